@@ -1,0 +1,33 @@
+# nokrules: make run | make test | make bench
+SHELL := /bin/bash
+PY ?= $(shell for p in python3.12 python3.11 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] <= (3,12)))' 2>/dev/null; then echo $$p; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help run test bench venv clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	@test -n "$(PY)" || { echo "нужен Python 3.11 или 3.12 (durable-rules не работает на 3.13)"; exit 2; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install nokrules with its dependencies
+
+run: $(STAMP) ## print a draft plan for examples/findings.txt
+	$(BIN)/nokrules plan examples/findings.txt --profile examples/profile.yaml --date 2027-01-15 --format md
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) ## plans/s, findings/s and the ratio to raw durable-rules
+	$(BIN)/python benchmarks/bench.py
+
+clean: ## remove the virtual environment
+	rm -rf $(VENV)

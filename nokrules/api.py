@@ -1,0 +1,85 @@
+"""The library entry point: `Engine.load()` once, then `engine.draft_plan(text, ...)` per institution.
+
+The CLI, the tests and (later) the web app all go through this class, so every caller gets the same
+Plan object for the same input.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from .catalog import load_catalog
+from .engine import RuleEngine
+from .errors import UsageError
+from .model import Catalog, Finding, Institution, Plan, Recognition
+from .morph import fold
+from .planner import build_plan
+from .recognize import Recognizer
+from .text import split_findings
+
+
+class Engine:
+    """A loaded catalog with its compiled patterns and rules."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.recognizer = Recognizer(catalog)
+        self.rules = RuleEngine(catalog)
+
+    @classmethod
+    def load(cls, root: str | os.PathLike[str] | None = None) -> Engine:
+        """Load the catalog under `root` (default: the one shipped with nokrules)."""
+        return cls(load_catalog(root))
+
+    def resolve_kind(self, name: str) -> str:
+        """A kind id from its id, title or alias (case-insensitive); UsageError naming the known ones."""
+        key = fold(name.strip())
+        for k in self.catalog.kinds:
+            if key in {fold(k.id), fold(k.title), *(fold(a) for a in k.aliases)}:
+                return k.id
+        known = ", ".join(f"{k.id} ({k.title})" for k in self.catalog.kinds)
+        raise UsageError(f"неизвестный вид организации «{name}». Известны: {known}")
+
+    def institution(self, name: str = "", kind: str | None = None, forms: list[str] | None = None,
+                    people: dict[str, str] | None = None) -> Institution:
+        """An Institution with its kind resolved and its forms defaulting to the kind's forms."""
+        kind_id = self.resolve_kind(kind) if kind else None
+        form_ids = {f.id: f.id for f in self.catalog.forms} | {fold(f.title): f.id for f in self.catalog.forms}
+        if forms:
+            bad = [f for f in forms if fold(f) not in form_ids]
+            if bad:
+                raise UsageError(f"неизвестная форма обслуживания «{bad[0]}». Известны: " + ", ".join(f.title for f in self.catalog.forms))
+            resolved = sorted({form_ids[fold(f)] for f in forms})
+        elif kind_id:
+            resolved = sorted(next(k for k in self.catalog.kinds if k.id == kind_id).forms)
+        else:
+            resolved = []
+        roles = {r.id for r in self.catalog.roles}
+        unknown = sorted(set(people or {}) - roles)
+        if unknown:
+            raise UsageError(f"в профиле неизвестная роль «{unknown[0]}». Известны: " + ", ".join(sorted(roles)))
+        return Institution(name=name, kind=kind_id, forms=resolved, people=dict(people or {}))
+
+    def findings(self, text: str) -> list[Finding]:
+        return split_findings(text)
+
+    def recognize(self, findings: list[Finding]) -> list[Recognition]:
+        return self.recognizer.recognize(findings)
+
+    def draft_plan(self, text: str, institution: Institution | str | None = None, *, kind: str | None = None,
+                   date: date | None = None) -> Plan:
+        """Pasted findings → the draft plan for one institution."""
+        if not isinstance(institution, Institution):
+            institution = self.institution(institution or "", kind)
+        elif kind:
+            institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
+        findings = split_findings(text)
+        recognitions = self.recognizer.recognize(findings)
+        firings = self.rules.run(institution, recognitions)
+        return build_plan(self.catalog, institution, findings, recognitions, firings,
+                          date or _today(), self.recognizer.suggest)
+
+
+def _today() -> date:
+    return date.today()

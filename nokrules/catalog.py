@@ -1,0 +1,233 @@
+"""Load `catalog/` and `rules/` from a directory, validate them and cross-check every reference.
+
+All problems are collected before failing, each with file, line, column and key path, so a curator fixes
+a catalog in one pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import CatalogError, SourceRef
+from .model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
+from .yamlsrc import Key, Located, load_located
+
+Problems = list[tuple[SourceRef | None, str]]
+
+_PYDANTIC_RU = {
+    "extra_forbidden": "неизвестный ключ",
+    "missing": "обязательный ключ не указан",
+    "string_type": "ожидалась строка",
+    "int_type": "ожидалось целое число",
+    "int_parsing": "ожидалось целое число",
+    "float_parsing": "ожидалось число",
+    "list_type": "ожидался список",
+    "dict_type": "ожидался словарь (ключ: значение)",
+    "model_type": "ожидался словарь (ключ: значение)",
+    "bool_type": "ожидалось true или false",
+    "bool_parsing": "ожидалось true или false",
+    "literal_error": "недопустимое значение",
+    "string_pattern_mismatch": "недопустимые символы (латиница в нижнем регистре, цифры, _)",
+    "too_short": "список не может быть пустым",
+    "date_from_datetime_parsing": "ожидалась дата ГГГГ-ММ-ДД",
+    "date_type": "ожидалась дата ГГГГ-ММ-ДД",
+    "date_parsing": "ожидалась дата ГГГГ-ММ-ДД",
+    "greater_than_equal": "значение слишком мало",
+    "less_than_equal": "значение слишком велико",
+}
+
+
+def default_root() -> Path:
+    """The catalog shipped with nokrules: $NOKRULES_CATALOG, else the project folder holding catalog/ and rules/."""
+    env = os.environ.get("NOKRULES_CATALOG")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent
+
+
+def _validate(model: type[BaseModel], data: Any, src: Located, base: Key, problems: Problems) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        for err in e.errors():
+            loc = base + tuple(err["loc"])
+            msg = _PYDANTIC_RU.get(err["type"], err["msg"])
+            if err["type"] in ("value_error", "assertion_error"):
+                msg = str(err["ctx"].get("error", err["msg"])) if "ctx" in err else err["msg"]
+            if err["type"] == "literal_error" and "ctx" in err:
+                msg += f": ожидалось одно из {err['ctx'].get('expected')}"
+            if err["type"] == "extra_forbidden":
+                msg += f" «{loc[-1]}»"
+            problems.append((src.ref(loc), msg))
+        return None
+
+
+def _list_file(src: Located, model: type[BaseModel], problems: Problems, key: str | None = None, siblings: tuple[str, ...] = ()) -> list[tuple[Any, Key, Located]]:
+    """Validate a file holding a list of entries (or a mapping with the list under `key`)."""
+    data, base = src.data, ()
+    if key is not None:
+        if not isinstance(data, dict) or key not in data:
+            problems.append((src.ref(()), f"ожидался ключ «{key}» со списком"))
+            return []
+        for k in sorted(set(data) - {key, *siblings}, key=str):
+            problems.append((src.ref((k,)), f"неизвестный ключ «{k}»"))
+        data, base = data[key], (key,)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append((src.ref(base), "ожидался список записей (каждая начинается с «- »)"))
+        return []
+    out = []
+    for i, entry in enumerate(data):
+        obj = _validate(model, entry, src, base + (i,), problems)
+        if obj is not None:
+            out.append((obj, base + (i,), src))
+    return out
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.endswith(".test.yaml")) if folder.is_dir() else []
+
+
+def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
+    """Load and cross-check the catalog under `root` (a folder with catalog/ and rules/)."""
+    base = Path(root) if root is not None else default_root()
+    if not (base / "catalog").is_dir():
+        raise CatalogError([(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)")])
+    problems: Problems = []
+    digest = hashlib.sha256()
+
+    def read(path: Path) -> Located:
+        shown = path.relative_to(base).as_posix()
+        digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
+        return load_located(path, shown)
+
+    def read_all(paths: list[Path]) -> list[Located]:
+        out = []
+        for p in paths:
+            try:
+                out.append(read(p))
+            except CatalogError as e:
+                problems.extend(e.problems)
+        return out
+
+    cat = base / "catalog"
+    singles = {}
+    for name in ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml"):
+        if not (cat / name).is_file():
+            problems.append((None, f"нет файла catalog/{name}"))
+            continue
+        got = read_all([cat / name])
+        if got:
+            singles[name] = got[0]
+    if problems:
+        raise CatalogError(problems)
+
+    settings = _validate(Settings, singles["catalog.yaml"].data, singles["catalog.yaml"], (), problems)
+    criteria = [c for c, _, _ in _list_file(singles["criteria.yaml"], Criterion, problems, "criteria")]
+    kinds_src = singles["kinds.yaml"]
+    forms = [f for f, _, _ in _list_file(kinds_src, Form, problems, "forms", ("kinds",))]
+    kinds_l = _list_file(kinds_src, Kind, problems, "kinds", ("forms",))
+    roles = [r for r, _, _ in _list_file(singles["roles.yaml"], Role, problems, "roles")]
+    defs_l = [x for s in read_all(_yaml_files(cat / "deficiencies")) for x in _list_file(s, Deficiency, problems)]
+    meas_l = [x for s in read_all(_yaml_files(cat / "measures")) for x in _list_file(s, Measure, problems)]
+    rules_l = [x for s in read_all(_yaml_files(base / "rules")) for x in _list_file(s, Rule, problems)]
+    if problems or settings is None:
+        raise CatalogError(problems)
+
+    _unique(defs_l, "недостаток", problems)
+    _unique(meas_l, "мероприятие", problems)
+    _unique(rules_l, "правило", problems)
+    _unique(kinds_l, "вид организации", problems)
+
+    indicator_ids = {i.id for c in criteria for i in c.indicators}
+    def_ids = {d.id for d, _, _ in defs_l}
+    meas_ids = {m.id for m, _, _ in meas_l}
+    role_ids = {r.id for r in roles}
+    form_by_name = {f.id: f.id for f in forms} | {f.title.lower(): f.id for f in forms}
+    kind_by_name: dict[str, str] = {}
+    for k, path, src in kinds_l:
+        for f in k.forms:
+            if f not in form_by_name:
+                problems.append((src.ref(path + ("forms",)), f"форма «{f}» не описана в forms"))
+        for name in [k.id, k.title, *k.aliases]:
+            kind_by_name.setdefault(name.lower(), k.id)
+    values_of = {d.id: d.value for d, _, _ in defs_l}
+
+    for d, path, src in defs_l:
+        if d.indicator not in indicator_ids:
+            problems.append((src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml"))
+        for j, u in enumerate(d.unless):
+            if u not in def_ids:
+                problems.append((src.ref(path + ("unless", j)), f"недостаток «{u}» не найден в каталоге"))
+        for j, p in enumerate(d.patterns):
+            for part in ("all", "any", "none"):
+                for k, el in enumerate(getattr(p, part)):
+                    if not el.strip() or any(not alt.strip() for alt in el.split("|")):
+                        problems.append((src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона"))
+    for m, path, src in meas_l:
+        if m.responsible not in role_ids:
+            problems.append((src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml"))
+        for j, x in enumerate(m.excludes):
+            if x not in meas_ids:
+                problems.append((src.ref(path + ("excludes", j)), f"мероприятие «{x}» не найдено в каталоге"))
+
+    rules: list[Rule] = []
+    for r, path, src in rules_l:
+        w = r.when
+        trig_key = "deficiency" if w.deficiency else "all"
+        for j, d in enumerate(w.deficiencies):
+            if d not in def_ids:
+                sub = (trig_key,) if w.deficiency else (trig_key, j)
+                problems.append((src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге"))
+        kinds = []
+        for j, k in enumerate(w.kind):
+            if k.lower() not in kind_by_name:
+                problems.append((src.ref(path + ("when", "kind", j)), f"вид организации «{k}» не описан в kinds.yaml"))
+            else:
+                kinds.append(kind_by_name[k.lower()])
+        forms_r = []
+        for j, f in enumerate(w.form):
+            if f.lower() not in form_by_name:
+                problems.append((src.ref(path + ("when", "form", j)), f"форма обслуживания «{f}» не описана в kinds.yaml"))
+            else:
+                forms_r.append(form_by_name[f.lower()])
+        declared = {values_of.get(d) for d in w.deficiencies}
+        for name in w.value:
+            if name not in declared:
+                problems.append((src.ref(path + ("when", "value", name)), f"значение «{name}» не объявлено (value:) ни у одного недостатка из when"))
+        for part in ("then", "replaces"):
+            for j, mid in enumerate(getattr(r, part)):
+                if mid not in meas_ids:
+                    problems.append((src.ref(path + (part, j)), f"мероприятие «{mid}» не найдено в каталоге"))
+        rules.append(r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})}))
+    if problems:
+        raise CatalogError(problems)
+
+    return Catalog(
+        root=str(base),
+        digest=digest.hexdigest()[:16],
+        settings=settings,
+        criteria=criteria,
+        forms=forms,
+        kinds=[k for k, _, _ in kinds_l],
+        roles=roles,
+        deficiencies=[d for d, _, _ in defs_l],
+        measures=[m for m, _, _ in meas_l],
+        rules=rules,
+    )
+
+
+def _unique(entries: list[tuple[Any, Key, Located]], what: str, problems: Problems) -> None:
+    seen: dict[str, SourceRef] = {}
+    for obj, path, src in entries:
+        ref = src.ref(path + ("id",))
+        if obj.id in seen:
+            problems.append((ref, f"{what} «{obj.id}» уже объявлен в {seen[obj.id]}"))
+        else:
+            seen[obj.id] = ref

@@ -1,0 +1,62 @@
+"""Relative due dates (`+2 months`, `end_of_quarter`, `permanent`) → concrete dates from the plan date.
+
+Plans must carry checkable dates, not «в течение года»; the catalog says how long a measure takes, the
+plan date says from when, and no date goes past the plan horizon.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from .model import DUE_RE
+
+PERMANENT = "постоянно"
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def due_date(spec: str, start: date, horizon_months: int) -> date | None:
+    """The date a measure is due, or None for a permanent one."""
+    m = DUE_RE.match(spec)
+    if not m:
+        raise ValueError(spec)
+    if spec == "permanent":
+        return None
+    if m.group("n"):
+        n, unit = int(m.group("n")), m.group("unit").rstrip("s")
+        if unit == "day":
+            d = start + timedelta(days=n)
+        elif unit == "week":
+            d = start + timedelta(weeks=n)
+        elif unit == "month":
+            d = add_months(start, n)
+        else:  # workday: Monday–Friday; public holidays are not known here
+            d, left = start, n
+            while left:
+                d += timedelta(days=1)
+                if d.weekday() < 5:
+                    left -= 1
+    elif spec == "end_of_month":
+        d = _end_of_month(start.year, start.month)
+    elif spec in ("end_of_quarter", "end_of_next_quarter"):
+        q_end_month = ((start.month - 1) // 3 + 1) * 3 + (3 if spec == "end_of_next_quarter" else 0)
+        y, mo = start.year + (q_end_month - 1) // 12, (q_end_month - 1) % 12 + 1
+        d = _end_of_month(y, mo)
+    elif spec == "end_of_half_year":
+        d = date(start.year, 6, 30) if start.month <= 6 else date(start.year, 12, 31)
+    else:  # end_of_year
+        d = date(start.year, 12, 31)
+    return min(d, add_months(start, horizon_months))
+
+
+def due_text(d: date | None) -> str:
+    return PERMANENT if d is None else f"до {d:%d.%m.%Y}"

@@ -1,0 +1,206 @@
+"""Compile catalog rules onto durable-rules and run one session per institution.
+
+durable-rules is dormant and has sharp edges (shared/durable-rules-notes.md), each handled here:
+one Host per process, never one per plan, since Hosts start threads that never stop and rulesets cannot
+be removed; rulesets are named by the catalog digest so a second catalog in the same process gets its own;
+rules are sharded below the ~512 first-level-test ceiling; an assert that matches no rule raises
+MessageNotHandledException, which only means "no rule for this fact"; actions take exactly one parameter
+and record the rule id and fact ids (the library has no API to list what fired); an exception inside an
+action is swallowed by the library, so actions catch and report it and the session state is checked too;
+every session's facts are retracted and its state deleted when the plan is built. The engine sees only
+small typed codes, never free text, because it compares strings as bytes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from durable.engine import Host, MessageNotHandledException
+
+from .errors import EngineError
+from .model import Catalog, Firing, Institution, Recognition, Rule
+
+SHARD_TESTS = 200  # distinct first-level tests per ruleset; the library fails near 512
+_OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+
+_host: Host | None = None
+_host_lock = threading.Lock()
+
+
+def host() -> Host:
+    """The process's single durable-rules Host."""
+    global _host
+    with _host_lock:
+        if _host is None:
+            _host = Host()
+        return _host
+
+
+def fact_for(index: int, rec: Recognition, inst: Institution, sid: str) -> dict[str, Any]:
+    """The engine's view of one recognition: codes and numbers only."""
+    fact: dict[str, Any] = {"sid": sid, "fid": index, "d": rec.deficiency, "kind": inst.kind or ""}
+    for f in inst.forms:
+        fact[f"fm_{f}"] = 1
+    for p in rec.places:
+        fact[f"pl_{p}"] = 1
+    for name, v in rec.values.items():
+        fact[f"v_{name}"] = v
+    return fact
+
+
+def _one_of(key: str, values: list[Any]) -> dict[str, Any]:
+    tests = [{key: v} for v in values]
+    return tests[0] if len(tests) == 1 else {"$or": tests}
+
+
+def conditions(rule: Rule, deficiency: str, first: bool) -> list[dict[str, Any]]:
+    """durable-rules tests for one fact of `rule`. Place and value conditions apply to the first deficiency."""
+    w = rule.when
+    conds: list[dict[str, Any]] = [{"d": deficiency}]
+    if w.kind:
+        conds.append(_one_of("kind", list(w.kind)))
+    if w.form:
+        conds.append({"$or": [{f"fm_{f}": 1} for f in w.form]} if len(w.form) > 1 else {f"fm_{w.form[0]}": 1})
+    if first and w.place:
+        conds.append({f"pl_{w.place}": 1})
+    if first:
+        for name, cmp in sorted(w.value.items()):
+            key = f"v_{name}"
+            for op, durable_op in _OPS.items():
+                bound = getattr(cmp, op)
+                if bound is not None:
+                    conds.append({durable_op: {key: bound}})
+            if cmp.eq is not None:
+                conds.append({key: cmp.eq})
+    return conds
+
+
+def _test_keys(conds: list[dict[str, Any]]) -> set[str]:
+    """The distinct first-level tests a condition list adds (a proxy the shard packing counts)."""
+    import json
+
+    return {json.dumps(c, sort_keys=True) for c in conds} | {json.dumps(sub, sort_keys=True) for c in conds for sub in c.get("$or", [])}
+
+
+@dataclass
+class _Compiled:
+    names: list[str]
+    shards_of: dict[str, list[str]]  # deficiency id → ruleset names that test it
+    sink: dict[str, list[tuple[str, list[int]]]] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    sessions: itertools.count[int] = field(default_factory=itertools.count)
+
+
+_compiled: dict[str, _Compiled] = {}
+
+
+def _action(rule_id: str, names: list[str], compiled: _Compiled) -> Callable[[Any], None]:
+    """One-parameter action (two would make the library treat it as asynchronous and stall)."""
+
+    def act(c: Any) -> None:
+        sid = str(c.s.sid)
+        try:
+            fids = [int(getattr(c, n).fid) for n in names]
+            compiled.sink[sid].append((rule_id, fids))
+        except Exception as e:  # the library would swallow it; keep it to raise after the session
+            compiled.errors.setdefault(sid, []).append(f"{rule_id}: {type(e).__name__}: {e}")
+
+    return act
+
+
+def _compile(catalog: Catalog) -> _Compiled:
+    rules = sorted(catalog.rules, key=lambda r: (catalog.deficiency(r.when.deficiencies[0]).indicator, r.id))
+    shards: list[list[tuple[Rule, list[list[dict[str, Any]]]]]] = [[]]
+    tests: set[str] = set()
+    for r in rules:
+        facts = [conditions(r, d, i == 0) for i, d in enumerate(r.when.deficiencies)]
+        keys = set().union(*(_test_keys(c) for c in facts))
+        if shards[-1] and len(tests | keys) > SHARD_TESTS:
+            shards.append([])
+            tests = set()
+        tests |= keys
+        shards[-1].append((r, facts))
+    compiled = _Compiled(names=[], shards_of={})
+    definitions: dict[str, Any] = {}
+    for k, shard in enumerate(shards):
+        name = f"nokrules_{catalog.digest}_{k}"
+        compiled.names.append(name)
+        body: dict[str, Any] = {}
+        for r, facts in shard:
+            labels = ["m"] if len(facts) == 1 else [f"f{i}" for i in range(len(facts))]
+            body[r.id] = {
+                "all": [{lab: (c[0] if len(c) == 1 else {"$and": c})} for lab, c in zip(labels, facts)],
+                "run": _action(r.id, labels, compiled),
+            }
+            for d in r.when.deficiencies:
+                compiled.shards_of.setdefault(d, [])
+                if name not in compiled.shards_of[d]:
+                    compiled.shards_of[d].append(name)
+        definitions[name] = body
+    if any(definitions.values()):
+        host().register_rulesets({n: b for n, b in definitions.items() if b})
+    return compiled
+
+
+class RuleEngine:
+    """The catalog's rules on the shared durable-rules Host. Thread-safe: one session at a time."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        with _host_lock:
+            known = _compiled.get(catalog.digest)
+        if known is None:
+            known = _compile(catalog)
+            with _host_lock:
+                known = _compiled.setdefault(catalog.digest, known)
+        self._c = known
+
+    @property
+    def rulesets(self) -> list[str]:
+        return list(self._c.names)
+
+    def run(self, institution: Institution, recognitions: list[Recognition]) -> list[Firing]:
+        """Assert every recognition in a fresh session, collect what fired, clean the session up."""
+        c = self._c
+        h = host()
+        with c.lock:
+            sid = f"s{next(c.sessions)}"
+            c.sink[sid] = []
+            asserted: list[tuple[str, dict[str, Any]]] = []
+            touched: list[str] = []
+            try:
+                for i, rec in enumerate(recognitions):
+                    fact = fact_for(i, rec, institution, sid)
+                    for shard in c.shards_of.get(rec.deficiency, []):
+                        if shard not in touched:
+                            touched.append(shard)
+                        try:
+                            h.assert_fact(shard, fact)
+                        except MessageNotHandledException:
+                            pass  # no rule tests this fact's values: a plan row without a measure
+                        asserted.append((shard, fact))
+                problems = c.errors.pop(sid, [])
+                for shard in touched:
+                    state = h.get_state(shard, sid)
+                    if "exception" in state:
+                        problems.append(f"{shard}: {state['exception']}")
+                if problems:
+                    raise EngineError("ошибка в действии правила: " + "; ".join(problems))
+                fired = c.sink[sid]
+            finally:
+                for shard, fact in asserted:
+                    try:
+                        h.retract_fact(shard, fact)
+                    except MessageNotHandledException:
+                        pass
+                for shard in touched:
+                    h.delete_state(shard, sid)
+                c.sink.pop(sid, None)
+                c.errors.pop(sid, None)
+        unique = sorted({(rule, tuple(fids)) for rule, fids in fired})
+        return [Firing(rule=rule, recognitions=list(fids)) for rule, fids in unique]

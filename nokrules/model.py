@@ -1,0 +1,350 @@
+"""Pydantic models: the contract between catalog loading, recognition, the engine, the planner and output.
+
+Catalog models forbid unknown keys, because curators edit the YAML by hand and a misspelt key must be
+an error with a line number, not a silently ignored setting. Plan models are the stable JSON contract
+`nokrules.plan/1`: fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+DeficiencyId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+MeasureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+IndicatorId = Literal["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"]
+Section = Literal["I", "II", "III", "IV", "V"]
+Place = Literal["site", "stand"]
+
+DUE_RE = re.compile(
+    r"^(?:\+(?P<n>[1-9]\d{0,2}) (?P<unit>days?|workdays?|weeks?|months?)"
+    r"|end_of_month|end_of_quarter|end_of_next_quarter|end_of_half_year|end_of_year|permanent)$"
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- catalog
+
+
+class PlaceText(Strict):
+    words: list[str] = Field(min_length=1)
+    text: str
+
+
+class Places(Strict):
+    site: PlaceText
+    stand: PlaceText
+    both_text: str
+
+
+class Settings(Strict):
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    effective_from: Date
+    title: str
+    cues: list[str] = Field(min_length=1)
+    places: Places
+    horizon_months: int = Field(ge=1, le=36)
+
+
+class Indicator(Strict):
+    id: IndicatorId
+    title: str
+    source: Literal["expert", "survey"]
+
+
+class Criterion(Strict):
+    id: int = Field(ge=1, le=5)
+    section: Section
+    title: str
+    short: str
+    indicators: list[Indicator]
+
+
+class Form(Strict):
+    id: str
+    title: str
+
+
+class Kind(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    forms: list[str] = Field(min_length=1)
+    aliases: list[str] = []
+
+
+class Role(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+
+
+class Pattern(Strict):
+    """One way to say a deficiency: every `all` element, one of `any`, none of `none`."""
+
+    all: list[str] = []
+    any: list[str] = []
+    none: list[str] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Pattern:
+        if not self.all and not self.any:
+            raise ValueError("шаблон должен содержать all или any")
+        return self
+
+
+class Deficiency(Strict):
+    id: DeficiencyId
+    indicator: IndicatorId
+    title: str
+    patterns: list[Pattern] = Field(min_length=1)
+    places: list[Place] = []
+    value: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    cue: bool = True
+    unless: list[DeficiencyId] = []
+    examples: list[str] = []
+    counterexamples: list[str] = []
+    todo: list[str] = []
+
+
+class Measure(Strict):
+    id: MeasureId
+    text: str
+    due: str
+    responsible: str
+    result: str
+    basis: str | None = None
+    excludes: list[MeasureId] = []
+
+    @field_validator("due")
+    @classmethod
+    def _due_grammar(cls, v: str) -> str:
+        if not DUE_RE.match(v):
+            raise ValueError(
+                "срок должен быть вида «+N days|workdays|weeks|months», end_of_month, end_of_quarter, "
+                "end_of_next_quarter, end_of_half_year, end_of_year или permanent"
+            )
+        return v
+
+
+class Comparison(Strict):
+    lt: float | None = None
+    le: float | None = None
+    gt: float | None = None
+    ge: float | None = None
+    eq: float | None = None
+
+    @model_validator(mode="after")
+    def _one_at_least(self) -> Comparison:
+        if all(getattr(self, k) is None for k in ("lt", "le", "gt", "ge", "eq")):
+            raise ValueError("нужно хотя бы одно из lt, le, gt, ge, eq")
+        return self
+
+    def holds(self, x: float) -> bool:
+        checks = [
+            (self.lt, lambda b: x < b),
+            (self.le, lambda b: x <= b),
+            (self.gt, lambda b: x > b),
+            (self.ge, lambda b: x >= b),
+            (self.eq, lambda b: x == b),
+        ]
+        return all(pred(b) for b, pred in checks if b is not None)
+
+
+class When(Strict):
+    deficiency: DeficiencyId | None = None
+    all: list[DeficiencyId] = []
+    kind: list[str] = []
+    form: list[str] = []
+    place: Place | None = None
+    value: dict[str, Comparison] = {}
+
+    @model_validator(mode="after")
+    def _exactly_one_trigger(self) -> When:
+        if (self.deficiency is None) == (not self.all):
+            raise ValueError("укажите либо deficiency, либо all (список недостатков)")
+        return self
+
+    @property
+    def deficiencies(self) -> list[str]:
+        return [self.deficiency] if self.deficiency else list(self.all)
+
+
+class Rule(Strict):
+    id: RuleId
+    when: When
+    then: list[MeasureId] = Field(min_length=1)
+    priority: int = 0
+    replaces: list[MeasureId] = []
+    because: str
+
+
+class Catalog(Strict):
+    """A loaded, cross-checked catalog. `digest` identifies its content (ruleset names use it)."""
+
+    root: str
+    digest: str
+    settings: Settings
+    criteria: list[Criterion]
+    forms: list[Form]
+    kinds: list[Kind]
+    roles: list[Role]
+    deficiencies: list[Deficiency]
+    measures: list[Measure]
+    rules: list[Rule]
+
+    _deficiencies: dict[str, Deficiency] = PrivateAttr(default_factory=dict)
+    _measures: dict[str, Measure] = PrivateAttr(default_factory=dict)
+    _indicators: dict[str, tuple[Criterion, Indicator]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        self._deficiencies.update((d.id, d) for d in self.deficiencies)
+        self._measures.update((m.id, m) for m in self.measures)
+        self._indicators.update((i.id, (c, i)) for c in self.criteria for i in c.indicators)
+
+    def deficiency(self, id: str) -> Deficiency:
+        return self._deficiencies[id]
+
+    def measure(self, id: str) -> Measure:
+        return self._measures[id]
+
+    def role_title(self, id: str) -> str:
+        return next(r.title for r in self.roles if r.id == id)
+
+    def criterion_of(self, indicator: str) -> tuple[Criterion, Indicator]:
+        return self._indicators[indicator]
+
+
+# ---------------------------------------------------------------- input and recognition
+
+
+class Institution(Strict):
+    name: str = ""
+    kind: str | None = None
+    forms: list[str] = []
+    people: dict[str, str] = {}
+
+
+class Finding(Strict):
+    """One deficiency statement as pasted: its text and the 1-based line where it starts."""
+
+    text: str
+    line: int
+    end_line: int = 0  # last line of the input the finding spans (0: same as line)
+
+
+class Match(Strict):
+    """Where a pattern element matched: the element and the words of the finding it covered."""
+
+    element: str
+    words: list[str]
+
+
+class Recognition(Strict):
+    finding: int  # index into the findings list
+    deficiency: DeficiencyId
+    pattern: int
+    matches: list[Match]
+    places: list[Place]
+    values: dict[str, float]
+
+
+class Firing(Strict):
+    """One rule fired on one set of recognitions (indexes into the recognitions list)."""
+
+    rule: RuleId
+    recognitions: list[int]
+
+
+# ---------------------------------------------------------------- plan (JSON contract nokrules.plan/1)
+
+
+class PlanInstitution(Strict):
+    name: str
+    kind: str | None
+    kind_title: str | None = None
+    forms: list[str] = []
+
+
+class FindingRef(Strict):
+    text: str
+    line: int
+
+
+class DeficiencyRef(Strict):
+    id: DeficiencyId
+    title: str
+    indicator: IndicatorId
+    criterion: int
+    section: Section
+
+
+class PlanMeasure(Strict):
+    id: MeasureId
+    text: str
+    due: str  # ISO date "YYYY-MM-DD" or "постоянно"
+    due_text: str  # «до 31.03.2027» or «постоянно»
+    due_spec: str
+    responsible: str
+    responsible_role: str
+    result: str
+    basis: str | None
+    rule: RuleId
+    because: str
+
+
+class PlanItem(Strict):
+    finding: FindingRef
+    deficiency: DeficiencyRef
+    measures: list[PlanMeasure]
+
+
+class Suggestion(Strict):
+    id: DeficiencyId
+    title: str
+    score: float
+
+
+class Unrecognized(Strict):
+    text: str
+    line: int
+    suggestions: list[Suggestion]
+
+
+class PlanRow(Strict):
+    """A row of the official table: one measure, listing every finding it answers."""
+
+    section: Section
+    indicators: list[IndicatorId]
+    findings: list[FindingRef]
+    deficiencies: list[DeficiencyId]
+    measure: PlanMeasure | None  # None: the finding needs a measure written by hand
+    manual: bool = False
+
+
+class PlanSection(Strict):
+    section: Section
+    title: str
+    short: str
+    rows: list[PlanRow]
+
+
+class Plan(Strict):
+    schema_: Literal["nokrules.plan/1"] = Field(default="nokrules.plan/1", alias="schema")
+    institution: PlanInstitution
+    date: Date
+    catalog_version: str
+    catalog_effective_from: Date
+    items: list[PlanItem]
+    unrecognized: list[Unrecognized]
+    sections: list[PlanSection]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2) + "\n"

@@ -1,0 +1,61 @@
+"""Russian lemmas for words, cached. pymorphy3 lives here only, so the library can be swapped in one place.
+
+pymorphy3 (the maintained fork of pymorphy2, OpenCorpora dictionary) is used rather than a Snowball
+stemmer: curators write patterns as dictionary words, and a lemmatiser maps «пандуса», «поручней»,
+«удовлетворённость» to exactly those words, while a stemmer's truncated stems are neither readable nor
+stable. A word keeps every normal form of its parses, so ambiguous words («стали») match either reading.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pymorphy3
+
+WORD_RE = re.compile(r"[0-9a-zа-я]+(?:-[0-9a-zа-я]+)*")
+
+_analyzer: pymorphy3.MorphAnalyzer | None = None
+
+
+def _morph() -> pymorphy3.MorphAnalyzer:
+    global _analyzer
+    if _analyzer is None:
+        _analyzer = pymorphy3.MorphAnalyzer()
+    return _analyzer
+
+
+def fold(text: str) -> str:
+    """Lower case, ё → е: the form every comparison uses."""
+    return text.lower().replace("ё", "е")
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form of a folded word, plus the word itself."""
+    if not re.search(r"[а-я]", word):
+        return frozenset({word})
+    out = {word}
+    for p in _morph().parse(word):
+        out.add(fold(p.normal_form))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Is the word in the dictionary (or a number / Latin)? Unknown words are typo candidates."""
+    if not re.search(r"[а-я]", word):
+        return True
+    return bool(_morph().word_is_known(word))
+
+
+@lru_cache(maxsize=50_000)
+def normal_form(word: str) -> str:
+    """The most likely normal form of a folded word (used for a curator's pattern words)."""
+    if not re.search(r"[а-я]", word):
+        return word
+    return fold(_morph().parse(word)[0].normal_form)

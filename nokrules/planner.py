@@ -1,0 +1,190 @@
+"""Recognitions + fired rules → the Plan: measures per finding, rows of the official table by section I–V.
+
+Ordering is fully determined by the input order of findings and by the catalog (rule priority, then rule
+id, then the order of `then`), never by the order the engine happened to fire in, so the same input
+gives the same bytes. A measure that answers several findings becomes one table row listing them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import PERMANENT, due_date, due_text
+from .model import (
+    Catalog,
+    DeficiencyRef,
+    Finding,
+    FindingRef,
+    Firing,
+    Institution,
+    Place,
+    Plan,
+    PlanInstitution,
+    PlanItem,
+    PlanMeasure,
+    PlanRow,
+    PlanSection,
+    Recognition,
+    Rule,
+    Suggestion,
+    Unrecognized,
+)
+
+PLACE_TOKEN = "{место}"
+
+
+@dataclass(frozen=True)
+class _Pick:
+    measure: str
+    rule: Rule
+    rank: tuple[int, str, int]
+
+
+def _rank(rule: Rule, k: int) -> tuple[int, str, int]:
+    return (-rule.priority, rule.id, k)
+
+
+def place_text(catalog: Catalog, places: list[Place]) -> str:
+    pl = catalog.settings.places
+    s = set(places)
+    if s == {"site"}:
+        return pl.site.text
+    if s == {"stand"}:
+        return pl.stand.text
+    return pl.both_text
+
+
+def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
+    rules = {r.id: r for r in catalog.rules}
+    per: list[list[_Pick]] = [[] for _ in recognitions]
+    for f in firings:
+        rule = rules[f.rule]
+        for idx in f.recognitions:
+            per[idx].extend(_Pick(m, rule, _rank(rule, k)) for k, m in enumerate(rule.then))
+    chosen: list[list[_Pick]] = []
+    for picks in per:
+        replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
+        seen: set[str] = set()
+        out = []
+        for p in sorted(picks, key=lambda p: p.rank):
+            if p.measure in seen or p.measure in replaced:
+                continue
+            seen.add(p.measure)
+            out.append(p)
+        chosen.append(out)
+    # mutually exclusive measures: the better-ranked one wins across the whole plan
+    kept: set[str] = set()
+    banned: set[str] = set()
+    for p in sorted((p for ps in chosen for p in ps), key=lambda p: p.rank):
+        if p.measure in banned:
+            continue
+        kept.add(p.measure)
+        banned |= _excluded_with(catalog, p.measure) - kept
+    return [[p for p in ps if p.measure not in banned] for ps in chosen]
+
+
+def _excluded_with(catalog: Catalog, measure: str) -> set[str]:
+    return set(catalog.measure(measure).excludes) | {o.id for o in catalog.measures if measure in o.excludes}
+
+
+def build_plan(
+    catalog: Catalog,
+    institution: Institution,
+    findings: list[Finding],
+    recognitions: list[Recognition],
+    firings: list[Firing],
+    plan_date: date,
+    suggest: Callable[[str], list[Suggestion]],
+) -> Plan:
+    picks = _picks(catalog, recognitions, firings)
+    horizon = catalog.settings.horizon_months
+
+    def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+        m = catalog.measure(pick.measure)
+        d = due_date(m.due, plan_date, horizon)
+        role = catalog.role_title(m.responsible)
+        person = institution.people.get(m.responsible)
+        return PlanMeasure(
+            id=m.id,
+            text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
+            due=PERMANENT if d is None else d.isoformat(),
+            due_text=due_text(d),
+            due_spec=m.due,
+            responsible=f"{role} {person}" if person else role,
+            responsible_role=m.responsible,
+            result=m.result,
+            basis=m.basis,
+            rule=pick.rule.id,
+            because=pick.rule.because,
+        )
+
+    def dref(rec: Recognition) -> DeficiencyRef:
+        d = catalog.deficiency(rec.deficiency)
+        crit, _ = catalog.criterion_of(d.indicator)
+        return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+
+    def fref(i: int) -> FindingRef:
+        return FindingRef(text=findings[i].text, line=findings[i].line)
+
+    items = [
+        PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
+        for k, rec in enumerate(recognitions)
+    ]
+
+    # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
+    rows: dict[tuple[str, str], dict[str, object]] = {}
+    order: list[tuple[tuple[int, int, tuple[int, str, int]], tuple[str, str]]] = []
+    for k, rec in enumerate(recognitions):
+        ref = dref(rec)
+        if not picks[k]:
+            key = (ref.section, f"#manual{k}")
+            rows[key] = {"recs": [k], "pick": None}
+            order.append(((rec.finding, k, (0, "", 0)), key))
+            continue
+        for p in picks[k]:
+            key = (ref.section, p.measure)
+            if key not in rows:
+                rows[key] = {"recs": [], "pick": p}
+                order.append(((rec.finding, k, p.rank), key))
+            rows[key]["recs"].append(k)  # type: ignore[union-attr]
+
+    by_section: dict[str, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
+    for _, key in sorted(order):
+        row = rows[key]
+        recs: list[int] = row["recs"]  # type: ignore[assignment]
+        pick = row["pick"]
+        places: list[Place] = sorted({p for k in recs for p in recognitions[k].places})
+        finding_ids = sorted({recognitions[k].finding for k in recs})
+        defs = sorted({recognitions[k].deficiency for k in recs})
+        by_section[key[0]].append(
+            PlanRow(
+                section=key[0],  # type: ignore[arg-type]
+                indicators=sorted({catalog.deficiency(d).indicator for d in defs}),
+                findings=[fref(i) for i in finding_ids],
+                deficiencies=defs,
+                measure=render(pick, places) if isinstance(pick, _Pick) else None,
+                manual=not isinstance(pick, _Pick),
+            )
+        )
+
+    recognised = {r.finding for r in recognitions}
+    unrecognized = [
+        Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text))
+        for i, f in enumerate(findings)
+        if i not in recognised
+    ]
+    kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
+    return Plan(
+        institution=PlanInstitution(
+            name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
+        ),
+        date=plan_date,
+        catalog_version=catalog.settings.version,
+        catalog_effective_from=catalog.settings.effective_from,
+        items=items,
+        unrecognized=unrecognized,
+        sections=[PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria],
+    )

@@ -1,0 +1,221 @@
+"""Findings → recognised deficiencies (several per finding), places, values, and suggestions for the rest.
+
+Patterns are curator words in dictionary form; a finding's words are lemmatised (morph.py) so any
+inflection matches. Words the dictionary does not know are typo candidates and are matched to the
+closest pattern word (rapidfuzz) when they are close enough. Matching runs over the whole finding, so a
+line naming three defects yields three recognitions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .model import Catalog, Deficiency, Finding, Match, Pattern, Place, Recognition, Suggestion
+from .morph import fold, is_known, lemmas, normal_form, words
+
+PHRASE_GAP = 2  # other words allowed between neighbouring words of a phrase
+TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
+TYPO_MIN_LEN = 5
+PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
+
+
+@dataclass(frozen=True)
+class WordSpec:
+    forms: frozenset[str]  # the word and its normal form
+    prefix: str | None = None
+
+    def hits(self, token: frozenset[str]) -> bool:
+        if self.prefix is not None:
+            return any(t.startswith(self.prefix) for t in token)
+        return not self.forms.isdisjoint(token)
+
+
+@dataclass(frozen=True)
+class Element:
+    source: str
+    alternatives: tuple[tuple[WordSpec, ...], ...]
+
+
+def compile_element(source: str) -> Element:
+    alts = []
+    for alt in source.split("|"):
+        specs = []
+        for w in fold(alt).split():
+            if w.endswith("*") and len(w) > 1:
+                specs.append(WordSpec(frozenset(), w[:-1]))
+            else:
+                specs.append(WordSpec(frozenset({w, normal_form(w)})))
+        alts.append(tuple(specs))
+    return Element(source, tuple(alts))
+
+
+def find_element(el: Element, tokens: list[frozenset[str]]) -> list[int] | None:
+    """Token positions where the element matches first, or None."""
+    for phrase in el.alternatives:
+        for i, tok in enumerate(tokens):
+            if not phrase[0].hits(tok):
+                continue
+            pos = [i]
+            for spec in phrase[1:]:
+                nxt = next((j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None)
+                if nxt is None:
+                    break
+                pos.append(nxt)
+            else:
+                return pos
+    return None
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    all: tuple[Element, ...]
+    any: tuple[Element, ...]
+    none: tuple[Element, ...]
+
+
+def _compile_pattern(p: Pattern) -> CompiledPattern:
+    return CompiledPattern(
+        tuple(compile_element(e) for e in p.all),
+        tuple(compile_element(e) for e in p.any),
+        tuple(compile_element(e) for e in p.none),
+    )
+
+
+@dataclass(frozen=True)
+class Tokens:
+    surface: tuple[str, ...]
+    lemma_sets: tuple[frozenset[str], ...]
+
+
+class Recognizer:
+    """Compiled patterns of one catalog. Pure: same finding text → same recognitions."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.patterns = {d.id: [_compile_pattern(p) for p in d.patterns] for d in catalog.deficiencies}
+        self.cues = [compile_element(c) for c in catalog.settings.cues]
+        pl = catalog.settings.places
+        self.place_elements: dict[Place, list[Element]] = {
+            "site": [compile_element(w) for w in pl.site.words],
+            "stand": [compile_element(w) for w in pl.stand.words],
+        }
+        vocab = set()
+        for pats in self.patterns.values():
+            for cp in pats:
+                for el in cp.all + cp.any:
+                    for phrase in el.alternatives:
+                        for spec in phrase:
+                            vocab.update(f for f in spec.forms if len(f) >= TYPO_MIN_LEN and "-" not in f)
+        self.vocabulary = sorted(vocab)
+        self._choices, self._choice_ids = self._suggestion_choices()
+        self._analyse = lru_cache(maxsize=100_000)(self._analyse_uncached)
+
+    # -- tokens
+
+    def _token(self, word: str) -> frozenset[str]:
+        forms = set(lemmas(word))
+        if "-" in word:
+            for part in word.split("-"):
+                if part:
+                    forms |= lemmas(part)
+        if len(word) >= TYPO_MIN_LEN and not is_known(word) and self.vocabulary:
+            for probe in sorted(forms):
+                hit = process.extractOne(probe, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+                if hit:
+                    forms.add(hit[0])
+        return frozenset(forms)
+
+    def tokens(self, text: str) -> Tokens:
+        ws = words(text)
+        return Tokens(tuple(ws), tuple(self._token(w) for w in ws))
+
+    # -- recognition
+
+    def _match_pattern(self, cp: CompiledPattern, toks: Tokens) -> list[Match] | None:
+        ls = list(toks.lemma_sets)
+        matches = []
+        for el in cp.all:
+            pos = find_element(el, ls)
+            if pos is None:
+                return None
+            matches.append(Match(element=el.source, words=[toks.surface[i] for i in pos]))
+        if cp.any:
+            found = [(el, find_element(el, ls)) for el in cp.any]
+            hit = [(el, p) for el, p in found if p is not None]
+            if not hit:
+                return None
+            matches.extend(Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit)
+        for el in cp.none:
+            if find_element(el, ls) is not None:
+                return None
+        return matches
+
+    def _analyse_uncached(self, text: str) -> tuple[tuple[str, int, tuple[Match, ...], tuple[Place, ...], tuple[tuple[str, float], ...]], ...]:
+        toks = self.tokens(text)
+        ls = list(toks.lemma_sets)
+        has_cue = any(find_element(c, ls) is not None for c in self.cues)
+        found_places = tuple(p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els))
+        pct = PERCENT_RE.search(fold(text))
+        percent = float(pct.group(1).replace(",", ".")) if pct else None
+        hits: dict[str, tuple[int, list[Match]]] = {}
+        for d in self.catalog.deficiencies:
+            if d.cue and not has_cue:
+                continue
+            for k, cp in enumerate(self.patterns[d.id]):
+                m = self._match_pattern(cp, toks)
+                if m is not None:
+                    hits[d.id] = (k, m)
+                    break
+        out = []
+        for d in self.catalog.deficiencies:
+            if d.id not in hits or any(u in hits for u in d.unless):
+                continue
+            k, m = hits[d.id]
+            places = _places_for(d, found_places)
+            values = ((d.value, percent),) if d.value and percent is not None and 0 <= percent <= 100 else ()
+            out.append((d.id, k, tuple(m), places, values))
+        return tuple(out)
+
+    def recognize(self, findings: list[Finding]) -> list[Recognition]:
+        out = []
+        for i, f in enumerate(findings):
+            for did, k, m, places, values in self._analyse(f.text):
+                out.append(Recognition(finding=i, deficiency=did, pattern=k, matches=list(m), places=list(places), values=dict(values)))
+        return out
+
+    # -- suggestions for what was not recognised
+
+    @staticmethod
+    def _lemma_line(text: str) -> str:
+        """Sorted distinct normal forms of the content words: the text suggestions are ranked on."""
+        return " ".join(sorted({normal_form(w) for w in words(text) if len(w) > 2}))
+
+    def _suggestion_choices(self) -> tuple[list[str], list[str]]:
+        choices, ids = [], []
+        for d in self.catalog.deficiencies:
+            for phrase in [d.title, *d.examples]:
+                choices.append(self._lemma_line(phrase))
+                ids.append(d.id)
+        return choices, ids
+
+    def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
+        query = self._lemma_line(text)
+        if not query or not self._choices:
+            return []
+        best: dict[str, float] = {}
+        for _, score, idx in process.extract(query, self._choices, scorer=fuzz.token_set_ratio, limit=None):
+            did = self._choice_ids[idx]
+            best[did] = max(best.get(did, 0.0), float(score))
+        ranked = sorted(best.items(), key=lambda kv: (-round(kv[1], 1), kv[0]))[:limit]
+        return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=round(s, 1)) for did, s in ranked]
+
+
+def _places_for(d: Deficiency, found: tuple[Place, ...]) -> tuple[Place, ...]:
+    if not d.places:
+        return ()
+    named = tuple(p for p in found if p in d.places)
+    return named or tuple(d.places)
