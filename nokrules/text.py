@@ -33,17 +33,16 @@ def decode(data: bytes, source: str = "ввод") -> str:
     """Bytes of a pasted file → text. UTF-8 (with or without BOM) first, then Windows-1251."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if b"\x00" in data:
+        raise InputError(f"{source}: похоже на двоичный файл, ожидался текст")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("cp1251")
+        return data.decode("cp1251")
     except UnicodeDecodeError:
         raise InputError(f"{source}: текст не в кодировке UTF-8 и не в Windows-1251") from None
-    if "\x00" in text:
-        raise InputError(f"{source}: похоже на двоичный файл, ожидался текст")
-    return text
 
 
 def normalize_line(line: str) -> str:

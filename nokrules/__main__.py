@@ -1,0 +1,5 @@
+"""`python -m nokrules` runs the CLI."""
+
+from .cli import main
+
+main()

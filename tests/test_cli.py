@@ -1,0 +1,114 @@
+"""The `nokrules plan` command as a user runs it: exit codes, Russian messages on stderr, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import MINI
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "nokrules", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        timeout=120,
+    )
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
+def test_plan_json_from_stdin(tmp_path: Path) -> None:
+    r = run("plan", "-", "--catalog", str(MINI), "--format", "json", "--date", "2027-01-15", stdin="- нет пандуса\n".encode())
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["items"][0]["measures"][0]["id"] == "install_ramp"
+
+
+def test_plan_reads_cp1251_and_utf8_bom_files(tmp_path: Path) -> None:
+    for enc, prefix in (("cp1251", b""), ("utf-8", b"\xef\xbb\xbf")):
+        f = tmp_path / f"{enc}.txt"
+        f.write_bytes(prefix + "нет пандуса".encode(enc))
+        r = run("plan", str(f), "--catalog", str(MINI), "--format", "json")
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["items"][0]["finding"]["text"] == "нет пандуса"
+
+
+def test_plan_exits_2_on_missing_file() -> None:
+    r = run("plan", "/no/such/file.txt", "--catalog", str(MINI))
+    assert r.returncode == 2
+    assert "файл не найден" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_plan_exits_2_on_unknown_kind_and_lists_known() -> None:
+    r = run("plan", "-", "--catalog", str(MINI), "--kind", "космодром", stdin="нет пандуса".encode())
+    assert r.returncode == 2
+    assert "неизвестный вид организации «космодром»" in r.stderr and "kcson" in r.stderr
+
+
+def test_plan_exits_2_on_bad_date() -> None:
+    r = run("plan", "-", "--catalog", str(MINI), "--date", "31/02/2027", stdin="нет пандуса".encode())
+    assert r.returncode == 2
+    assert "дата «31/02/2027» не распознана" in r.stderr
+
+
+def test_plan_exits_2_on_bad_format_in_russian() -> None:
+    r = run("plan", "-", "--format", "pdf", stdin=b"x")
+    assert r.returncode == 2
+    assert "неверное значение --format" in r.stderr and "json" in r.stderr
+
+
+def test_unknown_option_is_reported_in_russian() -> None:
+    r = run("plan", "--colour", stdin=b"x")
+    assert r.returncode == 2
+    assert "неизвестный параметр --colour" in r.stderr
+
+
+def test_broken_catalog_names_file_line_and_key(tmp_path: Path) -> None:
+    import shutil
+
+    cat = tmp_path / "cat"
+    shutil.copytree(MINI, cat)
+    rules = cat / "rules" / "all.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("then: [publish_faq]", "then: [publish_fak]"), encoding="utf-8")
+    r = run("plan", "-", "--catalog", str(cat), stdin="нет пандуса".encode())
+    assert r.returncode == 2
+    assert "rules/all.yaml:" in r.stderr and "then[0]" in r.stderr and "мероприятие «publish_fak» не найдено" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_unrecognised_line_is_shown_in_every_format() -> None:
+    for fmt in ("json", "md", "text"):
+        r = run("plan", "-", "--catalog", str(MINI), "--format", fmt, stdin="нет пандуса\nгрубый охранник".encode())
+        assert r.returncode == 0, r.stderr
+        assert "грубый охранник" in r.stdout
+        if fmt != "json":
+            assert "мероприятие требует ручной формулировки" in r.stdout
+
+
+def test_profile_fills_name_kind_and_people(tmp_path: Path) -> None:
+    prof = tmp_path / "p.yaml"
+    prof.write_text("name: КЦСОН Центрального района\nkind: КЦСОН\npeople:\n  aho_deputy: Сидоров С. С.\n", encoding="utf-8")
+    r = run("plan", "-", "--catalog", str(MINI), "--profile", str(prof), "--format", "json", stdin="нет пандуса".encode())
+    data = json.loads(r.stdout)
+    assert data["institution"]["name"] == "КЦСОН Центрального района"
+    assert data["institution"]["kind"] == "kcson"
+    assert data["items"][0]["measures"][0]["responsible"].endswith("Сидоров С. С.")
+
+
+def test_bad_profile_key_exits_2(tmp_path: Path) -> None:
+    prof = tmp_path / "p.yaml"
+    prof.write_text("nane: x\n", encoding="utf-8")
+    r = run("plan", "-", "--catalog", str(MINI), "--profile", str(prof), stdin=b"x")
+    assert r.returncode == 2
+    assert "неизвестный ключ профиля «nane»" in r.stderr
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    args = ("plan", "-", "--catalog", str(MINI), "--format", "json", "--date", "2027-01-15")
+    a = run(*args, stdin="нет пандуса и поручней\nнет порядка подачи жалоб".encode())
+    b = run(*args, stdin="нет пандуса и поручней\nнет порядка подачи жалоб".encode())
+    assert a.returncode == 0 and a.stdout == b.stdout

@@ -1,0 +1,86 @@
+"""durable-rules is a dormant C library: its behaviour is checked against the plain-Python reference
+evaluator (nokrules/reference.py) on random rules, institutions and recognitions, not assumed."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nokrules import Engine
+from nokrules.engine import RuleEngine
+from nokrules.model import Catalog, Comparison, Institution, Recognition, Rule, When
+from nokrules.reference import evaluate
+
+from .conftest import MINI
+
+BASE = Engine.load(MINI).catalog
+DEFS = [d.id for d in BASE.deficiencies]
+MEASURES = [m.id for m in BASE.measures]
+KINDS = [k.id for k in BASE.kinds]
+FORMS = [f.id for f in BASE.forms]
+
+comparisons = st.fixed_dictionaries(
+    {},
+    optional={
+        "lt": st.integers(0, 100).map(float),
+        "ge": st.integers(0, 100).map(float),
+        "le": st.integers(0, 100).map(float),
+        "eq": st.sampled_from([40.0, 60.0]),
+    },
+).filter(bool).map(Comparison.model_validate)
+
+
+@st.composite
+def rules(draw: st.DrawFn, idx: int) -> Rule:
+    multi = draw(st.booleans())
+    if multi:
+        ds = draw(st.lists(st.sampled_from(DEFS), min_size=2, max_size=3, unique=True))
+        when = When(all=ds)
+    else:
+        when = When(deficiency=draw(st.sampled_from(DEFS)))
+    first = when.deficiencies[0]
+    update = {
+        "kind": draw(st.lists(st.sampled_from(KINDS), max_size=2, unique=True).map(sorted)),
+        "form": draw(st.lists(st.sampled_from(FORMS), max_size=2, unique=True).map(sorted)),
+        "place": draw(st.none() | st.sampled_from(["site", "stand"])),
+        "value": draw(st.dictionaries(st.just("staffing_percent"), comparisons, max_size=1)) if first == "staffing_shortage" else {},
+    }
+    return Rule(id=f"r{idx}", when=when.model_copy(update=update), then=[draw(st.sampled_from(MEASURES))], because="test")
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> Catalog:
+    n = draw(st.integers(1, 8))
+    rs = [draw(rules(i)) for i in range(n)]
+    digest = "t" + hashlib.sha256("".join(r.model_dump_json() for r in rs).encode()).hexdigest()[:15]
+    return BASE.model_copy(update={"rules": rs, "digest": digest})
+
+
+recognitions = st.lists(
+    st.builds(
+        Recognition,
+        finding=st.integers(0, 3),
+        deficiency=st.sampled_from(DEFS),
+        pattern=st.just(0),
+        matches=st.just([]),
+        places=st.lists(st.sampled_from(["site", "stand"]), unique=True).map(sorted),
+        values=st.dictionaries(st.just("staffing_percent"), st.sampled_from([30.0, 40.0, 50.0, 60.0, 99.5]), max_size=1),
+    ),
+    max_size=6,
+)
+institutions = st.builds(
+    Institution,
+    kind=st.none() | st.sampled_from(KINDS),
+    forms=st.lists(st.sampled_from(FORMS), unique=True).map(sorted),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalog=catalogs(), inst=institutions, recs=recognitions)
+def test_durable_rules_agrees_with_the_reference_evaluator(catalog: Catalog, inst: Institution, recs: list[Recognition]) -> None:
+    engine = RuleEngine(catalog)
+    assert engine.run(inst, recs) == evaluate(catalog.rules, inst, recs)
+    # a second session of the same engine sees nothing of the first
+    assert engine.run(inst, recs) == evaluate(catalog.rules, inst, recs)

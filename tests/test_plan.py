@@ -1,0 +1,106 @@
+"""Rules → plan on the mini catalog: conditions, priorities, replaces, excludes, places, dates, rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nokrules import Engine, Institution, Plan
+
+D = date(2027, 1, 15)
+
+
+def _measures(plan: Plan) -> list[str]:
+    return sorted({m.id for it in plan.items for m in it.measures})
+
+
+def test_rule_without_conditions_fires_for_any_institution(mini: Engine) -> None:
+    plan = mini.draft_plan("нет пандуса", date=D)
+    assert _measures(plan) == ["install_ramp"]
+    assert plan.items[0].measures[0].rule == "ramp"
+
+
+def test_kind_and_form_conditions(mini: Engine) -> None:
+    home_kcson = mini.institution("ЦСОН", kind="кцсон")
+    assert home_kcson.forms == ["home", "semi_stationary"]
+    plan = mini.draft_plan("нет пандуса", home_kcson, date=D)
+    # the call button (priority 5) excludes the ramp
+    assert _measures(plan) == ["install_call_button"]
+    stationary = mini.institution("Дом", kind="care_home")
+    assert _measures(mini.draft_plan("нет пандуса", stationary, date=D)) == ["install_ramp"]
+
+
+def test_multi_deficiency_rule_and_replaces(mini: Engine) -> None:
+    plan = mini.draft_plan("- нет пандуса\n- нет поручней", date=D)
+    by_def = {it.deficiency.id: [m.id for m in it.measures] for it in plan.items}
+    assert by_def == {"ramp_missing": ["renovate_entrance", "install_ramp"], "handrails_missing": ["renovate_entrance"]}
+
+
+def test_value_thresholds_choose_the_measure(mini: Engine) -> None:
+    low = mini.draft_plan("укомплектована кадрами на 40%", date=D)
+    assert [m.id for m in low.items[0].measures] == ["recruit_staff_urgently", "monitor_staffing"]
+    ok = mini.draft_plan("укомплектована кадрами на 75%", date=D)
+    assert [m.id for m in ok.items[0].measures] == ["recruit_staff", "monitor_staffing"]
+    unknown = mini.draft_plan("недостаточная укомплектованность кадрами", date=D)
+    assert [m.id for m in unknown.items[0].measures] == ["recruit_staff", "monitor_staffing"]
+
+
+def test_measure_text_names_the_place_of_the_finding(mini: Engine) -> None:
+    site = mini.draft_plan("нет порядка подачи жалоб на сайте", date=D).items[0].measures[0].text
+    stand = mini.draft_plan("нет порядка подачи жалоб на стенде", date=D).items[0].measures[0].text
+    both = mini.draft_plan("нет порядка подачи жалоб на сайте и стендах", date=D).items[0].measures[0].text
+    assert site == "Разместить на официальном сайте организации порядок подачи жалоб"
+    assert stand == "Разместить на информационных стендах в помещениях организации порядок подачи жалоб"
+    assert both == "Разместить на официальном сайте и на информационных стендах организации порядок подачи жалоб"
+
+
+def test_due_dates_are_concrete_from_the_plan_date(mini: Engine) -> None:
+    plan = mini.draft_plan("нет порядка подачи жалоб\nнет раздела часто задаваемых вопросов\nнет поручней\nукомплектованность 40%", date=D)
+    due = {m.id: (m.due, m.due_text) for it in plan.items for m in it.measures}
+    assert due["publish_complaint_procedure"] == ("2027-02-15", "до 15.02.2027")
+    assert due["publish_faq"] == ("2027-01-29", "до 29.01.2027")
+    assert due["install_handrails"] == ("2027-03-31", "до 31.03.2027")
+    assert due["monitor_staffing"] == ("постоянно", "постоянно")
+
+
+def test_responsible_person_comes_from_the_profile(mini: Engine) -> None:
+    inst = mini.institution("ЦСОН", people={"site_admin": "Петрова А. А."})
+    m = mini.draft_plan("нет порядка подачи жалоб", inst, date=D).items[0].measures[0]
+    assert m.responsible == "Ответственный за ведение официального сайта Петрова А. А."
+    assert m.responsible_role == "site_admin"
+
+
+def test_a_measure_answering_two_findings_is_one_row_listing_both(mini: Engine) -> None:
+    plan = mini.draft_plan("- нет порядка подачи жалоб на сайте\n- на стенде нет порядка подачи жалоб", date=D)
+    rows = plan.sections[0].rows
+    assert len(rows) == 1
+    assert [f.line for f in rows[0].findings] == [1, 2]
+    assert rows[0].measure is not None
+    assert rows[0].measure.text.startswith("Разместить на официальном сайте и на информационных стендах")
+
+
+def test_sections_are_the_five_criteria_in_order(mini: Engine) -> None:
+    plan = mini.draft_plan("нет пандуса", date=D)
+    assert [s.section for s in plan.sections] == ["I", "II", "III", "IV", "V"]
+    assert [len(s.rows) for s in plan.sections] == [0, 0, 1, 0, 0]
+
+
+def test_unrecognised_line_is_kept_with_suggestions(mini: Engine) -> None:
+    plan = mini.draft_plan("нет пандуса\nгрубый охранник на входе", date=D)
+    assert [(u.text, u.line) for u in plan.unrecognized] == [("грубый охранник на входе", 2)]
+    assert len(plan.unrecognized[0].suggestions) == 3
+
+
+def test_json_contract_fields(mini: Engine) -> None:
+    import json
+
+    data = json.loads(mini.draft_plan("нет пандуса", Institution(name="Дом", kind="care_home"), date=D).to_json())
+    assert data["schema"] == "nokrules.plan/1"
+    assert data["institution"]["name"] == "Дом" and data["institution"]["kind"] == "care_home"
+    assert data["date"] == "2027-01-15"
+    assert data["catalog_version"] == "1.0.0"
+    item = data["items"][0]
+    assert item["finding"] == {"text": "нет пандуса", "line": 1}
+    assert item["deficiency"]["id"] == "ramp_missing" and item["deficiency"]["indicator"] == "3.1"
+    assert item["deficiency"]["criterion"] == 3
+    assert set(item["measures"][0]) >= {"id", "text", "due", "responsible", "result", "rule"}
+    assert data["unrecognized"] == []

@@ -1,0 +1,102 @@
+"""Splitting pasted text into findings: bullets, numbering, wraps, several statements per line, encodings."""
+
+from __future__ import annotations
+
+import pytest
+
+from nokrules.errors import InputError
+from nokrules.text import decode, split_findings
+
+
+def _pairs(text: str) -> list[tuple[str, int]]:
+    return [(f.text, f.line) for f in split_findings(text)]
+
+
+def test_bullets_of_every_kind_start_findings() -> None:
+    text = "- нет пандуса\n• нет поручней\n* нет кнопки вызова\n— нет парковки\n"
+    assert _pairs(text) == [("нет пандуса", 1), ("нет поручней", 2), ("нет кнопки вызова", 3), ("нет парковки", 4)]
+
+
+def test_numbering_with_parenthesis_and_dot() -> None:
+    assert _pairs("1) нет пандуса\n2. нет поручней\n10) нет лифта") == [
+        ("нет пандуса", 1),
+        ("нет поручней", 2),
+        ("нет лифта", 3),
+    ]
+
+
+def test_decimal_number_is_not_numbering() -> None:
+    assert _pairs("2.1 нет зоны ожидания") == [("2.1 нет зоны ожидания", 1)]
+
+
+def test_blank_lines_separate_and_line_numbers_count_them() -> None:
+    assert _pairs("\n\nнет пандуса\n\n\nнет поручней\n") == [("нет пандуса", 3), ("нет поручней", 6)]
+
+
+def test_wrapped_bullet_is_joined_and_keeps_its_first_line() -> None:
+    text = "- нет информации о порядке подачи жалобы\nна официальном сайте организации\n- нет пандуса"
+    assert _pairs(text) == [("нет информации о порядке подачи жалобы на официальном сайте организации", 1), ("нет пандуса", 3)]
+
+
+def test_wrap_without_bullets_after_a_preposition() -> None:
+    text = "нет информации о порядке подачи жалобы на\nофициальном сайте\nнет пандуса"
+    assert _pairs(text) == [("нет информации о порядке подачи жалобы на официальном сайте", 1), ("нет пандуса", 3)]
+
+
+def test_long_line_wrapped_mid_phrase_without_bullets() -> None:
+    text = "не организована системная работа с обращениями граждан с помощью дистанционных способов\nвзаимодействия по электронной почте\nнет пандуса"
+    got = _pairs(text)
+    assert got[0][1] == 1 and got[0][0].endswith("взаимодействия по электронной почте")
+    assert got[1] == ("нет пандуса", 3)
+
+
+def test_plain_lines_are_separate_findings() -> None:
+    assert _pairs("нет пандуса\nнет поручней") == [("нет пандуса", 1), ("нет поручней", 2)]
+
+
+def test_hyphenated_word_across_lines_is_rejoined() -> None:
+    assert _pairs("- нет специально оборудованного санитарно-гигие-\nнического помещения") == [
+        ("нет специально оборудованного санитарно-гигиенического помещения", 1)
+    ]
+
+
+def test_semicolon_and_sentences_split_one_line_into_findings() -> None:
+    text = "нет пандуса; нет поручней. Сайт не работает"
+    assert _pairs(text) == [("нет пандуса", 1), ("нет поручней", 1), ("Сайт не работает", 1)]
+
+
+def test_abbreviation_does_not_end_a_sentence() -> None:
+    assert _pairs("нет информации о филиале в г. Кемерово") == [("нет информации о филиале в г. Кемерово", 1)]
+
+
+def test_piece_after_a_wrap_reports_the_line_it_starts_on() -> None:
+    text = "- нет пандуса и\nпоручней; нет кнопки вызова"
+    assert _pairs(text) == [("нет пандуса и поручней", 1), ("нет кнопки вызова", 2)]
+
+
+def test_spaces_tabs_nbsp_are_collapsed() -> None:
+    assert _pairs("  нет\u00a0\u00a0пандуса\t у входа  ") == [("нет пандуса у входа", 1)]
+
+
+def test_bullet_alone_on_its_line_takes_the_next_line() -> None:
+    assert _pairs("-\nнет пандуса\n-\nнет поручней") == [("нет пандуса", 2), ("нет поручней", 4)]
+
+
+def test_punctuation_only_lines_are_not_findings() -> None:
+    assert _pairs("---\n; ;\nнет пандуса") == [("нет пандуса", 3)]
+
+
+def test_crlf_and_cr_line_ends() -> None:
+    assert _pairs("нет пандуса\r\nнет поручней\rнет лифта") == [("нет пандуса", 1), ("нет поручней", 2), ("нет лифта", 3)]
+
+
+def test_decode_utf8_with_and_without_bom_and_cp1251() -> None:
+    s = "нет пандуса"
+    assert decode(s.encode("utf-8")) == s
+    assert decode(b"\xef\xbb\xbf" + s.encode("utf-8")) == s
+    assert decode(s.encode("cp1251")) == s
+
+
+def test_decode_rejects_binary() -> None:
+    with pytest.raises(InputError, match="двоичный"):
+        decode(b"\x00\x01\x02\xff\x00")
