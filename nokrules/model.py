@@ -168,6 +168,8 @@ class When(Strict):
     def _exactly_one_trigger(self) -> When:
         if (self.deficiency is None) == (not self.all):
             raise ValueError("укажите либо deficiency, либо all (список недостатков)")
+        if self.all and len(set(self.all)) < max(2, len(self.all)):
+            raise ValueError("all должен содержать не меньше двух разных недостатков")
         return self
 
     @property
