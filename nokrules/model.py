@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DeficiencyId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 MeasureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -200,14 +201,26 @@ class Catalog(Strict):
     measures: list[Measure]
     rules: list[Rule]
 
-    _deficiencies: dict[str, Deficiency] = PrivateAttr(default_factory=dict)
-    _measures: dict[str, Measure] = PrivateAttr(default_factory=dict)
-    _indicators: dict[str, tuple[Criterion, Indicator]] = PrivateAttr(default_factory=dict)
+    @cached_property
+    def _deficiencies(self) -> dict[str, Deficiency]:
+        return {d.id: d for d in self.deficiencies}
 
-    def model_post_init(self, __context: object) -> None:
-        self._deficiencies.update((d.id, d) for d in self.deficiencies)
-        self._measures.update((m.id, m) for m in self.measures)
-        self._indicators.update((i.id, (c, i)) for c in self.criteria for i in c.indicators)
+    @cached_property
+    def _measures(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def _indicators(self) -> dict[str, tuple[Criterion, Indicator]]:
+        return {i.id: (c, i) for c in self.criteria for i in c.indicators}
+
+    @cached_property
+    def exclusions(self) -> dict[str, frozenset[str]]:
+        """Measure id → the measures it may not share a plan with (declared on either side)."""
+        out: dict[str, set[str]] = {m.id: set(m.excludes) for m in self.measures}
+        for m in self.measures:
+            for x in m.excludes:
+                out.setdefault(x, set()).add(m.id)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def deficiency(self, id: str) -> Deficiency:
         return self._deficiencies[id]

@@ -82,12 +82,8 @@ def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firi
         if p.measure in banned:
             continue
         kept.add(p.measure)
-        banned |= _excluded_with(catalog, p.measure) - kept
+        banned |= catalog.exclusions.get(p.measure, frozenset()) - kept
     return [[p for p in ps if p.measure not in banned] for ps in chosen]
-
-
-def _excluded_with(catalog: Catalog, measure: str) -> set[str]:
-    return set(catalog.measure(measure).excludes) | {o.id for o in catalog.measures if measure in o.excludes}
 
 
 def build_plan(
@@ -102,7 +98,16 @@ def build_plan(
     picks = _picks(catalog, recognitions, firings)
     horizon = catalog.settings.horizon_months
 
+    rendered: dict[tuple[str, str, tuple[Place, ...]], PlanMeasure] = {}
+    refs: dict[str, DeficiencyRef] = {}
+
     def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+        key = (pick.measure, pick.rule.id, tuple(places))
+        if key not in rendered:
+            rendered[key] = _render(pick, places)
+        return rendered[key]
+
+    def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
         m = catalog.measure(pick.measure)
         d = due_date(m.due, plan_date, horizon)
         role = catalog.role_title(m.responsible)
@@ -115,16 +120,18 @@ def build_plan(
             due_spec=m.due,
             responsible=f"{role} {person}" if person else role,
             responsible_role=m.responsible,
-            result=m.result,
+            result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
             basis=m.basis,
             rule=pick.rule.id,
             because=pick.rule.because,
         )
 
     def dref(rec: Recognition) -> DeficiencyRef:
-        d = catalog.deficiency(rec.deficiency)
-        crit, _ = catalog.criterion_of(d.indicator)
-        return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+        if rec.deficiency not in refs:
+            d = catalog.deficiency(rec.deficiency)
+            crit, _ = catalog.criterion_of(d.indicator)
+            refs[d.id] = DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+        return refs[rec.deficiency]
 
     def fref(i: int) -> FindingRef:
         return FindingRef(text=findings[i].text, line=findings[i].line)
