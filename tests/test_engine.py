@@ -1,0 +1,75 @@
+"""The durable-rules adapter: sharding, no-match, errors inside actions, session clean-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from nokrules import Engine, EngineError, Institution
+from nokrules import engine as engine_mod
+from nokrules.engine import RuleEngine, host
+from nokrules.model import Recognition
+from nokrules.reference import evaluate
+
+from .conftest import MINI
+
+BASE = Engine.load(MINI).catalog
+
+
+def rec(i: int, d: str, **values: float) -> Recognition:
+    return Recognition(finding=i, deficiency=d, pattern=0, matches=[], places=["site"], values=values)
+
+
+RECS = [rec(0, "ramp_missing"), rec(1, "handrails_missing"), rec(2, "staffing_shortage", staffing_percent=40.0), rec(3, "faq_missing")]
+
+
+def test_rules_are_sharded_below_the_test_ceiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_mod, "SHARD_TESTS", 3)
+    sharded = RuleEngine(BASE.model_copy(update={"digest": "shard3"}))
+    assert len(sharded.rulesets) > 2
+    inst = Institution(kind="kcson", forms=["home"])
+    assert sharded.run(inst, RECS) == evaluate(BASE.rules, inst, RECS)
+
+
+def test_a_fact_no_rule_matches_is_not_an_error() -> None:
+    only_conditional = [r for r in BASE.rules if r.id != "staffing"]
+    eng = RuleEngine(BASE.model_copy(update={"digest": "nomatch", "rules": only_conditional}))
+    # staffing 75%: the only staffing rule left needs < 50, so the engine does not handle the fact
+    assert eng.run(Institution(), [rec(0, "staffing_shortage", staffing_percent=75.0)]) == []
+
+
+def test_a_deficiency_without_rules_gives_a_manual_row() -> None:
+    no_faq = [r for r in BASE.rules if r.id != "faq"]
+    cat = BASE.model_copy(update={"digest": "nofaq", "rules": no_faq})
+    plan = Engine(cat).draft_plan("нет раздела «Часто задаваемые вопросы»")
+    assert plan.items[0].measures == []
+    row = plan.sections[0].rows[0]
+    assert row.manual and row.measure is None and row.deficiencies == ["faq_missing"]
+
+
+class _Exploding(dict):  # type: ignore[type-arg]
+    def __getitem__(self, key: str) -> list[object]:
+        raise RuntimeError("сбой в действии")
+
+
+def test_an_exception_inside_an_action_is_raised_not_swallowed() -> None:
+    eng = RuleEngine(BASE.model_copy(update={"digest": "boom"}))
+    eng._c.sink = _Exploding()
+    with pytest.raises(EngineError, match="сбой в действии"):
+        eng.run(Institution(), [rec(0, "ramp_missing")])
+
+
+def test_sessions_are_deleted_after_each_plan() -> None:
+    eng = RuleEngine(BASE.model_copy(update={"digest": "cleanup"}))
+    before = next(eng._c.sessions)
+    eng.run(Institution(), RECS)
+    sid = f"s{before + 1}"
+    for name in eng.rulesets:
+        with pytest.raises(Exception, match="309"):
+            host().get_facts(name, sid)
+    assert eng._c.sink == {} and eng._c.errors == {}
+
+
+def test_the_same_catalog_loaded_twice_reuses_its_rulesets() -> None:
+    a = RuleEngine(BASE)
+    b = RuleEngine(BASE)
+    assert a.rulesets == b.rulesets and a._c is b._c
