@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from .model import DUE_RE
 
 PERMANENT = "постоянно"
+MIN_LEAD_DAYS = 30  # an end-of-period due closer than this to the plan date rolls to the next period
 
 
 def add_months(d: date, n: int) -> date:
@@ -45,17 +46,23 @@ def due_date(spec: str, start: date, horizon_months: int) -> date | None:
                 d += timedelta(days=1)
                 if d.weekday() < 5:
                     left -= 1
-    elif spec == "end_of_month":
-        d = _end_of_month(start.year, start.month)
-    elif spec in ("end_of_quarter", "end_of_next_quarter"):
+    else:
+        d = _period_end(spec, start)
+        if (d - start).days < MIN_LEAD_DAYS:  # a plan dated 20 December is not due «до 31.12» of the same year
+            d = _period_end(spec, d + timedelta(days=1))
+    return min(d, add_months(start, horizon_months))
+
+
+def _period_end(spec: str, start: date) -> date:
+    if spec == "end_of_month":
+        return _end_of_month(start.year, start.month)
+    if spec in ("end_of_quarter", "end_of_next_quarter"):
         q_end_month = ((start.month - 1) // 3 + 1) * 3 + (3 if spec == "end_of_next_quarter" else 0)
         y, mo = start.year + (q_end_month - 1) // 12, (q_end_month - 1) % 12 + 1
-        d = _end_of_month(y, mo)
-    elif spec == "end_of_half_year":
-        d = date(start.year, 6, 30) if start.month <= 6 else date(start.year, 12, 31)
-    else:  # end_of_year
-        d = date(start.year, 12, 31)
-    return min(d, add_months(start, horizon_months))
+        return _end_of_month(y, mo)
+    if spec == "end_of_half_year":
+        return date(start.year, 6, 30) if start.month <= 6 else date(start.year, 12, 31)
+    return date(start.year, 12, 31)  # end_of_year
 
 
 def due_text(d: date | None) -> str:

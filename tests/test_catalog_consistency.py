@@ -1,0 +1,64 @@
+"""Invariants of the shipped catalog, checked exhaustively where the space is small."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nokrules import Engine
+
+from .conftest import ROOT
+
+ENGINE = Engine.load(ROOT)
+CAT = ENGINE.catalog
+KINDS = [None] + [k.id for k in CAT.kinds]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: str(k))
+def test_every_deficiency_gets_a_measure_for_every_kind(kind: str | None) -> None:
+    inst = ENGINE.institution("Организация", kind)
+    missing = []
+    for d in CAT.deficiencies:
+        plan = ENGINE.draft_plan(d.examples[0], inst, date=date(2027, 1, 15))
+        if not all(it.measures for it in plan.items if it.deficiency.id == d.id):
+            missing.append(d.id)
+    assert missing == []
+
+
+def test_all_fifteen_indicators_have_deficiencies() -> None:
+    indicators = {i.id for c in CAT.criteria for i in c.indicators}
+    assert len(indicators) == 15
+    assert indicators == {d.indicator for d in CAT.deficiencies}
+
+
+def test_every_measure_is_used_by_some_rule() -> None:
+    used = {m for r in CAT.rules for m in r.then}
+    assert [m.id for m in CAT.measures if m.id not in used] == []
+
+
+def test_every_due_lies_within_the_plan_horizon() -> None:
+    text = "\n".join(d.examples[0] for d in CAT.deficiencies)
+    for day in (date(2027, 1, 15), date(2027, 12, 31), date(2028, 2, 29)):
+        plan = ENGINE.draft_plan(text, ENGINE.institution("x", "kcson"), date=day)
+        limit = date(day.year + 1, day.month, min(day.day, 28 if day.month == 2 else day.day))
+        for it in plan.items:
+            for m in it.measures:
+                assert m.due == "постоянно" or day < date.fromisoformat(m.due) <= limit, (m.id, m.due)
+
+
+def test_no_plan_holds_two_mutually_exclusive_measures() -> None:
+    text = "\n".join(e for d in CAT.deficiencies for e in d.examples)
+    for kind in KINDS:
+        plan = ENGINE.draft_plan(text, ENGINE.institution("x", kind), date=date(2027, 1, 15))
+        ids = {m.id for it in plan.items for m in it.measures}
+        for m in ids:
+            assert not (CAT.exclusions.get(m, frozenset()) & ids), (kind, m)
+
+
+def test_every_plan_row_has_text_due_responsible_and_result() -> None:
+    text = "\n".join(d.examples[0] for d in CAT.deficiencies)
+    plan = ENGINE.draft_plan(text, ENGINE.institution("x", "care_home"), date=date(2027, 1, 15))
+    rows = [r for s in plan.sections for r in s.rows]
+    assert rows and all(r.measure and r.measure.text and r.measure.due and r.measure.responsible and r.measure.result for r in rows)
+    assert all("{место}" not in r.measure.text + r.measure.result for r in rows if r.measure)
