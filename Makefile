@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test bench venv clean
+.PHONY: help run test lint bench venv clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -25,6 +25,10 @@ run: $(STAMP) ## print a draft plan for examples/findings.txt
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff and mypy --strict
+	$(BIN)/ruff check nokrules tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP) ## plans/s, findings/s and the ratio to raw durable-rules
 	$(BIN)/python benchmarks/bench.py

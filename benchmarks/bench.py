@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from durable.engine import MessageNotHandledException  # noqa: E402
+from durable.engine import MessageNotHandledException
 
-from nokrules import Engine  # noqa: E402
-from nokrules.engine import SESSION, fact_for, host  # noqa: E402
+from nokrules import Engine
+from nokrules.engine import SESSION, fact_for, host
 
 
 def synthetic(engine: Engine, n: int, k: int, seed: int) -> list[tuple[str, str | None]]:
@@ -89,9 +89,11 @@ def main() -> None:
     raw_rate = n_facts / raw_s
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"catalog {engine.catalog.settings.version}: {len(engine.catalog.deficiencies)} deficiencies, "
-          f"{len(engine.catalog.measures)} measures, {len(engine.catalog.rules)} rules, "
-          f"{len(engine.rules.rulesets)} rulesets; load {load_s:.2f} s")
+    print(
+        f"catalog {engine.catalog.settings.version}: {len(engine.catalog.deficiencies)} deficiencies, "
+        f"{len(engine.catalog.measures)} measures, {len(engine.catalog.rules)} rules, "
+        f"{len(engine.rules.rulesets)} rulesets; load {load_s:.2f} s"
+    )
     print(f"synthetic: {a.institutions} institutions x {a.findings} findings = {findings} findings (seed {a.seed})")
     print(f"end-to-end, cold caches: {a.institutions / cold_s:8.1f} plans/s  {findings / cold_s:9.1f} findings/s")
     print(f"end-to-end, warm caches: {a.institutions / warm_s:8.1f} plans/s  {findings / warm_s:9.1f} findings/s")

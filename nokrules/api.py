@@ -41,15 +41,18 @@ class Engine:
         known = ", ".join(f"{k.id} ({k.title})" for k in self.catalog.kinds)
         raise UsageError(f"неизвестный вид организации «{name}». Известны: {known}")
 
-    def institution(self, name: str = "", kind: str | None = None, forms: list[str] | None = None,
-                    people: dict[str, str] | None = None) -> Institution:
+    def institution(
+        self, name: str = "", kind: str | None = None, forms: list[str] | None = None, people: dict[str, str] | None = None
+    ) -> Institution:
         """An Institution with its kind resolved and its forms defaulting to the kind's forms."""
         kind_id = self.resolve_kind(kind) if kind else None
         form_ids = {f.id: f.id for f in self.catalog.forms} | {fold(f.title): f.id for f in self.catalog.forms}
         if forms:
             bad = [f for f in forms if fold(f) not in form_ids]
             if bad:
-                raise UsageError(f"неизвестная форма обслуживания «{bad[0]}». Известны: " + ", ".join(f.title for f in self.catalog.forms))
+                raise UsageError(
+                    f"неизвестная форма обслуживания «{bad[0]}». Известны: " + ", ".join(f.title for f in self.catalog.forms)
+                )
             resolved = sorted({form_ids[fold(f)] for f in forms})
         elif kind_id:
             resolved = sorted(next(k for k in self.catalog.kinds if k.id == kind_id).forms)
@@ -67,8 +70,9 @@ class Engine:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return self.recognizer.recognize(findings)
 
-    def draft_plan(self, text: str, institution: Institution | str | None = None, *, kind: str | None = None,
-                   date: date | None = None) -> Plan:
+    def draft_plan(
+        self, text: str, institution: Institution | str | None = None, *, kind: str | None = None, date: date | None = None
+    ) -> Plan:
         """Pasted findings → the draft plan for one institution."""
         if not isinstance(institution, Institution):
             institution = self.institution(institution or "", kind)
@@ -77,8 +81,7 @@ class Engine:
         findings = split_findings(text)
         recognitions = self.recognizer.recognize(findings)
         firings = self.rules.run(institution, recognitions)
-        return build_plan(self.catalog, institution, findings, recognitions, firings,
-                          date or _today(), self.recognizer.suggest)
+        return build_plan(self.catalog, institution, findings, recognitions, firings, date or _today(), self.recognizer.suggest)
 
 
 def _today() -> date:

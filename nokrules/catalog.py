@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -67,9 +67,11 @@ def _validate(model: type[BaseModel], data: Any, src: Located, base: Key, proble
         return None
 
 
-def _list_file(src: Located, model: type[BaseModel], problems: Problems, key: str | None = None, siblings: tuple[str, ...] = ()) -> list[tuple[Any, Key, Located]]:
+def _list_file(
+    src: Located, model: type[BaseModel], problems: Problems, key: str | None = None, siblings: tuple[str, ...] = ()
+) -> list[tuple[Any, Key, Located]]:
     """Validate a file holding a list of entries (or a mapping with the list under `key`)."""
-    data, base = src.data, ()
+    data, base = src.data, cast(Key, ())
     if key is not None:
         if not isinstance(data, dict) or key not in data:
             problems.append((src.ref(()), f"ожидался ключ «{key}» со списком"))
@@ -82,7 +84,7 @@ def _list_file(src: Located, model: type[BaseModel], problems: Problems, key: st
     if not isinstance(data, list):
         problems.append((src.ref(base), "ожидался список записей (каждая начинается с «- »)"))
         return []
-    out = []
+    out: list[tuple[Any, Key, Located]] = []
     for i, entry in enumerate(data):
         obj = _validate(model, entry, src, base + (i,), problems)
         if obj is not None:
@@ -200,12 +202,19 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
         declared = {values_of.get(d) for d in w.deficiencies}
         for name in w.value:
             if name not in declared:
-                problems.append((src.ref(path + ("when", "value", name)), f"значение «{name}» не объявлено (value:) ни у одного недостатка из when"))
+                problems.append(
+                    (
+                        src.ref(path + ("when", "value", name)),
+                        f"значение «{name}» не объявлено (value:) ни у одного недостатка из when",
+                    )
+                )
         for part in ("then", "replaces"):
             for j, mid in enumerate(getattr(r, part)):
                 if mid not in meas_ids:
                     problems.append((src.ref(path + (part, j)), f"мероприятие «{mid}» не найдено в каталоге"))
-        rules.append(r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})}))
+        rules.append(
+            r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})})
+        )
     if problems:
         raise CatalogError(problems)
 

@@ -85,12 +85,22 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="формат вывода")
 @click.option("--institution", "name", help="наименование организации")
 @click.option("--kind", help="вид организации (id, название или сокращение, например КЦСОН)")
-@click.option("--form", "forms", multiple=True, help="форма обслуживания: стационарная, полустационарная, надомная (можно несколько)")
+@click.option(
+    "--form", "forms", multiple=True, help="форма обслуживания: стационарная, полустационарная, надомная (можно несколько)"
+)
 @click.option("--date", "plan_date", help="дата плана ГГГГ-ММ-ДД (по умолчанию сегодня): от неё считаются сроки")
 @click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
 @click.option("--profile", type=click.Path(dir_okay=False), help="профиль учреждения YAML: name, kind, forms, people (роль: ФИО)")
-def plan(file: str | None, fmt: str, name: str | None, kind: str | None, forms: tuple[str, ...],
-         plan_date: str | None, catalog_dir: str | None, profile: str | None) -> None:
+def plan(
+    file: str | None,
+    fmt: str,
+    name: str | None,
+    kind: str | None,
+    forms: tuple[str, ...],
+    plan_date: str | None,
+    catalog_dir: str | None,
+    profile: str | None,
+) -> None:
     """Проект плана по устранению недостатков для одной организации.
 
     FILE — текст с недостатками (UTF-8 или Windows-1251); «-» или без FILE — стандартный ввод.
@@ -164,7 +174,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as e:  # a bug: one line, the traceback only when asked for
         if os.environ.get("NOKRULES_DEBUG"):
             traceback.print_exc()
-        click.echo(f"nokrules: внутренняя ошибка ({type(e).__name__}: {e}); запустите с NOKRULES_DEBUG=1 и сообщите разработчикам", err=True)
+        click.echo(
+            f"nokrules: внутренняя ошибка ({type(e).__name__}: {e}); запустите с NOKRULES_DEBUG=1 и сообщите разработчикам",
+            err=True,
+        )
         sys.exit(1)
 
 

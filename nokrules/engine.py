@@ -88,7 +88,9 @@ def _test_keys(conds: list[dict[str, Any]]) -> set[str]:
     """The distinct first-level tests a condition list adds (a proxy the shard packing counts)."""
     import json
 
-    return {json.dumps(c, sort_keys=True) for c in conds} | {json.dumps(sub, sort_keys=True) for c in conds for sub in c.get("$or", [])}
+    return {json.dumps(c, sort_keys=True) for c in conds} | {
+        json.dumps(sub, sort_keys=True) for c in conds for sub in c.get("$or", [])
+    }
 
 
 @dataclass
@@ -139,7 +141,7 @@ def _compile(catalog: Catalog) -> _Compiled:
         for r, facts in shard:
             labels = ["m"] if len(facts) == 1 else [f"f{i}" for i in range(len(facts))]
             body[r.id] = {
-                "all": [{lab: (c[0] if len(c) == 1 else {"$and": c})} for lab, c in zip(labels, facts)],
+                "all": [{lab: (c[0] if len(c) == 1 else {"$and": c})} for lab, c in zip(labels, facts, strict=True)],
                 "run": _action(r.id, labels, compiled),
             }
             for d in r.when.deficiencies:

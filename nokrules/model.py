@@ -147,14 +147,13 @@ class Comparison(Strict):
         return self
 
     def holds(self, x: float) -> bool:
-        checks = [
-            (self.lt, lambda b: x < b),
-            (self.le, lambda b: x <= b),
-            (self.gt, lambda b: x > b),
-            (self.ge, lambda b: x >= b),
-            (self.eq, lambda b: x == b),
-        ]
-        return all(pred(b) for b, pred in checks if b is not None)
+        return (
+            (self.lt is None or x < self.lt)
+            and (self.le is None or x <= self.le)
+            and (self.gt is None or x > self.gt)
+            and (self.ge is None or x >= self.ge)
+            and (self.eq is None or x == self.eq)
+        )
 
 
 class When(Strict):

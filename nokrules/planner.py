@@ -28,6 +28,7 @@ from .model import (
     PlanSection,
     Recognition,
     Rule,
+    Section,
     Suggestion,
     Unrecognized,
 )
@@ -40,6 +41,13 @@ class _Pick:
     measure: str
     rule: Rule
     rank: tuple[int, str, int]
+
+
+@dataclass
+class _Row:
+    order: tuple[int, int, tuple[int, str, int]]  # first finding, first recognition, rank of the measure there
+    pick: _Pick | None  # None: no rule answered the deficiency, the measure is written by hand
+    recs: list[int]
 
 
 def _rank(rule: Rule, k: int) -> tuple[int, str, int]:
@@ -142,46 +150,33 @@ def build_plan(
     ]
 
     # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
-    rows: dict[tuple[str, str], dict[str, object]] = {}
-    order: list[tuple[tuple[int, int, tuple[int, str, int]], tuple[str, str]]] = []
+    rows: dict[tuple[Section, str], _Row] = {}
     for k, rec in enumerate(recognitions):
-        ref = dref(rec)
+        section = dref(rec).section
         if not picks[k]:
-            key = (ref.section, f"#manual{k}")
-            rows[key] = {"recs": [k], "pick": None}
-            order.append(((rec.finding, k, (0, "", 0)), key))
-            continue
+            rows[(section, f"#manual{k}")] = _Row((rec.finding, k, (0, "", 0)), None, [k])
         for p in picks[k]:
-            key = (ref.section, p.measure)
-            if key not in rows:
-                rows[key] = {"recs": [], "pick": p}
-                order.append(((rec.finding, k, p.rank), key))
-            rows[key]["recs"].append(k)  # type: ignore[union-attr]
+            row = rows.setdefault((section, p.measure), _Row((rec.finding, k, p.rank), p, []))
+            row.recs.append(k)
 
-    by_section: dict[str, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
-    for _, key in sorted(order):
-        row = rows[key]
-        recs: list[int] = row["recs"]  # type: ignore[assignment]
-        pick = row["pick"]
-        places: list[Place] = sorted({p for k in recs for p in recognitions[k].places})
-        finding_ids = sorted({recognitions[k].finding for k in recs})
-        defs = sorted({recognitions[k].deficiency for k in recs})
-        by_section[key[0]].append(
+    by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
+    for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order):
+        places: list[Place] = sorted({p for k in row.recs for p in recognitions[k].places})
+        defs = sorted({recognitions[k].deficiency for k in row.recs})
+        by_section[section].append(
             PlanRow(
-                section=key[0],  # type: ignore[arg-type]
+                section=section,
                 indicators=sorted({catalog.deficiency(d).indicator for d in defs}),
-                findings=[fref(i) for i in finding_ids],
+                findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
                 deficiencies=defs,
-                measure=render(pick, places) if isinstance(pick, _Pick) else None,
-                manual=not isinstance(pick, _Pick),
+                measure=render(row.pick, places) if row.pick else None,
+                manual=row.pick is None,
             )
         )
 
     recognised = {r.finding for r in recognitions}
     unrecognized = [
-        Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text))
-        for i, f in enumerate(findings)
-        if i not in recognised
+        Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
     ]
     kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
     return Plan(
@@ -193,5 +188,7 @@ def build_plan(
         catalog_effective_from=catalog.settings.effective_from,
         items=items,
         unrecognized=unrecognized,
-        sections=[PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria],
+        sections=[
+            PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
+        ],
     )

@@ -61,7 +61,9 @@ def find_element(el: Element, tokens: list[frozenset[str]]) -> list[int] | None:
                 continue
             pos = [i]
             for spec in phrase[1:]:
-                nxt = next((j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None)
+                nxt = next(
+                    (j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None
+                )
                 if nxt is None:
                     break
                 pos.append(nxt)
@@ -103,7 +105,7 @@ class Recognizer:
             "site": [compile_element(w) for w in pl.site.words],
             "stand": [compile_element(w) for w in pl.stand.words],
         }
-        vocab = set()
+        vocab: set[str] = set()
         for pats in self.patterns.values():
             for cp in pats:
                 for el in cp.all + cp.any:
@@ -154,7 +156,9 @@ class Recognizer:
                 return None
         return matches
 
-    def _analyse_uncached(self, text: str) -> tuple[tuple[str, int, tuple[Match, ...], tuple[Place, ...], tuple[tuple[str, float], ...]], ...]:
+    def _analyse_uncached(
+        self, text: str
+    ) -> tuple[tuple[str, int, tuple[Match, ...], tuple[Place, ...], tuple[tuple[str, float], ...]], ...]:
         toks = self.tokens(text)
         ls = list(toks.lemma_sets)
         has_cue = any(find_element(c, ls) is not None for c in self.cues)
@@ -184,7 +188,9 @@ class Recognizer:
         out = []
         for i, f in enumerate(findings):
             for did, k, m, places, values in self._analyse(f.text):
-                out.append(Recognition(finding=i, deficiency=did, pattern=k, matches=list(m), places=list(places), values=dict(values)))
+                out.append(
+                    Recognition(finding=i, deficiency=did, pattern=k, matches=list(m), places=list(places), values=dict(values))
+                )
         return out
 
     # -- suggestions for what was not recognised

@@ -72,12 +72,7 @@ def _continues(prev: _Open, text: str) -> bool:
     last = prev.last
     if _FUNCTION_END.search(last.lower()):
         return True
-    return (
-        len(last) >= 60
-        and not re.search(r"[.;!?:]$", last)
-        and text[:1].islower()
-        and not _STARTERS.match(text.lower())
-    )
+    return len(last) >= 60 and not re.search(r"[.;!?:]$", last) and text[:1].islower() and not _STARTERS.match(text.lower())
 
 
 def _join(parts: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
@@ -134,7 +129,7 @@ def split_findings(text: str) -> list[Finding]:
                 cur = None
             continue
         m = BULLET_RE.match(line)
-        content = line[m.end():].strip() if m else line
+        content = line[m.end() :].strip() if m else line
         if m and not content:
             if cur:
                 closed.append(cur)

@@ -60,5 +60,7 @@ def test_every_plan_row_has_text_due_responsible_and_result() -> None:
     text = "\n".join(d.examples[0] for d in CAT.deficiencies)
     plan = ENGINE.draft_plan(text, ENGINE.institution("x", "care_home"), date=date(2027, 1, 15))
     rows = [r for s in plan.sections for r in s.rows]
-    assert rows and all(r.measure and r.measure.text and r.measure.due and r.measure.responsible and r.measure.result for r in rows)
+    assert rows and all(
+        r.measure and r.measure.text and r.measure.due and r.measure.responsible and r.measure.result for r in rows
+    )
     assert all("{место}" not in r.measure.text + r.measure.result for r in rows if r.measure)

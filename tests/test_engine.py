@@ -19,7 +19,12 @@ def rec(i: int, d: str, **values: float) -> Recognition:
     return Recognition(finding=i, deficiency=d, pattern=0, matches=[], places=["site"], values=values)
 
 
-RECS = [rec(0, "ramp_missing"), rec(1, "handrails_missing"), rec(2, "staffing_shortage", staffing_percent=40.0), rec(3, "faq_missing")]
+RECS = [
+    rec(0, "ramp_missing"),
+    rec(1, "handrails_missing"),
+    rec(2, "staffing_shortage", staffing_percent=40.0),
+    rec(3, "faq_missing"),
+]
 
 
 def test_rules_are_sharded_below_the_test_ceiling(monkeypatch: pytest.MonkeyPatch) -> None:

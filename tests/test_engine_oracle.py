@@ -21,15 +21,19 @@ MEASURES = [m.id for m in BASE.measures]
 KINDS = [k.id for k in BASE.kinds]
 FORMS = [f.id for f in BASE.forms]
 
-comparisons = st.fixed_dictionaries(
-    {},
-    optional={
-        "lt": st.integers(0, 100).map(float),
-        "ge": st.integers(0, 100).map(float),
-        "le": st.integers(0, 100).map(float),
-        "eq": st.sampled_from([40.0, 60.0]),
-    },
-).filter(bool).map(Comparison.model_validate)
+comparisons = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "lt": st.integers(0, 100).map(float),
+            "ge": st.integers(0, 100).map(float),
+            "le": st.integers(0, 100).map(float),
+            "eq": st.sampled_from([40.0, 60.0]),
+        },
+    )
+    .filter(bool)
+    .map(Comparison.model_validate)
+)
 
 
 @st.composite
@@ -45,7 +49,9 @@ def rules(draw: st.DrawFn, idx: int) -> Rule:
         "kind": draw(st.lists(st.sampled_from(KINDS), max_size=2, unique=True).map(sorted)),
         "form": draw(st.lists(st.sampled_from(FORMS), max_size=2, unique=True).map(sorted)),
         "place": draw(st.none() | st.sampled_from(["site", "stand"])),
-        "value": draw(st.dictionaries(st.just("staffing_percent"), comparisons, max_size=1)) if first == "staffing_shortage" else {},
+        "value": draw(st.dictionaries(st.just("staffing_percent"), comparisons, max_size=1))
+        if first == "staffing_shortage"
+        else {},
     }
     return Rule(id=f"r{idx}", when=when.model_copy(update=update), then=[draw(st.sampled_from(MEASURES))], because="test")
 

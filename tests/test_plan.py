@@ -54,7 +54,9 @@ def test_measure_text_names_the_place_of_the_finding(mini: Engine) -> None:
 
 
 def test_due_dates_are_concrete_from_the_plan_date(mini: Engine) -> None:
-    plan = mini.draft_plan("нет порядка подачи жалоб\nнет раздела часто задаваемых вопросов\nнет поручней\nукомплектованность 40%", date=D)
+    plan = mini.draft_plan(
+        "нет порядка подачи жалоб\nнет раздела часто задаваемых вопросов\nнет поручней\nукомплектованность 40%", date=D
+    )
     due = {m.id: (m.due, m.due_text) for it in plan.items for m in it.measures}
     assert due["publish_complaint_procedure"] == ("2027-02-15", "до 15.02.2027")
     assert due["publish_faq"] == ("2027-01-29", "до 29.01.2027")

@@ -38,7 +38,13 @@ def render(plan: Plan) -> str:
             result = f"{_cell(m.result)}<br>_правило {m.rule}_"
             out.append(f"| {n} | {found} | {_cell(m.text)} | {m.due_text} | {_cell(m.responsible)} | {result} |")
     if plan.unrecognized:
-        out += ["", f"## {OTHER}", "", "| № | Недостаток (как в тексте) | Мероприятие | Похожие недостатки каталога |", "|---|---|---|---|"]
+        out += [
+            "",
+            f"## {OTHER}",
+            "",
+            "| № | Недостаток (как в тексте) | Мероприятие | Похожие недостатки каталога |",
+            "|---|---|---|---|",
+        ]
         for u in plan.unrecognized:
             n += 1
             sugg = suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])
