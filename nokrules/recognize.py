@@ -113,7 +113,7 @@ class Recognizer:
                         for spec in phrase:
                             vocab.update(f for f in spec.forms if len(f) >= TYPO_MIN_LEN and "-" not in f)
         self.vocabulary = sorted(vocab)
-        self._choices, self._choice_ids = self._suggestion_choices()
+        self._suggestion_choices()
         self._analyse = lru_cache(maxsize=100_000)(self._analyse_uncached)
 
     # -- tokens
@@ -195,29 +195,55 @@ class Recognizer:
 
     # -- suggestions for what was not recognised
 
-    @staticmethod
-    def _lemma_line(text: str) -> str:
-        """Sorted distinct normal forms of the content words: the text suggestions are ranked on."""
-        return " ".join(sorted({normal_form(w) for w in words(text) if len(w) > 2}))
+    def _lemmas_of(self, text: str) -> set[str]:
+        return {normal_form(w) for w in words(text) if len(w) > 2}
 
-    def _suggestion_choices(self) -> tuple[list[str], list[str]]:
-        choices, ids = [], []
-        for d in self.catalog.deficiencies:
-            for phrase in [d.title, *d.examples]:
-                choices.append(self._lemma_line(phrase))
-                ids.append(d.id)
-        return choices, ids
+    def _suggestion_choices(self) -> None:
+        """Per deficiency: the lemmas of its title and examples, less the words shared by many deficiencies
+        and the cue words, since «в учреждении отсутствует …» says nothing about which deficiency is meant."""
+        per_def = {d.id: set().union(*(self._lemmas_of(p) for p in [d.title, *d.examples])) for d in self.catalog.deficiencies}
+        df: dict[str, int] = {}
+        for lemmas_ in per_def.values():
+            for lemma in lemmas_:
+                df[lemma] = df.get(lemma, 0) + 1
+        limit = max(3, len(per_def) // 8)
+        cues = {normal_form(w) for c in self.catalog.settings.cues for w in words(c)}
+        self._stop = frozenset({lemma for lemma, n in df.items() if n > limit} | cues)
+        self._def_lemmas = {did: sorted(lemmas_ - self._stop) for did, lemmas_ in per_def.items()}
+        self._titles = {d.id: " ".join(sorted(self._lemmas_of(d.title) - self._stop)) for d in self.catalog.deficiencies}
 
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
-        query = self._lemma_line(text)
-        if not query or not self._choices:
+        """The closest deficiencies: the share of the text's content words found among a deficiency's words
+        (a misspelt word counts by its similarity), with the similarity to its title to break ties."""
+        content = self._lemmas_of(text)
+        query = sorted(content - self._stop) or sorted(content)
+        if not query:
             return []
-        best: dict[str, float] = {}
-        for _, score, idx in process.extract(query, self._choices, scorer=fuzz.token_set_ratio, limit=None):
-            did = self._choice_ids[idx]
-            best[did] = max(best.get(did, 0.0), float(score))
-        ranked = sorted(best.items(), key=lambda kv: (-round(kv[1], 1), kv[0]))[:limit]
-        return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=round(s, 1)) for did, s in ranked]
+        qline = " ".join(query)
+        scored = []
+        for did, vocab in self._def_lemmas.items():
+            vset = set(vocab)
+            cover = 0.0
+            for q in query:
+                if q in vset:
+                    cover += 1.0
+                elif vocab:
+                    hit = process.extractOne(q, vocab, scorer=fuzz.ratio, score_cutoff=75)
+                    same_root = any(_common_prefix(q, v) >= max(4, 0.6 * min(len(q), len(v))) for v in vocab)
+                    cover += max(hit[1] / 100 if hit else 0.0, 0.8 if same_root else 0.0)
+            score = 70 * cover / len(query) + 0.3 * fuzz.token_set_ratio(qline, self._titles[did])
+            scored.append((-round(score, 1), did))
+        scored.sort()
+        return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=-neg) for neg, did in scored[:limit]]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _places_for(d: Deficiency, found: tuple[Place, ...]) -> tuple[Place, ...]:

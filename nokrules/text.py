@@ -21,7 +21,7 @@ _HAS_WORD = re.compile(r"[^\W_]")
 # Words a new finding typically starts with: a line beginning with one is not a wrapped continuation.
 _STARTERS = re.compile(
     r"^(?:нет|не|ни|никто|отсутству\w*|отсутстви\w*|низк\w*|недостаточн\w*|неполн\w*|частичн\w*|требует\w*|"
-    r"устаревш\w*|информаци\w* не|помещени\w* не)\b"
+    r"устаревш\w*|удовлетворенност\w*|удовлетворённост\w*|доля|информаци\w* не|помещени\w* не)\b"
 )
 _FUNCTION_END = re.compile(
     r"(?:\b(?:в|во|на|о|об|по|с|со|к|ко|для|от|до|из|у|за|при|и|или|а|но|что|как|не|без|через|между|под|над)|[,\-–(«])$"
@@ -72,7 +72,7 @@ def _continues(prev: _Open, text: str) -> bool:
     last = prev.last
     if _FUNCTION_END.search(last.lower()):
         return True
-    return len(last) >= 60 and not re.search(r"[.;!?:]$", last) and text[:1].islower() and not _STARTERS.match(text.lower())
+    return len(last) >= 60 and not re.search(r"[.;!?:%\d]$", last) and text[:1].islower() and not _STARTERS.match(text.lower())
 
 
 def _join(parts: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:

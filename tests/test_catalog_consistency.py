@@ -64,3 +64,18 @@ def test_every_plan_row_has_text_due_responsible_and_result() -> None:
         r.measure and r.measure.text and r.measure.due and r.measure.responsible and r.measure.result for r in rows
     )
     assert all("{место}" not in r.measure.text + r.measure.result for r in rows if r.measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("грубый охранник на входе", "courtesy_first_contact_low"),
+        ("в комнатах проживает по 4 человека", "living_conditions_poor"),
+        ("телефон постоянно занят", "phone_missing"),
+        ("не проводится работа по профилактике выгорания", "staff_training_low"),
+    ],
+)
+def test_unrecognised_line_suggests_the_deficiency_a_reader_would_pick(text: str, expected: str) -> None:
+    plan = ENGINE.draft_plan(text, date=date(2027, 1, 15))
+    assert plan.items == []
+    assert expected in [s.id for s in plan.unrecognized[0].suggestions]

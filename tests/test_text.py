@@ -100,3 +100,13 @@ def test_decode_utf8_with_and_without_bom_and_cp1251() -> None:
 def test_decode_rejects_binary() -> None:
     with pytest.raises(InputError, match="двоичный"):
         decode(b"\x00\x01\x02\xff\x00")
+
+
+def test_a_line_ending_in_a_percentage_is_complete() -> None:
+    text = "Доля получателей услуг, которые готовы рекомендовать организацию родственникам и знакомым — 88%\nудовлетворенность условиями оказания услуг в целом 91%"
+    assert [line for _, line in _pairs(text)] == [1, 2]
+
+
+def test_a_survey_line_starts_a_new_finding() -> None:
+    text = "не обеспечена полная информация об учреждении на официальном сайте в сети Интернет\nудовлетворенность комфортностью 70"
+    assert [line for _, line in _pairs(text)] == [1, 2]
