@@ -7,16 +7,25 @@ Plan object for the same input.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 
 from .catalog import load_catalog
 from .engine import RuleEngine
 from .errors import UsageError
-from .model import Catalog, Finding, Institution, Plan, Recognition
+from .model import Catalog, Finding, Firing, Institution, Plan, Recognition
 from .morph import fold
 from .planner import build_plan
 from .recognize import Recognizer
 from .text import split_findings
+
+
+@dataclass(frozen=True)
+class Trace:
+    findings: list[Finding]
+    recognitions: list[Recognition]
+    firings: list[Firing]
+    plan: Plan
 
 
 class Engine:
@@ -70,6 +79,14 @@ class Engine:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return self.recognizer.recognize(findings)
 
+    def trace(self, text: str, institution: Institution, date: date | None = None) -> Trace:
+        """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests)."""
+        findings = split_findings(text)
+        recognitions = self.recognizer.recognize(findings)
+        firings = self.rules.run(institution, recognitions)
+        plan = build_plan(self.catalog, institution, findings, recognitions, firings, date or _today(), self.recognizer.suggest)
+        return Trace(findings, recognitions, firings, plan)
+
     def draft_plan(
         self, text: str, institution: Institution | str | None = None, *, kind: str | None = None, date: date | None = None
     ) -> Plan:
@@ -78,10 +95,7 @@ class Engine:
             institution = self.institution(institution or "", kind)
         elif kind:
             institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
-        findings = split_findings(text)
-        recognitions = self.recognizer.recognize(findings)
-        firings = self.rules.run(institution, recognitions)
-        return build_plan(self.catalog, institution, findings, recognitions, firings, date or _today(), self.recognizer.suggest)
+        return self.trace(text, institution, date).plan
 
 
 def _today() -> date:

@@ -13,11 +13,11 @@ from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import CatalogError, SourceRef
+from .errors import CatalogError, Problem, SourceRef
 from .model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
 from .yamlsrc import Key, Located, load_located
 
-Problems = list[tuple[SourceRef | None, str]]
+Problems = list[Problem]
 
 _PYDANTIC_RU = {
     "extra_forbidden": "неизвестный ключ",
@@ -63,26 +63,26 @@ def _validate(model: type[BaseModel], data: Any, src: Located, base: Key, proble
                 msg += f": ожидалось одно из {err['ctx'].get('expected')}"
             if err["type"] == "extra_forbidden":
                 msg += f" «{loc[-1]}»"
-            problems.append((src.ref(loc), msg))
+            problems.append(Problem(src.ref(loc), msg, "NOK002"))
         return None
 
 
-def _list_file(
+def validate_list(
     src: Located, model: type[BaseModel], problems: Problems, key: str | None = None, siblings: tuple[str, ...] = ()
 ) -> list[tuple[Any, Key, Located]]:
     """Validate a file holding a list of entries (or a mapping with the list under `key`)."""
     data, base = src.data, cast(Key, ())
     if key is not None:
         if not isinstance(data, dict) or key not in data:
-            problems.append((src.ref(()), f"ожидался ключ «{key}» со списком"))
+            problems.append(Problem(src.ref(()), f"ожидался ключ «{key}» со списком", "NOK002"))
             return []
         for k in sorted(set(data) - {key, *siblings}, key=str):
-            problems.append((src.ref((k,)), f"неизвестный ключ «{k}»"))
+            problems.append(Problem(src.ref((k,)), f"неизвестный ключ «{k}»", "NOK002"))
         data, base = data[key], (key,)
     if data is None:
         return []
     if not isinstance(data, list):
-        problems.append((src.ref(base), "ожидался список записей (каждая начинается с «- »)"))
+        problems.append(Problem(src.ref(base), "ожидался список записей (каждая начинается с «- »)", "NOK002"))
         return []
     out: list[tuple[Any, Key, Located]] = []
     for i, entry in enumerate(data):
@@ -96,18 +96,41 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.endswith(".test.yaml")) if folder.is_dir() else []
 
 
+class Sources:
+    """Where each catalog entry was written: ("deficiency" | "measure" | "rule" | "kind", id) → file and key path."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[str, str], tuple[Located, Key]] = {}
+
+    def add(self, what: str, id: str, src: Located, path: Key) -> None:
+        self._at.setdefault((what, id), (src, path))
+
+    def ref(self, what: str, id: str, *sub: str | int) -> SourceRef | None:
+        got = self._at.get((what, id))
+        if got is None:
+            return None
+        src, path = got
+        return src.ref(path + tuple(sub))
+
+
 def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
     """Load and cross-check the catalog under `root` (a folder with catalog/ and rules/)."""
+    return load_catalog_with_sources(root)[0]
+
+
+def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tuple[Catalog, Sources]:
+    """Like load_catalog, and also where every entry stands, for messages that point into the YAML."""
     base = Path(root) if root is not None else default_root()
     if not (base / "catalog").is_dir():
-        raise CatalogError([(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)")])
+        raise CatalogError([Problem(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)", "NOK003")])
     problems: Problems = []
     digest = hashlib.sha256()
 
     def read(path: Path) -> Located:
         shown = path.relative_to(base).as_posix()
         digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
-        return load_located(path, shown)
+        folder = path.parent.name
+        return load_located(path, shown, folder if folder in ("rules", "deficiencies", "measures") else "")
 
     def read_all(paths: list[Path]) -> list[Located]:
         out = []
@@ -122,7 +145,7 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
     singles = {}
     for name in ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml"):
         if not (cat / name).is_file():
-            problems.append((None, f"нет файла catalog/{name}"))
+            problems.append(Problem(None, f"нет файла catalog/{name}", "NOK003"))
             continue
         got = read_all([cat / name])
         if got:
@@ -131,14 +154,14 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
         raise CatalogError(problems)
 
     settings = _validate(Settings, singles["catalog.yaml"].data, singles["catalog.yaml"], (), problems)
-    criteria = [c for c, _, _ in _list_file(singles["criteria.yaml"], Criterion, problems, "criteria")]
+    criteria = [c for c, _, _ in validate_list(singles["criteria.yaml"], Criterion, problems, "criteria")]
     kinds_src = singles["kinds.yaml"]
-    forms = [f for f, _, _ in _list_file(kinds_src, Form, problems, "forms", ("kinds",))]
-    kinds_l = _list_file(kinds_src, Kind, problems, "kinds", ("forms",))
-    roles = [r for r, _, _ in _list_file(singles["roles.yaml"], Role, problems, "roles")]
-    defs_l = [x for s in read_all(_yaml_files(cat / "deficiencies")) for x in _list_file(s, Deficiency, problems)]
-    meas_l = [x for s in read_all(_yaml_files(cat / "measures")) for x in _list_file(s, Measure, problems)]
-    rules_l = [x for s in read_all(_yaml_files(base / "rules")) for x in _list_file(s, Rule, problems)]
+    forms = [f for f, _, _ in validate_list(kinds_src, Form, problems, "forms", ("kinds",))]
+    kinds_l = validate_list(kinds_src, Kind, problems, "kinds", ("forms",))
+    roles = [r for r, _, _ in validate_list(singles["roles.yaml"], Role, problems, "roles")]
+    defs_l = [x for s in read_all(_yaml_files(cat / "deficiencies")) for x in validate_list(s, Deficiency, problems)]
+    meas_l = [x for s in read_all(_yaml_files(cat / "measures")) for x in validate_list(s, Measure, problems)]
+    rules_l = [x for s in read_all(_yaml_files(base / "rules")) for x in validate_list(s, Rule, problems)]
     if problems or settings is None:
         raise CatalogError(problems)
 
@@ -156,28 +179,28 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
     for k, path, src in kinds_l:
         for f in k.forms:
             if f not in form_by_name:
-                problems.append((src.ref(path + ("forms",)), f"форма «{f}» не описана в forms"))
+                problems.append(Problem(src.ref(path + ("forms",)), f"форма «{f}» не описана в forms", "NOK102"))
         for name in [k.id, k.title, *k.aliases]:
             kind_by_name.setdefault(name.lower(), k.id)
     values_of = {d.id: d.value for d, _, _ in defs_l}
 
     for d, path, src in defs_l:
         if d.indicator not in indicator_ids:
-            problems.append((src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml"))
+            problems.append(Problem(src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102"))
         for j, u in enumerate(d.unless):
             if u not in def_ids:
-                problems.append((src.ref(path + ("unless", j)), f"недостаток «{u}» не найден в каталоге"))
+                problems.append(Problem(src.ref(path + ("unless", j)), f"недостаток «{u}» не найден в каталоге", "NOK102"))
         for j, p in enumerate(d.patterns):
             for part in ("all", "any", "none"):
                 for k, el in enumerate(getattr(p, part)):
                     if not el.strip() or any(not alt.strip() for alt in el.split("|")):
-                        problems.append((src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона"))
+                        problems.append(Problem(src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона", "NOK002"))
     for m, path, src in meas_l:
         if m.responsible not in role_ids:
-            problems.append((src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml"))
+            problems.append(Problem(src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml", "NOK102"))
         for j, x in enumerate(m.excludes):
             if x not in meas_ids:
-                problems.append((src.ref(path + ("excludes", j)), f"мероприятие «{x}» не найдено в каталоге"))
+                problems.append(Problem(src.ref(path + ("excludes", j)), f"мероприятие «{x}» не найдено в каталоге", "NOK102"))
 
     rules: list[Rule] = []
     for r, path, src in rules_l:
@@ -186,39 +209,42 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
         for j, d in enumerate(w.deficiencies):
             if d not in def_ids:
                 sub = (trig_key,) if w.deficiency else (trig_key, j)
-                problems.append((src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге"))
+                problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
         kinds = []
         for j, k in enumerate(w.kind):
             if k.lower() not in kind_by_name:
-                problems.append((src.ref(path + ("when", "kind", j)), f"вид организации «{k}» не описан в kinds.yaml"))
+                problems.append(Problem(src.ref(path + ("when", "kind", j)), f"вид организации «{k}» не описан в kinds.yaml: правило не сработает", "NOK201"))
             else:
                 kinds.append(kind_by_name[k.lower()])
         forms_r = []
         for j, f in enumerate(w.form):
             if f.lower() not in form_by_name:
-                problems.append((src.ref(path + ("when", "form", j)), f"форма обслуживания «{f}» не описана в kinds.yaml"))
+                problems.append(Problem(src.ref(path + ("when", "form", j)), f"форма обслуживания «{f}» не описана в kinds.yaml: правило не сработает", "NOK201"))
             else:
                 forms_r.append(form_by_name[f.lower()])
         declared = {values_of.get(d) for d in w.deficiencies}
         for name in w.value:
             if name not in declared:
-                problems.append(
-                    (
-                        src.ref(path + ("when", "value", name)),
-                        f"значение «{name}» не объявлено (value:) ни у одного недостатка из when",
-                    )
-                )
+                ref = src.ref(path + ("when", "value", name))
+                problems.append(Problem(ref, f"значение «{name}» не объявлено (value:) ни у одного недостатка из when", "NOK102"))
+        if r.group is not None and r.group not in settings.groups:
+            ref = src.ref(path + ("group",))
+            problems.append(Problem(ref, f"группа «{r.group}» не объявлена в catalog/catalog.yaml (groups)", "NOK102"))
         for part in ("then", "replaces"):
             for j, mid in enumerate(getattr(r, part)):
                 if mid not in meas_ids:
-                    problems.append((src.ref(path + (part, j)), f"мероприятие «{mid}» не найдено в каталоге"))
+                    problems.append(Problem(src.ref(path + (part, j)), f"мероприятие «{mid}» не найдено в каталоге", "NOK102"))
         rules.append(
             r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})})
         )
     if problems:
         raise CatalogError(problems)
 
-    return Catalog(
+    sources = Sources()
+    for what, entries in (("deficiency", defs_l), ("measure", meas_l), ("rule", rules_l), ("kind", kinds_l)):
+        for obj, path, src in entries:
+            sources.add(what, obj.id, src, path)
+    catalog = Catalog(
         root=str(base),
         digest=digest.hexdigest()[:16],
         settings=settings,
@@ -230,6 +256,7 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
         measures=[m for m, _, _ in meas_l],
         rules=rules,
     )
+    return catalog, sources
 
 
 def _unique(entries: list[tuple[Any, Key, Located]], what: str, problems: Problems) -> None:
@@ -237,6 +264,6 @@ def _unique(entries: list[tuple[Any, Key, Located]], what: str, problems: Proble
     for obj, path, src in entries:
         ref = src.ref(path + ("id",))
         if obj.id in seen:
-            problems.append((ref, f"{what} «{obj.id}» уже объявлен в {seen[obj.id]}"))
+            problems.append(Problem(ref, f"{what} «{obj.id}» уже объявлен в {seen[obj.id]}", "NOK101"))
         else:
             seen[obj.id] = ref

@@ -11,7 +11,6 @@ import os
 import re
 import sys
 import traceback
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +18,11 @@ import click
 import yaml
 
 from .api import Engine
-from .errors import InputError, NokError, UsageError
+from .commands import register
+from .cli_common import parse_date
+from .errors import CheckFailed, InputError, NokError, UsageError
 from .render import FORMATS
 from .text import decode
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            pass
-    raise UsageError(f"дата «{value}» не распознана: ожидалось ГГГГ-ММ-ДД (например, 2027-01-15) или ДД.ММ.ГГГГ")
 
 
 def _read_input(path: str | None) -> tuple[str, str]:
@@ -105,7 +95,7 @@ def plan(
 
     FILE — текст с недостатками (UTF-8 или Windows-1251); «-» или без FILE — стандартный ввод.
     """
-    when = _parse_date(plan_date)
+    when = parse_date(plan_date)
     prof = _read_profile(profile) if profile else {"name": "", "kind": None, "forms": [], "people": {}}
     text, source = _read_input(file)
     engine = Engine.load(catalog_dir)
@@ -129,6 +119,9 @@ def kinds(catalog_dir: str | None) -> None:
     forms = {f.id: f.title for f in engine.catalog.forms}
     for k in engine.catalog.kinds:
         click.echo(f"{k.id}\t{k.title}\t({', '.join(forms[f] for f in k.forms)})")
+
+
+register(cli)
 
 
 def _click_message(e: click.ClickException) -> str:
@@ -158,6 +151,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rv = cli.main(args=argv, prog_name="nokrules", standalone_mode=False)
         sys.exit(rv if isinstance(rv, int) else 0)
+    except CheckFailed as e:
+        if not e.quiet:
+            click.echo(f"nokrules: {e}", err=True)
+        sys.exit(e.exit_code)
     except NokError as e:
         click.echo(f"nokrules: ошибка: {e}", err=True)
         sys.exit(e.exit_code)

@@ -29,7 +29,8 @@ from .errors import EngineError
 from .model import Catalog, Firing, Institution, Recognition, Rule
 
 SESSION = "__session__"  # deficiency code of the marker fact; ids in the catalog are [a-z][a-z0-9_]*
-SHARD_TESTS = 200  # distinct first-level tests per ruleset; the library fails near 512
+CEILING = 512  # first-level tests per ruleset at which durable-rules fails (error 303) or hangs
+SHARD_TESTS = 200  # what nokrules packs into one ruleset, well below the ceiling
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 
 _host: Host | None = None
@@ -120,22 +121,40 @@ def _action(rule_id: str, names: list[str], compiled: _Compiled) -> Callable[[An
     return act
 
 
-def _compile(catalog: Catalog) -> _Compiled:
+Shard = list[tuple[Rule, list[list[dict[str, Any]]]]]
+
+
+def _pack(catalog: Catalog) -> list[tuple[Shard, int]]:
+    """Rules in shards of at most SHARD_TESTS distinct first-level tests, with each shard's count."""
     rules = sorted(catalog.rules, key=lambda r: (catalog.deficiency(r.when.deficiencies[0]).indicator, r.id))
-    shards: list[list[tuple[Rule, list[list[dict[str, Any]]]]]] = [[]]
-    tests: set[str] = set()
+    shards: list[tuple[Shard, set[str]]] = [([], set())]
     for r in rules:
         facts = [conditions(r, d, i == 0) for i, d in enumerate(r.when.deficiencies)]
         keys = set().union(*(_test_keys(c) for c in facts))
-        if shards[-1] and len(tests | keys) > SHARD_TESTS:
-            shards.append([])
-            tests = set()
+        shard, tests = shards[-1]
+        if shard and len(tests | keys) > SHARD_TESTS:
+            shards.append(([], set()))
+            shard, tests = shards[-1]
         tests |= keys
-        shards[-1].append((r, facts))
+        shard.append((r, facts))
+    return [(shard, len(tests)) for shard, tests in shards]
+
+
+def ruleset_name(catalog: Catalog, k: int) -> str:
+    return f"nokrules_{catalog.digest}_{k}"
+
+
+def count_tests(catalog: Catalog) -> list[tuple[str, int]]:
+    """Each ruleset the catalog compiles to and its number of distinct first-level tests (for lint)."""
+    return [(ruleset_name(catalog, k), n) for k, (_, n) in enumerate(_pack(catalog))]
+
+
+def _compile(catalog: Catalog) -> _Compiled:
+    shards = [shard for shard, _ in _pack(catalog)]
     compiled = _Compiled(names=[], shards_of={})
     definitions: dict[str, Any] = {}
     for k, shard in enumerate(shards):
-        name = f"nokrules_{catalog.digest}_{k}"
+        name = ruleset_name(catalog, k)
         compiled.names.append(name)
         body: dict[str, Any] = {}
         for r, facts in shard:

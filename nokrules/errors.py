@@ -7,6 +7,7 @@ find the spot in the YAML (file, line, column, key path).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,14 @@ class SourceRef:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where} {self.path}" if self.path else where
+
+
+class Problem(NamedTuple):
+    """One thing wrong in a catalog: where, what (Russian, for the curator), and the lint code."""
+
+    ref: SourceRef | None
+    message: str
+    code: str = "NOK002"
 
 
 class NokError(Exception):
@@ -44,9 +53,19 @@ class CatalogError(NokError):
 
     exit_code = 2
 
-    def __init__(self, problems: list[tuple[SourceRef | None, str]]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(f"{ref}: {msg}" if ref else msg for ref, msg in problems))
+        super().__init__("\n".join(f"{p.ref}: {p.message}" if p.ref else p.message for p in problems))
+
+
+class CheckFailed(NokError):
+    """Lint errors or failing catalog tests: the report is already printed, only the exit code remains."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, quiet: bool = False):
+        super().__init__(message)
+        self.quiet = quiet
 
 
 class EngineError(NokError):

@@ -52,6 +52,7 @@ class Settings(Strict):
     cues: list[str] = Field(min_length=1)
     places: Places
     horizon_months: int = Field(ge=1, le=36)
+    groups: dict[str, Literal["collect", "unique", "any", "priority", "first"]] = {}
 
 
 class Indicator(Strict):
@@ -183,6 +184,7 @@ class Rule(Strict):
     then: list[MeasureId] = Field(min_length=1)
     priority: int = 0
     replaces: list[MeasureId] = []
+    group: str | None = None
     because: str
 
 
@@ -209,6 +211,10 @@ class Catalog(Strict):
         return {m.id: m for m in self.measures}
 
     @cached_property
+    def _rules(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    @cached_property
     def _indicators(self) -> dict[str, tuple[Criterion, Indicator]]:
         return {i.id: (c, i) for c in self.criteria for i in c.indicators}
 
@@ -227,11 +233,33 @@ class Catalog(Strict):
     def measure(self, id: str) -> Measure:
         return self._measures[id]
 
+    def rule(self, id: str) -> Rule:
+        return self._rules[id]
+
     def role_title(self, id: str) -> str:
         return next(r.title for r in self.roles if r.id == id)
 
     def criterion_of(self, indicator: str) -> tuple[Criterion, Indicator]:
         return self._indicators[indicator]
+
+
+class ScenarioInstitution(Strict):
+    name: str = ""
+    kind: str | None = None
+    forms: list[str] = []
+
+
+class Scenario(Strict):
+    """A curator's end-to-end check: institution + pasted findings → measures that must / must not appear."""
+
+    name: str
+    institution: ScenarioInstitution = ScenarioInstitution()
+    date: Date | None = None
+    findings: str
+    deficiencies: list[DeficiencyId] | None = None
+    must: list[MeasureId] = []
+    must_not: list[MeasureId] = []
+    unrecognized: int | None = None
 
 
 # ---------------------------------------------------------------- input and recognition

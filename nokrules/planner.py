@@ -7,7 +7,7 @@ gives the same bytes. A measure that answers several findings becomes one table 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,16 +64,19 @@ def place_text(catalog: Catalog, places: list[Place]) -> str:
     return pl.both_text
 
 
-def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
-    """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
+def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
     rules = {r.id: r for r in catalog.rules}
-    per: list[list[_Pick]] = [[] for _ in recognitions]
+    order = {r.id: k for k, r in enumerate(catalog.rules)}
+    policies = catalog.settings.groups
+    fired: list[list[Rule]] = [[] for _ in recognitions]
     for f in firings:
-        rule = rules[f.rule]
         for idx in f.recognitions:
-            per[idx].extend(_Pick(m, rule, _rank(rule, k)) for k, m in enumerate(rule.then))
+            fired[idx].append(rules[f.rule])
     chosen: list[list[_Pick]] = []
-    for picks in per:
+    for rs in fired:
+        rs = _apply_group_policies(rs, policies, order)
+        picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
         replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
         seen: set[str] = set()
         out = []
@@ -83,6 +86,28 @@ def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firi
             seen.add(p.measure)
             out.append(p)
         chosen.append(out)
+    return chosen
+
+
+def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order: dict[str, int]) -> list[Rule]:
+    """Within a group whose policy is `priority` (or `first`), only the highest-priority (or first-written)
+    rule that fired on a finding applies; `collect`, `unique` and `any` keep every rule (DMN hit policies)."""
+
+    def selective(r: Rule) -> bool:
+        return r.group is not None and policies.get(r.group) in ("priority", "first")
+
+    def key(r: Rule) -> tuple[int, int]:
+        return (-r.priority if policies.get(r.group or "") == "priority" else 0, order[r.id])
+
+    winners: dict[str | None, Rule] = {}
+    for r in sorted(filter(selective, rules), key=key):
+        winners.setdefault(r.group, r)
+    return [r for r in rules if not selective(r) or winners[r.group] is r]
+
+
+def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
+    chosen = measures_per_recognition(catalog, recognitions, firings)
     # mutually exclusive measures: the better-ranked one wins across the whole plan
     kept: set[str] = set()
     banned: set[str] = set()

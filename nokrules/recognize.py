@@ -135,6 +135,11 @@ class Recognizer:
         ws = words(text)
         return Tokens(tuple(ws), tuple(self._token(w) for w in ws))
 
+    def cues_in(self, toks: Tokens) -> list[str]:
+        """The cue words (catalog.yaml) present in the tokens."""
+        ls = list(toks.lemma_sets)
+        return [c.source for c in self.cues if find_element(c, ls) is not None]
+
     # -- recognition
 
     def _match_pattern(self, cp: CompiledPattern, toks: Tokens) -> list[Match] | None:

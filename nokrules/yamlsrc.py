@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 import yaml.constructor
 
-from .errors import CatalogError, SourceRef
+from .errors import CatalogError, Problem, SourceRef
 
 Key = tuple[str | int, ...]
 
@@ -20,10 +20,11 @@ Key = tuple[str | int, ...]
 class Located:
     """Plain data from one YAML file plus the position of each value in it."""
 
-    def __init__(self, file: str, data: Any, marks: dict[Key, tuple[int, int]]):
+    def __init__(self, file: str, data: Any, marks: dict[Key, tuple[int, int]], root_name: str = ""):
         self.file = file
         self.data = data
         self.marks = marks
+        self.root_name = root_name  # shown before a top-level list index: rules[3].then[0]
 
     def ref(self, path: Key) -> SourceRef:
         """The source of `path`, or of its nearest ancestor that has one."""
@@ -31,7 +32,10 @@ class Located:
         while p and p not in self.marks:
             p = p[:-1]
         line, col = self.marks.get(p, (1, 1))
-        return SourceRef(self.file, line, col, format_path(path))
+        shown = format_path(path)
+        if self.root_name and shown.startswith("["):
+            shown = self.root_name + shown
+        return SourceRef(self.file, line, col, shown)
 
 
 def format_path(path: Key) -> str:
@@ -55,7 +59,7 @@ def _build(node: yaml.Node, path: Key, marks: dict[Key, tuple[int, int]], ctor: 
                 key = str(key)
             if key in out:
                 ref = SourceRef(file, knode.start_mark.line + 1, knode.start_mark.column + 1, format_path(path + (key,)))
-                raise CatalogError([(ref, f"ключ «{key}» повторяется")])
+                raise CatalogError([Problem(ref, f"ключ «{key}» повторяется", "NOK001")])
             out[key] = _build(vnode, path + (key,), marks, ctor, file)
         return out
     if isinstance(node, yaml.SequenceNode):
@@ -63,28 +67,28 @@ def _build(node: yaml.Node, path: Key, marks: dict[Key, tuple[int, int]], ctor: 
     return ctor.construct_object(node, deep=True)
 
 
-def load_located(path: Path, shown_as: str) -> Located:
+def load_located(path: Path, shown_as: str, root_name: str = "") -> Located:
     """Parse one YAML file. Syntax errors become a CatalogError at the offending line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
-        raise CatalogError([(SourceRef(shown_as, 1, 1), f"файл не в кодировке UTF-8 ({e.reason})")]) from None
+        raise CatalogError([Problem(SourceRef(shown_as, 1, 1), f"файл не в кодировке UTF-8 ({e.reason})", "NOK001")]) from None
     except OSError as e:
-        raise CatalogError([(SourceRef(shown_as, 1, 1), f"не удалось прочитать файл: {e.strerror}")]) from None
+        raise CatalogError([Problem(SourceRef(shown_as, 1, 1), f"не удалось прочитать файл: {e.strerror}", "NOK001")]) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise CatalogError([(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {e.problem or e}")]) from None
+        raise CatalogError([Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {e.problem or e}", "NOK001")]) from None
     marks: dict[Key, tuple[int, int]] = {}
     if node is None:
-        return Located(shown_as, None, marks)
+        return Located(shown_as, None, marks, root_name)
     ctor = _Constructor()
     try:
         data = _build(node, (), marks, ctor, shown_as)
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise CatalogError([(SourceRef(shown_as, line, col), f"неверное значение YAML: {e.problem}")]) from None
-    return Located(shown_as, data, marks)
+        raise CatalogError([Problem(SourceRef(shown_as, line, col), f"неверное значение YAML: {e.problem}", "NOK001")]) from None
+    return Located(shown_as, data, marks, root_name)
