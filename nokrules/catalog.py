@@ -122,7 +122,9 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
     """Like load_catalog, and also where every entry stands, for messages that point into the YAML."""
     base = Path(root) if root is not None else default_root()
     if not (base / "catalog").is_dir():
-        raise CatalogError([Problem(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)", "NOK003")])
+        raise CatalogError(
+            [Problem(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)", "NOK003")]
+        )
     problems: Problems = []
     digest = hashlib.sha256()
 
@@ -186,7 +188,9 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
 
     for d, path, src in defs_l:
         if d.indicator not in indicator_ids:
-            problems.append(Problem(src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102"))
+            problems.append(
+                Problem(src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102")
+            )
         for j, u in enumerate(d.unless):
             if u not in def_ids:
                 problems.append(Problem(src.ref(path + ("unless", j)), f"недостаток «{u}» не найден в каталоге", "NOK102"))
@@ -197,7 +201,9 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
                         problems.append(Problem(src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона", "NOK002"))
     for m, path, src in meas_l:
         if m.responsible not in role_ids:
-            problems.append(Problem(src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml", "NOK102"))
+            problems.append(
+                Problem(src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml", "NOK102")
+            )
         for j, x in enumerate(m.excludes):
             if x not in meas_ids:
                 problems.append(Problem(src.ref(path + ("excludes", j)), f"мероприятие «{x}» не найдено в каталоге", "NOK102"))
@@ -213,13 +219,25 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
         kinds = []
         for j, k in enumerate(w.kind):
             if k.lower() not in kind_by_name:
-                problems.append(Problem(src.ref(path + ("when", "kind", j)), f"вид организации «{k}» не описан в kinds.yaml: правило не сработает", "NOK201"))
+                problems.append(
+                    Problem(
+                        src.ref(path + ("when", "kind", j)),
+                        f"вид организации «{k}» не описан в kinds.yaml: правило не сработает",
+                        "NOK201",
+                    )
+                )
             else:
                 kinds.append(kind_by_name[k.lower()])
         forms_r = []
         for j, f in enumerate(w.form):
             if f.lower() not in form_by_name:
-                problems.append(Problem(src.ref(path + ("when", "form", j)), f"форма обслуживания «{f}» не описана в kinds.yaml: правило не сработает", "NOK201"))
+                problems.append(
+                    Problem(
+                        src.ref(path + ("when", "form", j)),
+                        f"форма обслуживания «{f}» не описана в kinds.yaml: правило не сработает",
+                        "NOK201",
+                    )
+                )
             else:
                 forms_r.append(form_by_name[f.lower()])
         declared = {values_of.get(d) for d in w.deficiencies}

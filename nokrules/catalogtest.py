@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import scenarios
 from .api import Engine
-from .catalog import validate_list
-from .errors import CatalogError, Problem, SourceRef
-from .model import Institution, Scenario
-from .yamlsrc import load_located
+from .model import Institution
 
 PLAN_DATE = date(2027, 1, 15)
 
@@ -42,24 +40,6 @@ class Report:
         return [r for r in self.results if not r.ok]
 
 
-def default_paths(root: Path) -> list[Path]:
-    """Scenario files of a catalog: tests/scenarios/*.yaml and rules/*.test.yaml."""
-    return sorted((root / "tests" / "scenarios").glob("*.yaml")) + sorted((root / "rules").glob("*.test.yaml"))
-
-
-def load_scenarios(path: Path, root: Path) -> list[tuple[Scenario, SourceRef]]:
-    try:
-        shown = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        shown = str(path)
-    src = load_located(path, shown, "scenarios")
-    problems: list[Problem] = []
-    entries = validate_list(src, Scenario, problems)
-    if problems:
-        raise CatalogError(problems)
-    return [(s, src.ref(p)) for s, p, _ in entries]
-
-
 def run(engine: Engine, root: Path, paths: list[Path] | None = None) -> Report:
     report = Report()
     cat = engine.catalog
@@ -84,19 +64,18 @@ def run(engine: Engine, root: Path, paths: list[Path] | None = None) -> Report:
                 got, _, _ = exercise(ex, nobody, PLAN_DATE)
                 fail = [f"распознан как «{d.id}», а не должен"] if d.id in got else []
                 report.results.append(CaseResult("контрпример", ex, f"{d.id}.counterexamples[{k}]", fail))
-    for path in paths or default_paths(root):
-        for s, ref in load_scenarios(path, root):
-            inst = engine.institution(s.institution.name, s.institution.kind, s.institution.forms or None)
-            defs, measures, unrec = exercise(s.findings, inst, s.date or PLAN_DATE)
-            fail = [f"нет в плане, а должно быть: {m}" for m in s.must if m not in measures]
-            fail += [f"есть в плане, а не должно быть: {m}" for m in s.must_not if m in measures]
-            if s.deficiencies is not None and set(s.deficiencies) != defs:
-                fail.append(f"распознано: {_ids(defs)}; ожидалось: {_ids(set(s.deficiencies))}")
-            if s.unrecognized is not None and s.unrecognized != unrec:
-                fail.append(f"не распознано строк: {unrec}; ожидалось: {s.unrecognized}")
-            if fail:
-                fail.append(f"мероприятия плана: {_ids(measures)}")
-            report.results.append(CaseResult("сценарий", s.name, f"{ref.file}:{ref.line}", fail))
+    for s, ref in scenarios.load_all(root, paths or None):
+        inst = engine.institution(s.institution.name, s.institution.kind, s.institution.forms or None)
+        defs, measures, unrec = exercise(s.findings, inst, s.date or PLAN_DATE)
+        fail = [f"нет в плане, а должно быть: {m}" for m in s.must if m not in measures]
+        fail += [f"есть в плане, а не должно быть: {m}" for m in s.must_not if m in measures]
+        if s.deficiencies is not None and set(s.deficiencies) != defs:
+            fail.append(f"распознано: {_ids(defs)}; ожидалось: {_ids(set(s.deficiencies))}")
+        if s.unrecognized is not None and s.unrecognized != unrec:
+            fail.append(f"не распознано строк: {unrec}; ожидалось: {s.unrecognized}")
+        if fail:
+            fail.append(f"мероприятия плана: {_ids(measures)}")
+        report.results.append(CaseResult("сценарий", s.name, f"{ref.file}:{ref.line}", fail))
     return report
 
 

@@ -18,8 +18,8 @@ import click
 import yaml
 
 from .api import Engine
-from .commands import register
 from .cli_common import parse_date
+from .commands import register
 from .errors import CheckFailed, InputError, NokError, UsageError
 from .render import FORMATS
 from .text import decode

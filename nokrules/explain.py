@@ -9,17 +9,21 @@ from datetime import date
 
 from .api import Engine, Trace
 from .model import Institution, Recognition, Rule
-from .morph import is_known, lemmas, words
+from .morph import is_known, lemmas
 
 PLACE_RU = {"site": "сайт", "stand": "стенд"}
 
 
-def _why_not(rule: Rule, rec: Recognition, trace: Trace, inst: Institution, kind_titles: dict[str, str], form_titles: dict[str, str]) -> list[str]:
+def _why_not(
+    rule: Rule, rec: Recognition, trace: Trace, inst: Institution, kind_titles: dict[str, str], form_titles: dict[str, str]
+) -> list[str]:
     """The conditions of `rule` that fail for this recognition (empty: the rule should have fired)."""
     w = rule.when
     out = []
     if w.kind and (inst.kind or "") not in w.kind:
-        out.append(f"вид организации {inst.kind or 'не указан'}, а нужен один из: {', '.join(kind_titles.get(k, k) for k in w.kind)}")
+        out.append(
+            f"вид организации {inst.kind or 'не указан'}, а нужен один из: {', '.join(kind_titles.get(k, k) for k in w.kind)}"
+        )
     if w.form and not set(w.form) & set(inst.forms):
         have = ", ".join(form_titles.get(f, f) for f in inst.forms) or "не указаны"
         out.append(f"формы обслуживания {have}, а нужна одна из: {', '.join(form_titles.get(f, f) for f in w.form)}")
@@ -48,8 +52,11 @@ def explain(engine: Engine, text: str, institution: Institution, when: date) -> 
     for f in trace.firings:
         for idx in f.recognitions:
             fired_by_rec.setdefault(idx, []).append(f.rule)
-    out = [f"Учреждение: вид {kind_titles.get(institution.kind or '', 'не указан')}; "
-           f"формы: {', '.join(form_titles[f] for f in institution.forms) or 'не указаны'}", ""]
+    out = [
+        f"Учреждение: вид {kind_titles.get(institution.kind or '', 'не указан')}; "
+        f"формы: {', '.join(form_titles[f] for f in institution.forms) or 'не указаны'}",
+        "",
+    ]
     if not trace.findings:
         out.append("Во введённом тексте нет ни одной находки.")
     for i, finding in enumerate(trace.findings):

@@ -168,8 +168,9 @@ class Recognizer:
         ls = list(toks.lemma_sets)
         has_cue = any(find_element(c, ls) is not None for c in self.cues)
         found_places = tuple(p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els))
-        pct = PERCENT_RE.search(fold(text))
-        percent = float(pct.group(1).replace(",", ".")) if pct else None
+        # several percentages («на сайте 80 %, на стендах 60 %»): the lowest, the weakest result, counts
+        found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
+        percent = min((p for p in found if 0 <= p <= 100), default=None)
         hits: dict[str, tuple[int, list[Match]]] = {}
         for d in self.catalog.deficiencies:
             if d.cue and not has_cue:
@@ -185,7 +186,7 @@ class Recognizer:
                 continue
             k, m = hits[d.id]
             places = _places_for(d, found_places)
-            values = ((d.value, percent),) if d.value and percent is not None and 0 <= percent <= 100 else ()
+            values = ((d.value, percent),) if d.value and percent is not None else ()
             out.append((d.id, k, tuple(m), places, values))
         return tuple(out)
 

@@ -80,7 +80,9 @@ def load_located(path: Path, shown_as: str, root_name: str = "") -> Located:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise CatalogError([Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {e.problem or e}", "NOK001")]) from None
+        raise CatalogError(
+            [Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {e.problem or e}", "NOK001")]
+        ) from None
     marks: dict[Key, tuple[int, int]] = {}
     if node is None:
         return Located(shown_as, None, marks, root_name)

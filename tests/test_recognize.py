@@ -68,3 +68,8 @@ def test_suggestions_rank_the_closest_deficiencies(mini: Engine) -> None:
     assert got[0].id == "handrails_missing"
     assert len(got) == 3
     assert [s.score for s in got] == sorted((s.score for s in got), reverse=True)
+
+
+def test_of_several_percentages_the_lowest_counts(mini: Engine) -> None:
+    recs = mini.recognize(split_findings("укомплектованность: отделение 1 — 80 %, отделение 2 — 45 %"))
+    assert recs[0].values == {"staffing_percent": 45.0}

@@ -108,5 +108,7 @@ def test_a_line_ending_in_a_percentage_is_complete() -> None:
 
 
 def test_a_survey_line_starts_a_new_finding() -> None:
-    text = "не обеспечена полная информация об учреждении на официальном сайте в сети Интернет\nудовлетворенность комфортностью 70"
+    text = (
+        "не обеспечена полная информация об учреждении на официальном сайте в сети Интернет\nудовлетворенность комфортностью 70"
+    )
     assert [line for _, line in _pairs(text)] == [1, 2]

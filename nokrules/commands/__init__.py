@@ -6,7 +6,7 @@ import importlib
 
 import click
 
-COMMANDS = ["explain", "lint", "test", "catalog", "diff"]
+COMMANDS = ["explain", "lint", "test", "catalog", "diff", "check"]
 
 
 def register(group: click.Group) -> None:

@@ -26,8 +26,11 @@ def command(catalog_dir: str | None, fmt: str, strict: bool) -> None:
     errors = sum(m.severity == "error" for m in messages)
     warnings = len(messages) - errors
     if fmt == "json":
-        click.echo(json.dumps({"errors": errors, "warnings": warnings, "messages": [asdict(m) for m in messages]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"errors": errors, "warnings": warnings, "messages": [asdict(m) for m in messages]}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         for m in messages:
             click.echo(str(m))

@@ -58,7 +58,9 @@ class DuplicateConditions(Check):
         for r in ctx.catalog.rules:
             c = Cond.of(r)
             if c in seen:
-                yield self.msg(ctx.sources.ref("rule", r.id, "when"), f"у правил «{seen[c]}» и «{r.id}» одинаковые условия: объедините их")
+                yield self.msg(
+                    ctx.sources.ref("rule", r.id, "when"), f"у правил «{seen[c]}» и «{r.id}» одинаковые условия: объедините их"
+                )
             else:
                 seen[c] = r.id
 
