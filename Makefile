@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint bench venv clean
+.PHONY: help run test lint handbook bench venv clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -23,12 +23,19 @@ venv: $(STAMP) ## create .venv and install nokrules with its dependencies
 run: $(STAMP) ## print a draft plan for examples/findings.txt
 	$(BIN)/nokrules plan examples/findings.txt --profile examples/profile.yaml --date 2027-01-15 --format md
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) ## lint the shipped catalog, run its own tests, then the pytest suite
+	$(BIN)/nokrules lint
+	$(BIN)/nokrules test
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff and mypy --strict
 	$(BIN)/ruff check nokrules tests benchmarks
 	$(BIN)/mypy
+
+handbook: $(STAMP) ## the catalog as a handbook: examples/out/catalog.md and .docx
+	mkdir -p examples/out
+	$(BIN)/nokrules catalog --format md -o examples/out/catalog.md --force
+	$(BIN)/nokrules catalog --format docx -o examples/out/catalog.docx --force
 
 bench: $(STAMP) ## plans/s, findings/s and the ratio to raw durable-rules
 	$(BIN)/python benchmarks/bench.py

@@ -63,7 +63,7 @@ def _validate(model: type[BaseModel], data: Any, src: Located, base: Key, proble
                 msg += f": ожидалось одно из {err['ctx'].get('expected')}"
             if err["type"] == "extra_forbidden":
                 msg += f" «{loc[-1]}»"
-            problems.append(Problem(src.ref(loc), msg, "NOK002"))
+            problems.append(Problem(src.ref(loc, at_key=err["type"] == "extra_forbidden"), msg, "NOK002"))
         return None
 
 
@@ -77,7 +77,7 @@ def validate_list(
             problems.append(Problem(src.ref(()), f"ожидался ключ «{key}» со списком", "NOK002"))
             return []
         for k in sorted(set(data) - {key, *siblings}, key=str):
-            problems.append(Problem(src.ref((k,)), f"неизвестный ключ «{k}»", "NOK002"))
+            problems.append(Problem(src.ref((k,), at_key=True), f"неизвестный ключ «{k}»", "NOK002"))
         data, base = data[key], (key,)
     if data is None:
         return []

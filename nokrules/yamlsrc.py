@@ -15,6 +15,7 @@ import yaml.constructor
 from .errors import CatalogError, Problem, SourceRef
 
 Key = tuple[str | int, ...]
+KEY = "\0key"  # marks[(KEY, *path)]: where the key of a mapping entry stands
 
 
 class Located:
@@ -26,16 +27,20 @@ class Located:
         self.marks = marks
         self.root_name = root_name  # shown before a top-level list index: rules[3].then[0]
 
-    def ref(self, path: Key) -> SourceRef:
-        """The source of `path`, or of its nearest ancestor that has one."""
+    def ref(self, path: Key, at_key: bool = False) -> SourceRef:
+        """The source of `path` (of its key, with `at_key`), or of its nearest ancestor that has one."""
         p = tuple(path)
+        if at_key and (KEY,) + p in self.marks:
+            line, col = self.marks[(KEY,) + p]
+            return SourceRef(self.file, line, col, self._shown(path))
         while p and p not in self.marks:
             p = p[:-1]
         line, col = self.marks.get(p, (1, 1))
+        return SourceRef(self.file, line, col, self._shown(path))
+
+    def _shown(self, path: Key) -> str:
         shown = format_path(path)
-        if self.root_name and shown.startswith("["):
-            shown = self.root_name + shown
-        return SourceRef(self.file, line, col, shown)
+        return self.root_name + shown if self.root_name and shown.startswith("[") else shown
 
 
 def format_path(path: Key) -> str:
@@ -60,6 +65,7 @@ def _build(node: yaml.Node, path: Key, marks: dict[Key, tuple[int, int]], ctor: 
             if key in out:
                 ref = SourceRef(file, knode.start_mark.line + 1, knode.start_mark.column + 1, format_path(path + (key,)))
                 raise CatalogError([Problem(ref, f"ключ «{key}» повторяется", "NOK001")])
+            marks[(KEY, *path, key)] = (knode.start_mark.line + 1, knode.start_mark.column + 1)
             out[key] = _build(vnode, path + (key,), marks, ctor, file)
         return out
     if isinstance(node, yaml.SequenceNode):

@@ -6,6 +6,8 @@ from datetime import date
 
 from nokrules import Engine, Institution, Plan
 
+from .conftest import MINI
+
 D = date(2027, 1, 15)
 
 
@@ -106,3 +108,33 @@ def test_json_contract_fields(mini: Engine) -> None:
     assert item["deficiency"]["criterion"] == 3
     assert set(item["measures"][0]) >= {"id", "text", "due", "responsible", "result", "rule"}
     assert data["unrecognized"] == []
+
+
+def _with_groups(policy: str) -> Engine:
+    from nokrules.model import Rule, When
+
+    cat = Engine.load(MINI).catalog
+    rules = [r for r in cat.rules if not r.id.startswith("staffing")] + [
+        Rule(id="st-low", when=When(deficiency="staffing_shortage", value={"staffing_percent": {"lt": 50}}), then=["recruit_staff_urgently"], priority=5, group="st", because="t"),
+        Rule(id="st-any", when=When(deficiency="staffing_shortage"), then=["recruit_staff"], priority=1, group="st", because="t"),
+        Rule(id="st-watch", when=When(deficiency="staffing_shortage"), then=["monitor_staffing"], because="t"),
+    ]
+    settings = cat.settings.model_copy(update={"groups": {"st": policy}})
+    return Engine(cat.model_copy(update={"rules": rules, "settings": settings, "digest": f"groups-{policy}"}))
+
+
+def test_group_policy_priority_keeps_only_the_highest_priority_rule_of_the_group() -> None:
+    plan = _with_groups("priority").draft_plan("укомплектованность 40%", date=D)
+    assert [m.id for m in plan.items[0].measures] == ["recruit_staff_urgently", "monitor_staffing"]
+    plan = _with_groups("priority").draft_plan("укомплектованность 70%", date=D)
+    assert [m.id for m in plan.items[0].measures] == ["recruit_staff", "monitor_staffing"]
+
+
+def test_group_policy_first_keeps_the_first_written_rule() -> None:
+    plan = _with_groups("first").draft_plan("укомплектованность 40%", date=D)
+    assert [m.id for m in plan.items[0].measures] == ["recruit_staff_urgently", "monitor_staffing"]
+
+
+def test_group_policy_collect_keeps_every_rule() -> None:
+    plan = _with_groups("collect").draft_plan("укомплектованность 40%", date=D)
+    assert [m.id for m in plan.items[0].measures] == ["recruit_staff_urgently", "recruit_staff", "monitor_staffing"]

@@ -82,3 +82,12 @@ def test_any_text_never_crashes_and_every_line_is_accounted_for(text: str) -> No
             continue  # «1)» or «а)» alone: a numbering mark whose text follows on the next line
         if re.search(r"[^\W_]", line):
             assert no in covered, (no, line)
+
+
+def test_the_consistency_invariants_hold_on_the_shipped_catalog() -> None:
+    """`nokrules check` on the catalog we ship: the same invariants a ministry runs on its own edits."""
+    from nokrules.consistency import Checker
+
+    results = Checker(ENGINE, examples=40).run_all()
+    assert [(r.invariant, r.detail) for r in results if not r.ok] == []
+    assert len(results) == 8

@@ -38,8 +38,9 @@ class ExclusiveTogether(Check):
                 found = self._witness(ctx, pair, producers)
                 if found:
                     r1, r2 = found
+                    declarer = pair[0] if pair[1] in cat.measure(pair[0]).excludes else pair[1]
                     yield self.msg(
-                        ctx.sources.ref("measure", pair[0], "excludes") or ctx.sources.ref("measure", pair[0]),
+                        ctx.sources.ref("measure", declarer, "excludes"),
                         f"мероприятия «{pair[0]}» и «{pair[1]}» взаимоисключающие, но правила «{r1}» и «{r2}» "
                         f"ставят их в один план; добавьте replaces в одно из правил или уберите excludes",
                     )
