@@ -16,10 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from durable.engine import MessageNotHandledException
 
 from nokrules import Engine
-from nokrules.engine import SESSION, fact_for, host
+from nokrules.engine import assert_session, end_session, fact_for, host
 
 
 def synthetic(engine: Engine, n: int, k: int, seed: int) -> list[tuple[str, str | None]]:
@@ -62,29 +61,12 @@ def main() -> None:
         sessions.append([fact_for(i, r, insts[kind], "") for i, r in enumerate(recs)])
     shards_of = engine.rules._c.shards_of
     h = host()
-    n_facts = 0
+    n_facts = sum(len(shards_of.get(f["d"], [])) for facts in sessions for f in facts)
     start = time.perf_counter()
     for s, facts in enumerate(sessions):
         sid = f"raw{s}"
-        done, touched = [], []
-        for f in facts:
-            f = dict(f, sid=sid)
-            for shard in shards_of.get(f["d"], []):
-                if shard not in touched:
-                    m = {"sid": sid, "fid": -1, "d": SESSION}
-                    h.assert_fact(shard, m)
-                    touched.append(shard)
-                    done.append((shard, m))
-                try:
-                    h.assert_fact(shard, f)
-                    done.append((shard, f))
-                except MessageNotHandledException:
-                    pass
-                n_facts += 1
-        for shard, f in done:
-            h.retract_fact(shard, f)
-        for shard in touched:
-            h.delete_state(shard, sid)
+        asserted, touched = assert_session(h, shards_of, sid, [dict(f, sid=sid) for f in facts])
+        end_session(h, sid, asserted, touched)
     raw_s = time.perf_counter() - start
     raw_rate = n_facts / raw_s
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -191,9 +192,7 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             problems.append(
                 Problem(src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102")
             )
-        for j, u in enumerate(d.unless):
-            if u not in def_ids:
-                problems.append(Problem(src.ref(path + ("unless", j)), f"недостаток «{u}» не найден в каталоге", "NOK102"))
+        _check_refs(d.unless, def_ids, "недостаток", src, path + ("unless",), problems)
         for j, p in enumerate(d.patterns):
             for part in ("all", "any", "none"):
                 for k, el in enumerate(getattr(p, part)):
@@ -204,9 +203,7 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             problems.append(
                 Problem(src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml", "NOK102")
             )
-        for j, x in enumerate(m.excludes):
-            if x not in meas_ids:
-                problems.append(Problem(src.ref(path + ("excludes", j)), f"мероприятие «{x}» не найдено в каталоге", "NOK102"))
+        _check_refs(m.excludes, meas_ids, "мероприятие", src, path + ("excludes",), problems)
 
     rules: list[Rule] = []
     for r, path, src in rules_l:
@@ -216,30 +213,8 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             if d not in def_ids:
                 sub = (trig_key,) if w.deficiency else (trig_key, j)
                 problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
-        kinds = []
-        for j, k in enumerate(w.kind):
-            if k.lower() not in kind_by_name:
-                problems.append(
-                    Problem(
-                        src.ref(path + ("when", "kind", j)),
-                        f"вид организации «{k}» не описан в kinds.yaml: правило не сработает",
-                        "NOK201",
-                    )
-                )
-            else:
-                kinds.append(kind_by_name[k.lower()])
-        forms_r = []
-        for j, f in enumerate(w.form):
-            if f.lower() not in form_by_name:
-                problems.append(
-                    Problem(
-                        src.ref(path + ("when", "form", j)),
-                        f"форма обслуживания «{f}» не описана в kinds.yaml: правило не сработает",
-                        "NOK201",
-                    )
-                )
-            else:
-                forms_r.append(form_by_name[f.lower()])
+        kinds = _resolve(w.kind, kind_by_name, "вид организации", src.ref, path + ("when", "kind"), problems)
+        forms_r = _resolve(w.form, form_by_name, "форма обслуживания", src.ref, path + ("when", "form"), problems)
         declared = {values_of.get(d) for d in w.deficiencies}
         for name in w.value:
             if name not in declared:
@@ -249,9 +224,7 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             ref = src.ref(path + ("group",))
             problems.append(Problem(ref, f"группа «{r.group}» не объявлена в catalog/catalog.yaml (groups)", "NOK102"))
         for part in ("then", "replaces"):
-            for j, mid in enumerate(getattr(r, part)):
-                if mid not in meas_ids:
-                    problems.append(Problem(src.ref(path + (part, j)), f"мероприятие «{mid}» не найдено в каталоге", "NOK102"))
+            _check_refs(getattr(r, part), meas_ids, "мероприятие", src, path + (part,), problems)
         rules.append(
             r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})})
         )
@@ -275,6 +248,26 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
         rules=rules,
     )
     return catalog, sources
+
+
+def _check_refs(ids: list[str], known: set[str], what: str, src: Located, at: Key, problems: Problems) -> None:
+    for j, x in enumerate(ids):
+        if x not in known:
+            found = "найдено" if what == "мероприятие" else "найден"
+            problems.append(Problem(src.ref(at + (j,)), f"{what} «{x}» не {found} в каталоге", "NOK102"))
+
+
+def _resolve(
+    names: list[str], table: dict[str, str], what: str, ref: Callable[[Key], SourceRef], at: Key, problems: Problems
+) -> list[str]:
+    """Kind or form names (ids, titles, aliases) → ids; an unknown one means the rule never fires (NOK201)."""
+    out = []
+    for j, name in enumerate(names):
+        if name.lower() in table:
+            out.append(table[name.lower()])
+        else:
+            problems.append(Problem(ref(at + (j,)), f"{what} «{name}» не описан(а) в kinds.yaml: правило не сработает", "NOK201"))
+    return out
 
 
 def _unique(entries: list[tuple[Any, Key, Located]], what: str, problems: Problems) -> None:

@@ -224,25 +224,9 @@ class Checker:
     def engine_matches_reference(self) -> Result:
         name = "durable-rules и эталонный вычислитель на Python дают одно и то же"
         ids = [d.id for d in self.cat.deficiencies]
-        recs = st.lists(
-            st.builds(
-                Recognition,
-                finding=st.integers(0, 5),
-                deficiency=st.sampled_from(ids),
-                pattern=st.just(0),
-                matches=st.just([]),
-                places=st.lists(st.sampled_from(["site", "stand"]), unique=True).map(sorted),
-                values=st.sampled_from(sorted(self.valued) or ["none"]).flatmap(
-                    lambda n: st.dictionaries(st.just(n), st.integers(0, 100).map(float), max_size=1)
-                ),
-            ),
-            max_size=8,
-        )
-        insts = st.builds(
-            Institution,
-            kind=st.none() | st.sampled_from(self.kinds),
-            forms=st.lists(st.sampled_from(self.forms), unique=True).map(sorted),
-        )
+        value_names = sorted({d.value for d in self.cat.deficiencies if d.value})
+        recs = recognitions(ids, value_names)
+        insts = institutions(self.kinds, self.forms)
 
         def fails(x: tuple[Institution, list[Recognition]]) -> bool:
             inst, rs = x
@@ -291,6 +275,35 @@ class Checker:
         if must_not:
             entry["must_not"] = must_not
         return yaml.dump([entry], allow_unicode=True, sort_keys=False, width=1000, Dumper=_Literal)
+
+
+def recognitions(ids: list[str], value_names: list[str], max_size: int = 8) -> st.SearchStrategy[list[Recognition]]:
+    """Random recognitions of the given deficiencies, with places and (named) percentages."""
+    values = (
+        st.sampled_from(value_names).flatmap(lambda n: st.dictionaries(st.just(n), st.integers(0, 100).map(float), max_size=1))
+        if value_names
+        else st.just({})
+    )
+    return st.lists(
+        st.builds(
+            Recognition,
+            finding=st.integers(0, 5),
+            deficiency=st.sampled_from(ids),
+            pattern=st.just(0),
+            matches=st.just([]),
+            places=st.lists(st.sampled_from(["site", "stand"]), unique=True).map(sorted),
+            values=values,
+        ),
+        max_size=max_size,
+    )
+
+
+def institutions(kinds: list[str], forms: list[str]) -> st.SearchStrategy[Institution]:
+    return st.builds(
+        Institution,
+        kind=st.none() | st.sampled_from(kinds),
+        forms=st.lists(st.sampled_from(forms), unique=True).map(sorted),
+    )
 
 
 def _rows(p: Plan) -> set[tuple[str, str]]:

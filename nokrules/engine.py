@@ -201,22 +201,11 @@ class RuleEngine:
         with c.lock:
             sid = f"s{next(c.sessions)}"
             c.sink[sid] = []
+            facts = [fact_for(i, rec, institution, sid) for i, rec in enumerate(recognitions)]
             asserted: list[tuple[str, dict[str, Any]]] = []
             touched: list[str] = []
             try:
-                for i, rec in enumerate(recognitions):
-                    fact = fact_for(i, rec, institution, sid)
-                    for shard in c.shards_of.get(rec.deficiency, []):
-                        if shard not in touched:
-                            marker = {"sid": sid, "fid": -1, "d": SESSION}
-                            h.assert_fact(shard, marker)
-                            touched.append(shard)
-                            asserted.append((shard, marker))
-                        try:
-                            h.assert_fact(shard, fact)
-                        except MessageNotHandledException:
-                            continue  # no rule tests this fact's values: a plan row without a measure
-                        asserted.append((shard, fact))
+                asserted, touched = assert_session(h, c.shards_of, sid, facts)
                 problems = c.errors.pop(sid, [])
                 for shard in touched:
                     state = h.get_state(shard, sid)
@@ -226,11 +215,38 @@ class RuleEngine:
                     raise EngineError("ошибка в действии правила: " + "; ".join(problems))
                 fired = c.sink[sid]
             finally:
-                for shard, fact in reversed(asserted):
-                    h.retract_fact(shard, fact)
-                for shard in touched:
-                    h.delete_state(shard, sid)
+                end_session(h, sid, asserted, touched)
                 c.sink.pop(sid, None)
                 c.errors.pop(sid, None)
         unique = sorted({(rule, tuple(fids)) for rule, fids in fired})
         return [Firing(rule=rule, recognitions=list(fids)) for rule, fids in unique]
+
+
+def assert_session(
+    h: Host, shards_of: dict[str, list[str]], sid: str, facts: list[dict[str, Any]]
+) -> tuple[list[tuple[str, dict[str, Any]]], list[str]]:
+    """Assert each fact into the rulesets that test its deficiency, each ruleset first getting the session
+    marker; return the facts the library handled (to retract) and the rulesets touched (to delete)."""
+    asserted: list[tuple[str, dict[str, Any]]] = []
+    touched: list[str] = []
+    for fact in facts:
+        for shard in shards_of.get(fact["d"], []):
+            if shard not in touched:
+                marker = {"sid": sid, "fid": -1, "d": SESSION}
+                h.assert_fact(shard, marker)
+                touched.append(shard)
+                asserted.append((shard, marker))
+            try:
+                h.assert_fact(shard, fact)
+            except MessageNotHandledException:
+                continue  # no rule tests this fact's values: a plan row without a measure
+            asserted.append((shard, fact))
+    return asserted, touched
+
+
+def end_session(h: Host, sid: str, asserted: list[tuple[str, dict[str, Any]]], touched: list[str]) -> None:
+    """Retract what was handled and delete the session's state in every ruleset it touched."""
+    for shard, fact in reversed(asserted):
+        h.retract_fact(shard, fact)
+    for shard in touched:
+        h.delete_state(shard, sid)

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nokrules import Engine
+from nokrules.consistency import institutions, recognitions
 from nokrules.engine import RuleEngine
 from nokrules.model import Catalog, Comparison, Institution, Recognition, Rule, When
 from nokrules.reference import evaluate
@@ -64,27 +65,12 @@ def catalogs(draw: st.DrawFn) -> Catalog:
     return BASE.model_copy(update={"rules": rs, "digest": digest})
 
 
-recognitions = st.lists(
-    st.builds(
-        Recognition,
-        finding=st.integers(0, 3),
-        deficiency=st.sampled_from(DEFS),
-        pattern=st.just(0),
-        matches=st.just([]),
-        places=st.lists(st.sampled_from(["site", "stand"]), unique=True).map(sorted),
-        values=st.dictionaries(st.just("staffing_percent"), st.sampled_from([30.0, 40.0, 50.0, 60.0, 99.5]), max_size=1),
-    ),
-    max_size=6,
-)
-institutions = st.builds(
-    Institution,
-    kind=st.none() | st.sampled_from(KINDS),
-    forms=st.lists(st.sampled_from(FORMS), unique=True).map(sorted),
-)
+recs_strategy = recognitions(DEFS, ["staffing_percent"], max_size=6)
+insts_strategy = institutions(KINDS, FORMS)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(catalog=catalogs(), inst=institutions, recs=recognitions)
+@given(catalog=catalogs(), inst=insts_strategy, recs=recs_strategy)
 def test_durable_rules_agrees_with_the_reference_evaluator(catalog: Catalog, inst: Institution, recs: list[Recognition]) -> None:
     engine = RuleEngine(catalog)
     assert engine.run(inst, recs) == evaluate(catalog.rules, inst, recs)
