@@ -40,6 +40,13 @@ PERIODS = {
     "end_of_year": "до конца года",
     "permanent": "постоянно",
 }
+GROUP_POLICIES = {  # what happens when several rules of one group fire on a finding (docs/catalog.md)
+    "collect": "применяются все правила группы",
+    "unique": "условия правил группы не должны пересекаться",
+    "any": "пересечение допустимо при одинаковых мероприятиях",
+    "priority": "срабатывает только правило с наибольшим приоритетом",
+    "first": "срабатывает только правило, записанное первым",
+}
 UNITS = {
     "day": ("день", "дня", "дней"),
     "workday": ("рабочий день", "рабочих дня", "рабочих дней"),
@@ -63,6 +70,7 @@ class RuleView:
     id: str
     lines: list[tuple[str, str]]  # (label, value): условия, приоритет, обоснование, замены
     measures: list[MeasureView]
+    group: str | None = None  # «группа NAME (policy)», shown next to the rule's name
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,11 @@ def conditions_text(catalog: Catalog, rule: Rule, deficiency: str) -> str:
     return "; ".join(parts) or NO_CONDITIONS
 
 
+def group_text(catalog: Catalog, group: str) -> str:
+    """A rule group with its policy in Russian: «группа staffing (срабатывает только правило с наибольшим приоритетом)»."""
+    return f"группа {group} ({GROUP_POLICIES[catalog.settings.groups.get(group, 'collect')]})"
+
+
 def _measure_ref(catalog: Catalog, mid: str) -> str:
     return f"{catalog.measure(mid).text} ({mid})"
 
@@ -164,7 +177,8 @@ def rule_view(catalog: Catalog, rule: Rule, deficiency: str) -> RuleView:
     lines.append(("обоснование", rule.because))
     if rule.replaces:
         lines.append(("заменяет для той же находки", "; ".join(_measure_ref(catalog, x) for x in rule.replaces)))
-    return RuleView(rule.id, lines, [measure_view(catalog, catalog.measure(x)) for x in rule.then])
+    group = group_text(catalog, rule.group) if rule.group else None
+    return RuleView(rule.id, lines, [measure_view(catalog, catalog.measure(x)) for x in rule.then], group)
 
 
 def outline(catalog: Catalog) -> Outline:
@@ -178,6 +192,8 @@ def outline(catalog: Catalog) -> Outline:
             f"недостатков — {len(catalog.deficiencies)}, мероприятий — {len(catalog.measures)}, правил — {len(catalog.rules)}",
         ),
     ]
+    if s.groups:
+        meta.append(("Группы правил", "; ".join(f"{g} — {GROUP_POLICIES[p]}" for g, p in sorted(s.groups.items()))))
     notes = [
         f"Сроки считаются от даты плана и не выходят за {s.horizon_months} "
         f"{plural(s.horizon_months, UNITS['month'])} от неё; если конец периода наступает раньше чем через 30 дней, "
@@ -241,7 +257,8 @@ def render_markdown(catalog: Catalog) -> str:
                 if not d.rules:
                     out += ["", f"_{NO_RULES}._"]
                 for r in d.rules:
-                    out += ["", f"**Правило `{r.id}`**  ", *(f"{label.capitalize()}: {_md(v)}  " for label, v in r.lines)]
+                    group = f", {_md(r.group)}" if r.group else ""
+                    out += ["", f"**Правило `{r.id}`**{group}  ", *(f"{label.capitalize()}: {_md(v)}  " for label, v in r.lines)]
                     out += ["", *_md_measures(r.measures)]
     if o.unused:
         out += ["", f"## {UNUSED}", "", *_md_measures(o.unused)]
@@ -357,7 +374,10 @@ def render_docx(catalog: Catalog) -> bytes:
                 if not d.rules:
                     _italic(doc, f"{NO_RULES}.")
                 for r in d.rules:
-                    doc.add_paragraph().add_run(f"Правило {r.id}").bold = True
+                    p = doc.add_paragraph()
+                    p.add_run(f"Правило {r.id}").bold = True
+                    if r.group:
+                        p.add_run(f", {r.group}")
                     for label, v in r.lines:
                         _labelled(doc, label.capitalize(), v)
                     _docx_measures(doc, r.measures)

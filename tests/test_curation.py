@@ -28,7 +28,8 @@ def test_lint_exit_codes_and_json(tmp_path: Path) -> None:
     assert strict.returncode == 1
     root = _mini_copy(tmp_path)
     (root / "rules" / "all.yaml").write_text(
-        (root / "rules" / "all.yaml").read_text(encoding="utf-8").replace("then: [publish_faq]", "then: [publish_fak]"), encoding="utf-8"
+        (root / "rules" / "all.yaml").read_text(encoding="utf-8").replace("then: [publish_faq]", "then: [publish_fak]"),
+        encoding="utf-8",
     )
     bad = run("lint", "--catalog", str(root), "--format", "json")
     assert bad.returncode == 1
@@ -47,7 +48,15 @@ def _scenario_file(tmp: Path, must: list[str], must_not: list[str]) -> Path:
     f = tmp / "s.yaml"
     f.write_text(
         yaml.safe_dump(
-            [{"name": "КЦСОН без пандуса получает кнопку вызова", "institution": {"kind": "kcson"}, "findings": "- нет пандуса\n", "must": must, "must_not": must_not}],
+            [
+                {
+                    "name": "КЦСОН без пандуса получает кнопку вызова",
+                    "institution": {"kind": "kcson"},
+                    "findings": "- нет пандуса\n",
+                    "must": must,
+                    "must_not": must_not,
+                }
+            ],
             allow_unicode=True,
         ),
         encoding="utf-8",
@@ -60,7 +69,9 @@ def test_test_command_passes_and_reports_coverage(tmp_path: Path) -> None:
     r = run("test", "--catalog", str(MINI), str(f))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "сценариев 1" in r.stdout and "провалено: 0" in r.stdout
-    assert "покрытие, правила: 2/8 (25 %)" in r.stdout  # ramp and ramp-home-kcson both fire; the latter replaces the former's measure
+    assert (
+        "покрытие, правила: 2/8 (25 %)" in r.stdout
+    )  # ramp and ramp-home-kcson both fire; the latter replaces the former's measure
 
 
 def test_test_command_shows_a_readable_diff_and_exits_1(tmp_path: Path) -> None:
@@ -82,7 +93,9 @@ def test_test_command_runs_examples_and_counterexamples_by_default() -> None:
 def test_test_command_with_nothing_to_test_fails(tmp_path: Path) -> None:
     root = _mini_copy(tmp_path)
     p = root / "catalog" / "deficiencies" / "all.yaml"
-    p.write_text("\n".join(line for line in p.read_text(encoding="utf-8").splitlines() if "examples:" not in line) + "\n", encoding="utf-8")
+    p.write_text(
+        "\n".join(line for line in p.read_text(encoding="utf-8").splitlines() if "examples:" not in line) + "\n", encoding="utf-8"
+    )
     r = run("test", "--catalog", str(root))
     assert r.returncode == 1 and "не найдено ни одной проверки" in r.stderr
 
@@ -103,7 +116,10 @@ def test_explain_shows_lemmas_patterns_rules_and_the_failed_condition() -> None:
     assert "недостаток ramp_missing (показатель 3.1): Нет пандуса" in out
     assert "шаблон 1: «пандус» ← пондуса" in out
     assert "сработало правило ramp: install_ramp" in out
-    assert "не сработало правило ramp-home-kcson: вид организации care_home, а нужен один из: Комплексный центр социального обслуживания населения" in out
+    assert (
+        "не сработало правило ramp-home-kcson: вид организации care_home, а нужен один из: Комплексный центр социального обслуживания населения"
+        in out
+    )
     assert "install_ramp (до 31.12.2027" in out
 
 
@@ -123,7 +139,12 @@ def test_check_finds_a_monotonicity_break_and_prints_a_scenario(tmp_path: Path) 
     # install_handrails now excludes publish_faq; faq wins by rule id, so adding a FAQ finding removes handrails
     root = _mini_copy(tmp_path)
     m = root / "catalog" / "measures" / "all.yaml"
-    m.write_text(m.read_text(encoding="utf-8").replace("  result: Поручни установлены\n", "  result: Поручни установлены\n  excludes: [publish_faq]\n"), encoding="utf-8")
+    m.write_text(
+        m.read_text(encoding="utf-8").replace(
+            "  result: Поручни установлены\n", "  result: Поручни установлены\n  excludes: [publish_faq]\n"
+        ),
+        encoding="utf-8",
+    )
     checker = Checker(Engine.load(root), examples=200)
     res = checker.monotone()
     assert not res.ok

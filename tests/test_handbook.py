@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -253,6 +254,82 @@ def test_docx_is_byte_identical_across_renders(cat: Catalog) -> None:
     first = render_docx(cat)
     assert render_docx(load_catalog(MINI)) == first
     assert first[:2] == b"PK"
+
+
+# ---------------------------------------------------------------- rule groups
+
+PRIORITY = "срабатывает только правило с наибольшим приоритетом"
+POLICIES = {
+    "collect": "применяются все правила группы",
+    "unique": "условия правил группы не должны пересекаться",
+    "any": "пересечение допустимо при одинаковых мероприятиях",
+    "priority": PRIORITY,
+    "first": "срабатывает только правило, записанное первым",
+}
+
+
+def grouped(tmp_path: Path, policy: str = "priority") -> Catalog:
+    """mini with the two staffing rules in group `staffing` under `policy`."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    settings = root / "catalog" / "catalog.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"groups:\n  staffing: {policy}\n", encoding="utf-8")
+    rules = root / "rules" / "all.yaml"
+    text = rules.read_text(encoding="utf-8")
+    for rid in ("staffing-low", "staffing"):
+        assert text.count(f"- id: {rid}\n") == 1
+        text = text.replace(f"- id: {rid}\n", f"- id: {rid}\n  group: staffing\n")
+    rules.write_text(text, encoding="utf-8")
+    cat = load_catalog(root)
+    assert [r.id for r in cat.rules if r.group == "staffing"] == ["staffing-low", "staffing"]
+    return cat
+
+
+def test_markdown_shows_rule_group_and_policy(tmp_path: Path) -> None:
+    md = render_markdown(grouped(tmp_path))
+    head = md.split("\n## ", 1)[0]
+    assert f"**Группы правил:** staffing — {PRIORITY}  \n" in head
+    staffing = between(md, "#### Недостаточная укомплектованность кадрами", "### 4.3 ")
+    assert f"**Правило `staffing-low`**, группа staffing ({PRIORITY})  \nУсловия: значение staffing_percent < 50  \n" in staffing
+    assert f"**Правило `staffing`**, группа staffing ({PRIORITY})  \nУсловия: без дополнительных условий  \n" in staffing
+    assert md.count("группа staffing") == 2
+    assert "**Правило `ramp`**  \n" in md  # rules outside a group are shown as before
+
+
+def test_docx_shows_rule_group_and_policy(tmp_path: Path) -> None:
+    doc = docx.Document(io.BytesIO(render_docx(grouped(tmp_path))))
+    texts = [p.text for p in doc.paragraphs]
+    assert f"Группы правил: staffing — {PRIORITY}" in texts
+    for rid in ("staffing-low", "staffing"):
+        para = next(p for p in doc.paragraphs if p.text.startswith(f"Правило {rid},"))
+        assert para.text == f"Правило {rid}, группа staffing ({PRIORITY})"
+        assert [(run.text, bool(run.bold)) for run in para.runs] == [
+            (f"Правило {rid}", True),
+            (f", группа staffing ({PRIORITY})", False),
+        ]
+    assert "Правило ramp" in texts
+    assert sum("группа staffing" in t for t in texts) == 2
+
+
+@pytest.mark.parametrize("policy", sorted(POLICIES))
+def test_every_group_policy_is_spelled_out(tmp_path: Path, policy: str) -> None:
+    cat = grouped(tmp_path, policy)
+    md = render_markdown(cat)
+    assert f"**Группы правил:** staffing — {POLICIES[policy]}  \n" in md
+    assert f"**Правило `staffing`**, группа staffing ({POLICIES[policy]})  \n" in md
+    texts = [p.text for p in docx.Document(io.BytesIO(render_docx(cat))).paragraphs]
+    assert f"Правило staffing, группа staffing ({POLICIES[policy]})" in texts
+
+
+def test_groups_output_is_deterministic(tmp_path: Path) -> None:
+    cat = grouped(tmp_path)
+    again = load_catalog(cat.root)
+    assert render_markdown(again) == render_markdown(cat)
+    assert render_docx(again) == render_docx(cat)
+
+
+def test_no_groups_no_group_lines(md: str) -> None:
+    assert "Группы правил" not in md and ", группа " not in md  # «Входная группа реконструирована» is a measure result
 
 
 # ---------------------------------------------------------------- the command

@@ -43,7 +43,9 @@ def test_every_check_has_a_code_name_docs_and_a_case() -> None:
         doc = c.__doc__ or ""
         assert "**Anti-pattern**" in doc and "**Best practice**" in doc, c.code
         assert c.code in case_codes, f"no case for {c.code}"
-        assert any(p.name == f"{c.code}-{c.name}.yaml" for p in CASES), f"case file of {c.code} must be named {c.code}-{c.name}.yaml"
+        assert any(p.name == f"{c.code}-{c.name}.yaml" for p in CASES), (
+            f"case file of {c.code} must be named {c.code}-{c.name}.yaml"
+        )
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
@@ -53,7 +55,11 @@ def test_lint_case_is_flagged_where_the_case_says(path: Path, tmp_path: Path, mo
         monkeypatch.setattr(ceiling_mod, "CEILING", case["ceiling"])
     messages = lint(build(case, tmp_path))
     for exp in case["expect"]:
-        hits = [m for m in messages if m.code == exp["code"] and m.file == exp["file"] and ("line" not in exp or m.line == exp["line"])]
+        hits = [
+            m
+            for m in messages
+            if m.code == exp["code"] and m.file == exp["file"] and ("line" not in exp or m.line == exp["line"])
+        ]
         assert hits, f"{exp} not in:\n" + "\n".join(map(str, messages))
     expected_errors = {e["code"] for e in case["expect"]}
     assert {m.code for m in messages if m.severity == "error"} <= expected_errors
@@ -68,6 +74,11 @@ def test_the_mini_catalog_has_only_indicator_warnings() -> None:
 
 
 def test_messages_name_file_line_column_and_key_path(tmp_path: Path) -> None:
-    case = yaml.safe_load((Path(__file__).parent / "lint" / "cases" / "NOK102-unknown-reference.yaml").read_text(encoding="utf-8"))
+    case = yaml.safe_load(
+        (Path(__file__).parent / "lint" / "cases" / "NOK102-unknown-reference.yaml").read_text(encoding="utf-8")
+    )
     (msg,) = [m for m in lint(build(case, tmp_path)) if m.code == "NOK102"]
-    assert str(msg) == "rules/extra.yaml:3:10 rules[0].then[0]: ошибка NOK102 unknown-reference: мероприятие «publish_fak» не найдено в каталоге"
+    assert (
+        str(msg)
+        == "rules/extra.yaml:3:10 rules[0].then[0]: ошибка NOK102 unknown-reference: мероприятие «publish_fak» не найдено в каталоге"
+    )

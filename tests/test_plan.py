@@ -115,7 +115,14 @@ def _with_groups(policy: str) -> Engine:
 
     cat = Engine.load(MINI).catalog
     rules = [r for r in cat.rules if not r.id.startswith("staffing")] + [
-        Rule(id="st-low", when=When(deficiency="staffing_shortage", value={"staffing_percent": {"lt": 50}}), then=["recruit_staff_urgently"], priority=5, group="st", because="t"),
+        Rule(
+            id="st-low",
+            when=When(deficiency="staffing_shortage", value={"staffing_percent": {"lt": 50}}),
+            then=["recruit_staff_urgently"],
+            priority=5,
+            group="st",
+            because="t",
+        ),
         Rule(id="st-any", when=When(deficiency="staffing_shortage"), then=["recruit_staff"], priority=1, group="st", because="t"),
         Rule(id="st-watch", when=When(deficiency="staffing_shortage"), then=["monitor_staffing"], because="t"),
     ]
