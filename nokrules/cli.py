@@ -19,7 +19,7 @@ import yaml
 
 from .api import Engine
 from .cli_common import parse_date
-from .commands import register
+from .commands import LazyGroup
 from .errors import CheckFailed, InputError, NokError, UsageError
 from .render import FORMATS
 from .text import decode
@@ -64,7 +64,7 @@ def _read_profile(path: str) -> dict[str, Any]:
     return {"name": str(data.get("name") or ""), "kind": data.get("kind"), "forms": list(forms), "people": people}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="nokrules", message="nokrules %(version)s")
 def cli() -> None:
     """nokrules: недостатки НОК → проект плана по их устранению."""
@@ -121,9 +121,6 @@ def kinds(catalog_dir: str | None) -> None:
         click.echo(f"{k.id}\t{k.title}\t({', '.join(forms[f] for f in k.forms)})")
 
 
-register(cli)
-
-
 def _click_message(e: click.ClickException) -> str:
     if isinstance(e, click.NoSuchOption):
         return f"неизвестный параметр {e.option_name}"
@@ -140,7 +137,7 @@ def _click_message(e: click.ClickException) -> str:
         msg = e.format_message()
         m = re.match(r"No such command '(.+)'", msg)
         if m:
-            return f"неизвестная команда «{m.group(1)}»; команды: {', '.join(sorted(cli.commands))}"
+            return f"неизвестная команда «{m.group(1)}»; команды: {', '.join(cli.list_commands(click.Context(cli)))}"
         if msg.startswith("Got unexpected extra argument"):
             return "лишний аргумент: укажите не больше одного файла"
         return f"неверный вызов: {msg}"

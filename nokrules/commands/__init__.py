@@ -1,15 +1,25 @@
-"""Curator commands (lint, test, explain, catalog, diff, check), one module each, registered on the CLI group."""
+"""Curator commands (lint, test, explain, catalog, diff, check), one module each, loaded only when called
+so that `nokrules plan` does not pay for hypothesis, python-docx and the lint checks at start-up."""
 
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 COMMANDS = ["explain", "lint", "test", "catalog", "diff", "check"]
 
 
-def register(group: click.Group) -> None:
-    for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name}")
-        group.add_command(module.command)
+class LazyGroup(click.Group):
+    """A click group whose curator commands are imported on first use (click's documented lazy pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            command: Any = importlib.import_module(f"{__name__}.{cmd_name}").command
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
