@@ -51,7 +51,7 @@ def default_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def _validate(model: type[BaseModel], data: Any, src: Located, base: Key, problems: Problems) -> Any:
+def validate_model(model: type[BaseModel], data: Any, src: Located, base: Key, problems: Problems) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as e:
@@ -87,7 +87,7 @@ def validate_list(
         return []
     out: list[tuple[Any, Key, Located]] = []
     for i, entry in enumerate(data):
-        obj = _validate(model, entry, src, base + (i,), problems)
+        obj = validate_model(model, entry, src, base + (i,), problems)
         if obj is not None:
             out.append((obj, base + (i,), src))
     return out
@@ -156,7 +156,7 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
     if problems:
         raise CatalogError(problems)
 
-    settings = _validate(Settings, singles["catalog.yaml"].data, singles["catalog.yaml"], (), problems)
+    settings = validate_model(Settings, singles["catalog.yaml"].data, singles["catalog.yaml"], (), problems)
     criteria = [c for c, _, _ in validate_list(singles["criteria.yaml"], Criterion, problems, "criteria")]
     kinds_src = singles["kinds.yaml"]
     forms = [f for f, _, _ in validate_list(kinds_src, Form, problems, "forms", ("kinds",))]

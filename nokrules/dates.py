@@ -65,5 +65,13 @@ def _period_end(spec: str, start: date) -> date:
     return date(start.year, 12, 31)  # end_of_year
 
 
-def due_text(d: date | None) -> str:
-    return PERMANENT if d is None else f"до {d:%d.%m.%Y}"
+ROMAN = ("I", "II", "III", "IV")
+
+
+def due_text(d: date | None, spec: str = "") -> str:
+    """Russian plan style: «до 31.03.2027», «IV квартал 2027 г.» for quarter dues, «постоянно»."""
+    if d is None:
+        return PERMANENT
+    if spec in ("end_of_quarter", "end_of_next_quarter") and d.day == _end_of_month(d.year, d.month).day and d.month % 3 == 0:
+        return f"{ROMAN[d.month // 3 - 1]} квартал {d.year} г."
+    return f"до {d:%d.%m.%Y}"

@@ -265,6 +265,22 @@ class Scenario(Strict):
 # ---------------------------------------------------------------- input and recognition
 
 
+class Approver(Strict):
+    position: str = ""  # e.g. «Министр социальной защиты населения Владимирской области»
+    name: str = ""
+
+
+class Profile(Strict):
+    """An institution profile (YAML): who it is, who approves its plan, and people for the roles."""
+
+    name: str = ""
+    kind: str | None = None
+    forms: list[str] = []
+    people: dict[str, str] = {}
+    founder: str = ""  # учредитель / орган, в ведении которого находится организация
+    approver: Approver = Approver()
+
+
 class Institution(Strict):
     name: str = ""
     kind: str | None = None

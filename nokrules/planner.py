@@ -149,7 +149,7 @@ def build_plan(
             id=m.id,
             text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
             due=PERMANENT if d is None else d.isoformat(),
-            due_text=due_text(d),
+            due_text=due_text(d, m.due),
             due_spec=m.due,
             responsible=f"{role} {person}" if person else role,
             responsible_role=m.responsible,

@@ -42,3 +42,6 @@ def test_due_date(spec: str, start: date, expected: date | None) -> None:
 def test_due_text_is_russian_style() -> None:
     assert due_text(date(2027, 3, 31)) == "до 31.03.2027"
     assert due_text(None) == "постоянно"
+    assert due_text(date(2027, 12, 31), "end_of_quarter") == "IV квартал 2027 г."
+    assert due_text(date(2027, 6, 30), "end_of_next_quarter") == "II квартал 2027 г."
+    assert due_text(date(2027, 5, 15), "end_of_quarter") == "до 15.05.2027"  # cut at the horizon: a date, not a quarter

@@ -62,7 +62,7 @@ def test_due_dates_are_concrete_from_the_plan_date(mini: Engine) -> None:
     due = {m.id: (m.due, m.due_text) for it in plan.items for m in it.measures}
     assert due["publish_complaint_procedure"] == ("2027-02-15", "до 15.02.2027")
     assert due["publish_faq"] == ("2027-01-29", "до 29.01.2027")
-    assert due["install_handrails"] == ("2027-03-31", "до 31.03.2027")
+    assert due["install_handrails"] == ("2027-03-31", "I квартал 2027 г.")  # end_of_quarter: quarter style (issue 4)
     assert due["monitor_staffing"] == ("постоянно", "постоянно")
 
 

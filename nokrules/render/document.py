@@ -1,0 +1,37 @@
+"""What a filed plan document needs beyond the Plan: the form's layout, the plan year, who approves it,
+and indicator titles (for forms with a column of indicators). Built by the CLI from options and profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..layout import Layout, load_layout
+from ..model import Approver, Catalog, Plan
+
+APPROVE = "УТВЕРЖДАЮ"
+SIGNATURE = "_______________"
+DATE_LINE = "«___» ____________ 20__ г."
+
+
+@dataclass(frozen=True)
+class DocContext:
+    layout: Layout
+    year: int
+    approver: Approver = field(default_factory=Approver)
+    founder: str = ""
+    indicator_titles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, plan: Plan, catalog: Catalog, form: str = "pp457", year: int | None = None,
+           approver: Approver | None = None, founder: str = "") -> DocContext:
+        titles = {i.id: i.title for c in catalog.criteria for i in c.indicators}
+        return cls(load_layout(form), year or plan.date.year, approver or Approver(), founder, titles)
+
+    def approval_lines(self) -> list[str]:
+        """The «УТВЕРЖДАЮ» block: position and name from the profile, else blank lines to fill by hand."""
+        position = self.approver.position or "(должность руководителя органа-учредителя)"
+        name = self.approver.name or "(Ф. И. О.)"
+        return [APPROVE, position, f"{SIGNATURE} {name}", DATE_LINE]
+
+    def year_line(self) -> str:
+        return f"на {self.year} год"
