@@ -20,8 +20,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## create .venv and install nokrules with its dependencies
 
-run: $(STAMP) ## print a draft plan for examples/findings.txt
+run: $(STAMP) ## print a draft plan for examples/findings.txt and write it as examples/out/plan.docx
 	$(BIN)/nokrules plan examples/findings.txt --profile examples/profile.yaml --date 2027-01-15 --format md
+	mkdir -p examples/out
+	$(BIN)/nokrules plan examples/findings.txt --profile examples/profile.yaml --date 2027-01-15 --format docx -o examples/out/plan.docx --force
 
 test: $(STAMP) ## lint the shipped catalog, run its own tests, then the pytest suite
 	$(BIN)/nokrules lint

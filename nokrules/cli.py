@@ -12,17 +12,20 @@ import re
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
 
 import click
-import yaml
 
 from .api import Engine
+from .catalog import validate_model
 from .cli_common import parse_date
 from .commands import LazyGroup
-from .errors import CheckFailed, InputError, NokError, UsageError
+from .errors import CatalogError, CheckFailed, InputError, NokError, Problem, UsageError
+from .layout import load_layout
+from .model import Plan, Profile
+from .output import check_output, write_atomically
 from .render import FORMATS
 from .text import decode
+from .yamlsrc import load_located
 
 
 def _read_input(path: str | None) -> tuple[str, str]:
@@ -40,28 +43,35 @@ def _read_input(path: str | None) -> tuple[str, str]:
     return decode(data, path), path
 
 
-def _read_profile(path: str) -> dict[str, Any]:
+def _read_profile(path: str) -> Profile:
+    """The institution profile YAML; a bad key or value names the file, line and key."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{path}: файл профиля не найден")
     try:
-        data = yaml.safe_load(decode(p.read_bytes(), path))
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise InputError(f"{path}{where}: ошибка синтаксиса YAML в профиле: {e.problem}") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: профиль должен быть словарём (name, kind, forms, people)")
-    unknown = sorted(set(data) - {"name", "kind", "forms", "people"})
-    if unknown:
-        raise InputError(f"{path}: неизвестный ключ профиля «{unknown[0]}» (ожидались name, kind, forms, people)")
-    people = data.get("people") or {}
-    if not isinstance(people, dict) or not all(isinstance(v, str) for v in people.values()):
-        raise InputError(f"{path}: people должен быть словарём «роль: ФИО»")
-    forms = data.get("forms") or []
-    if isinstance(forms, str):
-        forms = [forms]
-    return {"name": str(data.get("name") or ""), "kind": data.get("kind"), "forms": list(forms), "people": people}
+        src = load_located(p, path)
+    except CatalogError as e:
+        raise InputError(str(e)) from None
+    problems: list[Problem] = []
+    prof = validate_model(Profile, src.data or {}, src, (), problems)
+    if problems or not isinstance(prof, Profile):
+        raise InputError("профиль учреждения: " + "; ".join(f"{pr.ref}: {pr.message}" for pr in problems))
+    return prof
+
+
+DOCUMENTS = ("docx", "xlsx", "html")
+BINARY = ("docx", "xlsx")
+
+
+def _document(fmt: str, plan_: Plan, engine: Engine, form: str, year: int | None, prof: Profile) -> bytes:
+    """Render a filed document (DOCX, XLSX, HTML) in the chosen form; the renderers load only when asked for."""
+    import importlib
+
+    from .render.document import DocContext
+
+    ctx = DocContext.of(plan_, engine.catalog, form, year, prof.approver, prof.founder)
+    out = importlib.import_module(f"nokrules.render.{fmt}").render(plan_, ctx)
+    return out if isinstance(out, bytes) else str(out).encode("utf-8")
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,21 +82,51 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", required=False)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="формат вывода")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted([*FORMATS, *DOCUMENTS])),
+    default="text",
+    show_default=True,
+    help="формат: text, md, json — в терминал или -o; docx, xlsx, html — документ",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="записать в файл (для docx и xlsx обязательно)")
+@click.option("--force", is_flag=True, help="перезаписать существующий файл -o")
+@click.option(
+    "--form",
+    "form",
+    default="pp457",
+    show_default=True,
+    help="форма документа: pp457 (ПП РФ № 457), vladimir2019 или путь к своей форме YAML",
+)
+@click.option(
+    "--year", type=click.IntRange(2000, 2100), help="год плана для строки «на 20__ год» (по умолчанию — год даты плана)"
+)
 @click.option("--institution", "name", help="наименование организации")
 @click.option("--kind", help="вид организации (id, название или сокращение, например КЦСОН)")
 @click.option(
-    "--form", "forms", multiple=True, help="форма обслуживания: стационарная, полустационарная, надомная (можно несколько)"
+    "--service-form",
+    "service_forms",
+    multiple=True,
+    help="форма обслуживания: стационарная, полустационарная, надомная (можно несколько)",
 )
 @click.option("--date", "plan_date", help="дата плана ГГГГ-ММ-ДД (по умолчанию сегодня): от неё считаются сроки")
 @click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
-@click.option("--profile", type=click.Path(dir_okay=False), help="профиль учреждения YAML: name, kind, forms, people (роль: ФИО)")
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False),
+    help="профиль учреждения YAML: name, kind, forms, people (роль: ФИО), founder, approver (position, name)",
+)
 def plan(
     file: str | None,
     fmt: str,
+    output: str | None,
+    force: bool,
+    form: str,
+    year: int | None,
     name: str | None,
     kind: str | None,
-    forms: tuple[str, ...],
+    service_forms: tuple[str, ...],
     plan_date: str | None,
     catalog_dir: str | None,
     profile: str | None,
@@ -96,19 +136,30 @@ def plan(
     FILE — текст с недостатками (UTF-8 или Windows-1251); «-» или без FILE — стандартный ввод.
     """
     when = parse_date(plan_date)
-    prof = _read_profile(profile) if profile else {"name": "", "kind": None, "forms": [], "people": {}}
+    if fmt in BINARY and output is None:
+        raise UsageError(f"для формата {fmt} укажите файл: -o ПЛАН.{fmt} (документ нельзя печатать в терминал)")
+    if output:
+        check_output(Path(output), force)
+    if fmt in DOCUMENTS:
+        load_layout(form)  # a bad --form fails before any work
+    prof = _read_profile(profile) if profile else Profile()
     text, source = _read_input(file)
     engine = Engine.load(catalog_dir)
     inst = engine.institution(
-        name=name or prof["name"],
-        kind=kind or prof["kind"],
-        forms=list(forms) or prof["forms"] or None,
-        people=prof["people"],
+        name=name or prof.name,
+        kind=kind or prof.kind,
+        forms=list(service_forms) or prof.forms or None,
+        people=prof.people,
     )
     result = engine.draft_plan(text, inst, date=when)
     if not result.items and not result.unrecognized:
         click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
-    click.echo(FORMATS[fmt](result), nl=False)
+    data = _document(fmt, result, engine, form, year, prof) if fmt in DOCUMENTS else FORMATS[fmt](result).encode("utf-8")
+    if output:
+        write_atomically(Path(output), data)
+        click.echo(f"план записан: {output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
 
 
 @cli.command()

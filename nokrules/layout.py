@@ -68,4 +68,5 @@ def load_layout(name_or_path: str) -> Layout:
     for leaf in layout.leaves():
         if leaf.field is None:
             raise CatalogError([Problem(src.ref(("columns",)), f"у графы «{leaf.title}» нет field и нет children", "NOK002")])
+    assert isinstance(layout, Layout)
     return layout

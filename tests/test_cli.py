@@ -104,7 +104,7 @@ def test_bad_profile_key_exits_2(tmp_path: Path) -> None:
     prof.write_text("nane: x\n", encoding="utf-8")
     r = run("plan", "-", "--catalog", str(MINI), "--profile", str(prof), stdin=b"x")
     assert r.returncode == 2
-    assert "неизвестный ключ профиля «nane»" in r.stderr
+    assert "p.yaml:1:1 nane: неизвестный ключ «nane»" in r.stderr
 
 
 def test_same_input_gives_the_same_bytes() -> None:

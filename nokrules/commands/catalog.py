@@ -8,8 +8,6 @@ interrupted run cannot leave a half-written handbook where the previous one was.
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 import click
@@ -17,36 +15,13 @@ import click
 from ..catalog import load_catalog
 from ..errors import UsageError
 from ..handbook import render_docx, render_markdown
+from ..output import check_output, write_atomically
 
 HELP = """Каталог целиком — справочник для кураторов министерства: разделы I–V, показатели, недостатки,
 правила и мероприятия со сроками и ответственными.
 
 Markdown печатается в стандартный вывод (или в файл -o); DOCX записывается только в файл -o.
 """
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and os.replace, so readers see the old file or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies, as for any new file
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"{path}: не удалось записать файл ({e.strerror or e})") from None
-
-
-def _check_output(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise UsageError(f"{path}: это папка, укажите имя файла")
-    if not path.parent.is_dir():
-        raise UsageError(f"{path}: папка «{path.parent}» не существует")
-    if path.exists() and not force:
-        raise UsageError(f"{path}: файл уже существует; чтобы перезаписать его, добавьте --force")
 
 
 @click.command(name="catalog", help=HELP)
@@ -60,7 +35,7 @@ def command(catalog_dir: str | None, fmt: str, output: str | None, force: bool) 
         raise UsageError("для формата docx укажите файл: -o СПРАВОЧНИК.docx (документ Word нельзя печатать в терминал)")
     path = Path(output) if output is not None else None
     if path is not None:
-        _check_output(path, force)
+        check_output(path, force)
     catalog = load_catalog(catalog_dir)
     if path is None:  # md only: docx without -o was refused above
         click.echo(render_markdown(catalog), nl=False)

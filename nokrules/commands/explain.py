@@ -14,7 +14,12 @@ from ..explain import explain
 @click.command(name="explain")
 @click.argument("text")
 @click.option("--kind", help="вид организации (id, название или сокращение)")
-@click.option("--form", "forms", multiple=True, help="форма обслуживания (можно несколько)")
+@click.option(
+    "--service-form",
+    "forms",
+    multiple=True,
+    help="форма обслуживания: стационарная, полустационарная, надомная (можно несколько)",
+)
 @click.option("--date", "plan_date", help="дата плана ГГГГ-ММ-ДД")
 @click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога")
 def command(text: str, kind: str | None, forms: tuple[str, ...], plan_date: str | None, catalog_dir: str | None) -> None:

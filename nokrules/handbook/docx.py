@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-import zipfile
-from datetime import date, datetime
+from datetime import datetime
 from typing import cast
 
 import docx
@@ -15,37 +14,25 @@ from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 
 from ..model import Catalog
+from ..ooxml import fixed_zip, times
 from .outline import EXCLUDES, NO_DEFICIENCIES, NO_RULES, TITLE, UNUSED, MeasureView, outline
 
-FONT = "Times New Roman"
 COLUMNS = ["Мероприятие", "Срок", "Ответственный", "Результат", "Основание"]
 STYLES = (("Normal", 12), ("Title", 18), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 12), ("List Bullet", 12))
-
-
-def _times(rpr: CT_RPr, black: bool = False) -> None:
-    """Times New Roman for every script: the default template's theme fonts and colours would override it."""
-    fonts = rpr.get_or_add_rFonts()
-    fonts.attrib.clear()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-    if black:
-        color = rpr.get_or_add_color()
-        color.attrib.clear()
-        color.set(qn("w:val"), "000000")
 
 
 def _setup(doc: DocxDocument, catalog: Catalog) -> None:
     """Fonts, A4 page, Russian proofing and fixed core properties (python-docx would stamp the current time)."""
     defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if isinstance(defaults, CT_RPr):
-        _times(defaults)
+        times(defaults)
         lang = defaults.find(qn("w:lang"))
         if lang is not None:
             lang.set(qn("w:val"), "ru-RU")
     for name, size in STYLES:
         style = cast(ParagraphStyle, doc.styles[name])
         style.font.size = Pt(size)
-        _times(style.element.get_or_add_rPr(), black=True)
+        times(style.element.get_or_add_rPr(), black=True)
     cast(ParagraphStyle, doc.styles["Table Grid"]).font.size = Pt(10)
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
@@ -83,18 +70,6 @@ def _docx_measures(doc: DocxDocument, ms: list[MeasureView]) -> None:
         for cell, key in zip(cells[1:], ("срок", "ответственный", "результат", "основание"), strict=True):
             cell.text = f.get(key, "—")
     doc.add_paragraph()
-
-
-def _fixed_zip(data: bytes, day: date) -> bytes:
-    """Re-pack the package with one fixed timestamp: python-docx stamps every entry with the current time."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type, fixed.create_system, fixed.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
 
 
 def render_docx(catalog: Catalog) -> bytes:
@@ -136,4 +111,4 @@ def render_docx(catalog: Catalog) -> bytes:
         _docx_measures(doc, o.unused)
     buf = io.BytesIO()
     doc.save(buf)
-    return _fixed_zip(buf.getvalue(), catalog.settings.effective_from)
+    return fixed_zip(buf.getvalue(), catalog.settings.effective_from)

@@ -24,7 +24,7 @@ class DocContext:
     @classmethod
     def of(cls, plan: Plan, catalog: Catalog, form: str = "pp457", year: int | None = None,
            approver: Approver | None = None, founder: str = "") -> DocContext:
-        titles = {i.id: i.title for c in catalog.criteria for i in c.indicators}
+        titles: dict[str, str] = {str(i.id): i.title for c in catalog.criteria for i in c.indicators}
         return cls(load_layout(form), year or plan.date.year, approver or Approver(), founder, titles)
 
     def approval_lines(self) -> list[str]:

@@ -1,0 +1,185 @@
+"""Plan documents in Word: read back with python-docx, for the federal form, the regional form and a
+custom form YAML; rendered to PDF by LibreOffice where it is installed."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from nokrules import Engine
+from nokrules.model import Approver
+from nokrules.render.document import DocContext
+from nokrules.render.docx import render
+
+from .conftest import MINI
+from .test_cli import run
+
+TEXT = "- нет пандуса\n- нет порядка подачи жалоб на сайте\n- грубый охранник"
+ENGINE = Engine.load(MINI)
+PLAN = ENGINE.draft_plan(TEXT, ENGINE.institution("КЦСОН Центрального района", "care_home"), date=date(2027, 1, 15))
+APPROVER = Approver(position="Министр социальной защиты населения", name="О. В. Артемьева")
+
+PP457_HEADERS = [
+    "Недостатки, выявленные в ходе независимой оценки качества условий оказания услуг организацией",
+    "Наименование мероприятия по устранению недостатков, выявленных в ходе независимой оценки качества условий оказания услуг организацией",
+    "Плановый срок реализации мероприятия",
+    "Ответственный исполнитель (с указанием фамилии, имени, отчества и должности)",
+    "Сведения о ходе реализации мероприятия",
+]
+SECTIONS = [
+    "I. Открытость и доступность информации об организации или о федеральном учреждении медико-социальной экспертизы",
+    "II. Комфортность условий предоставления услуг",
+    "III. Доступность услуг для инвалидов",
+    "IV. Доброжелательность, вежливость работников организации или федерального учреждения медико-социальной экспертизы",
+    "V. Удовлетворённость условиями оказания услуг",
+]
+
+
+def _doc(form: str = "pp457", approver: Approver | None = APPROVER) -> docx.document.Document:
+    return docx.Document(io.BytesIO(render(PLAN, DocContext.of(PLAN, ENGINE.catalog, form, approver=approver))))
+
+
+def _unique_texts(row: object) -> list[str]:
+    out: list[str] = []
+    for c in row.cells:  # type: ignore[attr-defined]
+        if not out or out[-1] != c.text:
+            out.append(c.text)
+    return out
+
+
+def test_title_approval_block_institution_and_year() -> None:
+    paras = [p.text for p in _doc().paragraphs]
+    assert paras[:4] == ["УТВЕРЖДАЮ", "Министр социальной защиты населения", "_______________ О. В. Артемьева", "«___» ____________ 20__ г."]
+    assert "ПЛАН по устранению недостатков, выявленных в ходе независимой оценки качества условий оказания услуг" in paras
+    assert "КЦСОН Центрального района" in paras
+    assert "(наименование организации)" in paras
+    assert "на 2027 год" in paras
+
+
+def test_without_a_profile_the_approval_block_has_blanks_to_fill() -> None:
+    paras = [p.text for p in _doc(approver=None).paragraphs]
+    assert paras[1] == "(должность руководителя органа-учредителя)"
+    assert paras[2] == "_______________ (Ф. И. О.)"
+
+
+def test_pp457_header_columns_in_order_with_merged_column_5() -> None:
+    table = _doc().tables[0]
+    assert _unique_texts(table.rows[0]) == PP457_HEADERS
+    assert [c.text for c in table.rows[1].cells][-2:] == ["реализованные меры по устранению выявленных недостатков", "фактический срок реализации"]
+    spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in table.rows[0]._tr.tc_lst]
+    assert [s.get(qn("w:val")) for s in spans if s is not None] == ["2"]
+    assert [c.text for c in table.rows[2].cells] == ["1", "2", "3", "4", "5", "6"]
+    for r in table.rows[:3]:
+        assert r._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_five_sections_in_order_then_other_deficiencies() -> None:
+    table = _doc().tables[0]
+    merged = [r.cells[0].text for r in table.rows[3:] if len(set(c.text for c in r.cells)) == 1 and r.cells[0].text]
+    assert merged == [*SECTIONS, "Прочие недостатки"]
+
+
+def test_every_finding_and_measure_is_in_the_document() -> None:
+    table = _doc().tables[0]
+    cells = [c.text for r in table.rows for c in r.cells]
+    for it in PLAN.items:
+        assert it.finding.text in cells
+        for m in it.measures:
+            assert m.text in cells
+            assert m.due_text in cells
+    assert "Недостатки не выявлены" in cells
+    assert "грубый охранник" in cells
+    manual = [r for r in table.rows if r.cells[0].text == "грубый охранник"][0]
+    run_ = manual.cells[1].paragraphs[0].runs[0]
+    assert manual.cells[1].text == "мероприятие требует ручной формулировки" and run_.bold
+
+
+def test_landscape_a4_times_and_rows_kept_whole() -> None:
+    d = _doc()
+    sec = d.sections[0]
+    assert sec.orientation == WD_ORIENT.LANDSCAPE and sec.page_width > sec.page_height
+    assert round(sec.page_width.mm) == 297 and round(sec.page_height.mm) == 210
+    fonts = d.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    assert fonts.get(qn("w:ascii")) == "Times New Roman"
+    body = d.tables[0].rows[4]
+    assert body._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert body.cells[0].paragraphs[0].runs[0].font.size.pt == 12
+    footer = d.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer
+
+
+def test_regional_form_vladimir2019() -> None:
+    table = _doc("vladimir2019").tables[0]
+    assert _unique_texts(table.rows[0]) == [
+        "№ п/п",
+        "Наименование мероприятия",
+        "Основание реализации (результат независимой оценки качества)",
+        "Срок реализации",
+        "Ответственный исполнитель",
+        "Результат",
+        "Показатели, характеризующие результат выполнения мероприятия",
+    ]
+    ramp = [r for r in table.rows if r.cells[1].text == "Установить пандус у входа"][0]
+    assert ramp.cells[2].text == "нет пандуса"
+    assert ramp.cells[5].text == "Пандус установлен"
+    assert ramp.cells[6].text.startswith("Показатель 3.1: Оборудование помещений организации")
+
+
+def test_a_custom_form_yaml_needs_no_code(tmp_path: Path) -> None:
+    form = tmp_path / "myform.yaml"
+    form.write_text(
+        "id: myform\nname: Моя форма\ntitle: План мероприятий учреждения\napproval: false\nyear_line: false\n"
+        "section_titles: short\nnumber_columns: false\ncolumns:\n"
+        "  - {title: Что сделать, field: measure, width: 8}\n  - {title: Почему, field: findings, width: 8}\n"
+        "  - {title: Когда, field: due, width: 3}\n",
+        encoding="utf-8",
+    )
+    d = _doc(str(form))
+    assert [p.text for p in d.paragraphs][0] == "План мероприятий учреждения"
+    table = d.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Что сделать", "Почему", "Когда"]
+    assert table.rows[1].cells[0].text == "I. Открытость и доступность информации об организации"
+
+
+def test_same_plan_same_bytes() -> None:
+    ctx = DocContext.of(PLAN, ENGINE.catalog, "pp457")
+    assert render(PLAN, ctx) == render(PLAN, ctx)
+
+
+def test_plan_command_writes_docx_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "plan.docx"
+    args = ("plan", "-", "--catalog", str(MINI), "--format", "docx", "-o", str(out), "--date", "2027-01-15")
+    r = run(*args, stdin=TEXT.encode())
+    assert r.returncode == 0, r.stderr
+    assert docx.Document(str(out)).tables[0].rows[0].cells[0].text == PP457_HEADERS[0]
+    again = run(*args, stdin=TEXT.encode())
+    assert again.returncode == 2 and "файл уже существует" in again.stderr and "--force" in again.stderr
+    assert run(*args, "--force", stdin=TEXT.encode()).returncode == 0
+
+
+def test_docx_needs_an_output_file_and_a_known_form(tmp_path: Path) -> None:
+    r = run("plan", "-", "--catalog", str(MINI), "--format", "docx", stdin=TEXT.encode())
+    assert r.returncode == 2 and "укажите файл" in r.stderr
+    r = run("plan", "-", "--catalog", str(MINI), "--format", "docx", "-o", str(tmp_path / "x.docx"), "--form", "nosuch", stdin=TEXT.encode())
+    assert r.returncode == 2 and "форма «nosuch» не найдена" in r.stderr and "pp457" in r.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) не установлен: проверка PDF пропущена")
+def test_libreoffice_renders_the_plan_to_pdf(tmp_path: Path) -> None:
+    src = tmp_path / "plan.docx"
+    src.write_bytes(render(PLAN, DocContext.of(PLAN, ENGINE.catalog, "pp457", approver=APPROVER)))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
+    pdf = (tmp_path / "plan.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    # 3 findings and 5 sections: the whole plan fits on 2–3 landscape pages with the approval block
+    assert 2 <= pages <= 3
