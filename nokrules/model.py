@@ -346,7 +346,7 @@ class PlanMeasure(Strict):
     id: MeasureId
     text: str
     due: str  # ISO date "YYYY-MM-DD" or "постоянно"
-    due_text: str  # «до 31.03.2027» or «постоянно»
+    due_text: str  # «до 31.03.2027», «I квартал 2027 г.» (quarter dues) or «постоянно»
     due_spec: str
     responsible: str
     responsible_role: str

@@ -26,11 +26,12 @@ def times(rpr: CT_RPr, black: bool = False) -> None:
 
 
 def fixed_zip(data: bytes, day: date) -> bytes:
-    """Re-pack an OOXML package with one fixed timestamp per entry, in the original order."""
+    """Re-pack an OOXML package with one fixed timestamp per entry; [Content_Types].xml first, as Office
+    writes it (file-type sniffers look there), then the original order."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
+        for info in sorted(src.infolist(), key=lambda i: i.filename != "[Content_Types].xml"):
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type, fixed.create_system, fixed.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
             dst.writestr(fixed, src.read(info.filename))
