@@ -17,7 +17,7 @@ import click
 
 from .api import Engine
 from .catalog import validate_model
-from .cli_common import parse_date
+from .cli_common import institution_options, parse_date
 from .commands import LazyGroup
 from .errors import CatalogError, CheckFailed, InputError, NokError, Problem, UsageError
 from .layout import load_layout
@@ -103,15 +103,7 @@ def cli() -> None:
     "--year", type=click.IntRange(2000, 2100), help="год плана для строки «на 20__ год» (по умолчанию — год даты плана)"
 )
 @click.option("--institution", "name", help="наименование организации")
-@click.option("--kind", help="вид организации (id, название или сокращение, например КЦСОН)")
-@click.option(
-    "--service-form",
-    "service_forms",
-    multiple=True,
-    help="форма обслуживания: стационарная, полустационарная, надомная (можно несколько)",
-)
-@click.option("--date", "plan_date", help="дата плана ГГГГ-ММ-ДД (по умолчанию сегодня): от неё считаются сроки")
-@click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
+@institution_options
 @click.option(
     "--profile",
     type=click.Path(dir_okay=False),

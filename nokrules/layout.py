@@ -18,7 +18,9 @@ from .yamlsrc import load_located
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 
-FieldName = Literal["number", "findings", "measure", "due", "responsible", "result", "basis", "indicators", "deficiencies", "empty"]
+FieldName = Literal[
+    "number", "findings", "measure", "due", "responsible", "result", "basis", "indicators", "deficiencies", "empty"
+]
 
 
 class Column(Strict):

@@ -7,6 +7,7 @@ import io
 import zipfile
 from datetime import date
 
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.text.font import CT_RPr
 
@@ -23,6 +24,16 @@ def times(rpr: CT_RPr, black: bool = False) -> None:
         color = rpr.get_or_add_color()
         color.attrib.clear()
         color.set(qn("w:val"), "000000")
+
+
+def russian_times(doc: DocxDocument) -> None:
+    """Document defaults: Times New Roman in every script and Russian proofing."""
+    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if isinstance(defaults, CT_RPr):
+        times(defaults)
+        lang = defaults.find(qn("w:lang"))
+        if lang is not None:
+            lang.set(qn("w:val"), "ru-RU")
 
 
 def fixed_zip(data: bytes, day: date) -> bytes:

@@ -58,7 +58,12 @@ def _unique_texts(row: object) -> list[str]:
 
 def test_title_approval_block_institution_and_year() -> None:
     paras = [p.text for p in _doc().paragraphs]
-    assert paras[:4] == ["УТВЕРЖДАЮ", "Министр социальной защиты населения", "_______________ О. В. Артемьева", "«___» ____________ 20__ г."]
+    assert paras[:4] == [
+        "УТВЕРЖДАЮ",
+        "Министр социальной защиты населения",
+        "_______________ О. В. Артемьева",
+        "«___» ____________ 20__ г.",
+    ]
     assert "ПЛАН по устранению недостатков, выявленных в ходе независимой оценки качества условий оказания услуг" in paras
     assert "КЦСОН Центрального района" in paras
     assert "(наименование организации)" in paras
@@ -74,7 +79,10 @@ def test_without_a_profile_the_approval_block_has_blanks_to_fill() -> None:
 def test_pp457_header_columns_in_order_with_merged_column_5() -> None:
     table = _doc().tables[0]
     assert _unique_texts(table.rows[0]) == PP457_HEADERS
-    assert [c.text for c in table.rows[1].cells][-2:] == ["реализованные меры по устранению выявленных недостатков", "фактический срок реализации"]
+    assert [c.text for c in table.rows[1].cells][-2:] == [
+        "реализованные меры по устранению выявленных недостатков",
+        "фактический срок реализации",
+    ]
     spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in table.rows[0]._tr.tc_lst]
     assert [s.get(qn("w:val")) for s in spans if s is not None] == ["2"]
     assert [c.text for c in table.rows[2].cells] == ["1", "2", "3", "4", "5", "6"]
@@ -169,7 +177,19 @@ def test_plan_command_writes_docx_and_refuses_to_overwrite(tmp_path: Path) -> No
 def test_docx_needs_an_output_file_and_a_known_form(tmp_path: Path) -> None:
     r = run("plan", "-", "--catalog", str(MINI), "--format", "docx", stdin=TEXT.encode())
     assert r.returncode == 2 and "укажите файл" in r.stderr
-    r = run("plan", "-", "--catalog", str(MINI), "--format", "docx", "-o", str(tmp_path / "x.docx"), "--form", "nosuch", stdin=TEXT.encode())
+    r = run(
+        "plan",
+        "-",
+        "--catalog",
+        str(MINI),
+        "--format",
+        "docx",
+        "-o",
+        str(tmp_path / "x.docx"),
+        "--form",
+        "nosuch",
+        stdin=TEXT.encode(),
+    )
     assert r.returncode == 2 and "форма «nosuch» не найдена" in r.stderr and "pp457" in r.stderr
     assert not (tmp_path / "x.docx").exists()
 
@@ -178,7 +198,12 @@ def test_docx_needs_an_output_file_and_a_known_form(tmp_path: Path) -> None:
 def test_libreoffice_renders_the_plan_to_pdf(tmp_path: Path) -> None:
     src = tmp_path / "plan.docx"
     src.write_bytes(render(PLAN, DocContext.of(PLAN, ENGINE.catalog, "pp457", approver=APPROVER)))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = (tmp_path / "plan.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     # 3 findings and 5 sections: the whole plan fits on 2–3 landscape pages with the approval block

@@ -8,13 +8,11 @@ from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 
 from ..model import Catalog
-from ..ooxml import fixed_zip, times
+from ..ooxml import fixed_zip, russian_times, times
 from .outline import EXCLUDES, NO_DEFICIENCIES, NO_RULES, TITLE, UNUSED, MeasureView, outline
 
 COLUMNS = ["Мероприятие", "Срок", "Ответственный", "Результат", "Основание"]
@@ -23,12 +21,7 @@ STYLES = (("Normal", 12), ("Title", 18), ("Heading 1", 15), ("Heading 2", 13), (
 
 def _setup(doc: DocxDocument, catalog: Catalog) -> None:
     """Fonts, A4 page, Russian proofing and fixed core properties (python-docx would stamp the current time)."""
-    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    if isinstance(defaults, CT_RPr):
-        times(defaults)
-        lang = defaults.find(qn("w:lang"))
-        if lang is not None:
-            lang.set(qn("w:val"), "ru-RU")
+    russian_times(doc)
     for name, size in STYLES:
         style = cast(ParagraphStyle, doc.styles[name])
         style.font.size = Pt(size)

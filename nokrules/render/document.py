@@ -22,8 +22,15 @@ class DocContext:
     indicator_titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, plan: Plan, catalog: Catalog, form: str = "pp457", year: int | None = None,
-           approver: Approver | None = None, founder: str = "") -> DocContext:
+    def of(
+        cls,
+        plan: Plan,
+        catalog: Catalog,
+        form: str = "pp457",
+        year: int | None = None,
+        approver: Approver | None = None,
+        founder: str = "",
+    ) -> DocContext:
         titles: dict[str, str] = {str(i.id): i.title for c in catalog.criteria for i in c.indicators}
         return cls(load_layout(form), year or plan.date.year, approver or Approver(), founder, titles)
 

@@ -19,14 +19,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from ..model import Plan
-from ..ooxml import fixed_zip, times
+from ..ooxml import fixed_zip, russian_times, times
 from ..plantable import DataRow, SectionRow, build_table, header_rows
 from .document import DocContext
 
@@ -42,8 +41,14 @@ def _flag(row: _Row, tag: str) -> None:
     tr_pr.append(el)
 
 
-def _write(cell: _Cell, text: str, bold: bool = False, italic: bool = False, colour: RGBColor | None = None,
-           align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+def _write(
+    cell: _Cell,
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    colour: RGBColor | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+) -> None:
     """Cell text, one paragraph per line, in the table font size."""
     lines = text.split("\n") if text else [""]
     first = cell.paragraphs[0]
@@ -59,8 +64,16 @@ def _write(cell: _Cell, text: str, bold: bool = False, italic: bool = False, col
             run.font.color.rgb = colour
 
 
-def _para(doc: DocxDocument, text: str, *, bold: bool = False, size: int = 12, align: WD_ALIGN_PARAGRAPH | None = None,
-          italic: bool = False, after: int = 0) -> Paragraph:
+def _para(
+    doc: DocxDocument,
+    text: str,
+    *,
+    bold: bool = False,
+    size: int = 12,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    italic: bool = False,
+    after: int = 0,
+) -> Paragraph:
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(after)
     if align is not None:
@@ -87,12 +100,7 @@ def _page_number(doc: DocxDocument) -> None:
 
 
 def _setup(doc: DocxDocument, plan: Plan) -> None:
-    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    if isinstance(defaults, CT_RPr):
-        times(defaults)
-        lang = defaults.find(qn("w:lang"))
-        if lang is not None:
-            lang.set(qn("w:val"), "ru-RU")
+    russian_times(doc)
     normal = cast(ParagraphStyle, doc.styles["Normal"])
     normal.font.size = Pt(12)
     times(normal.element.get_or_add_rPr(), black=True)
@@ -177,8 +185,14 @@ def render(plan: Plan, ctx: DocContext) -> bytes:
         assert isinstance(row, DataRow)
         for j, (leaf, text) in enumerate(zip(leaves, row.cells, strict=True)):
             manual = row.manual and leaf.field == "measure"
-            _write(tr.cells[j], text, bold=manual, italic=row.note, colour=MANUAL_COLOUR if manual else None,
-                   align=WD_ALIGN_PARAGRAPH.CENTER if leaf.field in ("number", "due") else None)
+            _write(
+                tr.cells[j],
+                text,
+                bold=manual,
+                italic=row.note,
+                colour=MANUAL_COLOUR if manual else None,
+                align=WD_ALIGN_PARAGRAPH.CENTER if leaf.field in ("number", "due") else None,
+            )
     if layout.footnote:
         _para(doc, "")
         _para(doc, layout.footnote, size=10, italic=True)
