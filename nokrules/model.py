@@ -348,8 +348,9 @@ class PlanMeasure(Strict):
     due: str  # ISO date "YYYY-MM-DD" or "постоянно"
     due_text: str  # «до 31.03.2027», «I квартал 2027 г.» (quarter dues) or «постоянно»
     due_spec: str
-    responsible: str
+    responsible: str  # the role title, followed by the person when the institution profile names one
     responsible_role: str
+    responsible_person: str | None = None
     result: str
     basis: str | None
     rule: RuleId

@@ -153,6 +153,7 @@ def build_plan(
             due_spec=m.due,
             responsible=f"{role} {person}" if person else role,
             responsible_role=m.responsible,
+            responsible_person=person,
             result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
             basis=m.basis,
             rule=pick.rule.id,

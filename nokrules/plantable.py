@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .layout import Column, Layout
 from .model import Plan, PlanRow
 
+NAME_BLANK = "____________ (Ф. И. О.)"
+
 
 @dataclass(frozen=True)
 class SectionRow:
@@ -51,7 +53,9 @@ def _row_values(plan: Plan, row: PlanRow, number: int, manual_text: str, indicat
     if m is None:
         values["measure"] = manual_text
     else:
-        values |= {"measure": m.text, "due": m.due_text, "responsible": m.responsible, "result": m.result, "basis": m.basis or ""}
+        # the form asks for a name and a position: without a profile, leave a line to write the name on
+        who = m.responsible if m.responsible_person else f"{m.responsible}\n{NAME_BLANK}"
+        values |= {"measure": m.text, "due": m.due_text, "responsible": who, "result": m.result, "basis": m.basis or ""}
     return values
 
 

@@ -208,3 +208,17 @@ def test_libreoffice_renders_the_plan_to_pdf(tmp_path: Path) -> None:
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     # 3 findings and 5 sections: the whole plan fits on 2–3 landscape pages with the approval block
     assert 2 <= pages <= 3
+
+
+def test_responsible_cell_names_the_person_from_the_profile_or_leaves_a_line_for_the_name() -> None:
+    with_person = ENGINE.draft_plan(
+        TEXT, ENGINE.institution("x", "care_home", people={"aho_deputy": "Кузнецов О. В."}), date=date(2027, 1, 15)
+    )
+    cells = [
+        c.text
+        for r in docx.Document(io.BytesIO(render(with_person, DocContext.of(with_person, ENGINE.catalog)))).tables[0].rows
+        for c in r.cells
+    ]
+    assert "Заместитель директора по административно-хозяйственной работе Кузнецов О. В." in cells
+    cells = [c.text for r in _doc().tables[0].rows for c in r.cells]
+    assert "Заместитель директора по административно-хозяйственной работе\n____________ (Ф. И. О.)" in cells
