@@ -113,7 +113,7 @@ class Recognizer:
                         for spec in phrase:
                             vocab.update(f for f in spec.forms if len(f) >= TYPO_MIN_LEN and "-" not in f)
         self.vocabulary = sorted(vocab)
-        self._suggestion_choices()
+        self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
         self._analyse = lru_cache(maxsize=100_000)(self._analyse_uncached)
 
     # -- tokens
@@ -221,6 +221,9 @@ class Recognizer:
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
         """The closest deficiencies: the share of the text's content words found among a deficiency's words
         (a misspelt word counts by its similarity), with the similarity to its title to break ties."""
+        if not self._suggestions_ready:
+            self._suggestion_choices()
+            self._suggestions_ready = True
         content = self._lemmas_of(text)
         query = sorted(content - self._stop) or sorted(content)
         if not query:

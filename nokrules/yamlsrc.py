@@ -82,7 +82,7 @@ def load_located(path: Path, shown_as: str, root_name: str = "") -> Located:
     except OSError as e:
         raise CatalogError([Problem(SourceRef(shown_as, 1, 1), f"не удалось прочитать файл: {e.strerror}", "NOK001")]) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
