@@ -262,6 +262,25 @@ class Scenario(Strict):
     unrecognized: int | None = None
 
 
+class ProtocolInstitution(Strict):
+    """One institution as a protocol lists it: its findings as pasted text, and what the protocol says of it."""
+
+    number: int | None = None
+    name: str
+    kind: str | None = None  # as written in the protocol («Центры социального обслуживания населения»)
+    score: float | None = None  # integral score
+    rank: int | None = None  # place in the rating
+    findings: str  # one finding per line (bullets allowed), as text fed to the plan
+    findings_line: int = 1  # line (or table row) of the source where the findings start
+    human_plan: list[str] = []  # the institution's own plan lines, when the protocol has them
+
+
+class Protocol(Strict):
+    source: str  # file name as given
+    format: str  # text | docx | csv | xlsx | yaml | json
+    institutions: list[ProtocolInstitution]
+
+
 # ---------------------------------------------------------------- input and recognition
 
 
