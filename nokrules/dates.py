@@ -7,6 +7,7 @@ plan date says from when, and no date goes past the plan horizon.
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from datetime import date, timedelta
 
 from .model import DUE_RE
@@ -25,6 +26,7 @@ def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def due_date(spec: str, start: date, horizon_months: int) -> date | None:
     """The date a measure is due, or None for a permanent one."""
     m = DUE_RE.match(spec)

@@ -6,7 +6,7 @@ be removed; rulesets are named by the catalog digest so a second catalog in the 
 rules are sharded below the ~512 first-level-test ceiling; an assert that matches no rule raises
 MessageNotHandledException, which only means "no rule for this fact"; actions take exactly one parameter
 and record the rule id and fact ids (the library has no API to list what fired); an exception inside an
-action is swallowed by the library, so actions catch and report it and the session state is checked too;
+action is swallowed by the library, so actions catch it themselves and the session raises it afterwards;
 every session's facts are retracted and its state deleted when the plan is built. The engine sees only
 small typed codes, never free text, because it compares strings as bytes.
 
@@ -206,11 +206,8 @@ class RuleEngine:
             touched: list[str] = []
             try:
                 asserted, touched = assert_session(h, c.shards_of, sid, facts)
+                # actions catch their own exceptions (the library would swallow them): surface them here
                 problems = c.errors.pop(sid, [])
-                for shard in touched:
-                    state = h.get_state(shard, sid)
-                    if "exception" in state:
-                        problems.append(f"{shard}: {state['exception']}")
                 if problems:
                     raise EngineError("ошибка в действии правила: " + "; ".join(problems))
                 fired = c.sink[sid]

@@ -215,6 +215,11 @@ class Catalog(Strict):
         return {r.id: r for r in self.rules}
 
     @cached_property
+    def rule_order(self) -> dict[str, int]:
+        """Rule id → its position in the catalog (rules/ files in name order): the «first» group policy."""
+        return {r.id: k for k, r in enumerate(self.rules)}
+
+    @cached_property
     def _indicators(self) -> dict[str, tuple[Criterion, Indicator]]:
         return {i.id: (c, i) for c in self.criteria for i in c.indicators}
 

@@ -30,6 +30,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except OSError as e:
+    except BaseException as e:  # Ctrl-C included: never leave the temporary file behind
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"{path}: не удалось записать файл ({e.strerror or e})") from None
+        if isinstance(e, OSError):
+            raise UsageError(f"{path}: не удалось записать файл ({e.strerror or e})") from None
+        raise

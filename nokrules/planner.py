@@ -34,6 +34,7 @@ from .model import (
 )
 
 PLACE_TOKEN = "{место}"
+_RENDERED: dict[tuple[object, ...], PlanMeasure] = {}
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,16 @@ def place_text(catalog: Catalog, places: list[Place]) -> str:
 
 def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
     """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
-    rules = {r.id: r for r in catalog.rules}
-    order = {r.id: k for k, r in enumerate(catalog.rules)}
+    order = catalog.rule_order
     policies = catalog.settings.groups
     fired: list[list[Rule]] = [[] for _ in recognitions]
     for f in firings:
         for idx in f.recognitions:
-            fired[idx].append(rules[f.rule])
+            fired[idx].append(catalog.rule(f.rule))
     chosen: list[list[_Pick]] = []
     for rs in fired:
-        rs = _apply_group_policies(rs, policies, order)
+        if policies:
+            rs = _apply_group_policies(rs, policies, order)
         picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
         replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
         seen: set[str] = set()
@@ -131,14 +132,19 @@ def build_plan(
     picks = _picks(catalog, recognitions, firings)
     horizon = catalog.settings.horizon_months
 
-    rendered: dict[tuple[str, str, tuple[Place, ...]], PlanMeasure] = {}
     refs: dict[str, DeficiencyRef] = {}
+    frefs: dict[int, FindingRef] = {}
 
     def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-        key = (pick.measure, pick.rule.id, tuple(places))
-        if key not in rendered:
-            rendered[key] = _render(pick, places)
-        return rendered[key]
+        # PlanMeasure is immutable and depends only on these: share it across plans (batch runs repeat them)
+        person = institution.people.get(catalog.measure(pick.measure).responsible)
+        key = (catalog.digest, pick.measure, pick.rule.id, tuple(places), plan_date, person)
+        got = _RENDERED.get(key)
+        if got is None:
+            if len(_RENDERED) > 50_000:
+                _RENDERED.clear()
+            got = _RENDERED[key] = _render(pick, places)
+        return got
 
     def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
         m = catalog.measure(pick.measure)
@@ -168,7 +174,9 @@ def build_plan(
         return refs[rec.deficiency]
 
     def fref(i: int) -> FindingRef:
-        return FindingRef(text=findings[i].text, line=findings[i].line)
+        if i not in frefs:
+            frefs[i] = FindingRef(text=findings[i].text, line=findings[i].line)
+        return frefs[i]
 
     items = [
         PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .errors import InputError
 from .model import Finding
@@ -45,6 +46,7 @@ def decode(data: bytes, source: str = "ввод") -> str:
         raise InputError(f"{source}: текст не в кодировке UTF-8 и не в Windows-1251") from None
 
 
+@lru_cache(maxsize=100_000)
 def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
     return _SPACES.sub(" ", line).strip()
@@ -96,8 +98,9 @@ def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
     return line
 
 
-def _pieces(text: str) -> list[tuple[int, str]]:
-    """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs."""
+@lru_cache(maxsize=100_000)
+def _pieces(text: str) -> tuple[tuple[int, str], ...]:
+    """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
     out: list[tuple[int, str]] = []
     start = 0
     cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in _SENTENCE_END.finditer(text)]
@@ -107,7 +110,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         out.append((start, text[start:a]))
         start = b
     out.append((start, text[start:]))
-    return out
+    return tuple(out)
 
 
 def _clean(piece: str) -> str:
