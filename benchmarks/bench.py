@@ -1,64 +1,76 @@
-"""Benchmark: plans/s and findings/s for synthetic institutions, and, in the same run, the raw
-durable-rules assert+retract rate for the same facts, printed as a ratio.
+"""Benchmark (`make bench`): figures and ratios, not pass/fail.
 
-Usage: python benchmarks/bench.py [--institutions N] [--findings K] [--seed S]
+1. Engine ratio: plans/s and findings/s for synthetic institutions, and in the same run the raw
+   durable-rules assert+retract rate for the same facts (target: end-to-end ≥ 0.5 × raw).
+2. Linearity: findings/s at 1k and 10k institutions in one process, and at the national size below.
+3. National run: a synthetic protocol of 150,000 institutions × 8 findings through
+   `nokrules batch --format json --jobs 2`: wall time and peak memory of the whole process tree
+   (targets: ≤ 120 s, ≤ 1 GiB).
+4. Cold start: `nokrules plan` on one institution from a fresh process, median of 10 (target ≤ 0.6 s).
+
+Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import resource
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nokrules import Engine  # noqa: E402
+from nokrules.engine import assert_session, end_session, fact_for, host  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data" / "kemerovo-2016" / "institutions-1-27.yaml"
+NOKRULES = str(Path(sys.executable).with_name("nokrules"))
 
 
-from nokrules import Engine
-from nokrules.engine import assert_session, end_session, fact_for, host
+def phrases(engine: Engine) -> list[str]:
+    """Catalog examples and the real Kemerovo phrasings."""
+    out = {e for d in engine.catalog.deficiencies for e in d.examples}
+    if SHARED.is_file():
+        import yaml
+
+        out |= {f for i in yaml.safe_load(SHARED.read_text(encoding="utf-8")) for f in i["findings"]}
+    return sorted(out)
 
 
 def synthetic(engine: Engine, n: int, k: int, seed: int) -> list[tuple[str, str | None]]:
     rnd = random.Random(seed)
-    phrases = sorted({e for d in engine.catalog.deficiencies for e in d.examples})
+    ph = phrases(engine)
     kinds = [None] + [x.id for x in engine.catalog.kinds]
-    return [("\n".join(f"- {rnd.choice(phrases)}" for _ in range(k)), rnd.choice(kinds)) for _ in range(n)]
+    return [("\n".join(f"- {rnd.choice(ph)}" for _ in range(k)), rnd.choice(kinds)) for _ in range(n)]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--institutions", type=int, default=2000)
-    ap.add_argument("--findings", type=int, default=8)
-    ap.add_argument("--seed", type=int, default=2027)
-    a = ap.parse_args()
-
-    t0 = time.perf_counter()
-    engine = Engine.load()
-    load_s = time.perf_counter() - t0
-    batch = synthetic(engine, a.institutions, a.findings, a.seed)
+def engine_ratio(engine: Engine, n: int, k: int, seed: int) -> None:
+    batch = synthetic(engine, n, k, seed)
     insts = {kind: engine.institution("Организация", kind) for _, kind in batch}
     d = date(2027, 1, 15)
 
-    def run_all() -> tuple[float, int]:
+    def run_all() -> float:
         start = time.perf_counter()
-        n = 0
         for text, kind in batch:
-            plan = engine.draft_plan(text, insts[kind], date=d)
-            n += len(plan.items) + len(plan.unrecognized)
-        return time.perf_counter() - start, n
+            engine.draft_plan(text, insts[kind], date=d)
+        return time.perf_counter() - start
 
-    cold_s, _ = run_all()  # recognition caches start empty
-    warm_s, _ = run_all()
-    findings = a.institutions * a.findings
-
-    # raw durable-rules: the same facts, asserted and retracted session by session, nothing else
-    sessions = []
-    for text, kind in batch:
-        recs = engine.recognize(engine.findings(text))
-        sessions.append([fact_for(i, r, insts[kind], "") for i, r in enumerate(recs)])
+    cold_s = run_all()
+    warm_s = run_all()
+    findings = n * k
+    sessions = [
+        [fact_for(i, r, insts[kind], "") for i, r in enumerate(engine.recognize(engine.findings(text)))] for text, kind in batch
+    ]
     shards_of = engine.rules._c.shards_of
     h = host()
     n_facts = sum(len(shards_of.get(f["d"], [])) for facts in sessions for f in facts)
@@ -67,22 +79,124 @@ def main() -> None:
         sid = f"raw{s}"
         asserted, touched = assert_session(h, shards_of, sid, [dict(f, sid=sid) for f in facts])
         end_session(h, sid, asserted, touched)
-    raw_s = time.perf_counter() - start
-    raw_rate = n_facts / raw_s
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
+    raw_rate = n_facts / (time.perf_counter() - start)
+    print(f"[1] {n} institutions x {k} findings = {findings} findings (seed {seed})")
+    print(f"    end-to-end, cold caches: {n / cold_s:8.1f} plans/s  {findings / cold_s:9.1f} findings/s")
+    print(f"    end-to-end, warm caches: {n / warm_s:8.1f} plans/s  {findings / warm_s:9.1f} findings/s")
+    print(f"    raw durable-rules assert+retract of the same facts: {raw_rate:9.1f} facts/s ({n_facts} facts)")
     print(
-        f"catalog {engine.catalog.settings.version}: {len(engine.catalog.deficiencies)} deficiencies, "
-        f"{len(engine.catalog.measures)} measures, {len(engine.catalog.rules)} rules, "
-        f"{len(engine.rules.rulesets)} rulesets; load {load_s:.2f} s"
+        f"    ratio end-to-end / raw (target >= 0.5): warm {findings / warm_s / raw_rate:.2f}, cold {findings / cold_s / raw_rate:.2f}"
     )
-    print(f"synthetic: {a.institutions} institutions x {a.findings} findings = {findings} findings (seed {a.seed})")
-    print(f"end-to-end, cold caches: {a.institutions / cold_s:8.1f} plans/s  {findings / cold_s:9.1f} findings/s")
-    print(f"end-to-end, warm caches: {a.institutions / warm_s:8.1f} plans/s  {findings / warm_s:9.1f} findings/s")
-    print(f"raw durable-rules assert+retract of the same facts: {raw_rate:9.1f} facts/s ({n_facts} facts)")
-    print(f"ratio end-to-end (warm) findings/s : raw facts/s = {findings / warm_s / raw_rate:.2f}")
-    print(f"ratio end-to-end (cold) findings/s : raw facts/s = {findings / cold_s / raw_rate:.2f}")
-    print(f"peak memory: {peak_mib:.0f} MiB")
+
+
+def linearity(engine: Engine, sizes: list[int], k: int, seed: int) -> None:
+    print("[2] linearity, one process, fresh synthetic institutions each size:")
+    for n in sizes:
+        batch = synthetic(engine, n, k, seed + n)
+        insts = {kind: engine.institution("Организация", kind) for _, kind in batch}
+        start = time.perf_counter()
+        for text, kind in batch:
+            engine.draft_plan(text, insts[kind], date=date(2027, 1, 15))
+        s = time.perf_counter() - start
+        print(f"    {n:>7} institutions: {n * k / s:9.1f} findings/s  ({s:.1f} s)")
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack += [int(c) for c in f.read().split()]
+        except OSError:
+            continue
+    return total
+
+
+def national(engine: Engine, n: int, k: int, jobs: int, seed: int) -> float:
+    rnd = random.Random(seed)
+    ph = phrases(engine)
+    kinds = [k.title for k in engine.catalog.kinds]
+    with tempfile.TemporaryDirectory(prefix="nokrules-bench-") as tmp:
+        src = Path(tmp) / "national.json"
+        entries = [
+            {
+                "number": i + 1,
+                "name": f"Учреждение социального обслуживания № {i + 1}",
+                "kind": rnd.choice(kinds),
+                "findings": "\n".join(f"- {rnd.choice(ph)}" for _ in range(k)),
+            }
+            for i in range(n)
+        ]
+        src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+        out = Path(tmp) / "out"
+        peak = [0]
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [NOKRULES, "batch", str(src), "--out", str(out), "--format", "json", "--jobs", str(jobs), "--date", "2027-01-15"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+
+        def poll() -> None:
+            while proc.poll() is None:
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                time.sleep(0.5)
+
+        t = threading.Thread(target=poll, daemon=True)
+        t.start()
+        stdout, stderr = proc.communicate()
+        wall = time.perf_counter() - start
+        t.join()
+        files = sum(1 for _ in out.glob("*.json"))
+    print(f"[3] national run: {n} institutions x {k} findings, --format json --jobs {jobs}")
+    print(f"    exit {proc.returncode}; {stdout.decode().strip() or stderr.decode().strip()[-300:]}")
+    print(
+        f"    wall {wall:.1f} s (target <= 120 s); peak memory of the process tree {peak[0] / 2**20:.0f} MiB (target <= 1024 MiB); "
+        f"{files} plan files; {n * k / wall:.0f} findings/s"
+    )
+    return wall
+
+
+def cold_start(runs: int = 10) -> None:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [NOKRULES, "plan", str(ROOT / "examples" / "findings.txt"), "--format", "json"], capture_output=True, check=True
+        )
+        times.append(time.perf_counter() - start)
+    print(f"[4] cold `nokrules plan` on one institution: median {statistics.median(times):.2f} s of {runs} (target <= 0.6 s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--institutions", type=int, default=2000)
+    ap.add_argument("--findings", type=int, default=8)
+    ap.add_argument("--national", type=int, default=150_000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=2027)
+    ap.add_argument("--skip-national", action="store_true")
+    a = ap.parse_args()
+    t0 = time.perf_counter()
+    engine = Engine.load()
+    c = engine.catalog
+    print(
+        f"catalog {c.settings.version}: {len(c.deficiencies)} deficiencies, {len(c.measures)} measures, {len(c.rules)} rules, "
+        f"{len(engine.rules.rulesets)} rulesets; load {time.perf_counter() - t0:.2f} s"
+    )
+    engine_ratio(engine, a.institutions, a.findings, a.seed)
+    linearity(engine, [1_000, 10_000], a.findings, a.seed)
+    if not a.skip_national:
+        national(engine, a.national, a.findings, a.jobs, a.seed)
+    cold_start()
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ plan date says from when, and no date goes past the plan horizon.
 from __future__ import annotations
 
 import calendar
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .model import DUE_RE
 

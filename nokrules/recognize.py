@@ -199,6 +199,16 @@ class Recognizer:
                 )
         return out
 
+    def mentions(self, text: str) -> list[str]:
+        """Deficiency ids (catalog order) whose patterns match the text, cue word or not, `unless` not applied:
+        which deficiencies a measure such as «разместить порядок подачи жалоб на сайте» addresses."""
+        toks = self.tokens(text)
+        return [
+            d.id
+            for d in self.catalog.deficiencies
+            if any(self._match_pattern(cp, toks) is not None for cp in self.patterns[d.id])
+        ]
+
     # -- suggestions for what was not recognised
 
     def _lemmas_of(self, text: str) -> set[str]:

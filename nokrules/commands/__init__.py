@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-COMMANDS = ["explain", "lint", "test", "catalog", "diff", "check"]
+COMMANDS = ["batch", "explain", "lint", "test", "catalog", "diff", "check"]
 
 
 class LazyGroup(click.Group):

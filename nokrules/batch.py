@@ -1,0 +1,190 @@
+"""Whole protocols in, a plan file per institution out: the engine of `nokrules batch`.
+
+A national run has ~150,000 institutions, so nothing per plan is kept in memory beyond a small Digest
+(deficiency ids per finding, unrecognised lines, counts); plans are rendered and written by the worker that drafted
+them. Workers are separate processes (durable-rules allows one Host per process, and the GIL would make
+threads pointless), each loading the engine once. Files are written atomically, results are gathered in
+input order, so `--jobs N` writes exactly what `--jobs 1` writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import re
+import signal
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .api import Engine
+from .errors import UsageError
+from .model import Approver, Plan, ProtocolInstitution
+from .output import write_atomically
+from .render import FORMATS
+from .summary import BatchResult, Digest, digest
+
+DOCUMENTS = ("docx", "xlsx", "html")
+EXTENSIONS = {"json": "json", "md": "md", "text": "txt", "docx": "docx", "xlsx": "xlsx", "html": "html"}
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "iu",
+            "ia",
+        ],
+        strict=True,
+    )
+)
+SLUG_MAX = 80
+
+
+def slug(name: str) -> str:
+    """A file name from an institution's name: transliterated (ГОСТ Р 52535.1 style), lower case, a–z 0–9 and
+    hyphens, at most 80 characters; stable, so the same name always gets the same file."""
+    out = "".join(_TRANSLIT.get(ch, ch) for ch in name.lower())
+    out = re.sub(r"[^a-z0-9]+", "-", out).strip("-")
+    return out[:SLUG_MAX].rstrip("-") or "organizatsiia"
+
+
+def file_names(entries: list[ProtocolInstitution], ext: str) -> list[str]:
+    """One file per institution; a repeated name gets -2, -3, … in the order the protocol lists them."""
+    seen: dict[str, int] = {}
+    out = []
+    for e in entries:
+        base = slug(e.name)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(f"{base}.{ext}" if seen[base] == 1 else f"{base}-{seen[base]}.{ext}")
+    return out
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int
+    entry: ProtocolInstitution
+    file: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    catalog: str | None
+    out: str
+    fmt: str
+    plan_date: date | None
+    form: str
+    year: int | None
+    approver: Approver = field(default_factory=Approver)
+    founder: str = ""
+
+
+class Drafter:
+    """One engine per process, turning a Job into a written plan file and its Digest."""
+
+    def __init__(self, settings: Settings):
+        self.s = settings
+        self.engine = Engine.load(settings.catalog)
+
+    def kind_of(self, written: str | None) -> str | None:
+        if not written:
+            return None
+        try:
+            return self.engine.resolve_kind(written)
+        except UsageError:
+            return None  # shown in the summary as written; the plan is drafted without kind-specific rules
+
+    def render(self, plan: Plan) -> bytes:
+        if self.s.fmt in DOCUMENTS:
+            import importlib
+
+            from .render.document import DocContext
+
+            ctx = DocContext.of(plan, self.engine.catalog, self.s.form, self.s.year, self.s.approver, self.s.founder)
+            out = importlib.import_module(f"nokrules.render.{self.s.fmt}").render(plan, ctx)
+            return out if isinstance(out, bytes) else str(out).encode("utf-8")
+        return FORMATS[self.s.fmt](plan).encode("utf-8")
+
+    def __call__(self, job: Job) -> Digest:
+        e = job.entry
+        kind_id = self.kind_of(e.kind)
+        inst = self.engine.institution(e.name, kind_id)
+        plan = self.engine.draft_plan(e.findings, inst, date=self.s.plan_date)
+        write_atomically(Path(self.s.out) / job.file, self.render(plan))
+        return digest(self.engine, BatchResult(e, plan, job.file, kind_id))
+
+
+_drafter: Drafter | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    global _drafter
+    _drafter = Drafter(settings)
+
+
+def _work(job: Job) -> Digest:
+    assert _drafter is not None
+    return _drafter(job)
+
+
+def run(jobs_list: list[Job], settings: Settings, jobs: int = 1, progress: Callable[[int], object] | None = None) -> list[Digest]:
+    """Draft every job; outcomes in input order whatever the number of workers."""
+    outcomes: list[Digest] = []
+    if jobs <= 1:
+        drafter = Drafter(settings)
+        for job in jobs_list:
+            outcomes.append(drafter(job))
+            if progress:
+                progress(1)
+        return outcomes
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    chunk = max(1, min(64, len(jobs_list) // (jobs * 8) or 1))
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+    try:
+        for o in pool.imap(_work, jobs_list, chunksize=chunk):
+            outcomes.append(o)
+            if progress:
+                progress(1)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+    return outcomes
+
+
+def leftover_temporaries(out: Path) -> Iterator[Path]:
+    """Temporary files an interrupted worker may have left (`.name.pid.token.tmp`, see output.py)."""
+    return (p for p in out.glob(".*.tmp") if p.is_file())

@@ -1,0 +1,174 @@
+"""`nokrules batch`: a protocol in, a plan per institution out, counts that add up, the ministry's summary;
+the same plans from a text, DOCX and CSV protocol; --jobs N writes what --jobs 1 writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from nokrules.batch import file_names, slug
+from nokrules.model import ProtocolInstitution
+from nokrules.output import write_atomically
+
+from .conftest import SHARED
+from .test_cli import run
+
+PROTOCOL = SHARED / "data" / "kemerovo-2016" / "protocol-part1.txt"
+EXPECTED = yaml.safe_load((SHARED / "data" / "kemerovo-2016" / "institutions-1-27.yaml").read_text(encoding="utf-8"))
+
+
+def _batch(tmp: Path, *inputs: str, extra: tuple[str, ...] = ()) -> tuple[Path, object]:
+    out = tmp / "out"
+    r = run("batch", *inputs, "--out", str(out), "--date", "2017-03-01", *extra)
+    return out, r
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_slug_is_stable_transliterated_and_short() -> None:
+    assert (
+        slug("МБУ «Центр социального обслуживания населения» , г.Прокопьевск")
+        == "mbu-tsentr-sotsialnogo-obsluzhivaniia-naseleniia-g-prokopevsk"
+    )
+    assert slug("Ёлочка") == "elochka"
+    assert len(slug("Очень " * 40)) <= 80
+    assert slug("«»") == "organizatsiia"
+
+
+def test_repeated_names_get_distinct_files() -> None:
+    entries = [ProtocolInstitution(name=n, findings="- нет пандуса") for n in ("КЦСОН", "Дом", "КЦСОН", "КЦСОН")]
+    assert file_names(entries, "json") == ["ktsson.json", "dom.json", "ktsson-2.json", "ktsson-3.json"]
+
+
+def test_kemerovo_protocol_gives_27_plans_and_a_summary_that_adds_up(tmp_path: Path) -> None:
+    out, r = _batch(tmp_path, str(PROTOCOL))
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    plans = sorted(out.glob("*.json"))
+    assert len(plans) == 27
+    # 107 findings in the 27 institutions (counted in institutions-1-27.yaml), all recognised
+    assert "учреждений: 27; недостатков: 107 (распознано 107, не распознано 0)" in r.stdout  # type: ignore[attr-defined]
+    summary = (out / "summary.md").read_text(encoding="utf-8")
+    for inst in EXPECTED:
+        assert " ".join(inst["institution"].split()) in summary
+    assert (
+        "Центры социального обслуживания населения" in summary
+        or "Комплексный центр социального обслуживания населения" in summary
+    )
+    assert "29,7" in summary or "29.7" in summary
+    html = (out / "summary.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "http://" not in html.replace("http://www.w3.org", "")
+    rows = list(csv.reader(io.StringIO((out / "unrecognized.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows == [["учреждение", "файл плана", "строка", "текст", "похожие недостатки", "начало в протоколе"]]
+
+
+def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path: Path) -> None:
+    one, r1 = _batch(tmp_path / "a", str(PROTOCOL), extra=("--jobs", "1"))
+    two, r2 = _batch(tmp_path / "b", str(PROTOCOL), extra=("--jobs", "2"))
+    assert r1.returncode == 0 and r2.returncode == 0  # type: ignore[attr-defined]
+    assert _files(one) == _files(two)
+
+
+def test_existing_files_are_not_overwritten_without_force(tmp_path: Path) -> None:
+    out, r = _batch(tmp_path, str(PROTOCOL))
+    assert r.returncode == 0  # type: ignore[attr-defined]
+    again = run("batch", str(PROTOCOL), "--out", str(out))
+    assert again.returncode == 2 and "уже есть" in again.stderr and "--force" in again.stderr
+    assert run("batch", str(PROTOCOL), "--out", str(out), "--force").returncode == 0
+
+
+def _as_docx(path: Path) -> None:
+    d = docx.Document()
+    for kind in ("Областные дома ветеранов", "Центры социального обслуживания населения"):
+        d.add_paragraph(f"Рейтинг учреждений социального обслуживания населения ({kind}) Кемеровской области")
+        rows = [i for i in EXPECTED if i["kind"] == kind]
+        t = d.add_table(rows=1 + len(rows), cols=5)
+        for c, title in enumerate(
+            [
+                "№",
+                "Наименование учреждения",
+                "Результаты рассмотрения результатов независимой оценки",
+                "Интегральное значение критериев",
+                "Место в рейтинге",
+            ]
+        ):
+            t.cell(0, c).text = title
+        for r, inst in enumerate(rows, start=1):
+            t.cell(r, 0).text = f"{inst['number']}."
+            t.cell(r, 1).text = inst["institution"]
+            t.cell(r, 2).text = "\n".join(f"- {f}" for f in inst["findings"])
+            t.cell(r, 3).text = str(inst["integral_score"]).replace(".", ",")
+            t.cell(r, 4).text = str(inst["rank"])
+    d.save(str(path))
+
+
+def _as_csv(path: Path) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";")
+    w.writerow(["№", "Учреждение", "Вид", "Недостатки", "Балл", "Место"])
+    for inst in EXPECTED:
+        w.writerow(
+            [inst["number"], inst["institution"], inst["kind"], "\n".join(inst["findings"]), inst["integral_score"], inst["rank"]]
+        )
+    path.write_bytes(buf.getvalue().encode("cp1251"))
+
+
+@pytest.mark.parametrize("make", [_as_docx, _as_csv], ids=["docx", "csv"])
+def test_docx_and_csv_protocols_give_the_same_plans_as_the_text(tmp_path: Path, make: object) -> None:
+    text_out, r = _batch(tmp_path / "text", str(PROTOCOL))
+    assert r.returncode == 0  # type: ignore[attr-defined]
+    src = tmp_path / ("protocol.docx" if make is _as_docx else "protocol.csv")
+    make(src)  # type: ignore[operator]
+    other_out, r2 = _batch(tmp_path / "other", str(src))
+    assert r2.returncode == 0, r2.stderr  # type: ignore[attr-defined]
+    text_plans = {k: v for k, v in _files(text_out).items() if k.endswith(".json")}
+    other_plans = {k: v for k, v in _files(other_out).items() if k.endswith(".json")}
+    assert text_plans == other_plans
+
+
+def test_unrecognised_lines_go_to_the_csv_with_suggestions(tmp_path: Path) -> None:
+    src = tmp_path / "p.yaml"
+    src.write_text(
+        yaml.safe_dump(
+            [{"name": "Приют «Ласточка»", "kind": "социальный приют", "findings": "- нет пандуса\n- грубый охранник на входе"}],
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    out, r = _batch(tmp_path, str(src))
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    assert "недостатков: 2 (распознано 1, не распознано 1)" in r.stdout  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO((out / "unrecognized.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[1][:4] == ["Приют «Ласточка»", "priiut-lastochka.json", "2", "грубый охранник на входе"]
+    assert rows[1][4]  # suggestions
+
+
+def test_docx_plans_and_other_formats(tmp_path: Path) -> None:
+    out, r = _batch(tmp_path, str(PROTOCOL), extra=("--format", "docx"))
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    assert len(list(out.glob("*.docx"))) == 27
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(src: object, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(tmp_path / "plan.json", b"{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_is_no_protocol_names_the_formats_tried(tmp_path: Path) -> None:
+    src = tmp_path / "notes.txt"
+    src.write_text("просто заметки без учреждений\n", encoding="utf-8")
+    _, r = _batch(tmp_path, str(src))
+    assert r.returncode == 2  # type: ignore[attr-defined]
+    assert "notes.txt" in r.stderr  # type: ignore[attr-defined]
