@@ -115,14 +115,17 @@ class Drafter:
     def __init__(self, settings: Settings):
         self.s = settings
         self.engine = Engine.load(settings.catalog)
+        self._kinds: dict[str, str | None] = {}
 
     def kind_of(self, written: str | None) -> str | None:
         if not written:
             return None
-        try:
-            return self.engine.resolve_kind(written)
-        except UsageError:
-            return None  # shown in the summary as written; the plan is drafted without kind-specific rules
+        if written not in self._kinds:
+            try:
+                self._kinds[written] = self.engine.resolve_kind(written)
+            except UsageError:
+                self._kinds[written] = None  # shown in the summary as written; drafted without kind-specific rules
+        return self._kinds[written]
 
     def render(self, plan: Plan) -> bytes:
         if self.s.fmt in DOCUMENTS:
@@ -133,6 +136,8 @@ class Drafter:
             ctx = DocContext.of(plan, self.engine.catalog, self.s.form, self.s.year, self.s.approver, self.s.founder)
             out = importlib.import_module(f"nokrules.render.{self.s.fmt}").render(plan, ctx)
             return out if isinstance(out, bytes) else str(out).encode("utf-8")
+        if self.s.fmt == "json":  # the same bytes as Plan.to_json, without a round trip through str
+            return Plan.__pydantic_serializer__.to_json(plan, indent=2, by_alias=True) + b"\n"
         return FORMATS[self.s.fmt](plan).encode("utf-8")
 
     def __call__(self, job: Job) -> Digest:

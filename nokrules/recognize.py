@@ -77,13 +77,31 @@ class CompiledPattern:
     all: tuple[Element, ...]
     any: tuple[Element, ...]
     none: tuple[Element, ...]
+    # per element, the word forms one of which must occur for it to match (None: has a prefix word, no filter)
+    need_all: tuple[frozenset[str] | None, ...] = ()
+    need_any: tuple[frozenset[str] | None, ...] = ()
+
+    def may_match(self, present: frozenset[str]) -> bool:
+        """A cheap set test before the positional scan: most patterns fail here."""
+        if any(n is not None and n.isdisjoint(present) for n in self.need_all):
+            return False
+        return not self.need_any or any(n is None or not n.isdisjoint(present) for n in self.need_any)
+
+
+def _need(el: Element) -> frozenset[str] | None:
+    forms: set[str] = set()
+    for phrase in el.alternatives:
+        if phrase[0].prefix is not None:
+            return None
+        forms |= phrase[0].forms
+    return frozenset(forms)
 
 
 def _compile_pattern(p: Pattern) -> CompiledPattern:
+    all_ = tuple(compile_element(e) for e in p.all)
+    any_ = tuple(compile_element(e) for e in p.any)
     return CompiledPattern(
-        tuple(compile_element(e) for e in p.all),
-        tuple(compile_element(e) for e in p.any),
-        tuple(compile_element(e) for e in p.none),
+        all_, any_, tuple(compile_element(e) for e in p.none), tuple(_need(e) for e in all_), tuple(_need(e) for e in any_)
     )
 
 
@@ -172,10 +190,13 @@ class Recognizer:
         found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
         percent = min((p for p in found if 0 <= p <= 100), default=None)
         hits: dict[str, tuple[int, list[Match]]] = {}
+        present = frozenset().union(*ls) if ls else frozenset()
         for d in self.catalog.deficiencies:
             if d.cue and not has_cue:
                 continue
             for k, cp in enumerate(self.patterns[d.id]):
+                if not cp.may_match(present):
+                    continue
                 m = self._match_pattern(cp, toks)
                 if m is not None:
                     hits[d.id] = (k, m)
