@@ -9,6 +9,7 @@ input order, so `--jobs N` writes exactly what `--jobs 1` writes.
 
 from __future__ import annotations
 
+import collections
 import multiprocessing as mp
 import os
 import re
@@ -164,7 +165,8 @@ def _work(job: Job) -> Digest:
 
 
 def run(jobs_list: list[Job], settings: Settings, jobs: int = 1, progress: Callable[[int], object] | None = None) -> list[Digest]:
-    """Draft every job; outcomes in input order whatever the number of workers."""
+    """Draft every job; outcomes in input order whatever the number of workers. With several workers the
+    list is emptied as jobs are sent, so the parent does not keep the whole protocol alive."""
     outcomes: list[Digest] = []
     if jobs <= 1:
         drafter = Drafter(settings)
@@ -173,11 +175,20 @@ def run(jobs_list: list[Job], settings: Settings, jobs: int = 1, progress: Calla
             if progress:
                 progress(1)
         return outcomes
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    chunk = max(1, min(64, len(jobs_list) // (jobs * 8) or 1))
+    # spawn, not fork: a forked worker would carry (and, by touching refcounts, copy) the whole parsed
+    # protocol of the parent; a fresh worker holds only its engine
+    ctx = mp.get_context("spawn")
+    chunk = max(1, min(256, len(jobs_list) // (jobs * 8) or 1))
+    pending = collections.deque(jobs_list)
+    jobs_list.clear()  # the feeder below releases each job once sent: the parent never holds the protocol twice
+
+    def feed() -> Iterator[Job]:
+        while pending:
+            yield pending.popleft()
+
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
     try:
-        for o in pool.imap(_work, jobs_list, chunksize=chunk):
+        for o in pool.imap(_work, feed(), chunksize=chunk):
             outcomes.append(o)
             if progress:
                 progress(1)

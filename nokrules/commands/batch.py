@@ -83,6 +83,7 @@ def command(
         raise UsageError(f"в {out} уже есть {', '.join(taken[:5])}{more}; чтобы перезаписать, добавьте --force")
     settings = Settings(catalog_dir, str(out), fmt, when, form, year)
     job_list = [Job(i, e, n) for i, (e, n) in enumerate(zip(entries, names, strict=True))]
+    del entries  # the jobs hold them now, and run() lets each go once it is drafted
 
     from tqdm import tqdm
 
