@@ -172,3 +172,17 @@ def test_a_file_that_is_no_protocol_names_the_formats_tried(tmp_path: Path) -> N
     _, r = _batch(tmp_path, str(src))
     assert r.returncode == 2  # type: ignore[attr-defined]
     assert "notes.txt" in r.stderr  # type: ignore[attr-defined]
+
+
+def test_a_broken_catalog_fails_before_any_worker_starts(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import MINI
+
+    cat = tmp_path / "cat"
+    shutil.copytree(MINI, cat)
+    (cat / "rules" / "all.yaml").write_text("- id: x\n  when: {deficiency: nosuch}\n  then: [install_ramp]\n  because: t\n", encoding="utf-8")
+    r = run("batch", str(PROTOCOL), "--out", str(tmp_path / "out"), "--jobs", "2", "--catalog", str(cat))
+    assert r.returncode == 2
+    assert "недостаток «nosuch» не найден" in r.stderr
+    assert not (tmp_path / "out").exists()

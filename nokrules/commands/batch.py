@@ -71,6 +71,8 @@ def command(
 ) -> None:
     """Протоколы НОК (текст, DOCX, CSV, XLSX, YAML, JSON) → план для каждого учреждения и сводка для министерства."""
     when = parse_date(plan_date)
+    # the catalog is loaded here first: a broken one fails now with its message, not in every worker
+    engine = Engine.load(catalog_dir)
     entries = _read(inputs)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -97,7 +99,6 @@ def command(
     finally:
         bar.close()
     write_atomically(out / "unrecognized.csv", _unrecognized_csv(digests))
-    engine = Engine.load(catalog_dir)
     summary = summarize(engine, digests)
     write_atomically(out / "summary.md", render_markdown(summary).encode("utf-8"))
     write_atomically(out / "summary.html", render_html(summary).encode("utf-8"))
