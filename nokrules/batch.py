@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 import multiprocessing as mp
-import os
 import re
 import signal
 from collections.abc import Callable, Iterator

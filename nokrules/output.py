@@ -10,7 +10,6 @@ from pathlib import Path
 
 from .errors import UsageError
 
-
 _TOKEN = secrets.token_hex(4)  # per process; with the pid and a counter, temporary names never collide
 _serial = itertools.count()
 

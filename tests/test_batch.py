@@ -186,3 +186,18 @@ def test_a_broken_catalog_fails_before_any_worker_starts(tmp_path: Path) -> None
     assert r.returncode == 2
     assert "недостаток «nosuch» не найден" in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_institutions_csv_lists_every_institution(tmp_path: Path) -> None:
+    out, r = _batch(tmp_path, str(PROTOCOL))
+    assert r.returncode == 0  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO((out / "institutions.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["№", "учреждение", "вид"] and len(rows) == 28
+    assert sum(int(r[5]) for r in rows[1:]) == 107
+
+
+def test_a_national_summary_lists_the_first_thousand_and_says_so() -> None:
+    from nokrules.summary.common import shown_note
+
+    assert shown_note(27) is None
+    assert shown_note(150_000) == "Показаны первые 1000 из 150000 учреждений по числу находок; полный список — в institutions.csv."

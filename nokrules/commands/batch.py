@@ -16,9 +16,9 @@ from ..cli_common import parse_date
 from ..errors import CheckFailed, InputError, UsageError
 from ..model import ProtocolInstitution
 from ..output import write_atomically
-from ..summary import Digest, render_html, render_markdown, summarize
+from ..summary import Digest, Summary, render_html, render_markdown, summarize
 
-REPORTS = ("unrecognized.csv", "summary.md", "summary.html")
+REPORTS = ("unrecognized.csv", "institutions.csv", "summary.md", "summary.html")
 
 
 def _read(inputs: tuple[str, ...]) -> list[ProtocolInstitution]:
@@ -41,6 +41,29 @@ def _unrecognized_csv(digests: list[Digest]) -> bytes:
     for d in digests:
         for line, text, suggestions in d.unrecognised:
             w.writerow([d.entry.name, d.file, line, text, " | ".join(suggestions), d.entry.findings_line])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _institutions_csv(summary: Summary) -> bytes:
+    """Every institution with its counts (the summary lists the first 1000 of a national run)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(["№", "учреждение", "вид", "балл", "место", "находок", "распознано", "не распознано", "мероприятий", "файл плана"])
+    for r in summary.institutions:
+        w.writerow(
+            [
+                "" if r.number is None else r.number,
+                r.name,
+                r.kind,
+                "" if r.score is None else r.score,
+                "" if r.rank is None else r.rank,
+                r.findings,
+                r.recognised,
+                r.unrecognised,
+                r.measures,
+                r.file,
+            ]
+        )
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -100,6 +123,7 @@ def command(
         bar.close()
     write_atomically(out / "unrecognized.csv", _unrecognized_csv(digests))
     summary = summarize(engine, digests)
+    write_atomically(out / "institutions.csv", _institutions_csv(summary))
     write_atomically(out / "summary.md", render_markdown(summary).encode("utf-8"))
     write_atomically(out / "summary.html", render_html(summary).encode("utf-8"))
     t = summary.totals

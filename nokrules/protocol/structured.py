@@ -38,7 +38,11 @@ def read(data: bytes, name: str, flavour: str) -> tuple[str, list[ProtocolInstit
         raise NotThisFormat("не список учреждений (ожидался список объектов с полями name/institution и findings)")
     if not records:
         raise NotThisFormat("список учреждений пуст")
-    lines = _json_findings_lines(content) if parsed == "json" else _findings_lines(content)
+    if parsed == "json":
+        keys = {k for r in records if isinstance(r, dict) for k in r if isinstance(k, str)}
+        lines = _json_findings_lines(content, sorted(k for k in keys if _is_findings_key(k)))
+    else:
+        lines = _findings_lines(content)
     out = []
     for i, record in enumerate(records, start=1):
         try:
@@ -152,16 +156,19 @@ def _whole(value: Any, name: str, what: str) -> int | None:
     return parsed
 
 
-def _json_findings_lines(content: str) -> dict[int, int]:
-    """For JSON, the line of each record's findings key, by a scan of the text: composing a national-size
-    file (150,000 records) as YAML nodes only to learn line numbers would cost more than drafting."""
+def _json_findings_lines(content: str, keys: list[str]) -> dict[int, int]:
+    """For JSON, the line of each record's findings key, by a scan of the text for just those keys:
+    composing a national-size file (150,000 records) as YAML nodes only to learn line numbers would cost
+    more than drafting the plans."""
+    if not keys:
+        return {}
+    pattern = re.compile("(?:" + "|".join(re.escape(json.dumps(k, ensure_ascii=False)) for k in keys) + r")\s*:")
     out: dict[int, int] = {}
     line, last = 1, 0
-    for m in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:', content):
-        if _is_findings_key(m.group(1)):
-            line += content.count("\n", last, m.start())
-            last = m.start()
-            out[len(out)] = line
+    for m in pattern.finditer(content):
+        line += content.count("\n", last, m.start())
+        last = m.start()
+        out[len(out)] = line
     return out
 
 

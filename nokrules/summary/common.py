@@ -90,3 +90,15 @@ def measures_text(measures: tuple[str, ...]) -> list[str]:
 
 def catalog_line(s: Summary) -> str:
     return f"Каталог недостатков и мероприятий: версия {s.catalog_version}."
+
+
+SHOWN = 1000  # institutions listed in the summary itself; a national run's full list goes to institutions.csv
+
+
+def shown_note(total: int) -> str | None:
+    """The line under a shortened institutions table, or None when every institution is listed."""
+    return (
+        None
+        if total <= SHOWN
+        else f"Показаны первые {SHOWN} из {total} учреждений по числу находок; полный список — в institutions.csv."
+    )

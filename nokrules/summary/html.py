@@ -132,11 +132,14 @@ def render_html(s: Summary) -> str:
                 _num(r.measures),
                 _num(r.unrecognised),
             ]
-            for r in s.institutions
+            for r in s.institutions[: c.SHOWN]
         ],
         [("", ""), ("Итого", ""), ("", ""), ("", ""), ("", ""), _num(t.findings), _num(t.measures), _num(t.unrecognised)],
         header_col=1,
     )
+    note = c.shown_note(len(s.institutions))
+    if note:
+        out.append(f"<p>{_e(note)}</p>")
     out += [f"<h2>{_e(c.H_INDICATORS)}</h2>", *_chart(s)]
     out += _table(
         "Недостатки по показателям",

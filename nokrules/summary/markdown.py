@@ -38,10 +38,13 @@ def render_markdown(s: Summary) -> str:
                 str(r.measures),
                 str(r.unrecognised),
             ]
-            for r in s.institutions
+            for r in s.institutions[: c.SHOWN]
         ]
         + [["", "**Итого**", "", "", "", f"**{t.findings}**", f"**{t.measures}**", f"**{t.unrecognised}**"]],
     )
+    note = c.shown_note(len(s.institutions))
+    if note:
+        out += ["", note]
     out += ["", f"## {c.H_INDICATORS}", ""]
     out += _table(
         c.INDICATOR_COLUMNS,
