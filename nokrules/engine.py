@@ -21,6 +21,7 @@ import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from durable.engine import Host, MessageNotHandledException
@@ -215,8 +216,13 @@ class RuleEngine:
                 end_session(h, sid, asserted, touched)
                 c.sink.pop(sid, None)
                 c.errors.pop(sid, None)
-        unique = sorted({(rule, tuple(fids)) for rule, fids in fired})
-        return [Firing(rule=rule, recognitions=list(fids)) for rule, fids in unique]
+        return [_firing(rule, fids) for rule, fids in sorted({(rule, tuple(fids)) for rule, fids in fired})]
+
+
+@lru_cache(maxsize=100_000)
+def _firing(rule: str, fids: tuple[int, ...]) -> Firing:
+    """Firings are immutable and repeat from plan to plan: build each once."""
+    return Firing(rule=rule, recognitions=list(fids))
 
 
 def assert_session(

@@ -26,14 +26,21 @@ def check_output(path: Path, force: bool) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and os.replace, so readers see the old file or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.{_TOKEN}.tmp")
+    target = os.fspath(path)
+    head, name = os.path.split(target)
+    tmp = os.path.join(head, f".{name}.{os.getpid()}.{next(_serial)}.{_TOKEN}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies, as for any new file
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)  # no fsync: the rename is what keeps readers from a half-written file, and a
-        os.replace(tmp, path)  # national run writes 150,000 of them
+        try:
+            view = memoryview(data)
+            while view:  # no fsync: the rename is what keeps readers from a half-written file, and a
+                view = view[os.write(fd, view) :]  # national run writes 150,000 of them
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
     except BaseException as e:  # Ctrl-C included: never leave the temporary file behind
-        tmp.unlink(missing_ok=True)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         if isinstance(e, OSError):
             raise UsageError(f"{path}: не удалось записать файл ({e.strerror or e})") from None
         raise

@@ -212,13 +212,15 @@ class Recognizer:
         return tuple(out)
 
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
-        out = []
-        for i, f in enumerate(findings):
-            for did, k, m, places, values in self._analyse(f.text):
-                out.append(
-                    Recognition(finding=i, deficiency=did, pattern=k, matches=list(m), places=list(places), values=dict(values))
-                )
-        return out
+        return [r for i, f in enumerate(findings) for r in self._recognitions(i, f.text)]
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one Recognizer per loaded catalog, kept for the process
+    def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
+        """Recognitions are immutable: the same text at the same position gives the same objects."""
+        return tuple(
+            Recognition(finding=i, deficiency=did, pattern=k, matches=list(m), places=list(places), values=dict(values))
+            for did, k, m, places, values in self._analyse(text)
+        )
 
     def mentions(self, text: str) -> list[str]:
         """Deficiency ids (catalog order) whose patterns match the text, cue word or not, `unless` not applied:

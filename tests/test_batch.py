@@ -181,7 +181,9 @@ def test_a_broken_catalog_fails_before_any_worker_starts(tmp_path: Path) -> None
 
     cat = tmp_path / "cat"
     shutil.copytree(MINI, cat)
-    (cat / "rules" / "all.yaml").write_text("- id: x\n  when: {deficiency: nosuch}\n  then: [install_ramp]\n  because: t\n", encoding="utf-8")
+    (cat / "rules" / "all.yaml").write_text(
+        "- id: x\n  when: {deficiency: nosuch}\n  then: [install_ramp]\n  because: t\n", encoding="utf-8"
+    )
     r = run("batch", str(PROTOCOL), "--out", str(tmp_path / "out"), "--jobs", "2", "--catalog", str(cat))
     assert r.returncode == 2
     assert "недостаток «nosuch» не найден" in r.stderr
@@ -200,4 +202,6 @@ def test_a_national_summary_lists_the_first_thousand_and_says_so() -> None:
     from nokrules.summary.common import shown_note
 
     assert shown_note(27) is None
-    assert shown_note(150_000) == "Показаны первые 1000 из 150000 учреждений по числу находок; полный список — в institutions.csv."
+    assert (
+        shown_note(150_000) == "Показаны первые 1000 из 150000 учреждений по числу находок; полный список — в institutions.csv."
+    )
