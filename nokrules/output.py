@@ -24,7 +24,7 @@ def check_output(path: Path, force: bool) -> None:
         raise UsageError(f"{path}: файл уже существует; чтобы перезаписать его, добавьте --force")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path | str, data: bytes) -> None:
     """Write via a temporary file in the same folder and os.replace, so readers see the old file or the new one."""
     target = os.fspath(path)
     head, name = os.path.split(target)
