@@ -14,6 +14,7 @@ from ..layout import Layout
 from ..model import Plan
 from ..plantable import DataRow, SectionRow, build_table, header_rows
 from .document import DocContext
+from .page import page_head
 
 # #9c0006 on white: contrast 8.7:1; on the #fff2cc tint of manual rows: 7.8:1 (WCAG AA needs 4.5:1).
 CSS = """\
@@ -142,14 +143,7 @@ def render(plan: Plan, ctx: DocContext) -> str:
     name = plan.institution.name or layout.institution_caption
     heading = f"{layout.title} — {name}" + (f", {ctx.year_line()}" if layout.year_line else "")
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="ru">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="nokrules">',
-        f"<title>{escape(heading)}</title>",
-        f"<style>\n{CSS}</style>",
+        *page_head(heading, CSS),
         "</head>",
         "<body>",
         "<main>",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
+from ..render.page import page_head
 from . import common as c
 from .chart import indicator_chart
 from .compute import Summary
@@ -95,14 +96,7 @@ def render_html(s: Summary) -> str:
     t = s.totals
     lines = c.totals_lines(s)
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="ru">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="nokrules">',
-        f"<title>{escape(c.TITLE)}</title>",
-        f"<style>\n{CSS}</style>",
+        *page_head(c.TITLE, CSS),
         "</head>",
         "<body>",
         "<main>",
