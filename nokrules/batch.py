@@ -24,9 +24,9 @@ from .errors import UsageError
 from .model import Approver, Plan, ProtocolInstitution
 from .output import write_atomically
 from .render import FORMATS
+from .render.document import DOCUMENTS, render_document
 from .summary import BatchResult, Digest, digest
 
-DOCUMENTS = ("docx", "xlsx", "html")
 EXTENSIONS = {"json": "json", "md": "md", "text": "txt", "docx": "docx", "xlsx": "xlsx", "html": "html"}
 _TRANSLIT = dict(
     zip(
@@ -130,13 +130,9 @@ class Drafter:
 
     def render(self, plan: Plan) -> bytes:
         if self.s.fmt in DOCUMENTS:
-            import importlib
-
-            from .render.document import DocContext
-
-            ctx = DocContext.of(plan, self.engine.catalog, self.s.form, self.s.year, self.s.approver, self.s.founder)
-            out = importlib.import_module(f"nokrules.render.{self.s.fmt}").render(plan, ctx)
-            return out if isinstance(out, bytes) else str(out).encode("utf-8")
+            return render_document(
+                self.s.fmt, plan, self.engine.catalog, self.s.form, self.s.year, self.s.approver, self.s.founder
+            )
         if self.s.fmt == "json":  # compact, one line per file: a national run writes 150,000 of them
             return Plan.__pydantic_serializer__.to_json(plan, by_alias=True) + b"\n"
         return FORMATS[self.s.fmt](plan).encode("utf-8")

@@ -21,9 +21,10 @@ from .cli_common import institution_options, parse_date
 from .commands import LazyGroup
 from .errors import CatalogError, CheckFailed, InputError, NokError, Problem, UsageError
 from .layout import load_layout
-from .model import Plan, Profile
+from .model import Profile
 from .output import check_output, write_atomically
 from .render import FORMATS
+from .render.document import DOCUMENTS, render_document
 from .text import decode
 from .yamlsrc import load_located
 
@@ -59,19 +60,7 @@ def _read_profile(path: str) -> Profile:
     return prof
 
 
-DOCUMENTS = ("docx", "xlsx", "html")
 BINARY = ("docx", "xlsx")
-
-
-def _document(fmt: str, plan_: Plan, engine: Engine, form: str, year: int | None, prof: Profile) -> bytes:
-    """Render a filed document (DOCX, XLSX, HTML) in the chosen form; the renderers load only when asked for."""
-    import importlib
-
-    from .render.document import DocContext
-
-    ctx = DocContext.of(plan_, engine.catalog, form, year, prof.approver, prof.founder)
-    out = importlib.import_module(f"nokrules.render.{fmt}").render(plan_, ctx)
-    return out if isinstance(out, bytes) else str(out).encode("utf-8")
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,7 +135,10 @@ def plan(
     result = engine.draft_plan(text, inst, date=when)
     if not result.items and not result.unrecognized:
         click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
-    data = _document(fmt, result, engine, form, year, prof) if fmt in DOCUMENTS else FORMATS[fmt](result).encode("utf-8")
+    if fmt in DOCUMENTS:
+        data = render_document(fmt, result, engine.catalog, form, year, prof.approver, prof.founder)
+    else:
+        data = FORMATS[fmt](result).encode("utf-8")
     if output:
         write_atomically(Path(output), data)
         click.echo(f"план записан: {output}", err=True)

@@ -20,6 +20,7 @@ from hypothesis.errors import NoSuchExample
 from .api import Engine
 from .dates import PERMANENT, add_months
 from .model import Institution, Plan, Recognition
+from .planner import measures_per_recognition
 from .reference import evaluate
 
 PLAN_DATE = date(2027, 1, 15)
@@ -128,8 +129,6 @@ class Checker:
                 inst = self.engine.institution("проверка", kind)
                 rec = Recognition(finding=0, deficiency=d.id, pattern=0, matches=[], places=list(d.places), values={})
                 tr = self.engine.rules.run(inst, [rec])
-                from .planner import measures_per_recognition
-
                 if not measures_per_recognition(self.cat, [rec], tr)[0]:
                     case = Case(kind, tuple(inst.forms), (d.examples[0] if d.examples else d.title,))
                     return Result(

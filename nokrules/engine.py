@@ -18,6 +18,7 @@ session marker fact that a no-op rule always handles, and only handled facts are
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -88,8 +89,6 @@ def conditions(rule: Rule, deficiency: str, first: bool) -> list[dict[str, Any]]
 
 def _test_keys(conds: list[dict[str, Any]]) -> set[str]:
     """The distinct first-level tests a condition list adds (a proxy the shard packing counts)."""
-    import json
-
     return {json.dumps(c, sort_keys=True) for c in conds} | {
         json.dumps(sub, sort_keys=True) for c in conds for sub in c.get("$or", [])
     }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..layout import Layout, load_layout
 from ..model import Approver, Catalog, Plan
 
+DOCUMENTS = ("docx", "xlsx", "html")  # formats rendered in a form's layout (the others need only the Plan)
 APPROVE = "УТВЕРЖДАЮ"
 SIGNATURE = "_______________"
 DATE_LINE = "«___» ____________ 20__ г."
@@ -42,3 +43,20 @@ class DocContext:
 
     def year_line(self) -> str:
         return f"на {self.year} год"
+
+
+def render_document(
+    fmt: str,
+    plan: Plan,
+    catalog: Catalog,
+    form: str = "pp457",
+    year: int | None = None,
+    approver: Approver | None = None,
+    founder: str = "",
+) -> bytes:
+    """A filed document (DOCX, XLSX, HTML) in the chosen form; each renderer is imported only when used."""
+    import importlib
+
+    ctx = DocContext.of(plan, catalog, form, year, approver, founder)
+    out = importlib.import_module(f"nokrules.render.{fmt}").render(plan, ctx)
+    return out if isinstance(out, bytes) else str(out).encode("utf-8")
