@@ -6,6 +6,7 @@ its own form as a YAML file (`--form PATH`) instead of code. Built-in forms live
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -62,6 +63,13 @@ def load_layout(name_or_path: str) -> Layout:
     path = LAYOUTS / f"{name_or_path}.yaml" if name_or_path in builtin() else Path(name_or_path)
     if not path.is_file():
         raise InputError(f"форма «{name_or_path}» не найдена: встроенные формы — {', '.join(builtin())}, или путь к файлу YAML")
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _load(path: Path, mtime_ns: int) -> Layout:
+    """Parsed once per file version (`mtime_ns` is part of the cache key): a batch renders every plan of a
+    protocol in the same form."""
     src = load_located(path, str(path) if path.parent != LAYOUTS else f"{path.stem} (встроенная форма)")
     problems: list[Problem] = []
     layout = validate_model(Layout, src.data, src, (), problems)
