@@ -35,6 +35,13 @@ class Engine:
         self.catalog = catalog
         self.recognizer = Recognizer(catalog)
         self.rules = RuleEngine(catalog)
+        # folded id and title of each service form → its id (built once: a batch asks per institution)
+        self._form_ids = {fold(f.id): f.id for f in catalog.forms} | {fold(f.title): f.id for f in catalog.forms}
+        self._roles = frozenset(r.id for r in catalog.roles)
+        self._kind_ids: dict[str, str] = {}  # folded id, title or alias → kind id; the first kind listed wins
+        for k in catalog.kinds:
+            for name in (k.id, k.title, *k.aliases):
+                self._kind_ids.setdefault(fold(name), k.id)
 
     @classmethod
     def load(cls, root: str | os.PathLike[str] | None = None) -> Engine:
@@ -43,10 +50,9 @@ class Engine:
 
     def resolve_kind(self, name: str) -> str:
         """A kind id from its id, title or alias (case-insensitive); UsageError naming the known ones."""
-        key = fold(name.strip())
-        for k in self.catalog.kinds:
-            if key in {fold(k.id), fold(k.title), *(fold(a) for a in k.aliases)}:
-                return k.id
+        found = self._kind_ids.get(fold(name.strip()))
+        if found is not None:
+            return found
         known = ", ".join(f"{k.id} ({k.title})" for k in self.catalog.kinds)
         raise UsageError(f"неизвестный вид организации «{name}». Известны: {known}")
 
@@ -55,7 +61,7 @@ class Engine:
     ) -> Institution:
         """An Institution with its kind resolved and its forms defaulting to the kind's forms."""
         kind_id = self.resolve_kind(kind) if kind else None
-        form_ids = {f.id: f.id for f in self.catalog.forms} | {fold(f.title): f.id for f in self.catalog.forms}
+        form_ids = self._form_ids
         if forms:
             bad = [f for f in forms if fold(f) not in form_ids]
             if bad:
@@ -67,8 +73,7 @@ class Engine:
             resolved = sorted(next(k for k in self.catalog.kinds if k.id == kind_id).forms)
         else:
             resolved = []
-        roles = {r.id for r in self.catalog.roles}
-        unknown = sorted(set(people or {}) - roles)
+        unknown = sorted(set(people or {}) - self._roles)
         if unknown:
             raise UsageError(f"в профиле неизвестная роль «{unknown[0]}». Известны: " + ", ".join(sorted(roles)))
         return Institution(name=name, kind=kind_id, forms=resolved, people=dict(people or {}))

@@ -35,6 +35,9 @@ from .model import (
 
 PLACE_TOKEN = "{место}"
 _RENDERED: dict[tuple[object, ...], PlanMeasure] = {}
+_CHOSEN: dict[tuple[str, tuple[str, ...]], list[_Pick]] = {}
+_DREFS: dict[tuple[str, str], DeficiencyRef] = {}
+_FREFS: dict[tuple[str, int], FindingRef] = {}
 
 
 @dataclass(frozen=True)
@@ -67,27 +70,38 @@ def place_text(catalog: Catalog, places: list[Place]) -> str:
 
 def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
     """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
-    order = catalog.rule_order
-    policies = catalog.settings.groups
-    fired: list[list[Rule]] = [[] for _ in recognitions]
+    fired: list[list[str]] = [[] for _ in recognitions]
     for f in firings:
         for idx in f.recognitions:
-            fired[idx].append(catalog.rule(f.rule))
-    chosen: list[list[_Pick]] = []
-    for rs in fired:
-        if policies:
-            rs = _apply_group_policies(rs, policies, order)
-        picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
-        replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
-        seen: set[str] = set()
-        out = []
-        for p in sorted(picks, key=lambda p: p.rank):
-            if p.measure in seen or p.measure in replaced:
-                continue
-            seen.add(p.measure)
-            out.append(p)
-        chosen.append(out)
-    return chosen
+            fired[idx].append(f.rule)
+    return [_chosen(catalog, tuple(rs)) for rs in fired]
+
+
+def _chosen(catalog: Catalog, rule_ids: tuple[str, ...]) -> list[_Pick]:
+    """The measures the rules fired on one finding give, in rank order: they depend on those rules alone and
+    repeat from plan to plan, so they are worked out once per catalog and set of rules."""
+    key = (catalog.digest, rule_ids)
+    got = _CHOSEN.get(key)
+    if got is None:
+        if len(_CHOSEN) > 50_000:
+            _CHOSEN.clear()
+        got = _CHOSEN[key] = _choose(catalog, [catalog.rule(r) for r in rule_ids])
+    return got
+
+
+def _choose(catalog: Catalog, rs: list[Rule]) -> list[_Pick]:
+    if catalog.settings.groups:
+        rs = _apply_group_policies(rs, catalog.settings.groups, catalog.rule_order)
+    picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
+    replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
+    seen: set[str] = set()
+    out = []
+    for p in sorted(picks, key=lambda p: p.rank):
+        if p.measure in seen or p.measure in replaced:
+            continue
+        seen.add(p.measure)
+        out.append(p)
+    return out
 
 
 def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order: dict[str, int]) -> list[Rule]:
@@ -109,6 +123,9 @@ def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order:
 def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
     """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
     chosen = measures_per_recognition(catalog, recognitions, firings)
+    exclusions = catalog.exclusions
+    if not any(p.measure in exclusions for ps in chosen for p in ps):
+        return chosen  # the common case: nothing to settle
     # mutually exclusive measures: the better-ranked one wins across the whole plan
     kept: set[str] = set()
     banned: set[str] = set()
@@ -116,7 +133,7 @@ def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firi
         if p.measure in banned:
             continue
         kept.add(p.measure)
-        banned |= catalog.exclusions.get(p.measure, frozenset()) - kept
+        banned |= exclusions.get(p.measure, frozenset()) - kept
     return [[p for p in ps if p.measure not in banned] for ps in chosen]
 
 
@@ -132,12 +149,11 @@ def build_plan(
     picks = _picks(catalog, recognitions, firings)
     horizon = catalog.settings.horizon_months
 
-    refs: dict[str, DeficiencyRef] = {}
     frefs: dict[int, FindingRef] = {}
 
     def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
         # PlanMeasure is immutable and depends only on these: share it across plans (batch runs repeat them)
-        person = institution.people.get(catalog.measure(pick.measure).responsible)
+        person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
         key = (catalog.digest, pick.measure, pick.rule.id, tuple(places), plan_date, person)
         got = _RENDERED.get(key)
         if got is None:
@@ -167,16 +183,28 @@ def build_plan(
         )
 
     def dref(rec: Recognition) -> DeficiencyRef:
-        if rec.deficiency not in refs:
+        key = (catalog.digest, rec.deficiency)
+        got = _DREFS.get(key)
+        if got is None:  # immutable and the same in every plan of this catalog
             d = catalog.deficiency(rec.deficiency)
             crit, _ = catalog.criterion_of(d.indicator)
-            refs[d.id] = DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
-        return refs[rec.deficiency]
+            got = _DREFS[key] = DeficiencyRef(
+                id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section
+            )
+        return got
 
     def fref(i: int) -> FindingRef:
-        if i not in frefs:
-            frefs[i] = FindingRef(text=findings[i].text, line=findings[i].line)
-        return frefs[i]
+        got = frefs.get(i)
+        if got is None:
+            f = findings[i]
+            key = (f.text, f.line)
+            got = _FREFS.get(key)
+            if got is None:  # immutable: a batch repeats the same findings at the same lines
+                if len(_FREFS) > 50_000:
+                    _FREFS.clear()
+                got = _FREFS[key] = FindingRef(text=f.text, line=f.line)
+            frefs[i] = got
+        return got
 
     items = [
         PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
@@ -200,7 +228,7 @@ def build_plan(
         by_section[section].append(
             PlanRow(
                 section=section,
-                indicators=sorted({catalog.deficiency(d).indicator for d in defs}),
+                indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
                 findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
                 deficiencies=defs,
                 measure=render(row.pick, places) if row.pick else None,

@@ -42,6 +42,19 @@ def test_a_fact_no_rule_matches_is_not_an_error() -> None:
     assert eng.run(Institution(), [rec(0, "staffing_shortage", staffing_percent=75.0)]) == []
 
 
+def test_a_matched_fact_still_fires_when_an_unmatched_one_follows_it_in_the_same_batch() -> None:
+    # one ruleset gets both facts in one assert_facts call; the library raises MessageNotHandled for the
+    # batch because of the second one, and must still run the first one's action
+    only_conditional = [r for r in BASE.rules if r.id != "staffing"]
+    eng = RuleEngine(BASE.model_copy(update={"digest": "batchnomatch", "rules": only_conditional}))
+    assert len(eng.rulesets) == 1
+    recs = [rec(0, "staffing_shortage", staffing_percent=40.0), rec(1, "staffing_shortage", staffing_percent=75.0)]
+    fired = eng.run(Institution(), recs)
+    assert [(f.rule, f.recognitions) for f in fired] == [("staffing-low", [0])]
+    again = eng.run(Institution(), list(reversed(recs)))  # now the unmatched fact comes first
+    assert [(f.rule, f.recognitions) for f in again] == [("staffing-low", [1])]
+
+
 def test_a_deficiency_without_rules_gives_a_manual_row() -> None:
     no_faq = [r for r in BASE.rules if r.id != "faq"]
     cat = BASE.model_copy(update={"digest": "nofaq", "rules": no_faq})

@@ -43,10 +43,14 @@ def read(data: bytes, name: str, flavour: str) -> tuple[str, list[ProtocolInstit
         lines = _json_findings_lines(content, sorted(k for k in keys if _is_findings_key(k)))
     else:
         lines = _findings_lines(content)
+    # a national file is ~200 MB of text: let the text and each parsed record go as soon as they are used,
+    # so the models are not built on top of two other full copies of the protocol
+    del content, loaded
+    records.reverse()
     out = []
-    for i, record in enumerate(records, start=1):
+    for i in range(1, len(records) + 1):
         try:
-            out.append(_institution(record, lines.get(i - 1, 1)))
+            out.append(_institution(records.pop(), lines.get(i - 1, 1)))
         except (ValueError, TypeError) as e:
             raise NotThisFormat(f"запись {i}: {e}") from None
     return parsed, out
