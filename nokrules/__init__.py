@@ -3,11 +3,12 @@
 from .api import Engine
 from .catalog import load_catalog
 from .errors import CatalogError, EngineError, InputError, NokError, UsageError
-from .model import Catalog, Finding, Institution, Plan, PlanItem, PlanMeasure, Recognition
+from .model import Catalog, Choice, Finding, Institution, Plan, PlanItem, PlanMeasure, Recognition
 
 __all__ = [
     "Catalog",
     "CatalogError",
+    "Choice",
     "Engine",
     "EngineError",
     "Finding",

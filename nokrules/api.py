@@ -7,13 +7,14 @@ Plan object for the same input.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from .catalog import load_catalog
 from .engine import RuleEngine
 from .errors import UsageError
-from .model import Catalog, Finding, Firing, Institution, Plan, Recognition
+from .model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
 from .morph import fold
 from .planner import build_plan
 from .recognize import Recognizer
@@ -38,6 +39,7 @@ class Engine:
         # folded id and title of each service form → its id (built once: a batch asks per institution)
         self._form_ids = {fold(f.id): f.id for f in catalog.forms} | {fold(f.title): f.id for f in catalog.forms}
         self._roles = frozenset(r.id for r in catalog.roles)
+        self._deficiency_ids = frozenset(d.id for d in catalog.deficiencies)
         self._kind_ids: dict[str, str] = {}  # folded id, title or alias → kind id; the first kind listed wins
         for k in catalog.kinds:
             for name in (k.id, k.title, *k.aliases):
@@ -75,7 +77,7 @@ class Engine:
             resolved = []
         unknown = sorted(set(people or {}) - self._roles)
         if unknown:
-            raise UsageError(f"в профиле неизвестная роль «{unknown[0]}». Известны: " + ", ".join(sorted(roles)))
+            raise UsageError(f"в профиле неизвестная роль «{unknown[0]}». Известны: " + ", ".join(sorted(self._roles)))
         return Institution(name=name, kind=kind_id, forms=resolved, people=dict(people or {}))
 
     def findings(self, text: str) -> list[Finding]:
@@ -84,23 +86,54 @@ class Engine:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return self.recognizer.recognize(findings)
 
-    def trace(self, text: str, institution: Institution, date: date | None = None) -> Trace:
-        """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests)."""
+    def trace(
+        self, text: str, institution: Institution, date: date | None = None, choices: Sequence[Choice] = ()
+    ) -> Trace:
+        """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
+        `choices` assign unrecognised findings to deficiencies by hand (see `Choice`)."""
         findings = split_findings(text)
         recognitions = self.recognizer.recognize(findings)
+        if choices:
+            recognitions = self._with_choices(findings, recognitions, choices)
         firings = self.rules.run(institution, recognitions)
         plan = build_plan(self.catalog, institution, findings, recognitions, firings, date or _today(), self.recognizer.suggest)
         return Trace(findings, recognitions, firings, plan)
 
+    def _with_choices(
+        self, findings: list[Finding], recognitions: list[Recognition], choices: Sequence[Choice]
+    ) -> list[Recognition]:
+        """Add a recognition for each chosen finding; a choice that names an unknown deficiency, or no
+        unrecognised finding of the text, is a UsageError saying which (the text may have been edited)."""
+        recognised = {r.finding for r in recognitions}
+        added: dict[int, Recognition] = {}
+        for n, c in enumerate(choices, start=1):
+            if c.deficiency not in self._deficiency_ids:
+                raise UsageError(f"выбор {n}: в каталоге нет недостатка «{c.deficiency}»")
+            targets = [i for i, f in enumerate(findings) if f.line == c.line and (c.text is None or f.text == c.text)]
+            if not targets:
+                raise UsageError(f"выбор {n}: в тексте нет такой находки на строке {c.line}")
+            if all(i in recognised for i in targets):
+                raise UsageError(f"выбор {n}: находка на строке {c.line} уже распознана")
+            for i in targets:
+                if i not in recognised:
+                    added[i] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
+        return sorted([*recognitions, *added.values()], key=lambda r: r.finding)  # stable: per-finding order kept
+
     def draft_plan(
-        self, text: str, institution: Institution | str | None = None, *, kind: str | None = None, date: date | None = None
+        self,
+        text: str,
+        institution: Institution | str | None = None,
+        *,
+        kind: str | None = None,
+        date: date | None = None,
+        choices: Sequence[Choice] = (),
     ) -> Plan:
         """Pasted findings → the draft plan for one institution."""
         if not isinstance(institution, Institution):
             institution = self.institution(institution or "", kind)
         elif kind:
             institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
-        return self.trace(text, institution, date).plan
+        return self.trace(text, institution, date, choices).plan
 
 
 def _today() -> date:

@@ -320,6 +320,15 @@ class Finding(Strict):
     end_line: int = 0  # last line of the input the finding spans (0: same as line)
 
 
+class Choice(Strict):
+    """An unrecognised finding assigned to a deficiency by hand, e.g. a suggestion picked on the web page.
+    `line` is where the finding starts; `text`, when given, picks one of several findings on that line."""
+
+    line: int = Field(ge=1)
+    deficiency: DeficiencyId
+    text: str | None = None
+
+
 class Match(Strict):
     """Where a pattern element matched: the element and the words of the finding it covered."""
 

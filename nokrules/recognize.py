@@ -185,10 +185,7 @@ class Recognizer:
         toks = self.tokens(text)
         ls = list(toks.lemma_sets)
         has_cue = any(find_element(c, ls) is not None for c in self.cues)
-        found_places = tuple(p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els))
-        # several percentages («на сайте 80 %, на стендах 60 %»): the lowest, the weakest result, counts
-        found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
-        percent = min((p for p in found if 0 <= p <= 100), default=None)
+        found_places, percent = self._context(text, ls)
         hits: dict[str, tuple[int, list[Match]]] = {}
         present = frozenset().union(*ls) if ls else frozenset()
         for d in self.catalog.deficiencies:
@@ -210,6 +207,21 @@ class Recognizer:
             values = ((d.value, percent),) if d.value and percent is not None else ()
             out.append((d.id, k, tuple(m), places, values))
         return tuple(out)
+
+    def _context(self, text: str, ls: list[frozenset[str]]) -> tuple[tuple[Place, ...], float | None]:
+        """The places a finding names and its percentage: several («на сайте 80 %, на стендах 60 %») → the
+        lowest, the weakest result, counts."""
+        found_places = tuple(p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els))
+        found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
+        return found_places, min((p for p in found if 0 <= p <= 100), default=None)
+
+    def chosen(self, i: int, text: str, deficiency: str) -> Recognition:
+        """A finding the user assigned to a deficiency by hand (a picked suggestion): no pattern matched
+        (`pattern` is -1), but places and the percentage are read from the text as for any finding."""
+        d = self.catalog.deficiency(deficiency)
+        found_places, percent = self._context(text, list(self.tokens(text).lemma_sets))
+        values = {d.value: percent} if d.value and percent is not None else {}
+        return Recognition(finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, found_places)), values=values)
 
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return [r for i, f in enumerate(findings) for r in self._recognitions(i, f.text)]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from nokrules import Engine, Institution, Plan
+from nokrules.errors import UsageError
 
 from .conftest import MINI
 
@@ -71,6 +74,14 @@ def test_responsible_person_comes_from_the_profile(mini: Engine) -> None:
     m = mini.draft_plan("нет порядка подачи жалоб", inst, date=D).items[0].measures[0]
     assert m.responsible == "Ответственный за ведение официального сайта Петрова А. А."
     assert m.responsible_role == "site_admin"
+
+
+def test_an_unknown_role_or_kind_is_named_with_the_known_ones(mini: Engine) -> None:
+    with pytest.raises(UsageError, match="неизвестная роль «librarian». Известны: .*site_admin"):
+        mini.institution("ЦСОН", people={"librarian": "Иванова И. И."})
+    with pytest.raises(UsageError, match="неизвестный вид организации «планетарий»"):
+        mini.institution("ЦСОН", "планетарий")
+    assert mini.resolve_kind("  комплексный центр социального ОБСЛУЖИВАНИЯ населения ") == mini.resolve_kind("KCSON") == "kcson"
 
 
 def test_a_measure_answering_two_findings_is_one_row_listing_both(mini: Engine) -> None:

@@ -1,5 +1,6 @@
-"""Curator commands (lint, test, explain, catalog, diff, check), one module each, loaded only when called
-so that `nokrules plan` does not pay for hypothesis, python-docx and the lint checks at start-up."""
+"""Curator and service commands (batch, lint, test, explain, catalog, diff, check, serve), one module each,
+loaded only when called so that `nokrules plan` does not pay for hypothesis, FastAPI, python-docx and the lint
+checks at start-up."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import click
 
-COMMANDS = ["batch", "explain", "lint", "test", "catalog", "diff", "check"]
+COMMANDS = ["batch", "explain", "lint", "test", "catalog", "diff", "check", "serve"]
 
 
 class LazyGroup(click.Group):

@@ -1,0 +1,361 @@
+"""The inspector's page: paste findings, see the draft plan as the official table, fix what was not
+recognised, download the documents.
+
+Plain HTML forms rendered on the server, no script: it works in any browser, with the keyboard and screen
+readers, with nothing loaded from outside. One form carries everything (text, institution, kind, date,
+document form, the suggestions picked so far), so «Выбрать» redraws the plan and «Скачать DOCX» downloads
+exactly the plan on screen. The version for the visually impaired is a cookie and a CSS class.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
+
+from ..api import Engine, Trace
+from ..model import Choice, PlanRow
+from .messages import translate
+from .schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest, today
+from .service import MEDIA, FieldProblem, document, draft, explain
+
+VI_COOKIE = "nokrules_vi"
+FORM_TITLES = {"pp457": "Федеральная форма (ПП РФ № 457)", "vladimir2019": "Форма Владимирской области (2019)"}
+FIELD_LABELS = {
+    "text": "Недостатки",
+    "institution": "Организация",
+    "kind": "Вид организации",
+    "date": "Дата плана",
+    "form": "Форма документа",
+    "choices": "Выбранные подсказки",
+}
+PLACES_RU = {"site": "сайт", "stand": "стенд"}
+
+
+def add_routes(app: FastAPI, engine: Engine) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, vi: str | None = None) -> Response:
+        on = _vi(request, vi)
+        resp = HTMLResponse(render_page(engine, _Form(date=today().isoformat()), None, [], on))
+        _remember_vi(resp, vi)
+        return resp
+
+    @app.post("/", response_class=HTMLResponse, include_in_schema=False)
+    async def submit(request: Request) -> Response:
+        form = _Form.of(await request.form())
+        on = form.vi == "1" if form.vi in ("0", "1") else _vi(request, None)
+        trace, errors = _draft(engine, form)
+        resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
+        _remember_vi(resp, form.vi)
+        return resp
+
+    @app.post("/download/{fmt}", include_in_schema=False)
+    async def download(request: Request, fmt: str) -> Response:
+        form = _Form.of(await request.form())
+        if fmt not in MEDIA:
+            return HTMLResponse(
+                render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], False), 404
+            )
+        trace, errors = _draft(engine, form)
+        if trace is None:
+            return HTMLResponse(render_page(engine, form, None, errors, _vi(request, None)), status_code=422)
+        from .app import disposition
+
+        req = form.request()
+        return Response(
+            document(engine, req, trace.plan, fmt),
+            media_type=MEDIA[fmt],
+            headers={"Content-Disposition": disposition(req.institution, fmt)},
+        )
+
+
+class _Form:
+    """The page's form fields as submitted (strings), and the picked suggestions after this click."""
+
+    def __init__(
+        self,
+        text: str = "",
+        institution: str = "",
+        kind: str = "",
+        date: str = "",
+        form: str = "pp457",
+        choices: list[dict[str, Any]] | None = None,
+        vi: str = "",
+    ):
+        self.text, self.institution, self.kind, self.date, self.form = text, institution, kind, date, form
+        self.choices = choices or []
+        self.vi = vi
+
+    @classmethod
+    def of(cls, data: Any) -> _Form:
+        def get(name: str) -> str:
+            v = data.get(name)
+            return v if isinstance(v, str) else ""
+
+        choices = [c for c in (_parse_choice(v) for v in data.getlist("choice")) if c]
+        picked = _parse_choice(get("choose"))
+        if picked and picked not in choices:
+            choices.append(picked)
+        drop = get("unchoose")
+        if drop.isdigit() and int(drop) < len(choices):
+            del choices[int(drop)]
+        return cls(get("text"), get("institution"), get("kind"), get("date"), get("form") or "pp457", choices, get("vi"))
+
+    def request(self) -> PlanRequest:
+        return PlanRequest.model_validate(
+            {
+                "text": self.text,
+                "institution": self.institution,
+                "kind": self.kind or None,
+                "date": self.date or None,
+                "form": self.form,
+                "choices": self.choices,
+            }
+        )
+
+
+def _parse_choice(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        c = Choice.model_validate_json(value)
+    except ValidationError:
+        return None
+    return c.model_dump(exclude_none=True)
+
+
+def _draft(engine: Engine, form: _Form) -> tuple[Trace | None, list[FieldError]]:
+    try:
+        req = form.request()
+    except ValidationError as e:
+        return None, translate(e.errors())
+    if req.choices:  # the text may have been edited since a suggestion was picked: keep what still applies
+        form.choices = [c.model_dump(exclude_none=True) for c in applicable(engine, req.text, req.choices)]
+        req = req.model_copy(update={"choices": [Choice.model_validate(c) for c in form.choices]})
+    try:
+        return draft(engine, req), []
+    except FieldProblem as e:
+        return None, [FieldError(field=e.field, message=e.message)]
+
+
+def applicable(engine: Engine, text: str, choices: list[Choice]) -> list[Choice]:
+    """The choices that still name a known deficiency and an unrecognised finding of `text`."""
+    findings = engine.findings(text)
+    recognised = {r.finding for r in engine.recognize(findings)}
+    known = {d.id for d in engine.catalog.deficiencies}
+    open_ = {(f.line, f.text) for i, f in enumerate(findings) if i not in recognised}
+    return [c for c in choices if c.deficiency in known and any(line == c.line and c.text in (None, t) for line, t in open_)]
+
+
+def _vi(request: Request, asked: str | None) -> bool:
+    if asked in ("0", "1"):
+        return asked == "1"
+    return request.cookies.get(VI_COOKIE) == "1"
+
+
+def _remember_vi(resp: Response, asked: str | None) -> None:
+    if asked in ("0", "1"):
+        resp.set_cookie(VI_COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
+
+
+# ---------------------------------------------------------------------------------------------- HTML
+
+
+def _e(s: object) -> str:
+    return escape(str(s), quote=True)
+
+
+def render_page(engine: Engine, form: _Form, trace: Trace | None, errors: list[FieldError], vi: bool) -> str:
+    cat = engine.catalog
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="ru">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>nokrules — проект плана по устранению недостатков НОК</title>",
+        '<link rel="stylesheet" href="/static/app.css">',
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">',
+        "</head>",
+        f'<body class="{"vi" if vi else "regular"}">',
+        '<a class="skip" href="#main">Перейти к содержанию</a>',
+        '<form method="post" action="/" id="plan-form">',
+        # Enter in a field submits with the form's first button: make that one «Составить план», not the toggle
+        '<button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">Составить план</button>',
+        '<header class="top">',
+        '<p class="brand">nokrules</p>',
+        f'<p class="catalog">каталог {_e(cat.settings.version)} от {cat.settings.effective_from:%d.%m.%Y}</p>',
+        f'<button type="submit" class="link" name="vi" value="{"0" if vi else "1"}" formnovalidate>'
+        f"{'Обычная версия' if vi else 'Версия для слабовидящих'}</button>",
+        "</header>",
+        '<main id="main">',
+        "<h1>Проект плана по устранению недостатков, выявленных в ходе НОК</h1>",
+    ]
+    if errors:
+        out.append('<div class="errors" role="alert" id="errors"><h2>Исправьте, пожалуйста</h2><ul>')
+        for err in errors:
+            label = FIELD_LABELS.get(err.field.split(".")[0].split("[")[0], err.field)
+            target = err.field if err.field in FIELD_LABELS else "text"
+            out.append(f'<li><a href="#{_e(target)}">{_e(label)}</a>: {_e(err.message)}</li>')
+        out.append("</ul></div>")
+    out += _fields(engine, form)
+    out += [f'<input type="hidden" name="choice" value="{_e(json.dumps(c, ensure_ascii=False))}">' for c in form.choices]
+    if trace is not None:
+        out += _results(engine, form, trace)
+    out += ["</main>", "</form>", "</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def _fields(engine: Engine, form: _Form) -> list[str]:
+    cat = engine.catalog
+    kinds = ['<option value="">— не указан —</option>'] + [
+        f'<option value="{_e(k.id)}"{" selected" if form.kind == k.id else ""}>{_e(k.title)}</option>' for k in cat.kinds
+    ]
+    forms = [f'<option value="{f}"{" selected" if form.form == f else ""}>{_e(FORM_TITLES[f])}</option>' for f in BUILTIN_FORMS]
+    return [
+        '<section class="inputs" aria-labelledby="inputs-title">',
+        '<h2 id="inputs-title" class="visually-hidden">Исходные данные</h2>',
+        '<div class="field wide">',
+        '<label for="text">Недостатки из протокола НОК</label>',
+        '<p class="hint" id="text-hint">Вставьте текст как есть: по одному недостатку в строке, маркеры и нумерация не мешают.</p>',
+        f'<textarea id="text" name="text" rows="9" aria-describedby="text-hint" required>{_e(form.text)}</textarea>',
+        "</div>",
+        '<div class="row">',
+        '<div class="field"><label for="institution">Организация</label>'
+        f'<input id="institution" name="institution" type="text" value="{_e(form.institution)}" autocomplete="organization"></div>',
+        f'<div class="field"><label for="kind">Вид организации</label><select id="kind" name="kind">{"".join(kinds)}</select></div>',
+        f'<div class="field narrow"><label for="date">Дата плана</label><input id="date" name="date" type="date" value="{_e(form.date)}"></div>',
+        f'<div class="field"><label for="form">Форма документа</label><select id="form" name="form">{"".join(forms)}</select></div>',
+        "</div>",
+        '<p class="actions"><button type="submit" class="primary" id="draft">Составить план</button></p>',
+        "</section>",
+    ]
+
+
+def _results(engine: Engine, form: _Form, trace: Trace) -> list[str]:
+    plan = trace.plan
+    entries = explain(engine, trace)
+    total = len(trace.findings)
+    out = [
+        '<section class="results" aria-labelledby="results-title">',
+        '<h2 id="results-title">Проект плана</h2>',
+        f'<p class="counts" role="status">Находок: {total}; распознано: {total - len(plan.unrecognized)}; '
+        f"не распознано: {len(plan.unrecognized)}; строк плана: {sum(len(s.rows) for s in plan.sections)}.</p>",
+    ]
+    if plan.unrecognized:
+        out += [
+            '<section class="unrecognized" aria-labelledby="unrec-title">',
+            '<h3 id="unrec-title">Не распознано — выберите подходящий недостаток</h3>',
+            "<ul>",
+        ]
+        for u in plan.unrecognized:
+            out.append(f'<li class="unrec"><p><span class="line">стр. {u.line}</span> <q>{_e(u.text)}</q></p>')
+            if u.suggestions:
+                out.append('<p class="suggest">Похоже на:</p><ul class="suggestions">')
+                for s in u.suggestions:
+                    value = json.dumps({"line": u.line, "deficiency": s.id, "text": u.text}, ensure_ascii=False)
+                    out.append(
+                        f'<li><button type="submit" class="choose" name="choose" value="{_e(value)}">'
+                        f'Выбрать: {_e(s.title)}</button> <span class="id">{_e(s.id)}</span></li>'
+                    )
+                out.append("</ul>")
+            else:
+                out.append('<p class="suggest">Похожих недостатков в каталоге нет: мероприятие впишите вручную.</p>')
+            out.append("</li>")
+        out += ["</ul>", "</section>"]
+    if form.choices:
+        titles = {d.id: d.title for d in engine.catalog.deficiencies}
+        out += ['<section class="chosen" aria-labelledby="chosen-title">', '<h3 id="chosen-title">Выбрано вручную</h3>', "<ul>"]
+        for i, c in enumerate(form.choices):
+            out.append(
+                f"<li>стр. {c['line']}: {_e(titles.get(c['deficiency'], c['deficiency']))} "
+                f'<button type="submit" class="link" name="unchoose" value="{i}">Отменить</button></li>'
+            )
+        out += ["</ul>", "</section>"]
+    out += _table(trace, entries)
+    out += [
+        '<section class="downloads" aria-labelledby="dl-title">',
+        '<h3 id="dl-title">Скачать план</h3>',
+        '<p><button type="submit" formaction="/download/docx" id="download-docx">Скачать DOCX (Word)</button> '
+        '<button type="submit" formaction="/download/xlsx" id="download-xlsx">Скачать XLSX (Excel)</button> '
+        '<button type="submit" formaction="/download/json" id="download-json">Скачать JSON</button></p>',
+        "</section>",
+        "</section>",
+    ]
+    return out
+
+
+def _table(trace: Trace, entries: list[ExplainEntry]) -> list[str]:
+    plan = trace.plan
+    out = [
+        '<table class="plan" id="plan-table">',
+        f"<caption>План по устранению недостатков{': ' + _e(plan.institution.name) if plan.institution.name else ''}"
+        f" (дата плана {plan.date:%d.%m.%Y})</caption>",
+        "<thead><tr>"
+        '<th scope="col" class="c-findings">Недостатки, выявленные в ходе НОК</th>'
+        '<th scope="col" class="c-measure">Мероприятие по устранению</th>'
+        '<th scope="col" class="c-due">Плановый срок</th>'
+        '<th scope="col" class="c-resp">Ответственный исполнитель</th>'
+        '<th scope="col" class="c-result">Ожидаемый результат</th>'
+        '<th scope="col" class="c-why">Почему</th>'
+        "</tr></thead>",
+    ]
+    for sec in plan.sections:
+        out.append(f'<tbody><tr class="section"><th scope="rowgroup" colspan="6">{_e(sec.section)}. {_e(sec.title)}</th></tr>')
+        if not sec.rows:
+            out.append('<tr class="note"><td colspan="6">Недостатки не выявлены</td></tr>')
+        for row in sec.rows:
+            out += _row(row, entries)
+        out.append("</tbody>")
+    out.append("</table>")
+    return out
+
+
+def _row(row: PlanRow, entries: list[ExplainEntry]) -> list[str]:
+    findings = "".join(f'<p><span class="line">стр. {f.line}</span> {_e(f.text)}</p>' for f in row.findings)
+    m = row.measure
+    if m is None:
+        measure = '<p class="manual-mark">Мероприятие не предусмотрено каталогом: сформулируйте вручную</p>'
+        due = resp = result = ""
+    else:
+        measure, due, resp, result = _e(m.text), _e(m.due_text), _e(m.responsible), _e(m.result)
+    lines = {(f.line, f.text) for f in row.findings}
+    why = [e for e in entries if (e.line, e.finding) in lines and e.deficiency in row.deficiencies]
+    return [
+        '<tr class="manual">' if row.manual else "<tr>",
+        f"<td>{findings}</td>",
+        f"<td>{measure}</td>",
+        f"<td>{due}</td>",
+        f"<td>{resp}</td>",
+        f"<td>{result}</td>",
+        f"<td>{_why(row, why)}</td>",
+        "</tr>",
+    ]
+
+
+def _why(row: PlanRow, entries: list[ExplainEntry]) -> str:
+    parts = []
+    for e in entries:
+        how = (
+            "отнесено вручную (выбрана подсказка)"
+            if e.chosen
+            else "совпали слова: " + "; ".join(f"«{_e(m.element)}» ← {_e(' '.join(m.words))}" for m in e.matches)
+        )
+        extra = ""
+        if e.places:
+            extra += f"; место: {', '.join(PLACES_RU.get(p, p) for p in e.places)}"
+        if e.values:
+            extra += "; " + ", ".join(f"{_e(n)} = {v:g}" for n, v in e.values.items())
+        parts.append(
+            f"<p>стр. {e.line}: {_e(e.title)} (показатель {_e(e.indicator)}, <code>{_e(e.deficiency)}</code>); {how}{extra}.</p>"
+        )
+    m = row.measure
+    if m is not None:
+        parts.append(f"<p>Правило <code>{_e(m.rule)}</code>: {_e(m.because)}.</p>")
+    else:
+        parts.append("<p>Ни одно правило каталога не даёт мероприятия для этого недостатка.</p>")
+    return f"<details><summary>Почему</summary>{''.join(parts)}</details>"

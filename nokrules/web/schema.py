@@ -1,0 +1,100 @@
+"""The HTTP contract: request and response models of the API (they are also its OpenAPI schema at /docs).
+
+A plan comes back as the same `nokrules.plan/1` JSON the CLI prints; these models only describe what
+goes in, the explain view of the web page, the catalog listing and errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..model import Approver, Choice
+
+BUILTIN_FORMS = ("pp457", "vladimir2019")  # document forms over HTTP: never a path on the server
+
+
+class PlanRequest(BaseModel):
+    """Findings of one institution and what the plan needs to know about it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "- на сайте нет раздела «Часто задаваемые вопросы»\n- отсутствует пандус у входа",
+                    "institution": "ГБУ «КЦСОН г. Примерска»",
+                    "kind": "kcson",
+                    "date": "2027-01-15",
+                }
+            ]
+        },
+    )
+
+    text: str = Field(description="недостатки, как в протоколе: по одному на строку, можно несколько в строке")
+    institution: str = Field("", description="наименование организации")
+    kind: str | None = Field(None, description="вид организации: id, название или сокращение (GET /api/catalog → kinds)")
+    forms: list[str] = Field(default_factory=list, description="формы обслуживания (по умолчанию — формы вида)")
+    date: dt.date | None = Field(None, description="дата плана ГГГГ-ММ-ДД (по умолчанию — сегодня)")
+    choices: list[Choice] = Field(
+        default_factory=list, description="нераспознанные находки, отнесённые к недостатку вручную (строка, id)"
+    )
+    people: dict[str, str] = Field(default_factory=dict, description="ФИО по ролям ответственных (роль → ФИО)")
+    form: str = Field("pp457", description="форма документа для DOCX: pp457 или vladimir2019")
+    year: int | None = Field(None, ge=2000, le=2100, description="год для строки «на 20__ год» в документе")
+    approver: Approver = Field(default_factory=Approver, description="гриф «УТВЕРЖДАЮ» документа")
+    founder: str = Field("", description="учредитель (строка над заголовком документа)")
+
+
+class MatchView(BaseModel):
+    element: str
+    words: list[str]
+
+
+class RuleView(BaseModel):
+    id: str
+    because: str
+
+
+class ExplainEntry(BaseModel):
+    """Why one finding became one deficiency, and which rules gave its measures."""
+
+    line: int
+    finding: str
+    deficiency: str
+    title: str
+    indicator: str
+    chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано по шаблону")
+    matches: list[MatchView]
+    places: list[str]
+    values: dict[str, float]
+    rules: list[RuleView]
+
+
+class ExplainResponse(BaseModel):
+    plan: dict[str, Any] = Field(description="план nokrules.plan/1, как у POST /api/plan")
+    explain: list[ExplainEntry]
+
+
+class Health(BaseModel):
+    status: str
+    nokrules: str
+    catalog_version: str
+    deficiencies: int
+    rules: int
+
+
+class FieldError(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    message: str
+    errors: list[FieldError] = Field(default_factory=list)
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,123 @@
+"""What the API and the page do with a request, without HTTP: draft, explain, render, list the catalog.
+
+Errors are `FieldProblem`s naming the request field at fault, so both the API (422 JSON) and the page
+(a message next to the form) can say which input to correct.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..api import Engine, Trace
+from ..errors import UsageError
+from ..model import Catalog, Plan
+from ..render.document import render_document
+from .schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView, today
+
+MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+@dataclass
+class FieldProblem(Exception):
+    """A request field with a value nokrules cannot use, and why (Russian)."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def draft(engine: Engine, req: PlanRequest) -> Trace:
+    """The plan of one request with every stage kept (the page shows why each row is there)."""
+    if not req.text.strip():
+        raise FieldProblem("text", "нет текста: вставьте недостатки из протокола")
+    if req.form not in BUILTIN_FORMS:
+        raise FieldProblem("form", f"неизвестная форма документа «{req.form}»; допустимо: {', '.join(BUILTIN_FORMS)}")
+    try:
+        kind = engine.resolve_kind(req.kind) if req.kind and req.kind.strip() else None
+    except UsageError as e:
+        raise FieldProblem("kind", str(e)) from None
+    try:
+        inst = engine.institution(req.institution.strip(), kind, req.forms or None, req.people)
+    except UsageError as e:
+        raise FieldProblem("forms" if "форма обслуживания" in str(e) else "people", str(e)) from None
+    try:
+        return engine.trace(req.text, inst, req.date or today(), req.choices)
+    except UsageError as e:
+        raise FieldProblem("choices", str(e)) from None
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The `nokrules.plan/1` JSON of a plan, exactly as `nokrules plan --format json` prints it."""
+    loaded: dict[str, Any] = json.loads(plan.to_json())
+    return loaded
+
+
+def document(engine: Engine, req: PlanRequest, plan: Plan, fmt: str) -> bytes:
+    """The plan as a file: DOCX or XLSX in the request's form, or the plan JSON."""
+    if fmt == "json":
+        return plan.to_json().encode("utf-8")
+    return render_document(fmt, plan, engine.catalog, req.form, req.year, req.approver, req.founder)
+
+
+def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
+    """Per recognised finding: the words that matched each pattern element, or that it was chosen by hand,
+    and the rules that fired on it with their reasons."""
+    cat = engine.catalog
+    fired: dict[int, list[str]] = {}
+    for f in trace.firings:
+        for idx in f.recognitions:
+            fired.setdefault(idx, []).append(f.rule)
+    out = []
+    for k, r in enumerate(trace.recognitions):
+        d = cat.deficiency(r.deficiency)
+        finding = trace.findings[r.finding]
+        out.append(
+            ExplainEntry(
+                line=finding.line,
+                finding=finding.text,
+                deficiency=d.id,
+                title=d.title,
+                indicator=d.indicator,
+                chosen=r.pattern < 0,
+                matches=[MatchView(element=m.element, words=list(m.words)) for m in r.matches],
+                places=list(r.places),
+                values=dict(r.values),
+                rules=[RuleView(id=rid, because=cat.rule(rid).because) for rid in sorted(set(fired.get(k, [])))],
+            )
+        )
+    return out
+
+
+def catalog_view(catalog: Catalog) -> dict[str, Any]:
+    """The loaded catalog for other tools: version, criteria, kinds, forms, roles, deficiencies, measures, rules."""
+    s = catalog.settings
+    return {
+        "version": s.version,
+        "effective_from": s.effective_from.isoformat(),
+        "criteria": [
+            {
+                "id": c.id,
+                "section": c.section,
+                "title": c.title,
+                "indicators": [{"id": str(i.id), "title": i.title, "source": i.source} for i in c.indicators],
+            }
+            for c in catalog.criteria
+        ],
+        "kinds": [{"id": k.id, "title": k.title, "aliases": list(k.aliases), "forms": list(k.forms)} for k in catalog.kinds],
+        "forms": [{"id": f.id, "title": f.title} for f in catalog.forms],
+        "roles": [{"id": r.id, "title": r.title} for r in catalog.roles],
+        "deficiencies": [
+            {"id": d.id, "title": d.title, "indicator": d.indicator, "section": catalog.criterion_of(d.indicator)[0].section}
+            for d in catalog.deficiencies
+        ],
+        "measures": [m.model_dump(mode="json", exclude_none=True) for m in catalog.measures],
+        "rules": [r.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for r in catalog.rules],
+    }
