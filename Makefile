@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint handbook bench venv clean
+.PHONY: help run test lint handbook bench serve venv clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -39,8 +39,11 @@ handbook: $(STAMP) ## the catalog as a handbook: examples/out/catalog.md and .do
 	$(BIN)/nokrules catalog --format md -o examples/out/catalog.md --force
 	$(BIN)/nokrules catalog --format docx -o examples/out/catalog.docx --force
 
-bench: $(STAMP) ## plans/s, findings/s and the ratio to raw durable-rules
+bench: $(STAMP) ## plans/s, findings/s, the ratio to raw durable-rules, the national run, the API under load
 	$(BIN)/python benchmarks/bench.py
+
+serve: $(STAMP) ## the inspector's page and the HTTP API on http://127.0.0.1:8000/
+	$(BIN)/nokrules serve
 
 clean: ## remove the virtual environment
 	rm -rf $(VENV)

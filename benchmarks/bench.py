@@ -8,23 +8,29 @@
    `nokrules batch --format json --jobs 2`: wall time and peak memory of the whole process tree
    (targets: ≤ 120 s, ≤ 1 GiB).
 4. Cold start: `nokrules plan` on one institution from a fresh process, median of 10 (target ≤ 0.6 s).
+5. Load: 200 concurrent `POST /api/plan` from this process to `nokrules serve` on loopback: no error,
+   answers identical to sequential ones, within 120 s; p50/p95 latency.
 
-Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national]
+Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national] [--concurrent N]
 """
 
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import random
 import resource
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -190,6 +196,75 @@ def cold_start(runs: int = 10) -> None:
     print(f"[4] cold `nokrules plan` on one institution: median {statistics.median(times):.2f} s of {runs} (target <= 0.6 s)")
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _post(url: str, body: bytes, timeout: float) -> tuple[int, bytes, float]:
+    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.read(), time.perf_counter() - start
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), time.perf_counter() - start
+
+
+def load(engine: Engine, n: int, seed: int, limit_s: float = 120.0) -> None:
+    """`nokrules serve` in its own process; this process sends n different plans one by one, then all n at
+    once from n threads (released together by a barrier): every answer must be 200 and byte-identical to
+    the sequential one, all within limit_s."""
+    port = _free_port()
+    server = subprocess.Popen([NOKRULES, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/health", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(
+                        f"[5] nokrules serve did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}"
+                    ) from None
+                time.sleep(0.2)
+        bodies = [
+            json.dumps({"text": text, "institution": f"Организация № {i + 1}", "kind": kind, "date": "2027-01-15"}).encode()
+            for i, (text, kind) in enumerate(synthetic(engine, n, 8, seed))
+        ]
+        url = base + "/api/plan"
+        sequential = [_post(url, b, 60) for b in bodies]
+        barrier = threading.Barrier(n)
+
+        def one(b: bytes) -> tuple[int, bytes, float]:
+            barrier.wait()
+            return _post(url, b, limit_s)
+
+        start = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(n) as pool:
+            concurrent_ = list(pool.map(one, bodies))
+        wall = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    errors = sum(1 for status, _, _ in [*sequential, *concurrent_] if status != 200)
+    same = sum(1 for (_, a, _), (_, b, _) in zip(sequential, concurrent_, strict=True) if a == b)
+    lat = sorted(t for _, _, t in concurrent_)
+    seq = sorted(t for _, _, t in sequential)
+    print(f"[5] load: {n} concurrent POST /api/plan from this process to `nokrules serve` on loopback")
+    print(
+        f"    {errors} errors; {same}/{n} answers identical to the sequential ones; wall {wall:.1f} s (limit {limit_s:.0f} s)"
+        f" -> {'OK' if not errors and same == n and wall <= limit_s else 'FAIL'}"
+    )
+    print(
+        f"    latency concurrent p50 {statistics.median(lat) * 1000:.0f} ms, p95 {lat[int(0.95 * (n - 1))] * 1000:.0f} ms; "
+        f"sequential p50 {statistics.median(seq) * 1000:.0f} ms, p95 {seq[int(0.95 * (n - 1))] * 1000:.0f} ms"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--institutions", type=int, default=2000)
@@ -198,6 +273,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=2027)
     ap.add_argument("--skip-national", action="store_true")
+    ap.add_argument("--concurrent", type=int, default=200, help="simultaneous POST /api/plan in the load check")
     a = ap.parse_args()
     t0 = time.perf_counter()
     engine = Engine.load()
@@ -211,6 +287,7 @@ def main() -> None:
     if not a.skip_national:
         national(engine, a.national, a.findings, a.jobs, a.seed)
     cold_start()
+    load(engine, a.concurrent, a.seed)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

@@ -86,9 +86,7 @@ class Engine:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return self.recognizer.recognize(findings)
 
-    def trace(
-        self, text: str, institution: Institution, date: date | None = None, choices: Sequence[Choice] = ()
-    ) -> Trace:
+    def trace(self, text: str, institution: Institution, date: date | None = None, choices: Sequence[Choice] = ()) -> Trace:
         """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
         `choices` assign unrecognised findings to deficiencies by hand (see `Choice`)."""
         findings = split_findings(text)

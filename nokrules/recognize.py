@@ -221,7 +221,9 @@ class Recognizer:
         d = self.catalog.deficiency(deficiency)
         found_places, percent = self._context(text, list(self.tokens(text).lemma_sets))
         values = {d.value: percent} if d.value and percent is not None else {}
-        return Recognition(finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, found_places)), values=values)
+        return Recognition(
+            finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, found_places)), values=values
+        )
 
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return [r for i, f in enumerate(findings) for r in self._recognitions(i, f.text)]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nokrules import Engine, Institution, Plan
+from nokrules import Choice, Engine, Institution, Plan
 from nokrules.errors import UsageError
 
 from .conftest import MINI
@@ -156,3 +156,50 @@ def test_group_policy_first_keeps_the_first_written_rule() -> None:
 def test_group_policy_collect_keeps_every_rule() -> None:
     plan = _with_groups("collect").draft_plan("укомплектованность 40%", date=D)
     assert [m.id for m in plan.items[0].measures] == ["recruit_staff_urgently", "recruit_staff", "monitor_staffing"]
+
+
+TWO_ON_ONE_LINE = "- телефон постоянно занят; на сайте нет ответов на вопросы\n- нет порядка подачи жалоб"
+
+
+def test_a_chosen_deficiency_turns_an_unrecognised_finding_into_a_plan_item(mini: Engine) -> None:
+    choice = Choice(line=1, deficiency="faq_missing", text="на сайте нет ответов на вопросы")
+    plan = mini.draft_plan(TWO_ON_ONE_LINE, date=D, choices=[choice])
+    assert [(i.finding.text, i.deficiency.id) for i in plan.items] == [
+        ("на сайте нет ответов на вопросы", "faq_missing"),
+        ("нет порядка подачи жалоб", "complaint_procedure_missing"),
+    ]
+    assert [m.id for m in plan.items[0].measures] == ["publish_faq"]
+    assert [u.text for u in plan.unrecognized] == ["телефон постоянно занят"]  # the other finding on line 1 stays
+
+
+def test_a_choice_without_text_applies_to_every_unrecognised_finding_on_its_line(mini: Engine) -> None:
+    plan = mini.draft_plan(TWO_ON_ONE_LINE, date=D, choices=[Choice(line=1, deficiency="faq_missing")])
+    assert [i.deficiency.id for i in plan.items] == ["faq_missing", "faq_missing", "complaint_procedure_missing"]
+    assert plan.unrecognized == []
+    assert len(plan.sections[0].rows[0].findings) == 2  # one measure row listing both findings
+
+
+def test_a_chosen_finding_reads_places_and_percentages_from_its_text(mini: Engine) -> None:
+    plan = mini.draft_plan(
+        "- кадров не хватает, занято 40 % ставок", date=D, choices=[Choice(line=1, deficiency="staffing_shortage")]
+    )
+    trace_values = mini.trace(
+        "- кадров не хватает, занято 40 % ставок", Institution(), D, [Choice(line=1, deficiency="staffing_shortage")]
+    )
+    assert trace_values.recognitions[0].values == {"staffing_percent": 40.0}
+    assert trace_values.recognitions[0].pattern == -1 and trace_values.recognitions[0].matches == []
+    assert "recruit_staff_urgently" in [m.id for m in plan.items[0].measures]  # the < 50 % rule fired
+
+
+@pytest.mark.parametrize(
+    ("choice", "message"),
+    [
+        (Choice(line=1, deficiency="no_such_thing"), "выбор 1: в каталоге нет недостатка «no_such_thing»"),
+        (Choice(line=7, deficiency="faq_missing"), "выбор 1: в тексте нет такой находки на строке 7"),
+        (Choice(line=2, deficiency="faq_missing"), "выбор 1: находка на строке 2 уже распознана"),
+        (Choice(line=1, deficiency="faq_missing", text="другой текст"), "выбор 1: в тексте нет такой находки на строке 1"),
+    ],
+)
+def test_a_choice_that_does_not_fit_the_text_is_a_usage_error(mini: Engine, choice: Choice, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        mini.draft_plan(TWO_ON_ONE_LINE, date=D, choices=[choice])
