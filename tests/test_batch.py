@@ -205,3 +205,41 @@ def test_a_national_summary_lists_the_first_thousand_and_says_so() -> None:
     assert (
         shown_note(150_000) == "Показаны первые 1000 из 150000 учреждений по числу находок; полный список — в institutions.csv."
     )
+
+
+def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(tmp_path: Path) -> None:
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    entries = [
+        {
+            "name": f"Учреждение № {i}",
+            "kind": "КЦСОН",
+            "findings": "- отсутствует пандус\n- нет раздела «Часто задаваемые вопросы»",
+        }
+        for i in range(1, 20_001)
+    ]
+    src = tmp_path / "big.json"
+    src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nokrules.cli", "batch", str(src), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and sum(1 for _ in out.glob("*.json")) >= 200):  # drafting is under way
+        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before it could be interrupted"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    assert "прервано" in err.decode()
+    written = sorted(out.iterdir())
+    assert not [p.name for p in written if p.name.endswith(".tmp")]
+    assert 200 <= len(written) < 20_000
+    for p in written:  # every file there is a whole plan
+        assert json.loads(p.read_bytes())["schema"] == "nokrules.plan/1"

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..api import Engine
-from ..batch import EXTENSIONS, Job, Settings, file_names, leftover_temporaries, run
+from ..batch import EXTENSIONS, Job, Settings, Workers, file_names, leftover_temporaries
 from ..cli_common import parse_date
 from ..errors import CheckFailed, InputError, UsageError
 from ..model import ProtocolInstitution
@@ -96,31 +96,36 @@ def command(
     when = parse_date(plan_date)
     # the catalog is loaded here first: a broken one fails now with its message, not in every worker
     engine = Engine.load(catalog_dir)
-    entries = _read(inputs)
+    for name in inputs:  # a missing input fails before any worker is started
+        if not Path(name).is_file():
+            raise InputError(f"{name}: файл не найден")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
-    out.mkdir(parents=True, exist_ok=True)
-    names = file_names(entries, EXTENSIONS[fmt])
-    taken = [n for n in [*names, *REPORTS] if (out / n).exists()]
-    if taken and not force:
-        more = f" и ещё {len(taken) - 5}" if len(taken) > 5 else ""
-        raise UsageError(f"в {out} уже есть {', '.join(taken[:5])}{more}; чтобы перезаписать, добавьте --force")
     settings = Settings(catalog_dir, str(out), fmt, when, form, year)
-    job_list = [Job(i, e, n) for i, (e, n) in enumerate(zip(entries, names, strict=True))]
-    del entries  # the jobs hold them now, and run() lets each go once it is drafted
 
     from tqdm import tqdm
 
-    bar = tqdm(total=len(job_list), unit="учр.", desc="планы", disable=not sys.stderr.isatty(), leave=False)
     try:
-        digests = run(job_list, settings, jobs, progress=bar.update)
-    except KeyboardInterrupt:
+        with Workers(settings, jobs) as workers:  # they load their engines while the protocol is being read
+            entries = _read(inputs)
+            out.mkdir(parents=True, exist_ok=True)
+            names = file_names(entries, EXTENSIONS[fmt])
+            taken = [n for n in [*names, *REPORTS] if (out / n).exists()]
+            if taken and not force:
+                more = f" и ещё {len(taken) - 5}" if len(taken) > 5 else ""
+                raise UsageError(f"в {out} уже есть {', '.join(taken[:5])}{more}; чтобы перезаписать, добавьте --force")
+            job_list = [Job(i, e, n) for i, (e, n) in enumerate(zip(entries, names, strict=True))]
+            del entries  # the jobs hold them now, and run() lets each go once it is drafted
+            bar = tqdm(total=len(job_list), unit="учр.", desc="планы", disable=not sys.stderr.isatty(), leave=False)
+            try:
+                digests = workers.run(job_list, progress=bar.update)
+            finally:
+                bar.close()
+    except KeyboardInterrupt:  # the workers are stopped by now: nothing writes any more
         for tmp in leftover_temporaries(out):
             tmp.unlink(missing_ok=True)
         raise
-    finally:
-        bar.close()
     write_atomically(out / "unrecognized.csv", _unrecognized_csv(digests))
     summary = summarize(engine, digests)
     write_atomically(out / "institutions.csv", _institutions_csv(summary))
