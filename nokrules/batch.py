@@ -16,9 +16,9 @@ import re
 import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .api import Engine
 from .errors import UsageError

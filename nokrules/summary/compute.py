@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Catalog, Plan, PlanItem, ProtocolInstitution
+from ..model import Plan, PlanItem, ProtocolInstitution
 
 if TYPE_CHECKING:
     from ..api import Engine
