@@ -36,12 +36,14 @@ FLAGS = [  # as root in a container, with no network beyond loopback (see the ma
 
 try:
     from playwright.sync_api import expect, sync_playwright
+
+    HAVE_PLAYWRIGHT = True
 except ImportError:  # pragma: no cover - the dev extra installs it
-    sync_playwright = None
+    HAVE_PLAYWRIGHT = False
 
 MISSING = (
     "нет пакета playwright (pip install -e '.[dev]')"
-    if sync_playwright is None
+    if not HAVE_PLAYWRIGHT
     else f"нет Chromium ({CHROMIUM}): установите пакет Debian chromium (.ci/run это делает)"
     if not os.access(CHROMIUM, os.X_OK)
     else ""
@@ -95,7 +97,6 @@ def _institution_1() -> tuple[str, str]:
 
 
 def test_an_inspector_pastes_findings_picks_a_suggestion_and_downloads_the_docx(server: str, tmp_path: Path) -> None:
-    assert sync_playwright is not None
     name, findings = _institution_1()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
