@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .catalog import load_catalog
+from .dates import plan_date_problem
 from .engine import RuleEngine
 from .errors import UsageError
 from .model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
@@ -89,12 +90,16 @@ class Engine:
     def trace(self, text: str, institution: Institution, date: date | None = None, choices: Sequence[Choice] = ()) -> Trace:
         """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
         `choices` assign unrecognised findings to deficiencies by hand (see `Choice`)."""
+        when = date or _today()
+        problem = plan_date_problem(when)
+        if problem:
+            raise UsageError(problem)
         findings = split_findings(text)
         recognitions = self.recognizer.recognize(findings)
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         firings = self.rules.run(institution, recognitions)
-        plan = build_plan(self.catalog, institution, findings, recognitions, firings, date or _today(), self.recognizer.suggest)
+        plan = build_plan(self.catalog, institution, findings, recognitions, firings, when, self.recognizer.suggest)
         return Trace(findings, recognitions, firings, plan)
 
     def _with_choices(
@@ -103,7 +108,7 @@ class Engine:
         """Add a recognition for each chosen finding; a choice that names an unknown deficiency, or no
         unrecognised finding of the text, is a UsageError saying which (the text may have been edited)."""
         recognised = {r.finding for r in recognitions}
-        added: dict[int, Recognition] = {}
+        added: dict[tuple[int, str], Recognition] = {}  # a finding may be given several deficiencies, each once
         for n, c in enumerate(choices, start=1):
             if c.deficiency not in self._deficiency_ids:
                 raise UsageError(f"выбор {n}: в каталоге нет недостатка «{c.deficiency}»")
@@ -113,8 +118,8 @@ class Engine:
             if all(i in recognised for i in targets):
                 raise UsageError(f"выбор {n}: находка на строке {c.line} уже распознана")
             for i in targets:
-                if i not in recognised:
-                    added[i] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
+                if i not in recognised and (i, c.deficiency) not in added:
+                    added[(i, c.deficiency)] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
         return sorted([*recognitions, *added.values()], key=lambda r: r.finding)  # stable: per-finding order kept
 
     def draft_plan(

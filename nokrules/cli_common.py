@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import click
 
+from .dates import plan_date_problem
 from .errors import UsageError
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -40,7 +41,11 @@ def parse_date(value: str | None) -> date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return datetime.strptime(value, fmt).date()
+            parsed = datetime.strptime(value, fmt).date()
         except ValueError:
-            pass
+            continue
+        problem = plan_date_problem(parsed)
+        if problem:
+            raise UsageError(problem)
+        return parsed
     raise UsageError(f"дата «{value}» не распознана: ожидалось ГГГГ-ММ-ДД (например, 2027-01-15) или ДД.ММ.ГГГГ")

@@ -14,6 +14,14 @@ from .model import DUE_RE
 
 PERMANENT = "постоянно"
 MIN_LEAD_DAYS = 30  # an end-of-period due closer than this to the plan date rolls to the next period
+PLAN_YEARS = (2000, 2100)  # plan dates nokrules accepts: dues lie up to a horizon past them, far from date.max
+
+
+def plan_date_problem(d: date) -> str | None:
+    """Why a plan date cannot be used (Russian), or None."""
+    if PLAN_YEARS[0] <= d.year <= PLAN_YEARS[1]:
+        return None
+    return f"дата плана {d.isoformat()} вне допустимых лет {PLAN_YEARS[0]}–{PLAN_YEARS[1]}"
 
 
 def add_months(d: date, n: int) -> date:

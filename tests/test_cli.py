@@ -55,6 +55,13 @@ def test_plan_exits_2_on_bad_date() -> None:
     assert "дата «31/02/2027» не распознана" in r.stderr
 
 
+def test_plan_exits_2_on_a_date_outside_the_supported_years() -> None:
+    r = run("plan", "-", "--catalog", str(MINI), "--date", "31.12.9999", stdin="нет пандуса".encode())
+    assert r.returncode == 2
+    assert "дата плана 9999-12-31 вне допустимых лет 2000–2100" in r.stderr
+    assert "внутренняя ошибка" not in r.stderr
+
+
 def test_plan_exits_2_on_bad_format_in_russian() -> None:
     r = run("plan", "-", "--format", "pdf", stdin=b"x")
     assert r.returncode == 2

@@ -203,3 +203,20 @@ def test_a_chosen_finding_reads_places_and_percentages_from_its_text(mini: Engin
 def test_a_choice_that_does_not_fit_the_text_is_a_usage_error(mini: Engine, choice: Choice, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         mini.draft_plan(TWO_ON_ONE_LINE, date=D, choices=[choice])
+
+
+def test_a_finding_may_be_given_several_deficiencies_each_once(mini: Engine) -> None:
+    text = "- телефон постоянно занят"
+    picks = [
+        Choice(line=1, deficiency="faq_missing"),
+        Choice(line=1, deficiency="staffing_shortage"),
+        Choice(line=1, deficiency="faq_missing"),
+    ]
+    plan = mini.draft_plan(text, date=D, choices=picks)
+    assert [i.deficiency.id for i in plan.items] == ["faq_missing", "staffing_shortage"]
+
+
+@pytest.mark.parametrize("when", [date(1999, 12, 31), date(2101, 1, 1), date(9999, 12, 31)])
+def test_a_plan_date_outside_2000_2100_is_a_usage_error(mini: Engine, when: date) -> None:
+    with pytest.raises(UsageError, match=f"дата плана {when.isoformat()} вне допустимых лет 2000–2100"):
+        mini.draft_plan("нет порядка подачи жалоб", date=when)

@@ -54,6 +54,8 @@ def translate(errors: Sequence[Any]) -> list[FieldError]:
             message = f"значение должно быть не меньше {ctx.get('ge')}"
         elif kind == "less_than_equal":
             message = f"значение должно быть не больше {ctx.get('le')}"
+        elif kind == "value_error" and ctx.get("error"):
+            message = str(ctx["error"])
         elif kind == "json_invalid" and ctx.get("error"):
             message = f"тело запроса — не JSON ({ctx['error']})"
         field = "body" if kind.startswith("json_") else field_name(e.get("loc", ()))

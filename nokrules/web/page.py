@@ -101,7 +101,7 @@ class _Form:
         if picked and picked not in choices:
             choices.append(picked)
         drop = get("unchoose")
-        if drop.isdigit() and int(drop) < len(choices):
+        if drop.isascii() and drop.isdigit() and int(drop) < len(choices):
             del choices[int(drop)]
         return cls(get("text"), get("institution"), get("kind"), get("date"), get("form") or "pp457", choices, get("vi"))
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..dates import plan_date_problem
 from ..model import Approver, Choice
 
 BUILTIN_FORMS = ("pp457", "vladimir2019")  # document forms over HTTP: never a path on the server
@@ -46,6 +47,34 @@ class PlanRequest(BaseModel):
     year: int | None = Field(None, ge=2000, le=2100, description="год для строки «на 20__ год» в документе")
     approver: Approver = Field(default_factory=Approver, description="гриф «УТВЕРЖДАЮ» документа")
     founder: str = Field("", description="учредитель (строка над заголовком документа)")
+
+    @field_validator("date")
+    @classmethod
+    def _plan_year(cls, v: dt.date | None) -> dt.date | None:
+        problem = plan_date_problem(v) if v is not None else None
+        if problem:
+            raise ValueError(problem)
+        return v
+
+    @field_validator("*")
+    @classmethod
+    def _encodable(cls, v: Any) -> Any:
+        """JSON may carry lone UTF-16 surrogates («\\ud800»), which no document or JSON output can encode."""
+        if _has_surrogate(v):
+            raise ValueError("недопустимый символ: одиночный суррогат UTF-16 (текст повреждён при копировании)")
+        return v
+
+
+def _has_surrogate(v: Any) -> bool:
+    if isinstance(v, str):
+        return not v.isascii() and any("\ud800" <= ch <= "\udfff" for ch in v)
+    if isinstance(v, BaseModel):
+        return any(_has_surrogate(x) for x in v.__dict__.values())
+    if isinstance(v, dict):
+        return any(_has_surrogate(k) or _has_surrogate(x) for k, x in v.items())
+    if isinstance(v, list | tuple):
+        return any(_has_surrogate(x) for x in v)
+    return False
 
 
 class MatchView(BaseModel):

@@ -1,0 +1,557 @@
+"""The inspector's page (server-rendered HTML forms, no script) on the mini catalog: labels and language,
+nothing loaded from other hosts, the plan table with its «Почему», picking a suggestion for an unrecognised
+finding and taking it back, downloads of exactly the plan on screen, errors next to the form, the version
+for the visually impaired. Expectations come from tests/fixtures/mini by hand."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from html.parser import HTMLParser
+from typing import Any
+
+import docx
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx2 import Response
+
+from nokrules import Engine
+from nokrules.model import Choice
+from nokrules.web.app import create_app
+
+from .conftest import MINI
+
+D = date(2027, 1, 15)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+COMPLAINT_ON_SITE = "нет порядка подачи жалоб на сайте"
+UNRECOGNISED = "грубый охранник на входе"  # no pattern of the mini catalog matches it
+PUBLISH_ON_SITE = "Разместить на официальном сайте организации порядок подачи жалоб"
+INSTITUTION = "ГБУ «КЦСОН г. Примерска»"
+FORM = {"text": COMPLAINT_ON_SITE, "institution": INSTITUTION, "kind": "kcson", "date": "2027-01-15", "form": "pp457"}
+WITH_UNRECOGNISED = {**FORM, "text": f"{COMPLAINT_ON_SITE}\n{UNRECOGNISED}"}
+
+# tests/fixtures/mini, read by hand
+SECTIONS = [
+    "I. Открытость и доступность информации об организации или о федеральном учреждении медико-социальной экспертизы",
+    "II. Комфортность условий предоставления услуг",
+    "III. Доступность услуг для инвалидов",
+    "IV. Доброжелательность, вежливость работников организации или федерального учреждения медико-социальной экспертизы",
+    "V. Удовлетворённость условиями оказания услуг",
+]
+KINDS = [
+    ("kcson", "Комплексный центр социального обслуживания населения"),
+    ("veterans_home", "Дом ветеранов"),
+    ("care_home", "Дом-интернат для престарелых и инвалидов"),
+    ("psychoneurological_home", "Психоневрологический интернат"),
+    ("gerontology_center", "Геронтологический центр"),
+    ("children_rehab_center", "Реабилитационный центр для детей и подростков с ограниченными возможностями"),
+    ("rehab_center", "Реабилитационный центр для инвалидов"),
+    ("minors_center", "Социально-реабилитационный центр для несовершеннолетних"),
+    ("shelter", "Социальный приют"),
+    ("family_center", "Центр социальной помощи семье и детям"),
+    ("adaptation_center", "Центр социальной адаптации"),
+    ("other", "Иная организация социального обслуживания"),
+]
+# deficiency → (title, the measures a finding chosen for it gets with no kind, its section); a finding chosen
+# by hand names no place, so the complaint measure names both
+BY_HAND = {
+    "ramp_missing": ("Нет пандуса", ["Установить пандус у входа"], "III"),
+    "handrails_missing": ("Нет поручней", ["Установить поручни"], "III"),
+    "complaint_procedure_missing": (
+        "Нет порядка подачи жалоб",
+        ["Разместить на официальном сайте и на информационных стендах организации порядок подачи жалоб"],
+        "I",
+    ),
+    "faq_missing": ("Нет раздела «Часто задаваемые вопросы»", ["Создать раздел «Часто задаваемые вопросы»"], "I"),
+    "staffing_shortage": (
+        "Недостаточная укомплектованность кадрами",
+        ["Укомплектовать штат", "Ежеквартально анализировать укомплектованность"],
+        "IV",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def mini_engine() -> Engine:
+    return Engine.load(MINI)
+
+
+@pytest.fixture(scope="module")
+def app(mini_engine: Engine) -> FastAPI:
+    return create_app(mini_engine)
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """Shared by the tests that do not look at cookies (the visually-impaired ones get their own)."""
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+class Page(HTMLParser):
+    """What the tests look at in a page: controls, labels, buttons of the form in order, hidden inputs."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.controls: list[dict[str, str]] = []  # input/select/textarea other than hidden
+        self.hidden: list[dict[str, str]] = []
+        self.label_for: list[str] = []
+        self.buttons: list[dict[str, str]] = []  # inside the form, in document order, with their text
+        self.options: dict[str, list[tuple[str, str]]] = {}
+        self.urls: list[str] = []
+        self.body_class = ""
+        self._in_form = False
+        self._button: dict[str, str] | None = None
+        self._select: str | None = None
+        self._option: list[str] | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        for key in ("href", "src", "action", "formaction"):
+            if key in a:
+                self.urls.append(a[key])
+        if tag == "body":
+            self.body_class = a.get("class", "")
+        elif tag == "form":
+            self._in_form = True
+        elif tag == "label" and "for" in a:
+            self.label_for.append(a["for"])
+        elif tag == "input" and a.get("type") == "hidden":
+            self.hidden.append(a)
+        elif tag in ("input", "select", "textarea"):
+            self.controls.append({"tag": tag, **a})
+            if tag == "select":
+                self._select = a.get("id", "")
+                self.options[self._select] = []
+        elif tag == "option" and self._select is not None:
+            self._option = [a.get("value", ""), ""]
+        elif tag == "button" and self._in_form:
+            self._button = {**a, "text": ""}
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._in_form = False
+        elif tag == "button" and self._button is not None:
+            self.buttons.append(self._button)
+            self._button = None
+        elif tag == "option" and self._option is not None and self._select is not None:
+            self.options[self._select].append((self._option[0], self._option[1]))
+            self._option = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data: str) -> None:
+        if self._button is not None:
+            self._button["text"] += data
+        if self._option is not None:
+            self._option[1] += data
+
+    def choose_values(self) -> list[dict[str, Any]]:
+        return [json.loads(b["value"]) for b in self.buttons if b.get("name") == "choose"]
+
+    def choices(self) -> list[dict[str, Any]]:
+        return [json.loads(h["value"]) for h in self.hidden if h.get("name") == "choice"]
+
+
+def section_headings(text: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'<th scope="rowgroup" colspan="6">(.*?)</th>', text)]
+
+
+def block(text: str, cls: str) -> str:
+    """The HTML of `<section class="cls">…</section>` (these sections do not nest others)."""
+    m = re.search(rf'<section class="{cls}".*?</section>', text, re.S)
+    return m.group(0) if m else ""
+
+
+def plan_table(text: str) -> str:
+    m = re.search(r'<table class="plan" id="plan-table">.*?</table>', text, re.S)
+    assert m, "no #plan-table"
+    return m.group(0)
+
+
+def table_rows(text: str) -> list[str]:
+    return [r for r in re.findall(r"<tr[^>]*>.*?</tr>", plan_table(text), re.S) if "<td>" in r]
+
+
+def rows_of(text: str, finding: str) -> list[str]:
+    return [r for r in table_rows(text) if f"</span> {html.escape(finding, quote=True)}</p>" in r]
+
+
+def row_of(text: str, finding: str) -> str:
+    [row] = rows_of(text, finding)
+    return row
+
+
+def cells(row: str) -> list[str]:
+    found = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", c))).strip() for c in found]
+
+
+def assert_ok_page(r: Response) -> str:
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/html")
+    assert 'role="alert"' not in r.text
+    return r.text
+
+
+def unlabelled(page: Page) -> list[dict[str, str]]:
+    return [c for c in page.controls if not c.get("id") or c["id"] not in page.label_for]
+
+
+# ---------------------------------------------------------------------------------------------- page
+
+
+def test_page_is_russian_and_every_control_has_a_label(client: TestClient) -> None:
+    text = assert_ok_page(client.get("/"))
+    assert '<html lang="ru">' in text
+    page = Page(text)
+    assert {c["id"] for c in page.controls} == {"text", "institution", "kind", "date", "form"}
+    assert unlabelled(page) == []
+    assert len(page.label_for) == len(set(page.label_for))
+
+
+def test_result_page_also_labels_every_control(client: TestClient) -> None:
+    first = Page(assert_ok_page(client.post("/", data=WITH_UNRECOGNISED)))
+    chosen = assert_ok_page(client.post("/", data={**WITH_UNRECOGNISED, "choose": json.dumps(first.choose_values()[0])}))
+    page = Page(chosen)
+    assert page.hidden  # the picked suggestion is carried in a hidden input, which needs no label
+    assert unlabelled(page) == []
+
+
+def test_kind_select_lists_the_catalog_kinds(client: TestClient) -> None:
+    page = Page(assert_ok_page(client.get("/")))
+    assert page.options["kind"] == [("", "— не указан —"), *KINDS]
+    assert [v for v, _ in page.options["form"]] == ["pp457", "vladimir2019"]
+
+
+def test_date_defaults_to_today(client: TestClient) -> None:
+    before = date.today().isoformat()
+    page = Page(assert_ok_page(client.get("/")))
+    after = date.today().isoformat()
+    [field] = [c for c in page.controls if c.get("id") == "date"]
+    assert field["type"] == "date"
+    assert field["value"] in {before, after}
+
+
+def test_nothing_is_loaded_from_another_host(client: TestClient) -> None:
+    pages = [client.get("/").text, client.post("/", data=WITH_UNRECOGNISED).text]
+    css = client.get("/static/app.css")
+    assert css.status_code == 200
+    assert css.headers["content-type"].startswith("text/css")
+    assert "font-family" in css.text
+    for text in [*pages, css.text]:
+        assert "http://" not in text and "https://" not in text
+    for text in pages:
+        for url in Page(text).urls:
+            assert url.startswith(("/", "#")) and not url.startswith("//"), url
+        assert "<script" not in text
+    assert client.get("/static/favicon.svg").status_code == 200
+
+
+# ---------------------------------------------------------------------------------------------- plan
+
+
+def test_drafted_plan_is_the_official_table_with_five_sections(client: TestClient) -> None:
+    text = assert_ok_page(client.post("/", data=FORM))
+    assert section_headings(plan_table(text)) == SECTIONS
+    assert plan_table(text).count("Недостатки не выявлены") == 4  # II–V have no findings
+    row = row_of(text, COMPLAINT_ON_SITE)
+    assert cells(row)[:5] == [
+        f"стр. 1 {COMPLAINT_ON_SITE}",
+        PUBLISH_ON_SITE,
+        "до 15.02.2027",
+        "Ответственный за ведение официального сайта",
+        "Порядок размещён",
+    ]
+    assert html.escape(f"План по устранению недостатков: {INSTITUTION} (дата плана 15.01.2027)", quote=False) in text
+    assert "Находок: 1; распознано: 1; не распознано: 0; строк плана: 1." in text
+
+
+def test_the_form_keeps_what_was_submitted(client: TestClient) -> None:
+    text = assert_ok_page(client.post("/", data={**FORM, "form": "vladimir2019"}))
+    assert f">{html.escape(COMPLAINT_ON_SITE)}</textarea>" in text
+    assert f'value="{html.escape(INSTITUTION, quote=True)}"' in text
+    assert '<option value="kcson" selected>' in text
+    assert '<option value="vladimir2019" selected>' in text
+    assert 'value="2027-01-15"' in text
+
+
+def test_every_row_explains_why_with_matched_words_and_rule(client: TestClient) -> None:
+    text = assert_ok_page(client.post("/", data=FORM))
+    why = row_of(text, COMPLAINT_ON_SITE)
+    assert "<details><summary>Почему</summary>" in why
+    assert "«жалоба» ← жалоб" in why and "«порядок» ← порядка" in why
+    assert "место: сайт" in why
+    assert "<code>complaint_procedure_missing</code>" in why
+    assert "Правило <code>complaint</code>: ст. 13 442-ФЗ." in why
+
+
+def test_why_shows_the_value_read_from_the_finding(client: TestClient) -> None:
+    text = assert_ok_page(client.post("/", data={**FORM, "text": "укомплектована кадрами на 40%"}))
+    rows = rows_of(text, "укомплектована кадрами на 40%")
+    assert [cells(r)[1] for r in rows] == ["Срочно укомплектовать штат", "Ежеквартально анализировать укомплектованность"]
+    assert all("staffing_percent = 40" in r for r in rows)
+    assert "Правило <code>staffing-low</code>: менее половины штата." in rows[0]
+    assert "Правило <code>staffing</code>: укомплектованность." in rows[1]
+
+
+# ---------------------------------------------------------------------------------------------- suggestions
+
+
+def test_unrecognised_line_is_listed_with_suggestion_buttons(client: TestClient) -> None:
+    text = assert_ok_page(client.post("/", data=WITH_UNRECOGNISED))
+    unrec = block(text, "unrecognized")
+    assert "Не распознано" in unrec
+    assert f'<span class="line">стр. 2</span> <q>{UNRECOGNISED}</q>' in unrec
+    assert unrec.count('button type="submit" class="choose" name="choose"') == 3
+    values = Page(text).choose_values()
+    assert len(values) == 3
+    for v in values:
+        assert v["line"] == 2 and v["text"] == UNRECOGNISED and v["deficiency"] in BY_HAND
+        assert f"Выбрать: {html.escape(BY_HAND[v['deficiency']][0], quote=False)}" in unrec
+    assert UNRECOGNISED not in plan_table(text)
+    assert "Находок: 2; распознано: 1; не распознано: 1; строк плана: 1." in text
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_choosing_a_suggestion_puts_the_finding_in_the_table(client: TestClient, k: int) -> None:
+    alone = {**FORM, "text": f"- {UNRECOGNISED}", "kind": ""}  # no other row for a chosen measure to join
+    first = Page(assert_ok_page(client.post("/", data=alone)))
+    pick = first.choose_values()[k]
+    assert (pick["line"], pick["text"]) == (1, UNRECOGNISED)
+    title, measures, section = BY_HAND[pick["deficiency"]]
+    text = assert_ok_page(client.post("/", data={**alone, "choose": json.dumps(pick, ensure_ascii=False)}))
+    page = Page(text)
+    assert page.choices() == [pick]  # carried to the next click in a hidden input
+    assert "Не распознано" not in text
+    chosen = block(text, "chosen")
+    assert "Выбрано вручную" in chosen
+    assert f"стр. 1: {html.escape(title, quote=False)}" in chosen
+    assert '<button type="submit" class="link" name="unchoose" value="0">Отменить</button>' in chosen
+    rows = rows_of(text, UNRECOGNISED)
+    assert [cells(r)[1] for r in rows] == measures
+    assert all("отнесено вручную (выбрана подсказка)" in r for r in rows)
+    # the finding's rows sit under its section's heading
+    table = plan_table(text)
+    heading = next(h for h in SECTIONS if h.startswith(f"{section}. "))
+    after = table[table.index(html.escape(heading, quote=False)) :]
+    assert after.index(html.escape(UNRECOGNISED)) < after.index("</tbody>")
+    assert table.count("Недостатки не выявлены") == 4
+    assert f"Находок: 1; распознано: 1; не распознано: 0; строк плана: {len(measures)}." in text
+
+
+def test_a_chosen_finding_joins_the_row_of_the_same_measure(client: TestClient) -> None:
+    pick = {"line": 2, "deficiency": "complaint_procedure_missing", "text": UNRECOGNISED}
+    text = assert_ok_page(client.post("/", data={**WITH_UNRECOGNISED, "choose": json.dumps(pick, ensure_ascii=False)}))
+    row = row_of(text, UNRECOGNISED)
+    assert row == row_of(text, COMPLAINT_ON_SITE)
+    # the chosen finding names no place, so the measure names the site and the stands
+    assert cells(row)[1] == "Разместить на официальном сайте и на информационных стендах организации порядок подачи жалоб"
+    assert "Находок: 2; распознано: 2; не распознано: 0; строк плана: 1." in text
+
+
+def test_a_kept_choice_survives_the_next_redraw(client: TestClient) -> None:
+    choice = {"line": 2, "deficiency": "faq_missing", "text": UNRECOGNISED}
+    text = assert_ok_page(client.post("/", data={**WITH_UNRECOGNISED, "choice": json.dumps(choice, ensure_ascii=False)}))
+    assert Page(text).choices() == [choice]
+    assert cells(row_of(text, UNRECOGNISED))[1] == "Создать раздел «Часто задаваемые вопросы»"
+
+
+def test_unchoose_takes_the_choice_back(client: TestClient) -> None:
+    choice = json.dumps({"line": 2, "deficiency": "faq_missing", "text": UNRECOGNISED}, ensure_ascii=False)
+    text = assert_ok_page(client.post("/", data={**WITH_UNRECOGNISED, "choice": choice, "unchoose": "0"}))
+    assert Page(text).choices() == []
+    assert "Выбрано вручную" not in text
+    assert f"<q>{UNRECOGNISED}</q>" in block(text, "unrecognized")
+    assert UNRECOGNISED not in plan_table(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [COMPLAINT_ON_SITE, f"{COMPLAINT_ON_SITE}\nнет пандуса", f"{UNRECOGNISED}\n{COMPLAINT_ON_SITE}"],
+    ids=["line-gone", "line-now-recognised", "line-moved"],
+)
+def test_a_stale_choice_is_dropped_without_error(client: TestClient, text: str) -> None:
+    choice = json.dumps({"line": 2, "deficiency": "faq_missing", "text": UNRECOGNISED}, ensure_ascii=False)
+    page = assert_ok_page(client.post("/", data={**FORM, "text": text, "choice": choice}))
+    assert Page(page).choices() == []
+    assert "Выбрано вручную" not in page
+    assert "Создать раздел «Часто задаваемые вопросы»" not in page
+
+
+@pytest.mark.parametrize("junk", ["{", "[]", '{"line": 2}', '{"line": 2, "deficiency": "pool_missing"}', "null"])
+def test_a_tampered_choice_is_ignored(client: TestClient, junk: str) -> None:
+    text = assert_ok_page(client.post("/", data={**WITH_UNRECOGNISED, "choice": junk, "choose": junk}))
+    assert Page(text).choices() == []
+    assert f"<q>{UNRECOGNISED}</q>" in block(text, "unrecognized")
+
+
+@pytest.mark.parametrize("index", ["5", "-1", "x", "²"])
+def test_a_tampered_unchoose_is_ignored(client: TestClient, index: str) -> None:
+    choice = {"line": 2, "deficiency": "faq_missing", "text": UNRECOGNISED}
+    r = client.post("/", data={**WITH_UNRECOGNISED, "choice": json.dumps(choice, ensure_ascii=False), "unchoose": index})
+    text = assert_ok_page(r)
+    assert Page(text).choices() == [choice]
+
+
+# ---------------------------------------------------------------------------------------------- downloads
+
+
+def test_download_docx_is_the_plan_on_screen(client: TestClient) -> None:
+    choice = json.dumps({"line": 2, "deficiency": "faq_missing", "text": UNRECOGNISED}, ensure_ascii=False)
+    r = client.post("/download/docx", data={**WITH_UNRECOGNISED, "choice": choice})
+    assert r.status_code == 200
+    assert r.headers["content-type"] == DOCX
+    assert r.headers["content-disposition"].startswith('attachment; filename="gbu-ktsson-g-primerska.docx"; ')
+    doc = docx.Document(io.BytesIO(r.content))
+    found = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    assert PUBLISH_ON_SITE in found
+    assert "Создать раздел «Часто задаваемые вопросы»" in found  # the chosen suggestion is in the file too
+
+
+def test_download_xlsx_is_the_plan_on_screen(client: TestClient) -> None:
+    r = client.post("/download/xlsx", data=FORM)
+    assert r.status_code == 200
+    assert r.headers["content-type"] == XLSX
+    wb = openpyxl.load_workbook(io.BytesIO(r.content))
+    values = [v for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row]
+    assert PUBLISH_ON_SITE in values
+    assert INSTITUTION in values
+
+
+def test_download_json_is_the_plan_contract(client: TestClient, mini_engine: Engine) -> None:
+    choice = {"line": 2, "deficiency": "faq_missing", "text": UNRECOGNISED}
+    r = client.post("/download/json", data={**WITH_UNRECOGNISED, "choice": json.dumps(choice, ensure_ascii=False)})
+    assert r.status_code == 200
+    assert r.headers["content-type"] == "application/json"
+    plan = r.json()
+    assert plan["schema"] == "nokrules.plan/1"
+    assert [(it["finding"]["line"], it["deficiency"]["id"]) for it in plan["items"]] == [
+        (1, "complaint_procedure_missing"),
+        (2, "faq_missing"),
+    ]
+    inst = mini_engine.institution(INSTITUTION, "kcson")
+    expected = mini_engine.draft_plan(WITH_UNRECOGNISED["text"], inst, date=D, choices=[Choice.model_validate(choice)]).to_json()
+    assert r.content == expected.encode("utf-8")
+
+
+def test_download_of_an_unknown_format_is_404(client: TestClient) -> None:
+    r = client.post("/download/pdf", data=FORM)
+    assert r.status_code == 404
+    assert 'role="alert"' in r.text and "нет формата pdf" in r.text
+
+
+def test_download_with_bad_input_is_422_with_the_page(client: TestClient) -> None:
+    r = client.post("/download/docx", data={**FORM, "text": ""})
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("text/html")
+    assert 'role="alert"' in r.text and "нет текста" in r.text
+
+
+# ---------------------------------------------------------------------------------------------- errors
+
+
+def alert(text: str) -> str:
+    m = re.search(r'<div class="errors" role="alert" id="errors">.*?</div>', text, re.S)
+    assert m, "no alert block"
+    return html.unescape(m.group(0))
+
+
+def test_bad_date_is_422_with_an_alert_naming_the_field(client: TestClient) -> None:
+    r = client.post("/", data={**FORM, "date": "2027-13-01"})
+    assert r.status_code == 422
+    box = alert(r.text)
+    assert '<a href="#date">Дата плана</a>: ожидалась дата ГГГГ-ММ-ДД' in box
+    assert f">{html.escape(COMPLAINT_ON_SITE)}</textarea>" in r.text  # the text is kept for correcting
+    assert 'id="plan-table"' not in r.text
+
+
+def test_missing_text_is_422_with_an_alert_naming_the_field(client: TestClient) -> None:
+    for data in ({k: v for k, v in FORM.items() if k != "text"}, {**FORM, "text": "  \n "}):
+        r = client.post("/", data=data)
+        assert r.status_code == 422
+        assert '<a href="#text">Недостатки</a>: нет текста: вставьте недостатки из протокола' in alert(r.text)
+
+
+def test_unknown_kind_and_form_are_422_naming_the_field(client: TestClient) -> None:
+    r = client.post("/", data={**FORM, "kind": "планетарий"})
+    assert r.status_code == 422
+    assert '<a href="#kind">Вид организации</a>: неизвестный вид организации «планетарий»' in alert(r.text)
+    r = client.post("/", data={**FORM, "form": "/etc/passwd"})
+    assert r.status_code == 422
+    assert '<a href="#form">Форма документа</a>: неизвестная форма документа «/etc/passwd»' in alert(r.text)
+
+
+def test_far_plan_date_is_422_naming_the_date(client: TestClient) -> None:
+    r = client.post("/", data={**FORM, "date": "9999-12-31"})
+    assert r.status_code == 422
+    assert '<a href="#date">Дата плана</a>' in alert(r.text)
+
+
+def test_the_body_limit_guards_the_page(client: TestClient) -> None:
+    r = client.post("/", data={**FORM, "text": "нет пандуса " * 100_000})
+    assert r.status_code == 413
+    assert r.json()["message"].startswith("тело запроса больше 1024 КиБ")
+
+
+# ---------------------------------------------------------------------------------------------- visually impaired
+
+
+def test_vi_is_turned_on_by_the_link_and_kept_by_the_cookie(app: FastAPI) -> None:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        assert Page(c.get("/").text).body_class == "regular"
+        r = c.get("/?vi=1")
+        assert r.status_code == 200
+        assert Page(r.text).body_class == "vi"
+        cookie = r.headers["set-cookie"]
+        assert cookie.startswith("nokrules_vi=1;")
+        assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()
+        assert c.cookies.get("nokrules_vi") == "1"
+        toggle = next(b for b in Page(r.text).buttons if b.get("name") == "vi")
+        assert (toggle["value"], toggle["text"]) == ("0", "Обычная версия")
+        # later requests, with the cookie: still on, the plan is drawn as usual
+        again = c.get("/")
+        assert Page(again.text).body_class == "vi" and "set-cookie" not in again.headers
+        drawn = c.post("/", data=FORM)
+        assert drawn.status_code == 200 and Page(drawn.text).body_class == "vi"
+        assert PUBLISH_ON_SITE in plan_table(drawn.text)
+
+
+def test_vi_is_turned_off_by_posting_vi_0(app: FastAPI) -> None:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        c.get("/?vi=1")
+        r = c.post("/", data={**FORM, "vi": "0"})
+        assert r.status_code == 200
+        assert Page(r.text).body_class == "regular"
+        assert r.headers["set-cookie"].startswith("nokrules_vi=0;")
+        assert Page(c.get("/").text).body_class == "regular"
+        toggle = next(b for b in Page(r.text).buttons if b.get("name") == "vi")
+        assert (toggle["value"], toggle["text"]) == ("1", "Версия для слабовидящих")
+
+
+def test_vi_toggle_button_in_the_form_keeps_the_plan(app: FastAPI) -> None:
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/", data={**FORM, "vi": "1"})
+        assert r.status_code == 200
+        assert Page(r.text).body_class == "vi"
+        assert PUBLISH_ON_SITE in plan_table(r.text)
+        assert c.cookies.get("nokrules_vi") == "1"
+
+
+def test_enter_submits_with_draft_not_the_vi_toggle(client: TestClient) -> None:
+    for text in (client.get("/").text, client.post("/", data=WITH_UNRECOGNISED).text):
+        buttons = Page(text).buttons
+        first = buttons[0]
+        assert first["text"] == "Составить план"
+        assert first.get("type") == "submit"
+        assert "name" not in first and "formaction" not in first  # submits the form as is, no vi, no choose
+        names = [b.get("name") for b in buttons]
+        assert names.index("vi") > 0
