@@ -11,9 +11,11 @@ every session's facts are retracted and its state deleted when the plan is built
 small typed codes, never free text, because it compares strings as bytes.
 
 Measured here, not in the notes: `delete_state` (and retracting a fact whose assert was not handled)
-segfaults when no asserted fact of that session was handled. Each touched ruleset therefore first gets a
-session marker fact that a no-op rule always handles; with it in the batch, retracting the facts no rule
-handled is safe too.
+segfaults when no asserted fact of that session was handled; and `assert_facts` raises
+MessageNotHandledException for a batch with any unmatched fact without running the matched facts'
+actions. Each touched ruleset therefore gets the session's facts in one batch and then, on its own, a
+session marker fact that a no-op rule always handles: its call runs the pending actions, and with it
+handled, retracting the batch (matched or not) and deleting the state are safe.
 """
 
 from __future__ import annotations

@@ -96,9 +96,6 @@ def command(
     when = parse_date(plan_date)
     # the catalog is loaded here first: a broken one fails now with its message, not in every worker
     engine = Engine.load(catalog_dir)
-    for name in inputs:  # a missing input fails before any worker is started
-        if not Path(name).is_file():
-            raise InputError(f"{name}: файл не найден")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
