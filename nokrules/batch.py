@@ -15,13 +15,14 @@ import os
 import re
 import signal
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from .api import Engine
-from .errors import UsageError
+from .errors import EngineError, UsageError
 from .model import Approver, Plan, ProtocolInstitution
 from .output import write_atomically
 from .render import FORMATS
@@ -156,24 +157,33 @@ def _init_worker(settings: Settings) -> None:
     _drafter = Drafter(settings)
 
 
-def _work(job: Job) -> Digest:
+def _work(jobs: list[Job]) -> list[Digest]:
     assert _drafter is not None
-    return _drafter(job)
+    return [_drafter(job) for job in jobs]
+
+
+IN_FLIGHT = 4  # chunks queued per worker: enough to keep each one busy, few enough to bound the parent's memory
 
 
 class Workers:
     """The worker processes of a batch, started before the protocol is read so that spawning them and
     loading their engines (~2 s) overlaps the parent's parsing (~4 s for a national file). A context
-    manager: leaving it stops the workers, and on an error or Ctrl-C terminates them at once."""
+    manager: leaving it stops the workers; an error or Ctrl-C terminates them at once.
+
+    A ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies abruptly (durable-rules is C
+    code with known segfaults) the executor notices and the batch ends with a message naming the
+    institutions being drafted, where a Pool would wait forever for the lost results."""
 
     def __init__(self, settings: Settings, jobs: int = 1):
         self.settings = settings
         self.jobs = jobs
-        self._pool: Any = None
+        self._pool: ProcessPoolExecutor | None = None
         if jobs > 1:
             # spawn, not fork: a forked worker would carry (and, by touching refcounts, copy) the whole parsed
             # protocol of the parent; a fresh worker holds only its engine
-            self._pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(settings,))
+            self._pool = ProcessPoolExecutor(
+                jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(settings,)
+            )
 
     def __enter__(self) -> Workers:
         return self
@@ -181,15 +191,15 @@ class Workers:
     def __exit__(self, kind: object, value: object, tb: object) -> None:
         if self._pool is None:
             return
-        if kind is None:
-            self._pool.close()
-        else:
-            self._pool.terminate()
-        self._pool.join()
+        if kind is not None:  # stop now, not after the queued chunks (the executor has no terminate before 3.14)
+            processes = getattr(self._pool, "_processes", None) or {}
+            for proc in list(processes.values()):
+                proc.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=kind is not None)
 
     def run(self, jobs_list: list[Job], progress: Callable[[int], object] | None = None) -> list[Digest]:
         """Draft every job; outcomes in input order whatever the number of workers. With several workers the
-        list is emptied as jobs are sent, so the parent does not keep the whole protocol alive."""
+        jobs are sent in chunks, a few per worker at a time, and the parent lets each job go once it is sent."""
         outcomes: list[Digest] = []
         if self._pool is None:
             drafter = Drafter(self.settings)
@@ -198,18 +208,31 @@ class Workers:
                 if progress:
                     progress(1)
             return outcomes
-        chunk = max(1, min(256, len(jobs_list) // (self.jobs * 8) or 1))
+        pool = self._pool
+        size = max(1, min(256, len(jobs_list) // (self.jobs * 8) or 1))
         pending = collections.deque(jobs_list)
-        jobs_list.clear()  # the feeder below releases each job once sent: the parent never holds the protocol twice
+        jobs_list.clear()
+        inflight: collections.deque[tuple[Future[list[Digest]], int]] = collections.deque()
 
-        def feed() -> Iterator[Job]:
-            while pending:
-                yield pending.popleft()
+        def fill() -> None:
+            while pending and len(inflight) < self.jobs * IN_FLIGHT:
+                chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
+                inflight.append((pool.submit(_work, chunk), chunk[0].index))
 
-        for o in self._pool.imap(_work, feed(), chunksize=chunk):
-            outcomes.append(o)
+        fill()
+        while inflight:
+            future, first = inflight.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                raise EngineError(
+                    f"рабочий процесс аварийно завершился; составлены планы первых {first} учреждений (по порядку "
+                    "во входных файлах), сводка не составлена; запустите с --jobs 1, чтобы увидеть, на каком учреждении"
+                ) from None
+            outcomes.extend(done)
             if progress:
-                progress(1)
+                progress(len(done))
+            fill()
         return outcomes
 
 

@@ -243,3 +243,34 @@ def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(
     assert 200 <= len(written) < 20_000
     for p in written:  # every file there is a whole plan
         assert json.loads(p.read_bytes())["schema"] == "nokrules.plan/1"
+
+
+def test_a_worker_that_crashes_ends_the_batch_with_a_message_instead_of_a_hang(tmp_path: Path) -> None:
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    entries = [{"name": f"Учреждение № {i}", "kind": "КЦСОН", "findings": "- отсутствует пандус"} for i in range(1, 20_001)]
+    src = tmp_path / "big.json"
+    src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nokrules.cli", "batch", str(src), "--out", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and sum(1 for _ in out.glob("*.json")) >= 200):
+        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before a worker could be killed"
+        time.sleep(0.05)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    workers = [int(c) for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]  # not the resource tracker
+    assert workers, children
+    os.kill(workers[0], signal.SIGSEGV)  # as a crash inside durable-rules' C code would end it
+    _, err = proc.communicate(timeout=60)  # no hang
+    assert proc.returncode == 1, err.decode()
+    assert "рабочий процесс аварийно завершился; составлены планы первых" in err.decode()
+    assert "Traceback" not in err.decode()
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
