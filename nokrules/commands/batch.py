@@ -119,9 +119,10 @@ def command(
                 digests = workers.run(job_list, progress=bar.update)
             finally:
                 bar.close()
-    except KeyboardInterrupt:  # the workers are stopped by now: nothing writes any more
-        for tmp in leftover_temporaries(out):
-            tmp.unlink(missing_ok=True)
+    except BaseException:  # Ctrl-C, a crashed worker: the workers are stopped by now, nothing writes any more,
+        if out.is_dir():  # and a worker killed mid-write may have left its temporary file
+            for tmp in leftover_temporaries(out):
+                tmp.unlink(missing_ok=True)
         raise
     write_atomically(out / "unrecognized.csv", _unrecognized_csv(digests))
     summary = summarize(engine, digests)
