@@ -22,13 +22,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..api import Engine
-from ..batch import slug
 from ..errors import NokError
 from . import page
 from .limits import BodyLimit
 from .messages import summary, translate
 from .schema import ErrorResponse, ExplainResponse, FieldError, Health, PlanRequest
-from .service import MEDIA, FieldProblem, catalog_view, document, draft, explain, plan_json
+from .service import MEDIA, FieldProblem, catalog_view, disposition, document, draft, explain, plan_json
 
 log = logging.getLogger("nokrules.web")
 
@@ -150,12 +149,3 @@ def create_app(engine: Engine) -> FastAPI:
     page.add_routes(app, engine)
     app.add_middleware(BodyLimit)
     return app
-
-
-def disposition(institution: str, fmt: str) -> str:
-    """attachment; a Latin file name from the institution (every browser) plus the Russian one (RFC 6266)."""
-    from urllib.parse import quote
-
-    base = slug(institution) if institution.strip() else "plan"
-    russian = f"План {institution.strip()}".strip() if institution.strip() else "План"
-    return f"attachment; filename=\"{base}.{fmt}\"; filename*=UTF-8''{quote(russian + '.' + fmt)}"

@@ -16,12 +16,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from ..api import Engine, Trace
 from ..model import Choice, PlanRow
 from .messages import translate
 from .schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest, today
-from .service import MEDIA, FieldProblem, document, draft, explain
+from .service import MEDIA, FieldProblem, disposition, document, draft, explain
 
 VI_COOKIE = "nokrules_vi"
 FORM_TITLES = {"pp457": "Федеральная форма (ПП РФ № 457)", "vladimir2019": "Форма Владимирской области (2019)"}
@@ -48,7 +49,7 @@ def add_routes(app: FastAPI, engine: Engine) -> None:
     async def submit(request: Request) -> Response:
         form = _Form.of(await request.form())
         on = form.vi == "1" if form.vi in ("0", "1") else _vi(request, None)
-        trace, errors = _draft(engine, form)
+        trace, errors = await run_in_threadpool(_draft, engine, form)  # as the API's plain defs: off the event loop
         resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
         _remember_vi(resp, form.vi)
         return resp
@@ -58,16 +59,15 @@ def add_routes(app: FastAPI, engine: Engine) -> None:
         form = _Form.of(await request.form())
         if fmt not in MEDIA:
             return HTMLResponse(
-                render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], False), 404
+                render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], _vi(request, None)),
+                404,
             )
-        trace, errors = _draft(engine, form)
+        trace, errors = await run_in_threadpool(_draft, engine, form)
         if trace is None:
             return HTMLResponse(render_page(engine, form, None, errors, _vi(request, None)), status_code=422)
-        from .app import disposition
-
         req = form.request()
         return Response(
-            document(engine, req, trace.plan, fmt),
+            await run_in_threadpool(document, engine, req, trace.plan, fmt),
             media_type=MEDIA[fmt],
             headers={"Content-Disposition": disposition(req.institution, fmt)},
         )

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from ..api import Engine, Trace
+from ..batch import slug
 from ..errors import UsageError
 from ..model import Catalog, Plan
 from ..render.document import render_document
@@ -121,3 +123,10 @@ def catalog_view(catalog: Catalog) -> dict[str, Any]:
         "measures": [m.model_dump(mode="json", exclude_none=True) for m in catalog.measures],
         "rules": [r.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for r in catalog.rules],
     }
+
+
+def disposition(institution: str, fmt: str) -> str:
+    """attachment; a Latin file name from the institution (every browser) plus the Russian one (RFC 6266)."""
+    name = institution.strip()
+    russian = f"План {name}" if name else "План"
+    return f"attachment; filename=\"{slug(name) if name else 'plan'}.{fmt}\"; filename*=UTF-8''{quote(russian + '.' + fmt)}"
