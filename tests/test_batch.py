@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import docx
@@ -207,21 +212,9 @@ def test_a_national_summary_lists_the_first_thousand_and_says_so() -> None:
     )
 
 
-def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(tmp_path: Path) -> None:
-    import json
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    entries = [
-        {
-            "name": f"Учреждение № {i}",
-            "kind": "КЦСОН",
-            "findings": "- отсутствует пандус\n- нет раздела «Часто задаваемые вопросы»",
-        }
-        for i in range(1, 20_001)
-    ]
+def _batch_under_way(tmp_path: Path, findings: str) -> tuple[subprocess.Popen[bytes], Path]:
+    """`nokrules batch --jobs 2` on 20,000 institutions, returned once 200 plans are written."""
+    entries = [{"name": f"Учреждение № {i}", "kind": "КЦСОН", "findings": findings} for i in range(1, 20_001)]
     src = tmp_path / "big.json"
     src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
@@ -232,8 +225,13 @@ def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(
     )
     deadline = time.monotonic() + 120
     while not (out.is_dir() and sum(1 for _ in out.glob("*.json")) >= 200):  # drafting is under way
-        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before it could be interrupted"
+        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before it could be stopped"
         time.sleep(0.05)
+    return proc, out
+
+
+def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(tmp_path: Path) -> None:
+    proc, out = _batch_under_way(tmp_path, "- отсутствует пандус\n- нет раздела «Часто задаваемые вопросы»")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()
@@ -246,25 +244,7 @@ def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(
 
 
 def test_a_worker_that_crashes_ends_the_batch_with_a_message_instead_of_a_hang(tmp_path: Path) -> None:
-    import json
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    entries = [{"name": f"Учреждение № {i}", "kind": "КЦСОН", "findings": "- отсутствует пандус"} for i in range(1, 20_001)]
-    src = tmp_path / "big.json"
-    src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-    out = tmp_path / "out"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "nokrules.cli", "batch", str(src), "--out", str(out), "--jobs", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 120
-    while not (out.is_dir() and sum(1 for _ in out.glob("*.json")) >= 200):
-        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before a worker could be killed"
-        time.sleep(0.05)
+    proc, out = _batch_under_way(tmp_path, "- отсутствует пандус")
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
     workers = [int(c) for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]  # not the resource tracker
     assert workers, children
