@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..api import Engine
-from ..errors import NokError
+from ..errors import InputError, NokError, UsageError
 from . import page
 from .limits import BodyLimit
 from .messages import summary, translate
@@ -73,7 +73,10 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.exception_handler(NokError)
     async def _nok(request: Request, exc: NokError) -> Response:
-        return _error(422, [], str(exc))
+        if isinstance(exc, UsageError | InputError):  # what the request asked for cannot be done
+            return _error(422, [], str(exc))
+        log.error("nokrules error: %s", exc)  # EngineError and the like: a bug, not the caller's fault
+        return _error(500, [], f"внутренняя ошибка nokrules: {exc}")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
