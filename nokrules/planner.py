@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from .dates import PERMANENT, due_date, due_text
 from .model import (
@@ -34,10 +35,23 @@ from .model import (
 )
 
 PLACE_TOKEN = "{место}"
+# Immutable plan parts shared across plans (a batch repeats them), each cache emptied when it outgrows SHARED_MAX
+SHARED_MAX = 50_000
 _RENDERED: dict[tuple[object, ...], PlanMeasure] = {}
 _CHOSEN: dict[tuple[str, tuple[str, ...]], list[_Pick]] = {}
 _DREFS: dict[tuple[str, str], DeficiencyRef] = {}
 _FREFS: dict[tuple[str, int], FindingRef] = {}
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _shared(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    got = cache.get(key)
+    if got is None:
+        if len(cache) > SHARED_MAX:
+            cache.clear()
+        got = cache[key] = make()
+    return got
 
 
 @dataclass(frozen=True)
@@ -80,13 +94,7 @@ def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], 
 def _chosen(catalog: Catalog, rule_ids: tuple[str, ...]) -> list[_Pick]:
     """The measures the rules fired on one finding give, in rank order: they depend on those rules alone and
     repeat from plan to plan, so they are worked out once per catalog and set of rules."""
-    key = (catalog.digest, rule_ids)
-    got = _CHOSEN.get(key)
-    if got is None:
-        if len(_CHOSEN) > 50_000:
-            _CHOSEN.clear()
-        got = _CHOSEN[key] = _choose(catalog, [catalog.rule(r) for r in rule_ids])
-    return got
+    return _shared(_CHOSEN, (catalog.digest, rule_ids), lambda: _choose(catalog, [catalog.rule(r) for r in rule_ids]))
 
 
 def _choose(catalog: Catalog, rs: list[Rule]) -> list[_Pick]:
@@ -149,18 +157,11 @@ def build_plan(
     picks = _picks(catalog, recognitions, firings)
     horizon = catalog.settings.horizon_months
 
-    frefs: dict[int, FindingRef] = {}
-
     def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-        # PlanMeasure is immutable and depends only on these: share it across plans (batch runs repeat them)
+        # a PlanMeasure depends only on these
         person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
         key = (catalog.digest, pick.measure, pick.rule.id, tuple(places), plan_date, person)
-        got = _RENDERED.get(key)
-        if got is None:
-            if len(_RENDERED) > 50_000:
-                _RENDERED.clear()
-            got = _RENDERED[key] = _render(pick, places)
-        return got
+        return _shared(_RENDERED, key, lambda: _render(pick, places))
 
     def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
         m = catalog.measure(pick.measure)
@@ -182,29 +183,17 @@ def build_plan(
             because=pick.rule.because,
         )
 
+    def _dref(did: str) -> DeficiencyRef:
+        d = catalog.deficiency(did)
+        crit, _ = catalog.criterion_of(d.indicator)
+        return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+
     def dref(rec: Recognition) -> DeficiencyRef:
-        key = (catalog.digest, rec.deficiency)
-        got = _DREFS.get(key)
-        if got is None:  # immutable and the same in every plan of this catalog
-            d = catalog.deficiency(rec.deficiency)
-            crit, _ = catalog.criterion_of(d.indicator)
-            got = _DREFS[key] = DeficiencyRef(
-                id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section
-            )
-        return got
+        return _shared(_DREFS, (catalog.digest, rec.deficiency), lambda: _dref(rec.deficiency))
 
     def fref(i: int) -> FindingRef:
-        got = frefs.get(i)
-        if got is None:
-            f = findings[i]
-            key = (f.text, f.line)
-            got = _FREFS.get(key)
-            if got is None:  # immutable: a batch repeats the same findings at the same lines
-                if len(_FREFS) > 50_000:
-                    _FREFS.clear()
-                got = _FREFS[key] = FindingRef(text=f.text, line=f.line)
-            frefs[i] = got
-        return got
+        f = findings[i]
+        return _shared(_FREFS, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
 
     items = [
         PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
