@@ -105,22 +105,45 @@ class Engine:
     def _with_choices(
         self, findings: list[Finding], recognitions: list[Recognition], choices: Sequence[Choice]
     ) -> list[Recognition]:
-        """Add a recognition for each chosen finding; a choice that names an unknown deficiency, or no
-        unrecognised finding of the text, is a UsageError saying which (the text may have been edited)."""
+        """Add a recognition for each chosen finding; a choice that does not fit the text is a UsageError
+        saying which and why (see `_choice_targets`)."""
         recognised = {r.finding for r in recognitions}
         added: dict[tuple[int, str], Recognition] = {}  # a finding may be given several deficiencies, each once
         for n, c in enumerate(choices, start=1):
-            if c.deficiency not in self._deficiency_ids:
-                raise UsageError(f"выбор {n}: в каталоге нет недостатка «{c.deficiency}»")
-            targets = [i for i, f in enumerate(findings) if f.line == c.line and (c.text is None or f.text == c.text)]
-            if not targets:
-                raise UsageError(f"выбор {n}: в тексте нет такой находки на строке {c.line}")
-            if all(i in recognised for i in targets):
-                raise UsageError(f"выбор {n}: находка на строке {c.line} уже распознана")
+            try:
+                targets = self._choice_targets(findings, recognised, c)
+            except UsageError as e:
+                raise UsageError(f"выбор {n}: {e}") from None
             for i in targets:
-                if i not in recognised and (i, c.deficiency) not in added:
+                if (i, c.deficiency) not in added:
                     added[(i, c.deficiency)] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
         return sorted([*recognitions, *added.values()], key=lambda r: r.finding)  # stable: per-finding order kept
+
+    def _choice_targets(self, findings: list[Finding], recognised: set[int], c: Choice) -> list[int]:
+        """The unrecognised findings a choice applies to; UsageError when it names an unknown deficiency or
+        no unrecognised finding of the text (the text may have been edited since the choice was made)."""
+        if c.deficiency not in self._deficiency_ids:
+            raise UsageError(f"в каталоге нет недостатка «{c.deficiency}»")
+        targets = [i for i, f in enumerate(findings) if f.line == c.line and (c.text is None or f.text == c.text)]
+        if not targets:
+            raise UsageError(f"в тексте нет такой находки на строке {c.line}")
+        unrecognised = [i for i in targets if i not in recognised]
+        if not unrecognised:
+            raise UsageError(f"находка на строке {c.line} уже распознана")
+        return unrecognised
+
+    def applicable_choices(self, text: str, choices: Sequence[Choice]) -> list[Choice]:
+        """The choices that still fit `text` (the page keeps these when the text is edited after a pick)."""
+        findings = split_findings(text)
+        recognised = {r.finding for r in self.recognizer.recognize(findings)}
+        out = []
+        for c in choices:
+            try:
+                self._choice_targets(findings, recognised, c)
+            except UsageError:
+                continue
+            out.append(c)
+        return out
 
     def draft_plan(
         self,

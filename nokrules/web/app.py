@@ -57,7 +57,6 @@ def create_app(engine: Engine) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.engine = engine
     # Swagger UI 5 (OpenAPI 3.1) for /docs, served from the fastapi-offline package: no CDN is ever asked
     app.mount("/static/swagger", StaticFiles(directory=str(resources.files("fastapi_offline") / "static")), name="swagger")
     static = resources.files("nokrules.web") / "static"

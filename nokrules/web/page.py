@@ -9,6 +9,7 @@ exactly the plan on screen. The version for the visually impaired is a cookie an
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from html import escape
 from typing import Any
@@ -21,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from ..api import Engine, Trace
 from ..model import Choice, PlanRow
 from .messages import translate
-from .schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest, today
+from .schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
 from .service import MEDIA, FieldProblem, disposition, document, draft, explain
 
 VI_COOKIE = "nokrules_vi"
@@ -41,7 +42,7 @@ def add_routes(app: FastAPI, engine: Engine) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request, vi: str | None = None) -> Response:
         on = _vi(request, vi)
-        resp = HTMLResponse(render_page(engine, _Form(date=today().isoformat()), None, [], on))
+        resp = HTMLResponse(render_page(engine, _Form(date=dt.date.today().isoformat()), None, [], on))
         _remember_vi(resp, vi)
         return resp
 
@@ -49,7 +50,7 @@ def add_routes(app: FastAPI, engine: Engine) -> None:
     async def submit(request: Request) -> Response:
         form = _Form.of(await request.form())
         on = form.vi == "1" if form.vi in ("0", "1") else _vi(request, None)
-        trace, errors = await run_in_threadpool(_draft, engine, form)  # as the API's plain defs: off the event loop
+        _, trace, errors = await run_in_threadpool(_draft, engine, form)  # as the API's plain defs: off the event loop
         resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
         _remember_vi(resp, form.vi)
         return resp
@@ -62,10 +63,9 @@ def add_routes(app: FastAPI, engine: Engine) -> None:
                 render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], _vi(request, None)),
                 404,
             )
-        trace, errors = await run_in_threadpool(_draft, engine, form)
-        if trace is None:
+        req, trace, errors = await run_in_threadpool(_draft, engine, form)
+        if req is None or trace is None:
             return HTMLResponse(render_page(engine, form, None, errors, _vi(request, None)), status_code=422)
-        req = form.request()
         return Response(
             await run_in_threadpool(document, engine, req, trace.plan, fmt),
             media_type=MEDIA[fmt],
@@ -128,27 +128,20 @@ def _parse_choice(value: Any) -> dict[str, Any] | None:
     return c.model_dump(exclude_none=True)
 
 
-def _draft(engine: Engine, form: _Form) -> tuple[Trace | None, list[FieldError]]:
+def _draft(engine: Engine, form: _Form) -> tuple[PlanRequest | None, Trace | None, list[FieldError]]:
+    """The form's request and its plan, or what to correct."""
     try:
         req = form.request()
     except ValidationError as e:
-        return None, translate(e.errors())
+        return None, None, translate(e.errors())
     if req.choices:  # the text may have been edited since a suggestion was picked: keep what still applies
-        form.choices = [c.model_dump(exclude_none=True) for c in applicable(engine, req.text, req.choices)]
-        req = req.model_copy(update={"choices": [Choice.model_validate(c) for c in form.choices]})
+        kept = engine.applicable_choices(req.text, req.choices)
+        form.choices = [c.model_dump(exclude_none=True) for c in kept]
+        req = req.model_copy(update={"choices": kept})
     try:
-        return draft(engine, req), []
+        return req, draft(engine, req), []
     except FieldProblem as e:
-        return None, [FieldError(field=e.field, message=e.message)]
-
-
-def applicable(engine: Engine, text: str, choices: list[Choice]) -> list[Choice]:
-    """The choices that still name a known deficiency and an unrecognised finding of `text`."""
-    findings = engine.findings(text)
-    recognised = {r.finding for r in engine.recognize(findings)}
-    known = {d.id for d in engine.catalog.deficiencies}
-    open_ = {(f.line, f.text) for i, f in enumerate(findings) if i not in recognised}
-    return [c for c in choices if c.deficiency in known and any(line == c.line and c.text in (None, t) for line, t in open_)]
+        return req, None, [FieldError(field=e.field, message=e.message)]
 
 
 def _vi(request: Request, asked: str | None) -> bool:

@@ -123,7 +123,3 @@ class FieldError(BaseModel):
 class ErrorResponse(BaseModel):
     message: str
     errors: list[FieldError] = Field(default_factory=list)
-
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -16,7 +16,7 @@ from ..batch import slug
 from ..errors import UsageError
 from ..model import Catalog, Plan
 from ..render.document import render_document
-from .schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView, today
+from .schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView
 
 MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -51,7 +51,7 @@ def draft(engine: Engine, req: PlanRequest) -> Trace:
     except UsageError as e:
         raise FieldProblem("forms" if "форма обслуживания" in str(e) else "people", str(e)) from None
     try:
-        return engine.trace(req.text, inst, req.date or today(), req.choices)
+        return engine.trace(req.text, inst, req.date, req.choices)  # no date: today
     except UsageError as e:
         raise FieldProblem("choices", str(e)) from None
 
