@@ -26,6 +26,7 @@ from nokrules.model import Choice
 from nokrules.web.app import create_app
 
 from .conftest import MINI
+from .test_render_docx import SECTIONS  # the five official section titles, written by hand there
 
 D = date(2027, 1, 15)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -37,14 +38,6 @@ INSTITUTION = "ГБУ «КЦСОН г. Примерска»"
 FORM = {"text": COMPLAINT_ON_SITE, "institution": INSTITUTION, "kind": "kcson", "date": "2027-01-15", "form": "pp457"}
 WITH_UNRECOGNISED = {**FORM, "text": f"{COMPLAINT_ON_SITE}\n{UNRECOGNISED}"}
 
-# tests/fixtures/mini, read by hand
-SECTIONS = [
-    "I. Открытость и доступность информации об организации или о федеральном учреждении медико-социальной экспертизы",
-    "II. Комфортность условий предоставления услуг",
-    "III. Доступность услуг для инвалидов",
-    "IV. Доброжелательность, вежливость работников организации или федерального учреждения медико-социальной экспертизы",
-    "V. Удовлетворённость условиями оказания услуг",
-]
 KINDS = [
     ("kcson", "Комплексный центр социального обслуживания населения"),
     ("veterans_home", "Дом ветеранов"),
