@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from nokrules import Engine  # noqa: E402
 from nokrules.engine import assert_session, end_session, fact_for, host  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data" / "kemerovo-2016" / "institutions-1-27.yaml"
+SHARED = Path(os.environ.get("NOKRULES_SHARED") or ROOT.parent / "shared") / "data" / "kemerovo-2016" / "institutions-1-27.yaml"
 REPEATS = 5
 NOKRULES = str(Path(sys.executable).with_name("nokrules"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from nokrules import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
-SHARED = ROOT.parent / "shared"
+# the project's shared material (protocols, seeds) sits beside the checkout; a clone elsewhere names it
+SHARED = Path(os.environ.get("NOKRULES_SHARED") or ROOT.parent / "shared")
 
 
 @pytest.fixture(scope="session")
