@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nokrules import Engine  # noqa: E402
-from nokrules.engine import assert_session, end_session, fact_for, host  # noqa: E402
+from nokrules.core.rules import assert_session, end_session, fact_for, host  # noqa: E402
 
 SHARED = Path(os.environ.get("NOKRULES_SHARED") or ROOT.parent / "shared") / "data" / "kemerovo-2016" / "institutions-1-27.yaml"
 REPEATS = 5

@@ -1,9 +1,9 @@
 """nokrules: НОК deficiencies → a draft improvement plan, from a declarative YAML catalog on durable-rules."""
 
-from .api import Engine
-from .catalog import load_catalog
-from .errors import CatalogError, EngineError, InputError, NokError, UsageError
-from .model import Catalog, Choice, Finding, Institution, Plan, PlanItem, PlanMeasure, Recognition
+from nokrules.core.catalog import load_catalog
+from nokrules.core.engine import Engine
+from nokrules.core.errors import CatalogError, EngineError, InputError, NokError, UsageError
+from nokrules.core.model import Catalog, Choice, Finding, Institution, Plan, PlanItem, PlanMeasure, Recognition
 
 __all__ = [
     "Catalog",

@@ -1,5 +1,5 @@
 """`python -m nokrules` runs the CLI."""
 
-from .cli import main
+from nokrules.cli.main import main
 
 main()

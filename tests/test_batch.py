@@ -17,9 +17,9 @@ import docx
 import pytest
 import yaml
 
-from nokrules.batch import file_names, slug
-from nokrules.model import ProtocolInstitution
-from nokrules.output import write_atomically
+from nokrules.core.model import ProtocolInstitution
+from nokrules.documents.output import write_atomically
+from nokrules.protocols.batch import file_names, slug
 
 from .conftest import SHARED
 from .test_cli import run
@@ -204,7 +204,7 @@ def test_institutions_csv_lists_every_institution(tmp_path: Path) -> None:
 
 
 def test_a_national_summary_lists_the_first_thousand_and_says_so() -> None:
-    from nokrules.summary.common import shown_note
+    from nokrules.protocols.summary.common import shown_note
 
     assert shown_note(27) is None
     assert (

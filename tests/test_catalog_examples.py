@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nokrules import Engine
-from nokrules.text import split_findings
+from nokrules.core.findings import split_findings
 
 from .conftest import ROOT
 

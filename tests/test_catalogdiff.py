@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nokrules.catalog import load_catalog
-from nokrules.catalogdiff import (
+from nokrules.cli.commands.diff import command
+from nokrules.core.catalog import load_catalog
+from nokrules.core.errors import CatalogError
+from nokrules.curate.diff import (
     CatalogDiff,
     FieldChange,
     FindingImpact,
@@ -30,8 +32,6 @@ from nokrules.catalogdiff import (
     render_text,
     variant_kinds,
 )
-from nokrules.commands.diff import command
-from nokrules.errors import CatalogError
 
 from .conftest import MINI
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from nokrules import Engine
-from nokrules.consistency import Checker
+from nokrules.curate.check import Checker
 
 from .conftest import MINI
 from .test_cli import run

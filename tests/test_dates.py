@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nokrules.dates import due_date, due_text
+from nokrules.core.dates import due_date, due_text
 
 D = date(2027, 1, 15)
 

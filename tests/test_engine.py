@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from nokrules import Engine, EngineError, Institution
-from nokrules import engine as engine_mod
-from nokrules.engine import RuleEngine, host
-from nokrules.model import Recognition
-from nokrules.reference import evaluate
+from nokrules.core import rules as engine_mod
+from nokrules.core.conditions import evaluate
+from nokrules.core.model import Recognition
+from nokrules.core.rules import RuleEngine, host
 
 from .conftest import MINI
 

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nokrules import Engine
-from nokrules.consistency import institutions, recognitions
-from nokrules.engine import RuleEngine
-from nokrules.model import Catalog, Comparison, Institution, Recognition, Rule, When
-from nokrules.reference import evaluate
+from nokrules.core.conditions import evaluate
+from nokrules.core.model import Catalog, Comparison, Institution, Recognition, Rule, When
+from nokrules.core.rules import RuleEngine
+from nokrules.curate.check import institutions, recognitions
 
 from .conftest import MINI
 

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from docx.shared import Mm
 
-from nokrules.catalog import load_catalog
-from nokrules.commands.catalog import command
-from nokrules.errors import CatalogError, UsageError
-from nokrules.handbook import due_spec_text, render_docx, render_markdown
-from nokrules.model import Catalog, Measure
+from nokrules.cli.commands.catalog import command
+from nokrules.core.catalog import load_catalog
+from nokrules.core.errors import CatalogError, UsageError
+from nokrules.core.model import Catalog, Measure
+from nokrules.curate.handbook import due_spec_text, render_docx, render_markdown
 from tests.conftest import MINI, ROOT
 
 SECTIONS = [

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nokrules.lint import ALL_CHECKS, lint
-from nokrules.lint import ceiling as ceiling_mod
+from nokrules.curate.lint import ALL_CHECKS, lint
+from nokrules.curate.lint import ceiling as ceiling_mod
 
 from .conftest import MINI, ROOT
 

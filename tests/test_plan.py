@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from nokrules import Choice, Engine, Institution, Plan
-from nokrules.errors import UsageError
+from nokrules.core.errors import UsageError
 
 from .conftest import MINI
 
@@ -122,7 +122,7 @@ def test_json_contract_fields(mini: Engine) -> None:
 
 
 def _with_groups(policy: str) -> Engine:
-    from nokrules.model import Rule, When
+    from nokrules.core.model import Rule, When
 
     cat = Engine.load(MINI).catalog
     rules = [r for r in cat.rules if not r.id.startswith("staffing")] + [

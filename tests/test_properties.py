@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nokrules import Engine, Plan
-from nokrules.text import split_findings
+from nokrules.core.findings import split_findings
 
 from .conftest import ROOT
 
@@ -86,7 +86,7 @@ def test_any_text_never_crashes_and_every_line_is_accounted_for(text: str) -> No
 
 def test_the_consistency_invariants_hold_on_the_shipped_catalog() -> None:
     """`nokrules check` on the catalog we ship: the same invariants a ministry runs on its own edits."""
-    from nokrules.consistency import Checker
+    from nokrules.curate.check import Checker
 
     results = Checker(ENGINE, examples=40).run_all()
     assert [(r.invariant, r.detail) for r in results if not r.ok] == []

@@ -21,10 +21,10 @@ import openpyxl  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from nokrules.errors import InputError
-from nokrules.model import Protocol, ProtocolInstitution
-from nokrules.protocol import parse_bytes, read_protocol
-from nokrules.protocol.detect import detect_content
+from nokrules.core.errors import InputError
+from nokrules.core.model import Protocol, ProtocolInstitution
+from nokrules.protocols.readers import parse_bytes, read_protocol
+from nokrules.protocols.readers.detect import detect_content
 from tests.conftest import SHARED
 
 KEMEROVO = SHARED / "data" / "kemerovo-2016"

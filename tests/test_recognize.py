@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nokrules import Engine
-from nokrules.text import split_findings
+from nokrules.core.findings import split_findings
 
 
 def _ids(engine: Engine, text: str) -> list[list[str]]:

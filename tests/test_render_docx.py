@@ -16,9 +16,9 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from nokrules import Engine
-from nokrules.model import Approver
-from nokrules.render.document import DocContext
-from nokrules.render.docx import render
+from nokrules.core.model import Approver
+from nokrules.documents.document import DocContext
+from nokrules.documents.docx import render
 
 from .conftest import MINI
 from .test_cli import run

@@ -12,8 +12,8 @@ import openpyxl  # type: ignore[import-untyped]
 import pytest
 
 from nokrules import Engine, Plan
-from nokrules.render import html, xlsx
-from nokrules.render.document import DocContext
+from nokrules.documents import html, xlsx
+from nokrules.documents.document import DocContext
 
 D = date(2027, 1, 15)
 TEXT = "- нет пандуса\n- нет порядка подачи жалоб на сайте\n- грубый охранник"

@@ -16,8 +16,8 @@ from html.parser import HTMLParser
 import pytest
 
 from nokrules import Engine
-from nokrules.model import ProtocolInstitution
-from nokrules.summary import BatchResult, Summary, Totals, render_html, render_markdown, summarize
+from nokrules.core.model import ProtocolInstitution
+from nokrules.protocols.summary import BatchResult, Summary, Totals, render_html, render_markdown, summarize
 
 from .conftest import MINI
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nokrules.errors import InputError
-from nokrules.text import decode, split_findings
+from nokrules.core.errors import InputError
+from nokrules.core.findings import decode, split_findings
 
 
 def _pairs(text: str) -> list[tuple[str, int]]:

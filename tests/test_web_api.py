@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nokrules import Engine
-from nokrules.model import Choice
+from nokrules.core.model import Choice
 from nokrules.web.app import create_app
 
 from .conftest import MINI

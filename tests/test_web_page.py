@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from nokrules import Engine
-from nokrules.model import Choice
+from nokrules.core.model import Choice
 from nokrules.web.app import create_app
 
 from .conftest import MINI

@@ -21,13 +21,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..api import Engine
-from ..errors import InputError, NokError, UsageError
-from . import page
-from .limits import BodyLimit
-from .messages import summary, translate
-from .schema import ErrorResponse, ExplainResponse, FieldError, Health, PlanRequest
-from .service import MEDIA, FieldProblem, catalog_view, disposition, document, draft, explain, plan_json
+from nokrules.core.engine import Engine
+from nokrules.core.errors import InputError, NokError, UsageError
+from nokrules.web import page
+from nokrules.web.limits import BodyLimit
+from nokrules.web.messages import summary, translate
+from nokrules.web.schema import ErrorResponse, ExplainResponse, FieldError, Health, PlanRequest
+from nokrules.web.service import MEDIA, FieldProblem, catalog_view, disposition, document, draft, explain, plan_json
 
 log = logging.getLogger("nokrules.web")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .schema import FieldError
+from nokrules.web.schema import FieldError
 
 _BY_TYPE = {
     "missing": "обязательное поле не указано",

@@ -19,11 +19,11 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from ..api import Engine, Trace
-from ..model import Choice, PlanRow
-from .messages import translate
-from .schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
-from .service import MEDIA, FieldProblem, disposition, document, draft, explain
+from nokrules.core.engine import Engine, Trace
+from nokrules.core.model import Choice, PlanRow
+from nokrules.web.messages import translate
+from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
+from nokrules.web.service import MEDIA, FieldProblem, disposition, document, draft, explain
 
 VI_COOKIE = "nokrules_vi"
 FORM_TITLES = {"pp457": "Федеральная форма (ПП РФ № 457)", "vladimir2019": "Форма Владимирской области (2019)"}

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..dates import plan_date_problem
-from ..model import Approver, Choice
+from nokrules.core.dates import plan_date_problem
+from nokrules.core.model import Approver, Choice
 
 BUILTIN_FORMS = ("pp457", "vladimir2019")  # document forms over HTTP: never a path on the server
 

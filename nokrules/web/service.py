@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from ..api import Engine, Trace
-from ..batch import slug
-from ..errors import UsageError
-from ..model import Catalog, Plan
-from ..render.document import render_document
-from .schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView
+from nokrules.core.engine import Engine, Trace
+from nokrules.core.errors import UsageError
+from nokrules.core.model import Catalog, Plan
+from nokrules.documents.document import render_document
+from nokrules.protocols.batch import slug
+from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView
 
 MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

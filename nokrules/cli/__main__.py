@@ -1,0 +1,3 @@
+from nokrules.cli.main import main
+
+main()

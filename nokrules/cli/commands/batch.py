@@ -1,0 +1,138 @@
+"""`nokrules batch`: every institution of one or more protocols → a plan file each, `unrecognized.csv`,
+and the ministry's summary (summary.md, summary.html), with counts that must add up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from nokrules.cli.common import parse_date
+from nokrules.core.engine import Engine
+from nokrules.core.errors import CheckFailed, InputError, UsageError
+from nokrules.core.model import ProtocolInstitution
+from nokrules.documents.output import write_atomically
+from nokrules.protocols.batch import EXTENSIONS, Job, Settings, Workers, file_names, leftover_temporaries
+from nokrules.protocols.summary import Digest, Summary, render_html, render_markdown, summarize
+
+REPORTS = ("unrecognized.csv", "institutions.csv", "summary.md", "summary.html")
+
+
+def _read(inputs: tuple[str, ...]) -> list[ProtocolInstitution]:
+    from nokrules.protocols.readers import read_protocol
+
+    entries: list[ProtocolInstitution] = []
+    for name in inputs:
+        entries.extend(read_protocol(Path(name)).institutions)
+    if not entries:
+        raise InputError("во входных файлах не найдено ни одного учреждения")
+    return entries
+
+
+def _unrecognized_csv(digests: list[Digest]) -> bytes:
+    """institution; line; text; suggestions — UTF-8 with BOM and «;», as Russian Excel opens it. The line is
+    the one in the institution's plan file; «начало в протоколе» is where its findings start in the source."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(["учреждение", "файл плана", "строка", "текст", "похожие недостатки", "начало в протоколе"])
+    for d in digests:
+        for line, text, suggestions in d.unrecognised:
+            w.writerow([d.entry.name, d.file, line, text, " | ".join(suggestions), d.entry.findings_line])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _institutions_csv(summary: Summary) -> bytes:
+    """Every institution with its counts (the summary lists the first 1000 of a national run)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(["№", "учреждение", "вид", "балл", "место", "находок", "распознано", "не распознано", "мероприятий", "файл плана"])
+    for r in summary.institutions:
+        w.writerow(
+            [
+                "" if r.number is None else r.number,
+                r.name,
+                r.kind,
+                "" if r.score is None else r.score,
+                "" if r.rank is None else r.rank,
+                r.findings,
+                r.recognised,
+                r.unrecognised,
+                r.measures,
+                r.file,
+            ]
+        )
+    return buf.getvalue().encode("utf-8-sig")
+
+
+@click.command(name="batch")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="папка для планов и сводки")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(EXTENSIONS)), default="json", show_default=True, help="формат файлов планов"
+)
+@click.option("--date", "plan_date", help="дата планов ГГГГ-ММ-ДД (по умолчанию сегодня)")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="число процессов")
+@click.option("--force", is_flag=True, help="перезаписывать существующие файлы")
+@click.option(
+    "--form", default="pp457", show_default=True, help="форма документа для docx/html: pp457, vladimir2019 или путь к YAML"
+)
+@click.option("--year", type=click.IntRange(2000, 2100), help="год для строки «на 20__ год»")
+@click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
+def command(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    fmt: str,
+    plan_date: str | None,
+    jobs: int,
+    force: bool,
+    form: str,
+    year: int | None,
+    catalog_dir: str | None,
+) -> None:
+    """Протоколы НОК (текст, DOCX, CSV, XLSX, YAML, JSON) → план для каждого учреждения и сводка для министерства."""
+    when = parse_date(plan_date)
+    # the catalog is loaded here first: a broken one fails now with its message, not in every worker
+    engine = Engine.load(catalog_dir)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: это файл, а нужна папка")
+    settings = Settings(catalog_dir, str(out), fmt, when, form, year)
+
+    from tqdm import tqdm
+
+    try:
+        with Workers(settings, jobs) as workers:  # they load their engines while the protocol is being read
+            entries = _read(inputs)
+            out.mkdir(parents=True, exist_ok=True)
+            names = file_names(entries, EXTENSIONS[fmt])
+            taken = [n for n in [*names, *REPORTS] if (out / n).exists()]
+            if taken and not force:
+                more = f" и ещё {len(taken) - 5}" if len(taken) > 5 else ""
+                raise UsageError(f"в {out} уже есть {', '.join(taken[:5])}{more}; чтобы перезаписать, добавьте --force")
+            job_list = [Job(i, e, n) for i, (e, n) in enumerate(zip(entries, names, strict=True))]
+            del entries  # the jobs hold them now, and run() lets each go once it is drafted
+            bar = tqdm(total=len(job_list), unit="учр.", desc="планы", disable=not sys.stderr.isatty(), leave=False)
+            try:
+                digests = workers.run(job_list, progress=bar.update)
+            finally:
+                bar.close()
+    except BaseException:  # Ctrl-C, a crashed worker: the workers are stopped by now, nothing writes any more,
+        if out.is_dir():  # and a worker killed mid-write may have left its temporary file
+            for tmp in leftover_temporaries(out):
+                tmp.unlink(missing_ok=True)
+        raise
+    write_atomically(out / "unrecognized.csv", _unrecognized_csv(digests))
+    summary = summarize(engine, digests)
+    write_atomically(out / "institutions.csv", _institutions_csv(summary))
+    write_atomically(out / "summary.md", render_markdown(summary).encode("utf-8"))
+    write_atomically(out / "summary.html", render_html(summary).encode("utf-8"))
+    t = summary.totals
+    click.echo(
+        f"учреждений: {t.institutions}; недостатков: {t.findings} (распознано {t.recognised}, не распознано {t.unrecognised}); "
+        f"мероприятий в планах: {t.measures}; файлы в {out}"
+    )
+    if not summary.consistent or t.findings != t.recognised + t.unrecognised:
+        raise CheckFailed("счёт в сводке не сходится: это ошибка nokrules, сообщите разработчикам")

@@ -1,0 +1,214 @@
+"""The `nokrules` command. The only module that reads files given by the user, prints, and exits.
+
+Every NokError becomes one Russian line on stderr and its exit code (2 for bad usage or input); click's
+own usage errors are translated too; anything else is a bug: exit 1, one line, and the traceback only
+with NOKRULES_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from nokrules.cli.commands import LazyGroup
+from nokrules.cli.common import institution_options, parse_date
+from nokrules.core.catalog import validate_model
+from nokrules.core.engine import Engine
+from nokrules.core.errors import CatalogError, CheckFailed, InputError, NokError, Problem, UsageError
+from nokrules.core.findings import decode
+from nokrules.core.model import Profile
+from nokrules.core.yamlsrc import load_located
+from nokrules.documents import FORMATS
+from nokrules.documents.document import DOCUMENTS, render_document
+from nokrules.documents.layout import load_layout
+from nokrules.documents.output import check_output, write_atomically
+
+
+def _read_input(path: str | None) -> tuple[str, str]:
+    if path in (None, "-"):
+        if sys.stdin.isatty():
+            raise UsageError("укажите файл с недостатками или передайте текст через стандартный ввод (nokrules plan - < файл)")
+        return decode(sys.stdin.buffer.read(), "стандартный ввод"), "стандартный ввод"
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{path}: файл не найден")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: не удалось прочитать файл ({e.strerror})") from None
+    return decode(data, path), path
+
+
+def _read_profile(path: str) -> Profile:
+    """The institution profile YAML; a bad key or value names the file, line and key."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{path}: файл профиля не найден")
+    try:
+        src = load_located(p, path)
+    except CatalogError as e:
+        raise InputError(str(e)) from None
+    problems: list[Problem] = []
+    prof = validate_model(Profile, src.data or {}, src, (), problems)
+    if problems or not isinstance(prof, Profile):
+        raise InputError("профиль учреждения: " + "; ".join(f"{pr.ref}: {pr.message}" for pr in problems))
+    return prof
+
+
+BINARY = ("docx", "xlsx")
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="nokrules", message="nokrules %(version)s")
+def cli() -> None:
+    """nokrules: недостатки НОК → проект плана по их устранению."""
+
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted([*FORMATS, *DOCUMENTS])),
+    default="text",
+    show_default=True,
+    help="формат: text, md, json — в терминал или -o; docx, xlsx, html — документ",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="записать в файл (для docx и xlsx обязательно)")
+@click.option("--force", is_flag=True, help="перезаписать существующий файл -o")
+@click.option(
+    "--form",
+    "form",
+    default="pp457",
+    show_default=True,
+    help="форма документа: pp457 (ПП РФ № 457), vladimir2019 или путь к своей форме YAML",
+)
+@click.option(
+    "--year", type=click.IntRange(2000, 2100), help="год плана для строки «на 20__ год» (по умолчанию — год даты плана)"
+)
+@click.option("--institution", "name", help="наименование организации")
+@institution_options
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False),
+    help="профиль учреждения YAML: name, kind, forms, people (роль: ФИО), founder, approver (position, name)",
+)
+def plan(
+    file: str | None,
+    fmt: str,
+    output: str | None,
+    force: bool,
+    form: str,
+    year: int | None,
+    name: str | None,
+    kind: str | None,
+    service_forms: tuple[str, ...],
+    plan_date: str | None,
+    catalog_dir: str | None,
+    profile: str | None,
+) -> None:
+    """Проект плана по устранению недостатков для одной организации.
+
+    FILE — текст с недостатками (UTF-8 или Windows-1251); «-» или без FILE — стандартный ввод.
+    """
+    when = parse_date(plan_date)
+    if fmt in BINARY and output is None:
+        raise UsageError(f"для формата {fmt} укажите файл: -o ПЛАН.{fmt} (документ нельзя печатать в терминал)")
+    if output:
+        check_output(Path(output), force)
+    if fmt in DOCUMENTS:
+        load_layout(form)  # a bad --form fails before any work
+    prof = _read_profile(profile) if profile else Profile()
+    text, source = _read_input(file)
+    engine = Engine.load(catalog_dir)
+    inst = engine.institution(
+        name=name or prof.name,
+        kind=kind or prof.kind,
+        forms=list(service_forms) or prof.forms or None,
+        people=prof.people,
+    )
+    result = engine.draft_plan(text, inst, date=when)
+    if not result.items and not result.unrecognized:
+        click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
+    if fmt in DOCUMENTS:
+        data = render_document(fmt, result, engine.catalog, form, year, prof.approver, prof.founder)
+    else:
+        data = FORMATS[fmt](result).encode("utf-8")
+    if output:
+        write_atomically(Path(output), data)
+        click.echo(f"план записан: {output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога")
+def kinds(catalog_dir: str | None) -> None:
+    """Виды организаций и формы обслуживания, известные каталогу."""
+    engine = Engine.load(catalog_dir)
+    forms = {f.id: f.title for f in engine.catalog.forms}
+    for k in engine.catalog.kinds:
+        click.echo(f"{k.id}\t{k.title}\t({', '.join(forms[f] for f in k.forms)})")
+
+
+def _click_message(e: click.ClickException) -> str:
+    if isinstance(e, click.NoSuchOption):
+        return f"неизвестный параметр {e.option_name}"
+    if isinstance(e, click.MissingParameter):
+        return f"не указан обязательный параметр {e.param.name if e.param else ''}".strip()
+    if isinstance(e, click.BadParameter):
+        name = e.param.opts[0] if e.param and e.param.opts else (e.param_hint or "")
+        if isinstance(e.param, click.Option) and isinstance(e.param.type, click.Choice):
+            return f"неверное значение {name}: допустимо {', '.join(map(str, e.param.type.choices))}"
+        return f"неверное значение параметра {name}: {e.format_message()}"
+    if isinstance(e, click.BadOptionUsage):
+        return f"параметр {e.option_name} указан неверно"
+    if isinstance(e, click.UsageError):
+        msg = e.format_message()
+        m = re.match(r"No such command '(.+)'", msg)
+        if m:
+            return f"неизвестная команда «{m.group(1)}»; команды: {', '.join(cli.list_commands(click.Context(cli)))}"
+        if msg.startswith("Got unexpected extra argument"):
+            return "лишний аргумент: укажите не больше одного файла"
+        return f"неверный вызов: {msg}"
+    return e.format_message()
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        rv = cli.main(args=argv, prog_name="nokrules", standalone_mode=False)
+        sys.exit(rv if isinstance(rv, int) else 0)
+    except CheckFailed as e:
+        if not e.quiet:
+            click.echo(f"nokrules: {e}", err=True)
+        sys.exit(e.exit_code)
+    except NokError as e:
+        click.echo(f"nokrules: ошибка: {e}", err=True)
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.Abort:
+        click.echo("nokrules: прервано", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        click.echo(f"nokrules: ошибка: {_click_message(e)}. Справка: nokrules --help", err=True)
+        sys.exit(2 if isinstance(e, click.UsageError) else 1)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as e:  # a bug: one line, the traceback only when asked for
+        if os.environ.get("NOKRULES_DEBUG"):
+            traceback.print_exc()
+        click.echo(
+            f"nokrules: внутренняя ошибка ({type(e).__name__}: {e}); запустите с NOKRULES_DEBUG=1 и сообщите разработчикам",
+            err=True,
+        )
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""Load `catalog/` and `rules/` from a directory, validate them and cross-check every reference.
+
+All problems are collected before failing, each with file, line, column and key path, so a curator fixes
+a catalog in one pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from pydantic import BaseModel, ValidationError
+
+from nokrules.core.errors import CatalogError, Problem, SourceRef
+from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
+from nokrules.core.yamlsrc import Key, Located, load_located
+
+Problems = list[Problem]
+
+_PYDANTIC_RU = {
+    "extra_forbidden": "неизвестный ключ",
+    "missing": "обязательный ключ не указан",
+    "string_type": "ожидалась строка",
+    "int_type": "ожидалось целое число",
+    "int_parsing": "ожидалось целое число",
+    "float_parsing": "ожидалось число",
+    "list_type": "ожидался список",
+    "dict_type": "ожидался словарь (ключ: значение)",
+    "model_type": "ожидался словарь (ключ: значение)",
+    "bool_type": "ожидалось true или false",
+    "bool_parsing": "ожидалось true или false",
+    "literal_error": "недопустимое значение",
+    "string_pattern_mismatch": "недопустимые символы (латиница в нижнем регистре, цифры, _)",
+    "too_short": "список не может быть пустым",
+    "date_from_datetime_parsing": "ожидалась дата ГГГГ-ММ-ДД",
+    "date_type": "ожидалась дата ГГГГ-ММ-ДД",
+    "date_parsing": "ожидалась дата ГГГГ-ММ-ДД",
+    "greater_than_equal": "значение слишком мало",
+    "less_than_equal": "значение слишком велико",
+}
+
+
+def default_root() -> Path:
+    """The catalog shipped with nokrules: $NOKRULES_CATALOG, else the project folder holding catalog/ and rules/."""
+    env = os.environ.get("NOKRULES_CATALOG")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2]
+
+
+def validate_model(model: type[BaseModel], data: Any, src: Located, base: Key, problems: Problems) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        for err in e.errors():
+            loc = base + tuple(err["loc"])
+            msg = _PYDANTIC_RU.get(err["type"], err["msg"])
+            if err["type"] in ("value_error", "assertion_error"):
+                msg = str(err["ctx"].get("error", err["msg"])) if "ctx" in err else err["msg"]
+            if err["type"] == "literal_error" and "ctx" in err:
+                msg += f": ожидалось одно из {err['ctx'].get('expected')}"
+            if err["type"] == "extra_forbidden":
+                msg += f" «{loc[-1]}»"
+            problems.append(Problem(src.ref(loc, at_key=err["type"] == "extra_forbidden"), msg, "NOK002"))
+        return None
+
+
+def validate_list(
+    src: Located, model: type[BaseModel], problems: Problems, key: str | None = None, siblings: tuple[str, ...] = ()
+) -> list[tuple[Any, Key, Located]]:
+    """Validate a file holding a list of entries (or a mapping with the list under `key`)."""
+    data, base = src.data, cast(Key, ())
+    if key is not None:
+        if not isinstance(data, dict) or key not in data:
+            problems.append(Problem(src.ref(()), f"ожидался ключ «{key}» со списком", "NOK002"))
+            return []
+        for k in sorted(set(data) - {key, *siblings}, key=str):
+            problems.append(Problem(src.ref((k,), at_key=True), f"неизвестный ключ «{k}»", "NOK002"))
+        data, base = data[key], (key,)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(Problem(src.ref(base), "ожидался список записей (каждая начинается с «- »)", "NOK002"))
+        return []
+    out: list[tuple[Any, Key, Located]] = []
+    for i, entry in enumerate(data):
+        obj = validate_model(model, entry, src, base + (i,), problems)
+        if obj is not None:
+            out.append((obj, base + (i,), src))
+    return out
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.endswith(".test.yaml")) if folder.is_dir() else []
+
+
+class Sources:
+    """Where each catalog entry was written: ("deficiency" | "measure" | "rule" | "kind", id) → file and key path."""
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[str, str], tuple[Located, Key]] = {}
+
+    def add(self, what: str, id: str, src: Located, path: Key) -> None:
+        self._at.setdefault((what, id), (src, path))
+
+    def ref(self, what: str, id: str, *sub: str | int) -> SourceRef | None:
+        got = self._at.get((what, id))
+        if got is None:
+            return None
+        src, path = got
+        return src.ref(path + tuple(sub))
+
+
+def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
+    """Load and cross-check the catalog under `root` (a folder with catalog/ and rules/)."""
+    return load_catalog_with_sources(root)[0]
+
+
+def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tuple[Catalog, Sources]:
+    """Like load_catalog, and also where every entry stands, for messages that point into the YAML."""
+    base = Path(root) if root is not None else default_root()
+    if not (base / "catalog").is_dir():
+        raise CatalogError(
+            [Problem(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)", "NOK003")]
+        )
+    problems: Problems = []
+    digest = hashlib.sha256()
+
+    def read(path: Path) -> Located:
+        shown = path.relative_to(base).as_posix()
+        digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
+        folder = path.parent.name
+        return load_located(path, shown, folder if folder in ("rules", "deficiencies", "measures") else "")
+
+    def read_all(paths: list[Path]) -> list[Located]:
+        out = []
+        for p in paths:
+            try:
+                out.append(read(p))
+            except CatalogError as e:
+                problems.extend(e.problems)
+        return out
+
+    cat = base / "catalog"
+    singles = {}
+    for name in ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml"):
+        if not (cat / name).is_file():
+            problems.append(Problem(None, f"нет файла catalog/{name}", "NOK003"))
+            continue
+        got = read_all([cat / name])
+        if got:
+            singles[name] = got[0]
+    if problems:
+        raise CatalogError(problems)
+
+    settings = validate_model(Settings, singles["catalog.yaml"].data, singles["catalog.yaml"], (), problems)
+    criteria = [c for c, _, _ in validate_list(singles["criteria.yaml"], Criterion, problems, "criteria")]
+    kinds_src = singles["kinds.yaml"]
+    forms = [f for f, _, _ in validate_list(kinds_src, Form, problems, "forms", ("kinds",))]
+    kinds_l = validate_list(kinds_src, Kind, problems, "kinds", ("forms",))
+    roles = [r for r, _, _ in validate_list(singles["roles.yaml"], Role, problems, "roles")]
+    defs_l = [x for s in read_all(_yaml_files(cat / "deficiencies")) for x in validate_list(s, Deficiency, problems)]
+    meas_l = [x for s in read_all(_yaml_files(cat / "measures")) for x in validate_list(s, Measure, problems)]
+    rules_l = [x for s in read_all(_yaml_files(base / "rules")) for x in validate_list(s, Rule, problems)]
+    if problems or settings is None:
+        raise CatalogError(problems)
+
+    _unique(defs_l, "недостаток", problems)
+    _unique(meas_l, "мероприятие", problems)
+    _unique(rules_l, "правило", problems)
+    _unique(kinds_l, "вид организации", problems)
+
+    indicator_ids = {i.id for c in criteria for i in c.indicators}
+    def_ids = {d.id for d, _, _ in defs_l}
+    meas_ids = {m.id for m, _, _ in meas_l}
+    role_ids = {r.id for r in roles}
+    form_by_name = {f.id: f.id for f in forms} | {f.title.lower(): f.id for f in forms}
+    kind_by_name: dict[str, str] = {}
+    for k, path, src in kinds_l:
+        for f in k.forms:
+            if f not in form_by_name:
+                problems.append(Problem(src.ref(path + ("forms",)), f"форма «{f}» не описана в forms", "NOK102"))
+        for name in [k.id, k.title, *k.aliases]:
+            kind_by_name.setdefault(name.lower(), k.id)
+    values_of = {d.id: d.value for d, _, _ in defs_l}
+
+    for d, path, src in defs_l:
+        if d.indicator not in indicator_ids:
+            problems.append(
+                Problem(src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102")
+            )
+        _check_refs(d.unless, def_ids, "недостаток", src, path + ("unless",), problems)
+        for j, p in enumerate(d.patterns):
+            for part in ("all", "any", "none"):
+                for k, el in enumerate(getattr(p, part)):
+                    if not el.strip() or any(not alt.strip() for alt in el.split("|")):
+                        problems.append(Problem(src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона", "NOK002"))
+    for m, path, src in meas_l:
+        if m.responsible not in role_ids:
+            problems.append(
+                Problem(src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml", "NOK102")
+            )
+        _check_refs(m.excludes, meas_ids, "мероприятие", src, path + ("excludes",), problems)
+
+    rules: list[Rule] = []
+    for r, path, src in rules_l:
+        w = r.when
+        trig_key = "deficiency" if w.deficiency else "all"
+        for j, d in enumerate(w.deficiencies):
+            if d not in def_ids:
+                sub = (trig_key,) if w.deficiency else (trig_key, j)
+                problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
+        kinds = _resolve(w.kind, kind_by_name, "вид организации", src.ref, path + ("when", "kind"), problems)
+        forms_r = _resolve(w.form, form_by_name, "форма обслуживания", src.ref, path + ("when", "form"), problems)
+        declared = {values_of.get(d) for d in w.deficiencies}
+        for name in w.value:
+            if name not in declared:
+                ref = src.ref(path + ("when", "value", name))
+                problems.append(Problem(ref, f"значение «{name}» не объявлено (value:) ни у одного недостатка из when", "NOK102"))
+        if r.group is not None and r.group not in settings.groups:
+            ref = src.ref(path + ("group",))
+            problems.append(Problem(ref, f"группа «{r.group}» не объявлена в catalog/catalog.yaml (groups)", "NOK102"))
+        for part in ("then", "replaces"):
+            _check_refs(getattr(r, part), meas_ids, "мероприятие", src, path + (part,), problems)
+        rules.append(
+            r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})})
+        )
+    if problems:
+        raise CatalogError(problems)
+
+    sources = Sources()
+    for what, entries in (("deficiency", defs_l), ("measure", meas_l), ("rule", rules_l), ("kind", kinds_l)):
+        for obj, path, src in entries:
+            sources.add(what, obj.id, src, path)
+    catalog = Catalog(
+        root=str(base),
+        digest=digest.hexdigest()[:16],
+        settings=settings,
+        criteria=criteria,
+        forms=forms,
+        kinds=[k for k, _, _ in kinds_l],
+        roles=roles,
+        deficiencies=[d for d, _, _ in defs_l],
+        measures=[m for m, _, _ in meas_l],
+        rules=rules,
+    )
+    return catalog, sources
+
+
+def _check_refs(ids: list[str], known: set[str], what: str, src: Located, at: Key, problems: Problems) -> None:
+    for j, x in enumerate(ids):
+        if x not in known:
+            found = "найдено" if what == "мероприятие" else "найден"
+            problems.append(Problem(src.ref(at + (j,)), f"{what} «{x}» не {found} в каталоге", "NOK102"))
+
+
+def _resolve(
+    names: list[str], table: dict[str, str], what: str, ref: Callable[[Key], SourceRef], at: Key, problems: Problems
+) -> list[str]:
+    """Kind or form names (ids, titles, aliases) → ids; an unknown one means the rule never fires (NOK201)."""
+    out = []
+    for j, name in enumerate(names):
+        if name.lower() in table:
+            out.append(table[name.lower()])
+        else:
+            problems.append(Problem(ref(at + (j,)), f"{what} «{name}» не описан(а) в kinds.yaml: правило не сработает", "NOK201"))
+    return out
+
+
+def _unique(entries: list[tuple[Any, Key, Located]], what: str, problems: Problems) -> None:
+    seen: dict[str, SourceRef] = {}
+    for obj, path, src in entries:
+        ref = src.ref(path + ("id",))
+        if obj.id in seen:
+            problems.append(Problem(ref, f"{what} «{obj.id}» уже объявлен в {seen[obj.id]}", "NOK101"))
+        else:
+            seen[obj.id] = ref

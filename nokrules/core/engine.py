@@ -1,0 +1,166 @@
+"""The library entry point: `Engine.load()` once, then `engine.draft_plan(text, ...)` per institution.
+
+The CLI, the tests and (later) the web app all go through this class, so every caller gets the same
+Plan object for the same input.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from nokrules.core.catalog import load_catalog
+from nokrules.core.dates import plan_date_problem
+from nokrules.core.errors import UsageError
+from nokrules.core.findings import split_findings
+from nokrules.core.lemmas import fold
+from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
+from nokrules.core.planner import build_plan
+from nokrules.core.recognize import Recognizer
+from nokrules.core.rules import RuleEngine
+
+
+@dataclass(frozen=True)
+class Trace:
+    findings: list[Finding]
+    recognitions: list[Recognition]
+    firings: list[Firing]
+    plan: Plan
+
+
+class Engine:
+    """A loaded catalog with its compiled patterns and rules."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.recognizer = Recognizer(catalog)
+        self.rules = RuleEngine(catalog)
+        # folded id and title of each service form → its id (built once: a batch asks per institution)
+        self._form_ids = {fold(f.id): f.id for f in catalog.forms} | {fold(f.title): f.id for f in catalog.forms}
+        self._roles = frozenset(r.id for r in catalog.roles)
+        self._deficiency_ids = frozenset(d.id for d in catalog.deficiencies)
+        self._kind_ids: dict[str, str] = {}  # folded id, title or alias → kind id; the first kind listed wins
+        for k in catalog.kinds:
+            for name in (k.id, k.title, *k.aliases):
+                self._kind_ids.setdefault(fold(name), k.id)
+
+    @classmethod
+    def load(cls, root: str | os.PathLike[str] | None = None) -> Engine:
+        """Load the catalog under `root` (default: the one shipped with nokrules)."""
+        return cls(load_catalog(root))
+
+    def resolve_kind(self, name: str) -> str:
+        """A kind id from its id, title or alias (case-insensitive); UsageError naming the known ones."""
+        found = self._kind_ids.get(fold(name.strip()))
+        if found is not None:
+            return found
+        known = ", ".join(f"{k.id} ({k.title})" for k in self.catalog.kinds)
+        raise UsageError(f"неизвестный вид организации «{name}». Известны: {known}")
+
+    def institution(
+        self, name: str = "", kind: str | None = None, forms: list[str] | None = None, people: dict[str, str] | None = None
+    ) -> Institution:
+        """An Institution with its kind resolved and its forms defaulting to the kind's forms."""
+        kind_id = self.resolve_kind(kind) if kind else None
+        form_ids = self._form_ids
+        if forms:
+            bad = [f for f in forms if fold(f) not in form_ids]
+            if bad:
+                raise UsageError(
+                    f"неизвестная форма обслуживания «{bad[0]}». Известны: " + ", ".join(f.title for f in self.catalog.forms)
+                )
+            resolved = sorted({form_ids[fold(f)] for f in forms})
+        elif kind_id:
+            resolved = sorted(next(k for k in self.catalog.kinds if k.id == kind_id).forms)
+        else:
+            resolved = []
+        unknown = sorted(set(people or {}) - self._roles)
+        if unknown:
+            raise UsageError(f"в профиле неизвестная роль «{unknown[0]}». Известны: " + ", ".join(sorted(self._roles)))
+        return Institution(name=name, kind=kind_id, forms=resolved, people=dict(people or {}))
+
+    def findings(self, text: str) -> list[Finding]:
+        return split_findings(text)
+
+    def recognize(self, findings: list[Finding]) -> list[Recognition]:
+        return self.recognizer.recognize(findings)
+
+    def trace(self, text: str, institution: Institution, date: date | None = None, choices: Sequence[Choice] = ()) -> Trace:
+        """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
+        `choices` assign unrecognised findings to deficiencies by hand (see `Choice`)."""
+        when = date or _today()
+        problem = plan_date_problem(when)
+        if problem:
+            raise UsageError(problem)
+        findings = split_findings(text)
+        recognitions = self.recognizer.recognize(findings)
+        if choices:
+            recognitions = self._with_choices(findings, recognitions, choices)
+        firings = self.rules.run(institution, recognitions)
+        plan = build_plan(self.catalog, institution, findings, recognitions, firings, when, self.recognizer.suggest)
+        return Trace(findings, recognitions, firings, plan)
+
+    def _with_choices(
+        self, findings: list[Finding], recognitions: list[Recognition], choices: Sequence[Choice]
+    ) -> list[Recognition]:
+        """Add a recognition for each chosen finding; a choice that does not fit the text is a UsageError
+        saying which and why (see `_choice_targets`)."""
+        recognised = {r.finding for r in recognitions}
+        added: dict[tuple[int, str], Recognition] = {}  # a finding may be given several deficiencies, each once
+        for n, c in enumerate(choices, start=1):
+            try:
+                targets = self._choice_targets(findings, recognised, c)
+            except UsageError as e:
+                raise UsageError(f"выбор {n}: {e}") from None
+            for i in targets:
+                if (i, c.deficiency) not in added:
+                    added[(i, c.deficiency)] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
+        return sorted([*recognitions, *added.values()], key=lambda r: r.finding)  # stable: per-finding order kept
+
+    def _choice_targets(self, findings: list[Finding], recognised: set[int], c: Choice) -> list[int]:
+        """The unrecognised findings a choice applies to; UsageError when it names an unknown deficiency or
+        no unrecognised finding of the text (the text may have been edited since the choice was made)."""
+        if c.deficiency not in self._deficiency_ids:
+            raise UsageError(f"в каталоге нет недостатка «{c.deficiency}»")
+        targets = [i for i, f in enumerate(findings) if f.line == c.line and (c.text is None or f.text == c.text)]
+        if not targets:
+            raise UsageError(f"в тексте нет такой находки на строке {c.line}")
+        unrecognised = [i for i in targets if i not in recognised]
+        if not unrecognised:
+            raise UsageError(f"находка на строке {c.line} уже распознана")
+        return unrecognised
+
+    def applicable_choices(self, text: str, choices: Sequence[Choice]) -> list[Choice]:
+        """The choices that still fit `text` (the page keeps these when the text is edited after a pick)."""
+        findings = split_findings(text)
+        recognised = {r.finding for r in self.recognizer.recognize(findings)}
+        out = []
+        for c in choices:
+            try:
+                self._choice_targets(findings, recognised, c)
+            except UsageError:
+                continue
+            out.append(c)
+        return out
+
+    def draft_plan(
+        self,
+        text: str,
+        institution: Institution | str | None = None,
+        *,
+        kind: str | None = None,
+        date: date | None = None,
+        choices: Sequence[Choice] = (),
+    ) -> Plan:
+        """Pasted findings → the draft plan for one institution."""
+        if not isinstance(institution, Institution):
+            institution = self.institution(institution or "", kind)
+        elif kind:
+            institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
+        return self.trace(text, institution, date, choices).plan
+
+
+def _today() -> date:
+    return date.today()

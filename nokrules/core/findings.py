@@ -1,0 +1,166 @@
+"""Split pasted findings into one item per deficiency statement.
+
+Inspectors paste from Word and PDF: bullets and numbering of every kind, blank lines, lines wrapped in
+the middle of a phrase, several statements on one line. Wrapped lines are joined first, then a line is
+cut at «;» and at sentence ends, and every piece keeps the line where it starts in the text as pasted,
+because curators and inspectors look it up there. Nothing with a letter or digit in it is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nokrules.core.errors import InputError
+from nokrules.core.model import Finding
+
+BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_HAS_WORD = re.compile(r"[^\W_]")
+# Words a new finding typically starts with: a line beginning with one is not a wrapped continuation.
+_STARTERS = re.compile(
+    r"^(?:нет|не|ни|никто|отсутству\w*|отсутстви\w*|низк\w*|недостаточн\w*|неполн\w*|частичн\w*|требует\w*|"
+    r"устаревш\w*|удовлетворенност\w*|удовлетворённост\w*|доля|информаци\w* не|помещени\w* не)\b"
+)
+_FUNCTION_END = re.compile(
+    r"(?:\b(?:в|во|на|о|об|по|с|со|к|ко|для|от|до|из|у|за|при|и|или|а|но|что|как|не|без|через|между|под|над)|[,\-–(«])$"
+)
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])")
+
+
+def decode(data: bytes, source: str = "ввод") -> str:
+    """Bytes of a pasted file → text. UTF-8 (with or without BOM) first, then Windows-1251."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        raise InputError(f"{source}: похоже на двоичный файл, ожидался текст")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: текст не в кодировке UTF-8 и не в Windows-1251") from None
+
+
+@lru_cache(maxsize=100_000)
+def normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    return _SPACES.sub(" ", line).strip()
+
+
+class _Open:
+    """A finding being assembled from one or more physical lines."""
+
+    def __init__(self, text: str, line: int, bulleted: bool):
+        self.parts: list[tuple[int, str]] = [(line, text)]
+        self.bulleted = bulleted
+
+    def add(self, line: int, text: str) -> None:
+        self.parts.append((line, text))
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1][1]
+
+
+def _continues(prev: _Open, text: str) -> bool:
+    """Does `text` (a line without a bullet) continue the open finding rather than start a new one?"""
+    if prev.bulleted:
+        return True
+    last = prev.last
+    if _FUNCTION_END.search(last.lower()):
+        return True
+    return len(last) >= 60 and not re.search(r"[.;!?:%\d]$", last) and text[:1].islower() and not _STARTERS.match(text.lower())
+
+
+def _join(parts: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """Join physical lines into one text; return it with (offset, line) marks for each part."""
+    text, marks = "", []
+    for line, part in parts:
+        if text and re.search(r"[^\W\d_]-$", text) and part[:1].islower():
+            text = text[:-1]  # a word hyphenated across lines: «санитарно-гигие-» + «нического»
+        elif text:
+            text += " "
+        marks.append((len(text), line))
+        text += part
+    return text, marks
+
+
+def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
+    line = marks[0][1]
+    for off, ln in marks:
+        if off <= offset:
+            line = ln
+    return line
+
+
+@lru_cache(maxsize=100_000)
+def _pieces(text: str) -> tuple[tuple[int, str], ...]:
+    """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in _SENTENCE_END.finditer(text)]
+    for a, b in sorted(cuts):
+        if a < start:
+            continue
+        out.append((start, text[start:a]))
+        start = b
+    out.append((start, text[start:]))
+    return tuple(out)
+
+
+def _clean(piece: str) -> str:
+    piece = piece.strip().strip(" ,.;:")
+    return piece.strip()
+
+
+def split_findings(text: str) -> list[Finding]:
+    """Pasted text → findings in input order, each with the 1-based line where it starts."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    closed: list[_Open] = []
+    cur: _Open | None = None
+    pending_bullet = False
+    for no, raw in enumerate(raw_lines, start=1):
+        line = normalize_line(raw)
+        if not line:
+            if cur:
+                closed.append(cur)
+                cur = None
+            continue
+        m = BULLET_RE.match(line)
+        content = line[m.end() :].strip() if m else line
+        if m and not content:
+            if cur:
+                closed.append(cur)
+                cur = None
+            pending_bullet = True  # a bullet alone on its line: the text follows on the next one
+            continue
+        if m or pending_bullet:
+            if cur:
+                closed.append(cur)
+            cur = _Open(content, no, True)
+        elif cur and _continues(cur, content):
+            cur.add(no, content)
+        else:
+            if cur:
+                closed.append(cur)
+            cur = _Open(content, no, False)
+        pending_bullet = False
+    if cur:
+        closed.append(cur)
+
+    findings: list[Finding] = []
+    for block in closed:
+        joined, marks = _join(block.parts)
+        end_line = block.parts[-1][0]
+        for offset, piece in _pieces(joined):
+            cleaned = _clean(piece)
+            if not _HAS_WORD.search(cleaned):
+                continue
+            lead = len(piece) - len(piece.lstrip(" ,.;:"))
+            findings.append(Finding(text=cleaned, line=_line_at(marks, offset + lead), end_line=end_line))
+    return findings

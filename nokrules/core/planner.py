@@ -1,0 +1,245 @@
+"""Recognitions + fired rules → the Plan: measures per finding, rows of the official table by section I–V.
+
+Ordering is fully determined by the input order of findings and by the catalog (rule priority, then rule
+id, then the order of `then`), never by the order the engine happened to fire in, so the same input
+gives the same bytes. A measure that answers several findings becomes one table row listing them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from nokrules.core.dates import PERMANENT, due_date, due_text
+from nokrules.core.model import (
+    Catalog,
+    DeficiencyRef,
+    Finding,
+    FindingRef,
+    Firing,
+    Institution,
+    Place,
+    Plan,
+    PlanInstitution,
+    PlanItem,
+    PlanMeasure,
+    PlanRow,
+    PlanSection,
+    Recognition,
+    Rule,
+    Section,
+    Suggestion,
+    Unrecognized,
+)
+
+PLACE_TOKEN = "{место}"
+# Immutable plan parts shared across plans (a batch repeats them), each cache emptied when it outgrows SHARED_MAX
+SHARED_MAX = 50_000
+_RENDERED: dict[tuple[object, ...], PlanMeasure] = {}
+_CHOSEN: dict[tuple[str, tuple[str, ...]], list[_Pick]] = {}
+_DREFS: dict[tuple[str, str], DeficiencyRef] = {}
+_FREFS: dict[tuple[str, int], FindingRef] = {}
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _shared(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    got = cache.get(key)
+    if got is None:
+        if len(cache) > SHARED_MAX:
+            cache.clear()
+        got = cache[key] = make()
+    return got
+
+
+@dataclass(frozen=True)
+class _Pick:
+    measure: str
+    rule: Rule
+    rank: tuple[int, str, int]
+
+
+@dataclass
+class _Row:
+    order: tuple[int, int, tuple[int, str, int]]  # first finding, first recognition, rank of the measure there
+    pick: _Pick | None  # None: no rule answered the deficiency, the measure is written by hand
+    recs: list[int]
+
+
+def _rank(rule: Rule, k: int) -> tuple[int, str, int]:
+    return (-rule.priority, rule.id, k)
+
+
+def place_text(catalog: Catalog, places: list[Place]) -> str:
+    pl = catalog.settings.places
+    s = set(places)
+    if s == {"site"}:
+        return pl.site.text
+    if s == {"stand"}:
+        return pl.stand.text
+    return pl.both_text
+
+
+def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
+    fired: list[list[str]] = [[] for _ in recognitions]
+    for f in firings:
+        for idx in f.recognitions:
+            fired[idx].append(f.rule)
+    return [_chosen(catalog, tuple(rs)) for rs in fired]
+
+
+def _chosen(catalog: Catalog, rule_ids: tuple[str, ...]) -> list[_Pick]:
+    """The measures the rules fired on one finding give, in rank order: they depend on those rules alone and
+    repeat from plan to plan, so they are worked out once per catalog and set of rules."""
+    return _shared(_CHOSEN, (catalog.digest, rule_ids), lambda: _choose(catalog, [catalog.rule(r) for r in rule_ids]))
+
+
+def _choose(catalog: Catalog, rs: list[Rule]) -> list[_Pick]:
+    if catalog.settings.groups:
+        rs = _apply_group_policies(rs, catalog.settings.groups, catalog.rule_order)
+    picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
+    replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
+    seen: set[str] = set()
+    out = []
+    for p in sorted(picks, key=lambda p: p.rank):
+        if p.measure in seen or p.measure in replaced:
+            continue
+        seen.add(p.measure)
+        out.append(p)
+    return out
+
+
+def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order: dict[str, int]) -> list[Rule]:
+    """Within a group whose policy is `priority` (or `first`), only the highest-priority (or first-written)
+    rule that fired on a finding applies; `collect`, `unique` and `any` keep every rule (DMN hit policies)."""
+
+    def selective(r: Rule) -> bool:
+        return r.group is not None and policies.get(r.group) in ("priority", "first")
+
+    def key(r: Rule) -> tuple[int, int]:
+        return (-r.priority if policies.get(r.group or "") == "priority" else 0, order[r.id])
+
+    winners: dict[str | None, Rule] = {}
+    for r in sorted(filter(selective, rules), key=key):
+        winners.setdefault(r.group, r)
+    return [r for r in rules if not selective(r) or winners[r.group] is r]
+
+
+def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
+    chosen = measures_per_recognition(catalog, recognitions, firings)
+    exclusions = catalog.exclusions
+    if not any(p.measure in exclusions for ps in chosen for p in ps):
+        return chosen  # the common case: nothing to settle
+    # mutually exclusive measures: the better-ranked one wins across the whole plan
+    kept: set[str] = set()
+    banned: set[str] = set()
+    for p in sorted((p for ps in chosen for p in ps), key=lambda p: p.rank):
+        if p.measure in banned:
+            continue
+        kept.add(p.measure)
+        banned |= exclusions.get(p.measure, frozenset()) - kept
+    return [[p for p in ps if p.measure not in banned] for ps in chosen]
+
+
+def build_plan(
+    catalog: Catalog,
+    institution: Institution,
+    findings: list[Finding],
+    recognitions: list[Recognition],
+    firings: list[Firing],
+    plan_date: date,
+    suggest: Callable[[str], list[Suggestion]],
+) -> Plan:
+    picks = _picks(catalog, recognitions, firings)
+    horizon = catalog.settings.horizon_months
+
+    def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+        # a PlanMeasure depends only on these
+        person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
+        key = (catalog.digest, pick.measure, pick.rule.id, tuple(places), plan_date, person)
+        return _shared(_RENDERED, key, lambda: _render(pick, places))
+
+    def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+        m = catalog.measure(pick.measure)
+        d = due_date(m.due, plan_date, horizon)
+        role = catalog.role_title(m.responsible)
+        person = institution.people.get(m.responsible)
+        return PlanMeasure(
+            id=m.id,
+            text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
+            due=PERMANENT if d is None else d.isoformat(),
+            due_text=due_text(d, m.due),
+            due_spec=m.due,
+            responsible=f"{role} {person}" if person else role,
+            responsible_role=m.responsible,
+            responsible_person=person,
+            result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
+            basis=m.basis,
+            rule=pick.rule.id,
+            because=pick.rule.because,
+        )
+
+    def _dref(did: str) -> DeficiencyRef:
+        d = catalog.deficiency(did)
+        crit, _ = catalog.criterion_of(d.indicator)
+        return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+
+    def dref(rec: Recognition) -> DeficiencyRef:
+        return _shared(_DREFS, (catalog.digest, rec.deficiency), lambda: _dref(rec.deficiency))
+
+    def fref(i: int) -> FindingRef:
+        f = findings[i]
+        return _shared(_FREFS, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+
+    items = [
+        PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
+        for k, rec in enumerate(recognitions)
+    ]
+
+    # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
+    rows: dict[tuple[Section, str], _Row] = {}
+    for k, rec in enumerate(recognitions):
+        section = dref(rec).section
+        if not picks[k]:
+            rows[(section, f"#manual{k}")] = _Row((rec.finding, k, (0, "", 0)), None, [k])
+        for p in picks[k]:
+            row = rows.setdefault((section, p.measure), _Row((rec.finding, k, p.rank), p, []))
+            row.recs.append(k)
+
+    by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
+    for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order):
+        places: list[Place] = sorted({p for k in row.recs for p in recognitions[k].places})
+        defs = sorted({recognitions[k].deficiency for k in row.recs})
+        by_section[section].append(
+            PlanRow(
+                section=section,
+                indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
+                findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
+                deficiencies=defs,
+                measure=render(row.pick, places) if row.pick else None,
+                manual=row.pick is None,
+            )
+        )
+
+    recognised = {r.finding for r in recognitions}
+    unrecognized = [
+        Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
+    ]
+    kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
+    return Plan(
+        institution=PlanInstitution(
+            name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
+        ),
+        date=plan_date,
+        catalog_version=catalog.settings.version,
+        catalog_effective_from=catalog.settings.effective_from,
+        items=items,
+        unrecognized=unrecognized,
+        sections=[
+            PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
+        ],
+    )

@@ -1,0 +1,260 @@
+"""Compile catalog rules onto durable-rules and run one session per institution.
+
+durable-rules is dormant and has sharp edges (shared/durable-rules-notes.md), each handled here:
+one Host per process, never one per plan, since Hosts start threads that never stop and rulesets cannot
+be removed; rulesets are named by the catalog digest so a second catalog in the same process gets its own;
+rules are sharded below the ~512 first-level-test ceiling; an assert that matches no rule raises
+MessageNotHandledException, which only means "no rule for this fact"; actions take exactly one parameter
+and record the rule id and fact ids (the library has no API to list what fired); an exception inside an
+action is swallowed by the library, so actions catch it themselves and the session raises it afterwards;
+every session's facts are retracted and its state deleted when the plan is built. The engine sees only
+small typed codes, never free text, because it compares strings as bytes.
+
+Measured here, not in the notes: `delete_state` (and retracting a fact whose assert was not handled)
+segfaults when no asserted fact of that session was handled; and `assert_facts` raises
+MessageNotHandledException for a batch with any unmatched fact without running the matched facts'
+actions. Each touched ruleset therefore gets the session's facts in one batch and then, on its own, a
+session marker fact that a no-op rule always handles: its call runs the pending actions, and with it
+handled, retracting the batch (matched or not) and deleting the state are safe.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from durable.engine import Host, MessageNotHandledException
+
+from nokrules.core.errors import EngineError
+from nokrules.core.model import Catalog, Firing, Institution, Recognition, Rule
+
+SESSION = "__session__"  # deficiency code of the marker fact; ids in the catalog are [a-z][a-z0-9_]*
+CEILING = 512  # first-level tests per ruleset at which durable-rules fails (error 303) or hangs
+SHARD_TESTS = 200  # what nokrules packs into one ruleset, well below the ceiling
+_OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+
+_host: Host | None = None
+_host_lock = threading.Lock()
+
+
+def host() -> Host:
+    """The process's single durable-rules Host."""
+    global _host
+    with _host_lock:
+        if _host is None:
+            _host = Host()
+        return _host
+
+
+def fact_for(index: int, rec: Recognition, inst: Institution, sid: str) -> dict[str, Any]:
+    """The engine's view of one recognition: codes and numbers only."""
+    fact: dict[str, Any] = {"sid": sid, "fid": index, "d": rec.deficiency, "kind": inst.kind or ""}
+    for f in inst.forms:
+        fact[f"fm_{f}"] = 1
+    for p in rec.places:
+        fact[f"pl_{p}"] = 1
+    for name, v in rec.values.items():
+        fact[f"v_{name}"] = v
+    return fact
+
+
+def _one_of(key: str, values: list[Any]) -> dict[str, Any]:
+    tests = [{key: v} for v in values]
+    return tests[0] if len(tests) == 1 else {"$or": tests}
+
+
+def conditions(rule: Rule, deficiency: str, first: bool) -> list[dict[str, Any]]:
+    """durable-rules tests for one fact of `rule`. Place and value conditions apply to the first deficiency."""
+    w = rule.when
+    conds: list[dict[str, Any]] = [{"d": deficiency}]
+    if w.kind:
+        conds.append(_one_of("kind", list(w.kind)))
+    if w.form:
+        conds.append({"$or": [{f"fm_{f}": 1} for f in w.form]} if len(w.form) > 1 else {f"fm_{w.form[0]}": 1})
+    if first and w.place:
+        conds.append({f"pl_{w.place}": 1})
+    if first:
+        for name, cmp in sorted(w.value.items()):
+            key = f"v_{name}"
+            for op, durable_op in _OPS.items():
+                bound = getattr(cmp, op)
+                if bound is not None:
+                    conds.append({durable_op: {key: bound}})
+            if cmp.eq is not None:
+                conds.append({key: cmp.eq})
+    return conds
+
+
+def _test_keys(conds: list[dict[str, Any]]) -> set[str]:
+    """The distinct first-level tests a condition list adds (a proxy the shard packing counts)."""
+    return {json.dumps(c, sort_keys=True) for c in conds} | {
+        json.dumps(sub, sort_keys=True) for c in conds for sub in c.get("$or", [])
+    }
+
+
+@dataclass
+class _Compiled:
+    names: list[str]
+    shards_of: dict[str, list[str]]  # deficiency id → ruleset names that test it
+    sink: dict[str, list[tuple[str, list[int]]]] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    sessions: itertools.count[int] = field(default_factory=itertools.count)
+
+
+_compiled: dict[str, _Compiled] = {}
+
+
+def _action(rule_id: str, names: list[str], compiled: _Compiled) -> Callable[[Any], None]:
+    """One-parameter action (two would make the library treat it as asynchronous and stall)."""
+
+    def act(c: Any) -> None:
+        sid = str(c.s.sid)
+        try:
+            fids = [int(getattr(c, n).fid) for n in names]
+            compiled.sink[sid].append((rule_id, fids))
+        except Exception as e:  # the library would swallow it; keep it to raise after the session
+            compiled.errors.setdefault(sid, []).append(f"{rule_id}: {type(e).__name__}: {e}")
+
+    return act
+
+
+Shard = list[tuple[Rule, list[list[dict[str, Any]]]]]
+
+
+def _pack(catalog: Catalog) -> list[tuple[Shard, int]]:
+    """Rules in shards of at most SHARD_TESTS distinct first-level tests, with each shard's count."""
+    rules = sorted(catalog.rules, key=lambda r: (catalog.deficiency(r.when.deficiencies[0]).indicator, r.id))
+    shards: list[tuple[Shard, set[str]]] = [([], set())]
+    for r in rules:
+        facts = [conditions(r, d, i == 0) for i, d in enumerate(r.when.deficiencies)]
+        keys = set().union(*(_test_keys(c) for c in facts))
+        shard, tests = shards[-1]
+        if shard and len(tests | keys) > SHARD_TESTS:
+            shards.append(([], set()))
+            shard, tests = shards[-1]
+        tests |= keys
+        shard.append((r, facts))
+    return [(shard, len(tests)) for shard, tests in shards]
+
+
+def ruleset_name(catalog: Catalog, k: int) -> str:
+    return f"nokrules_{catalog.digest}_{k}"
+
+
+def count_tests(catalog: Catalog) -> list[tuple[str, int]]:
+    """Each ruleset the catalog compiles to and its number of distinct first-level tests (for lint)."""
+    return [(ruleset_name(catalog, k), n) for k, (_, n) in enumerate(_pack(catalog))]
+
+
+def _compile(catalog: Catalog) -> _Compiled:
+    shards = [shard for shard, _ in _pack(catalog)]
+    compiled = _Compiled(names=[], shards_of={})
+    definitions: dict[str, Any] = {}
+    for k, shard in enumerate(shards):
+        name = ruleset_name(catalog, k)
+        compiled.names.append(name)
+        body: dict[str, Any] = {}
+        for r, facts in shard:
+            labels = ["m"] if len(facts) == 1 else [f"f{i}" for i in range(len(facts))]
+            body[r.id] = {
+                "all": [{lab: (c[0] if len(c) == 1 else {"$and": c})} for lab, c in zip(labels, facts, strict=True)],
+                "run": _action(r.id, labels, compiled),
+            }
+            for d in r.when.deficiencies:
+                compiled.shards_of.setdefault(d, [])
+                if name not in compiled.shards_of[d]:
+                    compiled.shards_of[d].append(name)
+        body[SESSION] = {"all": [{"m": {"d": SESSION}}], "run": _noop}
+        definitions[name] = body
+    host().register_rulesets(definitions)
+    return compiled
+
+
+def _noop(c: Any) -> None:
+    """The session marker's rule: it exists so that every session holds one handled fact."""
+
+
+class RuleEngine:
+    """The catalog's rules on the shared durable-rules Host. Thread-safe: one session at a time."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        with _host_lock:
+            known = _compiled.get(catalog.digest)
+        if known is None:
+            known = _compile(catalog)
+            with _host_lock:
+                known = _compiled.setdefault(catalog.digest, known)
+        self._c = known
+
+    @property
+    def rulesets(self) -> list[str]:
+        return list(self._c.names)
+
+    def run(self, institution: Institution, recognitions: list[Recognition]) -> list[Firing]:
+        """Assert every recognition in a fresh session, collect what fired, clean the session up."""
+        c = self._c
+        h = host()
+        with c.lock:
+            sid = f"s{next(c.sessions)}"
+            c.sink[sid] = []
+            facts = [fact_for(i, rec, institution, sid) for i, rec in enumerate(recognitions)]
+            asserted: list[tuple[str, list[dict[str, Any]]]] = []
+            try:
+                asserted = assert_session(h, c.shards_of, sid, facts)
+                # actions catch their own exceptions (the library would swallow them): surface them here
+                problems = c.errors.pop(sid, [])
+                if problems:
+                    raise EngineError("ошибка в действии правила: " + "; ".join(problems))
+                fired = c.sink[sid]
+            finally:
+                end_session(h, sid, asserted)
+                c.sink.pop(sid, None)
+                c.errors.pop(sid, None)
+        return [_firing(rule, fids) for rule, fids in sorted({(rule, tuple(fids)) for rule, fids in fired})]
+
+
+@lru_cache(maxsize=100_000)
+def _firing(rule: str, fids: tuple[int, ...]) -> Firing:
+    """Firings are immutable and repeat from plan to plan: build each once."""
+    return Firing(rule=rule, recognitions=list(fids))
+
+
+def assert_session(
+    h: Host, shards_of: dict[str, list[str]], sid: str, facts: list[dict[str, Any]]
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Assert the session's facts into the rulesets that test their deficiencies, one `assert_facts` call per
+    ruleset, then the session marker; return what was asserted where, to retract.
+
+    A batch in which any fact matches no rule raises MessageNotHandledException *before* the library runs
+    the actions of the facts that did match (measured here). The marker, asserted last on its own, is always
+    handled, and its call runs every action pending in the session, the batch's included. One call per
+    ruleset instead of one per fact: each library call pays a JSON round trip and an action-dispatch loop."""
+    batches: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts:
+        for shard in shards_of.get(fact["d"], []):
+            batches.setdefault(shard, []).append(fact)
+    asserted: list[tuple[str, list[dict[str, Any]]]] = []
+    for shard, batch in batches.items():
+        try:
+            h.assert_facts(shard, batch)
+        except MessageNotHandledException:
+            pass  # a fact no rule tests with these values: a plan row without a measure
+        marker = {"sid": sid, "fid": -1, "d": SESSION}
+        h.assert_fact(shard, marker)
+        asserted.append((shard, [*batch, marker]))
+    return asserted
+
+
+def end_session(h: Host, sid: str, asserted: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    """Retract the session's facts and delete its state in every ruleset it touched (the marker in each
+    batch keeps both from the library's segfault on a session with no handled fact)."""
+    for shard, batch in reversed(asserted):
+        h.retract_facts(shard, batch)
+        h.delete_state(shard, sid)

@@ -1,0 +1,34 @@
+"""The registry: every check nokrules lint runs, in code order."""
+
+from __future__ import annotations
+
+from nokrules.curate.lint.base import Check
+from nokrules.curate.lint.ceiling import RulesetNearCeiling
+from nokrules.curate.lint.coverage import DeficiencyWithoutRule, IndicatorWithoutDeficiency, UnusedMeasure
+from nokrules.curate.lint.examples import AmbiguousExample, CounterexampleRecognised, ExampleNotRecognised
+from nokrules.curate.lint.exclusive import ExclusiveTogether
+from nokrules.curate.lint.load import LOAD
+from nokrules.curate.lint.never_fires import RuleNeverFires
+from nokrules.curate.lint.numeric_gap import NumericGap
+from nokrules.curate.lint.rule_overlap import DuplicateConditions, GroupOverlap, RuleMasked
+
+LOAD_CHECKS: list[type[Check]] = list(LOAD)
+ALL_CHECKS: list[type[Check]] = sorted(
+    [
+        *LOAD,
+        RuleNeverFires,
+        ExclusiveTogether,
+        ExampleNotRecognised,
+        CounterexampleRecognised,
+        DeficiencyWithoutRule,
+        UnusedMeasure,
+        IndicatorWithoutDeficiency,
+        RuleMasked,
+        DuplicateConditions,
+        GroupOverlap,
+        NumericGap,
+        AmbiguousExample,
+        RulesetNearCeiling,
+    ],
+    key=lambda c: c.code,
+)

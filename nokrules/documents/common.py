@@ -1,0 +1,29 @@
+"""What every human-readable rendering shares: titles, the manual-measure marker, finding labels."""
+
+from __future__ import annotations
+
+from nokrules.core.model import FindingRef, Plan
+
+TITLE = "ПЛАН по устранению недостатков, выявленных в ходе независимой оценки качества условий оказания услуг"
+MANUAL = "мероприятие требует ручной формулировки"
+NONE_FOUND = "Недостатки не выявлены"
+OTHER = "Прочие недостатки (не распознаны)"
+
+
+def finding_label(f: FindingRef) -> str:
+    return f"{f.text} (стр. {f.line})"
+
+
+def header_lines(plan: Plan) -> list[str]:
+    inst = plan.institution
+    name = inst.name or "(наименование организации)"
+    kind = f" — {inst.kind_title}" if inst.kind_title else ""
+    return [
+        TITLE,
+        f"Организация: {name}{kind}",
+        f"Дата плана: {plan.date:%d.%m.%Y}; каталог {plan.catalog_version} от {plan.catalog_effective_from:%d.%m.%Y}",
+    ]
+
+
+def suggestions_text(s: list[tuple[str, str, float]]) -> str:
+    return "; ".join(f"{title} ({id}, {score:g})" for id, title, score in s) or "нет"

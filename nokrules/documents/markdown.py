@@ -1,0 +1,52 @@
+"""Plan → Markdown: the official table (columns 1–5 of the ПП РФ № 457 form) with section rows I–V."""
+
+from __future__ import annotations
+
+from nokrules.core.model import Plan
+from nokrules.documents.common import MANUAL, NONE_FOUND, OTHER, finding_label, header_lines, suggestions_text
+
+COLUMNS = [
+    "№",
+    "Недостатки, выявленные в ходе НОК",
+    "Мероприятие по устранению недостатков",
+    "Плановый срок реализации",
+    "Ответственный исполнитель",
+    "Результат (ожидаемый)",
+]
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def render(plan: Plan) -> str:
+    head = header_lines(plan)
+    out = [f"# {head[0]}", "", *(f"**{h.split(': ', 1)[0]}:** {h.split(': ', 1)[1]}  " for h in head[1:]), ""]
+    out += ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    n = 0
+    for sec in plan.sections:
+        out.append(f"| **{sec.section}** | **{_cell(sec.short)}** | | | | |")
+        if not sec.rows:
+            out.append(f"| | {NONE_FOUND} | | | | |")
+        for row in sec.rows:
+            n += 1
+            found = "<br>".join(_cell(finding_label(f)) for f in row.findings)
+            if row.measure is None:
+                out.append(f"| {n} | {found} | **{MANUAL}** | | | |")
+                continue
+            m = row.measure
+            result = f"{_cell(m.result)}<br>_правило {m.rule}_"
+            out.append(f"| {n} | {found} | {_cell(m.text)} | {m.due_text} | {_cell(m.responsible)} | {result} |")
+    if plan.unrecognized:
+        out += [
+            "",
+            f"## {OTHER}",
+            "",
+            "| № | Недостаток (как в тексте) | Мероприятие | Похожие недостатки каталога |",
+            "|---|---|---|---|",
+        ]
+        for u in plan.unrecognized:
+            n += 1
+            sugg = suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])
+            out.append(f"| {n} | {_cell(u.text)} (стр. {u.line}) | **{MANUAL}** | {_cell(sugg)} |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,241 @@
+"""Whole protocols in, a plan file per institution out: the engine of `nokrules batch`.
+
+A national run has ~150,000 institutions, so nothing per plan is kept in memory beyond a small Digest
+(deficiency ids per finding, unrecognised lines, counts); plans are rendered and written by the worker that drafted
+them. Workers are separate processes (durable-rules allows one Host per process, and the GIL would make
+threads pointless), each loading the engine once. Files are written atomically, results are gathered in
+input order, so `--jobs N` writes exactly what `--jobs 1` writes.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing as mp
+import os
+import re
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from nokrules.core.engine import Engine
+from nokrules.core.errors import EngineError, UsageError
+from nokrules.core.model import Approver, Plan, ProtocolInstitution
+from nokrules.documents import FORMATS
+from nokrules.documents.document import DOCUMENTS, render_document
+from nokrules.documents.output import write_atomically
+from nokrules.protocols.summary import BatchResult, Digest, digest
+
+EXTENSIONS = {"json": "json", "md": "md", "text": "txt", "docx": "docx", "xlsx": "xlsx", "html": "html"}
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "iu",
+            "ia",
+        ],
+        strict=True,
+    )
+)
+SLUG_MAX = 80
+
+
+def slug(name: str) -> str:
+    """A file name from an institution's name: transliterated (ГОСТ Р 52535.1 style), lower case, a–z 0–9 and
+    hyphens, at most 80 characters; stable, so the same name always gets the same file."""
+    out = "".join(_TRANSLIT.get(ch, ch) for ch in name.lower())
+    out = re.sub(r"[^a-z0-9]+", "-", out).strip("-")
+    return out[:SLUG_MAX].rstrip("-") or "organizatsiia"
+
+
+def file_names(entries: list[ProtocolInstitution], ext: str) -> list[str]:
+    """One file per institution; a repeated name gets -2, -3, … in the order the protocol lists them."""
+    seen: dict[str, int] = {}
+    out = []
+    for e in entries:
+        base = slug(e.name)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(f"{base}.{ext}" if seen[base] == 1 else f"{base}-{seen[base]}.{ext}")
+    return out
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int
+    entry: ProtocolInstitution
+    file: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    catalog: str | None
+    out: str
+    fmt: str
+    plan_date: date | None
+    form: str
+    year: int | None
+    approver: Approver = field(default_factory=Approver)
+    founder: str = ""
+
+
+class Drafter:
+    """One engine per process, turning a Job into a written plan file and its Digest."""
+
+    def __init__(self, settings: Settings):
+        self.s = settings
+        self.engine = Engine.load(settings.catalog)
+        self._kinds: dict[str, str | None] = {}
+
+    def kind_of(self, written: str | None) -> str | None:
+        if not written:
+            return None
+        if written not in self._kinds:
+            try:
+                self._kinds[written] = self.engine.resolve_kind(written)
+            except UsageError:
+                self._kinds[written] = None  # shown in the summary as written; drafted without kind-specific rules
+        return self._kinds[written]
+
+    def render(self, plan: Plan) -> bytes:
+        if self.s.fmt in DOCUMENTS:
+            return render_document(
+                self.s.fmt, plan, self.engine.catalog, self.s.form, self.s.year, self.s.approver, self.s.founder
+            )
+        if self.s.fmt == "json":  # compact, one line per file: a national run writes 150,000 of them
+            return Plan.__pydantic_serializer__.to_json(plan, by_alias=True) + b"\n"
+        return FORMATS[self.s.fmt](plan).encode("utf-8")
+
+    def __call__(self, job: Job) -> Digest:
+        e = job.entry
+        kind_id = self.kind_of(e.kind)
+        inst = self.engine.institution(e.name, kind_id)
+        plan = self.engine.draft_plan(e.findings, inst, date=self.s.plan_date)
+        write_atomically(os.path.join(self.s.out, job.file), self.render(plan))
+        return digest(self.engine, BatchResult(e, plan, job.file, kind_id))
+
+
+_drafter: Drafter | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    global _drafter
+    _drafter = Drafter(settings)
+
+
+def _work(jobs: list[Job]) -> list[Digest]:
+    assert _drafter is not None
+    return [_drafter(job) for job in jobs]
+
+
+IN_FLIGHT = 4  # chunks queued per worker: enough to keep each one busy, few enough to bound the parent's memory
+
+
+class Workers:
+    """The worker processes of a batch, started before the protocol is read so that spawning them and
+    loading their engines (~2 s) overlaps the parent's parsing (~4 s for a national file). A context
+    manager: leaving it stops the workers; an error or Ctrl-C terminates them at once.
+
+    A ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies abruptly (durable-rules is C
+    code with known segfaults) the executor notices and the batch ends with a message naming the
+    institutions being drafted, where a Pool would wait forever for the lost results."""
+
+    def __init__(self, settings: Settings, jobs: int = 1):
+        self.settings = settings
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        if jobs > 1:
+            # spawn, not fork: a forked worker would carry (and, by touching refcounts, copy) the whole parsed
+            # protocol of the parent; a fresh worker holds only its engine
+            self._pool = ProcessPoolExecutor(
+                jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(settings,)
+            )
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        if self._pool is None:
+            return
+        if kind is not None:  # stop now, not after the queued chunks (the executor has no terminate before 3.14)
+            processes = getattr(self._pool, "_processes", None) or {}
+            for proc in list(processes.values()):
+                proc.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+
+    def run(self, jobs_list: list[Job], progress: Callable[[int], object] | None = None) -> list[Digest]:
+        """Draft every job; outcomes in input order whatever the number of workers. With several workers the
+        jobs are sent in chunks, a few per worker at a time, and the parent lets each job go once it is sent."""
+        outcomes: list[Digest] = []
+        if self._pool is None:
+            drafter = Drafter(self.settings)
+            for job in jobs_list:
+                outcomes.append(drafter(job))
+                if progress:
+                    progress(1)
+            return outcomes
+        pool = self._pool
+        size = max(1, min(256, len(jobs_list) // (self.jobs * 8) or 1))
+        pending = collections.deque(jobs_list)
+        jobs_list.clear()
+        inflight: collections.deque[tuple[Future[list[Digest]], int]] = collections.deque()
+
+        def fill() -> None:
+            while pending and len(inflight) < self.jobs * IN_FLIGHT:
+                chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
+                inflight.append((pool.submit(_work, chunk), chunk[0].index))
+
+        fill()
+        while inflight:
+            future, first = inflight.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                raise EngineError(
+                    f"рабочий процесс аварийно завершился; составлены планы первых {first} учреждений (по порядку "
+                    "во входных файлах), сводка не составлена; запустите с --jobs 1, чтобы увидеть, на каком учреждении"
+                ) from None
+            outcomes.extend(done)
+            if progress:
+                progress(len(done))
+            fill()
+        return outcomes
+
+
+def leftover_temporaries(out: Path) -> Iterator[Path]:
+    """Temporary files an interrupted worker may have left (`.name.pid.token.tmp`, see output.py)."""
+    return (p for p in out.glob(".*.tmp") if p.is_file())

@@ -1,0 +1,323 @@
+"""Batch results → the numbers of the regional summary. Pure: the same results give the same Summary.
+
+Counting conventions (every table uses them, so the numbers add up):
+- a finding is a line of an institution's findings: recognised ones are the distinct (line, text) of the
+  plan's items, unrecognised ones are the plan's `unrecognized`;
+- a deficiency is one (finding, deficiency) item of a plan, so a line naming three defects counts three;
+- a measure is a row of the plan table that has a measure (rows that need one written by hand are `manual`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nokrules.core.model import Plan, PlanItem, ProtocolInstitution
+
+if TYPE_CHECKING:
+    from nokrules.core.engine import Engine
+
+TOP = 15  # the most frequent deficiencies listed
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One institution of a protocol and the plan drafted for it."""
+
+    entry: ProtocolInstitution
+    plan: Plan
+    file: str  # the plan file written for it, relative to the summary
+    kind_id: str | None  # the catalog kind it resolved to, None if not recognised
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What the summary needs of one drafted plan, small enough to keep for 150,000 institutions: the
+    protocol entry without its text, per recognised finding its deficiency ids, the unrecognised lines,
+    counts, and the comparison with the institution's own plan (made where the full plan is at hand)."""
+
+    entry: ProtocolInstitution
+    file: str
+    kind_id: str | None
+    findings: tuple[tuple[int, tuple[str, ...]], ...]  # (line, deficiency ids) per recognised finding
+    unrecognised: tuple[tuple[int, str, tuple[str, ...]], ...]  # (line, text, closest «title (id)», best first)
+    measures: int
+    manual: int
+    comparison: Comparison | None
+
+
+def digest(engine: Engine, r: BatchResult) -> Digest:
+    groups = _finding_groups(r.plan)
+    rows = [row for sec in r.plan.sections for row in sec.rows]
+    return Digest(
+        entry=r.entry.model_copy(update={"findings": "", "human_plan": []}),
+        file=r.file,
+        kind_id=r.kind_id,
+        findings=tuple((line, tuple(it.deficiency.id for it in items)) for (line, _), items in groups.items()),
+        unrecognised=tuple((u.line, u.text, tuple(f"{s.title} ({s.id})" for s in u.suggestions)) for u in r.plan.unrecognized),
+        measures=sum(row.measure is not None for row in rows),
+        manual=sum(row.measure is None for row in rows),
+        comparison=_comparison(engine, r) if r.entry.human_plan else None,
+    )
+
+
+@dataclass(frozen=True)
+class Totals:
+    institutions: int
+    findings: int
+    recognised: int
+    unrecognised: int
+    deficiencies: int
+    measures: int
+    manual: int
+
+
+@dataclass(frozen=True)
+class InstitutionRow:
+    number: int | None
+    name: str
+    kind: str
+    file: str
+    score: float | None
+    rank: int | None
+    findings: int
+    recognised: int
+    unrecognised: int
+    deficiencies: int
+    measures: int
+    manual: int
+
+
+@dataclass(frozen=True)
+class IndicatorCount:
+    id: str
+    title: str
+    section: str
+    deficiencies: int
+    institutions: int
+
+
+@dataclass(frozen=True)
+class SectionCount:
+    section: str
+    title: str
+    deficiencies: int
+    institutions: int
+
+
+@dataclass(frozen=True)
+class KindCount:
+    title: str
+    known: bool  # a catalog kind (False: the kind as written in the protocol)
+    institutions: int
+    findings: int
+    deficiencies: int
+    measures: int
+
+
+@dataclass(frozen=True)
+class FrequentDeficiency:
+    id: str
+    title: str
+    indicator: str
+    institutions: int
+    share: float  # of all institutions, 0..1
+    occurrences: int
+
+
+@dataclass(frozen=True)
+class UnrecognisedLine:
+    institution: str
+    file: str
+    line: int
+    text: str
+    suggestion: str | None  # «title (id)» of the closest catalog deficiency
+
+
+@dataclass(frozen=True)
+class UncoveredFinding:
+    line: int
+    text: str
+    deficiencies: tuple[tuple[str, str], ...]  # (id, title)
+    measures: tuple[str, ...]  # the draft's measures for it; empty: to be written by hand
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """An institution's own plan (from the protocol) against its recognised findings."""
+
+    institution: str
+    file: str
+    human_lines: int
+    recognised: int  # findings with at least one recognised deficiency
+    uncovered: tuple[UncoveredFinding, ...]
+
+    @property
+    def covered(self) -> int:
+        return self.recognised - len(self.uncovered)
+
+
+@dataclass(frozen=True)
+class Summary:
+    catalog_version: str
+    totals: Totals
+    institutions: tuple[InstitutionRow, ...]
+    indicators: tuple[IndicatorCount, ...]
+    sections: tuple[SectionCount, ...]
+    kinds: tuple[KindCount, ...]
+    frequent: tuple[FrequentDeficiency, ...]
+    unrecognised: tuple[UnrecognisedLine, ...]
+    comparisons: tuple[Comparison, ...]
+
+    @property
+    def consistent(self) -> bool:
+        """Do the tables add up: findings, deficiencies by indicator, by section, by kind, by institution?"""
+        t = self.totals
+        return (
+            t.findings == t.recognised + t.unrecognised
+            and t.findings == sum(r.findings for r in self.institutions)
+            and t.unrecognised == len(self.unrecognised)
+            and t.deficiencies == sum(i.deficiencies for i in self.indicators)
+            and t.deficiencies == sum(s.deficiencies for s in self.sections)
+            and t.deficiencies == sum(k.deficiencies for k in self.kinds)
+            and t.institutions == sum(k.institutions for k in self.kinds)
+        )
+
+
+def _finding_groups(plan: Plan) -> dict[tuple[int, str], list[PlanItem]]:
+    """Recognised findings (line, text) → their items, in line order."""
+    groups: dict[tuple[int, str], list[PlanItem]] = {}
+    for it in plan.items:
+        groups.setdefault((it.finding.line, it.finding.text), []).append(it)
+    return dict(sorted(groups.items()))
+
+
+def _kind_title(titles: dict[str, str], r: Digest) -> tuple[str, bool]:
+    title = titles.get(r.kind_id or "")
+    if title is not None:
+        return title, True
+    return (r.entry.kind or "вид не указан").strip(), False
+
+
+def _institution_row(titles: dict[str, str], r: Digest) -> InstitutionRow:
+    return InstitutionRow(
+        number=r.entry.number,
+        name=r.entry.name,
+        kind=_kind_title(titles, r)[0],
+        file=r.file,
+        score=r.entry.score,
+        rank=r.entry.rank,
+        findings=len(r.findings) + len(r.unrecognised),
+        recognised=len(r.findings),
+        unrecognised=len(r.unrecognised),
+        deficiencies=sum(len(ids) for _, ids in r.findings),
+        measures=r.measures,
+        manual=r.manual,
+    )
+
+
+def _comparison(engine: Engine, r: BatchResult) -> Comparison:
+    addressed = {d for line in r.entry.human_plan for d in engine.recognizer.mentions(line)}
+    groups = _finding_groups(r.plan)
+    uncovered = []
+    for (line, text), items in groups.items():
+        if any(it.deficiency.id in addressed for it in items):
+            continue
+        defs = tuple(dict.fromkeys((it.deficiency.id, it.deficiency.title) for it in items))
+        measures = tuple(dict.fromkeys(m.text for it in items for m in it.measures))
+        uncovered.append(UncoveredFinding(line, text, defs, measures))
+    return Comparison(r.entry.name, r.file, len(r.entry.human_plan), len(groups), tuple(uncovered))
+
+
+def summarize(engine: Engine, items: Sequence[BatchResult | Digest]) -> Summary:
+    """The regional summary of a batch: counts, tables and comparisons (no file I/O). Takes full results
+    or their digests (what `nokrules batch` keeps for a national run)."""
+    catalog = engine.catalog
+    results = [r if isinstance(r, Digest) else digest(engine, r) for r in items]
+    titles = {k.id: k.title for k in catalog.kinds}  # looked up twice per institution: 300,000 times nationally
+    inst_rows = [_institution_row(titles, r) for r in results]
+
+    by_indicator: Counter[str] = Counter()
+    inst_by_indicator: dict[str, set[int]] = {}
+    by_deficiency: Counter[str] = Counter()
+    inst_by_deficiency: dict[str, set[int]] = {}
+    refs: dict[str, tuple[str, str]] = {}  # id → (title, indicator) as the plans have it
+    for k, r in enumerate(results):
+        for _, ids in r.findings:
+            for did in ids:
+                d = catalog.deficiency(did)
+                by_indicator[d.indicator] += 1
+                inst_by_indicator.setdefault(d.indicator, set()).add(k)
+                by_deficiency[did] += 1
+                inst_by_deficiency.setdefault(did, set()).add(k)
+                refs.setdefault(did, (d.title, d.indicator))
+
+    indicators = tuple(
+        IndicatorCount(i.id, i.title, c.section, by_indicator[i.id], len(inst_by_indicator.get(i.id, ())))
+        for c in catalog.criteria
+        for i in c.indicators
+    )
+    sections = tuple(
+        SectionCount(
+            c.section,
+            c.short,
+            sum(by_indicator[i.id] for i in c.indicators),
+            len(set().union(*(inst_by_indicator.get(i.id, set()) for i in c.indicators))),
+        )
+        for c in catalog.criteria
+    )
+
+    kinds: dict[tuple[str, bool], list[InstitutionRow]] = {}
+    for r, row in zip(results, inst_rows, strict=True):
+        kinds.setdefault(_kind_title(titles, r), []).append(row)
+    kind_counts = sorted(
+        (
+            KindCount(
+                title,
+                known,
+                len(rows),
+                sum(x.findings for x in rows),
+                sum(x.deficiencies for x in rows),
+                sum(x.measures for x in rows),
+            )
+            for (title, known), rows in kinds.items()
+        ),
+        key=lambda k: (-k.institutions, not k.known, k.title),
+    )
+
+    n = len(results)
+    ranked = sorted(by_deficiency, key=lambda d: (-len(inst_by_deficiency[d]), -by_deficiency[d], refs[d][1], d))
+    frequent = tuple(
+        FrequentDeficiency(
+            d, refs[d][0], refs[d][1], len(inst_by_deficiency[d]), len(inst_by_deficiency[d]) / n, by_deficiency[d]
+        )
+        for d in ranked[:TOP]
+    )
+
+    unrecognised = tuple(
+        UnrecognisedLine(r.entry.name, r.file, line, text, sugg[0] if sugg else None)
+        for r in results
+        for line, text, sugg in r.unrecognised
+    )
+
+    return Summary(
+        catalog_version=catalog.settings.version,
+        totals=Totals(
+            institutions=n,
+            findings=sum(x.findings for x in inst_rows),
+            recognised=sum(x.recognised for x in inst_rows),
+            unrecognised=sum(x.unrecognised for x in inst_rows),
+            deficiencies=sum(x.deficiencies for x in inst_rows),
+            measures=sum(x.measures for x in inst_rows),
+            manual=sum(x.manual for x in inst_rows),
+        ),
+        institutions=tuple(sorted(inst_rows, key=lambda x: (-x.findings, x.name, x.number or 0))),
+        indicators=indicators,
+        sections=sections,
+        kinds=tuple(kind_counts),
+        frequent=frequent,
+        unrecognised=unrecognised,
+        comparisons=tuple(r.comparison for r in results if r.comparison is not None),
+    )

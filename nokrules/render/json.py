@@ -1,9 +1,0 @@
-"""Plan → the `nokrules.plan/1` JSON contract (UTF-8, two-space indent, stable field order)."""
-
-from __future__ import annotations
-
-from ..model import Plan
-
-
-def render(plan: Plan) -> str:
-    return plan.to_json()
