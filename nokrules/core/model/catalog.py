@@ -1,0 +1,230 @@
+"""The catalog contract: settings, criteria, kinds and forms, roles, deficiencies with their patterns,
+measures and rules, as loaded from catalog/ and rules/."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from nokrules.core.model.common import DUE_RE, DeficiencyId, IndicatorId, MeasureId, Place, RuleId, Section, Strict
+
+# ---------------------------------------------------------------- catalog
+
+
+class PlaceText(Strict):
+    words: list[str] = Field(min_length=1)
+    text: str
+
+
+class Places(Strict):
+    site: PlaceText
+    stand: PlaceText
+    both_text: str
+
+
+class Settings(Strict):
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    effective_from: Date
+    title: str
+    cues: list[str] = Field(min_length=1)
+    places: Places
+    horizon_months: int = Field(ge=1, le=36)
+    groups: dict[str, Literal["collect", "unique", "any", "priority", "first"]] = {}
+
+
+class Indicator(Strict):
+    id: IndicatorId
+    title: str
+    source: Literal["expert", "survey"]
+
+
+class Criterion(Strict):
+    id: int = Field(ge=1, le=5)
+    section: Section
+    title: str
+    short: str
+    indicators: list[Indicator]
+
+
+class Form(Strict):
+    id: str
+    title: str
+
+
+class Kind(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    forms: list[str] = Field(min_length=1)
+    aliases: list[str] = []
+
+
+class Role(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+
+
+class Pattern(Strict):
+    """One way to say a deficiency: every `all` element, one of `any`, none of `none`."""
+
+    all: list[str] = []
+    any: list[str] = []
+    none: list[str] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Pattern:
+        if not self.all and not self.any:
+            raise ValueError("шаблон должен содержать all или any")
+        return self
+
+
+class Deficiency(Strict):
+    id: DeficiencyId
+    indicator: IndicatorId
+    title: str
+    patterns: list[Pattern] = Field(min_length=1)
+    places: list[Place] = []
+    value: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    cue: bool = True
+    unless: list[DeficiencyId] = []
+    examples: list[str] = []
+    counterexamples: list[str] = []
+    todo: list[str] = []
+
+
+class Measure(Strict):
+    id: MeasureId
+    text: str
+    due: str
+    responsible: str
+    result: str
+    basis: str | None = None
+    excludes: list[MeasureId] = []
+
+    @field_validator("due")
+    @classmethod
+    def _due_grammar(cls, v: str) -> str:
+        if not DUE_RE.match(v):
+            raise ValueError(
+                "срок должен быть вида «+N days|workdays|weeks|months», end_of_month, end_of_quarter, "
+                "end_of_next_quarter, end_of_half_year, end_of_year или permanent"
+            )
+        return v
+
+
+class Comparison(Strict):
+    lt: float | None = None
+    le: float | None = None
+    gt: float | None = None
+    ge: float | None = None
+    eq: float | None = None
+
+    @model_validator(mode="after")
+    def _one_at_least(self) -> Comparison:
+        if all(getattr(self, k) is None for k in ("lt", "le", "gt", "ge", "eq")):
+            raise ValueError("нужно хотя бы одно из lt, le, gt, ge, eq")
+        return self
+
+    def holds(self, x: float) -> bool:
+        return (
+            (self.lt is None or x < self.lt)
+            and (self.le is None or x <= self.le)
+            and (self.gt is None or x > self.gt)
+            and (self.ge is None or x >= self.ge)
+            and (self.eq is None or x == self.eq)
+        )
+
+
+class When(Strict):
+    deficiency: DeficiencyId | None = None
+    all: list[DeficiencyId] = []
+    kind: list[str] = []
+    form: list[str] = []
+    place: Place | None = None
+    value: dict[str, Comparison] = {}
+
+    @model_validator(mode="after")
+    def _exactly_one_trigger(self) -> When:
+        if (self.deficiency is None) == (not self.all):
+            raise ValueError("укажите либо deficiency, либо all (список недостатков)")
+        if self.all and len(set(self.all)) < max(2, len(self.all)):
+            raise ValueError("all должен содержать не меньше двух разных недостатков")
+        return self
+
+    @property
+    def deficiencies(self) -> list[str]:
+        return [self.deficiency] if self.deficiency else list(self.all)
+
+
+class Rule(Strict):
+    id: RuleId
+    when: When
+    then: list[MeasureId] = Field(min_length=1)
+    priority: int = 0
+    replaces: list[MeasureId] = []
+    group: str | None = None
+    because: str
+
+
+class Catalog(Strict):
+    """A loaded, cross-checked catalog. `digest` identifies its content (ruleset names use it)."""
+
+    root: str
+    digest: str
+    settings: Settings
+    criteria: list[Criterion]
+    forms: list[Form]
+    kinds: list[Kind]
+    roles: list[Role]
+    deficiencies: list[Deficiency]
+    measures: list[Measure]
+    rules: list[Rule]
+
+    @cached_property
+    def _deficiencies(self) -> dict[str, Deficiency]:
+        return {d.id: d for d in self.deficiencies}
+
+    @cached_property
+    def _measures(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def _rules(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    @cached_property
+    def rule_order(self) -> dict[str, int]:
+        """Rule id → its position in the catalog (rules/ files in name order): the «first» group policy."""
+        return {r.id: k for k, r in enumerate(self.rules)}
+
+    @cached_property
+    def _indicators(self) -> dict[str, tuple[Criterion, Indicator]]:
+        return {i.id: (c, i) for c in self.criteria for i in c.indicators}
+
+    @cached_property
+    def exclusions(self) -> dict[str, frozenset[str]]:
+        """Measure id → the measures it may not share a plan with (declared on either side)."""
+        out: dict[str, set[str]] = {m.id: set(m.excludes) for m in self.measures}
+        for m in self.measures:
+            for x in m.excludes:
+                out.setdefault(x, set()).add(m.id)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def deficiency(self, id: str) -> Deficiency:
+        return self._deficiencies[id]
+
+    def measure(self, id: str) -> Measure:
+        return self._measures[id]
+
+    def rule(self, id: str) -> Rule:
+        return self._rules[id]
+
+    def role_title(self, id: str) -> str:
+        return next(r.title for r in self.roles if r.id == id)
+
+    def criterion_of(self, indicator: str) -> tuple[Criterion, Indicator]:
+        return self._indicators[indicator]
+
+

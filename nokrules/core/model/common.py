@@ -1,0 +1,27 @@
+"""Shared id types and the strict base model: catalog YAML is edited by hand, so a misspelt key is an
+error with a line number, never a silently ignored setting."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DeficiencyId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+MeasureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+IndicatorId = Literal["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"]
+Section = Literal["I", "II", "III", "IV", "V"]
+Place = Literal["site", "stand"]
+
+DUE_RE = re.compile(
+    r"^(?:\+(?P<n>[1-9]\d{0,2}) (?P<unit>days?|workdays?|weeks?|months?)"
+    r"|end_of_month|end_of_quarter|end_of_next_quarter|end_of_half_year|end_of_year|permanent)$"
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+

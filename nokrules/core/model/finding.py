@@ -1,0 +1,75 @@
+"""One plan's input and what recognition and the rules make of it: the profile, the institution, findings,
+choices made by hand, matches, recognitions and firings."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from nokrules.core.model.common import DeficiencyId, Place, RuleId, Strict
+
+# ---------------------------------------------------------------- input and recognition
+
+
+class Approver(Strict):
+    position: str = ""  # e.g. «Министр социальной защиты населения Владимирской области»
+    name: str = ""
+
+
+class Profile(Strict):
+    """An institution profile (YAML): who it is, who approves its plan, and people for the roles."""
+
+    name: str = ""
+    kind: str | None = None
+    forms: list[str] = []
+    people: dict[str, str] = {}
+    founder: str = ""  # учредитель / орган, в ведении которого находится организация
+    approver: Approver = Approver()
+
+
+class Institution(Strict):
+    name: str = ""
+    kind: str | None = None
+    forms: list[str] = []
+    people: dict[str, str] = {}
+
+
+class Finding(Strict):
+    """One deficiency statement as pasted: its text and the 1-based line where it starts."""
+
+    text: str
+    line: int
+    end_line: int = 0  # last line of the input the finding spans (0: same as line)
+
+
+class Choice(Strict):
+    """An unrecognised finding assigned to a deficiency by hand, e.g. a suggestion picked on the web page.
+    `line` is where the finding starts; `text`, when given, picks one of several findings on that line."""
+
+    line: int = Field(ge=1)
+    deficiency: DeficiencyId
+    text: str | None = None
+
+
+class Match(Strict):
+    """Where a pattern element matched: the element and the words of the finding it covered."""
+
+    element: str
+    words: list[str]
+
+
+class Recognition(Strict):
+    finding: int  # index into the findings list
+    deficiency: DeficiencyId
+    pattern: int
+    matches: list[Match]
+    places: list[Place]
+    values: dict[str, float]
+
+
+class Firing(Strict):
+    """One rule fired on one set of recognitions (indexes into the recognitions list)."""
+
+    rule: RuleId
+    recognitions: list[int]
+
+

@@ -1,0 +1,99 @@
+"""The plan: the stable JSON contract `nokrules.plan/1`. Fields are only ever added, never renamed."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+
+from nokrules.core.model.common import DeficiencyId, IndicatorId, MeasureId, RuleId, Section, Strict
+
+# ---------------------------------------------------------------- plan (JSON contract nokrules.plan/1)
+
+
+class PlanInstitution(Strict):
+    name: str
+    kind: str | None
+    kind_title: str | None = None
+    forms: list[str] = []
+
+
+class FindingRef(Strict):
+    text: str
+    line: int
+
+
+class DeficiencyRef(Strict):
+    id: DeficiencyId
+    title: str
+    indicator: IndicatorId
+    criterion: int
+    section: Section
+
+
+class PlanMeasure(Strict):
+    id: MeasureId
+    text: str
+    due: str  # ISO date "YYYY-MM-DD" or "постоянно"
+    due_text: str  # «до 31.03.2027», «I квартал 2027 г.» (quarter dues) or «постоянно»
+    due_spec: str
+    responsible: str  # the role title, followed by the person when the institution profile names one
+    responsible_role: str
+    responsible_person: str | None = None
+    result: str
+    basis: str | None
+    rule: RuleId
+    because: str
+
+
+class PlanItem(Strict):
+    finding: FindingRef
+    deficiency: DeficiencyRef
+    measures: list[PlanMeasure]
+
+
+class Suggestion(Strict):
+    id: DeficiencyId
+    title: str
+    score: float
+
+
+class Unrecognized(Strict):
+    text: str
+    line: int
+    suggestions: list[Suggestion]
+
+
+class PlanRow(Strict):
+    """A row of the official table: one measure, listing every finding it answers."""
+
+    section: Section
+    indicators: list[IndicatorId]
+    findings: list[FindingRef]
+    deficiencies: list[DeficiencyId]
+    measure: PlanMeasure | None  # None: the finding needs a measure written by hand
+    manual: bool = False
+
+
+class PlanSection(Strict):
+    section: Section
+    title: str
+    short: str
+    rows: list[PlanRow]
+
+
+class Plan(Strict):
+    schema_: Literal["nokrules.plan/1"] = Field(default="nokrules.plan/1", alias="schema")
+    institution: PlanInstitution
+    date: Date
+    catalog_version: str
+    catalog_effective_from: Date
+    items: list[PlanItem]
+    unrecognized: list[Unrecognized]
+    sections: list[PlanSection]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2) + "\n"

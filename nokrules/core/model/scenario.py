@@ -1,0 +1,47 @@
+"""Inputs from outside one pasted text: curator scenarios and whole protocols of many institutions."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from nokrules.core.model.common import DeficiencyId, MeasureId, Strict
+
+
+class ScenarioInstitution(Strict):
+    name: str = ""
+    kind: str | None = None
+    forms: list[str] = []
+
+
+class Scenario(Strict):
+    """A curator's end-to-end check: institution + pasted findings → measures that must / must not appear."""
+
+    name: str
+    institution: ScenarioInstitution = ScenarioInstitution()
+    date: Date | None = None
+    findings: str
+    deficiencies: list[DeficiencyId] | None = None
+    must: list[MeasureId] = []
+    must_not: list[MeasureId] = []
+    unrecognized: int | None = None
+
+
+class ProtocolInstitution(Strict):
+    """One institution as a protocol lists it: its findings as pasted text, and what the protocol says of it."""
+
+    number: int | None = None
+    name: str
+    kind: str | None = None  # as written in the protocol («Центры социального обслуживания населения»)
+    score: float | None = None  # integral score
+    rank: int | None = None  # place in the rating
+    findings: str  # one finding per line (bullets allowed), as text fed to the plan
+    findings_line: int = 1  # line (or table row) of the source where the findings start
+    human_plan: list[str] = []  # the institution's own plan lines, when the protocol has them
+
+
+class Protocol(Strict):
+    source: str  # file name as given
+    format: str  # text | docx | csv | xlsx | yaml | json
+    institutions: list[ProtocolInstitution]
+
+
