@@ -25,14 +25,16 @@ run: $(STAMP) ## print a draft plan for examples/findings.txt and write it as ex
 	mkdir -p examples/out
 	$(BIN)/nokrules plan examples/findings.txt --profile examples/profile.yaml --date 2027-01-15 --format docx -o examples/out/plan.docx --force
 
-test: $(STAMP) ## lint the shipped catalog, run its own tests, then the pytest suite
+test: $(STAMP) ## the layering contracts, lint the shipped catalog, run its own tests, then the pytest suite
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/nokrules lint
 	$(BIN)/nokrules test
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff and mypy --strict
+lint: $(STAMP) ## ruff, mypy --strict and the layering contracts
 	$(BIN)/ruff check nokrules tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 handbook: $(STAMP) ## the catalog as a handbook: examples/out/catalog.md and .docx
 	mkdir -p examples/out
