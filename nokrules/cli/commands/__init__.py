@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-COMMANDS = ["batch", "explain", "lint", "test", "catalog", "diff", "check", "serve"]
+COMMANDS = ["batch", "explain", "lint", "test", "eval", "catalog", "diff", "check", "serve"]
 
 
 class LazyGroup(click.Group):

@@ -33,6 +33,14 @@ from nokrules.core.model.plan import (
     Suggestion,
     Unrecognized,
 )
-from nokrules.core.model.scenario import Protocol, ProtocolInstitution, Scenario, ScenarioInstitution
+from nokrules.core.model.scenario import (
+    CorpusItem,
+    CorpusStyle,
+    FindingState,
+    Protocol,
+    ProtocolInstitution,
+    Scenario,
+    ScenarioInstitution,
+)
 
-__all__ = ["Approver", "Catalog", "Choice", "Comparison", "Criterion", "DUE_RE", "Deficiency", "DeficiencyId", "DeficiencyRef", "Finding", "FindingRef", "Firing", "Form", "Indicator", "IndicatorId", "Institution", "Kind", "Match", "Measure", "MeasureId", "Pattern", "Place", "PlaceText", "Places", "Plan", "PlanInstitution", "PlanItem", "PlanMeasure", "PlanRow", "PlanSection", "Profile", "Protocol", "ProtocolInstitution", "Recognition", "Role", "Rule", "RuleId", "Scenario", "ScenarioInstitution", "Section", "Settings", "Strict", "Suggestion", "Unrecognized", "When"]
+__all__ = ["CorpusItem", "CorpusStyle", "FindingState", "Approver", "Catalog", "Choice", "Comparison", "Criterion", "DUE_RE", "Deficiency", "DeficiencyId", "DeficiencyRef", "Finding", "FindingRef", "Firing", "Form", "Indicator", "IndicatorId", "Institution", "Kind", "Match", "Measure", "MeasureId", "Pattern", "Place", "PlaceText", "Places", "Plan", "PlanInstitution", "PlanItem", "PlanMeasure", "PlanRow", "PlanSection", "Profile", "Protocol", "ProtocolInstitution", "Recognition", "Role", "Rule", "RuleId", "Scenario", "ScenarioInstitution", "Section", "Settings", "Strict", "Suggestion", "Unrecognized", "When"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date as Date
+from typing import Literal
 
-from nokrules.core.model.common import DeficiencyId, MeasureId, Strict
+from nokrules.core.model.common import DeficiencyId, MeasureId, Place, Strict
 
 
 class ScenarioInstitution(Strict):
@@ -45,3 +46,18 @@ class Protocol(Strict):
     institutions: list[ProtocolInstitution]
 
 
+
+
+FindingState = Literal["absent", "partial", "broken", "worn", "noncompliant"]
+CorpusStyle = Literal["protocol2016", "operator", "inspector", "survey", "multi", "state", "negative"]
+
+
+class CorpusItem(Strict):
+    """One labelled finding of a recognition corpus (corpus/dev, corpus/heldout): the deficiencies a careful
+    expert names for the line ([] when it names none), and optionally the state and the only place it names."""
+
+    text: str
+    expect: list[DeficiencyId]
+    state: FindingState | None = None
+    places: list[Place] = []
+    style: CorpusStyle
