@@ -4,7 +4,7 @@ is measured, not assumed.
 
 A rule with one deficiency fires once per recognition of it that meets every condition; a rule with
 `all: [a, b, …]` fires once per combination of recognitions of a, b, … (each on a different
-recognition), with place and value conditions tested on the first one.
+recognition), with place, state and value conditions tested on the first one.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ def _fact_holds(rule: Rule, rec: Recognition, inst: Institution, first: bool) ->
     if w.form and not set(w.form) & set(inst.forms):
         return False
     if first and w.place and w.place not in rec.places:
+        return False
+    if first and w.state and rec.state not in w.state:
         return False
     if first:
         for name, cmp in w.value.items():

@@ -11,65 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from nokrules.core.concepts import Concepts
 from nokrules.core.lemmas import fold, is_known, lemmas, normal_form, words
-from nokrules.core.model import Catalog, Deficiency, Finding, Match, Pattern, Place, Recognition, Suggestion
+from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
+from nokrules.core.phrases import Element, compile_element, find_element, first_forms
 
-PHRASE_GAP = 2  # other words allowed between neighbouring words of a phrase
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
+CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
-
-
-@dataclass(frozen=True)
-class WordSpec:
-    forms: frozenset[str]  # the word and its normal form
-    prefix: str | None = None
-
-    def hits(self, token: frozenset[str]) -> bool:
-        if self.prefix is not None:
-            return any(t.startswith(self.prefix) for t in token)
-        return not self.forms.isdisjoint(token)
-
-
-@dataclass(frozen=True)
-class Element:
-    source: str
-    alternatives: tuple[tuple[WordSpec, ...], ...]
-
-
-def compile_element(source: str) -> Element:
-    alts = []
-    for alt in source.split("|"):
-        specs = []
-        for w in fold(alt).split():
-            if w.endswith("*") and len(w) > 1:
-                specs.append(WordSpec(frozenset(), w[:-1]))
-            else:
-                specs.append(WordSpec(frozenset({w, normal_form(w)})))
-        alts.append(tuple(specs))
-    return Element(source, tuple(alts))
-
-
-def find_element(el: Element, tokens: list[frozenset[str]]) -> list[int] | None:
-    """Token positions where the element matches first, or None."""
-    for phrase in el.alternatives:
-        for i, tok in enumerate(tokens):
-            if not phrase[0].hits(tok):
-                continue
-            pos = [i]
-            for spec in phrase[1:]:
-                nxt = next(
-                    (j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None
-                )
-                if nxt is None:
-                    break
-                pos.append(nxt)
-            else:
-                return pos
-    return None
 
 
 @dataclass(frozen=True)
@@ -88,21 +42,23 @@ class CompiledPattern:
         return not self.need_any or any(n is None or not n.isdisjoint(present) for n in self.need_any)
 
 
-def _need(el: Element) -> frozenset[str] | None:
-    forms: set[str] = set()
-    for phrase in el.alternatives:
-        if phrase[0].prefix is not None:
-            return None
-        forms |= phrase[0].forms
-    return frozenset(forms)
-
-
 def _compile_pattern(p: Pattern) -> CompiledPattern:
     all_ = tuple(compile_element(e) for e in p.all)
     any_ = tuple(compile_element(e) for e in p.any)
     return CompiledPattern(
-        all_, any_, tuple(compile_element(e) for e in p.none), tuple(_need(e) for e in all_), tuple(_need(e) for e in any_)
+        all_, any_, tuple(compile_element(e) for e in p.none), tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_)
     )
+
+
+class _Hit(NamedTuple):
+    deficiency: str
+    source: Literal["pattern", "concept"]
+    pattern: int
+    matches: tuple[Match, ...]
+    state: FindingState | None
+    part: int  # the part of the finding a concept matched in; -1 for the whole finding
+    places: tuple[Place, ...] = ()
+    values: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,7 +79,10 @@ class Recognizer:
             "site": [compile_element(w) for w in pl.site.words],
             "stand": [compile_element(w) for w in pl.stand.words],
         }
-        vocab: set[str] = set()
+        self.concepts = Concepts(catalog)
+        signals = catalog.settings.signals
+        self.present = [compile_element(w) for w in (signals.present if signals else [])]
+        vocab: set[str] = {f for f in self.concepts.words() if len(f) >= TYPO_MIN_LEN and "-" not in f}
         for pats in self.patterns.values():
             for cp in pats:
                 for el in cp.all + cp.any:
@@ -136,6 +95,7 @@ class Recognizer:
 
     # -- tokens
 
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one Recognizer per loaded catalog: the vocabulary is its own
     def _token(self, word: str) -> frozenset[str]:
         forms = set(lemmas(word))
         if "-" in word:
@@ -179,14 +139,14 @@ class Recognizer:
                 return None
         return matches
 
-    def _analyse_uncached(
-        self, text: str
-    ) -> tuple[tuple[str, int, tuple[Match, ...], tuple[Place, ...], tuple[tuple[str, float], ...]], ...]:
+    def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
+        """Curator patterns over the whole finding (a cue word required), concepts part by part; a deficiency
+        found both ways keeps the pattern's words and the concept's state; then `unless` drops the general ones."""
         toks = self.tokens(text)
         ls = list(toks.lemma_sets)
         has_cue = any(find_element(c, ls) is not None for c in self.cues)
-        found_places, percent = self._context(text, ls)
-        hits: dict[str, tuple[int, list[Match]]] = {}
+        percent = self._percent(text)
+        hits: dict[str, _Hit] = {}
         present = frozenset().union(*ls) if ls else frozenset()
         for d in self.catalog.deficiencies:
             if d.cue and not has_cue:
@@ -196,33 +156,64 @@ class Recognizer:
                     continue
                 m = self._match_pattern(cp, toks)
                 if m is not None:
-                    hits[d.id] = (k, m)
+                    hits[d.id] = _Hit(d.id, "pattern", k, tuple(m), None, -1)
                     break
+        parts = self.concepts.parts(text)
+        signals = []
+        for n, part in enumerate(parts):
+            pt = self.tokens(part)
+            pls = list(pt.lemma_sets)
+            sig = self.concepts.signal(pls, pt.surface, part)
+            signals.append(sig)
+            for ch in self.concepts.match(pls, pt.surface, sig, n):
+                old = hits.get(ch.deficiency)
+                if old is None:
+                    hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n)
+                elif old.state is None and old.part < 0:
+                    hits[ch.deficiency] = old._replace(state=ch.state, part=n)
+        whole_state = next((sg.state for sg in signals if sg.state is not None), None)
         out = []
         for d in self.catalog.deficiencies:
-            if d.id not in hits or any(u in hits for u in d.unless):
+            h = hits.get(d.id)
+            if h is None or any(u in hits for u in d.unless):
                 continue
-            k, m = hits[d.id]
-            places = _places_for(d, found_places)
+            where = parts[h.part] if h.part >= 0 else text
+            places = _places_for(d, self._places(where) or self._places(text))
             values = ((d.value, percent),) if d.value and percent is not None else ()
-            out.append((d.id, k, tuple(m), places, values))
+            out.append(h._replace(places=places, values=values, state=h.state if h.part >= 0 else whole_state))
         return tuple(out)
 
-    def _context(self, text: str, ls: list[frozenset[str]]) -> tuple[tuple[Place, ...], float | None]:
-        """The places a finding names and its percentage: several («на сайте 80 %, на стендах 60 %») → the
-        lowest, the weakest result, counts."""
-        found_places = tuple(p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els))
+    def _places(self, text: str) -> tuple[Place, ...]:
+        """The places a finding names as the place of the problem: a clause that says a thing is there
+        («на стенде тарифы есть, на сайте нет») without a problem signal does not count."""
+        keep: list[Place] = []
+        named: list[Place] = []
+        for clause in CLAUSE_RE.split(text):
+            ls = list(self.tokens(clause).lemma_sets)
+            here = [p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els)]
+            if not here:
+                continue
+            named += here
+            sig = self.concepts.signal(ls, tuple(words(clause)), clause)
+            if sig.problem or not any(find_element(e, ls) is not None for e in self.present):
+                keep += here
+        found = keep or named
+        return tuple(p for p in ("site", "stand") if p in found)
+
+    def _percent(self, text: str) -> float | None:
+        """The finding's percentage: several («на сайте 80 %, на стендах 60 %») → the lowest, the weakest result."""
         found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
-        return found_places, min((p for p in found if 0 <= p <= 100), default=None)
+        return min((p for p in found if 0 <= p <= 100), default=None)
 
     def chosen(self, i: int, text: str, deficiency: str) -> Recognition:
         """A finding the user assigned to a deficiency by hand (a picked suggestion): no pattern matched
         (`pattern` is -1), but places and the percentage are read from the text as for any finding."""
         d = self.catalog.deficiency(deficiency)
-        found_places, percent = self._context(text, list(self.tokens(text).lemma_sets))
+        percent = self._percent(text)
         values = {d.value: percent} if d.value and percent is not None else {}
         return Recognition(
-            finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, found_places)), values=values
+            finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, self._places(text))),
+            values=values, source="choice",
         )
 
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
@@ -232,8 +223,11 @@ class Recognizer:
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
         """Recognitions are immutable: the same text at the same position gives the same objects."""
         return tuple(
-            Recognition(finding=i, deficiency=did, pattern=k, matches=list(m), places=list(places), values=dict(values))
-            for did, k, m, places, values in self._analyse(text)
+            Recognition(
+                finding=i, deficiency=h.deficiency, pattern=h.pattern, matches=list(h.matches), places=list(h.places),
+                values=dict(h.values), source=h.source, state=h.state,
+            )
+            for h in self._analyse(text)
         )
 
     def mentions(self, text: str) -> list[str]:

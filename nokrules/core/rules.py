@@ -58,6 +58,8 @@ def fact_for(index: int, rec: Recognition, inst: Institution, sid: str) -> dict[
         fact[f"fm_{f}"] = 1
     for p in rec.places:
         fact[f"pl_{p}"] = 1
+    if rec.state:
+        fact[f"st_{rec.state}"] = 1
     for name, v in rec.values.items():
         fact[f"v_{name}"] = v
     return fact
@@ -68,16 +70,23 @@ def _one_of(key: str, values: list[Any]) -> dict[str, Any]:
     return tests[0] if len(tests) == 1 else {"$or": tests}
 
 
+def _one_of_flags(prefix: str, names: list[str]) -> dict[str, Any]:
+    tests = [{f"{prefix}{n}": 1} for n in names]
+    return tests[0] if len(tests) == 1 else {"$or": tests}
+
+
 def conditions(rule: Rule, deficiency: str, first: bool) -> list[dict[str, Any]]:
-    """durable-rules tests for one fact of `rule`. Place and value conditions apply to the first deficiency."""
+    """durable-rules tests for one fact of `rule`. Place, state and value conditions apply to the first deficiency."""
     w = rule.when
     conds: list[dict[str, Any]] = [{"d": deficiency}]
     if w.kind:
         conds.append(_one_of("kind", list(w.kind)))
     if w.form:
-        conds.append({"$or": [{f"fm_{f}": 1} for f in w.form]} if len(w.form) > 1 else {f"fm_{w.form[0]}": 1})
+        conds.append(_one_of_flags("fm_", list(w.form)))
     if first and w.place:
         conds.append({f"pl_{w.place}": 1})
+    if first and w.state:
+        conds.append(_one_of_flags("st_", list(w.state)))
     if first:
         for name, cmp in sorted(w.value.items()):
             key = f"v_{name}"

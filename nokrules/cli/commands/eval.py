@@ -40,13 +40,13 @@ def command(
     else:
         click.echo(ev.render(report, engine, errors), nl=False)
     failed = [
-        f"{name} {value:.1f} % {op} {limit:g} %"
-        for name, value, op, limit, bad in [
-            ("распознано", 100 * report.recognised_share, "<", min_recognised, lambda v, lim: v < lim),
-            ("полнота", 100 * report.recall, "<", min_recall, lambda v, lim: v < lim),
-            ("лишних", 100 * report.wrong_share, ">", max_wrong, lambda v, lim: v > lim),
+        f"{name} {value:.1f} % {'>' if upper else '<'} {limit:g} %"
+        for name, value, limit, upper in [
+            ("распознано", 100 * report.recognised_share, min_recognised, False),
+            ("полнота", 100 * report.recall, min_recall, False),
+            ("лишних", 100 * report.wrong_share, max_wrong, True),
         ]
-        if limit is not None and bad(value, limit)
+        if limit is not None and (value > limit if upper else value < limit)
     ]
     if failed:
         raise CheckFailed("ниже порога: " + "; ".join(failed))

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from nokrules.core.model.common import DUE_RE, DeficiencyId, IndicatorId, MeasureId, Place, RuleId, Section, Strict
+from nokrules.core.model.common import DUE_RE, DeficiencyId, FindingState, IndicatorId, MeasureId, Place, RuleId, Section, Strict
 
 # ---------------------------------------------------------------- catalog
 
@@ -25,11 +25,30 @@ class Places(Strict):
     both_text: str
 
 
+class Signals(Strict):
+    """Words that say something is wrong with what a finding names, by the state they describe (dictionary
+    forms, phrases allowed). A concept (see `Concept`) matches only where one of them stands in the same
+    part of the finding as its object; the state picks the measure (repair what is broken, complete what is
+    partial). `low` words say a level is low without naming a state; `survey` words and shares mark a
+    survey result, which the council lists as a finding whatever the share."""
+
+    broken: list[str] = []
+    noncompliant: list[str] = []
+    worn: list[str] = []
+    partial: list[str] = []
+    absent: list[str] = []
+    low: list[str] = []
+    survey: list[str] = []
+    contrast: list[str] = []  # words that open a new part of a finding («пандус есть, но без поручней»)
+    present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
+
+
 class Settings(Strict):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     effective_from: Date
     title: str
     cues: list[str] = Field(min_length=1)
+    signals: Signals | None = None
     places: Places
     horizon_months: int = Field(ge=1, le=36)
     groups: dict[str, Literal["collect", "unique", "any", "priority", "first"]] = {}
@@ -80,11 +99,24 @@ class Pattern(Strict):
         return self
 
 
+class Concept(Strict):
+    """What a deficiency is about, as words: it is recognised where one of its `objects` and a problem signal
+    (settings `signals`) stand in the same part of a finding, with one of `with` if given and none of
+    `without`. `signal: self` — the object words name the problem themselves («грубят», «хамство»);
+    `signal: survey` — only a survey word or a share counts as the signal."""
+
+    objects: list[str] = Field(min_length=1)
+    with_: list[str] = Field(default=[], alias="with")
+    without: list[str] = []
+    signal: Literal["problem", "survey", "self"] = "problem"
+
+
 class Deficiency(Strict):
     id: DeficiencyId
     indicator: IndicatorId
     title: str
-    patterns: list[Pattern] = Field(min_length=1)
+    patterns: list[Pattern] = []
+    concept: Concept | None = None
     places: list[Place] = []
     value: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     cue: bool = True
@@ -92,6 +124,12 @@ class Deficiency(Strict):
     examples: list[str] = []
     counterexamples: list[str] = []
     todo: list[str] = []
+
+    @model_validator(mode="after")
+    def _recognisable(self) -> Deficiency:
+        if not self.patterns and self.concept is None:
+            raise ValueError("у недостатка должны быть шаблоны (patterns) или понятие (concept)")
+        return self
 
 
 class Measure(Strict):
@@ -143,6 +181,7 @@ class When(Strict):
     kind: list[str] = []
     form: list[str] = []
     place: Place | None = None
+    state: list[FindingState] = []
     value: dict[str, Comparison] = {}
 
     @model_validator(mode="after")
@@ -226,5 +265,3 @@ class Catalog(Strict):
 
     def criterion_of(self, indicator: str) -> tuple[Criterion, Indicator]:
         return self._indicators[indicator]
-
-

@@ -14,6 +14,8 @@ RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 IndicatorId = Literal["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"]
 Section = Literal["I", "II", "III", "IV", "V"]
 Place = Literal["site", "stand"]
+# The state of the thing a finding names: missing, only partly there, broken, worn out, or not to the norm.
+FindingState = Literal["absent", "partial", "broken", "worn", "noncompliant"]
 
 DUE_RE = re.compile(
     r"^(?:\+(?P<n>[1-9]\d{0,2}) (?P<unit>days?|workdays?|weeks?|months?)"
@@ -23,5 +25,3 @@ DUE_RE = re.compile(
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-

@@ -3,9 +3,11 @@ choices made by hand, matches, recognitions and firings."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
-from nokrules.core.model.common import DeficiencyId, Place, RuleId, Strict
+from nokrules.core.model.common import DeficiencyId, FindingState, Place, RuleId, Strict
 
 # ---------------------------------------------------------------- input and recognition
 
@@ -60,10 +62,13 @@ class Match(Strict):
 class Recognition(Strict):
     finding: int  # index into the findings list
     deficiency: DeficiencyId
-    pattern: int
+    pattern: int  # index of the curator pattern that matched; -1 when a concept decided or the user picked it
     matches: list[Match]
     places: list[Place]
     values: dict[str, float]
+    source: Literal["pattern", "concept", "choice"] = "pattern"  # what decided: a curator pattern, the
+    # deficiency's concept (object + problem signal), or the user's pick
+    state: FindingState | None = None  # what the finding says of the thing, when it says it
 
 
 class Firing(Strict):
@@ -71,5 +76,3 @@ class Firing(Strict):
 
     rule: RuleId
     recognitions: list[int]
-
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Literal
 
-from nokrules.core.model.common import DeficiencyId, MeasureId, Place, Strict
+from nokrules.core.model.common import DeficiencyId, FindingState, MeasureId, Place, Strict
 
 
 class ScenarioInstitution(Strict):
@@ -46,9 +46,6 @@ class Protocol(Strict):
     institutions: list[ProtocolInstitution]
 
 
-
-
-FindingState = Literal["absent", "partial", "broken", "worn", "noncompliant"]
 CorpusStyle = Literal["protocol2016", "operator", "inspector", "survey", "multi", "state", "negative"]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from nokrules.core.model import Catalog, Comparison, Institution, Place, Recognition, Rule
+from nokrules.core.model import Catalog, Comparison, FindingState, Institution, Place, Recognition, Rule
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,7 @@ class Cond:
     kinds: frozenset[str]
     forms: frozenset[str]
     place: Place | None
+    states: frozenset[str]
     values: tuple[tuple[str, Interval], ...]
 
     @classmethod
@@ -87,6 +88,7 @@ class Cond:
             kinds=frozenset(w.kind),
             forms=frozenset(w.form),
             place=w.place,
+            states=frozenset(w.state),
             values=tuple(sorted((k, interval(v)) for k, v in w.value.items())),
         )
 
@@ -95,7 +97,7 @@ class Cond:
         return dict(self.values)
 
     def unconditional(self) -> bool:
-        return not (self.kinds or self.forms or self.place or self.values) and len(self.deficiencies) == 1
+        return not (self.kinds or self.forms or self.place or self.states or self.values) and len(self.deficiencies) == 1
 
 
 def covers(a: Cond, b: Cond) -> bool:
@@ -107,6 +109,7 @@ def covers(a: Cond, b: Cond) -> bool:
         and (not a.kinds or bool(b.kinds) and b.kinds <= a.kinds)
         and (not a.forms or bool(b.forms) and b.forms <= a.forms)
         and (a.place is None or a.place == b.place)
+        and (not a.states or bool(b.states) and b.states <= a.states)
         and all(name in bv and av[name].contains(bv[name]) for name in av)
     )
 
@@ -118,6 +121,7 @@ def compatible(a: Cond, b: Cond) -> bool:
         a.first == b.first
         and (not a.kinds or not b.kinds or bool(a.kinds & b.kinds))
         and (a.place is None or b.place is None or a.place == b.place)
+        and (not a.states or not b.states or bool(a.states & b.states))
         and all(not av[n].intersect(bv[n]).empty() for n in av.keys() & bv.keys())
     )
 
@@ -141,9 +145,15 @@ def witness_recognitions(rule: Rule, catalog: Catalog, first_finding: int) -> li
         d = catalog.deficiency(did)
         places: list[Place] = list(d.places)
         values: dict[str, float] = {}
+        state: FindingState | None = None
         if k == 0:
             if rule.when.place:
                 places = [rule.when.place]
             values = {name: interval(c).point() for name, c in rule.when.value.items()}
-        out.append(Recognition(finding=first_finding + k, deficiency=did, pattern=0, matches=[], places=places, values=values))
+            state = min(rule.when.state, default=None)
+        out.append(
+            Recognition(
+                finding=first_finding + k, deficiency=did, pattern=0, matches=[], places=places, values=values, state=state
+            )
+        )
     return out
