@@ -14,11 +14,12 @@ could contain.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.lemmas import fold
-from nokrules.core.model import Catalog, Concept, FindingState, Match, Signals
-from nokrules.core.phrases import Element, compile_element, find_element, first_forms
+from nokrules.core.model import Catalog, FindingState, Match, Signals
+from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
@@ -54,45 +55,35 @@ class ConceptHit:
 
 
 class Concepts:
-    """The concepts and signals of one catalog, compiled."""
+    """The concepts and signals of one catalog, compiled and indexed."""
 
     def __init__(self, catalog: Catalog):
-        signals = catalog.settings.signals or Signals(absent=[])
-        self.states: list[tuple[FindingState | None, Element]] = [
+        signals = catalog.settings.signals or Signals()
+        states: list[tuple[FindingState | None, Element]] = [
             (state, compile_element(w)) for state in STATE_ORDER for w in getattr(signals, state)
         ]
-        self.states += [(None, compile_element(w)) for w in signals.low]
-        self.survey = [compile_element(w) for w in signals.survey]
+        states += [(None, compile_element(w)) for w in signals.low]
+        self.state_of = [st for st, _ in states]
+        self.signals = ElementIndex([el for _, el in states])
+        self.survey = ElementIndex([compile_element(w) for w in signals.survey])
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
         self.contrast_re = re.compile(rf"(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None
         self.compiled: list[CompiledConcept] = []
-        self.index: dict[str, list[int]] = {}
-        self.always: list[int] = []  # concepts with an object starting with a prefix word: no index entry
+        objects: list[Element] = []
+        self.owner: list[int] = []  # object element → its concept
         for d in catalog.deficiencies:
-            if d.concept is not None:
-                self._add(d.id, d.concept)
-
-    def _add(self, deficiency: str, c: Concept) -> None:
-        k = len(self.compiled)
-        objects = tuple(compile_element(o) for o in c.objects)
-        self.compiled.append(
-            CompiledConcept(
-                deficiency,
-                c.signal,
-                objects,
-                tuple(compile_element(w) for w in c.with_),
-                tuple(compile_element(w) for w in c.without),
+            c = d.concept
+            if c is None:
+                continue
+            els = tuple(compile_element(o) for o in c.objects)
+            self.compiled.append(
+                CompiledConcept(
+                    d.id, c.signal, els, tuple(compile_element(w) for w in c.with_), tuple(compile_element(w) for w in c.without)
+                )
             )
-        )
-        forms: set[str] = set()
-        for o in objects:
-            first = first_forms(o)
-            if first is None:
-                self.always.append(k)
-                return
-            forms |= first
-        for f in forms:
-            self.index.setdefault(f, []).append(k)
+            objects.extend(els)
+            self.owner.extend([len(self.compiled) - 1] * len(els))
+        self.objects = ElementIndex(objects)
 
     def words(self) -> set[str]:
         """Every word form of the concepts' objects and context (the vocabulary typos are matched against)."""
@@ -104,47 +95,59 @@ class Concepts:
                         out |= spec.forms
         return out
 
-    def parts(self, text: str) -> list[str]:
-        """A finding cut at sentence ends, «;» and contrast words («но», «однако», «а» after a comma)."""
-        out: list[str] = []
-        for piece in SENTENCE_RE.split(text):
-            subs = self.contrast_re.split(piece) if self.contrast_re else [piece]
-            out.extend(s for s in subs if s.strip())
-        return out or [text]
+    def parts(self, text: str) -> list[tuple[int, int]]:
+        """Where a finding is cut: at sentence ends, «;» and contrast words («но», «однако», «а» after a comma).
+        Character spans of the folded text, in order."""
+        folded = fold(text)
+        out: list[tuple[int, int]] = []
+        start = 0
+        cuts = [m.span() for m in SENTENCE_RE.finditer(text)]  # capitals matter: the original text
+        if self.contrast_re:
+            cuts += [m.span() for m in self.contrast_re.finditer(folded)]
+        for a, b in sorted(cuts):
+            if a > start and folded[start:a].strip():
+                out.append((start, a))
+            start = max(start, b)
+        if folded[start:].strip():
+            out.append((start, len(folded)))
+        return out or [(0, len(folded))]
 
-    def signal(self, ls: list[frozenset[str]], surface: tuple[str, ...], text: str) -> PartSignal:
+    def signal(self, lem: Lemmas, surface: Sequence[str], text: str) -> PartSignal:
+        """What a part says is wrong: the first state in order of precedence, and the signal words."""
         state: FindingState | None = None
         words: list[Match] = []
-        for st, el in self.states:
-            pos = find_element(el, ls)
+        for k in self.signals.candidates(lem):
+            el = self.signals.elements[k]
+            pos = find_element(el, lem)
             if pos is not None:
                 words.append(Match(element=el.source, words=[surface[i] for i in pos]))
                 if state is None:
-                    state = st
-        survey = bool(SHARE_RE.search(fold(text))) or any(find_element(el, ls) is not None for el in self.survey)
+                    state = self.state_of[k]
+        survey = bool(SHARE_RE.search(text)) or any(
+            find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
+        )
         return PartSignal(bool(words), state, tuple(words), survey)
 
-    def match(self, ls: list[frozenset[str]], surface: tuple[str, ...], sig: PartSignal, part: int) -> list[ConceptHit]:
-        """The concepts recognised in one part of a finding, given its lemma sets and signal."""
-        present = frozenset().union(*ls) if ls else frozenset()
-        ks = set(self.always)
-        for f in present:
-            ks.update(self.index.get(f, ()))
-        hits = []
-        for k in sorted(ks):
-            c = self.compiled[k]
+    def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int) -> list[ConceptHit]:
+        """The concepts recognised in one part of a finding, given its lemmas and signal."""
+        hits: dict[int, ConceptHit] = {}
+        for k in self.objects.candidates(lem):
+            owner = self.owner[k]
+            if owner in hits:
+                continue
+            c = self.compiled[owner]
             if c.signal == "problem" and not (sig.problem or sig.survey):
                 continue
             if c.signal == "survey" and not sig.survey:
                 continue
-            pos = next((p for p in (find_element(o, ls) for o in c.objects) if p is not None), None)
+            el = self.objects.elements[k]
+            pos = find_element(el, lem)
             if pos is None:
                 continue
-            if c.with_ and all(find_element(w, ls) is None for w in c.with_):
+            if c.with_ and all(find_element(w, lem) is None for w in c.with_):
                 continue
-            if any(find_element(w, ls) is not None for w in c.without):
+            if any(find_element(w, lem) is not None for w in c.without):
                 continue
-            obj = next(o for o in c.objects if find_element(o, ls) == pos)
-            matches = (Match(element=obj.source, words=[surface[i] for i in pos]), *sig.words[:1])
-            hits.append(ConceptHit(c.deficiency, matches, sig.state if c.signal != "survey" else None, part))
-        return hits
+            matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
+            hits[owner] = ConceptHit(c.deficiency, matches, sig.state if c.signal != "survey" else None, part)
+        return [hits[k] for k in sorted(hits)]

@@ -4,6 +4,7 @@ between neighbours; «a|b» gives alternatives; a word ending in «*» matches b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.lemmas import fold, normal_form
@@ -41,12 +42,36 @@ def compile_element(source: str) -> Element:
     return Element(source, tuple(alts))
 
 
-def find_element(el: Element, tokens: list[frozenset[str]]) -> list[int] | None:
+class Lemmas:
+    """A finding's (or a part's) lemma sets with an index from word form to positions, so a phrase is looked up
+    where its first word stands instead of scanning every token."""
+
+    __slots__ = ("sets", "at")
+
+    def __init__(self, sets: Sequence[frozenset[str]]):
+        self.sets = sets
+        at: dict[str, list[int]] = {}
+        for i, forms in enumerate(sets):
+            for f in forms:
+                at.setdefault(f, []).append(i)
+        self.at = at
+
+    def starts(self, spec: WordSpec) -> list[int]:
+        if spec.prefix is not None:
+            return [i for i, t in enumerate(self.sets) if spec.hits(t)]
+        if len(spec.forms) == 1:
+            return self.at.get(next(iter(spec.forms)), [])
+        found: set[int] = set()
+        for f in spec.forms:
+            found.update(self.at.get(f, ()))
+        return sorted(found)
+
+
+def find_element(el: Element, lem: Lemmas) -> list[int] | None:
     """Token positions where the element matches first, or None."""
+    tokens = lem.sets
     for phrase in el.alternatives:
-        for i, tok in enumerate(tokens):
-            if not phrase[0].hits(tok):
-                continue
+        for i in lem.starts(phrase[0]):
             pos = [i]
             for spec in phrase[1:]:
                 nxt = next(
@@ -58,6 +83,29 @@ def find_element(el: Element, tokens: list[frozenset[str]]) -> list[int] | None:
             else:
                 return pos
     return None
+
+
+class ElementIndex:
+    """Elements indexed by the forms their phrases start with: `candidates` gives, in their original order, the
+    elements that could match a text, so a long list (signals, patterns) is not walked for every finding."""
+
+    def __init__(self, elements: Sequence[Element]):
+        self.elements = list(elements)
+        self.by_form: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for k, el in enumerate(self.elements):
+            forms = first_forms(el)
+            if forms is None:
+                self.always.append(k)
+                continue
+            for f in forms:
+                self.by_form.setdefault(f, []).append(k)
+
+    def candidates(self, lem: Lemmas) -> list[int]:
+        ks = set(self.always)
+        for f in lem.at:
+            ks.update(self.by_form.get(f, ()))
+        return sorted(ks)
 
 
 def first_forms(el: Element) -> frozenset[str] | None:

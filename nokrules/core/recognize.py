@@ -8,6 +8,7 @@ line naming three defects yields three recognitions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,9 +17,9 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz, process
 
 from nokrules.core.concepts import Concepts
-from nokrules.core.lemmas import fold, is_known, lemmas, normal_form, words
+from nokrules.core.lemmas import WORD_RE, fold, is_known, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
-from nokrules.core.phrases import Element, compile_element, find_element, first_forms
+from nokrules.core.phrases import Element, Lemmas, compile_element, find_element, first_forms
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -65,6 +66,19 @@ class _Hit(NamedTuple):
 class Tokens:
     surface: tuple[str, ...]
     lemma_sets: tuple[frozenset[str], ...]
+    spans: tuple[tuple[int, int], ...] = ()  # character span of each word in the text
+
+    def _range(self, start: int, end: int) -> slice:
+        return slice(bisect.bisect_left(self.spans, (start, -1)), bisect.bisect_left(self.spans, (end, -1)))
+
+    def lemmas(self, start: int = 0, end: int | None = None) -> Lemmas:
+        """The lemmas of the words inside the character range [start, end) of the text."""
+        if start == 0 and end is None:
+            return Lemmas(self.lemma_sets)
+        return Lemmas(self.lemma_sets[self._range(start, end if end is not None else 1 << 30)])
+
+    def words_in(self, start: int, end: int) -> tuple[str, ...]:
+        return self.surface[self._range(start, end)]
 
 
 class Recognizer:
@@ -90,6 +104,19 @@ class Recognizer:
                         for spec in phrase:
                             vocab.update(f for f in spec.forms if len(f) >= TYPO_MIN_LEN and "-" not in f)
         self.vocabulary = sorted(vocab)
+        # the pattern index: deficiencies by the forms their patterns need (one `all` element, or every `any`)
+        self._pattern_index: dict[str, list[int]] = {}
+        self._pattern_always: list[int] = []
+        for k, d in enumerate(catalog.deficiencies):
+            for cp in self.patterns[d.id]:
+                key = next((n for n in cp.need_all if n is not None), None)
+                if key is None and cp.need_any and all(n is not None for n in cp.need_any):
+                    key = frozenset().union(*(n for n in cp.need_any if n is not None))
+                if key is None:
+                    self._pattern_always.append(k)
+                else:
+                    for f in key:
+                        self._pattern_index.setdefault(f, []).append(k)
         self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
         self._analyse = lru_cache(maxsize=100_000)(self._analyse_uncached)
 
@@ -110,18 +137,18 @@ class Recognizer:
         return frozenset(forms)
 
     def tokens(self, text: str) -> Tokens:
-        ws = words(text)
-        return Tokens(tuple(ws), tuple(self._token(w) for w in ws))
+        found = list(WORD_RE.finditer(fold(text)))
+        return Tokens(tuple(m.group() for m in found), tuple(self._token(m.group()) for m in found), tuple(m.span() for m in found))
 
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
-        ls = list(toks.lemma_sets)
-        return [c.source for c in self.cues if find_element(c, ls) is not None]
+        lem = toks.lemmas()
+        return [c.source for c in self.cues if find_element(c, lem) is not None]
 
     # -- recognition
 
-    def _match_pattern(self, cp: CompiledPattern, toks: Tokens) -> list[Match] | None:
-        ls = list(toks.lemma_sets)
+    def _match_pattern(self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None) -> list[Match] | None:
+        ls = ls or toks.lemmas()
         matches = []
         for el in cp.all:
             pos = find_element(el, ls)
@@ -143,60 +170,71 @@ class Recognizer:
         """Curator patterns over the whole finding (a cue word required), concepts part by part; a deficiency
         found both ways keeps the pattern's words and the concept's state; then `unless` drops the general ones."""
         toks = self.tokens(text)
-        ls = list(toks.lemma_sets)
-        has_cue = any(find_element(c, ls) is not None for c in self.cues)
-        percent = self._percent(text)
+        lem = toks.lemmas()
         hits: dict[str, _Hit] = {}
-        present = frozenset().union(*ls) if ls else frozenset()
-        for d in self.catalog.deficiencies:
+        has_cue = any(find_element(c, lem) is not None for c in self.cues)
+        present = frozenset(lem.at)
+        for d_k in self._pattern_candidates(lem):
+            d = self.catalog.deficiencies[d_k]
             if d.cue and not has_cue:
                 continue
             for k, cp in enumerate(self.patterns[d.id]):
                 if not cp.may_match(present):
                     continue
-                m = self._match_pattern(cp, toks)
+                m = self._match_pattern(cp, toks, lem)
                 if m is not None:
                     hits[d.id] = _Hit(d.id, "pattern", k, tuple(m), None, -1)
                     break
         parts = self.concepts.parts(text)
-        signals = []
-        for n, part in enumerate(parts):
-            pt = self.tokens(part)
-            pls = list(pt.lemma_sets)
-            sig = self.concepts.signal(pls, pt.surface, part)
-            signals.append(sig)
-            for ch in self.concepts.match(pls, pt.surface, sig, n):
+        states: list[FindingState | None] = []
+        for n, (a, b) in enumerate(parts):
+            plem = toks.lemmas(a, b)
+            surface = toks.words_in(a, b)
+            sig = self.concepts.signal(plem, surface, fold(text[a:b]))
+            states.append(sig.state)
+            for ch in self.concepts.match(plem, surface, sig, n):
                 old = hits.get(ch.deficiency)
                 if old is None:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n)
-                elif old.state is None and old.part < 0:
+                elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n)
-        whole_state = next((sg.state for sg in signals if sg.state is not None), None)
+        whole_state = next((st for st in states if st is not None), None)
+        percent = self._percent(text)
         out = []
         for d in self.catalog.deficiencies:
             h = hits.get(d.id)
             if h is None or any(u in hits for u in d.unless):
                 continue
-            where = parts[h.part] if h.part >= 0 else text
-            places = _places_for(d, self._places(where) or self._places(text))
+            span = parts[h.part] if h.part >= 0 else (0, len(text))
+            places = _places_for(d, self._places(text, toks, span) or self._places(text, toks, (0, len(text))))
             values = ((d.value, percent),) if d.value and percent is not None else ()
             out.append(h._replace(places=places, values=values, state=h.state if h.part >= 0 else whole_state))
         return tuple(out)
 
-    def _places(self, text: str) -> tuple[Place, ...]:
-        """The places a finding names as the place of the problem: a clause that says a thing is there
+    def _pattern_candidates(self, lem: Lemmas) -> list[int]:
+        """Catalog positions of the deficiencies one of whose patterns could match (the pattern index)."""
+        ks = set(self._pattern_always)
+        for f in lem.at:
+            ks.update(self._pattern_index.get(f, ()))
+        return sorted(ks)
+
+    def _places(self, text: str, toks: Tokens, span: tuple[int, int]) -> tuple[Place, ...]:
+        """The places a part of a finding names as the place of the problem: a clause that says a thing is there
         («на стенде тарифы есть, на сайте нет») without a problem signal does not count."""
         keep: list[Place] = []
         named: list[Place] = []
-        for clause in CLAUSE_RE.split(text):
-            ls = list(self.tokens(clause).lemma_sets)
-            here = [p for p, els in self.place_elements.items() if any(find_element(e, ls) is not None for e in els)]
-            if not here:
-                continue
-            named += here
-            sig = self.concepts.signal(ls, tuple(words(clause)), clause)
-            if sig.problem or not any(find_element(e, ls) is not None for e in self.present):
-                keep += here
+        a0, b0 = span
+        start = a0
+        bounds = [m.span() for m in CLAUSE_RE.finditer(text, a0, b0)] + [(b0, b0)]
+        for a, b in bounds:
+            clem = toks.lemmas(start, a)
+            here = [p for p, els in self.place_elements.items() if any(find_element(e, clem) is not None for e in els)]
+            if here:
+                named += here
+                sig = self.concepts.signal(clem, toks.words_in(start, a), fold(text[start:a]))
+                if sig.problem or not any(find_element(e, clem) is not None for e in self.present):
+                    keep += here
+            start = b
         found = keep or named
         return tuple(p for p in ("site", "stand") if p in found)
 
@@ -211,8 +249,9 @@ class Recognizer:
         d = self.catalog.deficiency(deficiency)
         percent = self._percent(text)
         values = {d.value: percent} if d.value and percent is not None else {}
+        places = self._places(text, self.tokens(text), (0, len(text)))
         return Recognition(
-            finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, self._places(text))),
+            finding=i, deficiency=d.id, pattern=-1, matches=[], places=list(_places_for(d, places)),
             values=values, source="choice",
         )
 
