@@ -22,6 +22,18 @@ from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
+STATE_TITLES: dict[FindingState, str] = {
+    "absent": "отсутствует",
+    "partial": "есть частично",
+    "broken": "неисправно, не работает",
+    "worn": "изношено или устарело",
+    "noncompliant": "не соответствует требованиям",
+}
+HOW_TITLES = {
+    "pattern": "по шаблону каталога",
+    "concept": "по предмету недостатка и признаку проблемы",
+    "choice": "отнесено вручную (выбрана подсказка)",
+}
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
 SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
 SENTENCE_RE = re.compile(r"[;!?\n]+|\.(?=\s+[А-ЯЁA-Z«\"(])")

@@ -196,7 +196,14 @@ def build_plan(
         return _shared(_FREFS, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
 
     items = [
-        PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
+        PlanItem(
+            finding=fref(rec.finding),
+            deficiency=dref(rec),
+            measures=[render(p, rec.places) for p in picks[k]],
+            recognised_by=rec.source,
+            words=[w for m in rec.matches for w in m.words],
+            state=rec.state,
+        )
         for k, rec in enumerate(recognitions)
     ]
 

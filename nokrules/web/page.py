@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from nokrules.core.concepts import HOW_TITLES, STATE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.model import Choice, PlanRow
 from nokrules.web.messages import translate
@@ -333,12 +334,10 @@ def _row(row: PlanRow, entries: list[ExplainEntry]) -> list[str]:
 def _why(row: PlanRow, entries: list[ExplainEntry]) -> str:
     parts = []
     for e in entries:
-        how = (
-            "отнесено вручную (выбрана подсказка)"
-            if e.chosen
-            else "совпали слова: " + "; ".join(f"«{_e(m.element)}» ← {_e(' '.join(m.words))}" for m in e.matches)
-        )
-        extra = ""
+        how = HOW_TITLES[e.recognised_by]
+        if not e.chosen:
+            how += ", слова находки: " + "; ".join(f"«{_e(' '.join(m.words))}»" for m in e.matches)
+        extra = f"; состояние: {STATE_TITLES[e.state]}" if e.state else ""
         if e.places:
             extra += f"; место: {', '.join(PLACES_RU.get(p, p) for p in e.places)}"
         if e.values:

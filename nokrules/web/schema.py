@@ -7,12 +7,12 @@ goes in, the explain view of the web page, the catalog listing and errors.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from nokrules.core.dates import plan_date_problem
-from nokrules.core.model import Approver, Choice
+from nokrules.core.model import Approver, Choice, FindingState
 
 BUILTIN_FORMS = ("pp457", "vladimir2019")  # document forms over HTTP: never a path on the server
 
@@ -95,7 +95,11 @@ class ExplainEntry(BaseModel):
     deficiency: str
     title: str
     indicator: str
-    chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано по шаблону")
+    chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано")
+    recognised_by: Literal["pattern", "concept", "choice"] = Field(
+        default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, choice — вручную"
+    )
+    state: FindingState | None = Field(default=None, description="состояние предмета по находке")
     matches: list[MatchView]
     places: list[str]
     values: dict[str, float]

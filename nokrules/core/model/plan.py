@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from nokrules.core.model.common import DeficiencyId, IndicatorId, MeasureId, RuleId, Section, Strict
+from nokrules.core.model.common import DeficiencyId, FindingState, IndicatorId, MeasureId, RuleId, Section, Strict
 
 # ---------------------------------------------------------------- plan (JSON contract nokrules.plan/1)
 
@@ -51,6 +51,11 @@ class PlanItem(Strict):
     finding: FindingRef
     deficiency: DeficiencyRef
     measures: list[PlanMeasure]
+    # how the deficiency was recognised: a curator pattern, its concept (object + problem signal), or the
+    # user's pick; the finding's words that decided; the state the finding gives (absent, broken, …)
+    recognised_by: Literal["pattern", "concept", "choice"] = "pattern"
+    words: list[str] = []
+    state: FindingState | None = None
 
 
 class Suggestion(Strict):
