@@ -281,7 +281,7 @@ def test_every_row_explains_why_with_matched_words_and_rule(client: TestClient) 
     text = assert_ok_page(client.post("/", data=FORM))
     why = row_of(text, COMPLAINT_ON_SITE)
     assert "<details><summary>Почему</summary>" in why
-    assert "«жалоба» ← жалоб" in why and "«порядок» ← порядка" in why
+    assert "по шаблону каталога, слова находки: «жалоб»; «порядка»" in why
     assert "место: сайт" in why
     assert "<code>complaint_procedure_missing</code>" in why
     assert "Правило <code>complaint</code>: ст. 13 442-ФЗ." in why
