@@ -36,6 +36,8 @@ HOW_TITLES = {
 }
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
 SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
+# a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
+MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
 SENTENCE_RE = re.compile(r"[;!?\n]+|\.(?=\s+[А-ЯЁA-Z«\"(])")
 
 
@@ -135,6 +137,11 @@ class Concepts:
                 words.append(Match(element=el.source, words=[surface[i] for i in pos]))
                 if state is None:
                     state = self.state_of[k]
+        measured = MEASURE_RE.search(text)
+        if measured:
+            words.append(Match(element="размер", words=[measured.group()]))
+            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("noncompliant"):
+                state = "noncompliant"
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )

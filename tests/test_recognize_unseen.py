@@ -1,0 +1,146 @@
+"""Findings in wording the catalog was not written from (the recognition issue's «What fails today»), on the
+shipped catalog: each gives the right deficiency — with its state, place and value where the finding gives
+them — or none, and the measures answer that problem, not another one that shares a keyword.
+
+Every expectation here is written by hand from the methodology, not taken from the engine's output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nokrules import Engine, Institution
+
+
+def recognised(engine: Engine, text: str) -> list[tuple[str, str | None]]:
+    """(deficiency, state) for every recognition of the pasted text, in catalog order."""
+    recs = engine.recognize(engine.findings(text))
+    order = [d.id for d in engine.catalog.deficiencies]
+    return sorted({(r.deficiency, r.state) for r in recs}, key=lambda x: order.index(x[0]))
+
+
+def ids(engine: Engine, text: str) -> list[str]:
+    return [d for d, _ in recognised(engine, text)]
+
+
+def measures(engine: Engine, text: str, kind: str | None = None) -> set[str]:
+    plan = engine.draft_plan(text, Institution(name="Учреждение", kind=kind), date=dt.date(2027, 1, 15))
+    return {m.id for item in plan.items for m in item.measures}
+
+
+# 1. One keyword must not decide alone.
+
+
+def test_a_stand_hung_too_high_is_hard_to_read_not_a_wheelchair_problem(engine: Engine) -> None:
+    assert ids(engine, "стенд с информацией висит слишком высоко, с коляски не прочитать") == ["stand_unreadable"]
+
+
+def test_missing_tactile_paving_is_not_braille(engine: Engine) -> None:
+    assert ids(engine, "нет тактильной плитки перед лестницей") == ["tactile_guides_missing"]
+
+
+def test_a_lift_out_of_order_is_repaired_not_adapted_for_the_blind(engine: Engine) -> None:
+    assert recognised(engine, "не работает лифт") == [("lifts_not_adapted", "broken")]
+    assert "adapt_lift_or_install_platform" not in measures(engine, "не работает лифт")
+
+
+def test_a_phone_always_busy_is_a_phone_that_does_not_work(engine: Engine) -> None:
+    assert recognised(engine, "телефон постоянно занят") == [("phone_missing", "broken")]
+    assert "publish_contact_phone" not in measures(engine, "телефон постоянно занят")
+
+
+def test_late_social_workers_are_a_delay_not_a_booking_problem(engine: Engine) -> None:
+    assert ids(engine, "социальные работники опаздывают к получателям") == ["service_delays"]
+
+
+# 2. The state of a thing, not only its absence.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("пандус есть, но без поручней", [("handrails_missing", "absent")]),
+        ("поручни у пандуса только с одной стороны", [("handrails_missing", "partial")]),
+        ("мнемосхема есть только у главного входа", [("braille_missing", "partial")]),
+        ("компьютеры в кабинете психолога 2009 года выпуска", [("equipment_outdated", "worn")]),
+        ("смесители в душевых подтекают", [("premises_repair_needed", "broken")]),
+        ("в разделе «Вопрос — ответ» нет ни одной записи", [("faq_missing", "partial")]),
+        ("официальный сайт не открывается с мобильного телефона", [("site_faults", "broken")]),
+        ("ссылка на сайт учредителя не работает", [("site_faults", "broken")]),
+        ("кнопка вызова персонала не работает", [("call_button_missing", "broken")]),
+        ("ширина двери в санузел 70 см", [("doorways_narrow", "noncompliant")]),
+    ],
+)
+def test_the_state_of_a_thing_is_recognised_with_the_thing(engine: Engine, text: str, expected: list[tuple[str, str]]) -> None:
+    assert recognised(engine, text) == expected
+
+
+def test_a_broken_call_button_is_repaired_not_installed(engine: Engine) -> None:
+    got = measures(engine, "кнопка вызова персонала не работает")
+    assert got and "install_entrance_call_button" not in got
+
+
+# 3. Several aspects in one finding: each gives its own deficiency.
+
+
+def test_each_aspect_of_a_satisfaction_line_gives_its_own_deficiency(engine: Engine) -> None:
+    text = (
+        "получатели не удовлетворены питанием, мебелью, организацией досуга, бытовым обслуживанием, "
+        "порядком посещения родственниками и условиями хранения личных вещей"
+    )
+    assert set(ids(engine, text)) == {
+        "food_quality_poor",
+        "furniture_worn",
+        "leisure_lacking",
+        "household_services_poor",
+        "visiting_schedule_inconvenient",
+        "belongings_storage_missing",
+    }
+
+
+# 4. Numbers and survey shares in any shape.
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("удовлетворены вежливостью персонала при первичном обращении 91 процент", "courtesy_first_contact_low"),
+        ("за два года повышение квалификации прошли только трое специалистов по социальной работе из пятнадцати", "staff_training_low"),
+        ("ЗАПИСЬ К ЛОГОПЕДУ НА ТРИ НЕДЕЛИ ВПЕРЁД", "service_delays"),
+        ("штат укомплектован на 68 процентов, не хватает сиделок", "staffing_shortage"),
+        ("в целом условиями оказания услуг довольны 86,5 % опрошенных", "overall_satisfaction_low"),
+    ],
+)
+def test_numbers_and_shares_in_any_shape(engine: Engine, text: str, deficiency: str) -> None:
+    assert ids(engine, text) == [deficiency]
+
+
+def test_the_share_is_read_into_the_rule_facts(engine: Engine) -> None:
+    recs = engine.recognize(engine.findings("в целом условиями оказания услуг довольны 86,5 % опрошенных"))
+    assert [list(r.values.values()) for r in recs] == [[86.5]]
+
+
+# 6. The place: only where the thing is missing.
+
+
+def test_only_the_place_where_the_thing_is_missing_counts(engine: Engine) -> None:
+    recs = engine.recognize(engine.findings("на стенде информация о тарифах есть, на сайте нет"))
+    assert [(r.deficiency, r.places) for r in recs] == [("tariffs_missing", ["site"])]
+
+
+# Lines that name no deficiency.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "замечаний по показателю нет",
+        "пандус соответствует требованиям",
+        "Критерий 3. Доступность услуг для инвалидов",
+        "Итоговый балл 87,4, место 12",
+    ],
+)
+def test_a_line_that_names_no_deficiency_gets_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
