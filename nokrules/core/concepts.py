@@ -17,9 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import fold
 from nokrules.core.model import Catalog, FindingState, Match, Signals
-from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_element
+from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 STATE_TITLES: dict[FindingState, str] = {
@@ -35,10 +36,10 @@ HOW_TITLES = {
     "choice": "отнесено вручную (выбрана подсказка)",
 }
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
-SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
+SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
-SENTENCE_RE = re.compile(r"[;!?\n]+|\.(?=\s+[А-ЯЁA-Z«\"(])")
+SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Concepts:
         self.state_of = [st for st, _ in states]
         self.signals = ElementIndex([el for _, el in states])
         self.survey = ElementIndex([compile_element(w) for w in signals.survey])
+        self.ignore = ElementIndex([compile_element(w) for w in signals.ignore])
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
         self.contrast_re = re.compile(rf"(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None
         self.compiled: list[CompiledConcept] = []
@@ -110,7 +112,7 @@ class Concepts:
         return out
 
     def parts(self, text: str) -> list[tuple[int, int]]:
-        """Where a finding is cut: at sentence ends, «;» and contrast words («но», «однако», «а» after a comma).
+        """Where a finding is cut: at sentence ends, «;», «:» and contrast words («но», «однако», «а» after a comma).
         Character spans of the folded text, in order."""
         folded = fold(text)
         out: list[tuple[int, int]] = []
@@ -130,9 +132,10 @@ class Concepts:
         """What a part says is wrong: the first state in order of precedence, and the signal words."""
         state: FindingState | None = None
         words: list[Match] = []
+        ignored = {i for k in self.ignore.candidates(lem) for pos in find_all(self.ignore.elements[k], lem) for i in pos}
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
-            pos = find_element(el, lem)
+            pos = next((p for p in find_all(el, lem) if not ignored.issuperset(p)), None)
             if pos is not None:
                 words.append(Match(element=el.source, words=[surface[i] for i in pos]))
                 if state is None:

@@ -27,7 +27,12 @@ _STARTERS = re.compile(
 _FUNCTION_END = re.compile(
     r"(?:\b(?:в|во|на|о|об|по|с|со|к|ко|для|от|до|из|у|за|при|и|или|а|но|что|как|не|без|через|между|под|над)|[,\-–(«])$"
 )
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])")
+# a sentence end: «.», «!» or «?» after a word of 3+ letters that is not a usual abbreviation («пос.», «каб.»,
+# «тел.»), then a capital; shared with the concepts, which cut a finding into parts at the same places
+_ABBREVIATIONS = "пос пер обл корп каб тел руб тыс стр мкр пгт дер просп пр-т ред прим табл соц спец зам нач зав отд".split()
+SENTENCE_END = re.compile(
+    r"(?<=[^\W\d_]{3})" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])"
+)
 
 
 def decode(data: bytes, source: str = "ввод") -> str:
@@ -103,7 +108,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
     out: list[tuple[int, str]] = []
     start = 0
-    cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in _SENTENCE_END.finditer(text)]
+    cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in SENTENCE_END.finditer(text)]
     for a, b in sorted(cuts):
         if a < start:
             continue

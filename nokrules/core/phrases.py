@@ -67,22 +67,35 @@ class Lemmas:
         return sorted(found)
 
 
+def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]]) -> list[int] | None:
+    pos = [i]
+    for spec in phrase[1:]:
+        nxt = next((j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None)
+        if nxt is None:
+            return None
+        pos.append(nxt)
+    return pos
+
+
 def find_element(el: Element, lem: Lemmas) -> list[int] | None:
     """Token positions where the element matches first, or None."""
-    tokens = lem.sets
     for phrase in el.alternatives:
         for i in lem.starts(phrase[0]):
-            pos = [i]
-            for spec in phrase[1:]:
-                nxt = next(
-                    (j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None
-                )
-                if nxt is None:
-                    break
-                pos.append(nxt)
-            else:
+            pos = _phrase_at(phrase, i, lem.sets)
+            if pos is not None:
                 return pos
     return None
+
+
+def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
+    """Every place the element matches (token positions of each)."""
+    out = []
+    for phrase in el.alternatives:
+        for i in lem.starts(phrase[0]):
+            pos = _phrase_at(phrase, i, lem.sets)
+            if pos is not None:
+                out.append(pos)
+    return out
 
 
 class ElementIndex:

@@ -104,6 +104,11 @@ class Recognizer:
                         for spec in phrase:
                             vocab.update(f for f in spec.forms if len(f) >= TYPO_MIN_LEN and "-" not in f)
         self.vocabulary = sorted(vocab)
+        # typo candidates by (first letter, length): a word is compared with words 2 letters shorter to 2 longer
+        self._near: dict[tuple[str, int], list[str]] = {}
+        for w in self.vocabulary:
+            for n in range(len(w) - 2, len(w) + 3):
+                self._near.setdefault((w[0], n), []).append(w)
         # the pattern index: deficiencies by the forms their patterns need (one `all` element, or every `any`)
         self._pattern_index: dict[str, list[int]] = {}
         self._pattern_always: list[int] = []
@@ -123,22 +128,34 @@ class Recognizer:
     # -- tokens
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one Recognizer per loaded catalog: the vocabulary is its own
-    def _token(self, word: str) -> frozenset[str]:
+    def _token(self, word: str, typo: bool = True) -> frozenset[str]:
+        """A word's lemmas; an unknown word (a typo candidate) also gets the closest catalog word, looked for
+        only among words of about its length that start with the same letter, where typos rarely fall."""
+        if not typo and not is_known(word):
+            return frozenset({word})  # a name the dictionary does not know: guessing its lemmas is slow and useless
         forms = set(lemmas(word))
         if "-" in word:
             for part in word.split("-"):
                 if part:
                     forms |= lemmas(part)
-        if len(word) >= TYPO_MIN_LEN and not is_known(word) and self.vocabulary:
+        if typo and len(word) >= TYPO_MIN_LEN and not is_known(word):
             for probe in sorted(forms):
-                hit = process.extractOne(probe, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-                if hit:
-                    forms.add(hit[0])
+                near = self._near.get((probe[0], len(probe)))
+                if near:
+                    hit = process.extractOne(probe, near, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+                    if hit:
+                        forms.add(hit[0])
         return frozenset(forms)
 
     def tokens(self, text: str) -> Tokens:
+        """The words of a text with their lemmas. A capitalised word inside the text («с. Ивановка»,
+        «ул. Ленина») is a name, never a typo of a catalog word: it is not matched to the vocabulary."""
         found = list(WORD_RE.finditer(fold(text)))
-        return Tokens(tuple(m.group() for m in found), tuple(self._token(m.group()) for m in found), tuple(m.span() for m in found))
+        return Tokens(
+            tuple(m.group() for m in found),
+            tuple(self._token(m.group(), not _is_name(text, m.start(), m.end())) for m in found),
+            tuple(m.span() for m in found),
+        )
 
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
@@ -186,13 +203,21 @@ class Recognizer:
                     hits[d.id] = _Hit(d.id, "pattern", k, tuple(m), None, -1)
                     break
         parts = self.concepts.parts(text)
-        states: list[FindingState | None] = []
-        for n, (a, b) in enumerate(parts):
-            plem = toks.lemmas(a, b)
-            surface = toks.words_in(a, b)
-            sig = self.concepts.signal(plem, surface, fold(text[a:b]))
-            states.append(sig.state)
-            for ch in self.concepts.match(plem, surface, sig, n):
+        seen = [(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])) for a, b in parts]
+        signals = [self.concepts.signal(plem, surface, part) for plem, surface, part in seen]
+        states = [sg.state for sg in signals]
+        for n, (plem, surface, _) in enumerate(seen):
+            found = self.concepts.match(plem, surface, signals[n], n)
+            if not found and (signals[n].problem or signals[n].survey):
+                # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
+                # wrong names the thing of a neighbouring part that says nothing is wrong
+                for j in (n - 1, n + 1):
+                    if 0 <= j < len(parts) and not (signals[j].problem or signals[j].survey):
+                        a, b = min(parts[n][0], parts[j][0]), max(parts[n][1], parts[j][1])
+                        found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n)
+                        if found:
+                            break
+            for ch in found:
                 old = hits.get(ch.deficiency)
                 if old is None:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n)
@@ -298,6 +323,16 @@ class Recognizer:
         self._def_lemmas = {did: sorted(lemmas_ - self._stop) for did, lemmas_ in per_def.items()}
         self._titles = {d.id: " ".join(sorted(self._lemmas_of(d.title) - self._stop)) for d in self.catalog.deficiencies}
 
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one Recognizer per loaded catalog: the words are its own
+    def _cover(self, q: str) -> dict[str, float]:
+        """Per deficiency, how well the content word `q` is covered by its words (only those above 0)."""
+        out = {}
+        for did, vocab in self._def_lemmas.items():
+            c = _word_cover(q, vocab)
+            if c:
+                out[did] = c
+        return out
+
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
         """The closest deficiencies: the share of the text's content words found among a deficiency's words
         (a misspelt word counts by its similarity), with the similarity to its title to break ties."""
@@ -309,21 +344,32 @@ class Recognizer:
         if not query:
             return []
         qline = " ".join(query)
+        covers = [self._cover(q) for q in query]
         scored = []
-        for did, vocab in self._def_lemmas.items():
-            vset = set(vocab)
-            cover = 0.0
-            for q in query:
-                if q in vset:
-                    cover += 1.0
-                elif vocab:
-                    hit = process.extractOne(q, vocab, scorer=fuzz.ratio, score_cutoff=75)
-                    same_root = any(_common_prefix(q, v) >= max(4, 0.6 * min(len(q), len(v))) for v in vocab)
-                    cover += max(hit[1] / 100 if hit else 0.0, 0.8 if same_root else 0.0)
+        for did in self._def_lemmas:
+            cover = sum(c.get(did, 0.0) for c in covers)
             score = 70 * cover / len(query) + 0.3 * fuzz.token_set_ratio(qline, self._titles[did])
             scored.append((-round(score, 1), did))
         scored.sort()
         return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=-neg) for neg, did in scored[:limit]]
+
+
+def _word_cover(q: str, vocab: list[str]) -> float:
+    """How well one content word of a finding is covered by a deficiency's words: 1 when it is one of them,
+    else its closest similarity, or 0.8 for a word of the same root."""
+    if q in vocab:
+        return 1.0
+    if not vocab:
+        return 0.0
+    hit = process.extractOne(q, vocab, scorer=fuzz.ratio, score_cutoff=75)
+    same_root = any(_common_prefix(q, v) >= max(4, 0.6 * min(len(q), len(v))) for v in vocab)
+    return max(hit[1] / 100 if hit else 0.0, 0.8 if same_root else 0.0)
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """A word written with a capital inside the text and not in capitals throughout: a proper name."""
+    word = text[start:end]
+    return start > 0 and word[:1].isupper() and not word.isupper() and text[:start].strip()[-1:] not in (".", "!", "?", "")
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -41,6 +41,7 @@ class Signals(Strict):
     survey: list[str] = []
     contrast: list[str] = []  # words that open a new part of a finding («пандус есть, но без поручней»)
     present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
+    ignore: list[str] = []  # phrases whose words are no signal there («с нарушением слуха», «не менее»)
 
 
 class Settings(Strict):
