@@ -277,6 +277,12 @@ def test_the_form_keeps_what_was_submitted(client: TestClient) -> None:
     assert 'value="2027-01-15"' in text
 
 
+def test_a_kind_named_by_its_alias_stays_selected(client: TestClient) -> None:
+    # the page resolves the kind as the plan does: «ЦСОН» is kcson, so the list shows kcson picked
+    text = assert_ok_page(client.post("/", data={**FORM, "kind": "ЦСОН"}))
+    assert '<option value="kcson" selected>' in text
+
+
 def test_every_row_explains_why_with_matched_words_and_rule(client: TestClient) -> None:
     text = assert_ok_page(client.post("/", data=FORM))
     why = row_of(text, COMPLAINT_ON_SITE)

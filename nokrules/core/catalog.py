@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
 from nokrules.core.errors import CatalogError, Problem, SourceRef
+from nokrules.core.lemmas import fold
 from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
 from nokrules.core.yamlsrc import Key, Located, load_located
 
@@ -114,6 +115,35 @@ class Sources:
         return src.ref(path + tuple(sub))
 
 
+def name_key(name: str) -> str:
+    """How a kind or form name is compared: case, «ё»/«е» and the spaces around it do not count."""
+    return fold(name.strip())
+
+
+class Names:
+    """Kind and form names → ids: the one lookup for rules, profiles, protocols, the web form and the CLI.
+
+    A kind is named by its id, title or an alias, a form by its id or title; when two kinds share a name,
+    the first kind listed wins.
+    """
+
+    def __init__(self, kinds: Iterable[Kind], forms: Iterable[Form]):
+        self._kinds: dict[str, str] = {}
+        self._forms: dict[str, str] = {}
+        for k in kinds:
+            for name in (k.id, k.title, *k.aliases):
+                self._kinds.setdefault(name_key(name), k.id)
+        for f in forms:
+            for name in (f.id, f.title):
+                self._forms.setdefault(name_key(name), f.id)
+
+    def kind(self, name: str) -> str | None:
+        return self._kinds.get(name_key(name))
+
+    def form(self, name: str) -> str | None:
+        return self._forms.get(name_key(name))
+
+
 def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
     """Load and cross-check the catalog under `root` (a folder with catalog/ and rules/)."""
     return load_catalog_with_sources(root)[0]
@@ -177,14 +207,11 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
     def_ids = {d.id for d, _, _ in defs_l}
     meas_ids = {m.id for m, _, _ in meas_l}
     role_ids = {r.id for r in roles}
-    form_by_name = {f.id: f.id for f in forms} | {f.title.lower(): f.id for f in forms}
-    kind_by_name: dict[str, str] = {}
+    names = Names((k for k, _, _ in kinds_l), forms)
     for k, path, src in kinds_l:
         for f in k.forms:
-            if f not in form_by_name:
-                problems.append(Problem(src.ref(path + ("forms",)), f"форма «{f}» не описана в forms", "NOK102"))
-        for name in [k.id, k.title, *k.aliases]:
-            kind_by_name.setdefault(name.lower(), k.id)
+            if names.form(f) != f:  # a kind's forms are ids: institutions of the kind take them as they are
+                problems.append(Problem(src.ref(path + ("forms",)), _unknown_form(f, names), "NOK102"))
     values_of = {d.id: d.value for d, _, _ in defs_l}
 
     for d, path, src in defs_l:
@@ -213,8 +240,8 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             if d not in def_ids:
                 sub = (trig_key,) if w.deficiency else (trig_key, j)
                 problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
-        kinds = _resolve(w.kind, kind_by_name, "вид организации", src.ref, path + ("when", "kind"), problems)
-        forms_r = _resolve(w.form, form_by_name, "форма обслуживания", src.ref, path + ("when", "form"), problems)
+        kinds = _resolve(w.kind, names.kind, "вид организации", src.ref, path + ("when", "kind"), problems)
+        forms_r = _resolve(w.form, names.form, "форма обслуживания", src.ref, path + ("when", "form"), problems)
         declared = {values_of.get(d) for d in w.deficiencies}
         for name in w.value:
             if name not in declared:
@@ -257,14 +284,20 @@ def _check_refs(ids: list[str], known: set[str], what: str, src: Located, at: Ke
             problems.append(Problem(src.ref(at + (j,)), f"{what} «{x}» не {found} в каталоге", "NOK102"))
 
 
+def _unknown_form(name: str, names: Names) -> str:
+    found = names.form(name)
+    return f"форма «{name}» не описана в forms" + (f" (у вида пишется её id: {found})" if found else "")
+
+
 def _resolve(
-    names: list[str], table: dict[str, str], what: str, ref: Callable[[Key], SourceRef], at: Key, problems: Problems
+    names: list[str], lookup: Callable[[str], str | None], what: str, ref: Callable[[Key], SourceRef], at: Key, problems: Problems
 ) -> list[str]:
     """Kind or form names (ids, titles, aliases) → ids; an unknown one means the rule never fires (NOK201)."""
     out = []
     for j, name in enumerate(names):
-        if name.lower() in table:
-            out.append(table[name.lower()])
+        found = lookup(name)
+        if found is not None:
+            out.append(found)
         else:
             problems.append(Problem(ref(at + (j,)), f"{what} «{name}» не описан(а) в kinds.yaml: правило не сработает", "NOK201"))
     return out

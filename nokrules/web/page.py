@@ -205,8 +205,9 @@ def render_page(engine: Engine, form: _Form, trace: Trace | None, errors: list[F
 
 def _fields(engine: Engine, form: _Form) -> list[str]:
     cat = engine.catalog
+    chosen = engine.names.kind(form.kind)  # a link may name the kind by its title or an alias
     kinds = ['<option value="">— не указан —</option>'] + [
-        f'<option value="{_e(k.id)}"{" selected" if form.kind == k.id else ""}>{_e(k.title)}</option>' for k in cat.kinds
+        f'<option value="{_e(k.id)}"{" selected" if chosen == k.id else ""}>{_e(k.title)}</option>' for k in cat.kinds
     ]
     forms = [f'<option value="{f}"{" selected" if form.form == f else ""}>{_e(FORM_TITLES[f])}</option>' for f in BUILTIN_FORMS]
     return [
