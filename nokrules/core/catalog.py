@@ -16,33 +16,11 @@ from pydantic import BaseModel, ValidationError
 
 from nokrules.core.errors import CatalogError, Problem, SourceRef
 from nokrules.core.lemmas import fold
+from nokrules.core.messages import error_message
 from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
 from nokrules.core.yamlsrc import Key, Located, load_located
 
 Problems = list[Problem]
-
-_PYDANTIC_RU = {
-    "extra_forbidden": "неизвестный ключ",
-    "missing": "обязательный ключ не указан",
-    "string_type": "ожидалась строка",
-    "int_type": "ожидалось целое число",
-    "int_parsing": "ожидалось целое число",
-    "float_parsing": "ожидалось число",
-    "list_type": "ожидался список",
-    "dict_type": "ожидался словарь (ключ: значение)",
-    "model_type": "ожидался словарь (ключ: значение)",
-    "bool_type": "ожидалось true или false",
-    "bool_parsing": "ожидалось true или false",
-    "literal_error": "недопустимое значение",
-    "string_pattern_mismatch": "недопустимые символы (латиница в нижнем регистре, цифры, _)",
-    "too_short": "список не может быть пустым",
-    "date_from_datetime_parsing": "ожидалась дата ГГГГ-ММ-ДД",
-    "date_type": "ожидалась дата ГГГГ-ММ-ДД",
-    "date_parsing": "ожидалась дата ГГГГ-ММ-ДД",
-    "greater_than_equal": "значение слишком мало",
-    "less_than_equal": "значение слишком велико",
-}
-
 
 def default_root() -> Path:
     """The catalog shipped with nokrules: $NOKRULES_CATALOG, else the project folder holding catalog/ and rules/."""
@@ -58,14 +36,7 @@ def validate_model(model: type[BaseModel], data: Any, src: Located, base: Key, p
     except ValidationError as e:
         for err in e.errors():
             loc = base + tuple(err["loc"])
-            msg = _PYDANTIC_RU.get(err["type"], err["msg"])
-            if err["type"] in ("value_error", "assertion_error"):
-                msg = str(err["ctx"].get("error", err["msg"])) if "ctx" in err else err["msg"]
-            if err["type"] == "literal_error" and "ctx" in err:
-                msg += f": ожидалось одно из {err['ctx'].get('expected')}"
-            if err["type"] == "extra_forbidden":
-                msg += f" «{loc[-1]}»"
-            problems.append(Problem(src.ref(loc, at_key=err["type"] == "extra_forbidden"), msg, "NOK002"))
+            problems.append(Problem(src.ref(loc, at_key=err["type"] == "extra_forbidden"), error_message(err), "NOK002"))
         return None
 
 
@@ -79,7 +50,8 @@ def validate_list(
             problems.append(Problem(src.ref(()), f"ожидался ключ «{key}» со списком", "NOK002"))
             return []
         for k in sorted(set(data) - {key, *siblings}, key=str):
-            problems.append(Problem(src.ref((k,), at_key=True), f"неизвестный ключ «{k}»", "NOK002"))
+            unknown = error_message({"type": "extra_forbidden", "loc": (k,)})
+            problems.append(Problem(src.ref((k,), at_key=True), unknown, "NOK002"))
         data, base = data[key], (key,)
     if data is None:
         return []
