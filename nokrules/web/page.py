@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from nokrules.core.constants import NO_FINDINGS, PLACE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.model import Choice, PlanRow
 from nokrules.web.messages import translate
@@ -35,7 +36,6 @@ FIELD_LABELS = {
     "form": "Форма документа",
     "choices": "Выбранные подсказки",
 }
-PLACES_RU = {"site": "сайт", "stand": "стенд"}
 
 
 def add_routes(app: FastAPI, engine: Engine) -> None:
@@ -301,7 +301,7 @@ def _table(trace: Trace, entries: list[ExplainEntry]) -> list[str]:
     for sec in plan.sections:
         out.append(f'<tbody><tr class="section"><th scope="rowgroup" colspan="6">{_e(sec.section)}. {_e(sec.title)}</th></tr>')
         if not sec.rows:
-            out.append('<tr class="note"><td colspan="6">Недостатки не выявлены</td></tr>')
+            out.append(f'<tr class="note"><td colspan="6">{NO_FINDINGS}</td></tr>')
         for row in sec.rows:
             out += _row(row, entries)
         out.append("</tbody>")
@@ -341,7 +341,7 @@ def _why(row: PlanRow, entries: list[ExplainEntry]) -> str:
         )
         extra = ""
         if e.places:
-            extra += f"; место: {', '.join(PLACES_RU.get(p, p) for p in e.places)}"
+            extra += f"; место: {', '.join(PLACE_TITLES.get(p, p) for p in e.places)}"
         if e.values:
             extra += "; " + ", ".join(f"{_e(n)} = {v:g}" for n, v in e.values.items())
         parts.append(

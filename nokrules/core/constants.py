@@ -1,0 +1,16 @@
+"""Words and values several layers show or rely on, spelt once.
+
+The plan's fixed phrases appear in the documents, on the web page and in the explanations, and a reader
+compares them; the comparison signs appear wherever a rule's `value:` condition is written out; the
+catalog's own checks draft every plan on one date, so that due dates in their expectations stay valid.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+MANUAL_MEASURE = "мероприятие требует ручной формулировки"
+NO_FINDINGS = "Недостатки не выявлены"
+PLACE_TITLES = {"site": "сайт", "stand": "стенд"}
+COMPARISONS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}  # `Comparison` fields → signs, in this order
+PLAN_DATE = date(2027, 1, 15)  # the date `nokrules test`, `check` and `diff` draft plans on
