@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from nokrules.core.errors import InputError
+from nokrules.core.findings import split_findings
 from nokrules.core.model import Protocol, ProtocolInstitution
 from nokrules.protocols.readers import parse_bytes, read_protocol
 from nokrules.protocols.readers.detect import detect_content
@@ -451,3 +452,18 @@ def test_structured_record_without_findings_names_the_record(tmp_path: Path) -> 
 def test_broken_json_says_where(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"YAML/JSON: не разбирается как JSON \(строка 2\)"):
         read_protocol(write(tmp_path, "p.json", b'[{"name": "A",\n "findings": ]'))
+
+
+def test_wraps_in_a_protocol_end_where_they_end_in_pasted_findings(tmp_path: Path) -> None:
+    # One rule for line wraps: a findings block without bullets is grouped as the same text pasted.
+    block = "нет информации о порядке подачи жалобы на\nофициальном сайте\nнет пандуса\nнет поручней"
+    (inst,) = read_protocol(write(tmp_path, "p.txt", f"1. МБУ «Центр»\nНедостатки\n{block}\n".encode())).institutions
+    assert findings_list(inst) == ["нет информации о порядке подачи жалобы на официальном сайте", "нет пандуса", "нет поручней"]
+    assert findings_list(inst) == [f.text for f in split_findings(block)]
+
+
+def test_lines_after_a_bullet_alone_on_its_line_continue_its_item(tmp_path: Path) -> None:
+    # «•» on a line of its own and the text below is one item, as «• текст» is, in a cell too.
+    data = 'Учреждение;Недостатки\nМБУ «Центр»;"•\nнет пандуса\nу главного входа"\n'
+    (inst,) = read_protocol(write(tmp_path, "p.csv", data.encode())).institutions
+    assert findings_list(inst) == ["нет пандуса у главного входа"]

@@ -8,40 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
 from nokrules.core.errors import CatalogError, Problem, SourceRef
+from nokrules.core.lemmas import fold
+from nokrules.core.messages import error_message
 from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
 from nokrules.core.yamlsrc import Key, Located, load_located
 
 Problems = list[Problem]
-
-_PYDANTIC_RU = {
-    "extra_forbidden": "неизвестный ключ",
-    "missing": "обязательный ключ не указан",
-    "string_type": "ожидалась строка",
-    "int_type": "ожидалось целое число",
-    "int_parsing": "ожидалось целое число",
-    "float_parsing": "ожидалось число",
-    "list_type": "ожидался список",
-    "dict_type": "ожидался словарь (ключ: значение)",
-    "model_type": "ожидался словарь (ключ: значение)",
-    "bool_type": "ожидалось true или false",
-    "bool_parsing": "ожидалось true или false",
-    "literal_error": "недопустимое значение",
-    "string_pattern_mismatch": "недопустимые символы (латиница в нижнем регистре, цифры, _)",
-    "too_short": "список не может быть пустым",
-    "date_from_datetime_parsing": "ожидалась дата ГГГГ-ММ-ДД",
-    "date_type": "ожидалась дата ГГГГ-ММ-ДД",
-    "date_parsing": "ожидалась дата ГГГГ-ММ-ДД",
-    "greater_than_equal": "значение слишком мало",
-    "less_than_equal": "значение слишком велико",
-}
-
 
 def default_root() -> Path:
     """The catalog shipped with nokrules: $NOKRULES_CATALOG, else the project folder holding catalog/ and rules/."""
@@ -57,14 +36,7 @@ def validate_model(model: type[BaseModel], data: Any, src: Located, base: Key, p
     except ValidationError as e:
         for err in e.errors():
             loc = base + tuple(err["loc"])
-            msg = _PYDANTIC_RU.get(err["type"], err["msg"])
-            if err["type"] in ("value_error", "assertion_error"):
-                msg = str(err["ctx"].get("error", err["msg"])) if "ctx" in err else err["msg"]
-            if err["type"] == "literal_error" and "ctx" in err:
-                msg += f": ожидалось одно из {err['ctx'].get('expected')}"
-            if err["type"] == "extra_forbidden":
-                msg += f" «{loc[-1]}»"
-            problems.append(Problem(src.ref(loc, at_key=err["type"] == "extra_forbidden"), msg, "NOK002"))
+            problems.append(Problem(src.ref(loc, at_key=err["type"] == "extra_forbidden"), error_message(err), "NOK002"))
         return None
 
 
@@ -78,7 +50,8 @@ def validate_list(
             problems.append(Problem(src.ref(()), f"ожидался ключ «{key}» со списком", "NOK002"))
             return []
         for k in sorted(set(data) - {key, *siblings}, key=str):
-            problems.append(Problem(src.ref((k,), at_key=True), f"неизвестный ключ «{k}»", "NOK002"))
+            unknown = error_message({"type": "extra_forbidden", "loc": (k,)})
+            problems.append(Problem(src.ref((k,), at_key=True), unknown, "NOK002"))
         data, base = data[key], (key,)
     if data is None:
         return []
@@ -112,6 +85,35 @@ class Sources:
             return None
         src, path = got
         return src.ref(path + tuple(sub))
+
+
+def name_key(name: str) -> str:
+    """How a kind or form name is compared: case, «ё»/«е» and the spaces around it do not count."""
+    return fold(name.strip())
+
+
+class Names:
+    """Kind and form names → ids: the one lookup for rules, profiles, protocols, the web form and the CLI.
+
+    A kind is named by its id, title or an alias, a form by its id or title; when two kinds share a name,
+    the first kind listed wins.
+    """
+
+    def __init__(self, kinds: Iterable[Kind], forms: Iterable[Form]):
+        self._kinds: dict[str, str] = {}
+        self._forms: dict[str, str] = {}
+        for k in kinds:
+            for name in (k.id, k.title, *k.aliases):
+                self._kinds.setdefault(name_key(name), k.id)
+        for f in forms:
+            for name in (f.id, f.title):
+                self._forms.setdefault(name_key(name), f.id)
+
+    def kind(self, name: str) -> str | None:
+        return self._kinds.get(name_key(name))
+
+    def form(self, name: str) -> str | None:
+        return self._forms.get(name_key(name))
 
 
 def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
@@ -177,14 +179,11 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
     def_ids = {d.id for d, _, _ in defs_l}
     meas_ids = {m.id for m, _, _ in meas_l}
     role_ids = {r.id for r in roles}
-    form_by_name = {f.id: f.id for f in forms} | {f.title.lower(): f.id for f in forms}
-    kind_by_name: dict[str, str] = {}
+    names = Names((k for k, _, _ in kinds_l), forms)
     for k, path, src in kinds_l:
         for f in k.forms:
-            if f not in form_by_name:
-                problems.append(Problem(src.ref(path + ("forms",)), f"форма «{f}» не описана в forms", "NOK102"))
-        for name in [k.id, k.title, *k.aliases]:
-            kind_by_name.setdefault(name.lower(), k.id)
+            if names.form(f) != f:  # a kind's forms are ids: institutions of the kind take them as they are
+                problems.append(Problem(src.ref(path + ("forms",)), _unknown_form(f, names), "NOK102"))
     values_of = {d.id: d.value for d, _, _ in defs_l}
 
     for d, path, src in defs_l:
@@ -213,8 +212,8 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             if d not in def_ids:
                 sub = (trig_key,) if w.deficiency else (trig_key, j)
                 problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
-        kinds = _resolve(w.kind, kind_by_name, "вид организации", src.ref, path + ("when", "kind"), problems)
-        forms_r = _resolve(w.form, form_by_name, "форма обслуживания", src.ref, path + ("when", "form"), problems)
+        kinds = _resolve(w.kind, names.kind, "вид организации", src.ref, path + ("when", "kind"), problems)
+        forms_r = _resolve(w.form, names.form, "форма обслуживания", src.ref, path + ("when", "form"), problems)
         declared = {values_of.get(d) for d in w.deficiencies}
         for name in w.value:
             if name not in declared:
@@ -257,14 +256,20 @@ def _check_refs(ids: list[str], known: set[str], what: str, src: Located, at: Ke
             problems.append(Problem(src.ref(at + (j,)), f"{what} «{x}» не {found} в каталоге", "NOK102"))
 
 
+def _unknown_form(name: str, names: Names) -> str:
+    found = names.form(name)
+    return f"форма «{name}» не описана в forms" + (f" (у вида пишется её id: {found})" if found else "")
+
+
 def _resolve(
-    names: list[str], table: dict[str, str], what: str, ref: Callable[[Key], SourceRef], at: Key, problems: Problems
+    names: list[str], lookup: Callable[[str], str | None], what: str, ref: Callable[[Key], SourceRef], at: Key, problems: Problems
 ) -> list[str]:
     """Kind or form names (ids, titles, aliases) → ids; an unknown one means the rule never fires (NOK201)."""
     out = []
     for j, name in enumerate(names):
-        if name.lower() in table:
-            out.append(table[name.lower()])
+        found = lookup(name)
+        if found is not None:
+            out.append(found)
         else:
             problems.append(Problem(ref(at + (j,)), f"{what} «{name}» не описан(а) в kinds.yaml: правило не сработает", "NOK201"))
     return out

@@ -23,18 +23,6 @@ from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
-STATE_TITLES: dict[FindingState, str] = {
-    "absent": "отсутствует",
-    "partial": "есть частично",
-    "broken": "неисправно, не работает",
-    "worn": "изношено или устарело",
-    "noncompliant": "не соответствует требованиям",
-}
-HOW_TITLES = {
-    "pattern": "по шаблону каталога",
-    "concept": "по предмету недостатка и признаку проблемы",
-    "choice": "отнесено вручную (выбрана подсказка)",
-}
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
 SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»

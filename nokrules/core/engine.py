@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from nokrules.core.catalog import load_catalog
+from nokrules.core.catalog import Names, load_catalog
 from nokrules.core.dates import plan_date_problem
 from nokrules.core.errors import UsageError
 from nokrules.core.findings import split_findings
-from nokrules.core.lemmas import fold
 from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
 from nokrules.core.planner import build_plan
 from nokrules.core.recognize import Recognizer
@@ -37,14 +36,9 @@ class Engine:
         self.catalog = catalog
         self.recognizer = Recognizer(catalog)
         self.rules = RuleEngine(catalog)
-        # folded id and title of each service form → its id (built once: a batch asks per institution)
-        self._form_ids = {fold(f.id): f.id for f in catalog.forms} | {fold(f.title): f.id for f in catalog.forms}
+        self.names = Names(catalog.kinds, catalog.forms)  # built once: a batch asks per institution
         self._roles = frozenset(r.id for r in catalog.roles)
         self._deficiency_ids = frozenset(d.id for d in catalog.deficiencies)
-        self._kind_ids: dict[str, str] = {}  # folded id, title or alias → kind id; the first kind listed wins
-        for k in catalog.kinds:
-            for name in (k.id, k.title, *k.aliases):
-                self._kind_ids.setdefault(fold(name), k.id)
 
     @classmethod
     def load(cls, root: str | os.PathLike[str] | None = None) -> Engine:
@@ -53,7 +47,7 @@ class Engine:
 
     def resolve_kind(self, name: str) -> str:
         """A kind id from its id, title or alias (case-insensitive); UsageError naming the known ones."""
-        found = self._kind_ids.get(fold(name.strip()))
+        found = self.names.kind(name)
         if found is not None:
             return found
         known = ", ".join(f"{k.id} ({k.title})" for k in self.catalog.kinds)
@@ -64,14 +58,14 @@ class Engine:
     ) -> Institution:
         """An Institution with its kind resolved and its forms defaulting to the kind's forms."""
         kind_id = self.resolve_kind(kind) if kind else None
-        form_ids = self._form_ids
         if forms:
-            bad = [f for f in forms if fold(f) not in form_ids]
+            found = [(f, self.names.form(f)) for f in forms]
+            bad = [f for f, form_id in found if form_id is None]
             if bad:
                 raise UsageError(
                     f"неизвестная форма обслуживания «{bad[0]}». Известны: " + ", ".join(f.title for f in self.catalog.forms)
                 )
-            resolved = sorted({form_ids[fold(f)] for f in forms})
+            resolved = sorted({form_id for _, form_id in found if form_id is not None})
         elif kind_id:
             resolved = sorted(next(k for k in self.catalog.kinds if k.id == kind_id).forms)
         else:

@@ -4,12 +4,15 @@ Inspectors paste from Word and PDF: bullets and numbering of every kind, blank l
 the middle of a phrase, several statements on one line. Wrapped lines are joined first, then a line is
 cut at «;» and at sentence ends, and every piece keeps the line where it starts in the text as pasted,
 because curators and inspectors look it up there. Nothing with a letter or digit in it is dropped.
+The protocol readers group the findings and plan blocks of a protocol with the same `group_lines`, so a
+finding wrapped in a protocol ends where it would end pasted.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nokrules.core.errors import InputError
@@ -58,36 +61,80 @@ def normalize_line(line: str) -> str:
 
 
 class _Open:
-    """A finding being assembled from one or more physical lines."""
+    """An item being assembled from one or more physical lines."""
 
     def __init__(self, text: str, line: int, bulleted: bool):
         self.parts: list[tuple[int, str]] = [(line, text)]
         self.bulleted = bulleted
-
-    def add(self, line: int, text: str) -> None:
-        self.parts.append((line, text))
 
     @property
     def last(self) -> str:
         return self.parts[-1][1]
 
 
-def _continues(prev: _Open, text: str) -> bool:
-    """Does `text` (a line without a bullet) continue the open finding rather than start a new one?"""
+def _continues(prev: _Open, text: str, wrapped: bool) -> bool:
+    """Does `text` (a line without a bullet) continue the open item rather than start a new one?"""
     if prev.bulleted:
         return True
+    if not wrapped:
+        return False
     last = prev.last
     if _FUNCTION_END.search(last.lower()):
         return True
     return len(last) >= 60 and not re.search(r"[.;!?:%\d]$", last) and text[:1].islower() and not _STARTERS.match(text.lower())
 
 
-def _join(parts: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join physical lines into one text; return it with (offset, line) marks for each part."""
+def group_lines(lines: Iterable[tuple[int, str]], wrapped: bool = True) -> list[list[tuple[int, str]]]:
+    """Numbered physical lines → the (line, text) parts of each item, in order, bullets removed.
+
+    The one place that decides where an item wrapped over several lines ends, for pasted findings and
+    for the findings and plan blocks of a protocol alike. A bullet («- », «1.», «а)») starts an item and
+    the lines after it continue it, up to the next bullet or a blank line; a bullet alone on its line
+    starts the item on the next one. A line without a bullet starts an item too, unless the text was
+    `wrapped` by hand (pasted from Word or PDF, not the paragraphs of a table cell) and the line reads as
+    the rest of the line before it.
+    """
+    closed: list[_Open] = []
+    cur: _Open | None = None
+    pending_bullet = False
+    for no, raw in lines:
+        line = normalize_line(raw)
+        if not line:
+            if cur:
+                closed.append(cur)
+                cur = None
+            continue
+        m = BULLET_RE.match(line)
+        content = line[m.end() :].strip() if m else line
+        if m and not content:
+            if cur:
+                closed.append(cur)
+                cur = None
+            pending_bullet = True  # a bullet alone on its line: the text follows on the next one
+            continue
+        if m or pending_bullet:
+            if cur:
+                closed.append(cur)
+            cur = _Open(content, no, True)
+        elif cur and _continues(cur, content, wrapped):
+            cur.parts.append((no, content))
+        else:
+            if cur:
+                closed.append(cur)
+            cur = _Open(content, no, False)
+        pending_bullet = False
+    if cur:
+        closed.append(cur)
+    return [block.parts for block in closed]
+
+
+def join_lines(parts: Sequence[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """The lines of one item → its text, with (offset, line) marks for each part. A word hyphenated
+    across lines («санитарно-гигие-» + «нического») is put back together."""
     text, marks = "", []
     for line, part in parts:
         if text and re.search(r"[^\W\d_]-$", text) and part[:1].islower():
-            text = text[:-1]  # a word hyphenated across lines: «санитарно-гигие-» + «нического»
+            text = text[:-1]
         elif text:
             text += " "
         marks.append((len(text), line))
@@ -126,42 +173,10 @@ def _clean(piece: str) -> str:
 def split_findings(text: str) -> list[Finding]:
     """Pasted text → findings in input order, each with the 1-based line where it starts."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    closed: list[_Open] = []
-    cur: _Open | None = None
-    pending_bullet = False
-    for no, raw in enumerate(raw_lines, start=1):
-        line = normalize_line(raw)
-        if not line:
-            if cur:
-                closed.append(cur)
-                cur = None
-            continue
-        m = BULLET_RE.match(line)
-        content = line[m.end() :].strip() if m else line
-        if m and not content:
-            if cur:
-                closed.append(cur)
-                cur = None
-            pending_bullet = True  # a bullet alone on its line: the text follows on the next one
-            continue
-        if m or pending_bullet:
-            if cur:
-                closed.append(cur)
-            cur = _Open(content, no, True)
-        elif cur and _continues(cur, content):
-            cur.add(no, content)
-        else:
-            if cur:
-                closed.append(cur)
-            cur = _Open(content, no, False)
-        pending_bullet = False
-    if cur:
-        closed.append(cur)
-
     findings: list[Finding] = []
-    for block in closed:
-        joined, marks = _join(block.parts)
-        end_line = block.parts[-1][0]
+    for parts in group_lines(enumerate(raw_lines, start=1)):
+        joined, marks = join_lines(parts)
+        end_line = parts[-1][0]
         for offset, piece in _pieces(joined):
             cleaned = _clean(piece)
             if not _HAS_WORD.search(cleaned):

@@ -13,6 +13,7 @@ import yaml
 import yaml.constructor
 
 from nokrules.core.errors import CatalogError, Problem, SourceRef
+from nokrules.core.messages import key_path
 
 Key = tuple[str | int, ...]
 KEY = "\0key"  # marks[(KEY, *path)]: where the key of a mapping entry stands
@@ -39,15 +40,8 @@ class Located:
         return SourceRef(self.file, line, col, self._shown(path))
 
     def _shown(self, path: Key) -> str:
-        shown = format_path(path)
+        shown = key_path(path)
         return self.root_name + shown if self.root_name and shown.startswith("[") else shown
-
-
-def format_path(path: Key) -> str:
-    out = ""
-    for k in path:
-        out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else str(k))
-    return out
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -63,7 +57,7 @@ def _build(node: yaml.Node, path: Key, marks: dict[Key, tuple[int, int]], ctor: 
             if not isinstance(key, (str, int)):
                 key = str(key)
             if key in out:
-                ref = SourceRef(file, knode.start_mark.line + 1, knode.start_mark.column + 1, format_path(path + (key,)))
+                ref = SourceRef(file, knode.start_mark.line + 1, knode.start_mark.column + 1, key_path(path + (key,)))
                 raise CatalogError([Problem(ref, f"ключ «{key}» повторяется", "NOK001")])
             marks[(KEY, *path, key)] = (knode.start_mark.line + 1, knode.start_mark.column + 1)
             out[key] = _build(vnode, path + (key,), marks, ctor, file)

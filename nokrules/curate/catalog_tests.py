@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from nokrules.core.constants import PLAN_DATE
 from nokrules.core.engine import Engine
 from nokrules.core.model import Institution
 from nokrules.curate import scenarios
-
-PLAN_DATE = date(2027, 1, 15)
 
 
 @dataclass

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 from nokrules.core.conditions import evaluate
+from nokrules.core.constants import PLAN_DATE
 from nokrules.core.dates import PERMANENT, add_months
 from nokrules.core.engine import Engine
 from nokrules.core.model import Institution, Plan, Recognition
 from nokrules.core.planner import measures_per_recognition
 
-PLAN_DATE = date(2027, 1, 15)
 PERCENT = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*(?:%|процент\w*)")
 
 

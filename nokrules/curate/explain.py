@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from nokrules.core.constants import MANUAL_MEASURE, PLACE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import Institution, Recognition, Rule
-
-PLACE_RU = {"site": "сайт", "stand": "стенд"}
 
 
 def _why_not(
@@ -28,7 +27,7 @@ def _why_not(
         have = ", ".join(form_titles.get(f, f) for f in inst.forms) or "не указаны"
         out.append(f"формы обслуживания {have}, а нужна одна из: {', '.join(form_titles.get(f, f) for f in w.form)}")
     if w.place and w.place not in rec.places:
-        out.append(f"находка не о месте «{PLACE_RU[w.place]}»")
+        out.append(f"находка не о месте «{PLACE_TITLES[w.place]}»")
     for name, cmp in sorted(w.value.items()):
         if name not in rec.values:
             out.append(f"в находке нет значения {name} (процента)")
@@ -85,7 +84,7 @@ def explain(engine: Engine, text: str, institution: Institution, when: date) -> 
             out.append(f"  недостаток {d.id} (показатель {d.indicator}): {d.title}")
             out.append(f"    шаблон {r.pattern + 1}: " + "; ".join(f"«{m.element}» ← {' '.join(m.words)}" for m in r.matches))
             if r.places:
-                out.append("    места: " + ", ".join(PLACE_RU[p] for p in r.places))
+                out.append("    места: " + ", ".join(PLACE_TITLES[p] for p in r.places))
             if r.values:
                 out.append("    значения: " + ", ".join(f"{n} = {v:g}" for n, v in r.values.items()))
             fired = sorted(set(fired_by_rec.get(k, [])))
@@ -103,6 +102,6 @@ def explain(engine: Engine, text: str, institution: Institution, when: date) -> 
                 for m in plan_item.measures:
                     out.append(f"      {m.id} ({m.due_text}; {m.responsible}; правило {m.rule}): {m.text}")
             else:
-                out.append("    мероприятие требует ручной формулировки")
+                out.append(f"    {MANUAL_MEASURE}")
         out.append("")
     return "\n".join(out)

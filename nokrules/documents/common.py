@@ -1,12 +1,11 @@
-"""What every human-readable rendering shares: titles, the manual-measure marker, finding labels."""
+"""What every human-readable rendering shares: titles and finding labels (the fixed phrases of a plan are in
+core.constants)."""
 
 from __future__ import annotations
 
 from nokrules.core.model import FindingRef, Plan
 
 TITLE = "ПЛАН по устранению недостатков, выявленных в ходе независимой оценки качества условий оказания услуг"
-MANUAL = "мероприятие требует ручной формулировки"
-NONE_FOUND = "Недостатки не выявлены"
 OTHER = "Прочие недостатки (не распознаны)"
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from nokrules.core.catalog import validate_model
+from nokrules.core.constants import MANUAL_MEASURE, NO_FINDINGS
 from nokrules.core.errors import CatalogError, InputError, Problem
 from nokrules.core.model import Strict
 from nokrules.core.yamlsrc import load_located
@@ -44,9 +45,9 @@ class Layout(Strict):
     institution_caption: str = "(наименование организации)"
     section_titles: Literal["official", "short"] = "official"
     number_columns: bool = True
-    empty_section: str = "Недостатки не выявлены"
+    empty_section: str = NO_FINDINGS
     other_section: str = "Прочие недостатки"
-    manual_text: str = "мероприятие требует ручной формулировки"
+    manual_text: str = MANUAL_MEASURE
     footnote: str = ""
     columns: list[Column] = Field(min_length=1)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from nokrules.core.constants import MANUAL_MEASURE, NO_FINDINGS
 from nokrules.core.model import Plan
-from nokrules.documents.common import MANUAL, NONE_FOUND, OTHER, finding_label, header_lines, suggestions_text
+from nokrules.documents.common import OTHER, finding_label, header_lines, suggestions_text
 
 COLUMNS = [
     "№",
@@ -27,12 +28,12 @@ def render(plan: Plan) -> str:
     for sec in plan.sections:
         out.append(f"| **{sec.section}** | **{_cell(sec.short)}** | | | | |")
         if not sec.rows:
-            out.append(f"| | {NONE_FOUND} | | | | |")
+            out.append(f"| | {NO_FINDINGS} | | | | |")
         for row in sec.rows:
             n += 1
             found = "<br>".join(_cell(finding_label(f)) for f in row.findings)
             if row.measure is None:
-                out.append(f"| {n} | {found} | **{MANUAL}** | | | |")
+                out.append(f"| {n} | {found} | **{MANUAL_MEASURE}** | | | |")
                 continue
             m = row.measure
             result = f"{_cell(m.result)}<br>_правило {m.rule}_"
@@ -48,5 +49,5 @@ def render(plan: Plan) -> str:
         for u in plan.unrecognized:
             n += 1
             sugg = suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])
-            out.append(f"| {n} | {_cell(u.text)} (стр. {u.line}) | **{MANUAL}** | {_cell(sugg)} |")
+            out.append(f"| {n} | {_cell(u.text)} (стр. {u.line}) | **{MANUAL_MEASURE}** | {_cell(sugg)} |")
     return "\n".join(out) + "\n"

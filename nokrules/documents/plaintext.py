@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from nokrules.core.constants import MANUAL_MEASURE, NO_FINDINGS
 from nokrules.core.model import Plan
-from nokrules.documents.common import MANUAL, NONE_FOUND, OTHER, finding_label, header_lines, suggestions_text
+from nokrules.documents.common import OTHER, finding_label, header_lines, suggestions_text
 
 
 def render(plan: Plan) -> str:
@@ -12,12 +13,12 @@ def render(plan: Plan) -> str:
     for sec in plan.sections:
         out.append(f"{sec.section}. {sec.short}")
         if not sec.rows:
-            out.append(f"   {NONE_FOUND}")
+            out.append(f"   {NO_FINDINGS}")
         for row in sec.rows:
             n += 1
             out.append(f"{n:>3}. Недостаток: " + "\n        ".join(finding_label(f) for f in row.findings))
             if row.measure is None:
-                out.append(f"     Мероприятие: [!] {MANUAL}")
+                out.append(f"     Мероприятие: [!] {MANUAL_MEASURE}")
                 continue
             m = row.measure
             out += [
@@ -34,7 +35,7 @@ def render(plan: Plan) -> str:
             n += 1
             out += [
                 f"{n:>3}. Недостаток: {u.text} (стр. {u.line})",
-                f"     Мероприятие: [!] {MANUAL}",
+                f"     Мероприятие: [!] {MANUAL_MEASURE}",
                 f"     Похожие: {suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])}",
             ]
         out.append("")

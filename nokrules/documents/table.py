@@ -1,4 +1,4 @@
-"""A Plan laid out in a form's columns: the rows every document renderer (DOCX, HTML) draws.
+"""A Plan laid out in a form's columns: the rows every document renderer (DOCX, HTML) and the web page draw.
 
 Keeping the mapping from plan fields to columns in one place means the Word document and the web page
 show the same table for the same form, and a new form needs no renderer changes.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nokrules.core.model import Plan, PlanRow
+from nokrules.core.model import Plan, PlanRow, Unrecognized
 from nokrules.documents.layout import Column, Layout
 
 NAME_BLANK = "____________ (Ф. И. О.)"
@@ -24,6 +24,7 @@ class DataRow:
     cells: tuple[str, ...]
     manual: bool = False  # the measure must be written by hand: renderers mark it visibly
     note: bool = False  # «Недостатки не выявлены»
+    source: PlanRow | Unrecognized | None = None  # what the row shows: the web page adds finding lines and «Почему»
 
 
 Row = SectionRow | DataRow
@@ -71,11 +72,12 @@ def build_table(plan: Plan, layout: Layout, indicator_titles: dict[str, str] | N
             rows.append(DataRow(_cells(layout, {first_text or "findings": layout.empty_section}), note=True))
         for r in sec.rows:
             n += 1
-            rows.append(DataRow(_cells(layout, _row_values(plan, r, n, layout.manual_text, titles)), manual=r.measure is None))
+            values = _row_values(plan, r, n, layout.manual_text, titles)
+            rows.append(DataRow(_cells(layout, values), manual=r.measure is None, source=r))
     if plan.unrecognized:
         rows.append(SectionRow(layout.other_section))
         for u in plan.unrecognized:
             n += 1
             values = {"number": str(n), "findings": u.text, "measure": layout.manual_text}
-            rows.append(DataRow(_cells(layout, values), manual=True))
+            rows.append(DataRow(_cells(layout, values), manual=True, source=u))
     return rows

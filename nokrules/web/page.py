@@ -19,14 +19,18 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from nokrules.core.concepts import HOW_TITLES, STATE_TITLES
+from nokrules.core.constants import HOW_TITLES, PLACE_TITLES, STATE_TITLES
 from nokrules.core.engine import Engine, Trace
-from nokrules.core.model import Choice, PlanRow
+from nokrules.core.model import Choice, PlanRow, Unrecognized
+from nokrules.documents.document import DocContext
+from nokrules.documents.layout import Column
+from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
 from nokrules.web.messages import translate
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
 from nokrules.web.service import MEDIA, FieldProblem, disposition, document, draft, explain
 
 VI_COOKIE = "nokrules_vi"
+WHY_WIDTH, WHY_WIDTH_VI = 12, 16  # per cent of the table for «Почему»: larger print needs more room
 FORM_TITLES = {"pp457": "Федеральная форма (ПП РФ № 457)", "vladimir2019": "Форма Владимирской области (2019)"}
 FIELD_LABELS = {
     "text": "Недостатки",
@@ -36,7 +40,6 @@ FIELD_LABELS = {
     "form": "Форма документа",
     "choices": "Выбранные подсказки",
 }
-PLACES_RU = {"site": "сайт", "stand": "стенд"}
 
 
 def add_routes(app: FastAPI, engine: Engine) -> None:
@@ -199,15 +202,16 @@ def render_page(engine: Engine, form: _Form, trace: Trace | None, errors: list[F
     out += _fields(engine, form)
     out += [f'<input type="hidden" name="choice" value="{_e(json.dumps(c, ensure_ascii=False))}">' for c in form.choices]
     if trace is not None:
-        out += _results(engine, form, trace)
+        out += _results(engine, form, trace, vi)
     out += ["</main>", "</form>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
 def _fields(engine: Engine, form: _Form) -> list[str]:
     cat = engine.catalog
+    chosen = engine.names.kind(form.kind)  # a link may name the kind by its title or an alias
     kinds = ['<option value="">— не указан —</option>'] + [
-        f'<option value="{_e(k.id)}"{" selected" if form.kind == k.id else ""}>{_e(k.title)}</option>' for k in cat.kinds
+        f'<option value="{_e(k.id)}"{" selected" if chosen == k.id else ""}>{_e(k.title)}</option>' for k in cat.kinds
     ]
     forms = [f'<option value="{f}"{" selected" if form.form == f else ""}>{_e(FORM_TITLES[f])}</option>' for f in BUILTIN_FORMS]
     return [
@@ -230,7 +234,7 @@ def _fields(engine: Engine, form: _Form) -> list[str]:
     ]
 
 
-def _results(engine: Engine, form: _Form, trace: Trace) -> list[str]:
+def _results(engine: Engine, form: _Form, trace: Trace, vi: bool) -> list[str]:
     plan = trace.plan
     entries = explain(engine, trace)
     total = len(trace.findings)
@@ -270,7 +274,7 @@ def _results(engine: Engine, form: _Form, trace: Trace) -> list[str]:
                 f'<button type="submit" class="link" name="unchoose" value="{i}">Отменить</button></li>'
             )
         out += ["</ul>", "</section>"]
-    out += _table(trace, entries)
+    out += _table(engine, form, trace, entries, vi)
     out += [
         '<section class="downloads" aria-labelledby="dl-title">',
         '<h3 id="dl-title">Скачать план</h3>',
@@ -283,52 +287,71 @@ def _results(engine: Engine, form: _Form, trace: Trace) -> list[str]:
     return out
 
 
-def _table(trace: Trace, entries: list[ExplainEntry]) -> list[str]:
+def _table(engine: Engine, form: _Form, trace: Trace, entries: list[ExplainEntry], vi: bool) -> list[str]:
+    """The plan in the chosen form's columns, as the DOCX draws it (documents.table), with the lines of the
+    findings in the text and a last column «Почему» that only the page has."""
     plan = trace.plan
+    ctx = DocContext.of(plan, engine.catalog, form.form)
+    layout, leaves = ctx.layout, ctx.layout.leaves()
+    total, why_width = sum(leaf.width for leaf in leaves), WHY_WIDTH_VI if vi else WHY_WIDTH
+    top, second = header_rows(layout)
     out = [
         '<table class="plan" id="plan-table">',
         f"<caption>План по устранению недостатков{': ' + _e(plan.institution.name) if plan.institution.name else ''}"
         f" (дата плана {plan.date:%d.%m.%Y})</caption>",
-        "<thead><tr>"
-        '<th scope="col" class="c-findings">Недостатки, выявленные в ходе НОК</th>'
-        '<th scope="col" class="c-measure">Мероприятие по устранению</th>'
-        '<th scope="col" class="c-due">Плановый срок</th>'
-        '<th scope="col" class="c-resp">Ответственный исполнитель</th>'
-        '<th scope="col" class="c-result">Ожидаемый результат</th>'
-        '<th scope="col" class="c-why">Почему</th>'
-        "</tr></thead>",
+        "<colgroup>",
+        *(f'<col style="width: {leaf.width / total * (100 - why_width):.2f}%">' for leaf in leaves),
+        f'<col style="width: {why_width}%">',
+        "</colgroup>",
+        "<thead><tr>",
     ]
-    for sec in plan.sections:
-        out.append(f'<tbody><tr class="section"><th scope="rowgroup" colspan="6">{_e(sec.section)}. {_e(sec.title)}</th></tr>')
-        if not sec.rows:
-            out.append('<tr class="note"><td colspan="6">Недостатки не выявлены</td></tr>')
-        for row in sec.rows:
-            out += _row(row, entries)
-        out.append("</tbody>")
+    for column, colspan, rowspan in top:
+        span = (f' colspan="{colspan}"' if colspan > 1 else "") + (f' rowspan="{rowspan}"' if rowspan > 1 else "")
+        out.append(f'<th scope="{"colgroup" if column.children else "col"}"{span}>{_e(column.title)}</th>')
+    why_span = ' rowspan="2"' if second else ""
+    out.append(f'<th scope="col"{why_span}>Почему</th></tr>')
+    if second:
+        out += ["<tr>", *(f'<th scope="col">{_e(c.title)}</th>' for c in second), "</tr>"]
+    if layout.number_columns:
+        out += ['<tr class="numbers">', *(f"<td>{k}</td>" for k in range(1, len(leaves) + 1)), "<td></td></tr>"]
+    out.append("</thead>")
+    opened = False
+    for row in build_table(plan, layout, ctx.indicator_titles):
+        if isinstance(row, SectionRow):
+            out += ["</tbody>"] if opened else []
+            out.append(f'<tbody><tr class="section"><th scope="rowgroup" colspan="{len(leaves) + 1}">{_e(row.title)}</th></tr>')
+            opened = True
+        else:
+            out += _row(leaves, row, entries)
+    out += ["</tbody>"] if opened else []
     out.append("</table>")
+    if layout.footnote:
+        out.append(f'<p class="footnote">{_e(layout.footnote)}</p>')
     return out
 
 
-def _row(row: PlanRow, entries: list[ExplainEntry]) -> list[str]:
-    findings = "".join(f'<p><span class="line">стр. {f.line}</span> {_e(f.text)}</p>' for f in row.findings)
-    m = row.measure
-    if m is None:
-        measure = '<p class="manual-mark">Мероприятие не предусмотрено каталогом: сформулируйте вручную</p>'
-        due = resp = result = ""
+def _row(leaves: list[Column], row: DataRow, entries: list[ExplainEntry]) -> list[str]:
+    src = row.source
+    cells = []
+    for leaf, text in zip(leaves, row.cells, strict=True):
+        if leaf.field == "findings" and isinstance(src, PlanRow):
+            body = "".join(f'<p><span class="line">стр. {f.line}</span> {_e(f.text)}</p>' for f in src.findings)
+        elif leaf.field == "findings" and isinstance(src, Unrecognized):
+            body = f'<p><span class="line">стр. {src.line}</span> {_e(src.text)}</p>'
+        else:
+            body = "<br>".join(_e(line) for line in text.split("\n"))
+            if row.manual and leaf.field == "measure" and text:
+                body = f'<strong class="manual-mark">{body}</strong>'
+        cells.append(f"<td>{body}</td>")
+    if isinstance(src, PlanRow):
+        lines = {(f.line, f.text) for f in src.findings}
+        why = _why(src, [e for e in entries if (e.line, e.finding) in lines and e.deficiency in src.deficiencies])
+    elif isinstance(src, Unrecognized):
+        why = "<p>Недостаток не распознан: выберите подходящий в списке «Не распознано» или впишите мероприятие вручную.</p>"
     else:
-        measure, due, resp, result = _e(m.text), _e(m.due_text), _e(m.responsible), _e(m.result)
-    lines = {(f.line, f.text) for f in row.findings}
-    why = [e for e in entries if (e.line, e.finding) in lines and e.deficiency in row.deficiencies]
-    return [
-        '<tr class="manual">' if row.manual else "<tr>",
-        f"<td>{findings}</td>",
-        f"<td>{measure}</td>",
-        f"<td>{due}</td>",
-        f"<td>{resp}</td>",
-        f"<td>{result}</td>",
-        f"<td>{_why(row, why)}</td>",
-        "</tr>",
-    ]
+        why = ""
+    cls = "manual" if row.manual else "note" if row.note else ""
+    return [f'<tr class="{cls}">' if cls else "<tr>", *cells, f"<td>{why}</td>", "</tr>"]
 
 
 def _why(row: PlanRow, entries: list[ExplainEntry]) -> str:
@@ -339,7 +362,7 @@ def _why(row: PlanRow, entries: list[ExplainEntry]) -> str:
             how += ", слова находки: " + "; ".join(f"«{_e(' '.join(m.words))}»" for m in e.matches)
         extra = f"; состояние: {STATE_TITLES[e.state]}" if e.state else ""
         if e.places:
-            extra += f"; место: {', '.join(PLACES_RU.get(p, p) for p in e.places)}"
+            extra += f"; место: {', '.join(PLACE_TITLES.get(p, p) for p in e.places)}"
         if e.values:
             extra += "; " + ", ".join(f"{_e(n)} = {v:g}" for n, v in e.values.items())
         parts.append(

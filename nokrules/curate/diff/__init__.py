@@ -13,8 +13,8 @@ The package is split by idea: `structure` (entries by id), `impact` (plans over 
 used from the former single module is re-exported here.
 """
 
+from nokrules.core.constants import PLAN_DATE
 from nokrules.curate.diff.impact import (
-    PLAN_DATE,
     CorpusEntry,
     FindingImpact,
     FindingStatus,

@@ -8,14 +8,12 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Literal
 
+from nokrules.core.constants import PLAN_DATE
 from nokrules.core.engine import Engine
 from nokrules.core.errors import UsageError
 from nokrules.core.model import Catalog, Institution, Plan, PlanMeasure, Scenario, ScenarioInstitution
 from nokrules.curate import scenarios
 from nokrules.curate.diff.structure import FieldChange, FieldKind, _Model
-
-PLAN_DATE = Date(2027, 1, 15)
-
 
 # ---------------------------------------------------------------- corpus
 

@@ -9,10 +9,10 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
+from nokrules.core.constants import PLAN_DATE
 from nokrules.core.engine import Engine
 from nokrules.core.model import Catalog
 from nokrules.curate.diff.impact import (
-    PLAN_DATE,
     CorpusEntry,
     PlanImpact,
     default_corpus,

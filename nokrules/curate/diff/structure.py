@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from nokrules.core.constants import COMPARISONS
 from nokrules.core.model import Catalog, Deficiency, Measure, Pattern, Rule
 
 FieldKind = Literal["value", "text", "list", "patterns"]
@@ -77,11 +78,10 @@ def _num(x: float) -> str:
 
 
 def _conditions(rule: Rule) -> list[str]:
-    ops = (("lt", "<"), ("le", "≤"), ("gt", ">"), ("ge", "≥"), ("eq", "="))
     return [
         f"{name} {sym} {_num(bound)}"
         for name, cmp in sorted(rule.when.value.items())
-        for op, sym in ops
+        for op, sym in COMPARISONS.items()
         if (bound := getattr(cmp, op)) is not None
     ]
 

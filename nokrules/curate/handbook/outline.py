@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nokrules.core.constants import COMPARISONS, PLACE_TITLES
 from nokrules.core.model import DUE_RE, Catalog, Comparison, Measure, Rule
 
 TITLE = "Справочник каталога недостатков и типовых мероприятий НОК"
@@ -12,8 +13,6 @@ NO_RULES = "Правил нет: мероприятие формулируетс
 NO_CONDITIONS = "без дополнительных условий"
 UNUSED = "Мероприятия, не используемые ни одним правилом"
 EXCLUDES = "не ставится в один план с"
-PLACES = {"site": "сайт", "stand": "стенд"}
-OPS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
 PERIODS = {
     "end_of_month": "до конца месяца",
     "end_of_quarter": "до конца квартала",
@@ -105,7 +104,7 @@ def _num(x: float) -> str:
 
 
 def _comparison(name: str, c: Comparison) -> str:
-    parts = [f"{OPS[op]} {_num(v)}" for op in OPS if (v := getattr(c, op)) is not None]
+    parts = [f"{sign} {_num(v)}" for op, sign in COMPARISONS.items() if (v := getattr(c, op)) is not None]
     return f"значение {name} " + " и ".join(parts)
 
 
@@ -118,7 +117,7 @@ def conditions_text(catalog: Catalog, rule: Rule, deficiency: str) -> str:
     if w.form:
         parts.append("форма обслуживания: " + ", ".join(forms.get(f, f) for f in w.form))
     if w.place:
-        parts.append(f"место: {PLACES[w.place]}")
+        parts.append(f"место: {PLACE_TITLES[w.place]}")
     parts += [_comparison(name, c) for name, c in sorted(w.value.items())]
     others = [d for d in w.deficiencies if d != deficiency]
     if others:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from nokrules.core.constants import COMPARISONS
 from nokrules.core.model import Catalog, Comparison, FindingState, Institution, Place, Recognition, Rule
 
 
@@ -45,12 +46,12 @@ class Interval:
 
     def ru(self) -> str:
         if self.lo == self.hi:
-            return f"= {self.lo:g}"
+            return f"{COMPARISONS['eq']} {self.lo:g}"
         parts = []
         if self.lo != -math.inf:
-            parts.append(f"{'≥' if self.lo_closed else '>'} {self.lo:g}")
+            parts.append(f"{COMPARISONS['ge' if self.lo_closed else 'gt']} {self.lo:g}")
         if self.hi != math.inf:
-            parts.append(f"{'≤' if self.hi_closed else '<'} {self.hi:g}")
+            parts.append(f"{COMPARISONS['le' if self.hi_closed else 'lt']} {self.hi:g}")
         return " и ".join(parts) or "любое"
 
 

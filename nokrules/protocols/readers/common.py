@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nokrules.core.findings import BULLET_RE, normalize_line
+from nokrules.core.findings import BULLET_RE, group_lines, join_lines, normalize_line
 from nokrules.core.model import ProtocolInstitution
 
 
@@ -41,49 +41,18 @@ def clean_item(text: str) -> str:
     return _strip_item(text[m.end() :] if m else text)
 
 
-def _joined(parts: list[str]) -> str:
-    """Physical lines of one item → one line; a word hyphenated across lines is put back together."""
-    out = ""
-    for part in parts:
-        if out and re.search(r"[^\W\d_]-$", out) and part[:1].islower():
-            out = out[:-1] + part
-        else:
-            out = f"{out} {part}" if out else part
-    return out
-
-
 def group_items(lines: Sequence[tuple[int, str]], wrapped: bool) -> list[tuple[int, str]]:
     """Lines of a findings or plan block → items, each with the line it starts on.
 
-    When any line carries a bullet («- », «1.», «а)»), bullets start items and other lines continue the
-    item before them (a long finding wrapped by the editor). Without bullets every line is an item, except
-    that `wrapped` text (a pasted protocol, not a table cell) joins a line that starts in lower case onto a
-    line that does not end a sentence.
+    Where an item wrapped over several lines ends is decided by the core's `group_lines`, the rule the
+    planner splits pasted findings with. A blank line inside a protocol's block is spacing (a PDF page
+    break, Word's paragraph spacing), not the end of an item, so blank lines are left out first.
     """
-    bulleted = any((m := BULLET_RE.match(t)) and t[m.end() :].strip() for _, t in lines)
-    items: list[tuple[int, list[str]]] = []
-    pending = False
-    for no, raw in lines:
-        text = clean(raw)
-        if not text:
-            continue
-        m = BULLET_RE.match(text)
-        content = text[m.end() :].strip() if m else text
-        if m and not content:
-            pending = True  # a bullet alone on its line: the item follows on the next one
-            continue
-        prev = items[-1][1][-1] if items else ""
-        if items and not m and not pending:
-            if bulleted or (wrapped and content[:1].islower() and not re.search(r"[.;:!?]$", prev)):
-                items[-1][1].append(content)
-                continue
-        items.append((no, [content]))
-        pending = False
     out = []
-    for no, parts in items:
-        item = _strip_item(_joined(parts))
+    for parts in group_lines([(no, t) for no, t in lines if clean(t)], wrapped):
+        item = _strip_item(join_lines(parts)[0])
         if re.search(r"[^\W_]", item):
-            out.append((no, item))
+            out.append((parts[0][0], item))
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nokrules.documents.common import MANUAL
+from nokrules.core.constants import MANUAL_MEASURE
 from nokrules.protocols.summary.compute import Summary
 
 TITLE = "Сводка по результатам независимой оценки качества условий оказания услуг"
@@ -85,7 +85,7 @@ def comparison_heading(institution: str, human_lines: int, recognised: int, unco
 
 
 def measures_text(measures: tuple[str, ...]) -> list[str]:
-    return list(measures) or [MANUAL]
+    return list(measures) or [MANUAL_MEASURE]
 
 
 def catalog_line(s: Summary) -> str:

@@ -1,0 +1,32 @@
+"""Words and values several layers show or rely on, spelt once.
+
+The plan's fixed phrases appear in the documents, on the web page and in the explanations, and a reader
+compares them; the comparison signs appear wherever a rule's `value:` condition is written out; the
+catalog's own checks draft every plan on one date, so that due dates in their expectations stay valid.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nokrules.core.model.common import FindingState
+
+MANUAL_MEASURE = "мероприятие требует ручной формулировки"
+NO_FINDINGS = "Недостатки не выявлены"
+PLACE_TITLES = {"site": "сайт", "stand": "стенд"}
+COMPARISONS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}  # `Comparison` fields → signs, in this order
+PLAN_DATE = date(2027, 1, 15)  # the date `nokrules test`, `check` and `diff` draft plans on
+
+# what a finding says of the thing it names, and what decided its deficiency, as the user reads them
+STATE_TITLES: dict[FindingState, str] = {
+    "absent": "отсутствует",
+    "partial": "есть частично",
+    "broken": "неисправно, не работает",
+    "worn": "изношено или устарело",
+    "noncompliant": "не соответствует требованиям",
+}
+HOW_TITLES = {
+    "pattern": "по шаблону каталога",
+    "concept": "по предмету недостатка и признаку проблемы",
+    "choice": "отнесено вручную (выбрана подсказка)",
+}
