@@ -7,38 +7,40 @@ from __future__ import annotations
 
 from datetime import date
 
+from nokrules.core.conditions import unmet
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
-from nokrules.core.model import Institution, Recognition, Rule
+from nokrules.core.model import Institution, Rule
 
 PLACE_RU = {"site": "сайт", "stand": "стенд"}
 
 
 def _why_not(
-    rule: Rule, rec: Recognition, trace: Trace, inst: Institution, kind_titles: dict[str, str], form_titles: dict[str, str]
+    rule: Rule, k: int, trace: Trace, inst: Institution, kind_titles: dict[str, str], form_titles: dict[str, str]
 ) -> list[str]:
-    """The conditions of `rule` that fail for this recognition (empty: the rule should have fired)."""
+    """The conditions of `rule` that fail for recognition `k`, as the reference evaluator finds them (empty:
+    the rule should have fired)."""
     w = rule.when
+    rec = trace.recognitions[k]
     out = []
-    if w.kind and (inst.kind or "") not in w.kind:
-        out.append(
-            f"вид организации {inst.kind or 'не указан'}, а нужен один из: {', '.join(kind_titles.get(k, k) for k in w.kind)}"
-        )
-    if w.form and not set(w.form) & set(inst.forms):
-        have = ", ".join(form_titles.get(f, f) for f in inst.forms) or "не указаны"
-        out.append(f"формы обслуживания {have}, а нужна одна из: {', '.join(form_titles.get(f, f) for f in w.form)}")
-    if w.place and w.place not in rec.places:
-        out.append(f"находка не о месте «{PLACE_RU[w.place]}»")
-    for name, cmp in sorted(w.value.items()):
-        if name not in rec.values:
-            out.append(f"в находке нет значения {name} (процента)")
-        elif not cmp.holds(rec.values[name]):
-            bounds = ", ".join(f"{op} {v:g}" for op, v in cmp.model_dump().items() if v is not None)
-            out.append(f"{name} = {rec.values[name]:g} не удовлетворяет условию {bounds}")
-    present = {r.deficiency for r in trace.recognitions}
-    for d in w.deficiencies[1:]:
-        if d not in present:
-            out.append(f"в плане нет недостатка «{d}» (правило требует все: {', '.join(w.deficiencies)})")
+    for u in unmet(rule, k, trace.recognitions, inst):
+        if u.condition == "kind":
+            out.append(
+                f"вид организации {inst.kind or 'не указан'}, а нужен один из: {', '.join(kind_titles.get(k, k) for k in w.kind)}"
+            )
+        elif u.condition == "form":
+            have = ", ".join(form_titles.get(f, f) for f in inst.forms) or "не указаны"
+            out.append(f"формы обслуживания {have}, а нужна одна из: {', '.join(form_titles.get(f, f) for f in w.form)}")
+        elif u.condition == "place" and w.place:
+            out.append(f"находка не о месте «{PLACE_RU[w.place]}»")
+        elif u.condition == "value" and u.name:
+            if u.name not in rec.values:
+                out.append(f"в находке нет значения {u.name} (процента)")
+            else:
+                bounds = ", ".join(f"{op} {v:g}" for op, v in w.value[u.name].model_dump().items() if v is not None)
+                out.append(f"{u.name} = {rec.values[u.name]:g} не удовлетворяет условию {bounds}")
+        elif u.condition == "deficiency":
+            out.append(f"в плане нет недостатка «{u.name}» (правило требует все: {', '.join(w.deficiencies)})")
     return out
 
 
@@ -94,7 +96,7 @@ def explain(engine: Engine, text: str, institution: Institution, when: date) -> 
                 out.append(f"    сработало правило {rid}: {', '.join(rule.then)} — {rule.because}")
             for rule in cat.rules:
                 if r.deficiency in rule.when.deficiencies and rule.id not in fired and rule.when.deficiencies[0] == r.deficiency:
-                    reasons = _why_not(rule, r, trace, institution, kind_titles, form_titles)
+                    reasons = _why_not(rule, k, trace, institution, kind_titles, form_titles)
                     if reasons:
                         out.append(f"    не сработало правило {rule.id}: " + "; ".join(reasons))
             plan_item = trace.plan.items[k]  # items follow the recognitions one to one
