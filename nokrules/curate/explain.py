@@ -11,6 +11,7 @@ from nokrules.core.conditions import unmet
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import Institution, Rule
+from nokrules.core.planner import fired_on
 
 PLACE_RU = {"site": "сайт", "stand": "стенд"}
 
@@ -50,10 +51,7 @@ def explain(engine: Engine, text: str, institution: Institution, when: date) -> 
     kind_titles = {k.id: k.title for k in cat.kinds}
     form_titles = {f.id: f.title for f in cat.forms}
     vocab = set(engine.recognizer.vocabulary)
-    fired_by_rec: dict[int, list[str]] = {}
-    for f in trace.firings:
-        for idx in f.recognitions:
-            fired_by_rec.setdefault(idx, []).append(f.rule)
+    fired_by_rec = fired_on(trace.recognitions, trace.firings)
     out = [
         f"Учреждение: вид {kind_titles.get(institution.kind or '', 'не указан')}; "
         f"формы: {', '.join(form_titles[f] for f in institution.forms) or 'не указаны'}",
@@ -90,7 +88,7 @@ def explain(engine: Engine, text: str, institution: Institution, when: date) -> 
                 out.append("    места: " + ", ".join(PLACE_RU[p] for p in r.places))
             if r.values:
                 out.append("    значения: " + ", ".join(f"{n} = {v:g}" for n, v in r.values.items()))
-            fired = sorted(set(fired_by_rec.get(k, [])))
+            fired = fired_by_rec[k]
             for rid in fired:
                 rule = cat.rule(rid)
                 out.append(f"    сработало правило {rid}: {', '.join(rule.then)} — {rule.because}")
