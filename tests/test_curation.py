@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from nokrules import Engine
 from nokrules.curate.check import Checker
+from nokrules.curate.explain import explain, render
 
 from .conftest import MINI
 from .test_cli import run
@@ -121,6 +123,32 @@ def test_explain_shows_lemmas_patterns_rules_and_the_failed_condition() -> None:
         in out
     )
     assert "install_ramp (до 31.12.2027" in out
+
+
+def test_explain_gives_the_why_as_data_which_the_cli_renders(mini: Engine) -> None:
+    e = explain(mini, "нет пондуса", mini.institution("", "care_home"), date(2027, 1, 15))
+    assert (e.kind, e.forms) == ("Дом-интернат для престарелых и инвалидов", ["стационарная"])
+    (f,) = e.findings
+    assert [(w.surface, w.lemmas, w.typo_of) for w in f.words] == [("нет", [], []), ("пондуса", ["пондус"], ["пандус"])]
+    (r,) = f.recognitions
+    assert (r.deficiency, r.pattern, [x.id for x in r.fired], [m.id for m in r.measures]) == (
+        "ramp_missing",
+        1,
+        ["ramp"],
+        ["install_ramp"],
+    )
+    assert [(x.id, x.reasons) for x in r.missed] == [
+        (
+            "ramp-home-kcson",
+            [
+                "вид организации care_home, а нужен один из: Комплексный центр социального обслуживания населения",
+                "формы обслуживания стационарная, а нужна одна из: надомная",
+            ],
+        ),
+        ("entrance", ["в плане нет недостатка «handrails_missing» (правило требует все: ramp_missing, handrails_missing)"]),
+    ]
+    cli = run("explain", "нет пондуса", "--catalog", str(MINI), "--kind", "care_home", "--date", "2027-01-15")
+    assert cli.stdout == render(e) + "\n"
 
 
 def test_explain_of_an_unrecognised_line_lists_suggestions() -> None:

@@ -8,6 +8,8 @@ import pytest
 
 from nokrules import Choice, Engine, Institution, Plan
 from nokrules.core.errors import UsageError
+from nokrules.core.model import Firing
+from nokrules.core.planner import fired_on
 
 from .conftest import MINI
 
@@ -220,3 +222,11 @@ def test_a_finding_may_be_given_several_deficiencies_each_once(mini: Engine) -> 
 def test_a_plan_date_outside_2000_2100_is_a_usage_error(mini: Engine, when: date) -> None:
     with pytest.raises(UsageError, match=f"дата плана {when.isoformat()} вне допустимых лет 2000–2100"):
         mini.draft_plan("нет порядка подачи жалоб", date=when)
+
+
+def test_fired_on_gives_each_recognition_its_rules_sorted_and_once(mini: Engine) -> None:
+    trace = mini.trace("нет пандуса\nнет поручней", Institution(kind="kcson", forms=["home"]), D)
+    # entrance (all: ramp and handrails) fired on both findings; ramp-home-kcson and ramp on the first
+    assert fired_on(trace.recognitions, trace.firings) == [("entrance", "ramp", "ramp-home-kcson"), ("entrance", "handrails")]
+    twice = [Firing(rule="b", recognitions=[0, 1]), Firing(rule="a", recognitions=[0]), Firing(rule="b", recognitions=[0, 2])]
+    assert fired_on(trace.recognitions * 2, twice) == [("a", "b"), ("b",), ("b",), ()]

@@ -1,6 +1,6 @@
 """The rule semantics written down once, simply, in plain Python: the oracle the durable-rules engine is
 checked against (tests/test_engine_oracle.py), because that engine is a dormant C library whose behaviour
-is measured, not assumed.
+is measured, not assumed; and, condition by condition, why a rule did not fire (`unmet`, for explain).
 
 A rule with one deficiency fires once per recognition of it that meets every condition; a rule with
 `all: [a, b, …]` fires once per combination of recognitions of a, b, … (each on a different
@@ -10,25 +10,60 @@ recognition), with place, state and value conditions tested on the first one.
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from typing import Literal
 
-from nokrules.core.model import Firing, Institution, Recognition, Rule
+from nokrules.core.model import Firing, Institution, Recognition, Rule, When
+
+Condition = Literal["kind", "form", "place", "state", "value", "deficiency"]
+
+
+@dataclass(frozen=True)
+class Unmet:
+    """One condition of a rule that does not hold: `kind`, `form`, `place`, `state`, `value` (`name` says which; the
+    recognition may lack it) or `deficiency` (`name`: one the rule also needs and the plan lacks)."""
+
+    condition: Condition
+    name: str | None = None
+
+
+def _institution_unmet(w: When, inst: Institution) -> list[Unmet]:
+    out = []
+    if w.kind and (inst.kind or "") not in w.kind:
+        out.append(Unmet("kind"))
+    if w.form and not set(w.form) & set(inst.forms):
+        out.append(Unmet("form"))
+    return out
+
+
+def _first_unmet(w: When, rec: Recognition) -> list[Unmet]:
+    """The conditions tested on the recognition of the rule's first deficiency."""
+    out = []
+    if w.place and w.place not in rec.places:
+        out.append(Unmet("place"))
+    if w.state and rec.state not in w.state:
+        out.append(Unmet("state"))
+    for name, cmp in sorted(w.value.items()):
+        if name not in rec.values or not cmp.holds(rec.values[name]):
+            out.append(Unmet("value", name))
+    return out
 
 
 def _fact_holds(rule: Rule, rec: Recognition, inst: Institution, first: bool) -> bool:
     w = rule.when
-    if w.kind and (inst.kind or "") not in w.kind:
-        return False
-    if w.form and not set(w.form) & set(inst.forms):
-        return False
-    if first and w.place and w.place not in rec.places:
-        return False
-    if first and w.state and rec.state not in w.state:
-        return False
-    if first:
-        for name, cmp in w.value.items():
-            if name not in rec.values or not cmp.holds(rec.values[name]):
-                return False
-    return True
+    return not _institution_unmet(w, inst) and not (first and _first_unmet(w, rec))
+
+
+def unmet(rule: Rule, first: int, recognitions: list[Recognition], inst: Institution) -> list[Unmet]:
+    """The conditions that keep `rule` from firing with `recognitions[first]` as its first deficiency, in the
+    order kind, form, place, state, values by name, other deficiencies; empty exactly when `evaluate` has it fire so."""
+    w = rule.when
+    if recognitions[first].deficiency != w.deficiencies[0]:
+        return [Unmet("deficiency", w.deficiencies[0])]
+    out = _institution_unmet(w, inst) + _first_unmet(w, recognitions[first])
+    present = {r.deficiency for r in recognitions}  # the deficiencies of `all` differ, so each has a recognition of its own
+    out += [Unmet("deficiency", d) for d in w.deficiencies[1:] if d not in present]
+    return out
 
 
 def evaluate(rules: list[Rule], institution: Institution, recognitions: list[Recognition]) -> list[Firing]:

@@ -82,18 +82,24 @@ def place_text(catalog: Catalog, places: list[Place]) -> str:
     return pl.both_text
 
 
-def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
-    """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
-    fired: list[list[str]] = [[] for _ in recognitions]
+def fired_on(recognitions: list[Recognition], firings: list[Firing]) -> list[tuple[str, ...]]:
+    """The ids of the rules that fired on each recognition, sorted, each once (a rule with `all: […]` fired
+    on every recognition it joined): the one view of firings the planner, explain and the web page share."""
+    fired: list[set[str]] = [set() for _ in recognitions]
     for f in firings:
         for idx in f.recognitions:
-            fired[idx].append(f.rule)
-    return [_chosen(catalog, tuple(rs)) for rs in fired]
+            fired[idx].add(f.rule)
+    return [tuple(sorted(rs)) for rs in fired]
+
+
+def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
+    return [_chosen(catalog, rs) for rs in fired_on(recognitions, firings)]
 
 
 def _chosen(catalog: Catalog, rule_ids: tuple[str, ...]) -> list[_Pick]:
-    """The measures the rules fired on one finding give, in rank order: they depend on those rules alone and
-    repeat from plan to plan, so they are worked out once per catalog and set of rules."""
+    """The measures the rules fired on one finding give, in rank order: they depend on the set of those rules
+    alone and repeat from plan to plan, so they are worked out once per catalog and set of rules."""
     return _shared(_CHOSEN, (catalog.digest, rule_ids), lambda: _choose(catalog, [catalog.rule(r) for r in rule_ids]))
 
 

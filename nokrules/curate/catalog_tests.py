@@ -1,6 +1,7 @@
 """Run a catalog's own tests: the examples and counterexamples kept beside each deficiency and the scenario
 files (institution + pasted findings → measures that must / must not appear), with OPA-style coverage:
-the share of deficiencies, rules and measures the tests exercised. No tests found is a failure.
+the share of deficiencies, rules and measures the tests exercised. No tests found is a failure. Examples
+and counterexamples are judged by the shared catalog suite (`catalog_checks`), as lint and pytest judge them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from nokrules.core.constants import PLAN_DATE
 from nokrules.core.engine import Engine
 from nokrules.core.model import Institution
 from nokrules.curate import scenarios
+from nokrules.curate.catalog_checks import judge_counterexample, judge_example
 
 
 @dataclass
@@ -57,11 +59,11 @@ def run(engine: Engine, root: Path, paths: list[Path] | None = None) -> Report:
         for d in cat.deficiencies:
             for k, ex in enumerate(d.examples):
                 got, _, _ = exercise(ex, nobody, PLAN_DATE)
-                fail = [] if d.id in got else [f"не распознан как «{d.id}»; распознано: {_ids(got)}"]
+                fail = [p.text for p in judge_example(d, k, got)]
                 report.results.append(CaseResult("пример", ex, f"{d.id}.examples[{k}]", fail))
             for k, ex in enumerate(d.counterexamples):
                 got, _, _ = exercise(ex, nobody, PLAN_DATE)
-                fail = [f"распознан как «{d.id}», а не должен"] if d.id in got else []
+                fail = [p.text for p in judge_counterexample(d, k, got)]
                 report.results.append(CaseResult("контрпример", ex, f"{d.id}.counterexamples[{k}]", fail))
     for s, ref in scenarios.load_all(root, paths or None):
         inst = engine.institution(s.institution.name, s.institution.kind, s.institution.forms or None)

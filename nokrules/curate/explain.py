@@ -1,107 +1,220 @@
 """Why a finding became what it did: its words and lemmas, the patterns that matched and where, the
 deficiency, the rules that fired and those that nearly did (with the condition that failed), the measures.
 Curators use it to fix patterns and rules; inspectors to trust a plan row.
+
+`explain` gives the answer as data (`Explanation`); `render` writes it as the text `nokrules explain` prints.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
-from nokrules.core.constants import MANUAL_MEASURE, PLACE_TITLES
+from pydantic import BaseModel
+
+from nokrules.core.conditions import Unmet, unmet
+from nokrules.core.constants import HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, STATE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
-from nokrules.core.model import Institution, Recognition, Rule
+from nokrules.core.model import (
+    Catalog,
+    FindingState,
+    Institution,
+    Match,
+    Place,
+    PlanItem,
+    PlanMeasure,
+    Recognition,
+    Rule,
+    Suggestion,
+)
+from nokrules.core.planner import fired_on
 
 
-def _why_not(
-    rule: Rule, rec: Recognition, trace: Trace, inst: Institution, kind_titles: dict[str, str], form_titles: dict[str, str]
-) -> list[str]:
-    """The conditions of `rule` that fail for this recognition (empty: the rule should have fired)."""
-    w = rule.when
-    out = []
-    if w.kind and (inst.kind or "") not in w.kind:
-        out.append(
-            f"вид организации {inst.kind or 'не указан'}, а нужен один из: {', '.join(kind_titles.get(k, k) for k in w.kind)}"
-        )
-    if w.form and not set(w.form) & set(inst.forms):
-        have = ", ".join(form_titles.get(f, f) for f in inst.forms) or "не указаны"
-        out.append(f"формы обслуживания {have}, а нужна одна из: {', '.join(form_titles.get(f, f) for f in w.form)}")
-    if w.place and w.place not in rec.places:
-        out.append(f"находка не о месте «{PLACE_TITLES[w.place]}»")
-    for name, cmp in sorted(w.value.items()):
-        if name not in rec.values:
-            out.append(f"в находке нет значения {name} (процента)")
-        elif not cmp.holds(rec.values[name]):
-            bounds = ", ".join(f"{op} {v:g}" for op, v in cmp.model_dump().items() if v is not None)
-            out.append(f"{name} = {rec.values[name]:g} не удовлетворяет условию {bounds}")
-    present = {r.deficiency for r in trace.recognitions}
-    for d in w.deficiencies[1:]:
-        if d not in present:
-            out.append(f"в плане нет недостатка «{d}» (правило требует все: {', '.join(w.deficiencies)})")
-    return out
+class Word(BaseModel):
+    surface: str
+    lemmas: list[str]  # its normal forms other than itself
+    typo_of: list[str]  # catalog words an unknown word may be a misspelling of
 
 
-def explain(engine: Engine, text: str, institution: Institution, when: date) -> str:
+class FiredRule(BaseModel):
+    id: str
+    then: list[str]
+    because: str
+
+
+class MissedRule(BaseModel):
+    """A rule on the recognised deficiency that did not fire, and the conditions that failed."""
+
+    id: str
+    reasons: list[str]
+
+
+class RecognitionWhy(BaseModel):
+    deficiency: str
+    indicator: str
+    title: str
+    pattern: int  # 1-based, as curators count the patterns of a deficiency; 0 when a concept decided or a user
+    recognised_by: Literal["pattern", "concept", "choice"] = "pattern"
+    state: FindingState | None = None
+    matches: list[Match]
+    places: list[Place]
+    values: dict[str, float]
+    fired: list[FiredRule]
+    missed: list[MissedRule]
+    measures: list[PlanMeasure]  # empty: the measure is written by hand
+
+
+class FindingWhy(BaseModel):
+    line: int
+    text: str
+    words: list[Word]
+    cues: list[str]
+    recognitions: list[RecognitionWhy]
+    suggestions: list[Suggestion]  # only when nothing was recognised
+
+
+class Explanation(BaseModel):
+    kind: str | None  # the institution's kind, by title
+    forms: list[str]  # its service forms, by title
+    findings: list[FindingWhy]
+
+
+def explain(engine: Engine, text: str, institution: Institution, when: date) -> Explanation:
+    """Every finding of `text`, why it became the plan rows it did for `institution` on `when`."""
     cat = engine.catalog
     trace = engine.trace(text, institution, when)
-    kind_titles = {k.id: k.title for k in cat.kinds}
+    fired = fired_on(trace.recognitions, trace.firings)
+    vocab = frozenset(engine.recognizer.vocabulary)
+    findings = [_finding(engine, trace, i, institution, fired, vocab) for i in range(len(trace.findings))]
+    kind = next((k.title for k in cat.kinds if k.id == institution.kind), None)
     form_titles = {f.id: f.title for f in cat.forms}
-    vocab = set(engine.recognizer.vocabulary)
-    fired_by_rec: dict[int, list[str]] = {}
-    for f in trace.firings:
-        for idx in f.recognitions:
-            fired_by_rec.setdefault(idx, []).append(f.rule)
-    out = [
-        f"Учреждение: вид {kind_titles.get(institution.kind or '', 'не указан')}; "
-        f"формы: {', '.join(form_titles[f] for f in institution.forms) or 'не указаны'}",
-        "",
+    return Explanation(kind=kind, forms=[form_titles[f] for f in institution.forms], findings=findings)
+
+
+def _finding(
+    engine: Engine, trace: Trace, i: int, inst: Institution, fired: list[tuple[str, ...]], vocab: frozenset[str]
+) -> FindingWhy:
+    finding = trace.findings[i]
+    toks = engine.recognizer.tokens(finding.text)
+    recs = [
+        _recognition(engine.catalog, trace, k, inst, fired[k], trace.plan.items[k])  # items follow recognitions one to one
+        for k, r in enumerate(trace.recognitions)
+        if r.finding == i
     ]
-    if not trace.findings:
+    return FindingWhy(
+        line=finding.line,
+        text=finding.text,
+        words=[_word(w, forms, vocab) for w, forms in zip(toks.surface, toks.lemma_sets, strict=True)],
+        cues=engine.recognizer.cues_in(toks),
+        recognitions=recs,
+        suggestions=[] if recs else engine.recognizer.suggest(finding.text),
+    )
+
+
+def _word(w: str, forms: frozenset[str], vocab: frozenset[str]) -> Word:
+    return Word(surface=w, lemmas=sorted(lemmas(w) - {w}), typo_of=sorted((forms - lemmas(w)) & vocab) if not is_known(w) else [])
+
+
+def _recognition(cat: Catalog, trace: Trace, k: int, inst: Institution, fired: tuple[str, ...], item: PlanItem) -> RecognitionWhy:
+    r = trace.recognitions[k]
+    d = cat.deficiency(r.deficiency)
+    missed = []
+    for rule in cat.rules:
+        if rule.when.deficiencies[0] == r.deficiency and rule.id not in fired:
+            reasons = [_reason(u, rule, r, inst, cat) for u in unmet(rule, k, trace.recognitions, inst)]
+            if reasons:
+                missed.append(MissedRule(id=rule.id, reasons=reasons))
+    return RecognitionWhy(
+        deficiency=d.id,
+        indicator=d.indicator,
+        title=d.title,
+        pattern=r.pattern + 1,
+        recognised_by=r.source,
+        state=r.state,
+        matches=r.matches,
+        places=r.places,
+        values=r.values,
+        fired=[FiredRule(id=rid, then=cat.rule(rid).then, because=cat.rule(rid).because) for rid in fired],
+        missed=missed,
+        measures=item.measures,
+    )
+
+
+def _reason(u: Unmet, rule: Rule, rec: Recognition, inst: Institution, cat: Catalog) -> str:
+    """One condition the reference evaluator found failing, in the curator's words."""
+    w = rule.when
+    if u.condition == "kind":
+        kinds = {k.id: k.title for k in cat.kinds}
+        return f"вид организации {inst.kind or 'не указан'}, а нужен один из: {', '.join(kinds.get(x, x) for x in w.kind)}"
+    if u.condition == "form":
+        forms = {f.id: f.title for f in cat.forms}
+        have = ", ".join(forms.get(f, f) for f in inst.forms) or "не указаны"
+        return f"формы обслуживания {have}, а нужна одна из: {', '.join(forms.get(f, f) for f in w.form)}"
+    if u.condition == "place":
+        return f"находка не о месте «{PLACE_TITLES[w.place or '']}»"
+    if u.condition == "state":
+        need = ", ".join(STATE_TITLES[x] for x in w.state)
+        return f"состояние по находке — {STATE_TITLES[rec.state] if rec.state else 'не указано'}, а нужно: {need}"
+    if u.condition == "value" and u.name not in rec.values:
+        return f"в находке нет значения {u.name} (процента)"
+    if u.condition == "value" and u.name:
+        bounds = ", ".join(f"{op} {v:g}" for op, v in w.value[u.name].model_dump().items() if v is not None)
+        return f"{u.name} = {rec.values[u.name]:g} не удовлетворяет условию {bounds}"
+    return f"в плане нет недостатка «{u.name}» (правило требует все: {', '.join(w.deficiencies)})"
+
+
+def _how(r: RecognitionWhy) -> str:
+    words = "; ".join(f"«{m.element}» ← {' '.join(m.words)}" for m in r.matches)
+    if r.recognised_by == "pattern":
+        return f"    шаблон {r.pattern}: {words}"
+    if r.recognised_by == "concept":
+        return f"    понятие (предмет и признак проблемы): {words}"
+    return f"    {HOW_TITLES['choice']}"
+
+
+def render(e: Explanation) -> str:
+    """The explanation as `nokrules explain` prints it."""
+    out = [f"Учреждение: вид {e.kind or 'не указан'}; формы: {', '.join(e.forms) or 'не указаны'}", ""]
+    if not e.findings:
         out.append("Во введённом тексте нет ни одной находки.")
-    for i, finding in enumerate(trace.findings):
-        out.append(f"Находка (стр. {finding.line}): «{finding.text}»")
-        toks = engine.recognizer.tokens(finding.text)
-        shown = []
-        for w, forms in zip(toks.surface, toks.lemma_sets, strict=True):
-            base = sorted(lemmas(w) - {w})
-            extra = sorted((forms - lemmas(w)) & vocab) if not is_known(w) else []
-            label = w + (f" → {', '.join(base)}" if base else "")
-            if extra:
-                label += f" (опечатка? → {', '.join(extra)})"
-            shown.append(label)
-        out.append("  слова и леммы: " + "; ".join(shown or ["—"]))
-        cues = engine.recognizer.cues_in(toks)
-        out.append("  слова-сигналы недостатка: " + (", ".join(cues) or "нет (распознаются только недостатки с cue: false)"))
-        recs = [(k, r) for k, r in enumerate(trace.recognitions) if r.finding == i]
-        if not recs:
-            out.append("  не распознано; похожие недостатки каталога:")
-            for s in engine.recognizer.suggest(finding.text):
-                out.append(f"    {s.id} — {s.title} ({s.score:g})")
-            out.append("")
-            continue
-        for k, r in recs:
-            d = cat.deficiency(r.deficiency)
-            out.append(f"  недостаток {d.id} (показатель {d.indicator}): {d.title}")
-            out.append(f"    шаблон {r.pattern + 1}: " + "; ".join(f"«{m.element}» ← {' '.join(m.words)}" for m in r.matches))
-            if r.places:
-                out.append("    места: " + ", ".join(PLACE_TITLES[p] for p in r.places))
-            if r.values:
-                out.append("    значения: " + ", ".join(f"{n} = {v:g}" for n, v in r.values.items()))
-            fired = sorted(set(fired_by_rec.get(k, [])))
-            for rid in fired:
-                rule = cat.rule(rid)
-                out.append(f"    сработало правило {rid}: {', '.join(rule.then)} — {rule.because}")
-            for rule in cat.rules:
-                if r.deficiency in rule.when.deficiencies and rule.id not in fired and rule.when.deficiencies[0] == r.deficiency:
-                    reasons = _why_not(rule, r, trace, institution, kind_titles, form_titles)
-                    if reasons:
-                        out.append(f"    не сработало правило {rule.id}: " + "; ".join(reasons))
-            plan_item = trace.plan.items[k]  # items follow the recognitions one to one
-            if plan_item.measures:
-                out.append("    мероприятия в плане:")
-                for m in plan_item.measures:
-                    out.append(f"      {m.id} ({m.due_text}; {m.responsible}; правило {m.rule}): {m.text}")
-            else:
-                out.append(f"    {MANUAL_MEASURE}")
-        out.append("")
+    for f in e.findings:
+        out += _render_finding(f)
     return "\n".join(out)
+
+
+def _render_finding(f: FindingWhy) -> list[str]:
+    out = [f"Находка (стр. {f.line}): «{f.text}»"]
+    words = [
+        w.surface
+        + (f" → {', '.join(w.lemmas)}" if w.lemmas else "")
+        + (f" (опечатка? → {', '.join(w.typo_of)})" if w.typo_of else "")
+        for w in f.words
+    ]
+    out.append("  слова и леммы: " + "; ".join(words or ["—"]))
+    out.append("  слова-сигналы недостатка: " + (", ".join(f.cues) or "нет (распознаются только недостатки с cue: false)"))
+    if not f.recognitions:
+        out.append("  не распознано; похожие недостатки каталога:")
+        out += [f"    {s.id} — {s.title} ({s.score:g})" for s in f.suggestions]
+    for r in f.recognitions:
+        out += _render_recognition(r)
+    return [*out, ""]
+
+
+def _render_recognition(r: RecognitionWhy) -> list[str]:
+    out = [
+        f"  недостаток {r.deficiency} (показатель {r.indicator}): {r.title}",
+        _how(r),
+    ]
+    if r.state:
+        out.append(f"    состояние: {STATE_TITLES[r.state]}")
+    if r.places:
+        out.append("    места: " + ", ".join(PLACE_TITLES[p] for p in r.places))
+    if r.values:
+        out.append("    значения: " + ", ".join(f"{n} = {v:g}" for n, v in r.values.items()))
+    out += [f"    сработало правило {x.id}: {', '.join(x.then)} — {x.because}" for x in r.fired]
+    out += [f"    не сработало правило {x.id}: " + "; ".join(x.reasons) for x in r.missed]
+    if not r.measures:
+        return [*out, f"    {MANUAL_MEASURE}"]
+    out.append("    мероприятия в плане:")
+    return out + [f"      {m.id} ({m.due_text}; {m.responsible}; правило {m.rule}): {m.text}" for m in r.measures]

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import UsageError
 from nokrules.core.model import Catalog, Plan
+from nokrules.core.planner import fired_on
 from nokrules.documents.document import render_document
 from nokrules.protocols.batch import slug
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView
@@ -73,10 +74,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
     """Per recognised finding: the words that matched each pattern element, or that it was chosen by hand,
     and the rules that fired on it with their reasons."""
     cat = engine.catalog
-    fired: dict[int, list[str]] = {}
-    for f in trace.firings:
-        for idx in f.recognitions:
-            fired.setdefault(idx, []).append(f.rule)
+    fired = fired_on(trace.recognitions, trace.firings)
     out = []
     for k, r in enumerate(trace.recognitions):
         d = cat.deficiency(r.deficiency)
@@ -94,7 +92,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 matches=[MatchView(element=m.element, words=list(m.words)) for m in r.matches],
                 places=list(r.places),
                 values=dict(r.values),
-                rules=[RuleView(id=rid, because=cat.rule(rid).because) for rid in sorted(set(fired.get(k, [])))],
+                rules=[RuleView(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )
     return out

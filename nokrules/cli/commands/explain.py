@@ -8,7 +8,7 @@ import click
 
 from nokrules.cli.common import institution_options, parse_date
 from nokrules.core.engine import Engine
-from nokrules.curate.explain import explain
+from nokrules.curate.explain import explain, render
 
 
 @click.command(name="explain")
@@ -18,4 +18,4 @@ def command(text: str, kind: str | None, service_forms: tuple[str, ...], plan_da
     """Слова и леммы, совпавшие шаблоны, недостаток, сработавшие и почти сработавшие правила, мероприятия."""
     engine = Engine.load(catalog_dir)
     inst = engine.institution("", kind, list(service_forms) or None)
-    click.echo(explain(engine, text, inst, parse_date(plan_date) or date.today()))
+    click.echo(render(explain(engine, text, inst, parse_date(plan_date) or date.today())))

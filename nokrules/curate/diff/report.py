@@ -22,8 +22,6 @@ from nokrules.curate.diff.impact import (
 )
 from nokrules.curate.diff.structure import SectionDiff, StructuralDiff, _Model, structural_diff
 
-SCHEMA = "nokrules.diff/1"
-
 
 class CatalogInfo(_Model):
     root: str

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from nokrules.core.constants import COMPARISONS, PLACE_TITLES
 from nokrules.core.model import DUE_RE, Catalog, Comparison, Measure, Rule
+from nokrules.curate.catalog_checks import unused_measures
 
 TITLE = "Справочник каталога недостатков и типовых мероприятий НОК"
 NO_DEFICIENCIES = "Недостатки не описаны"
@@ -191,6 +192,5 @@ def outline(catalog: Catalog) -> Outline:
                 defs.append(DeficiencyView(d.id, d.title, d.examples, d.counterexamples, rules))
             indicators.append(IndicatorView(f"{ind.id} {ind.title}", defs))
         sections.append(SectionView(f"{c.section}. {c.short}", c.title, indicators))
-    used = {mid for r in catalog.rules for mid in r.then}
-    unused = [measure_view(catalog, m) for m in catalog.measures if m.id not in used]
+    unused = [measure_view(catalog, m) for m in unused_measures(catalog)]
     return Outline(meta, notes, sections, unused)

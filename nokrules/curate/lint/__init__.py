@@ -1,7 +1,9 @@
-"""`nokrules lint`: every check in its own module, each with a stable code, a name, a severity, and a
-docstring giving the anti-pattern and the best practice (sqlfluff's rule docs), so curators learn what to
-write instead. Checks see the loaded catalog plus where each entry was written, and return messages in
-Russian that name file, line, column and key path.
+"""`nokrules lint`: the catalog's checks, grouped by theme in the modules of this package and listed in
+`checks.ALL_CHECKS`, each with a stable code, a name, a severity, and a docstring giving the anti-pattern
+and the best practice (sqlfluff's rule docs), so curators learn what to write instead. The checks that
+`nokrules test` and pytest run too are decided once in nokrules.curate.catalog_checks; lint says where.
+Checks see the loaded catalog plus where each entry was written, and return messages in Russian that name
+file, line, column and key path.
 """
 
 from __future__ import annotations

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from nokrules.core.catalog import Sources
 from nokrules.core.engine import Engine
 from nokrules.core.errors import SourceRef
 from nokrules.core.model import Catalog
+from nokrules.curate.catalog_checks import Problem, Severity, check_catalog, recogniser
 
-Severity = Literal["error", "warning"]
 SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение"}
 
 
@@ -60,6 +60,11 @@ class Context:
     def engine(self) -> Engine:
         return Engine(self.catalog)
 
+    @cached_property
+    def suite(self) -> list[Problem]:
+        """The shared catalog checks (nokrules.curate.catalog_checks), run once for all their lint codes."""
+        return check_catalog(self.catalog, recogniser(self.engine))
+
 
 class Check:
     """Base of all checks. Subclasses set the class attributes and implement `run`."""
@@ -74,3 +79,13 @@ class Check:
 
     def msg(self, ref: SourceRef | None, text: str) -> Message:
         return Message.of(type(self), ref, text)
+
+
+class SuiteCheck(Check):
+    """A check decided by the shared catalog suite: lint only says where each problem was written.
+    Subclasses set `code, name, severity` from the suite's `Spec`."""
+
+    def run(self, ctx: Context) -> Iterator[Message]:
+        for p in ctx.suite:
+            if p.spec.code == self.code:
+                yield self.msg(ctx.sources.ref(*p.entry, *p.path), p.text)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from nokrules.curate.lint.base import Check
 from nokrules.curate.lint.ceiling import RulesetNearCeiling
 from nokrules.curate.lint.coverage import DeficiencyWithoutRule, IndicatorWithoutDeficiency, UnusedMeasure
-from nokrules.curate.lint.examples import AmbiguousExample, CounterexampleRecognised, ExampleNotRecognised
+from nokrules.curate.lint.examples import (
+    AmbiguousExample,
+    CounterexampleRecognised,
+    DeficiencyWithoutExamples,
+    ExampleNotRecognised,
+)
 from nokrules.curate.lint.exclusive import ExclusiveTogether
 from nokrules.curate.lint.load import LOAD
 from nokrules.curate.lint.never_fires import RuleNeverFires
@@ -20,6 +25,7 @@ ALL_CHECKS: list[type[Check]] = sorted(
         ExclusiveTogether,
         ExampleNotRecognised,
         CounterexampleRecognised,
+        DeficiencyWithoutExamples,
         DeficiencyWithoutRule,
         UnusedMeasure,
         IndicatorWithoutDeficiency,

@@ -97,9 +97,6 @@ class Cond:
     def value_map(self) -> dict[str, Interval]:
         return dict(self.values)
 
-    def unconditional(self) -> bool:
-        return not (self.kinds or self.forms or self.place or self.states or self.values) and len(self.deficiencies) == 1
-
 
 def covers(a: Cond, b: Cond) -> bool:
     """Does a rule with condition `a` fire on every finding where one with `b` fires?"""

@@ -1,10 +1,12 @@
-"""NOK301, NOK302, NOK303: parts of the catalog nothing reaches."""
+"""NOK301, NOK302, NOK303: parts of the catalog nothing reaches. NOK302 is decided by the shared catalog
+suite (nokrules.curate.catalog_checks)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nokrules.curate.lint.base import Check, Context, Message
+from nokrules.curate.catalog_checks import UNUSED_MEASURE
+from nokrules.curate.lint.base import Check, Context, Message, SuiteCheck
 
 
 class DeficiencyWithoutRule(Check):
@@ -25,7 +27,7 @@ class DeficiencyWithoutRule(Check):
                 yield self.msg(ctx.sources.ref("deficiency", d.id, "id"), f"на недостаток «{d.id}» не отвечает ни одно правило")
 
 
-class UnusedMeasure(Check):
+class UnusedMeasure(SuiteCheck):
     """Мероприятие не использует ни одно правило.
 
     **Anti-pattern**: мероприятие оставлено после того, как правило переписали на другое.
@@ -34,13 +36,7 @@ class UnusedMeasure(Check):
     сослаться на него в правиле.
     """
 
-    code, name, severity = "NOK302", "unused-measure", "warning"
-
-    def run(self, ctx: Context) -> Iterator[Message]:
-        used = {m for r in ctx.catalog.rules for m in r.then}
-        for m in ctx.catalog.measures:
-            if m.id not in used:
-                yield self.msg(ctx.sources.ref("measure", m.id, "id"), f"мероприятие «{m.id}» не использует ни одно правило")
+    code, name, severity = UNUSED_MEASURE
 
 
 class IndicatorWithoutDeficiency(Check):

@@ -1,18 +1,14 @@
-"""NOK203, NOK204, NOK308: the phrasings kept beside each deficiency, recognised as the curator says."""
+"""NOK203, NOK204, NOK205, NOK308: the phrasings kept beside each deficiency, recognised as the curator
+says. Decided by the shared catalog suite (nokrules.curate.catalog_checks), which `nokrules test` and
+pytest run too; here are their codes and what to write instead."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from nokrules.core.findings import split_findings
-from nokrules.curate.lint.base import Check, Context, Message
+from nokrules.curate.catalog_checks import AMBIGUOUS_EXAMPLE, COUNTEREXAMPLE_RECOGNISED, EXAMPLE_NOT_RECOGNISED, NO_EXAMPLES
+from nokrules.curate.lint.base import SuiteCheck
 
 
-def _recognised(ctx: Context, text: str) -> set[str]:
-    return {r.deficiency for r in ctx.engine.recognize(split_findings(text))}
-
-
-class ExampleNotRecognised(Check):
+class ExampleNotRecognised(SuiteCheck):
     """Пример формулировки не распознаётся как свой недостаток.
 
     **Anti-pattern**: шаблон ``all: [пандус]`` и пример «вход не оборудован подъёмной платформой».
@@ -21,19 +17,10 @@ class ExampleNotRecognised(Check):
     а пример — дословно из протокола.
     """
 
-    code, name, severity = "NOK203", "example-not-recognised", "error"
-
-    def run(self, ctx: Context) -> Iterator[Message]:
-        for d in ctx.catalog.deficiencies:
-            for k, ex in enumerate(d.examples):
-                if d.id not in _recognised(ctx, ex):
-                    yield self.msg(
-                        ctx.sources.ref("deficiency", d.id, "examples", k),
-                        f"пример «{ex}» не распознаётся как «{d.id}»: дополните patterns",
-                    )
+    code, name, severity = EXAMPLE_NOT_RECOGNISED
 
 
-class CounterexampleRecognised(Check):
+class CounterexampleRecognised(SuiteCheck):
     """Контрпример распознаётся как недостаток, для которого он записан как «не считается».
 
     **Anti-pattern**: шаблон ``any: [жалоба]`` и контрпример «порядок подачи жалоб размещён на сайте».
@@ -41,19 +28,21 @@ class CounterexampleRecognised(Check):
     **Best practice**: сузить шаблон (``none: [размещён]``) или положиться на слова-сигналы (``cue: true``).
     """
 
-    code, name, severity = "NOK204", "counterexample-recognised", "error"
-
-    def run(self, ctx: Context) -> Iterator[Message]:
-        for d in ctx.catalog.deficiencies:
-            for k, ex in enumerate(d.counterexamples):
-                if d.id in _recognised(ctx, ex):
-                    yield self.msg(
-                        ctx.sources.ref("deficiency", d.id, "counterexamples", k),
-                        f"контрпример «{ex}» распознаётся как «{d.id}»: сузьте patterns (none: …)",
-                    )
+    code, name, severity = COUNTEREXAMPLE_RECOGNISED
 
 
-class AmbiguousExample(Check):
+class DeficiencyWithoutExamples(SuiteCheck):
+    """У недостатка нет ни одного примера формулировки: его шаблоны ничем не проверены.
+
+    **Anti-pattern**: новый недостаток с ``patterns``, но без ``examples``.
+
+    **Best practice**: хотя бы один пример — дословно из протокола; к спорным словам — ``counterexamples``.
+    """
+
+    code, name, severity = NO_EXAMPLES
+
+
+class AmbiguousExample(SuiteCheck):
     """Пример распознаётся и как другой недостаток.
 
     **Anti-pattern**: пример «нет поручней у пандуса» у недостатка ``handrails_missing`` даёт ещё и ``ramp_missing``.
@@ -62,15 +51,4 @@ class AmbiguousExample(Check):
     сузить шаблон другого недостатка (``none``) или объявить ``unless``.
     """
 
-    code, name, severity = "NOK308", "ambiguous-example", "warning"
-
-    def run(self, ctx: Context) -> Iterator[Message]:
-        for d in ctx.catalog.deficiencies:
-            for k, ex in enumerate(d.examples):
-                got = _recognised(ctx, ex)
-                others = sorted(got - {d.id})
-                if d.id in got and others:
-                    yield self.msg(
-                        ctx.sources.ref("deficiency", d.id, "examples", k),
-                        f"пример «{ex}» распознаётся как «{d.id}» и ещё как {', '.join(f'«{o}»' for o in others)}",
-                    )
+    code, name, severity = AMBIGUOUS_EXAMPLE
