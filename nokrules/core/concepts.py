@@ -47,6 +47,7 @@ class PartSignal:
     state: FindingState | None
     words: tuple[Match, ...]
     survey: bool
+    clear: bool = False  # the part says nothing is wrong («замечаний нет», «соответствует требованиям»)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Concepts:
         self.signals = ElementIndex([el for _, el in states])
         self.survey = ElementIndex([compile_element(w) for w in signals.survey])
         self.ignore = ElementIndex([compile_element(w) for w in signals.ignore])
+        self.clear = ElementIndex([compile_element(w) for w in signals.clear])
+        self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
         self.contrast_re = re.compile(rf"(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None
         self.compiled: list[CompiledConcept] = []
@@ -136,28 +139,54 @@ class Concepts:
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
-        return PartSignal(bool(words), state, tuple(words), survey)
+        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem))
+
+    def _clear(self, lem: Lemmas) -> bool:
+        """Does the part say nothing is wrong? A clear phrase counts unless a negation stands just before it
+        («не в полном объёме», «не соответствует требованиям»)."""
+        negated = {i + 1 for el in self.negation for pos in find_all(el, lem) for i in pos} | {
+            i + 2 for el in self.negation for pos in find_all(el, lem) for i in pos
+        }
+        return any(
+            pos[0] not in negated for k in self.clear.candidates(lem) for pos in find_all(self.clear.elements[k], lem)
+        )
 
     def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int) -> list[ConceptHit]:
-        """The concepts recognised in one part of a finding, given its lemmas and signal."""
-        hits: dict[int, ConceptHit] = {}
+        """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
+        concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific."""
+        if sig.clear:
+            return []
+        best: dict[int, tuple[float, list[int], Element]] = {}
         for k in self.objects.candidates(lem):
             owner = self.owner[k]
-            if owner in hits:
-                continue
             c = self.compiled[owner]
             if c.signal == "problem" and not (sig.problem or sig.survey):
                 continue
             if c.signal == "survey" and not sig.survey:
                 continue
             el = self.objects.elements[k]
-            pos = find_element(el, lem)
-            if pos is None:
-                continue
-            if c.with_ and all(find_element(w, lem) is None for w in c.with_):
-                continue
+            for pos in find_all(el, lem):
+                score = float(len(pos))
+                if score > best.get(owner, (0.0, [], el))[0]:
+                    best[owner] = (score, pos, el)
+        found = []
+        for owner, (score, pos, el) in best.items():
+            c = self.compiled[owner]
+            if c.with_:
+                if all(find_element(w, lem) is None for w in c.with_):
+                    continue
+                score += 0.5
             if any(find_element(w, lem) is not None for w in c.without):
                 continue
+            found.append((score, owner, pos, el))
+        kept: list[tuple[float, int, list[int], Element]] = []
+        for score, owner, pos, el in sorted(found, key=lambda x: (-x[0], x[1])):
+            if any(other > score and set(pos) & set(p) for other, _, p, _ in kept):
+                continue
+            kept.append((score, owner, pos, el))
+        hits = []
+        for _, owner, pos, el in sorted(kept, key=lambda x: x[1]):
+            c = self.compiled[owner]
             matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
-            hits[owner] = ConceptHit(c.deficiency, matches, sig.state if c.signal != "survey" else None, part)
-        return [hits[k] for k in sorted(hits)]
+            hits.append(ConceptHit(c.deficiency, matches, sig.state if c.signal != "survey" else None, part))
+        return hits

@@ -42,6 +42,7 @@ class Signals(Strict):
     contrast: list[str] = []  # words that open a new part of a finding («пандус есть, но без поручней»)
     present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
     ignore: list[str] = []  # phrases whose words are no signal there («с нарушением слуха», «не менее»)
+    clear: list[str] = []  # phrases that say nothing is wrong («замечаний нет»): such a part names no deficiency
 
 
 class Settings(Strict):
