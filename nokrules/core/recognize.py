@@ -9,6 +9,7 @@ line naming three defects yields three recognitions.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,14 @@ from nokrules.core.phrases import Element, Lemmas, compile_element, find_element
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
+ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
+ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
+CHECKLIST_RE = re.compile(
+    r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
+    r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
+    r"|\b(?P<ind3>[1-5]\.[1-3])\.(?P<item3>\d{1,2})\b(?![.,]\d)"
+)
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
 
@@ -122,6 +130,10 @@ class Recognizer:
                 else:
                     for f in key:
                         self._pattern_index.setdefault(f, []).append(k)
+        self._checklist: dict[str, list[str]] = {}
+        for d in catalog.deficiencies:
+            for item in d.checklist:
+                self._checklist.setdefault(item, []).append(d.id)
         self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
         self._analyse = lru_cache(maxsize=100_000)(self._analyse_uncached)
 
@@ -138,6 +150,12 @@ class Recognizer:
             for part in word.split("-"):
                 if part:
                     forms |= lemmas(part)
+        if typo and len(word) >= ABBREVIATION_MIN_LEN and not is_known(word):
+            # «своб. мест», «альтерн. версия», «слабовид»: a cut word stands for the catalog words it begins
+            lo = bisect.bisect_left(self.vocabulary, word)
+            starts = list(itertools.takewhile(lambda v: v.startswith(word), self.vocabulary[lo : lo + ABBREVIATION_MAX + 1]))
+            if 0 < len(starts) <= ABBREVIATION_MAX:
+                forms.update(starts)
         if typo and len(word) >= TYPO_MIN_LEN and not is_known(word):
             for probe in sorted(forms):
                 near = self._near.get((probe[0], len(probe)))
@@ -225,6 +243,9 @@ class Recognizer:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n)
+        if any(sg.problem for sg in signals):
+            for did, words in self._checklist_items(text):
+                hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
         whole_state = next((st for st in states if st is not None), None)
         percent = self._percent(text)
         out = []
@@ -237,6 +258,16 @@ class Recognizer:
             values = ((d.value, percent),) if d.value and percent is not None else ()
             out.append(h._replace(places=places, values=values, state=h.state if h.part >= 0 else whole_state))
         return tuple(out)
+
+    def _checklist_items(self, text: str) -> list[tuple[str, str]]:
+        """Deficiencies named by their checklist item: «3.2 п.4», «п. 4 показателя 3.2», «3.1.5»."""
+        out = []
+        for m in CHECKLIST_RE.finditer(fold(text)):
+            indicator = m.group("ind") or m.group("ind2") or m.group("ind3")
+            item = m.group("item") or m.group("item2") or m.group("item3")
+            for did in self._checklist.get(f"{indicator}.{item}", ()):
+                out.append((did, m.group().strip()))
+        return out
 
     def _pattern_candidates(self, lem: Lemmas) -> list[int]:
         """Catalog positions of the deficiencies one of whose patterns could match (the pattern index)."""

@@ -9,7 +9,18 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from nokrules.core.model.common import DUE_RE, DeficiencyId, FindingState, IndicatorId, MeasureId, Place, RuleId, Section, Strict
+from nokrules.core.model.common import (
+    DUE_RE,
+    ChecklistItem,
+    DeficiencyId,
+    FindingState,
+    IndicatorId,
+    MeasureId,
+    Place,
+    RuleId,
+    Section,
+    Strict,
+)
 
 # ---------------------------------------------------------------- catalog
 
@@ -119,6 +130,9 @@ class Deficiency(Strict):
     title: str
     patterns: list[Pattern] = []
     concept: Concept | None = None
+    # the numbered checklist items of the methodology this deficiency is («3.2.4»: indicator 3.2, item 4), so
+    # «3.2 п.4: … отсутствует» names it without any other word
+    checklist: list[ChecklistItem] = []
     places: list[Place] = []
     value: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     cue: bool = True

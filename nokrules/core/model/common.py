@@ -12,6 +12,7 @@ DeficiencyId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 MeasureId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 IndicatorId = Literal["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3"]
+ChecklistItem = Annotated[str, Field(pattern=r"^[1-5]\.[1-3]\.\d{1,2}$")]  # «3.2.4»: indicator 3.2, item 4
 Section = Literal["I", "II", "III", "IV", "V"]
 Place = Literal["site", "stand"]
 # The state of the thing a finding names: missing, only partly there, broken, worn out, or not to the norm.
