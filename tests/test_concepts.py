@@ -1,0 +1,162 @@
+"""Concepts on a small hand-written catalog (the mini one plus signals and concepts written here): an object and
+a problem signal in the same part of a finding recognise a deficiency, with the state the signal gives; the state
+picks the measure; parts, clear phrases, ignored phrases, longer objects, measurements and checklist items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nokrules import Engine, Institution
+
+from .conftest import MINI
+
+SIGNALS = {
+    "broken": ["не работать", "сломать"],
+    "noncompliant": ["не соответствовать", "узкий", "крутой", "нарушение"],
+    "worn": ["старый"],
+    "partial": ["только", "частично"],
+    "absent": ["нет", "не", "без", "отсутствовать"],
+    "low": ["низкий"],
+    "survey": ["удовлетворить"],
+    "contrast": ["но", "а"],
+    "present": ["есть"],
+    "ignore": ["нарушение слух"],
+    "clear": ["замечание нет", "соответствовать требование"],
+}
+CONCEPTS = {
+    "ramp_missing": {"objects": ["пандус"], "without": ["поручень"]},
+    "handrails_missing": {"objects": ["поручень", "перила"]},
+    "faq_missing": {"objects": ["раздел вопрос", "вопрос-ответ"]},
+    "complaint_procedure_missing": {"objects": ["порядок жалоба", "форма жалоба"]},
+}
+
+
+@pytest.fixture(scope="module")
+def cat(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("concepts") / "catalog-root"
+    shutil.copytree(MINI, root)
+    settings = root / "catalog" / "catalog.yaml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    data["signals"] = SIGNALS
+    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    defs_path = root / "catalog" / "deficiencies" / "all.yaml"
+    defs = yaml.safe_load(defs_path.read_text(encoding="utf-8"))
+    for d in defs:
+        if d["id"] in CONCEPTS:
+            d["concept"] = CONCEPTS[d["id"]]
+        if d["id"] == "ramp_missing":
+            d["checklist"] = ["3.1.1"]
+    # a deficiency known only by its concept: an object word that also stands inside another one's longer phrase
+    defs.append({"id": "form_missing", "indicator": "1.1", "title": "Нет формы", "concept": {"objects": ["форма"]}})
+    defs.append(
+        {"id": "doorways_narrow", "indicator": "3.1", "title": "Узкие двери", "concept": {"objects": ["дверь", "дверной проём"]}}
+    )
+    defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
+    measures_path = root / "catalog" / "measures" / "all.yaml"
+    measures = yaml.safe_load(measures_path.read_text(encoding="utf-8"))
+    measures.append(
+        {"id": "repair_ramp", "text": "Отремонтировать пандус", "due": "+1 month", "responsible": "aho_deputy", "result": "Пандус исправен"}
+    )
+    measures_path.write_text(yaml.safe_dump(measures, allow_unicode=True), encoding="utf-8")
+    rules_path = root / "rules" / "all.yaml"
+    rules = yaml.safe_load(rules_path.read_text(encoding="utf-8"))
+    rules.append(
+        {
+            "id": "ramp-repair",
+            "when": {"deficiency": "ramp_missing", "state": ["broken", "worn"]},
+            "then": ["repair_ramp"],
+            "replaces": ["install_ramp"],
+            "priority": 3,
+            "because": "сломанный пандус ремонтируют, а не ставят новый",
+        }
+    )
+    rules_path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    return Engine.load(Path(root))
+
+
+def found(engine: Engine, text: str) -> list[tuple[str, str, str | None]]:
+    """(deficiency, how it was recognised, state) for the pasted text."""
+    return [(r.deficiency, r.source, r.state) for r in engine.recognize(engine.findings(text))]
+
+
+def test_an_object_and_a_signal_recognise_wording_no_pattern_has(cat: Engine) -> None:
+    assert found(cat, "пандус сломан") == [("ramp_missing", "concept", "broken")]
+
+
+def test_a_pattern_hit_keeps_its_words_and_takes_the_state_from_the_signal(cat: Engine) -> None:
+    assert found(cat, "нет пандуса") == [("ramp_missing", "pattern", "absent")]
+
+
+def test_the_state_of_higher_precedence_wins(cat: Engine) -> None:
+    assert found(cat, "пандус не работает") == [("ramp_missing", "pattern", "broken")]  # «не» is a mini cue word
+    assert found(cat, "поручни только на первом этаже") == [("handrails_missing", "concept", "partial")]
+
+
+def test_without_a_signal_an_object_is_no_deficiency(cat: Engine) -> None:
+    assert found(cat, "у входа пандус") == []
+
+
+def test_a_contrast_word_cuts_the_finding_into_parts(cat: Engine) -> None:
+    assert found(cat, "пандус есть, но без поручней") == [("handrails_missing", "concept", "absent")]  # «без»: no cue
+
+
+def test_a_part_that_only_says_what_is_wrong_names_its_neighbours_thing(cat: Engine) -> None:
+    assert found(cat, "пандус есть, но слишком крутой") == [("ramp_missing", "concept", "noncompliant")]
+
+
+def test_a_measurement_is_a_non_compliance(cat: Engine) -> None:
+    assert found(cat, "ширина двери 70 см") == [("doorways_narrow", "concept", "noncompliant")]
+
+
+@pytest.mark.parametrize("text", ["замечаний нет", "пандус соответствует требованиям", "по поручням замечаний нет"])
+def test_a_clear_phrase_names_no_deficiency(cat: Engine, text: str) -> None:
+    assert found(cat, text) == []
+
+
+def test_a_negated_clear_phrase_is_a_problem(cat: Engine) -> None:
+    assert found(cat, "пандус не соответствует требованиям") == [("ramp_missing", "pattern", "noncompliant")]
+
+
+def test_an_ignored_phrase_is_no_signal(cat: Engine) -> None:
+    assert found(cat, "перила для посетителей с нарушением слуха") == []
+    assert found(cat, "перила установлены с нарушением") == [("handrails_missing", "concept", "noncompliant")]
+
+
+def test_the_longer_object_wins_where_two_overlap(cat: Engine) -> None:
+    assert [d for d, _, _ in found(cat, "на сайте нет формы для жалоб")] == ["complaint_procedure_missing"]
+    assert [d for d, _, _ in found(cat, "на сайте нет формы заявления")] == ["form_missing"]
+
+
+def test_several_objects_in_one_part_each_give_their_deficiency(cat: Engine) -> None:
+    assert [d for d, _, _ in found(cat, "сломаны перила и пандус")] == ["ramp_missing", "handrails_missing"]
+
+
+def test_a_checklist_item_number_names_its_deficiency(cat: Engine) -> None:
+    assert [d for d, _, _ in found(cat, "3.1 п.1: не выполнено")] == ["ramp_missing"]
+    assert [d for d, _, _ in found(cat, "п. 1 показателя 3.1 — не выполнен")] == ["ramp_missing"]
+    assert found(cat, "3.1 п.1: выполнено") == []
+
+
+def test_the_state_picks_the_measure(cat: Engine) -> None:
+    inst = Institution(name="Дом-интернат")
+
+    def measures(text: str) -> list[str]:
+        plan = cat.draft_plan(text, inst, date=dt.date(2027, 1, 15))
+        return [m.id for item in plan.items for m in item.measures]
+
+    assert measures("пандус сломан") == ["repair_ramp"]
+    assert measures("пандус старый, облезлый") == ["repair_ramp"]
+    assert measures("нет пандуса") == ["install_ramp"]
+
+
+def test_the_plan_says_how_each_deficiency_was_recognised(cat: Engine) -> None:
+    plan = cat.draft_plan("пандус сломан\nнет пандуса", Institution(name="Дом-интернат"), date=dt.date(2027, 1, 15))
+    assert [(i.recognised_by, i.state, i.words) for i in plan.items] == [
+        ("concept", "broken", ["пандус", "сломан"]),
+        ("pattern", "absent", ["пандуса"]),
+    ]
