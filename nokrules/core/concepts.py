@@ -48,6 +48,16 @@ class PartSignal:
     words: tuple[Match, ...]
     survey: bool
     clear: bool = False  # the part says nothing is wrong («замечаний нет», «соответствует требованиям»)
+    # every signal with a state: (precedence, state, token positions), to give each object the state said of it
+    marks: tuple[tuple[int, FindingState, tuple[int, ...]], ...] = ()
+
+    def state_near(self, positions: Sequence[int]) -> FindingState | None:
+        """The state of the signal nearest to an object («нет FAQ, тел. не отвечает»: the phone is broken, the FAQ
+        absent); equally near signals are taken in order of precedence."""
+        if not self.marks:
+            return self.state
+        _, _, state = min((min(abs(i - j) for i in positions for j in pos), rank, st) for rank, st, pos in self.marks)
+        return state
 
 
 @dataclass(frozen=True)
@@ -123,23 +133,30 @@ class Concepts:
         """What a part says is wrong: the first state in order of precedence, and the signal words."""
         state: FindingState | None = None
         words: list[Match] = []
+        marks: list[tuple[int, FindingState, tuple[int, ...]]] = []
         ignored = {i for k in self.ignore.candidates(lem) for pos in find_all(self.ignore.elements[k], lem) for i in pos}
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
-            pos = next((p for p in find_all(el, lem) if not ignored.issuperset(p)), None)
-            if pos is not None:
-                words.append(Match(element=el.source, words=[surface[i] for i in pos]))
-                if state is None:
-                    state = self.state_of[k]
+            found = [p for p in find_all(el, lem) if not ignored.issuperset(p)]
+            if not found:
+                continue
+            words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
+            st = self.state_of[k]
+            if st is not None:
+                state = state or st
+                marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
         measured = MEASURE_RE.search(text)
         if measured:
             words.append(Match(element="размер", words=[measured.group()]))
             if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("noncompliant"):
                 state = "noncompliant"
+            number = re.match(r"\D*(\d+)", measured.group())
+            at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
+            marks.append((STATE_ORDER.index("noncompliant"), "noncompliant", at or tuple(range(len(surface)))))
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
-        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem))
+        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem), tuple(sorted(marks)))
 
     def _clear(self, lem: Lemmas) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands just before it
@@ -151,9 +168,11 @@ class Concepts:
             pos[0] not in negated for k in self.clear.candidates(lem) for pos in find_all(self.clear.elements[k], lem)
         )
 
-    def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int) -> list[ConceptHit]:
+    def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int, near: bool = True) -> list[ConceptHit]:
         """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
-        concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific."""
+        concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific. `near`:
+        the signal's positions are in `lem` (not so when a neighbouring part lends its thing), and each object
+        takes the state of the signal nearest to it."""
         if sig.clear:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
@@ -188,5 +207,6 @@ class Concepts:
         for _, owner, pos, el in sorted(kept, key=lambda x: x[1]):
             c = self.compiled[owner]
             matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
-            hits.append(ConceptHit(c.deficiency, matches, sig.state if c.signal != "survey" else None, part))
+            state = (sig.state_near(pos) if near else sig.state) if c.signal != "survey" else None
+            hits.append(ConceptHit(c.deficiency, matches, state, part))
         return hits

@@ -143,7 +143,7 @@ class Recognizer:
     def _token(self, word: str, typo: bool = True) -> frozenset[str]:
         """A word's lemmas; an unknown word (a typo candidate) also gets the closest catalog word, looked for
         only among words of about its length that start with the same letter, where typos rarely fall."""
-        if not typo and not is_known(word):
+        if not typo and not is_known(word) and not self._begins_catalog_word(word):
             return frozenset({word})  # a name the dictionary does not know: guessing its lemmas is slow and useless
         forms = set(lemmas(word))
         if "-" in word:
@@ -164,6 +164,12 @@ class Recognizer:
                     if hit:
                         forms.add(hit[0])
         return frozenset(forms)
+
+    def _begins_catalog_word(self, word: str) -> bool:
+        """Does a catalog word start like this one («Брайля» — «брайль»)? Such a capitalised word is lemmatised."""
+        stem = word[:5]
+        i = bisect.bisect_left(self.vocabulary, stem)
+        return i < len(self.vocabulary) and self.vocabulary[i].startswith(stem)
 
     def tokens(self, text: str) -> Tokens:
         """The words of a text with their lemmas. A capitalised word inside the text («с. Ивановка»,
@@ -234,7 +240,7 @@ class Recognizer:
                 for j in (n - 1, n + 1):
                     if 0 <= j < len(parts) and not (signals[j].problem or signals[j].survey):
                         a, b = min(parts[n][0], parts[j][0]), max(parts[n][1], parts[j][1])
-                        found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n)
+                        found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n, near=False)
                         if found:
                             break
             for ch in found:
@@ -290,7 +296,7 @@ class Recognizer:
             if here:
                 named += here
                 sig = self.concepts.signal(clem, toks.words_in(start, a), fold(text[start:a]))
-                if sig.problem or not any(find_element(e, clem) is not None for e in self.present):
+                if sig.state is not None or not any(find_element(e, clem) is not None for e in self.present):
                     keep += here
             start = b
         found = keep or named

@@ -83,6 +83,8 @@ class Evaluation(BaseModel):
     wrong: int  # pairs given that the line does not name
     negatives: int  # lines that name nothing
     negatives_clean: int  # of those, lines given nothing
+    states: tuple[int, int] = (0, 0)  # lines of one found deficiency with a state label: (state right, all)
+    places: tuple[int, int] = (0, 0)  # likewise for lines that name only one place
     by_deficiency: list[DeficiencyScore]
     by_style: dict[str, tuple[int, int]]  # style → (expected pairs, found)
     misses: list[Miss]
@@ -106,6 +108,16 @@ def recognise_line(engine: Engine, text: str) -> list[str]:
     return [d.id for d in engine.catalog.deficiencies if d.id in found]
 
 
+def _said(engine: Engine, item: CorpusItem) -> tuple[str | None, list[str]] | None:
+    """For a line naming one deficiency that was found: the state and places recognised with it."""
+    if len(item.expect) != 1:
+        return None
+    recs = [r for r in engine.recognize(engine.findings(item.text)) if r.deficiency == item.expect[0]]
+    if not recs:
+        return None
+    return recs[0].state, sorted({p for r in recs for p in r.places})
+
+
 def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Evaluation:
     per_expected: Counter[str] = Counter()
     per_found: Counter[str] = Counter()
@@ -113,7 +125,15 @@ def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Eval
     styles: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[Miss] = []
     labelled = recognised = named = found = produced = wrong = negatives = clean = 0
+    states, places = [0, 0], [0, 0]
     for item, ref in corpus:
+        said = _said(engine, item) if item.state or item.places else None
+        if said is not None and item.state:
+            states[0] += said[0] == item.state
+            states[1] += 1
+        if said is not None and item.places:
+            places[0] += said[1] == sorted(item.places)
+            places[1] += 1
         expected = set(item.expect)
         got = recognise_line(engine, item.text)
         hit = expected & set(got)
@@ -140,7 +160,7 @@ def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Eval
     titles = {d.id: d.title for d in engine.catalog.deficiencies}
     return Evaluation(
         lines=len(corpus), labelled=labelled, recognised=recognised, named=named, found=found, produced=produced,
-        wrong=wrong, negatives=negatives, negatives_clean=clean,
+        wrong=wrong, negatives=negatives, negatives_clean=clean, states=(states[0], states[1]), places=(places[0], places[1]),
         by_deficiency=[
             DeficiencyScore(id=d, title=titles.get(d, d), expected=per_expected[d], found=per_found[d], wrong=per_wrong[d])
             for d in ids
@@ -162,6 +182,7 @@ def render(ev: Evaluation, engine: Engine, show_misses: bool = True) -> str:
         f"найдено названных недостатков (полнота): {ev.found} из {ev.named} ({_pct(ev.recall)})",
         f"лишних недостатков (о другом): {ev.wrong} из {ev.produced} ({_pct(ev.wrong_share)})",
         f"строки без недостатков остались без них: {ev.negatives_clean} из {ev.negatives}",
+        f"состояние предмета указано верно: {ev.states[0]} из {ev.states[1]}; место верно: {ev.places[0]} из {ev.places[1]}",
         "",
         "По стилям (найдено из названных):",
     ]
