@@ -50,6 +50,12 @@ class PartSignal:
     clear: bool = False  # the part says nothing is wrong («замечаний нет», «соответствует требованиям»)
     # every signal with a state: (precedence, state, token positions), to give each object the state said of it
     marks: tuple[tuple[int, FindingState, tuple[int, ...]], ...] = ()
+    spots: tuple[tuple[int, ...], ...] = ()  # token positions of every problem signal, state or not
+
+    def beside(self, positions: Sequence[int]) -> bool:
+        """Does anything say the thing is wrong? A signal with a state does, even among the object's words
+        («недоступный»); a `low` word only beside them: «ожидание» in «зона ожидания» names the thing."""
+        return bool(self.marks) or any(not set(p) & set(positions) for p in self.spots) or not self.spots and self.problem
 
     def state_near(self, positions: Sequence[int]) -> FindingState | None:
         """The state of the signal nearest to an object («нет FAQ, тел. не отвечает»: the phone is broken, the FAQ
@@ -134,13 +140,22 @@ class Concepts:
         state: FindingState | None = None
         words: list[Match] = []
         marks: list[tuple[int, FindingState, tuple[int, ...]]] = []
-        ignored = {i for k in self.ignore.candidates(lem) for pos in find_all(self.ignore.elements[k], lem) for i in pos}
+        spots: list[tuple[int, ...]] = []
+        # ignored phrases stand word by word: «не более» must not swallow «не обновлялся более 5 лет»
+        ignored = {
+            i
+            for k in self.ignore.candidates(lem)
+            for pos in find_all(self.ignore.elements[k], lem)
+            if pos == list(range(pos[0], pos[0] + len(pos)))
+            for i in pos
+        }
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
             found = [p for p in find_all(el, lem) if not ignored.issuperset(p)]
             if not found:
                 continue
             words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
+            spots += [tuple(p) for p in found]
             st = self.state_of[k]
             if st is not None:
                 state = state or st
@@ -153,10 +168,11 @@ class Concepts:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
             marks.append((STATE_ORDER.index("noncompliant"), "noncompliant", at or tuple(range(len(surface)))))
+            spots.append(at or (-1,))
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
-        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem), tuple(sorted(marks)))
+        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem), tuple(sorted(marks)), tuple(spots))
 
     def _clear(self, lem: Lemmas) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands just before it
@@ -191,6 +207,8 @@ class Concepts:
         found = []
         for owner, (score, pos, el) in best.items():
             c = self.compiled[owner]
+            if c.signal == "problem" and near and not sig.survey and not sig.beside(pos):
+                continue
             if c.with_:
                 if all(find_element(w, lem) is None for w in c.with_):
                     continue
