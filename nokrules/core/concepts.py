@@ -27,6 +27,7 @@ STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "part
 SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
+SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 
 
@@ -85,6 +86,9 @@ class Concepts:
         states += [(None, compile_element(w)) for w in signals.low]
         self.state_of = [st for st, _ in states]
         self.signals = ElementIndex([el for _, el in states])
+        # a negation governs the next word or the one after it: «не работает», «не всегда работает», but not
+        # «не хватает медсестёр, работают …»
+        self.tight = {k for k, (_, el) in enumerate(states) if re.match(r"(?:не|ни|нет)\s", el.source)}
         self.survey = ElementIndex([compile_element(w) for w in signals.survey])
         self.ignore = ElementIndex([compile_element(w) for w in signals.ignore])
         self.clear = ElementIndex([compile_element(w) for w in signals.clear])
@@ -124,7 +128,13 @@ class Concepts:
         folded = fold(text)
         out: list[tuple[int, int]] = []
         start = 0
-        cuts = [m.span() for m in SENTENCE_RE.finditer(text)]  # capitals matter: the original text
+        # capitals matter for sentence ends: the original text. A colon after a short lead («регистратура:
+        # хамят», «НЕТ: эл. приёмной, FAQ») names the topic of what follows, so it does not cut.
+        cuts = [
+            m.span()
+            for m in SENTENCE_RE.finditer(text)
+            if not (m.group().startswith(":") and len(folded[: m.start()].split(";")[-1].split()) <= SHORT_LEAD)
+        ]
         if self.contrast_re:
             cuts += [m.span() for m in self.contrast_re.finditer(folded)]
         for a, b in sorted(cuts):
@@ -151,7 +161,7 @@ class Concepts:
         }
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
-            found = [p for p in find_all(el, lem) if not ignored.issuperset(p)]
+            found = [p for p in find_all(el, lem) if not ignored.issuperset(p) and (k not in self.tight or p[1] - p[0] <= 2)]
             if not found:
                 continue
             words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
