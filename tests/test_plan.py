@@ -138,7 +138,7 @@ def _with_groups(policy: str) -> Engine:
         Rule(id="st-watch", when=When(deficiency="staffing_shortage"), then=["monitor_staffing"], because="t"),
     ]
     settings = cat.settings.model_copy(update={"groups": {"st": policy}})
-    return Engine(cat.model_copy(update={"rules": rules, "settings": settings, "digest": f"groups-{policy}"}))
+    return Engine(cat.model_copy(update={"rules": rules, "settings": settings}))
 
 
 def test_group_policy_priority_keeps_only_the_highest_priority_rule_of_the_group() -> None:

@@ -6,7 +6,6 @@ a catalog in one pass instead of one error per run.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -127,11 +126,9 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             [Problem(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)", "NOK003")]
         )
     problems: Problems = []
-    digest = hashlib.sha256()
 
     def read(path: Path) -> Located:
         shown = path.relative_to(base).as_posix()
-        digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
         folder = path.parent.name
         return load_located(path, shown, folder if folder in ("rules", "deficiencies", "measures") else "")
 
@@ -237,7 +234,6 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
             sources.add(what, obj.id, src, path)
     catalog = Catalog(
         root=str(base),
-        digest=digest.hexdigest()[:16],
         settings=settings,
         criteria=criteria,
         forms=forms,

@@ -17,7 +17,7 @@ from nokrules.core.errors import UsageError
 from nokrules.core.findings import split_findings
 from nokrules.core.lemmas import fold
 from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
-from nokrules.core.planner import build_plan
+from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
 from nokrules.core.rules import RuleEngine
 
@@ -37,6 +37,7 @@ class Engine:
         self.catalog = catalog
         self.recognizer = Recognizer(catalog)
         self.rules = RuleEngine(catalog)
+        self.planner = Planner(catalog)
         # folded id and title of each service form → its id (built once: a batch asks per institution)
         self._form_ids = {fold(f.id): f.id for f in catalog.forms} | {fold(f.title): f.id for f in catalog.forms}
         self._roles = frozenset(r.id for r in catalog.roles)
@@ -99,7 +100,7 @@ class Engine:
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         firings = self.rules.run(institution, recognitions)
-        plan = build_plan(self.catalog, institution, findings, recognitions, firings, when, self.recognizer.suggest)
+        plan = self.planner.build(institution, findings, recognitions, firings, when, self.recognizer.suggest)
         return Trace(findings, recognitions, firings, plan)
 
     def _with_choices(

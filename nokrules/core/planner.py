@@ -35,20 +35,15 @@ from nokrules.core.model import (
 )
 
 PLACE_TOKEN = "{место}"
-# Immutable plan parts shared across plans (a batch repeats them), each cache emptied when it outgrows SHARED_MAX
-SHARED_MAX = 50_000
-_RENDERED: dict[tuple[object, ...], PlanMeasure] = {}
-_CHOSEN: dict[tuple[str, tuple[str, ...]], list[_Pick]] = {}
-_DREFS: dict[tuple[str, str], DeficiencyRef] = {}
-_FREFS: dict[tuple[str, int], FindingRef] = {}
+CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _shared(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+def _cached(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
     got = cache.get(key)
     if got is None:
-        if len(cache) > SHARED_MAX:
+        if len(cache) > CACHE_MAX:
             cache.clear()
         got = cache[key] = make()
     return got
@@ -82,19 +77,18 @@ def place_text(catalog: Catalog, places: list[Place]) -> str:
     return pl.both_text
 
 
-def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
-    """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
+def _fired_rules(recognitions: list[Recognition], firings: list[Firing]) -> list[tuple[str, ...]]:
+    """The ids of the rules fired on each recognition, in firing order."""
     fired: list[list[str]] = [[] for _ in recognitions]
     for f in firings:
         for idx in f.recognitions:
             fired[idx].append(f.rule)
-    return [_chosen(catalog, tuple(rs)) for rs in fired]
+    return [tuple(rs) for rs in fired]
 
 
-def _chosen(catalog: Catalog, rule_ids: tuple[str, ...]) -> list[_Pick]:
-    """The measures the rules fired on one finding give, in rank order: they depend on those rules alone and
-    repeat from plan to plan, so they are worked out once per catalog and set of rules."""
-    return _shared(_CHOSEN, (catalog.digest, rule_ids), lambda: _choose(catalog, [catalog.rule(r) for r in rule_ids]))
+def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
+    return [_choose(catalog, [catalog.rule(r) for r in rs]) for rs in _fired_rules(recognitions, firings)]
 
 
 def _choose(catalog: Catalog, rs: list[Rule]) -> list[_Pick]:
@@ -128,13 +122,12 @@ def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order:
     return [r for r in rules if not selective(r) or winners[r.group] is r]
 
 
-def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
-    """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
-    chosen = measures_per_recognition(catalog, recognitions, firings)
+def _settle_exclusions(catalog: Catalog, chosen: list[list[_Pick]]) -> list[list[_Pick]]:
+    """Measures per recognition after `excludes`: of two mutually exclusive measures, the better-ranked one
+    wins across the whole plan."""
     exclusions = catalog.exclusions
     if not any(p.measure in exclusions for ps in chosen for p in ps):
         return chosen  # the common case: nothing to settle
-    # mutually exclusive measures: the better-ranked one wins across the whole plan
     kept: set[str] = set()
     banned: set[str] = set()
     for p in sorted((p for ps in chosen for p in ps), key=lambda p: p.rank):
@@ -145,101 +138,123 @@ def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firi
     return [[p for p in ps if p.measure not in banned] for ps in chosen]
 
 
-def build_plan(
-    catalog: Catalog,
-    institution: Institution,
-    findings: list[Finding],
-    recognitions: list[Recognition],
-    firings: list[Firing],
-    plan_date: date,
-    suggest: Callable[[str], list[Suggestion]],
-) -> Plan:
-    picks = _picks(catalog, recognitions, firings)
-    horizon = catalog.settings.horizon_months
+class Planner:
+    """Builds the plans of one catalog. Plan parts repeat from plan to plan (a batch drafts thousands), so
+    the planner keeps them: the caches belong to it and to its catalog, and go with them."""
 
-    def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-        # a PlanMeasure depends only on these
-        person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
-        key = (catalog.digest, pick.measure, pick.rule.id, tuple(places), plan_date, person)
-        return _shared(_RENDERED, key, lambda: _render(pick, places))
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._measures_of: dict[tuple[str, ...], list[_Pick]] = {}  # fired rule ids → their measures
+        self._rendered: dict[tuple[object, ...], PlanMeasure] = {}
+        self._drefs: dict[str, DeficiencyRef] = {}
+        self._frefs: dict[tuple[str, int], FindingRef] = {}
 
-    def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-        m = catalog.measure(pick.measure)
-        d = due_date(m.due, plan_date, horizon)
-        role = catalog.role_title(m.responsible)
-        person = institution.people.get(m.responsible)
-        return PlanMeasure(
-            id=m.id,
-            text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
-            due=PERMANENT if d is None else d.isoformat(),
-            due_text=due_text(d, m.due),
-            due_spec=m.due,
-            responsible=f"{role} {person}" if person else role,
-            responsible_role=m.responsible,
-            responsible_person=person,
-            result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
-            basis=m.basis,
-            rule=pick.rule.id,
-            because=pick.rule.because,
-        )
+    def _picks(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+        """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
+        chosen = [self._measures(rs) for rs in _fired_rules(recognitions, firings)]
+        return _settle_exclusions(self.catalog, chosen)
 
-    def _dref(did: str) -> DeficiencyRef:
-        d = catalog.deficiency(did)
-        crit, _ = catalog.criterion_of(d.indicator)
-        return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+    def _measures(self, rule_ids: tuple[str, ...]) -> list[_Pick]:
+        """The measures the rules fired on one finding give, in rank order: they depend on those rules alone."""
+        cat = self.catalog
+        return _cached(self._measures_of, rule_ids, lambda: _choose(cat, [cat.rule(r) for r in rule_ids]))
 
-    def dref(rec: Recognition) -> DeficiencyRef:
-        return _shared(_DREFS, (catalog.digest, rec.deficiency), lambda: _dref(rec.deficiency))
+    def build(
+        self,
+        institution: Institution,
+        findings: list[Finding],
+        recognitions: list[Recognition],
+        firings: list[Firing],
+        plan_date: date,
+        suggest: Callable[[str], list[Suggestion]],
+    ) -> Plan:
+        catalog = self.catalog
+        picks = self._picks(recognitions, firings)
+        horizon = catalog.settings.horizon_months
 
-    def fref(i: int) -> FindingRef:
-        f = findings[i]
-        return _shared(_FREFS, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+        def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+            # a PlanMeasure depends only on these
+            person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
+            key = (pick.measure, pick.rule.id, tuple(places), plan_date, person)
+            return _cached(self._rendered, key, lambda: _render(pick, places))
 
-    items = [
-        PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
-        for k, rec in enumerate(recognitions)
-    ]
-
-    # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
-    rows: dict[tuple[Section, str], _Row] = {}
-    for k, rec in enumerate(recognitions):
-        section = dref(rec).section
-        if not picks[k]:
-            rows[(section, f"#manual{k}")] = _Row((rec.finding, k, (0, "", 0)), None, [k])
-        for p in picks[k]:
-            row = rows.setdefault((section, p.measure), _Row((rec.finding, k, p.rank), p, []))
-            row.recs.append(k)
-
-    by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
-    for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order):
-        places: list[Place] = sorted({p for k in row.recs for p in recognitions[k].places})
-        defs = sorted({recognitions[k].deficiency for k in row.recs})
-        by_section[section].append(
-            PlanRow(
-                section=section,
-                indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
-                findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
-                deficiencies=defs,
-                measure=render(row.pick, places) if row.pick else None,
-                manual=row.pick is None,
+        def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+            m = catalog.measure(pick.measure)
+            d = due_date(m.due, plan_date, horizon)
+            role = catalog.role_title(m.responsible)
+            person = institution.people.get(m.responsible)
+            return PlanMeasure(
+                id=m.id,
+                text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
+                due=PERMANENT if d is None else d.isoformat(),
+                due_text=due_text(d, m.due),
+                due_spec=m.due,
+                responsible=f"{role} {person}" if person else role,
+                responsible_role=m.responsible,
+                responsible_person=person,
+                result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
+                basis=m.basis,
+                rule=pick.rule.id,
+                because=pick.rule.because,
             )
-        )
 
-    recognised = {r.finding for r in recognitions}
-    unrecognized = [
-        Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
-    ]
-    kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
-    return Plan(
-        institution=PlanInstitution(
-            name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
-        ),
-        date=plan_date,
-        catalog_version=catalog.settings.version,
-        catalog_effective_from=catalog.settings.effective_from,
-        items=items,
-        unrecognized=unrecognized,
-        sections=[
-            PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
-        ],
-    )
+        def _dref(did: str) -> DeficiencyRef:
+            d = catalog.deficiency(did)
+            crit, _ = catalog.criterion_of(d.indicator)
+            return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+
+        def dref(rec: Recognition) -> DeficiencyRef:
+            return _cached(self._drefs, rec.deficiency, lambda: _dref(rec.deficiency))
+
+        def fref(i: int) -> FindingRef:
+            f = findings[i]
+            return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+
+        items = [
+            PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
+            for k, rec in enumerate(recognitions)
+        ]
+
+        # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
+        rows: dict[tuple[Section, str], _Row] = {}
+        for k, rec in enumerate(recognitions):
+            section = dref(rec).section
+            if not picks[k]:
+                rows[(section, f"#manual{k}")] = _Row((rec.finding, k, (0, "", 0)), None, [k])
+            for p in picks[k]:
+                row = rows.setdefault((section, p.measure), _Row((rec.finding, k, p.rank), p, []))
+                row.recs.append(k)
+
+        by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
+        for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order):
+            places: list[Place] = sorted({p for k in row.recs for p in recognitions[k].places})
+            defs = sorted({recognitions[k].deficiency for k in row.recs})
+            by_section[section].append(
+                PlanRow(
+                    section=section,
+                    indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
+                    findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
+                    deficiencies=defs,
+                    measure=render(row.pick, places) if row.pick else None,
+                    manual=row.pick is None,
+                )
+            )
+
+        recognised = {r.finding for r in recognitions}
+        unrecognized = [
+            Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
+        ]
+        kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
+        return Plan(
+            institution=PlanInstitution(
+                name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
+            ),
+            date=plan_date,
+            catalog_version=catalog.settings.version,
+            catalog_effective_from=catalog.settings.effective_from,
+            items=items,
+            unrecognized=unrecognized,
+            sections=[
+                PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
+            ],
+        )
