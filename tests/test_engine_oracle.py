@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from nokrules import Engine
 from nokrules.core.conditions import evaluate
 from nokrules.core.model import Catalog, Comparison, Institution, Recognition, Rule, When
-from nokrules.core.rules import RuleEngine
+from nokrules.core.rules import DurableRules
 from nokrules.curate.check import institutions, recognitions
 
 from .conftest import MINI
@@ -69,7 +69,7 @@ insts_strategy = institutions(KINDS, FORMS)
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalog=catalogs(), inst=insts_strategy, recs=recs_strategy)
 def test_durable_rules_agrees_with_the_reference_evaluator(catalog: Catalog, inst: Institution, recs: list[Recognition]) -> None:
-    engine = RuleEngine(catalog)
+    engine = DurableRules(catalog)
     assert engine.run(inst, recs) == evaluate(catalog.rules, inst, recs)
     # a second session of the same engine sees nothing of the first
     assert engine.run(inst, recs) == evaluate(catalog.rules, inst, recs)

@@ -19,7 +19,7 @@ from nokrules.core.lemmas import fold
 from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
 from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
-from nokrules.core.rules import RuleEngine
+from nokrules.core.rules import DurableRules
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Engine:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.recognizer = Recognizer(catalog)
-        self.rules = RuleEngine(catalog)
+        self.rules = DurableRules(catalog)
         self.planner = Planner(catalog)
         # folded id and title of each service form → its id (built once: a batch asks per institution)
         self._form_ids = {fold(f.id): f.id for f in catalog.forms} | {fold(f.title): f.id for f in catalog.forms}
@@ -106,7 +106,7 @@ class Engine:
     def _with_choices(
         self, findings: list[Finding], recognitions: list[Recognition], choices: Sequence[Choice]
     ) -> list[Recognition]:
-        """Add a recognition for each chosen finding; a choice that does not fit the text is a UsageError
+        """Add a recognition for each picked finding; a choice that does not fit the text is a UsageError
         saying which and why (see `_choice_targets`)."""
         recognised = {r.finding for r in recognitions}
         added: dict[tuple[int, str], Recognition] = {}  # a finding may be given several deficiencies, each once
@@ -117,7 +117,7 @@ class Engine:
                 raise UsageError(f"выбор {n}: {e}") from None
             for i in targets:
                 if (i, c.deficiency) not in added:
-                    added[(i, c.deficiency)] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
+                    added[(i, c.deficiency)] = self.recognizer.picked(i, findings[i].text, c.deficiency)
         return sorted([*recognitions, *added.values()], key=lambda r: r.finding)  # stable: per-finding order kept
 
     def _choice_targets(self, findings: list[Finding], recognised: set[int], c: Choice) -> list[int]:

@@ -50,16 +50,18 @@ def _cached(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
 
 
 @dataclass(frozen=True)
-class _Pick:
+class _ChosenMeasure:
+    """A measure a fired rule chose (what the user picks by hand is a `Choice` of a deficiency)."""
+
     measure: str
     rule: Rule
     rank: tuple[int, str, int]
 
 
 @dataclass
-class _Row:
+class _PendingRow:
     order: tuple[int, int, tuple[int, str, int]]  # first finding, first recognition, rank of the measure there
-    pick: _Pick | None  # None: no rule answered the deficiency, the measure is written by hand
+    chosen: _ChosenMeasure | None  # None: no rule answered the deficiency, the measure is written by hand
     recs: list[int]
 
 
@@ -86,19 +88,21 @@ def _fired_rules(recognitions: list[Recognition], firings: list[Firing]) -> list
     return [tuple(rs) for rs in fired]
 
 
-def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+def measures_per_recognition(
+    catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]
+) -> list[list[_ChosenMeasure]]:
     """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
     return [_choose(catalog, [catalog.rule(r) for r in rs]) for rs in _fired_rules(recognitions, firings)]
 
 
-def _choose(catalog: Catalog, rs: list[Rule]) -> list[_Pick]:
+def _choose(catalog: Catalog, rs: list[Rule]) -> list[_ChosenMeasure]:
     if catalog.settings.groups:
         rs = _apply_group_policies(rs, catalog.settings.groups, catalog.rule_order)
-    picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
-    replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
+    chosen = [_ChosenMeasure(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
+    replaced = {m for p in chosen for m in p.rule.replaces if m not in p.rule.then}
     seen: set[str] = set()
     out = []
-    for p in sorted(picks, key=lambda p: p.rank):
+    for p in sorted(chosen, key=lambda p: p.rank):
         if p.measure in seen or p.measure in replaced:
             continue
         seen.add(p.measure)
@@ -122,7 +126,7 @@ def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order:
     return [r for r in rules if not selective(r) or winners[r.group] is r]
 
 
-def _settle_exclusions(catalog: Catalog, chosen: list[list[_Pick]]) -> list[list[_Pick]]:
+def _settle_exclusions(catalog: Catalog, chosen: list[list[_ChosenMeasure]]) -> list[list[_ChosenMeasure]]:
     """Measures per recognition after `excludes`: of two mutually exclusive measures, the better-ranked one
     wins across the whole plan."""
     exclusions = catalog.exclusions
@@ -144,17 +148,17 @@ class Planner:
 
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
-        self._measures_of: dict[tuple[str, ...], list[_Pick]] = {}  # fired rule ids → their measures
+        self._measures_of: dict[tuple[str, ...], list[_ChosenMeasure]] = {}  # fired rule ids → their measures
         self._rendered: dict[tuple[object, ...], PlanMeasure] = {}
         self._drefs: dict[str, DeficiencyRef] = {}
         self._frefs: dict[tuple[str, int], FindingRef] = {}
 
-    def _picks(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+    def _chosen(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_ChosenMeasure]]:
         """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
         chosen = [self._measures(rs) for rs in _fired_rules(recognitions, firings)]
         return _settle_exclusions(self.catalog, chosen)
 
-    def _measures(self, rule_ids: tuple[str, ...]) -> list[_Pick]:
+    def _measures(self, rule_ids: tuple[str, ...]) -> list[_ChosenMeasure]:
         """The measures the rules fired on one finding give, in rank order: they depend on those rules alone."""
         cat = self.catalog
         return _cached(self._measures_of, rule_ids, lambda: _choose(cat, [cat.rule(r) for r in rule_ids]))
@@ -169,17 +173,17 @@ class Planner:
         suggest: Callable[[str], list[Suggestion]],
     ) -> Plan:
         catalog = self.catalog
-        picks = self._picks(recognitions, firings)
+        chosen = self._chosen(recognitions, firings)
         horizon = catalog.settings.horizon_months
 
-        def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
+        def render(cm: _ChosenMeasure, places: list[Place]) -> PlanMeasure:
             # a PlanMeasure depends only on these
-            person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
-            key = (pick.measure, pick.rule.id, tuple(places), plan_date, person)
-            return _cached(self._rendered, key, lambda: _render(pick, places))
+            person = institution.people.get(catalog.measure(cm.measure).responsible) if institution.people else None
+            key = (cm.measure, cm.rule.id, tuple(places), plan_date, person)
+            return _cached(self._rendered, key, lambda: _render(cm, places))
 
-        def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-            m = catalog.measure(pick.measure)
+        def _render(cm: _ChosenMeasure, places: list[Place]) -> PlanMeasure:
+            m = catalog.measure(cm.measure)
             d = due_date(m.due, plan_date, horizon)
             role = catalog.role_title(m.responsible)
             person = institution.people.get(m.responsible)
@@ -194,8 +198,8 @@ class Planner:
                 responsible_person=person,
                 result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
                 basis=m.basis,
-                rule=pick.rule.id,
-                because=pick.rule.because,
+                rule=cm.rule.id,
+                because=cm.rule.because,
             )
 
         def _dref(did: str) -> DeficiencyRef:
@@ -211,18 +215,18 @@ class Planner:
             return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
 
         items = [
-            PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in picks[k]])
+            PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in chosen[k]])
             for k, rec in enumerate(recognitions)
         ]
 
         # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
-        rows: dict[tuple[Section, str], _Row] = {}
+        rows: dict[tuple[Section, str], _PendingRow] = {}
         for k, rec in enumerate(recognitions):
             section = dref(rec).section
-            if not picks[k]:
-                rows[(section, f"#manual{k}")] = _Row((rec.finding, k, (0, "", 0)), None, [k])
-            for p in picks[k]:
-                row = rows.setdefault((section, p.measure), _Row((rec.finding, k, p.rank), p, []))
+            if not chosen[k]:
+                rows[(section, f"#manual{k}")] = _PendingRow((rec.finding, k, (0, "", 0)), None, [k])
+            for p in chosen[k]:
+                row = rows.setdefault((section, p.measure), _PendingRow((rec.finding, k, p.rank), p, []))
                 row.recs.append(k)
 
         by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
@@ -235,8 +239,8 @@ class Planner:
                     indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
                     findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
                     deficiencies=defs,
-                    measure=render(row.pick, places) if row.pick else None,
-                    manual=row.pick is None,
+                    measure=render(row.chosen, places) if row.chosen else None,
+                    manual=row.chosen is None,
                 )
             )
 

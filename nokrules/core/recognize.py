@@ -215,7 +215,7 @@ class Recognizer:
         found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
         return found_places, min((p for p in found if 0 <= p <= 100), default=None)
 
-    def chosen(self, i: int, text: str, deficiency: str) -> Recognition:
+    def picked(self, i: int, text: str, deficiency: str) -> Recognition:
         """A finding the user assigned to a deficiency by hand (a picked suggestion): no pattern matched
         (`pattern` is -1), but places and the percentage are read from the text as for any finding."""
         d = self.catalog.deficiency(deficiency)

@@ -187,7 +187,7 @@ def _noop(c: Any) -> None:
     """The session marker's rule: it exists so that every session holds one handled fact."""
 
 
-class RuleEngine:
+class DurableRules:
     """The catalog's rules on the shared durable-rules Host. Thread-safe: one session at a time."""
 
     def __init__(self, catalog: Catalog):

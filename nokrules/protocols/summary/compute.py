@@ -1,4 +1,4 @@
-"""Batch results → the numbers of the regional summary. Pure: the same results give the same Summary.
+"""Batch results → the numbers of the regional summary. Pure: the same results give the same RegionalSummary.
 
 Counting conventions (every table uses them, so the numbers add up):
 - a finding is a line of an institution's findings: recognised ones are the distinct (line, text) of the
@@ -33,7 +33,7 @@ class BatchResult:
 
 
 @dataclass(frozen=True)
-class Digest:
+class PlanExtract:
     """What the summary needs of one drafted plan, small enough to keep for 150,000 institutions: the
     protocol entry without its text, per recognised finding its deficiency ids, the unrecognised lines,
     counts, and the comparison with the institution's own plan (made where the full plan is at hand)."""
@@ -45,13 +45,13 @@ class Digest:
     unrecognised: tuple[tuple[int, str, tuple[str, ...]], ...]  # (line, text, closest «title (id)», best first)
     measures: int
     manual: int
-    comparison: Comparison | None
+    comparison: OwnPlanCoverage | None
 
 
-def digest(engine: Engine, r: BatchResult) -> Digest:
+def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
     groups = _finding_groups(r.plan)
     rows = [row for sec in r.plan.sections for row in sec.rows]
-    return Digest(
+    return PlanExtract(
         entry=r.entry.model_copy(update={"findings": "", "human_plan": []}),
         file=r.file,
         kind_id=r.kind_id,
@@ -59,7 +59,7 @@ def digest(engine: Engine, r: BatchResult) -> Digest:
         unrecognised=tuple((u.line, u.text, tuple(f"{s.title} ({s.id})" for s in u.suggestions)) for u in r.plan.unrecognized),
         measures=sum(row.measure is not None for row in rows),
         manual=sum(row.measure is None for row in rows),
-        comparison=_comparison(engine, r) if r.entry.human_plan else None,
+        comparison=_own_plan_coverage(engine, r) if r.entry.human_plan else None,
     )
 
 
@@ -145,7 +145,7 @@ class UncoveredFinding:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class OwnPlanCoverage:
     """An institution's own plan (from the protocol) against its recognised findings."""
 
     institution: str
@@ -160,7 +160,7 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class Summary:
+class RegionalSummary:
     catalog_version: str
     totals: Totals
     institutions: tuple[InstitutionRow, ...]
@@ -169,7 +169,7 @@ class Summary:
     kinds: tuple[KindCount, ...]
     frequent: tuple[FrequentDeficiency, ...]
     unrecognised: tuple[UnrecognisedLine, ...]
-    comparisons: tuple[Comparison, ...]
+    comparisons: tuple[OwnPlanCoverage, ...]
 
     @property
     def consistent(self) -> bool:
@@ -194,14 +194,14 @@ def _finding_groups(plan: Plan) -> dict[tuple[int, str], list[PlanItem]]:
     return dict(sorted(groups.items()))
 
 
-def _kind_title(titles: dict[str, str], r: Digest) -> tuple[str, bool]:
+def _kind_title(titles: dict[str, str], r: PlanExtract) -> tuple[str, bool]:
     title = titles.get(r.kind_id or "")
     if title is not None:
         return title, True
     return (r.entry.kind or "вид не указан").strip(), False
 
 
-def _institution_row(titles: dict[str, str], r: Digest) -> InstitutionRow:
+def _institution_row(titles: dict[str, str], r: PlanExtract) -> InstitutionRow:
     return InstitutionRow(
         number=r.entry.number,
         name=r.entry.name,
@@ -218,7 +218,7 @@ def _institution_row(titles: dict[str, str], r: Digest) -> InstitutionRow:
     )
 
 
-def _comparison(engine: Engine, r: BatchResult) -> Comparison:
+def _own_plan_coverage(engine: Engine, r: BatchResult) -> OwnPlanCoverage:
     addressed = {d for line in r.entry.human_plan for d in engine.recognizer.mentions(line)}
     groups = _finding_groups(r.plan)
     uncovered = []
@@ -228,14 +228,14 @@ def _comparison(engine: Engine, r: BatchResult) -> Comparison:
         defs = tuple(dict.fromkeys((it.deficiency.id, it.deficiency.title) for it in items))
         measures = tuple(dict.fromkeys(m.text for it in items for m in it.measures))
         uncovered.append(UncoveredFinding(line, text, defs, measures))
-    return Comparison(r.entry.name, r.file, len(r.entry.human_plan), len(groups), tuple(uncovered))
+    return OwnPlanCoverage(r.entry.name, r.file, len(r.entry.human_plan), len(groups), tuple(uncovered))
 
 
-def summarize(engine: Engine, items: Sequence[BatchResult | Digest]) -> Summary:
+def summarize(engine: Engine, items: Sequence[BatchResult | PlanExtract]) -> RegionalSummary:
     """The regional summary of a batch: counts, tables and comparisons (no file I/O). Takes full results
-    or their digests (what `nokrules batch` keeps for a national run)."""
+    or their extracts (what `nokrules batch` keeps for a national run)."""
     catalog = engine.catalog
-    results = [r if isinstance(r, Digest) else digest(engine, r) for r in items]
+    results = [r if isinstance(r, PlanExtract) else extract_plan(engine, r) for r in items]
     titles = {k.id: k.title for k in catalog.kinds}  # looked up twice per institution: 300,000 times nationally
     inst_rows = [_institution_row(titles, r) for r in results]
 
@@ -302,7 +302,7 @@ def summarize(engine: Engine, items: Sequence[BatchResult | Digest]) -> Summary:
         for line, text, sugg in r.unrecognised
     )
 
-    return Summary(
+    return RegionalSummary(
         catalog_version=catalog.settings.version,
         totals=Totals(
             institutions=n,
