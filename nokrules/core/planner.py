@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from nokrules.core.dates import PERMANENT, due_date, due_text
@@ -174,76 +175,18 @@ class Planner:
     ) -> Plan:
         catalog = self.catalog
         chosen = self._chosen(recognitions, firings)
-        horizon = catalog.settings.horizon_months
-
-        def render(cm: _ChosenMeasure, places: list[Place]) -> PlanMeasure:
-            # a PlanMeasure depends only on these
-            person = institution.people.get(catalog.measure(cm.measure).responsible) if institution.people else None
-            key = (cm.measure, cm.rule.id, tuple(places), plan_date, person)
-            return _cached(self._rendered, key, lambda: _render(cm, places))
-
-        def _render(cm: _ChosenMeasure, places: list[Place]) -> PlanMeasure:
-            m = catalog.measure(cm.measure)
-            d = due_date(m.due, plan_date, horizon)
-            role = catalog.role_title(m.responsible)
-            person = institution.people.get(m.responsible)
-            return PlanMeasure(
-                id=m.id,
-                text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
-                due=PERMANENT if d is None else d.isoformat(),
-                due_text=due_text(d, m.due),
-                due_spec=m.due,
-                responsible=f"{role} {person}" if person else role,
-                responsible_role=m.responsible,
-                responsible_person=person,
-                result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
-                basis=m.basis,
-                rule=cm.rule.id,
-                because=cm.rule.because,
-            )
-
-        def _dref(did: str) -> DeficiencyRef:
-            d = catalog.deficiency(did)
-            crit, _ = catalog.criterion_of(d.indicator)
-            return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
-
-        def dref(rec: Recognition) -> DeficiencyRef:
-            return _cached(self._drefs, rec.deficiency, lambda: _dref(rec.deficiency))
-
-        def fref(i: int) -> FindingRef:
-            f = findings[i]
-            return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
-
+        render: _Render = partial(self._measure, institution=institution, plan_date=plan_date)
         items = [
-            PlanItem(finding=fref(rec.finding), deficiency=dref(rec), measures=[render(p, rec.places) for p in chosen[k]])
+            PlanItem(
+                finding=self._fref(findings[rec.finding]),
+                deficiency=self._dref(rec.deficiency),
+                measures=[render(c, rec.places) for c in chosen[k]],
+            )
             for k, rec in enumerate(recognitions)
         ]
-
-        # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
-        rows: dict[tuple[Section, str], _PendingRow] = {}
-        for k, rec in enumerate(recognitions):
-            section = dref(rec).section
-            if not chosen[k]:
-                rows[(section, f"#manual{k}")] = _PendingRow((rec.finding, k, (0, "", 0)), None, [k])
-            for p in chosen[k]:
-                row = rows.setdefault((section, p.measure), _PendingRow((rec.finding, k, p.rank), p, []))
-                row.recs.append(k)
-
         by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
-        for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order):
-            places: list[Place] = sorted({p for k in row.recs for p in recognitions[k].places})
-            defs = sorted({recognitions[k].deficiency for k in row.recs})
-            by_section[section].append(
-                PlanRow(
-                    section=section,
-                    indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
-                    findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
-                    deficiencies=defs,
-                    measure=render(row.chosen, places) if row.chosen else None,
-                    manual=row.chosen is None,
-                )
-            )
-
+        for section, row in _pending_rows(recognitions, chosen, self._dref):
+            by_section[section].append(self._plan_row(section, row, findings, recognitions, render))
         recognised = {r.finding for r in recognitions}
         unrecognized = [
             Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
@@ -262,3 +205,73 @@ class Planner:
                 PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
             ],
         )
+
+    def _plan_row(
+        self, section: Section, row: _PendingRow, findings: list[Finding], recognitions: list[Recognition], render: _Render
+    ) -> PlanRow:
+        recs = [recognitions[k] for k in row.recs]
+        places: list[Place] = sorted({p for r in recs for p in r.places})
+        return PlanRow(
+            section=section,
+            indicators=sorted({self._dref(r.deficiency).indicator for r in recs}),
+            findings=[self._fref(findings[i]) for i in sorted({r.finding for r in recs})],
+            deficiencies=sorted({r.deficiency for r in recs}),
+            measure=render(row.chosen, places) if row.chosen else None,
+            manual=row.chosen is None,
+        )
+
+    def _measure(self, cm: _ChosenMeasure, places: list[Place], institution: Institution, plan_date: date) -> PlanMeasure:
+        """A measure as the plan states it; it depends on these alone (the person only through the role)."""
+        person = institution.people.get(self.catalog.measure(cm.measure).responsible) if institution.people else None
+        key = (cm.measure, cm.rule.id, tuple(places), plan_date, person)
+        return _cached(self._rendered, key, lambda: self._render(cm, places, person, plan_date))
+
+    def _render(self, cm: _ChosenMeasure, places: list[Place], person: str | None, plan_date: date) -> PlanMeasure:
+        catalog = self.catalog
+        m = catalog.measure(cm.measure)
+        d = due_date(m.due, plan_date, catalog.settings.horizon_months)
+        role = catalog.role_title(m.responsible)
+        return PlanMeasure(
+            id=m.id,
+            text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
+            due=PERMANENT if d is None else d.isoformat(),
+            due_text=due_text(d, m.due),
+            due_spec=m.due,
+            responsible=f"{role} {person}" if person else role,
+            responsible_role=m.responsible,
+            responsible_person=person,
+            result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
+            basis=m.basis,
+            rule=cm.rule.id,
+            because=cm.rule.because,
+        )
+
+    def _dref(self, deficiency: str) -> DeficiencyRef:
+        def make() -> DeficiencyRef:
+            d = self.catalog.deficiency(deficiency)
+            crit, _ = self.catalog.criterion_of(d.indicator)
+            return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+
+        return _cached(self._drefs, deficiency, make)
+
+    def _fref(self, f: Finding) -> FindingRef:
+        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+
+
+_Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]
+
+
+def _pending_rows(
+    recognitions: list[Recognition], chosen: list[list[_ChosenMeasure]], dref: Callable[[str], DeficiencyRef]
+) -> list[tuple[Section, _PendingRow]]:
+    """The rows of the official table in plan order: one per (section, measure), or one per unanswered
+    (finding, deficiency)."""
+    rows: dict[tuple[Section, str], _PendingRow] = {}
+    for k, rec in enumerate(recognitions):
+        section = dref(rec.deficiency).section
+        if not chosen[k]:
+            rows[(section, f"#manual{k}")] = _PendingRow((rec.finding, k, (0, "", 0)), None, [k])
+        for c in chosen[k]:
+            row = rows.setdefault((section, c.measure), _PendingRow((rec.finding, k, c.rank), c, []))
+            row.recs.append(k)
+    return [(section, row) for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order)]
