@@ -1,5 +1,5 @@
 """durable-rules is a dormant C library: its behaviour is checked against the plain-Python reference
-evaluator (nokrules/reference.py) on random rules, institutions and recognitions, not assumed."""
+evaluator (nokrules/core/conditions.py) on random rules, institutions and recognitions, not assumed."""
 
 from __future__ import annotations
 

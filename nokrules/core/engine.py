@@ -1,7 +1,7 @@
 """The library entry point: `Engine.load()` once, then `engine.draft_plan(text, ...)` per institution.
 
-The CLI, the tests and (later) the web app all go through this class, so every caller gets the same
-Plan object for the same input.
+The CLI, the batch workers, the web app and the tests all go through this class, so every caller gets
+the same Plan object for the same input.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Findings → recognised deficiencies (several per finding), places, values, and suggestions for the rest.
 
-Patterns are curator words in dictionary form; a finding's words are lemmatised (morph.py) so any
+Patterns are curator words in dictionary form; a finding's words are lemmatised (lemmas.py) so any
 inflection matches. Words the dictionary does not know are typo candidates and are matched to the
 closest pattern word (rapidfuzz) when they are close enough. Matching runs over the whole finding, so a
 line naming three defects yields three recognitions.
