@@ -4,8 +4,10 @@ file and line written by hand in the case. The shipped catalog lints clean."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,30 @@ from .conftest import MINI, ROOT
 CASES = sorted((Path(__file__).parent / "lint" / "cases").glob("NOK*.yaml"))
 
 
+def git(root: Path, *args: str) -> None:
+    """git in `root` as a curator would run it, whatever hook or identity the test run has around it."""
+    if shutil.which("git") is None:
+        pytest.skip("нет git")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    config = ["-c", "user.name=nokrules", "-c", "user.email=nokrules@example.invalid", "-c", "commit.gpgSign=false"]
+    config += ["-c", "tag.gpgSign=false", "-c", "init.defaultBranch=main"]
+    subprocess.run(["git", *config, *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def release(root: Path, tag: str) -> None:
+    """Commit everything under `root` and tag it, as a catalog release."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--allow-empty", "-m", tag)
+    git(root, "tag", tag)
+
+
 def build(case: dict, tmp: Path) -> Path:
     root = tmp / "catalog"
     shutil.copytree(MINI, root)
+    if "tag" in case:  # the copy as released under this tag; the case's edits come after the release
+        release(root, case["tag"])
     for rel in case.get("remove", []):
         (root / rel).unlink()
     for rel, text in (case.get("append") or {}).items():
@@ -82,3 +105,77 @@ def test_messages_name_file_line_column_and_key_path(tmp_path: Path) -> None:
         str(msg)
         == "rules/extra.yaml:3:10 rules[0].then[0]: ошибка NOK102 unknown-reference: мероприятие «publish_fak» не найдено в каталоге"
     )
+
+
+# ---------------------------------------------------------------- NOK310: a changed catalog keeps its version
+
+
+def _nok310(root: Path) -> list[str]:
+    return [m.text for m in lint(root) if m.code == "NOK310"]
+
+
+def _released_mini(tmp: Path) -> Path:
+    root = tmp / "catalog"
+    shutil.copytree(MINI, root)
+    release(root, "catalog-v1.0.0")
+    return root
+
+
+def _set_version(root: Path, version: str) -> None:
+    path = root / "catalog" / "catalog.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("version: 1.0.0", f"version: {version}"), encoding="utf-8")
+
+
+def _add_rule(root: Path) -> None:
+    with (root / "rules" / "all.yaml").open("a", encoding="utf-8") as f:
+        f.write("- id: faq-again\n  when: {deficiency: faq_missing}\n  then: [publish_faq]\n  because: t\n")
+
+
+def test_version_check_is_silent_outside_a_git_checkout(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(MINI, root)
+    _add_rule(root)
+    assert _nok310(root) == []
+
+
+def test_version_check_is_silent_before_the_first_release_tag(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(MINI, root)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first")
+    git(root, "tag", "v1.0.0")  # not a catalog release tag
+    _add_rule(root)
+    assert _nok310(root) == []
+
+
+def test_version_check_is_silent_when_nothing_changed_since_the_release(tmp_path: Path) -> None:
+    assert _nok310(_released_mini(tmp_path)) == []
+
+
+def test_version_check_is_silent_when_the_version_was_raised(tmp_path: Path) -> None:
+    root = _released_mini(tmp_path)
+    _add_rule(root)
+    _set_version(root, "1.1.0")
+    assert _nok310(root) == []
+
+
+def test_version_check_sees_a_new_file_not_yet_added_and_ignores_rule_tests(tmp_path: Path) -> None:
+    root = _released_mini(tmp_path)
+    (root / "rules" / "extra.test.yaml").write_text("[]\n", encoding="utf-8")
+    assert _nok310(root) == []  # a catalog's tests are not the catalog
+    (root / "rules" / "extra.yaml").write_text(
+        "- id: faq-again\n  when: {deficiency: faq_missing}\n  then: [publish_faq]\n  because: t\n", encoding="utf-8"
+    )
+    assert _nok310(root) == ["каталог изменён после выпуска «catalog-v1.0.0», а версия осталась 1.0.0: поднимите version"]
+
+
+def test_version_check_compares_with_the_latest_release(tmp_path: Path) -> None:
+    root = _released_mini(tmp_path)
+    _add_rule(root)
+    _set_version(root, "1.1.0")
+    release(root, "catalog-v1.1.0")
+    assert _nok310(root) == []
+    (root / "rules" / "all.yaml").unlink()  # a removed file is a change too
+    assert _nok310(root) == ["каталог изменён после выпуска «catalog-v1.1.0», а версия осталась 1.1.0: поднимите version"]
+

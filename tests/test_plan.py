@@ -140,7 +140,7 @@ def _with_groups(policy: str) -> Engine:
         Rule(id="st-watch", when=When(deficiency="staffing_shortage"), then=["monitor_staffing"], because="t"),
     ]
     settings = cat.settings.model_copy(update={"groups": {"st": policy}})
-    return Engine(cat.model_copy(update={"rules": rules, "settings": settings, "digest": f"groups-{policy}"}))
+    return Engine(cat.model_copy(update={"rules": rules, "settings": settings}))
 
 
 def test_group_policy_priority_keeps_only_the_highest_priority_rule_of_the_group() -> None:
@@ -163,7 +163,7 @@ def test_group_policy_collect_keeps_every_rule() -> None:
 TWO_ON_ONE_LINE = "- телефон постоянно занят; на сайте нет ответов на вопросы\n- нет порядка подачи жалоб"
 
 
-def test_a_chosen_deficiency_turns_an_unrecognised_finding_into_a_plan_item(mini: Engine) -> None:
+def test_a_picked_deficiency_turns_an_unrecognised_finding_into_a_plan_item(mini: Engine) -> None:
     choice = Choice(line=1, deficiency="faq_missing", text="на сайте нет ответов на вопросы")
     plan = mini.draft_plan(TWO_ON_ONE_LINE, date=D, choices=[choice])
     assert [(i.finding.text, i.deficiency.id) for i in plan.items] == [
@@ -181,7 +181,7 @@ def test_a_choice_without_text_applies_to_every_unrecognised_finding_on_its_line
     assert len(plan.sections[0].rows[0].findings) == 2  # one measure row listing both findings
 
 
-def test_a_chosen_finding_reads_places_and_percentages_from_its_text(mini: Engine) -> None:
+def test_a_picked_finding_reads_places_and_percentages_from_its_text(mini: Engine) -> None:
     plan = mini.draft_plan(
         "- кадров не хватает, занято 40 % ставок", date=D, choices=[Choice(line=1, deficiency="staffing_shortage")]
     )

@@ -17,7 +17,7 @@ import pytest
 
 from nokrules import Engine
 from nokrules.core.model import ProtocolInstitution
-from nokrules.protocols.summary import BatchResult, Summary, Totals, render_html, render_markdown, summarize
+from nokrules.protocols.summary import BatchResult, RegionalSummary, Totals, render_html, render_markdown, summarize
 
 from .conftest import MINI
 
@@ -80,7 +80,7 @@ def results(mini: Engine) -> list[BatchResult]:
 
 
 @pytest.fixture(scope="module")
-def summary(mini: Engine, results: list[BatchResult]) -> Summary:
+def summary(mini: Engine, results: list[BatchResult]) -> RegionalSummary:
     return summarize(mini, results)
 
 
@@ -106,7 +106,7 @@ def test_mentions_leaves_recognition_unchanged(mini: Engine) -> None:
 # ---------------------------------------------------------------- numbers
 
 
-def test_counts_add_up(summary: Summary) -> None:
+def test_counts_add_up(summary: RegionalSummary) -> None:
     assert summary.totals == Totals(
         institutions=3, findings=11, recognised=8, unrecognised=3, deficiencies=9, measures=9, manual=0
     )
@@ -114,7 +114,7 @@ def test_counts_add_up(summary: Summary) -> None:
     assert summary.catalog_version == "1.0.0"
 
 
-def test_institutions_sorted_by_findings_then_name(summary: Summary) -> None:
+def test_institutions_sorted_by_findings_then_name(summary: RegionalSummary) -> None:
     rows = [(r.number, r.name, r.findings, r.measures, r.unrecognised, r.file) for r in summary.institutions]
     assert rows == [
         (1, VETERAN, 4, 3, 1, "01 Дом-интернат.md"),  # renovate_entrance, install_ramp, publish_complaint_procedure
@@ -128,7 +128,7 @@ def test_institutions_sorted_by_findings_then_name(summary: Summary) -> None:
     ]
 
 
-def test_deficiencies_by_indicator_and_section(summary: Summary) -> None:
+def test_deficiencies_by_indicator_and_section(summary: RegionalSummary) -> None:
     assert [i.id for i in summary.indicators] == [f"{c}.{k}" for c in range(1, 6) for k in range(1, 4)]
     nonzero = {i.id: (i.deficiencies, i.institutions) for i in summary.indicators if i.deficiencies}
     assert nonzero == {"1.1": (2, 2), "1.2": (1, 1), "3.1": (5, 3), "4.2": (1, 1)}
@@ -142,7 +142,7 @@ def test_deficiencies_by_indicator_and_section(summary: Summary) -> None:
     ]
 
 
-def test_by_kind_catalog_titles_first_then_as_written(summary: Summary) -> None:
+def test_by_kind_catalog_titles_first_then_as_written(summary: RegionalSummary) -> None:
     assert [(k.title, k.known, k.institutions, k.findings, k.deficiencies, k.measures) for k in summary.kinds] == [
         ("Дом-интернат для престарелых и инвалидов", True, 1, 4, 4, 3),
         ("Комплексный центр социального обслуживания населения", True, 1, 3, 3, 4),
@@ -150,7 +150,7 @@ def test_by_kind_catalog_titles_first_then_as_written(summary: Summary) -> None:
     ]
 
 
-def test_most_frequent_deficiencies(summary: Summary) -> None:
+def test_most_frequent_deficiencies(summary: RegionalSummary) -> None:
     top = summary.frequent[0]
     assert (top.id, top.title, top.indicator, top.institutions, top.share, top.occurrences) == (
         "ramp_missing",
@@ -171,7 +171,7 @@ def test_most_frequent_deficiencies(summary: Summary) -> None:
     assert summary.frequent[1].share == pytest.approx(2 / 3)
 
 
-def test_unrecognised_lines(summary: Summary) -> None:
+def test_unrecognised_lines(summary: RegionalSummary) -> None:
     assert [(u.institution, u.line, u.text) for u in summary.unrecognised] == [
         (VETERAN, 3, "грубый охранник"),
         (NADEZHDA, 3, "плохая еда"),
@@ -181,7 +181,7 @@ def test_unrecognised_lines(summary: Summary) -> None:
         assert u.suggestion is not None and re.fullmatch(r".+ \([a-z_]+\)", u.suggestion)
 
 
-def test_uncovered_findings_of_institutions_with_their_own_plan(summary: Summary) -> None:
+def test_uncovered_findings_of_institutions_with_their_own_plan(summary: RegionalSummary) -> None:
     assert [(c.institution, c.human_lines, c.recognised, c.covered) for c in summary.comparisons] == [
         (VETERAN, 2, 3, 1),
         (KCSON, 3, 3, 3),
@@ -210,7 +210,7 @@ def test_empty_batch(mini: Engine) -> None:
 # ---------------------------------------------------------------- Markdown
 
 
-def test_markdown(summary: Summary) -> None:
+def test_markdown(summary: RegionalSummary) -> None:
     md = render_markdown(summary)
     assert md.startswith("# Сводка по результатам независимой оценки качества условий оказания услуг\n")
     assert "- Находок (строк с недостатками): 11\n  - распознано: 8\n  - не распознано: 3\n" in md
@@ -262,7 +262,7 @@ class _Tags(HTMLParser):
         self.stack.pop()
 
 
-def test_html_is_standalone_accessible_and_escaped(summary: Summary) -> None:
+def test_html_is_standalone_accessible_and_escaped(summary: RegionalSummary) -> None:
     page = render_html(summary)
     assert page.startswith('<!DOCTYPE html>\n<html lang="ru">\n')
     assert "<style>" in page and "<link" not in page and "<script" not in page

@@ -1,8 +1,9 @@
-"""The `nokrules` command. The only module that reads files given by the user, prints, and exits.
+"""The `nokrules` command: the group with `plan` and `kinds` (the other commands live in cli/commands/,
+one module each, imported when called) and `main`, the one place the program exits.
 
-Every NokError becomes one Russian line on stderr and its exit code (2 for bad usage or input); click's
-own usage errors are translated too; anything else is a bug: exit 1, one line, and the traceback only
-with NOKRULES_DEBUG=1.
+In `main`, every NokError becomes one Russian line on stderr and its exit code (2 for bad usage or input);
+click's own usage errors are translated too; anything else is a bug: exit 1, one line, and the traceback
+only with NOKRULES_DEBUG=1.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ a catalog in one pass instead of one error per run.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -122,131 +122,192 @@ def load_catalog(root: str | os.PathLike[str] | None = None) -> Catalog:
 
 
 def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tuple[Catalog, Sources]:
-    """Like load_catalog, and also where every entry stands, for messages that point into the YAML."""
+    """Like load_catalog, and also where every entry stands, for messages that point into the YAML.
+    Three passes, each raising with every problem it found: read the files, validate each entry, then
+    cross-check the references between entries."""
     base = Path(root) if root is not None else default_root()
     if not (base / "catalog").is_dir():
         raise CatalogError(
             [Problem(None, f"в папке «{base}» нет подпапки catalog/ (ожидалась папка каталога с catalog/ и rules/)", "NOK003")]
         )
-    problems: Problems = []
-    digest = hashlib.sha256()
+    entries = _validate(base, _read_singles(base))
+    rules = _cross_check(entries)
+    catalog = Catalog(
+        root=str(base),
+        settings=entries.settings,
+        criteria=entries.criteria,
+        forms=entries.forms,
+        kinds=[k for k, _, _ in entries.kinds],
+        roles=entries.roles,
+        deficiencies=[d for d, _, _ in entries.deficiencies],
+        measures=[m for m, _, _ in entries.measures],
+        rules=rules,
+    )
+    return catalog, entries.sources()
 
-    def read(path: Path) -> Located:
-        shown = path.relative_to(base).as_posix()
-        digest.update(shown.encode() + b"\0" + path.read_bytes() + b"\0")
+
+Entries = list[tuple[Any, Key, Located]]  # validated entries with where each stands
+SINGLES = ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml")
+
+
+@dataclass
+class _Validated:
+    """Every entry of the catalog, each valid on its own; references between them not yet checked."""
+
+    settings: Settings
+    criteria: list[Criterion]
+    forms: list[Form]
+    kinds: Entries
+    roles: list[Role]
+    deficiencies: Entries
+    measures: Entries
+    rules: Entries
+
+    def sources(self) -> Sources:
+        sources = Sources()
+        by_what: list[tuple[str, Entries]] = [
+            ("deficiency", self.deficiencies),
+            ("measure", self.measures),
+            ("rule", self.rules),
+            ("kind", self.kinds),
+        ]
+        for what, entries in by_what:
+            for obj, path, src in entries:
+                sources.add(what, obj.id, src, path)
+        return sources
+
+
+def _read(base: Path, paths: list[Path], problems: Problems) -> list[Located]:
+    """The files that parse as YAML; the others' problems go to `problems`."""
+    out = []
+    for path in paths:
         folder = path.parent.name
-        return load_located(path, shown, folder if folder in ("rules", "deficiencies", "measures") else "")
+        root_name = folder if folder in ("rules", "deficiencies", "measures") else ""  # shown before list indexes: rules[3]
+        try:
+            out.append(load_located(path, path.relative_to(base).as_posix(), root_name))
+        except CatalogError as e:
+            problems.extend(e.problems)
+    return out
 
-    def read_all(paths: list[Path]) -> list[Located]:
-        out = []
-        for p in paths:
-            try:
-                out.append(read(p))
-            except CatalogError as e:
-                problems.extend(e.problems)
-        return out
 
-    cat = base / "catalog"
+def _read_singles(base: Path) -> dict[str, Located]:
+    """catalog/catalog.yaml, criteria.yaml, kinds.yaml and roles.yaml: without any of them nothing else can be checked."""
+    problems: Problems = []
     singles = {}
-    for name in ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml"):
-        if not (cat / name).is_file():
+    for name in SINGLES:
+        path = base / "catalog" / name
+        if not path.is_file():
             problems.append(Problem(None, f"нет файла catalog/{name}", "NOK003"))
             continue
-        got = read_all([cat / name])
+        got = _read(base, [path], problems)
         if got:
             singles[name] = got[0]
     if problems:
         raise CatalogError(problems)
+    return singles
+
+
+def _validate(base: Path, singles: dict[str, Located]) -> _Validated:
+    problems: Problems = []
+
+    def listed(folder: Path, model: type[BaseModel]) -> Entries:
+        return [x for src in _read(base, _yaml_files(folder), problems) for x in validate_list(src, model, problems)]
 
     settings = validate_model(Settings, singles["catalog.yaml"].data, singles["catalog.yaml"], (), problems)
     criteria = [c for c, _, _ in validate_list(singles["criteria.yaml"], Criterion, problems, "criteria")]
     kinds_src = singles["kinds.yaml"]
     forms = [f for f, _, _ in validate_list(kinds_src, Form, problems, "forms", ("kinds",))]
-    kinds_l = validate_list(kinds_src, Kind, problems, "kinds", ("forms",))
+    kinds = validate_list(kinds_src, Kind, problems, "kinds", ("forms",))
     roles = [r for r, _, _ in validate_list(singles["roles.yaml"], Role, problems, "roles")]
-    defs_l = [x for s in read_all(_yaml_files(cat / "deficiencies")) for x in validate_list(s, Deficiency, problems)]
-    meas_l = [x for s in read_all(_yaml_files(cat / "measures")) for x in validate_list(s, Measure, problems)]
-    rules_l = [x for s in read_all(_yaml_files(base / "rules")) for x in validate_list(s, Rule, problems)]
+    deficiencies = listed(base / "catalog" / "deficiencies", Deficiency)
+    measures = listed(base / "catalog" / "measures", Measure)
+    rules = listed(base / "rules", Rule)
     if problems or settings is None:
         raise CatalogError(problems)
+    return _Validated(settings, criteria, forms, kinds, roles, deficiencies, measures, rules)
 
-    _unique(defs_l, "недостаток", problems)
-    _unique(meas_l, "мероприятие", problems)
-    _unique(rules_l, "правило", problems)
-    _unique(kinds_l, "вид организации", problems)
 
-    indicator_ids = {i.id for c in criteria for i in c.indicators}
-    def_ids = {d.id for d, _, _ in defs_l}
-    meas_ids = {m.id for m, _, _ in meas_l}
-    role_ids = {r.id for r in roles}
-    names = Names((k for k, _, _ in kinds_l), forms)
-    for k, path, src in kinds_l:
+@dataclass(frozen=True)
+class _Known:
+    """The ids and names that entries may refer to."""
+
+    indicators: set[str]
+    deficiencies: set[str]
+    measures: set[str]
+    roles: set[str]
+    names: Names  # kind and form names → ids
+    values: dict[str, str | None]  # deficiency id → the name of the value it reads
+
+
+def _known(v: _Validated) -> _Known:
+    return _Known(
+        indicators={i.id for c in v.criteria for i in c.indicators},
+        deficiencies={d.id for d, _, _ in v.deficiencies},
+        measures={m.id for m, _, _ in v.measures},
+        roles={r.id for r in v.roles},
+        names=Names((k for k, _, _ in v.kinds), v.forms),
+        values={d.id: d.value for d, _, _ in v.deficiencies},
+    )
+
+
+def _cross_check(v: _Validated) -> list[Rule]:
+    """Check every reference between entries; the rules with kind and form names resolved to ids."""
+    problems: Problems = []
+    _unique(v.deficiencies, "недостаток", problems)
+    _unique(v.measures, "мероприятие", problems)
+    _unique(v.rules, "правило", problems)
+    _unique(v.kinds, "вид организации", problems)
+    known = _known(v)
+    for k, path, src in v.kinds:
         for f in k.forms:
-            if names.form(f) != f:  # a kind's forms are ids: institutions of the kind take them as they are
-                problems.append(Problem(src.ref(path + ("forms",)), _unknown_form(f, names), "NOK102"))
-    values_of = {d.id: d.value for d, _, _ in defs_l}
-
-    for d, path, src in defs_l:
-        if d.indicator not in indicator_ids:
-            problems.append(
-                Problem(src.ref(path + ("indicator",)), f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102")
-            )
-        _check_refs(d.unless, def_ids, "недостаток", src, path + ("unless",), problems)
-        for j, p in enumerate(d.patterns):
-            for part in ("all", "any", "none"):
-                for k, el in enumerate(getattr(p, part)):
-                    if not el.strip() or any(not alt.strip() for alt in el.split("|")):
-                        problems.append(Problem(src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона", "NOK002"))
-    for m, path, src in meas_l:
-        if m.responsible not in role_ids:
-            problems.append(
-                Problem(src.ref(path + ("responsible",)), f"роль «{m.responsible}» не описана в roles.yaml", "NOK102")
-            )
-        _check_refs(m.excludes, meas_ids, "мероприятие", src, path + ("excludes",), problems)
-
-    rules: list[Rule] = []
-    for r, path, src in rules_l:
-        w = r.when
-        trig_key = "deficiency" if w.deficiency else "all"
-        for j, d in enumerate(w.deficiencies):
-            if d not in def_ids:
-                sub = (trig_key,) if w.deficiency else (trig_key, j)
-                problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
-        kinds = _resolve(w.kind, names.kind, "вид организации", src.ref, path + ("when", "kind"), problems)
-        forms_r = _resolve(w.form, names.form, "форма обслуживания", src.ref, path + ("when", "form"), problems)
-        declared = {values_of.get(d) for d in w.deficiencies}
-        for name in w.value:
-            if name not in declared:
-                ref = src.ref(path + ("when", "value", name))
-                problems.append(Problem(ref, f"значение «{name}» не объявлено (value:) ни у одного недостатка из when", "NOK102"))
-        if r.group is not None and r.group not in settings.groups:
-            ref = src.ref(path + ("group",))
-            problems.append(Problem(ref, f"группа «{r.group}» не объявлена в catalog/catalog.yaml (groups)", "NOK102"))
-        for part in ("then", "replaces"):
-            _check_refs(getattr(r, part), meas_ids, "мероприятие", src, path + (part,), problems)
-        rules.append(
-            r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms_r))})})
-        )
+            if known.names.form(f) != f:  # a kind's forms are ids: institutions of the kind take them as they are
+                problems.append(Problem(src.ref(path + ("forms",)), _unknown_form(f, known.names), "NOK102"))
+    for d, path, src in v.deficiencies:
+        _check_deficiency(d, path, src, known, problems)
+    for m, path, src in v.measures:
+        if m.responsible not in known.roles:
+            ref = src.ref(path + ("responsible",))
+            problems.append(Problem(ref, f"роль «{m.responsible}» не описана в roles.yaml", "NOK102"))
+        _check_refs(m.excludes, known.measures, "мероприятие", src, path + ("excludes",), problems)
+    rules = [_check_rule(r, path, src, known, v.settings, problems) for r, path, src in v.rules]
     if problems:
         raise CatalogError(problems)
+    return rules
 
-    sources = Sources()
-    for what, entries in (("deficiency", defs_l), ("measure", meas_l), ("rule", rules_l), ("kind", kinds_l)):
-        for obj, path, src in entries:
-            sources.add(what, obj.id, src, path)
-    catalog = Catalog(
-        root=str(base),
-        digest=digest.hexdigest()[:16],
-        settings=settings,
-        criteria=criteria,
-        forms=forms,
-        kinds=[k for k, _, _ in kinds_l],
-        roles=roles,
-        deficiencies=[d for d, _, _ in defs_l],
-        measures=[m for m, _, _ in meas_l],
-        rules=rules,
-    )
-    return catalog, sources
+
+def _check_deficiency(d: Deficiency, path: Key, src: Located, known: _Known, problems: Problems) -> None:
+    if d.indicator not in known.indicators:
+        ref = src.ref(path + ("indicator",))
+        problems.append(Problem(ref, f"показатель «{d.indicator}» не описан в criteria.yaml", "NOK102"))
+    _check_refs(d.unless, known.deficiencies, "недостаток", src, path + ("unless",), problems)
+    for j, p in enumerate(d.patterns):
+        for part in ("all", "any", "none"):
+            for k, el in enumerate(getattr(p, part)):
+                if not el.strip() or any(not alt.strip() for alt in el.split("|")):
+                    problems.append(Problem(src.ref(path + ("patterns", j, part, k)), "пустой элемент шаблона", "NOK002"))
+
+
+def _check_rule(r: Rule, path: Key, src: Located, known: _Known, settings: Settings, problems: Problems) -> Rule:
+    """Check one rule's references; the rule with its kind and form names resolved to ids."""
+    w = r.when
+    trig_key = "deficiency" if w.deficiency else "all"
+    for j, d in enumerate(w.deficiencies):
+        if d not in known.deficiencies:
+            sub = (trig_key,) if w.deficiency else (trig_key, j)
+            problems.append(Problem(src.ref(path + ("when",) + sub), f"недостаток «{d}» не найден в каталоге", "NOK102"))
+    kinds = _resolve(w.kind, known.names.kind, "вид организации", src.ref, path + ("when", "kind"), problems)
+    forms = _resolve(w.form, known.names.form, "форма обслуживания", src.ref, path + ("when", "form"), problems)
+    declared = {known.values.get(d) for d in w.deficiencies}
+    for name in w.value:
+        if name not in declared:
+            ref = src.ref(path + ("when", "value", name))
+            problems.append(Problem(ref, f"значение «{name}» не объявлено (value:) ни у одного недостатка из when", "NOK102"))
+    if r.group is not None and r.group not in settings.groups:
+        ref = src.ref(path + ("group",))
+        problems.append(Problem(ref, f"группа «{r.group}» не объявлена в catalog/catalog.yaml (groups)", "NOK102"))
+    for part in ("then", "replaces"):
+        _check_refs(getattr(r, part), known.measures, "мероприятие", src, path + (part,), problems)
+    return r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms))})})
 
 
 def _check_refs(ids: list[str], known: set[str], what: str, src: Located, at: Key, problems: Problems) -> None:

@@ -1,7 +1,7 @@
 """The library entry point: `Engine.load()` once, then `engine.draft_plan(text, ...)` per institution.
 
-The CLI, the tests and (later) the web app all go through this class, so every caller gets the same
-Plan object for the same input.
+The CLI, the batch workers, the web app and the tests all go through this class, so every caller gets
+the same Plan object for the same input.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from nokrules.core.dates import plan_date_problem
 from nokrules.core.errors import UsageError
 from nokrules.core.findings import split_findings
 from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
-from nokrules.core.planner import build_plan
+from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
-from nokrules.core.rules import RuleEngine
+from nokrules.core.rules import DurableRules
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class Engine:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.recognizer = Recognizer(catalog)
-        self.rules = RuleEngine(catalog)
+        self.rules = DurableRules(catalog)
+        self.planner = Planner(catalog)
         self.names = Names(catalog.kinds, catalog.forms)  # built once: a batch asks per institution
         self._roles = frozenset(r.id for r in catalog.roles)
         self._deficiency_ids = frozenset(d.id for d in catalog.deficiencies)
@@ -93,13 +94,13 @@ class Engine:
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         firings = self.rules.run(institution, recognitions)
-        plan = build_plan(self.catalog, institution, findings, recognitions, firings, when, self.recognizer.suggest)
+        plan = self.planner.build(institution, findings, recognitions, firings, when, self.recognizer.suggest)
         return Trace(findings, recognitions, firings, plan)
 
     def _with_choices(
         self, findings: list[Finding], recognitions: list[Recognition], choices: Sequence[Choice]
     ) -> list[Recognition]:
-        """Add a recognition for each chosen finding; a choice that does not fit the text is a UsageError
+        """Add a recognition for each picked finding; a choice that does not fit the text is a UsageError
         saying which and why (see `_choice_targets`)."""
         recognised = {r.finding for r in recognitions}
         added: dict[tuple[int, str], Recognition] = {}  # a finding may be given several deficiencies, each once
@@ -110,7 +111,7 @@ class Engine:
                 raise UsageError(f"выбор {n}: {e}") from None
             for i in targets:
                 if (i, c.deficiency) not in added:
-                    added[(i, c.deficiency)] = self.recognizer.chosen(i, findings[i].text, c.deficiency)
+                    added[(i, c.deficiency)] = self.recognizer.picked(i, findings[i].text, c.deficiency)
         return sorted([*recognitions, *added.values()], key=lambda r: r.finding)  # stable: per-finding order kept
 
     def _choice_targets(self, findings: list[Finding], recognised: set[int], c: Choice) -> list[int]:

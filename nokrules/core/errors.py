@@ -1,4 +1,5 @@
-"""The exception hierarchy. Each error carries its exit code; only the CLI turns them into a message and exit.
+"""The exception hierarchy. Each error carries the exit code the CLI ends with (the web app answers with
+an HTTP error instead).
 
 Messages are in Russian because they are read by inspectors and curators; `SourceRef` lets a curator
 find the spot in the YAML (file, line, column, key path).

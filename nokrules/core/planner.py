@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from nokrules.core.dates import PERMANENT, due_date, due_text
@@ -35,36 +36,33 @@ from nokrules.core.model import (
 )
 
 PLACE_TOKEN = "{место}"
-# Immutable plan parts shared across plans (a batch repeats them), each cache emptied when it outgrows SHARED_MAX
-SHARED_MAX = 50_000
-_RENDERED: dict[tuple[object, ...], PlanMeasure] = {}
-_CHOSEN: dict[tuple[str, tuple[str, ...]], list[_Pick]] = {}
-_DREFS: dict[tuple[str, str], DeficiencyRef] = {}
-_FREFS: dict[tuple[str, int], FindingRef] = {}
+CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _shared(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+def _cached(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
     got = cache.get(key)
     if got is None:
-        if len(cache) > SHARED_MAX:
+        if len(cache) > CACHE_MAX:
             cache.clear()
         got = cache[key] = make()
     return got
 
 
 @dataclass(frozen=True)
-class _Pick:
+class _ChosenMeasure:
+    """A measure a fired rule chose (what the user picks by hand is a `Choice` of a deficiency)."""
+
     measure: str
     rule: Rule
     rank: tuple[int, str, int]
 
 
 @dataclass
-class _Row:
+class _PendingRow:
     order: tuple[int, int, tuple[int, str, int]]  # first finding, first recognition, rank of the measure there
-    pick: _Pick | None  # None: no rule answered the deficiency, the measure is written by hand
+    chosen: _ChosenMeasure | None  # None: no rule answered the deficiency, the measure is written by hand
     recs: list[int]
 
 
@@ -92,25 +90,21 @@ def fired_on(recognitions: list[Recognition], firings: list[Firing]) -> list[tup
     return [tuple(sorted(rs)) for rs in fired]
 
 
-def measures_per_recognition(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
+def measures_per_recognition(
+    catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]
+) -> list[list[_ChosenMeasure]]:
     """Measures per recognition, best-ranked first, after group policies and `replaces` (not `excludes`)."""
-    return [_chosen(catalog, rs) for rs in fired_on(recognitions, firings)]
+    return [_choose(catalog, [catalog.rule(r) for r in rs]) for rs in fired_on(recognitions, firings)]
 
 
-def _chosen(catalog: Catalog, rule_ids: tuple[str, ...]) -> list[_Pick]:
-    """The measures the rules fired on one finding give, in rank order: they depend on the set of those rules
-    alone and repeat from plan to plan, so they are worked out once per catalog and set of rules."""
-    return _shared(_CHOSEN, (catalog.digest, rule_ids), lambda: _choose(catalog, [catalog.rule(r) for r in rule_ids]))
-
-
-def _choose(catalog: Catalog, rs: list[Rule]) -> list[_Pick]:
+def _choose(catalog: Catalog, rs: list[Rule]) -> list[_ChosenMeasure]:
     if catalog.settings.groups:
         rs = _apply_group_policies(rs, catalog.settings.groups, catalog.rule_order)
-    picks = [_Pick(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
-    replaced = {m for p in picks for m in p.rule.replaces if m not in p.rule.then}
+    chosen = [_ChosenMeasure(m, rule, _rank(rule, k)) for rule in rs for k, m in enumerate(rule.then)]
+    replaced = {m for p in chosen for m in p.rule.replaces if m not in p.rule.then}
     seen: set[str] = set()
     out = []
-    for p in sorted(picks, key=lambda p: p.rank):
+    for p in sorted(chosen, key=lambda p: p.rank):
         if p.measure in seen or p.measure in replaced:
             continue
         seen.add(p.measure)
@@ -134,13 +128,12 @@ def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order:
     return [r for r in rules if not selective(r) or winners[r.group] is r]
 
 
-def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_Pick]]:
-    """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
-    chosen = measures_per_recognition(catalog, recognitions, firings)
+def _settle_exclusions(catalog: Catalog, chosen: list[list[_ChosenMeasure]]) -> list[list[_ChosenMeasure]]:
+    """Measures per recognition after `excludes`: of two mutually exclusive measures, the better-ranked one
+    wins across the whole plan."""
     exclusions = catalog.exclusions
     if not any(p.measure in exclusions for ps in chosen for p in ps):
         return chosen  # the common case: nothing to settle
-    # mutually exclusive measures: the better-ranked one wins across the whole plan
     kept: set[str] = set()
     banned: set[str] = set()
     for p in sorted((p for ps in chosen for p in ps), key=lambda p: p.rank):
@@ -151,29 +144,97 @@ def _picks(catalog: Catalog, recognitions: list[Recognition], firings: list[Firi
     return [[p for p in ps if p.measure not in banned] for ps in chosen]
 
 
-def build_plan(
-    catalog: Catalog,
-    institution: Institution,
-    findings: list[Finding],
-    recognitions: list[Recognition],
-    firings: list[Firing],
-    plan_date: date,
-    suggest: Callable[[str], list[Suggestion]],
-) -> Plan:
-    picks = _picks(catalog, recognitions, firings)
-    horizon = catalog.settings.horizon_months
+class Planner:
+    """Builds the plans of one catalog. Plan parts repeat from plan to plan (a batch drafts thousands), so
+    the planner keeps them: the caches belong to it and to its catalog, and go with them."""
 
-    def render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-        # a PlanMeasure depends only on these
-        person = institution.people.get(catalog.measure(pick.measure).responsible) if institution.people else None
-        key = (catalog.digest, pick.measure, pick.rule.id, tuple(places), plan_date, person)
-        return _shared(_RENDERED, key, lambda: _render(pick, places))
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._measures_of: dict[tuple[str, ...], list[_ChosenMeasure]] = {}  # fired rule ids → their measures
+        self._rendered: dict[tuple[object, ...], PlanMeasure] = {}
+        self._drefs: dict[str, DeficiencyRef] = {}
+        self._frefs: dict[tuple[str, int], FindingRef] = {}
 
-    def _render(pick: _Pick, places: list[Place]) -> PlanMeasure:
-        m = catalog.measure(pick.measure)
-        d = due_date(m.due, plan_date, horizon)
+    def _chosen(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_ChosenMeasure]]:
+        """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
+        chosen = [self._measures(rs) for rs in fired_on(recognitions, firings)]
+        return _settle_exclusions(self.catalog, chosen)
+
+    def _measures(self, rule_ids: tuple[str, ...]) -> list[_ChosenMeasure]:
+        """The measures the rules fired on one finding give, in rank order: they depend on those rules alone."""
+        cat = self.catalog
+        return _cached(self._measures_of, rule_ids, lambda: _choose(cat, [cat.rule(r) for r in rule_ids]))
+
+    def build(
+        self,
+        institution: Institution,
+        findings: list[Finding],
+        recognitions: list[Recognition],
+        firings: list[Firing],
+        plan_date: date,
+        suggest: Callable[[str], list[Suggestion]],
+    ) -> Plan:
+        catalog = self.catalog
+        chosen = self._chosen(recognitions, firings)
+        render: _Render = partial(self._measure, institution=institution, plan_date=plan_date)
+        items = [
+            PlanItem(
+                finding=self._fref(findings[rec.finding]),
+                deficiency=self._dref(rec.deficiency),
+                measures=[render(c, rec.places) for c in chosen[k]],
+                recognised_by=rec.source,
+                words=[w for m in rec.matches for w in m.words],
+                state=rec.state,
+            )
+            for k, rec in enumerate(recognitions)
+        ]
+        by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
+        for section, row in _pending_rows(recognitions, chosen, self._dref):
+            by_section[section].append(self._plan_row(section, row, findings, recognitions, render))
+        recognised = {r.finding for r in recognitions}
+        unrecognized = [
+            Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
+        ]
+        kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
+        return Plan(
+            institution=PlanInstitution(
+                name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
+            ),
+            date=plan_date,
+            catalog_version=catalog.settings.version,
+            catalog_effective_from=catalog.settings.effective_from,
+            items=items,
+            unrecognized=unrecognized,
+            sections=[
+                PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
+            ],
+        )
+
+    def _plan_row(
+        self, section: Section, row: _PendingRow, findings: list[Finding], recognitions: list[Recognition], render: _Render
+    ) -> PlanRow:
+        recs = [recognitions[k] for k in row.recs]
+        places: list[Place] = sorted({p for r in recs for p in r.places})
+        return PlanRow(
+            section=section,
+            indicators=sorted({self._dref(r.deficiency).indicator for r in recs}),
+            findings=[self._fref(findings[i]) for i in sorted({r.finding for r in recs})],
+            deficiencies=sorted({r.deficiency for r in recs}),
+            measure=render(row.chosen, places) if row.chosen else None,
+            manual=row.chosen is None,
+        )
+
+    def _measure(self, cm: _ChosenMeasure, places: list[Place], institution: Institution, plan_date: date) -> PlanMeasure:
+        """A measure as the plan states it; it depends on these alone (the person only through the role)."""
+        person = institution.people.get(self.catalog.measure(cm.measure).responsible) if institution.people else None
+        key = (cm.measure, cm.rule.id, tuple(places), plan_date, person)
+        return _cached(self._rendered, key, lambda: self._render(cm, places, person, plan_date))
+
+    def _render(self, cm: _ChosenMeasure, places: list[Place], person: str | None, plan_date: date) -> PlanMeasure:
+        catalog = self.catalog
+        m = catalog.measure(cm.measure)
+        d = due_date(m.due, plan_date, catalog.settings.horizon_months)
         role = catalog.role_title(m.responsible)
-        person = institution.people.get(m.responsible)
         return PlanMeasure(
             id=m.id,
             text=m.text.replace(PLACE_TOKEN, place_text(catalog, places)),
@@ -185,74 +246,36 @@ def build_plan(
             responsible_person=person,
             result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),
             basis=m.basis,
-            rule=pick.rule.id,
-            because=pick.rule.because,
+            rule=cm.rule.id,
+            because=cm.rule.because,
         )
 
-    def _dref(did: str) -> DeficiencyRef:
-        d = catalog.deficiency(did)
-        crit, _ = catalog.criterion_of(d.indicator)
-        return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
+    def _dref(self, deficiency: str) -> DeficiencyRef:
+        def make() -> DeficiencyRef:
+            d = self.catalog.deficiency(deficiency)
+            crit, _ = self.catalog.criterion_of(d.indicator)
+            return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
 
-    def dref(rec: Recognition) -> DeficiencyRef:
-        return _shared(_DREFS, (catalog.digest, rec.deficiency), lambda: _dref(rec.deficiency))
+        return _cached(self._drefs, deficiency, make)
 
-    def fref(i: int) -> FindingRef:
-        f = findings[i]
-        return _shared(_FREFS, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+    def _fref(self, f: Finding) -> FindingRef:
+        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
 
-    items = [
-        PlanItem(
-            finding=fref(rec.finding),
-            deficiency=dref(rec),
-            measures=[render(p, rec.places) for p in picks[k]],
-            recognised_by=rec.source,
-            words=[w for m in rec.matches for w in m.words],
-            state=rec.state,
-        )
-        for k, rec in enumerate(recognitions)
-    ]
 
-    # rows of the official table: one per (section, measure), or one per unanswered (finding, deficiency)
-    rows: dict[tuple[Section, str], _Row] = {}
+_Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]
+
+
+def _pending_rows(
+    recognitions: list[Recognition], chosen: list[list[_ChosenMeasure]], dref: Callable[[str], DeficiencyRef]
+) -> list[tuple[Section, _PendingRow]]:
+    """The rows of the official table in plan order: one per (section, measure), or one per unanswered
+    (finding, deficiency)."""
+    rows: dict[tuple[Section, str], _PendingRow] = {}
     for k, rec in enumerate(recognitions):
-        section = dref(rec).section
-        if not picks[k]:
-            rows[(section, f"#manual{k}")] = _Row((rec.finding, k, (0, "", 0)), None, [k])
-        for p in picks[k]:
-            row = rows.setdefault((section, p.measure), _Row((rec.finding, k, p.rank), p, []))
+        section = dref(rec.deficiency).section
+        if not chosen[k]:
+            rows[(section, f"#manual{k}")] = _PendingRow((rec.finding, k, (0, "", 0)), None, [k])
+        for c in chosen[k]:
+            row = rows.setdefault((section, c.measure), _PendingRow((rec.finding, k, c.rank), c, []))
             row.recs.append(k)
-
-    by_section: dict[Section, list[PlanRow]] = {c.section: [] for c in catalog.criteria}
-    for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order):
-        places: list[Place] = sorted({p for k in row.recs for p in recognitions[k].places})
-        defs = sorted({recognitions[k].deficiency for k in row.recs})
-        by_section[section].append(
-            PlanRow(
-                section=section,
-                indicators=sorted({dref(recognitions[k]).indicator for k in row.recs}),
-                findings=[fref(i) for i in sorted({recognitions[k].finding for k in row.recs})],
-                deficiencies=defs,
-                measure=render(row.pick, places) if row.pick else None,
-                manual=row.pick is None,
-            )
-        )
-
-    recognised = {r.finding for r in recognitions}
-    unrecognized = [
-        Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
-    ]
-    kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
-    return Plan(
-        institution=PlanInstitution(
-            name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
-        ),
-        date=plan_date,
-        catalog_version=catalog.settings.version,
-        catalog_effective_from=catalog.settings.effective_from,
-        items=items,
-        unrecognized=unrecognized,
-        sections=[
-            PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
-        ],
-    )
+    return [(section, row) for (section, _), row in sorted(rows.items(), key=lambda kv: kv[1].order)]

@@ -1,6 +1,6 @@
 """Findings → recognised deficiencies (several per finding), places, values, and suggestions for the rest.
 
-Patterns are curator words in dictionary form; a finding's words are lemmatised (morph.py) so any
+Patterns are curator words in dictionary form; a finding's words are lemmatised (lemmas.py) so any
 inflection matches. Words the dictionary does not know are typo candidates and are matched to the
 closest pattern word (rapidfuzz) when they are close enough. Matching runs over the whole finding, so a
 line naming three defects yields three recognitions.
@@ -307,7 +307,7 @@ class Recognizer:
         found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
         return min((p for p in found if 0 <= p <= 100), default=None)
 
-    def chosen(self, i: int, text: str, deficiency: str) -> Recognition:
+    def picked(self, i: int, text: str, deficiency: str) -> Recognition:
         """A finding the user assigned to a deficiency by hand (a picked suggestion): no pattern matched
         (`pattern` is -1), but places and the percentage are read from the text as for any finding."""
         d = self.catalog.deficiency(deficiency)

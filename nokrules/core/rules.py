@@ -2,7 +2,8 @@
 
 durable-rules is dormant and has sharp edges (shared/durable-rules-notes.md), each handled here:
 one Host per process, never one per plan, since Hosts start threads that never stop and rulesets cannot
-be removed; rulesets are named by the catalog digest so a second catalog in the same process gets its own;
+be removed; rulesets are therefore named by a hash of the tests they hold, so a catalog changed in memory
+gets rulesets of its own and the same rules compiled twice share one set;
 rules are sharded below the ~512 first-level-test ceiling; an assert that matches no rule raises
 MessageNotHandledException, which only means "no rule for this fact"; actions take exactly one parameter
 and record the rule id and fact ids (the library has no API to list what fired); an exception inside an
@@ -20,6 +21,7 @@ handled, retracting the batch (matched or not) and deleting the state are safe.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import threading
@@ -116,7 +118,9 @@ class _Compiled:
     sessions: itertools.count[int] = field(default_factory=itertools.count)
 
 
+# Registered rulesets live as long as the process (the library cannot remove them): keyed by their content
 _compiled: dict[str, _Compiled] = {}
+_compiled_lock = threading.Lock()
 
 
 def _action(rule_id: str, names: list[str], compiled: _Compiled) -> Callable[[Any], None]:
@@ -152,21 +156,24 @@ def _pack(catalog: Catalog) -> list[tuple[Shard, int]]:
     return [(shard, len(tests)) for shard, tests in shards]
 
 
-def ruleset_name(catalog: Catalog, k: int) -> str:
-    return f"nokrules_{catalog.digest}_{k}"
+def _content_key(shards: list[Shard]) -> str:
+    """A hash of what the shards register (each rule's id and tests, shard by shard): equal keys, equal rulesets."""
+    tests = [[(r.id, facts) for r, facts in shard] for shard in shards]
+    return hashlib.sha256(json.dumps(tests, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def count_tests(catalog: Catalog) -> list[tuple[str, int]]:
     """Each ruleset the catalog compiles to and its number of distinct first-level tests (for lint)."""
-    return [(ruleset_name(catalog, k), n) for k, (_, n) in enumerate(_pack(catalog))]
+    packed = _pack(catalog)
+    key = _content_key([shard for shard, _ in packed])
+    return [(f"nokrules_{key}_{k}", n) for k, (_, n) in enumerate(packed)]
 
 
-def _compile(catalog: Catalog) -> _Compiled:
-    shards = [shard for shard, _ in _pack(catalog)]
+def _compile(key: str, shards: list[Shard]) -> _Compiled:
     compiled = _Compiled(names=[], shards_of={})
     definitions: dict[str, Any] = {}
     for k, shard in enumerate(shards):
-        name = ruleset_name(catalog, k)
+        name = f"nokrules_{key}_{k}"
         compiled.names.append(name)
         body: dict[str, Any] = {}
         for r, facts in shard:
@@ -189,17 +196,17 @@ def _noop(c: Any) -> None:
     """The session marker's rule: it exists so that every session holds one handled fact."""
 
 
-class RuleEngine:
+class DurableRules:
     """The catalog's rules on the shared durable-rules Host. Thread-safe: one session at a time."""
 
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
-        with _host_lock:
-            known = _compiled.get(catalog.digest)
-        if known is None:
-            known = _compile(catalog)
-            with _host_lock:
-                known = _compiled.setdefault(catalog.digest, known)
+        shards = [shard for shard, _ in _pack(catalog)]
+        key = _content_key(shards)
+        with _compiled_lock:  # held while registering: the library refuses a ruleset registered twice
+            known = _compiled.get(key)
+            if known is None:
+                known = _compiled[key] = _compile(key, shards)
         self._c = known
 
     @property

@@ -1,7 +1,7 @@
 """Plan document layouts («формы») as data: columns, which plan field fills each, titles and captions.
 
 The federal form (ПП РФ № 457) and regional forms differ only in columns and captions, so a ministry adds
-its own form as a YAML file (`--form PATH`) instead of code. Built-in forms live in nokrules/layouts/.
+its own form as a YAML file (`--form PATH`) instead of code. Built-in forms live in nokrules/documents/layouts/.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A Plan laid out in a form's columns: the rows every document renderer (DOCX, HTML) and the web page draw.
 
-Keeping the mapping from plan fields to columns in one place means the Word document and the web page
-show the same table for the same form, and a new form needs no renderer changes.
+Keeping the mapping from plan fields to columns in one place means that every view built on these rows
+shows the same table for the same form, and a new form needs no renderer changes.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Whole protocols in, a plan file per institution out: the engine of `nokrules batch`.
 
-A national run has ~150,000 institutions, so nothing per plan is kept in memory beyond a small Digest
+A national run has ~150,000 institutions, so nothing per plan is kept in memory beyond a small PlanExtract
 (deficiency ids per finding, unrecognised lines, counts); plans are rendered and written by the worker that drafted
 them. Workers are separate processes (durable-rules allows one Host per process, and the GIL would make
 threads pointless), each loading the engine once. Files are written atomically, results are gathered in
@@ -27,7 +27,7 @@ from nokrules.core.model import Approver, Plan, ProtocolInstitution
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.output import write_atomically
-from nokrules.protocols.summary import BatchResult, Digest, digest
+from nokrules.protocols.summary import BatchResult, PlanExtract, extract_plan
 
 EXTENSIONS = {"json": "json", "md": "md", "text": "txt", "docx": "docx", "xlsx": "xlsx", "html": "html"}
 _TRANSLIT = dict(
@@ -101,7 +101,7 @@ class Job:
 
 
 @dataclass(frozen=True)
-class Settings:
+class BatchOptions:
     catalog: str | None
     out: str
     fmt: str
@@ -113,11 +113,11 @@ class Settings:
 
 
 class Drafter:
-    """One engine per process, turning a Job into a written plan file and its Digest."""
+    """One engine per process, turning a Job into a written plan file and its PlanExtract."""
 
-    def __init__(self, settings: Settings):
-        self.s = settings
-        self.engine = Engine.load(settings.catalog)
+    def __init__(self, options: BatchOptions):
+        self.options = options
+        self.engine = Engine.load(options.catalog)
         self._kinds: dict[str, str | None] = {}
 
     def kind_of(self, written: str | None) -> str | None:
@@ -131,33 +131,32 @@ class Drafter:
         return self._kinds[written]
 
     def render(self, plan: Plan) -> bytes:
-        if self.s.fmt in DOCUMENTS:
-            return render_document(
-                self.s.fmt, plan, self.engine.catalog, self.s.form, self.s.year, self.s.approver, self.s.founder
-            )
-        if self.s.fmt == "json":  # compact, one line per file: a national run writes 150,000 of them
+        o = self.options
+        if o.fmt in DOCUMENTS:
+            return render_document(o.fmt, plan, self.engine.catalog, o.form, o.year, o.approver, o.founder)
+        if o.fmt == "json":  # compact, one line per file: a national run writes 150,000 of them
             return Plan.__pydantic_serializer__.to_json(plan, by_alias=True) + b"\n"
-        return FORMATS[self.s.fmt](plan).encode("utf-8")
+        return FORMATS[o.fmt](plan).encode("utf-8")
 
-    def __call__(self, job: Job) -> Digest:
+    def __call__(self, job: Job) -> PlanExtract:
         e = job.entry
         kind_id = self.kind_of(e.kind)
         inst = self.engine.institution(e.name, kind_id)
-        plan = self.engine.draft_plan(e.findings, inst, date=self.s.plan_date)
-        write_atomically(os.path.join(self.s.out, job.file), self.render(plan))
-        return digest(self.engine, BatchResult(e, plan, job.file, kind_id))
+        plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date)
+        write_atomically(os.path.join(self.options.out, job.file), self.render(plan))
+        return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
 
 
 _drafter: Drafter | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(options: BatchOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     global _drafter
-    _drafter = Drafter(settings)
+    _drafter = Drafter(options)
 
 
-def _work(jobs: list[Job]) -> list[Digest]:
+def _work(jobs: list[Job]) -> list[PlanExtract]:
     assert _drafter is not None
     return [_drafter(job) for job in jobs]
 
@@ -174,15 +173,15 @@ class Workers:
     code with known segfaults) the executor notices and the batch ends with a message naming the
     institutions being drafted, where a Pool would wait forever for the lost results."""
 
-    def __init__(self, settings: Settings, jobs: int = 1):
-        self.settings = settings
+    def __init__(self, options: BatchOptions, jobs: int = 1):
+        self.options = options
         self.jobs = jobs
         self._pool: ProcessPoolExecutor | None = None
         if jobs > 1:
             # spawn, not fork: a forked worker would carry (and, by touching refcounts, copy) the whole parsed
             # protocol of the parent; a fresh worker holds only its engine
             self._pool = ProcessPoolExecutor(
-                jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(settings,)
+                jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(options,)
             )
 
     def __enter__(self) -> Workers:
@@ -197,12 +196,12 @@ class Workers:
                 proc.terminate()
         self._pool.shutdown(wait=True, cancel_futures=kind is not None)
 
-    def run(self, jobs_list: list[Job], progress: Callable[[int], object] | None = None) -> list[Digest]:
+    def run(self, jobs_list: list[Job], progress: Callable[[int], object] | None = None) -> list[PlanExtract]:
         """Draft every job; outcomes in input order whatever the number of workers. With several workers the
         jobs are sent in chunks, a few per worker at a time, and the parent lets each job go once it is sent."""
-        outcomes: list[Digest] = []
+        outcomes: list[PlanExtract] = []
         if self._pool is None:
-            drafter = Drafter(self.settings)
+            drafter = Drafter(self.options)
             for job in jobs_list:
                 outcomes.append(drafter(job))
                 if progress:
@@ -212,7 +211,7 @@ class Workers:
         size = max(1, min(256, len(jobs_list) // (self.jobs * 8) or 1))
         pending = collections.deque(jobs_list)
         jobs_list.clear()
-        inflight: collections.deque[tuple[Future[list[Digest]], int]] = collections.deque()
+        inflight: collections.deque[tuple[Future[list[PlanExtract]], int]] = collections.deque()
 
         def fill() -> None:
             while pending and len(inflight) < self.jobs * IN_FLIGHT:

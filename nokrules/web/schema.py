@@ -82,7 +82,7 @@ class MatchView(BaseModel):
     words: list[str]
 
 
-class RuleView(BaseModel):
+class FiredRule(BaseModel):
     id: str
     because: str
 
@@ -103,7 +103,7 @@ class ExplainEntry(BaseModel):
     matches: list[MatchView]
     places: list[str]
     values: dict[str, float]
-    rules: list[RuleView]
+    rules: list[FiredRule]
 
 
 class ExplainResponse(BaseModel):

@@ -17,7 +17,7 @@ from nokrules.core.model import Catalog, Plan
 from nokrules.core.planner import fired_on
 from nokrules.documents.document import render_document
 from nokrules.protocols.batch import slug
-from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, MatchView, PlanRequest, RuleView
+from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, PlanRequest
 
 MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -71,7 +71,7 @@ def document(engine: Engine, req: PlanRequest, plan: Plan, fmt: str) -> bytes:
 
 
 def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
-    """Per recognised finding: the words that matched each pattern element, or that it was chosen by hand,
+    """Per recognised finding: the words that matched each pattern element, or that it was picked by hand,
     and the rules that fired on it with their reasons."""
     cat = engine.catalog
     fired = fired_on(trace.recognitions, trace.firings)
@@ -92,7 +92,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 matches=[MatchView(element=m.element, words=list(m.words)) for m in r.matches],
                 places=list(r.places),
                 values=dict(r.values),
-                rules=[RuleView(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
+                rules=[FiredRule(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )
     return out

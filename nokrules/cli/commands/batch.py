@@ -15,8 +15,8 @@ from nokrules.core.engine import Engine
 from nokrules.core.errors import CheckFailed, InputError, UsageError
 from nokrules.core.model import ProtocolInstitution
 from nokrules.documents.output import write_atomically
-from nokrules.protocols.batch import EXTENSIONS, Job, Settings, Workers, file_names, leftover_temporaries
-from nokrules.protocols.summary import Digest, Summary, render_html, render_markdown, summarize
+from nokrules.protocols.batch import EXTENSIONS, BatchOptions, Job, Workers, file_names, leftover_temporaries
+from nokrules.protocols.summary import PlanExtract, RegionalSummary, render_html, render_markdown, summarize
 
 REPORTS = ("unrecognized.csv", "institutions.csv", "summary.md", "summary.html")
 
@@ -32,19 +32,19 @@ def _read(inputs: tuple[str, ...]) -> list[ProtocolInstitution]:
     return entries
 
 
-def _unrecognized_csv(digests: list[Digest]) -> bytes:
+def _unrecognized_csv(extracts: list[PlanExtract]) -> bytes:
     """institution; line; text; suggestions — UTF-8 with BOM and «;», as Russian Excel opens it. The line is
     the one in the institution's plan file; «начало в протоколе» is where its findings start in the source."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(["учреждение", "файл плана", "строка", "текст", "похожие недостатки", "начало в протоколе"])
-    for d in digests:
+    for d in extracts:
         for line, text, suggestions in d.unrecognised:
             w.writerow([d.entry.name, d.file, line, text, " | ".join(suggestions), d.entry.findings_line])
     return buf.getvalue().encode("utf-8-sig")
 
 
-def _institutions_csv(summary: Summary) -> bytes:
+def _institutions_csv(summary: RegionalSummary) -> bytes:
     """Every institution with its counts (the summary lists the first 1000 of a national run)."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
@@ -99,12 +99,12 @@ def command(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
-    settings = Settings(catalog_dir, str(out), fmt, when, form, year)
+    options = BatchOptions(catalog_dir, str(out), fmt, when, form, year)
 
     from tqdm import tqdm
 
     try:
-        with Workers(settings, jobs) as workers:  # they load their engines while the protocol is being read
+        with Workers(options, jobs) as workers:  # they load their engines while the protocol is being read
             entries = _read(inputs)
             out.mkdir(parents=True, exist_ok=True)
             names = file_names(entries, EXTENSIONS[fmt])
@@ -116,7 +116,7 @@ def command(
             del entries  # the jobs hold them now, and run() lets each go once it is drafted
             bar = tqdm(total=len(job_list), unit="учр.", desc="планы", disable=not sys.stderr.isatty(), leave=False)
             try:
-                digests = workers.run(job_list, progress=bar.update)
+                extracts = workers.run(job_list, progress=bar.update)
             finally:
                 bar.close()
     except BaseException:  # Ctrl-C, a crashed worker: the workers are stopped by now, nothing writes any more,
@@ -124,8 +124,8 @@ def command(
             for tmp in leftover_temporaries(out):
                 tmp.unlink(missing_ok=True)
         raise
-    write_atomically(out / "unrecognized.csv", _unrecognized_csv(digests))
-    summary = summarize(engine, digests)
+    write_atomically(out / "unrecognized.csv", _unrecognized_csv(extracts))
+    summary = summarize(engine, extracts)
     write_atomically(out / "institutions.csv", _institutions_csv(summary))
     write_atomically(out / "summary.md", render_markdown(summary).encode("utf-8"))
     write_atomically(out / "summary.html", render_html(summary).encode("utf-8"))

@@ -3,9 +3,10 @@ measures and rules, as loaded from catalog/ and rules/."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date as Date
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -224,10 +225,10 @@ class Rule(Strict):
 
 
 class Catalog(Strict):
-    """A loaded, cross-checked catalog. `digest` identifies its content (ruleset names use it)."""
+    """A loaded, cross-checked catalog. Frozen: a changed catalog is a new object (`model_copy`), and the
+    values derived from it below are cached on the object and dropped from every copy."""
 
     root: str
-    digest: str
     settings: Settings
     criteria: list[Criterion]
     forms: list[Form]
@@ -236,6 +237,26 @@ class Catalog(Strict):
     deficiencies: list[Deficiency]
     measures: list[Measure]
     rules: list[Rule]
+
+    def __copy__(self) -> Self:
+        # pydantic copies __dict__, where cached_property keeps its values: a copy with an update would
+        # otherwise answer from the original's lookups and digest
+        copied = super().__copy__()
+        for name in _DERIVED:
+            copied.__dict__.pop(name, None)
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copied = super().__deepcopy__(memo)
+        for name in _DERIVED:
+            copied.__dict__.pop(name, None)
+        return copied
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of the content, not of the files it was read from nor of `root`: a catalog changed in
+        memory gets its own, and the same content read from two folders shares one."""
+        return hashlib.sha256(self.__pydantic_serializer__.to_json(self, exclude={"root"})).hexdigest()[:16]
 
     @cached_property
     def _deficiencies(self) -> dict[str, Deficiency]:
@@ -281,3 +302,6 @@ class Catalog(Strict):
 
     def criterion_of(self, indicator: str) -> tuple[Criterion, Indicator]:
         return self._indicators[indicator]
+
+
+_DERIVED = frozenset(name for name, v in vars(Catalog).items() if isinstance(v, cached_property))

@@ -16,6 +16,7 @@ from nokrules.curate.lint.load import LOAD
 from nokrules.curate.lint.never_fires import RuleNeverFires
 from nokrules.curate.lint.numeric_gap import NumericGap
 from nokrules.curate.lint.rule_overlap import DuplicateConditions, GroupOverlap, RuleMasked
+from nokrules.curate.lint.version import VersionNotBumped
 
 LOAD_CHECKS: list[type[Check]] = list(LOAD)
 ALL_CHECKS: list[type[Check]] = sorted(
@@ -35,6 +36,7 @@ ALL_CHECKS: list[type[Check]] = sorted(
         NumericGap,
         AmbiguousExample,
         RulesetNearCeiling,
+        VersionNotBumped,
     ],
     key=lambda c: c.code,
 )

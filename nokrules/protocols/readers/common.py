@@ -181,7 +181,9 @@ def _numbering_row(cells: Sequence[str]) -> bool:
 
 
 @dataclass
-class _Row:
+class _Draft:
+    """An institution being read from the rows of a table (its findings may go on over several rows)."""
+
     number: int | None
     name: str
     kind: str | None
@@ -191,6 +193,48 @@ class _Row:
     findings: list[str] = field(default_factory=list)
     plan: list[str] = field(default_factory=list)
     findings_line: int = 0
+
+    def continued_by(self, name: str, number: int | None) -> bool:
+        """A row without a name, or with this one's name (and no other number), goes on with this institution."""
+        return (not name or name == self.name) and (number is None or number == self.number)
+
+    def extend(self, row: _TableRow) -> None:
+        findings = row.items("findings")
+        if findings and not self.findings:
+            self.findings_line = row.line
+        self.findings += findings
+        self.plan += row.items("plan")
+        self.score = self.score if self.score is not None else parse_score(row.cell("score"))
+        self.rank = self.rank if self.rank is not None else parse_int(row.cell("rank"))
+
+    def institution(self) -> ProtocolInstitution:
+        return ProtocolInstitution(
+            number=self.number,
+            name=self.name,
+            kind=self.kind,
+            score=self.score,
+            rank=self.rank,
+            findings=findings_text(self.findings),
+            findings_line=self.findings_line or self.line,
+            human_plan=self.plan,
+        )
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    """One row below the header, read through the header's columns."""
+
+    cells: Sequence[str]
+    cols: dict[str, int]
+    line: int
+
+    def cell(self, role: str) -> str:
+        i = self.cols.get(role)
+        return self.cells[i] if i is not None and i < len(self.cells) else ""
+
+    def items(self, role: str) -> list[str]:
+        """The findings or plan items of the row's cell, one per item however the cell wraps them."""
+        return [t for _, t in group_items([(self.line, text) for text in self.cell(role).split("\n")], False)]
 
 
 HEADER_SEARCH = 20  # rows above the header: a title, the rating heading, an empty row or two
@@ -206,83 +250,61 @@ def read_table(rows: Sequence[Sequence[str]], sections: Sections, first_row: int
     (merged cells, one finding per row), so `findings_line` is the row of its first finding. Raises
     NotThisFormat saying which columns are missing when there is no header.
     """
-    header = -1
-    cols: dict[str, int] = {}
+    header, cols = _header(rows, sections)
+    drafts: list[_Draft] = []
+    for i in range(header + 1, len(rows)):
+        _read_row(_TableRow(rows[i], cols, first_row + i), sections, drafts)
+    return [d.institution() for d in drafts]
+
+
+def _header(rows: Sequence[Sequence[str]], sections: Sections) -> tuple[int, dict[str, int]]:
+    """The header row's index and its columns; the title rows above it feed `sections`. NotThisFormat
+    naming what the best candidate lacks when no row among the first HEADER_SEARCH has a name and findings."""
     best: dict[str, int] = {}
     above: list[str] = []
     for i, cells in enumerate(rows[:HEADER_SEARCH]):
         found = identify_columns(cells)
         if "name" in found and "findings" in found:
-            header, cols = i, found
-            break
+            for line in above:  # the title rows above the header («Рейтинг …», «(Центры …)»)
+                sections.feed(line)
+            return i, found
         if len(found) > len(best):
             best = found
         above.append(" ".join(_distinct(cells)))
-    if header >= 0:
-        for line in above:  # the title rows above the header («Рейтинг …», «(Центры …)»)
-            sections.feed(line)
-    else:
-        seen = [clean(c) for c in (rows[0] if rows else []) if clean(c)][:8]
-        shown = f" (в первой строке: {', '.join(f'«{s}»' for s in seen)})" if seen else ""
-        raise NotThisFormat(" и ".join(columns_missing(best)) + shown)
+    seen = [clean(c) for c in (rows[0] if rows else []) if clean(c)][:8]
+    shown = f" (в первой строке: {', '.join(f'«{s}»' for s in seen)})" if seen else ""
+    raise NotThisFormat(" и ".join(columns_missing(best)) + shown)
 
-    def cell(cells: Sequence[str], role: str) -> str:
-        i = cols.get(role)
-        return cells[i] if i is not None and i < len(cells) else ""
 
-    drafts: list[_Row] = []
-    for i in range(header + 1, len(rows)):
-        cells = rows[i]
-        row_no = first_row + i
-        distinct = _distinct(cells)
-        if not distinct or _numbering_row(cells):
-            continue
-        if len(distinct) == 1 and _heading_row(cells, cols, distinct[0]):
-            sections.feed(distinct[0])
-            continue
-        name = clean(cell(cells, "name"))
-        number = parse_int(cell(cells, "number"))
-        findings = [t for _, t in group_items([(row_no, line) for line in cell(cells, "findings").split("\n")], False)]
-        plan = [t for _, t in group_items([(row_no, line) for line in cell(cells, "plan").split("\n")], False)]
-        prev = drafts[-1] if drafts else None
-        same = prev is not None and (not name or name == prev.name) and (number is None or number == prev.number)
-        if prev is not None and same:
-            if findings and not prev.findings:
-                prev.findings_line = row_no
-            prev.findings += findings
-            prev.plan += plan
-            prev.score = prev.score if prev.score is not None else parse_score(cell(cells, "score"))
-            prev.rank = prev.rank if prev.rank is not None else parse_int(cell(cells, "rank"))
-            continue
-        if not name and not findings:
-            continue
-        kind = clean(cell(cells, "kind")) or sections.kind
-        drafts.append(
-            _Row(
-                number=number,
-                name=name or (f"Учреждение № {number}" if number is not None else f"Учреждение из строки {row_no}"),
-                kind=kind,
-                score=parse_score(cell(cells, "score")),
-                rank=parse_int(cell(cells, "rank")),
-                line=row_no,
-                findings=findings,
-                plan=plan,
-                findings_line=row_no,
-            )
+def _read_row(row: _TableRow, sections: Sections, drafts: list[_Draft]) -> None:
+    """One row below the header: skipped, a section heading, more of the institution above, or a new one."""
+    distinct = _distinct(row.cells)
+    if not distinct or _numbering_row(row.cells):
+        return
+    if len(distinct) == 1 and _heading_row(row.cells, row.cols, distinct[0]):
+        sections.feed(distinct[0])
+        return
+    name = clean(row.cell("name"))
+    number = parse_int(row.cell("number"))
+    if drafts and drafts[-1].continued_by(name, number):
+        drafts[-1].extend(row)
+        return
+    findings = row.items("findings")
+    if not name and not findings:
+        return
+    drafts.append(
+        _Draft(
+            number=number,
+            name=name or (f"Учреждение № {number}" if number is not None else f"Учреждение из строки {row.line}"),
+            kind=clean(row.cell("kind")) or sections.kind,
+            score=parse_score(row.cell("score")),
+            rank=parse_int(row.cell("rank")),
+            line=row.line,
+            findings=findings,
+            plan=row.items("plan"),
+            findings_line=row.line,
         )
-    return [
-        ProtocolInstitution(
-            number=d.number,
-            name=d.name,
-            kind=d.kind,
-            score=d.score,
-            rank=d.rank,
-            findings=findings_text(d.findings),
-            findings_line=d.findings_line or d.line,
-            human_plan=d.plan,
-        )
-        for d in drafts
-    ]
+    )
 
 
 def _heading_row(cells: Sequence[str], cols: dict[str, int], text: str) -> bool:

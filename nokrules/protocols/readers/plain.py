@@ -69,6 +69,20 @@ class _Draft:
     values: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Line:
+    """A non-empty line of the protocol and what it may be: a numbered line, a line of numbers."""
+
+    text: str
+    index: int  # 0-based
+    numbered: re.Match[str] | None  # «1. Name»
+    values: list[str] | None  # «29,70» or «29,70 1»
+
+    @property
+    def no(self) -> int:
+        return self.index + 1
+
+
 def read(data: bytes, name: str) -> list[ProtocolInstitution]:
     """The bytes of a text protocol (UTF-8, BOM or Windows-1251) → its institutions."""
     try:
@@ -140,55 +154,70 @@ class _Reader:
 
     def line(self, t: str, i: int) -> bool:
         """Take line `i`; False when it ended the institution and must be read again between institutions."""
-        no = i + 1
         if is_section_heading(t) and self.state is not _State.NONE:
             self.finish()
         if self.state is _State.NONE:
-            self.between(t, no)
+            self.between(t, i + 1)
             return True
-        cur = self.cur
-        assert cur is not None
-        m = _NUMBER_RE.match(t)
-        values = _values(t)
+        assert self.cur is not None
+        line = _Line(t, i, _NUMBER_RE.match(t), _values(t))
         if self.state is _State.NAME:
-            if m:
-                self.start(m, no)
-            elif _heading(t, _FINDINGS_HEAD_RE):
-                self.state, cur.has_block, cur.heading_line = _State.FINDINGS, True, no
-                if first := _after_colon(t):
-                    cur.findings.append((no, first))
-            elif values is not None:
-                cur.values += values
-            elif BULLET_RE.match(t) and cur.name:
-                self.state, cur.has_block = _State.FINDINGS, True
-                cur.findings.append((no, t))
-            else:
-                cur.name.append(t)
+            self.in_name(self.cur, line)
         elif self.state in (_State.FINDINGS, _State.PLAN):
-            if self.state is _State.FINDINGS and _heading(t, _PLAN_HEAD_RE):
-                self.state = _State.PLAN
-                if first := _after_colon(t):
-                    cur.plan.append((no, first))
-            elif values is not None:
-                self.resume, self.tail_from, self.state = self.state, len(cur.values), _State.TAIL
-                cur.values += values
-            elif m and int(m.group(1)) == cur.number + 1 and self.looks_like_institution(m, i):
-                self.start(m, no)
-            else:
-                (cur.findings if self.state is _State.FINDINGS else cur.plan).append((no, t))
-        else:  # TAIL: the score and the place; a number starts the next institution, anything else ends this one
-            if values is not None:
-                cur.values += values
-            elif m and (int(m.group(1)) == cur.number + 1 or self.looks_like_institution(m, i)):
-                self.start(m, no)
-            elif BULLET_RE.match(t):
-                # More items after a lone number: it was a page number of a PDF copy, not the score.
-                del cur.values[self.tail_from :]
-                self.state = self.resume
-                return False
-            else:
-                self.finish()
-                return False
+            self.in_block(self.cur, line)
+        else:
+            return self.in_tail(self.cur, line)
+        return True
+
+    def in_name(self, cur: _Draft, line: _Line) -> None:
+        """After the number: another number, the findings heading or bullets, numbers, or more of the name."""
+        t, no = line.text, line.no
+        if line.numbered:
+            self.start(line.numbered, no)
+        elif _heading(t, _FINDINGS_HEAD_RE):
+            self.state, cur.has_block, cur.heading_line = _State.FINDINGS, True, no
+            if first := _after_colon(t):
+                cur.findings.append((no, first))
+        elif line.values is not None:
+            cur.values += line.values
+        elif BULLET_RE.match(t) and cur.name:
+            self.state, cur.has_block = _State.FINDINGS, True
+            cur.findings.append((no, t))
+        else:
+            cur.name.append(t)
+
+    def in_block(self, cur: _Draft, line: _Line) -> None:
+        """In the findings or the plan: the plan heading, the numbers that end them, the next institution,
+        or one more item."""
+        t, no, m = line.text, line.no, line.numbered
+        if self.state is _State.FINDINGS and _heading(t, _PLAN_HEAD_RE):
+            self.state = _State.PLAN
+            if first := _after_colon(t):
+                cur.plan.append((no, first))
+        elif line.values is not None:
+            self.resume, self.tail_from, self.state = self.state, len(cur.values), _State.TAIL
+            cur.values += line.values
+        elif m and int(m.group(1)) == cur.number + 1 and self.looks_like_institution(m, line.index):
+            self.start(m, no)
+        else:
+            (cur.findings if self.state is _State.FINDINGS else cur.plan).append((no, t))
+
+    def in_tail(self, cur: _Draft, line: _Line) -> bool:
+        """The score and the place; a number starts the next institution, anything else ends this one
+        (False: the line is read again)."""
+        m = line.numbered
+        if line.values is not None:
+            cur.values += line.values
+        elif m and (int(m.group(1)) == cur.number + 1 or self.looks_like_institution(m, line.index)):
+            self.start(m, line.no)
+        elif BULLET_RE.match(line.text):
+            # More items after a lone number: it was a page number of a PDF copy, not the score.
+            del cur.values[self.tail_from :]
+            self.state = self.resume
+            return False
+        else:
+            self.finish()
+            return False
         return True
 
     def between(self, t: str, no: int) -> None:

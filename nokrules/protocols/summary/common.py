@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nokrules.core.constants import MANUAL_MEASURE
-from nokrules.protocols.summary.compute import Summary
+from nokrules.protocols.summary.compute import RegionalSummary
 
 TITLE = "Сводка по результатам независимой оценки качества условий оказания услуг"
 SUBTITLE = "проекты планов по устранению недостатков, составленные nokrules"
@@ -54,7 +54,7 @@ def share(p: float) -> str:
     return f"{p * 100:.1f}".replace(".", ",") + " %"
 
 
-def totals_lines(s: Summary) -> list[str]:
+def totals_lines(s: RegionalSummary) -> list[str]:
     t = s.totals
     return [
         f"Учреждений: {t.institutions}",
@@ -66,7 +66,7 @@ def totals_lines(s: Summary) -> list[str]:
     ]
 
 
-def check_line(s: Summary) -> str:
+def check_line(s: RegionalSummary) -> str:
     t = s.totals
     verdict = "сходится" if s.consistent else "РАСХОЖДЕНИЕ — сообщите разработчикам"
     return (
@@ -88,7 +88,7 @@ def measures_text(measures: tuple[str, ...]) -> list[str]:
     return list(measures) or [MANUAL_MEASURE]
 
 
-def catalog_line(s: Summary) -> str:
+def catalog_line(s: RegionalSummary) -> str:
     return f"Каталог недостатков и мероприятий: версия {s.catalog_version}."
 
 

@@ -1,4 +1,4 @@
-"""Batch results → the numbers of the regional summary. Pure: the same results give the same Summary.
+"""Batch results → the numbers of the regional summary. Pure: the same results give the same RegionalSummary.
 
 Counting conventions (every table uses them, so the numbers add up):
 - a finding is a line of an institution's findings: recognised ones are the distinct (line, text) of the
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from nokrules.core.model import Plan, PlanItem, ProtocolInstitution
+from nokrules.core.model import Catalog, Criterion, Plan, PlanItem, ProtocolInstitution
 
 if TYPE_CHECKING:
     from nokrules.core.engine import Engine
@@ -33,7 +33,7 @@ class BatchResult:
 
 
 @dataclass(frozen=True)
-class Digest:
+class PlanExtract:
     """What the summary needs of one drafted plan, small enough to keep for 150,000 institutions: the
     protocol entry without its text, per recognised finding its deficiency ids, the unrecognised lines,
     counts, and the comparison with the institution's own plan (made where the full plan is at hand)."""
@@ -45,13 +45,13 @@ class Digest:
     unrecognised: tuple[tuple[int, str, tuple[str, ...]], ...]  # (line, text, closest «title (id)», best first)
     measures: int
     manual: int
-    comparison: Comparison | None
+    comparison: OwnPlanCoverage | None
 
 
-def digest(engine: Engine, r: BatchResult) -> Digest:
+def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
     groups = _finding_groups(r.plan)
     rows = [row for sec in r.plan.sections for row in sec.rows]
-    return Digest(
+    return PlanExtract(
         entry=r.entry.model_copy(update={"findings": "", "human_plan": []}),
         file=r.file,
         kind_id=r.kind_id,
@@ -59,7 +59,7 @@ def digest(engine: Engine, r: BatchResult) -> Digest:
         unrecognised=tuple((u.line, u.text, tuple(f"{s.title} ({s.id})" for s in u.suggestions)) for u in r.plan.unrecognized),
         measures=sum(row.measure is not None for row in rows),
         manual=sum(row.measure is None for row in rows),
-        comparison=_comparison(engine, r) if r.entry.human_plan else None,
+        comparison=_own_plan_coverage(engine, r) if r.entry.human_plan else None,
     )
 
 
@@ -145,7 +145,7 @@ class UncoveredFinding:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class OwnPlanCoverage:
     """An institution's own plan (from the protocol) against its recognised findings."""
 
     institution: str
@@ -160,7 +160,7 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class Summary:
+class RegionalSummary:
     catalog_version: str
     totals: Totals
     institutions: tuple[InstitutionRow, ...]
@@ -169,7 +169,7 @@ class Summary:
     kinds: tuple[KindCount, ...]
     frequent: tuple[FrequentDeficiency, ...]
     unrecognised: tuple[UnrecognisedLine, ...]
-    comparisons: tuple[Comparison, ...]
+    comparisons: tuple[OwnPlanCoverage, ...]
 
     @property
     def consistent(self) -> bool:
@@ -194,14 +194,14 @@ def _finding_groups(plan: Plan) -> dict[tuple[int, str], list[PlanItem]]:
     return dict(sorted(groups.items()))
 
 
-def _kind_title(titles: dict[str, str], r: Digest) -> tuple[str, bool]:
+def _kind_title(titles: dict[str, str], r: PlanExtract) -> tuple[str, bool]:
     title = titles.get(r.kind_id or "")
     if title is not None:
         return title, True
     return (r.entry.kind or "вид не указан").strip(), False
 
 
-def _institution_row(titles: dict[str, str], r: Digest) -> InstitutionRow:
+def _institution_row(titles: dict[str, str], r: PlanExtract) -> InstitutionRow:
     return InstitutionRow(
         number=r.entry.number,
         name=r.entry.name,
@@ -218,7 +218,7 @@ def _institution_row(titles: dict[str, str], r: Digest) -> InstitutionRow:
     )
 
 
-def _comparison(engine: Engine, r: BatchResult) -> Comparison:
+def _own_plan_coverage(engine: Engine, r: BatchResult) -> OwnPlanCoverage:
     addressed = {d for line in r.entry.human_plan for d in engine.recognizer.mentions(line)}
     groups = _finding_groups(r.plan)
     uncovered = []
@@ -228,96 +228,107 @@ def _comparison(engine: Engine, r: BatchResult) -> Comparison:
         defs = tuple(dict.fromkeys((it.deficiency.id, it.deficiency.title) for it in items))
         measures = tuple(dict.fromkeys(m.text for it in items for m in it.measures))
         uncovered.append(UncoveredFinding(line, text, defs, measures))
-    return Comparison(r.entry.name, r.file, len(r.entry.human_plan), len(groups), tuple(uncovered))
+    return OwnPlanCoverage(r.entry.name, r.file, len(r.entry.human_plan), len(groups), tuple(uncovered))
 
 
-def summarize(engine: Engine, items: Sequence[BatchResult | Digest]) -> Summary:
+def summarize(engine: Engine, items: Sequence[BatchResult | PlanExtract]) -> RegionalSummary:
     """The regional summary of a batch: counts, tables and comparisons (no file I/O). Takes full results
-    or their digests (what `nokrules batch` keeps for a national run)."""
+    or their extracts (what `nokrules batch` keeps for a national run)."""
     catalog = engine.catalog
-    results = [r if isinstance(r, Digest) else digest(engine, r) for r in items]
+    results = [r if isinstance(r, PlanExtract) else extract_plan(engine, r) for r in items]
     titles = {k.id: k.title for k in catalog.kinds}  # looked up twice per institution: 300,000 times nationally
     inst_rows = [_institution_row(titles, r) for r in results]
-
-    by_indicator: Counter[str] = Counter()
-    inst_by_indicator: dict[str, set[int]] = {}
-    by_deficiency: Counter[str] = Counter()
-    inst_by_deficiency: dict[str, set[int]] = {}
-    refs: dict[str, tuple[str, str]] = {}  # id → (title, indicator) as the plans have it
-    for k, r in enumerate(results):
-        for _, ids in r.findings:
-            for did in ids:
-                d = catalog.deficiency(did)
-                by_indicator[d.indicator] += 1
-                inst_by_indicator.setdefault(d.indicator, set()).add(k)
-                by_deficiency[did] += 1
-                inst_by_deficiency.setdefault(did, set()).add(k)
-                refs.setdefault(did, (d.title, d.indicator))
-
-    indicators = tuple(
-        IndicatorCount(i.id, i.title, c.section, by_indicator[i.id], len(inst_by_indicator.get(i.id, ())))
-        for c in catalog.criteria
-        for i in c.indicators
-    )
-    sections = tuple(
-        SectionCount(
-            c.section,
-            c.short,
-            sum(by_indicator[i.id] for i in c.indicators),
-            len(set().union(*(inst_by_indicator.get(i.id, set()) for i in c.indicators))),
-        )
-        for c in catalog.criteria
+    tally = _Tally.of(catalog, results)
+    return RegionalSummary(
+        catalog_version=catalog.settings.version,
+        totals=_totals(inst_rows),
+        institutions=tuple(sorted(inst_rows, key=lambda x: (-x.findings, x.name, x.number or 0))),
+        indicators=tuple(
+            IndicatorCount(i.id, i.title, c.section, tally.by_indicator[i.id], len(tally.inst_by_indicator.get(i.id, ())))
+            for c in catalog.criteria
+            for i in c.indicators
+        ),
+        sections=tuple(_section_count(c, tally) for c in catalog.criteria),
+        kinds=_kind_counts(titles, results, inst_rows),
+        frequent=_frequent(tally, len(results)),
+        unrecognised=tuple(
+            UnrecognisedLine(r.entry.name, r.file, line, text, sugg[0] if sugg else None)
+            for r in results
+            for line, text, sugg in r.unrecognised
+        ),
+        comparisons=tuple(r.comparison for r in results if r.comparison is not None),
     )
 
+
+@dataclass
+class _Tally:
+    """Recognised deficiencies counted by indicator and by id, with the institutions (by position) they occur in."""
+
+    by_indicator: Counter[str] = field(default_factory=Counter)
+    inst_by_indicator: dict[str, set[int]] = field(default_factory=dict)
+    by_deficiency: Counter[str] = field(default_factory=Counter)
+    inst_by_deficiency: dict[str, set[int]] = field(default_factory=dict)
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (title, indicator) as the plans have it
+
+    @classmethod
+    def of(cls, catalog: Catalog, results: list[PlanExtract]) -> _Tally:
+        t = cls()
+        for k, r in enumerate(results):
+            for _, ids in r.findings:
+                for did in ids:
+                    d = catalog.deficiency(did)
+                    t.by_indicator[d.indicator] += 1
+                    t.inst_by_indicator.setdefault(d.indicator, set()).add(k)
+                    t.by_deficiency[did] += 1
+                    t.inst_by_deficiency.setdefault(did, set()).add(k)
+                    t.refs.setdefault(did, (d.title, d.indicator))
+        return t
+
+
+def _totals(inst_rows: list[InstitutionRow]) -> Totals:
+    return Totals(
+        institutions=len(inst_rows),
+        findings=sum(x.findings for x in inst_rows),
+        recognised=sum(x.recognised for x in inst_rows),
+        unrecognised=sum(x.unrecognised for x in inst_rows),
+        deficiencies=sum(x.deficiencies for x in inst_rows),
+        measures=sum(x.measures for x in inst_rows),
+        manual=sum(x.manual for x in inst_rows),
+    )
+
+
+def _section_count(c: Criterion, tally: _Tally) -> SectionCount:
+    return SectionCount(
+        c.section,
+        c.short,
+        sum(tally.by_indicator[i.id] for i in c.indicators),
+        len(set().union(*(tally.inst_by_indicator.get(i.id, set()) for i in c.indicators))),
+    )
+
+
+def _kind_counts(titles: dict[str, str], results: list[PlanExtract], inst_rows: list[InstitutionRow]) -> tuple[KindCount, ...]:
+    """Institutions by kind: the catalog's kinds by title, the others as the protocol writes them."""
     kinds: dict[tuple[str, bool], list[InstitutionRow]] = {}
     for r, row in zip(results, inst_rows, strict=True):
         kinds.setdefault(_kind_title(titles, r), []).append(row)
-    kind_counts = sorted(
-        (
-            KindCount(
-                title,
-                known,
-                len(rows),
-                sum(x.findings for x in rows),
-                sum(x.deficiencies for x in rows),
-                sum(x.measures for x in rows),
-            )
-            for (title, known), rows in kinds.items()
-        ),
-        key=lambda k: (-k.institutions, not k.known, k.title),
-    )
-
-    n = len(results)
-    ranked = sorted(by_deficiency, key=lambda d: (-len(inst_by_deficiency[d]), -by_deficiency[d], refs[d][1], d))
-    frequent = tuple(
-        FrequentDeficiency(
-            d, refs[d][0], refs[d][1], len(inst_by_deficiency[d]), len(inst_by_deficiency[d]) / n, by_deficiency[d]
+    counts = (
+        KindCount(
+            title,
+            known,
+            len(rows),
+            sum(x.findings for x in rows),
+            sum(x.deficiencies for x in rows),
+            sum(x.measures for x in rows),
         )
-        for d in ranked[:TOP]
+        for (title, known), rows in kinds.items()
     )
+    return tuple(sorted(counts, key=lambda k: (-k.institutions, not k.known, k.title)))
 
-    unrecognised = tuple(
-        UnrecognisedLine(r.entry.name, r.file, line, text, sugg[0] if sugg else None)
-        for r in results
-        for line, text, sugg in r.unrecognised
-    )
 
-    return Summary(
-        catalog_version=catalog.settings.version,
-        totals=Totals(
-            institutions=n,
-            findings=sum(x.findings for x in inst_rows),
-            recognised=sum(x.recognised for x in inst_rows),
-            unrecognised=sum(x.unrecognised for x in inst_rows),
-            deficiencies=sum(x.deficiencies for x in inst_rows),
-            measures=sum(x.measures for x in inst_rows),
-            manual=sum(x.manual for x in inst_rows),
-        ),
-        institutions=tuple(sorted(inst_rows, key=lambda x: (-x.findings, x.name, x.number or 0))),
-        indicators=indicators,
-        sections=sections,
-        kinds=tuple(kind_counts),
-        frequent=frequent,
-        unrecognised=unrecognised,
-        comparisons=tuple(r.comparison for r in results if r.comparison is not None),
+def _frequent(tally: _Tally, n: int) -> tuple[FrequentDeficiency, ...]:
+    """The TOP deficiencies found in most institutions (then most often, then by indicator and id)."""
+    insts, times, refs = tally.inst_by_deficiency, tally.by_deficiency, tally.refs
+    ranked = sorted(times, key=lambda d: (-len(insts[d]), -times[d], refs[d][1], d))
+    return tuple(
+        FrequentDeficiency(d, refs[d][0], refs[d][1], len(insts[d]), len(insts[d]) / n, times[d]) for d in ranked[:TOP]
     )

@@ -1,4 +1,4 @@
-"""Summary → a standalone printable HTML page (`summary.html`): inline CSS, the chart as inline SVG.
+"""RegionalSummary → a standalone printable HTML page (`summary.html`): inline CSS, the chart as inline SVG.
 
 No external resources. Every table has a <caption> and header cells with a scope; the chart is an image
 with a text alternative, and its numbers are in the table next to it. Every text is escaped; plan links
@@ -13,7 +13,7 @@ from urllib.parse import quote
 from nokrules.documents.page import page_head
 from nokrules.protocols.summary import common as c
 from nokrules.protocols.summary.chart import indicator_chart
-from nokrules.protocols.summary.compute import Summary
+from nokrules.protocols.summary.compute import RegionalSummary
 
 CSS = """\
 @page { size: A4 landscape; margin: 1.5cm; }
@@ -84,7 +84,7 @@ def _table(
     return out
 
 
-def _chart(s: Summary) -> list[str]:
+def _chart(s: RegionalSummary) -> list[str]:
     svg = indicator_chart(s.indicators, c.CHART_TITLE)
     alt = c.CHART_TITLE + ": " + "; ".join(f"{i.id} — {i.deficiencies}" for i in s.indicators)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
@@ -92,7 +92,7 @@ def _chart(s: Summary) -> list[str]:
     return ["<figure>", svg, f"<figcaption>{_e(caption)}</figcaption>", "</figure>"]
 
 
-def render_html(s: Summary) -> str:
+def render_html(s: RegionalSummary) -> str:
     t = s.totals
     lines = c.totals_lines(s)
     out = [

@@ -1,9 +1,9 @@
-"""Summary → Markdown (`summary.md`): the same sections and numbers as the HTML, the chart as a table."""
+"""RegionalSummary → Markdown (`summary.md`): the same sections and numbers as the HTML, the chart as a table."""
 
 from __future__ import annotations
 
 from nokrules.protocols.summary import common as c
-from nokrules.protocols.summary.compute import Summary
+from nokrules.protocols.summary.compute import RegionalSummary
 
 
 def _cell(s: str) -> str:
@@ -19,7 +19,7 @@ def _table(columns: list[str], rows: list[list[str]]) -> list[str]:
     return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns), *("| " + " | ".join(r) + " |" for r in rows)]
 
 
-def render_markdown(s: Summary) -> str:
+def render_markdown(s: RegionalSummary) -> str:
     t = s.totals
     lines = c.totals_lines(s)
     out = [f"# {c.TITLE}", "", f"_{c.SUBTITLE}. {c.catalog_line(s)}_", "", f"## {c.H_TOTALS}", ""]

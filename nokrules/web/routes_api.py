@@ -1,0 +1,102 @@
+"""The HTTP API under /api and its documentation page at /docs.
+
+Endpoints are plain `def`s, so they run in the server's thread pool; the engine they share is the app's
+(`app.state.engine`, set by `create_app`).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
+
+from nokrules.core.engine import Engine
+from nokrules.web.schema import ErrorResponse, ExplainResponse, Health, PlanRequest
+from nokrules.web.service import MEDIA, catalog_view, disposition, document, draft, explain, plan_json
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorResponse, "description": "тело запроса больше 1 МиБ"},
+    422: {"model": ErrorResponse, "description": "неверное поле запроса (поле названо в errors[].field)"},
+}
+
+
+def _engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+Req = Annotated[PlanRequest, Body()]
+Eng = Annotated[Engine, Depends(_engine)]
+router = APIRouter()
+
+
+@router.post("/api/plan", tags=["план"], responses=ERRORS, summary="Проект плана (JSON nokrules.plan/1)")
+def api_plan(req: Req, engine: Eng) -> Response:
+    trace = draft(engine, req)
+    return Response(trace.plan.to_json(), media_type="application/json")
+
+
+def _file(engine: Engine, req: PlanRequest, fmt: str) -> Response:
+    trace = draft(engine, req)
+    data = document(engine, req, trace.plan, fmt)
+    return Response(data, media_type=MEDIA[fmt], headers={"Content-Disposition": disposition(req.institution, fmt)})
+
+
+@router.post(
+    "/api/plan.docx",
+    tags=["план"],
+    responses={**ERRORS, 200: {"content": {MEDIA["docx"]: {}}, "description": "документ Word"}},
+    summary="План документом Word по форме",
+    response_class=Response,
+)
+def api_plan_docx(req: Req, engine: Eng) -> Response:
+    return _file(engine, req, "docx")
+
+
+@router.post(
+    "/api/plan.xlsx",
+    tags=["план"],
+    responses={**ERRORS, 200: {"content": {MEDIA["xlsx"]: {}}, "description": "таблица Excel"}},
+    summary="План таблицей Excel",
+    response_class=Response,
+)
+def api_plan_xlsx(req: Req, engine: Eng) -> Response:
+    return _file(engine, req, "xlsx")
+
+
+@router.post("/api/explain", tags=["план"], responses=ERRORS, response_model=ExplainResponse, summary="План и почему каждая строка")
+def api_explain(req: Req, engine: Eng) -> ExplainResponse:
+    trace = draft(engine, req)
+    return ExplainResponse(plan=plan_json(trace.plan), explain=explain(engine, trace))
+
+
+@router.get("/api/catalog", tags=["каталог"], summary="Каталог: недостатки, мероприятия, правила, версия")
+def api_catalog(engine: Eng) -> dict[str, Any]:
+    return catalog_view(engine.catalog)
+
+
+@router.get("/api/health", tags=["служебное"], response_model=Health, summary="Сервис работает")
+def api_health(engine: Eng) -> Health:
+    cat = engine.catalog
+    return Health(
+        status="ok",
+        nokrules=version("nokrules"),
+        catalog_version=cat.settings.version,
+        deficiencies=len(cat.deficiencies),
+        rules=len(cat.rules),
+    )
+
+
+@router.get("/docs", include_in_schema=False)
+def docs() -> HTMLResponse:
+    """Swagger UI 5 (OpenAPI 3.1), served from the fastapi-offline package: no CDN is ever asked."""
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="nokrules — API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/favicon.svg",
+    )
