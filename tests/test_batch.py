@@ -142,7 +142,7 @@ def test_unrecognised_lines_go_to_the_csv_with_suggestions(tmp_path: Path) -> No
     src = tmp_path / "p.yaml"
     src.write_text(
         yaml.safe_dump(
-            [{"name": "Приют «Ласточка»", "kind": "социальный приют", "findings": "- нет пандуса\n- грубый охранник на входе"}],
+            [{"name": "Приют «Ласточка»", "kind": "социальный приют", "findings": "- нет пандуса\n- директор уходит в отпуск в июле"}],
             allow_unicode=True,
         ),
         encoding="utf-8",
@@ -151,7 +151,7 @@ def test_unrecognised_lines_go_to_the_csv_with_suggestions(tmp_path: Path) -> No
     assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
     assert "недостатков: 2 (распознано 1, не распознано 1)" in r.stdout  # type: ignore[attr-defined]
     rows = list(csv.reader(io.StringIO((out / "unrecognized.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert rows[1][:4] == ["Приют «Ласточка»", "priiut-lastochka.json", "2", "грубый охранник на входе"]
+    assert rows[1][:4] == ["Приют «Ласточка»", "priiut-lastochka.json", "2", "директор уходит в отпуск в июле"]
     assert rows[1][4]  # suggestions
 
 

@@ -27,6 +27,7 @@ STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "part
 SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
+NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 
@@ -56,14 +57,19 @@ class PartSignal:
     def beside(self, positions: Sequence[int]) -> bool:
         """Does anything say the thing is wrong? A signal with a state does, even among the object's words
         («недоступный»); a `low` word only beside them: «ожидание» in «зона ожидания» names the thing."""
-        return bool(self.marks) or any(not set(p) & set(positions) for p in self.spots) or not self.spots and self.problem
+        return (
+            bool(self.marks)
+            or any(not set(p) & set(positions) or set(positions) <= set(p) for p in self.spots)
+            or not self.spots and self.problem
+        )
 
     def state_near(self, positions: Sequence[int]) -> FindingState | None:
         """The state of the signal nearest to an object («нет FAQ, тел. не отвечает»: the phone is broken, the FAQ
-        absent); equally near signals are taken in order of precedence."""
+        absent); signals about as near (within NEAR words of each other: «нет ни одной записи») are taken in
+        order of precedence."""
         if not self.marks:
             return self.state
-        _, _, state = min((min(abs(i - j) for i in positions for j in pos), rank, st) for rank, st, pos in self.marks)
+        _, _, state = min((min(abs(i - j) for i in positions for j in pos) // NEAR, rank, st) for rank, st, pos in self.marks)
         return state
 
 

@@ -68,6 +68,7 @@ class _Hit(NamedTuple):
     part: int  # the part of the finding a concept matched in; -1 for the whole finding
     places: tuple[Place, ...] = ()
     values: tuple[tuple[str, float], ...] = ()
+    at: tuple[int, ...] = ()  # a pattern hit: positions in the finding of what it is about
 
 
 @dataclass(frozen=True)
@@ -188,24 +189,29 @@ class Recognizer:
 
     # -- recognition
 
-    def _match_pattern(self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None) -> list[Match] | None:
+    def _match_pattern(self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None) -> tuple[list[Match], list[int]] | None:
+        """The matched words, and the positions of what the pattern is about (its `all` words, else its `any`)."""
         ls = ls or toks.lemmas()
         matches = []
+        about: list[int] = []
         for el in cp.all:
             pos = find_element(el, ls)
             if pos is None:
                 return None
             matches.append(Match(element=el.source, words=[toks.surface[i] for i in pos]))
+            about += pos
         if cp.any:
             found = [(el, find_element(el, ls)) for el in cp.any]
             hit = [(el, p) for el, p in found if p is not None]
             if not hit:
                 return None
             matches.extend(Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit)
+            if not about:
+                about = [i for _, p in hit for i in p]
         for el in cp.none:
             if find_element(el, ls) is not None:
                 return None
-        return matches
+        return matches, about
 
     def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
         """Curator patterns over the whole finding (a cue word required), concepts part by part; a deficiency
@@ -224,14 +230,13 @@ class Recognizer:
                     continue
                 m = self._match_pattern(cp, toks, lem)
                 if m is not None:
-                    hits[d.id] = _Hit(d.id, "pattern", k, tuple(m), None, -1)
+                    hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]))
                     break
         parts = self.concepts.parts(text)
         seen = [(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])) for a, b in parts]
         signals = [self.concepts.signal(plem, surface, part) for plem, surface, part in seen]
         if all(sg.clear for sg in signals):
             return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
-        states = [sg.state for sg in signals]
         for n, (plem, surface, _) in enumerate(seen):
             found = self.concepts.match(plem, surface, signals[n], n)
             if not found and (signals[n].problem or signals[n].survey):
@@ -252,7 +257,7 @@ class Recognizer:
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
-        whole_state = next((st for st in states if st is not None), None)
+        whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
         percent = self._percent(text)
         out = []
         for d in self.catalog.deficiencies:
@@ -262,7 +267,8 @@ class Recognizer:
             span = parts[h.part] if h.part >= 0 else (0, len(text))
             places = _places_for(d, self._places(text, toks, span) or self._places(text, toks, (0, len(text))))
             values = ((d.value, percent),) if d.value and percent is not None else ()
-            out.append(h._replace(places=places, values=values, state=h.state if h.part >= 0 else whole_state))
+            state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
+            out.append(h._replace(places=places, values=values, state=state))
         return tuple(out)
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
