@@ -160,3 +160,14 @@ def test_the_plan_says_how_each_deficiency_was_recognised(cat: Engine) -> None:
         ("concept", "broken", ["пандус", "сломан"]),
         ("pattern", "absent", ["пандуса"]),
     ]
+
+
+def test_the_handbook_says_in_words_what_a_deficiency_matches(cat: Engine) -> None:
+    from nokrules.curate.handbook.outline import recognised_text
+
+    assert recognised_text(cat.catalog.deficiency("ramp_missing")) == [
+        "Распознаётся, если рядом со словом о проблеме (нет, не работает, частично, изношен…) названо: «пандус»; "
+        "но не если есть: «поручень»",
+        "Пункт чек-листа методики: 3.1.1",
+        "Точных шаблонов формулировок: 1",
+    ]

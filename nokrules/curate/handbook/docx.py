@@ -84,6 +84,8 @@ def render_docx(catalog: Catalog) -> bytes:
             for d in ind.deficiencies:
                 doc.add_heading(d.title, 3)
                 _labelled(doc, "Код", d.id)
+                for line in d.recognised:
+                    doc.add_paragraph(f"{line}.")
                 for label, items in (("Примеры формулировок", d.examples), ("Не считается недостатком", d.counterexamples)):
                     if items:
                         doc.add_paragraph(f"{label}:")

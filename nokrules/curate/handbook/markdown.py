@@ -37,6 +37,8 @@ def render_markdown(catalog: Catalog) -> str:
                 out += ["", f"_{NO_DEFICIENCIES}._"]
             for d in ind.deficiencies:
                 out += ["", f"#### {_md(d.title)} (`{d.id}`)"]
+                if d.recognised:
+                    out += ["", *(f"{_md(x)}.  " for x in d.recognised)]
                 if d.examples:
                     out += ["", "Примеры формулировок:", "", *(f"- {_md(x)}" for x in d.examples)]
                 if d.counterexamples:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from nokrules.core.constants import COMPARISONS, PLACE_TITLES
-from nokrules.core.model import DUE_RE, Catalog, Comparison, Measure, Rule
+from nokrules.core.constants import COMPARISONS, PLACE_TITLES, STATE_TITLES
+from nokrules.core.model import DUE_RE, Catalog, Comparison, Deficiency, Measure, Rule
 from nokrules.curate.catalog_checks import unused_measures
 
 TITLE = "Справочник каталога недостатков и типовых мероприятий НОК"
@@ -59,6 +59,41 @@ class DeficiencyView:
     examples: list[str]
     counterexamples: list[str]
     rules: list[RuleView]
+    recognised: list[str] = field(default_factory=list)  # what the deficiency matches, in a curator's words
+
+
+def _words(items: list[str]) -> str:
+    """Dictionary-form phrases as a reader sees them: «a|b» → «a» или «b», «брайл*» → слова на «брайл»."""
+    out = []
+    for item in items:
+        alts = [
+            (f"«{a[:-1]}…»" if " " in a else f"слова на «{a[:-1]}»") if a.endswith("*") else f"«{a}»" for a in item.split("|")
+        ]
+        out.append(" или ".join(alts))
+    return ", ".join(out)
+
+
+def recognised_text(d: Deficiency) -> list[str]:
+    """How a deficiency is recognised, in plain Russian: its concept, its checklist items, how many patterns."""
+    out = []
+    c = d.concept
+    if c is not None:
+        if c.signal == "self":
+            line = f"Распознаётся, если в находке названо: {_words(c.objects)}"
+        elif c.signal == "survey":
+            line = f"Распознаётся в результатах опроса (доля, «удовлетворены», «опрошенные») о: {_words(c.objects)}"
+        else:
+            line = f"Распознаётся, если рядом со словом о проблеме (нет, не работает, частично, изношен…) названо: {_words(c.objects)}"
+        if c.with_:
+            line += f"; и при этом есть одно из: {_words(c.with_)}"
+        if c.without:
+            line += f"; но не если есть: {_words(c.without)}"
+        out.append(line)
+    if d.checklist:
+        out.append("Пункт чек-листа методики: " + ", ".join(d.checklist))
+    if d.patterns:
+        out.append(f"Точных шаблонов формулировок: {len(d.patterns)}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -119,6 +154,8 @@ def conditions_text(catalog: Catalog, rule: Rule, deficiency: str) -> str:
         parts.append("форма обслуживания: " + ", ".join(forms.get(f, f) for f in w.form))
     if w.place:
         parts.append(f"место: {PLACE_TITLES[w.place]}")
+    if w.state:
+        parts.append("состояние по находке: " + ", ".join(STATE_TITLES[s] for s in w.state))
     parts += [_comparison(name, c) for name, c in sorted(w.value.items())]
     others = [d for d in w.deficiencies if d != deficiency]
     if others:
@@ -189,7 +226,7 @@ def outline(catalog: Catalog) -> Outline:
             defs = []
             for d in (d for d in catalog.deficiencies if d.indicator == ind.id):
                 rules = [rule_view(catalog, r, d.id) for r in catalog.rules if d.id in r.when.deficiencies]
-                defs.append(DeficiencyView(d.id, d.title, d.examples, d.counterexamples, rules))
+                defs.append(DeficiencyView(d.id, d.title, d.examples, d.counterexamples, rules, recognised_text(d)))
             indicators.append(IndicatorView(f"{ind.id} {ind.title}", defs))
         sections.append(SectionView(f"{c.section}. {c.short}", c.title, indicators))
     unused = [measure_view(catalog, m) for m in unused_measures(catalog)]
