@@ -171,3 +171,24 @@ def test_the_handbook_says_in_words_what_a_deficiency_matches(cat: Engine) -> No
         "Пункт чек-листа методики: 3.1.1",
         "Точных шаблонов формулировок: 1",
     ]
+
+
+def test_the_diff_reports_a_changed_concept_and_state_condition(cat: Engine, tmp_path: Path) -> None:
+    from nokrules.curate.diff import diff_dirs
+
+    old_root = Path(cat.catalog.root)
+    new_root = tmp_path / "new"
+    shutil.copytree(old_root, new_root)
+    defs_path = new_root / "catalog" / "deficiencies" / "all.yaml"
+    defs = yaml.safe_load(defs_path.read_text(encoding="utf-8"))
+    next(d for d in defs if d["id"] == "ramp_missing")["concept"]["objects"] = ["пандус", "аппарель"]
+    defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
+    rules_path = new_root / "rules" / "all.yaml"
+    rules = yaml.safe_load(rules_path.read_text(encoding="utf-8"))
+    next(r for r in rules if r["id"] == "ramp-repair")["when"]["state"] = ["broken"]
+    rules_path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    d = diff_dirs(old_root, new_root)
+    [ramp] = d.structure.deficiencies.changed
+    assert [(f.field, f.added, f.removed) for f in ramp.fields] == [("concept.objects", ["аппарель"], [])]
+    [rule] = d.structure.rules.changed
+    assert [(f.field, f.added, f.removed) for f in rule.fields] == [("when.state", [], ["worn"])]

@@ -107,6 +107,9 @@ def _flat_settings(c: Catalog) -> Flat:
         "places.stand.text": ("text", s.places.stand.text),
         "places.both_text": ("text", s.places.both_text),
         "horizon_months": ("value", str(s.horizon_months)),
+    } | {
+        f"signals.{name}": ("list", list(getattr(s.signals, name)) if s.signals else [])
+        for name in ("broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear")
     }
 
 
@@ -115,6 +118,11 @@ def _flat_deficiency(d: Deficiency) -> Flat:
         "indicator": ("value", d.indicator),
         "title": ("text", d.title),
         "patterns": ("patterns", [pattern_text(p) for p in d.patterns]),
+        "concept.objects": ("list", list(d.concept.objects) if d.concept else []),
+        "concept.with": ("list", list(d.concept.with_) if d.concept else []),
+        "concept.without": ("list", list(d.concept.without) if d.concept else []),
+        "concept.signal": ("value", d.concept.signal if d.concept else None),
+        "checklist": ("list", list(d.checklist)),
         "places": ("list", list(d.places)),
         "value": ("value", d.value),
         "cue": ("value", _str(d.cue)),
@@ -144,6 +152,7 @@ def _flat_rule(r: Rule) -> Flat:
         "when.kind": ("list", list(w.kind)),
         "when.form": ("list", list(w.form)),
         "when.place": ("value", w.place),
+        "when.state": ("list", list(w.state)),
         "when.value": ("list", _conditions(r)),
         "then": ("list", list(r.then)),
         "priority": ("value", str(r.priority)),
