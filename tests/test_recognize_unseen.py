@@ -8,6 +8,7 @@ Every expectation here is written by hand from the methodology, not taken from t
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,20 @@ def test_only_the_place_where_the_thing_is_missing_counts(engine: Engine) -> Non
 )
 def test_a_line_that_names_no_deficiency_gets_nothing(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
+
+
+def test_a_line_that_says_nothing_is_wrong_is_shown_without_a_measure(engine: Engine, tmp_path: Path) -> None:
+    from nokrules.documents.document import render_document
+
+    text = "- нет пандуса\n- замечаний по показателю 1.1 нет"
+    plan = engine.draft_plan(text, Institution(name="Центр"), date=dt.date(2027, 1, 15))
+    assert [i.deficiency.id for i in plan.items] == ["ramp_missing"]
+    assert plan.unrecognized == []
+    assert [(f.text, f.line) for f in plan.no_deficiency] == [("замечаний по показателю 1.1 нет", 2)]
+    docx = tmp_path / "plan.docx"
+    docx.write_bytes(render_document("docx", plan, engine.catalog))
+    import docx as python_docx
+
+    cells = [c.text for t in python_docx.Document(str(docx)).tables for r in t.rows for c in r.cells]
+    assert "Строки без недостатков (мероприятия не требуются)" in cells
+    assert "замечаний по показателю 1.1 нет" in cells

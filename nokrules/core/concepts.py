@@ -192,7 +192,9 @@ class Concepts:
 
     def _clear(self, lem: Lemmas) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands just before it
-        («не в полном объёме», «не соответствует требованиям»)."""
+        («не в полном объёме», «не соответствует требованиям»). Numbers do not count as words here: «замечаний
+        по показателю 1.1 нет»."""
+        lem = Lemmas([t for t in lem.sets if not all(f.isdigit() for f in t)])
         negated = {i + 1 for el in self.negation for pos in find_all(el, lem) for i in pos} | {
             i + 2 for el in self.negation for pos in find_all(el, lem) for i in pos
         }

@@ -13,6 +13,8 @@ from nokrules.core.model.common import FindingState
 
 MANUAL_MEASURE = "мероприятие требует ручной формулировки"
 NO_FINDINGS = "Недостатки не выявлены"
+# lines of the pasted text that say nothing is wrong («замечаний нет»): shown, never given a measure
+NO_DEFICIENCY = "Строки без недостатков (мероприятия не требуются)"
 PLACE_TITLES = {"site": "сайт", "stand": "стенд"}
 COMPARISONS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}  # `Comparison` fields → signs, in this order
 PLAN_DATE = date(2027, 1, 15)  # the date `nokrules test`, `check` and `diff` draft plans on

@@ -94,7 +94,9 @@ class Engine:
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         firings = self.rules.run(institution, recognitions)
-        plan = self.planner.build(institution, findings, recognitions, firings, when, self.recognizer.suggest)
+        plan = self.planner.build(
+            institution, findings, recognitions, firings, when, self.recognizer.suggest, self.recognizer.says_nothing_wrong
+        )
         return Trace(findings, recognitions, firings, plan)
 
     def _with_choices(

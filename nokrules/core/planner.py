@@ -173,6 +173,7 @@ class Planner:
         firings: list[Firing],
         plan_date: date,
         suggest: Callable[[str], list[Suggestion]],
+        nothing_wrong: Callable[[str], bool] = lambda _: False,
     ) -> Plan:
         catalog = self.catalog
         chosen = self._chosen(recognitions, firings)
@@ -192,9 +193,9 @@ class Planner:
         for section, row in _pending_rows(recognitions, chosen, self._dref):
             by_section[section].append(self._plan_row(section, row, findings, recognitions, render))
         recognised = {r.finding for r in recognitions}
-        unrecognized = [
-            Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for i, f in enumerate(findings) if i not in recognised
-        ]
+        rest = [f for i, f in enumerate(findings) if i not in recognised]
+        clear = [nothing_wrong(f.text) for f in rest]
+        unrecognized = [Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for f, c in zip(rest, clear, strict=True) if not c]
         kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
         return Plan(
             institution=PlanInstitution(
@@ -205,6 +206,7 @@ class Planner:
             catalog_effective_from=catalog.settings.effective_from,
             items=items,
             unrecognized=unrecognized,
+            no_deficiency=[self._fref(f) for f, c in zip(rest, clear, strict=True) if c],
             sections=[
                 PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
             ],

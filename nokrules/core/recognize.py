@@ -281,6 +281,14 @@ class Recognizer:
                 out.append((did, m.group().strip()))
         return out
 
+    def says_nothing_wrong(self, text: str) -> bool:
+        """Does every part of the finding say nothing is wrong («замечаний нет», «соответствует требованиям»)?
+        Such a line names no deficiency and needs no measure."""
+        toks = self.tokens(text)
+        return all(
+            self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])).clear for a, b in self.concepts.parts(text)
+        )
+
     def _pattern_candidates(self, lem: Lemmas) -> list[int]:
         """Catalog positions of the deficiencies one of whose patterns could match (the pattern index)."""
         ks = set(self._pattern_always)

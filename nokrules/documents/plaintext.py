@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nokrules.core.constants import MANUAL_MEASURE, NO_FINDINGS
+from nokrules.core.constants import MANUAL_MEASURE, NO_DEFICIENCY, NO_FINDINGS
 from nokrules.core.model import Plan
 from nokrules.documents.common import OTHER, finding_label, header_lines, suggestions_text
 
@@ -39,4 +39,6 @@ def render(plan: Plan) -> str:
                 f"     Похожие: {suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])}",
             ]
         out.append("")
+    if plan.no_deficiency:
+        out += [NO_DEFICIENCY, *(f"     {f.text} (стр. {f.line})" for f in plan.no_deficiency), ""]
     return "\n".join(out)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nokrules.core.constants import NO_DEFICIENCY
 from nokrules.core.model import Plan, PlanRow, Unrecognized
 from nokrules.documents.layout import Column, Layout
 
@@ -80,4 +81,8 @@ def build_table(plan: Plan, layout: Layout, indicator_titles: dict[str, str] | N
             n += 1
             values = {"number": str(n), "findings": u.text, "measure": layout.manual_text}
             rows.append(DataRow(_cells(layout, values), manual=True, source=u))
+    if plan.no_deficiency:
+        rows.append(SectionRow(NO_DEFICIENCY))
+        for f in plan.no_deficiency:
+            rows.append(DataRow(_cells(layout, {first_text or "findings": f.text}), note=True))
     return rows

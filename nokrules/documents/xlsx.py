@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
+from nokrules.core.constants import NO_DEFICIENCY
 from nokrules.core.model import Plan, PlanItem, PlanMeasure, Unrecognized
 from nokrules.documents.document import DocContext
 from nokrules.documents.ooxml import fixed_zip
@@ -129,6 +130,10 @@ def rows(plan: Plan, ctx: DocContext) -> list[list[Any]]:
     for item in plan.items:
         records += _item_rows(plan, item, sections, manual)
     records += [_unrecognized_row(plan, u, ctx.layout.other_section, manual) for u in plan.unrecognized]
+    records += [
+        _common(plan) | {"Раздел": NO_DEFICIENCY, "Строка ввода": f.line, "Недостаток (текст находки)": f.text}
+        for f in plan.no_deficiency
+    ]
     return [[r.get(h) for h in HEADERS] for r in records]
 
 

@@ -241,8 +241,10 @@ def _results(engine: Engine, form: _Form, trace: Trace, vi: bool) -> list[str]:
     out = [
         '<section class="results" aria-labelledby="results-title">',
         '<h2 id="results-title">Проект плана</h2>',
-        f'<p class="counts" role="status">Находок: {total}; распознано: {total - len(plan.unrecognized)}; '
-        f"не распознано: {len(plan.unrecognized)}; строк плана: {sum(len(s.rows) for s in plan.sections)}.</p>",
+        f'<p class="counts" role="status">Находок: {total}; '
+        f"распознано: {total - len(plan.unrecognized) - len(plan.no_deficiency)}; не распознано: {len(plan.unrecognized)}; "
+        + (f"без недостатков: {len(plan.no_deficiency)}; " if plan.no_deficiency else "")
+        + f"строк плана: {sum(len(s.rows) for s in plan.sections)}.</p>",
     ]
     if plan.unrecognized:
         out += [

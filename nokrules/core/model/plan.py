@@ -97,6 +97,8 @@ class Plan(Strict):
     items: list[PlanItem]
     unrecognized: list[Unrecognized]
     sections: list[PlanSection]
+    # lines that say nothing is wrong («замечаний по показателю нет», «соответствует требованиям»): no measure
+    no_deficiency: list[FindingRef] = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
