@@ -27,7 +27,7 @@ run: $(STAMP) ## print a draft plan for examples/findings.txt and write it as ex
 
 test: $(STAMP) ## the layering contracts, lint the shipped catalog, run its own tests, then the pytest suite
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/nokrules lint
+	$(BIN)/nokrules lint --strict
 	$(BIN)/nokrules test
 	$(BIN)/python -m pytest
 
