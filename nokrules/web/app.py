@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nokrules.core.engine import Engine
 from nokrules.core.errors import InputError, NokError, UsageError
-from nokrules.web import page, routes_api
+from nokrules.web import routes_api, routes_page
 from nokrules.web.limits import BodyLimit
 from nokrules.web.messages import summary, translate
 from nokrules.web.schema import ErrorResponse, FieldError
@@ -58,7 +58,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.mount("/static/swagger", StaticFiles(directory=str(resources.files("fastapi_offline") / "static")), name="swagger")
     app.mount("/static", StaticFiles(directory=str(resources.files("nokrules.web") / "static")), name="static")
     app.include_router(routes_api.router)
-    page.add_routes(app, engine)
+    app.include_router(routes_page.router(engine))
     app.add_middleware(BodyLimit)
     return app
 

@@ -9,15 +9,13 @@ exactly the plan on screen. The version for the visually impaired is a cookie an
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from html import escape
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import Request
+from fastapi.responses import Response
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from nokrules.core.constants import HOW_TITLES, PLACE_TITLES, STATE_TITLES
 from nokrules.core.engine import Engine, Trace
@@ -27,7 +25,7 @@ from nokrules.documents.layout import Column
 from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
 from nokrules.web.messages import translate
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
-from nokrules.web.service import MEDIA, FieldProblem, disposition, document, draft, explain
+from nokrules.web.service import FieldProblem, draft, explain
 
 VI_COOKIE = "nokrules_vi"
 WHY_WIDTH, WHY_WIDTH_VI = 12, 16  # per cent of the table for «Почему»: larger print needs more room
@@ -42,42 +40,7 @@ FIELD_LABELS = {
 }
 
 
-def add_routes(app: FastAPI, engine: Engine) -> None:
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(request: Request, vi: str | None = None) -> Response:
-        on = _vi(request, vi)
-        resp = HTMLResponse(render_page(engine, _Form(date=dt.date.today().isoformat()), None, [], on))
-        _remember_vi(resp, vi)
-        return resp
-
-    @app.post("/", response_class=HTMLResponse, include_in_schema=False)
-    async def submit(request: Request) -> Response:
-        form = _Form.of(await request.form())
-        on = form.vi == "1" if form.vi in ("0", "1") else _vi(request, None)
-        _, trace, errors = await run_in_threadpool(_draft, engine, form)  # as the API's plain defs: off the event loop
-        resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
-        _remember_vi(resp, form.vi)
-        return resp
-
-    @app.post("/download/{fmt}", include_in_schema=False)
-    async def download(request: Request, fmt: str) -> Response:
-        form = _Form.of(await request.form())
-        if fmt not in MEDIA:
-            return HTMLResponse(
-                render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], _vi(request, None)),
-                404,
-            )
-        req, trace, errors = await run_in_threadpool(_draft, engine, form)
-        if req is None or trace is None:
-            return HTMLResponse(render_page(engine, form, None, errors, _vi(request, None)), status_code=422)
-        return Response(
-            await run_in_threadpool(document, engine, req, trace.plan, fmt),
-            media_type=MEDIA[fmt],
-            headers={"Content-Disposition": disposition(req.institution, fmt)},
-        )
-
-
-class _Form:
+class PageForm:
     """The page's form fields as submitted (strings), and the picked suggestions after this click."""
 
     def __init__(
@@ -95,7 +58,7 @@ class _Form:
         self.vi = vi
 
     @classmethod
-    def of(cls, data: Any) -> _Form:
+    def of(cls, data: Any) -> PageForm:
         def get(name: str) -> str:
             v = data.get(name)
             return v if isinstance(v, str) else ""
@@ -132,7 +95,7 @@ def _parse_choice(value: Any) -> dict[str, Any] | None:
     return c.model_dump(exclude_none=True)
 
 
-def _draft(engine: Engine, form: _Form) -> tuple[PlanRequest | None, Trace | None, list[FieldError]]:
+def draft_page(engine: Engine, form: PageForm) -> tuple[PlanRequest | None, Trace | None, list[FieldError]]:
     """The form's request and its plan, or what to correct."""
     try:
         req = form.request()
@@ -148,13 +111,13 @@ def _draft(engine: Engine, form: _Form) -> tuple[PlanRequest | None, Trace | Non
         return req, None, [FieldError(field=e.field, message=e.message)]
 
 
-def _vi(request: Request, asked: str | None) -> bool:
+def vi_on(request: Request, asked: str | None) -> bool:
     if asked in ("0", "1"):
         return asked == "1"
     return request.cookies.get(VI_COOKIE) == "1"
 
 
-def _remember_vi(resp: Response, asked: str | None) -> None:
+def remember_vi(resp: Response, asked: str | None) -> None:
     if asked in ("0", "1"):
         resp.set_cookie(VI_COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
 
@@ -166,7 +129,7 @@ def _e(s: object) -> str:
     return escape(str(s), quote=True)
 
 
-def render_page(engine: Engine, form: _Form, trace: Trace | None, errors: list[FieldError], vi: bool) -> str:
+def render_page(engine: Engine, form: PageForm, trace: Trace | None, errors: list[FieldError], vi: bool) -> str:
     cat = engine.catalog
     out = [
         "<!DOCTYPE html>",
@@ -207,7 +170,7 @@ def render_page(engine: Engine, form: _Form, trace: Trace | None, errors: list[F
     return "\n".join(out)
 
 
-def _fields(engine: Engine, form: _Form) -> list[str]:
+def _fields(engine: Engine, form: PageForm) -> list[str]:
     cat = engine.catalog
     chosen = engine.names.kind(form.kind)  # a link may name the kind by its title or an alias
     kinds = ['<option value="">— не указан —</option>'] + [
@@ -234,7 +197,7 @@ def _fields(engine: Engine, form: _Form) -> list[str]:
     ]
 
 
-def _results(engine: Engine, form: _Form, trace: Trace, vi: bool) -> list[str]:
+def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str]:
     plan = trace.plan
     entries = explain(engine, trace)
     total = len(trace.findings)
@@ -289,7 +252,7 @@ def _results(engine: Engine, form: _Form, trace: Trace, vi: bool) -> list[str]:
     return out
 
 
-def _table(engine: Engine, form: _Form, trace: Trace, entries: list[ExplainEntry], vi: bool) -> list[str]:
+def _table(engine: Engine, form: PageForm, trace: Trace, entries: list[ExplainEntry], vi: bool) -> list[str]:
     """The plan in the chosen form's columns, as the DOCX draws it (documents.table), with the lines of the
     findings in the text and a last column «Почему» that only the page has."""
     plan = trace.plan

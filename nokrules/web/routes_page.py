@@ -1,0 +1,55 @@
+"""The inspector's page at /: show the form, draft on submission, download the drafted plan; the HTML is
+page.py's, the drafting and documents service.py's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from nokrules.core.engine import Engine
+from nokrules.web.page import PageForm, draft_page, remember_vi, render_page, vi_on
+from nokrules.web.schema import FieldError
+from nokrules.web.service import MEDIA, disposition, document
+
+
+def router(engine: Engine) -> APIRouter:
+    """The page's routes for one engine: the form, its submission and the downloads."""
+    r = APIRouter()
+
+    @r.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, vi: str | None = None) -> Response:
+        on = vi_on(request, vi)
+        resp = HTMLResponse(render_page(engine, PageForm(date=dt.date.today().isoformat()), None, [], on))
+        remember_vi(resp, vi)
+        return resp
+
+    @r.post("/", response_class=HTMLResponse, include_in_schema=False)
+    async def submit(request: Request) -> Response:
+        form = PageForm.of(await request.form())
+        on = form.vi == "1" if form.vi in ("0", "1") else vi_on(request, None)
+        _, trace, errors = await run_in_threadpool(draft_page, engine, form)  # as the API's plain defs: off the event loop
+        resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
+        remember_vi(resp, form.vi)
+        return resp
+
+    @r.post("/download/{fmt}", include_in_schema=False)
+    async def download(request: Request, fmt: str) -> Response:
+        form = PageForm.of(await request.form())
+        if fmt not in MEDIA:
+            return HTMLResponse(
+                render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], vi_on(request, None)),
+                404,
+            )
+        req, trace, errors = await run_in_threadpool(draft_page, engine, form)
+        if req is None or trace is None:
+            return HTMLResponse(render_page(engine, form, None, errors, vi_on(request, None)), status_code=422)
+        return Response(
+            await run_in_threadpool(document, engine, req, trace.plan, fmt),
+            media_type=MEDIA[fmt],
+            headers={"Content-Disposition": disposition(req.institution, fmt)},
+        )
+
+    return r
