@@ -1,4 +1,4 @@
-"""The FastAPI application: the HTTP API under /api (routes_api), the inspector's page at / (page),
+"""The FastAPI application: the HTTP API under /api (routes_api), the inspector's page at / (routes_page),
 OpenAPI at /docs.
 
 One Engine per app, loaded when the app is built and shared by every request. The rule engine serialises
