@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from nokrules.core.lemmas import fold, normal_form
 
 PHRASE_GAP = 2  # other words allowed between neighbouring words of a phrase
+HEAD, HEAD_LEN = "*", 3  # a prefix word is indexed by its first letters, marked so no word form is taken for it
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Lemmas:
     """A finding's (or a part's) lemma sets with an index from word form to positions, so a phrase is looked up
     where its first word stands instead of scanning every token."""
 
-    __slots__ = ("sets", "at")
+    __slots__ = ("sets", "at", "heads")
 
     def __init__(self, sets: Sequence[frozenset[str]]):
         self.sets = sets
@@ -55,6 +56,7 @@ class Lemmas:
             for f in forms:
                 at.setdefault(f, []).append(i)
         self.at = at
+        self.heads = {HEAD + f[:HEAD_LEN] for f in at}  # what a prefix word («поручн*») could start with
 
     def starts(self, spec: WordSpec) -> list[int]:
         if spec.prefix is not None:
@@ -107,18 +109,35 @@ class ElementIndex:
         self.by_form: dict[str, list[int]] = {}
         self.always: list[int] = []
         for k, el in enumerate(self.elements):
-            forms = first_forms(el)
-            if forms is None:
+            keys = index_keys(el)
+            if keys is None:
                 self.always.append(k)
                 continue
-            for f in forms:
+            for f in keys:
                 self.by_form.setdefault(f, []).append(k)
 
     def candidates(self, lem: Lemmas) -> list[int]:
         ks = set(self.always)
         for f in lem.at:
             ks.update(self.by_form.get(f, ()))
+        for h in lem.heads:
+            ks.update(self.by_form.get(h, ()))
         return sorted(ks)
+
+
+def index_keys(el: Element) -> set[str] | None:
+    """The index keys of an element: its first words' forms, and for a prefix word its first letters (None:
+    a prefix too short to index, the element is always a candidate)."""
+    keys: set[str] = set()
+    for phrase in el.alternatives:
+        first = phrase[0]
+        if first.prefix is None:
+            keys |= first.forms
+        elif len(first.prefix) >= HEAD_LEN:
+            keys.add(HEAD + first.prefix[:HEAD_LEN])
+        else:
+            return None
+    return keys
 
 
 def first_forms(el: Element) -> frozenset[str] | None:

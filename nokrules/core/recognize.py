@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from nokrules.core.concepts import Concepts
 from nokrules.core.lemmas import WORD_RE, fold, is_known, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
-from nokrules.core.phrases import Element, Lemmas, compile_element, find_element, first_forms
+from nokrules.core.phrases import Element, Lemmas, compile_element, find_element, first_forms, index_keys
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -118,14 +118,15 @@ class Recognizer:
         for w in self.vocabulary:
             for n in range(len(w) - 2, len(w) + 3):
                 self._near.setdefault((w[0], n), []).append(w)
-        # the pattern index: deficiencies by the forms their patterns need (one `all` element, or every `any`)
+        # the pattern index: deficiencies by what their patterns need (one `all` element, or every `any`)
         self._pattern_index: dict[str, list[int]] = {}
         self._pattern_always: list[int] = []
         for k, d in enumerate(catalog.deficiencies):
             for cp in self.patterns[d.id]:
-                key = next((n for n in cp.need_all if n is not None), None)
-                if key is None and cp.need_any and all(n is not None for n in cp.need_any):
-                    key = frozenset().union(*(n for n in cp.need_any if n is not None))
+                key = next((ks for ks in map(index_keys, cp.all) if ks is not None), None)
+                any_keys = [index_keys(el) for el in cp.any]
+                if key is None and any_keys and all(ks is not None for ks in any_keys):
+                    key = set().union(*(ks for ks in any_keys if ks is not None))
                 if key is None:
                     self._pattern_always.append(k)
                 else:
@@ -294,6 +295,8 @@ class Recognizer:
         ks = set(self._pattern_always)
         for f in lem.at:
             ks.update(self._pattern_index.get(f, ()))
+        for h in lem.heads:
+            ks.update(self._pattern_index.get(h, ()))
         return sorted(ks)
 
     def _places(self, text: str, toks: Tokens, span: tuple[int, int]) -> tuple[Place, ...]:
