@@ -79,9 +79,16 @@ def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[
     return pos
 
 
+def _absent(phrase: tuple[WordSpec, ...], lem: Lemmas) -> bool:
+    """A word of the phrase occurs nowhere in the text: no need to look for the phrase."""
+    return any(spec.prefix is None and spec.forms.isdisjoint(lem.at) for spec in phrase)
+
+
 def find_element(el: Element, lem: Lemmas) -> list[int] | None:
     """Token positions where the element matches first, or None."""
     for phrase in el.alternatives:
+        if _absent(phrase, lem):
+            continue
         for i in lem.starts(phrase[0]):
             pos = _phrase_at(phrase, i, lem.sets)
             if pos is not None:
@@ -93,6 +100,8 @@ def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
     """Every place the element matches (token positions of each)."""
     out = []
     for phrase in el.alternatives:
+        if _absent(phrase, lem):
+            continue
         for i in lem.starts(phrase[0]):
             pos = _phrase_at(phrase, i, lem.sets)
             if pos is not None:

@@ -32,6 +32,10 @@ CHECKLIST_RE = re.compile(
     r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
     r"|\b(?P<ind3>[1-5]\.[1-3])\.(?P<item3>\d{1,2})\b(?![.,]\d)"
 )
+LONG_NUMBER_RE = re.compile(r"\d{3,}(?![.,]?\d*\s*(?:%|процент|проц\b|см\b|мм\b|м\b|метр|сантиметр))")
+NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
+ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
+NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
 
@@ -341,14 +345,29 @@ class Recognizer:
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one Recognizer per loaded catalog, kept for the process
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
-        """Recognitions are immutable: the same text at the same position gives the same objects."""
+        """Recognitions are immutable: the same text at the same position gives the same objects. The analysis
+        is shared by findings that differ only in act numbers and names («корпус № 12, с. Ивановка»): they
+        are analysed once by their shape, and each takes its percentage from its own text."""
+        shape = self._shape(text)
+        percent = self._percent(text) if shape != text else None
         return tuple(
             Recognition(
                 finding=i, deficiency=h.deficiency, pattern=h.pattern, matches=list(h.matches), places=list(h.places),
-                values=dict(h.values), source=h.source, state=h.state,
+                values=dict(h.values) if shape == text else _values(self.catalog.deficiency(h.deficiency), percent),
+                source=h.source, state=h.state,
             )
-            for h in self._analyse(text)
+            for h in self._analyse(shape)
         )
+
+    def _shape(self, text: str) -> str:
+        """The text with what makes a finding unique and says nothing of its deficiency masked: numbers of three
+        digits or more that are no share or size («акт № 1234», «2026»), and names («ул. Садовая»)."""
+        masked = LONG_NUMBER_RE.sub("000", text)
+        return NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
+
+    def _is_unknown_name(self, text: str, m: re.Match[str]) -> bool:
+        word = fold(m.group())
+        return _is_name(text, m.start(), m.end()) and not is_known(word) and not self._begins_catalog_word(word)
 
     def mentions(self, text: str) -> list[str]:
         """Deficiency ids (catalog order) whose patterns match the text, cue word or not, `unless` not applied:
@@ -410,6 +429,10 @@ class Recognizer:
         return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=-neg) for neg, did in scored[:limit]]
 
 
+def _values(d: Deficiency, percent: float | None) -> dict[str, float]:
+    return {d.value: percent} if d.value and percent is not None else {}
+
+
 def _word_cover(q: str, vocab: list[str]) -> float:
     """How well one content word of a finding is covered by a deficiency's words: 1 when it is one of them,
     else its closest similarity, or 0.8 for a word of the same root."""
@@ -423,9 +446,15 @@ def _word_cover(q: str, vocab: list[str]) -> float:
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
-    """A word written with a capital inside the text and not in capitals throughout: a proper name."""
+    """A word written with a capital inside the text and not in capitals throughout: a proper name. After a full
+    stop it is a name only when the stop closes a short lower-case abbreviation («ул. Садовая», «пос. Ясный»)."""
     word = text[start:end]
-    return start > 0 and word[:1].isupper() and not word.isupper() and text[:start].strip()[-1:] not in (".", "!", "?", "")
+    if start == 0 or not word[:1].isupper() or word.isupper():
+        return False
+    before = text[:start].rstrip()
+    if not before or before[-1] in "!?":
+        return False
+    return before[-1] != "." or bool(ABBREVIATION_DOT_RE.search(before))
 
 
 def _common_prefix(a: str, b: str) -> int:
