@@ -32,7 +32,12 @@ CHECKLIST_RE = re.compile(
     r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
     r"|\b(?P<ind3>[1-5]\.[1-3])\.(?P<item3>\d{1,2})\b(?![.,]\d)"
 )
-LONG_NUMBER_RE = re.compile(r"\d{3,}(?![.,]?\d*\s*(?:%|процент|проц\b|см\b|мм\b|м\b|метр|сантиметр))")
+# a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
+# (fractions «0,64» and indicator numbers «4.1» say something too)
+PLAIN_NUMBER_RE = re.compile(
+    r"(?<![\d.,])(?!0[.,]\d)(?![1-5]\.[1-3](?![.,]?\d))\d+(?:[.,]\d+)*(?![.,]?\d)"
+    r"(?!\s*(?:%|процент|проц\b|балл|см\b|мм\b|м\b|метр|сантиметр))"
+)
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
@@ -117,6 +122,10 @@ class Recognizer:
                         for spec in phrase:
                             vocab.update(f for f in spec.forms if len(f) >= TYPO_MIN_LEN and "-" not in f)
         self.vocabulary = sorted(vocab)
+        # numbers the catalog's words name («ошибка 404», «знак 6.4»): a finding's shape keeps them
+        self._catalog_numbers = frozenset(
+            f for el in self._all_elements() for phrase in el.alternatives for spec in phrase for f in spec.forms if f.isdigit()
+        )
         # typo candidates by (first letter, length): a word is compared with words 2 letters shorter to 2 longer
         self._near: dict[tuple[str, int], list[str]] = {}
         for w in self.vocabulary:
@@ -360,10 +369,22 @@ class Recognizer:
         )
 
     def _shape(self, text: str) -> str:
-        """The text with what makes a finding unique and says nothing of its deficiency masked: numbers of three
-        digits or more that are no share or size («акт № 1234», «2026»), and names («ул. Садовая»)."""
-        masked = LONG_NUMBER_RE.sub("000", text)
+        """The text with what makes a finding unique and says nothing of its deficiency masked: numbers that are
+        no share, score or size («акт № 1234 от 12.03.2026», «корпус 3»; checklist items such as «3.2 п.4»
+        stay) and names the dictionary does not know («ул. Каролиская»)."""
+        keep = [m.span() for m in CHECKLIST_RE.finditer(fold(text))]
+
+        def number(m: re.Match[str]) -> str:
+            meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
+            return m.group() if meaningful else "0"
+
+        masked = PLAIN_NUMBER_RE.sub(number, text)
         return NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
+
+    def _all_elements(self) -> list[Element]:
+        out = [el for pats in self.patterns.values() for cp in pats for el in cp.all + cp.any + cp.none]
+        out += [el for c in self.concepts.compiled for el in c.objects + c.with_ + c.without]
+        return out + self.concepts.signals.elements + self.concepts.clear.elements + self.cues
 
     def _is_unknown_name(self, text: str, m: re.Match[str]) -> bool:
         word = fold(m.group())
