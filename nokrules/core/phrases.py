@@ -80,8 +80,13 @@ def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[
 
 
 def _absent(phrase: tuple[WordSpec, ...], lem: Lemmas) -> bool:
-    """A word of the phrase occurs nowhere in the text: no need to look for the phrase."""
-    return any(spec.prefix is None and spec.forms.isdisjoint(lem.at) for spec in phrase)
+    """A later word of the phrase occurs nowhere in the text: no need to look for the phrase (the first word
+    is looked up by `starts` anyway)."""
+    at = lem.at
+    for spec in phrase[1:]:
+        if spec.prefix is None and not any(f in at for f in spec.forms):
+            return True
+    return False
 
 
 def find_element(el: Element, lem: Lemmas) -> list[int] | None:
