@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import fold
+from nokrules.core.lemmas import WORD_RE, fold
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
@@ -28,6 +28,8 @@ SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
+CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
+PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 
@@ -188,19 +190,27 @@ class Concepts:
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
-        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem), tuple(sorted(marks)), tuple(spots))
+        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem, text), tuple(sorted(marks)), tuple(spots))
 
-    def _clear(self, lem: Lemmas) -> bool:
-        """Does the part say nothing is wrong? A clear phrase counts unless a negation stands just before it
-        («не в полном объёме», «не соответствует требованиям»). Numbers do not count as words here: «замечаний
-        по показателю 1.1 нет»."""
-        lem = Lemmas([t for t in lem.sets if not all(f.isdigit() for f in t)])
-        negated = {i + 1 for el in self.negation for pos in find_all(el, lem) for i in pos} | {
-            i + 2 for el in self.negation for pos in find_all(el, lem) for i in pos
-        }
-        return any(
-            pos[0] not in negated for k in self.clear.candidates(lem) for pos in find_all(self.clear.elements[k], lem)
-        )
+    def _clear(self, lem: Lemmas, text: str) -> bool:
+        """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
+        before it («не в полной мере соответствует требованиям») or it runs across punctuation («Замечания: нет
+        пандуса» names a missing ramp). Numbers do not count as words here: «замечаний по показателю 1.1 нет»."""
+        spans = [m.span() for m in WORD_RE.finditer(text)]
+        if len(spans) != len(lem.sets):
+            spans = []
+        kept = [i for i, t in enumerate(lem.sets) if not all(f.isdigit() for f in t)]
+        for sets, index in ((lem, list(range(len(lem.sets)))), (Lemmas([lem.sets[i] for i in kept]), kept)):
+            negations = [index[i] for el in self.negation for pos in find_all(el, sets) for i in pos]
+            for k in self.clear.candidates(sets):
+                for pos in find_all(self.clear.elements[k], sets):
+                    first, last = index[pos[0]], index[pos[-1]]
+                    if any(0 < first - n <= CLEAR_NEGATION_REACH for n in negations):
+                        continue
+                    if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
+                        continue
+                    return True
+        return False
 
     def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int, near: bool = True) -> list[ConceptHit]:
         """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
