@@ -106,7 +106,7 @@ def test_an_inspector_pastes_findings_picks_a_suggestion_and_downloads_the_docx(
             expect(page.get_by_role("heading", level=1)).to_contain_text("Проект плана по устранению недостатков")
 
             # the form is reachable by its labels (what a screen reader announces)
-            page.get_by_label("Недостатки из протокола НОК").fill(findings + "\n- телефон постоянно занят")
+            page.get_by_label("Недостатки из протокола НОК").fill(findings + "\n- в комнатах проживает по 4 человека")
             page.get_by_label("Организация").fill(name)
             page.get_by_label("Вид организации").select_option(label="Дом ветеранов")
             page.get_by_label("Дата плана").fill("2027-01-15")
@@ -126,16 +126,16 @@ def test_an_inspector_pastes_findings_picks_a_suggestion_and_downloads_the_docx(
             why = table.locator("details").first
             why.locator("summary").focus()
             page.keyboard.press("Enter")
-            expect(why).to_contain_text("совпали слова")
+            expect(why).to_contain_text("слова находки")
             expect(why).to_contain_text("Правило")
 
             # the unrecognised line, then one click on its first suggestion redraws the plan
             unrec = page.locator(".unrecognized")
-            expect(unrec).to_contain_text("телефон постоянно занят")
-            unrec.get_by_role("button", name="Выбрать: На официальном сайте не указан или не работает контактный телефон").click()
+            expect(unrec).to_contain_text("в комнатах проживает по 4 человека")
+            unrec.get_by_role("button", name="Выбрать: Неудовлетворительные условия проживания").click()
             expect(page.locator(".unrecognized")).to_have_count(0)
             expect(page.locator(".chosen")).to_contain_text("стр. 5")
-            expect(page.locator("#plan-table")).to_contain_text("действующие номера телефонов")  # publish_contact_phone
+            expect(page.locator("#plan-table")).to_contain_text("Провести обследование жилых комнат")  # the picked deficiency's measure
             expect(page.locator(".counts")).to_contain_text("не распознано: 0")
             page.screenshot(path=str(tmp_path / "plan-with-choice.png"), full_page=True)
 
@@ -150,5 +150,5 @@ def test_an_inspector_pastes_findings_picks_a_suggestion_and_downloads_the_docx(
     document = docx.Document(str(saved))
     cells = "\n".join(cell.text for t in document.tables for row in t.rows for cell in row.cells)
     assert "версию для слабовидящих по ГОСТ Р 52872-2019" in cells
-    assert "действующие номера телефонов" in cells  # the picked suggestion made it into the document
+    assert "Провести обследование жилых комнат" in cells  # the picked suggestion made it into the document
     assert name.split("«")[0].strip() in "\n".join(p.text for p in document.paragraphs)
