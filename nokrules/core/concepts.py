@@ -38,6 +38,7 @@ SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 class CompiledConcept:
     deficiency: str
     signal: str
+    surveyed: bool  # the deficiency's indicator is measured by survey: a score word there is a survey result
     objects: tuple[Element, ...]
     with_: tuple[Element, ...]
     without: tuple[Element, ...]
@@ -52,6 +53,7 @@ class PartSignal:
     words: tuple[Match, ...]
     survey: bool
     clear: bool = False  # the part says nothing is wrong («замечаний нет», «соответствует требованиям»)
+    score: bool = False  # a score word («показатель», «балл»): a survey result only for survey concepts
     # every signal with a state: (precedence, state, token positions), to give each object the state said of it
     marks: tuple[tuple[int, FindingState, tuple[int, ...]], ...] = ()
     spots: tuple[tuple[int, ...], ...] = ()  # token positions of every problem signal, state or not
@@ -98,6 +100,7 @@ class Concepts:
         # «не хватает медсестёр, работают …»
         self.tight = {k for k, (_, el) in enumerate(states) if re.match(r"(?:не|ни|нет)\s", el.source)}
         self.survey = ElementIndex([compile_element(w) for w in signals.survey])
+        self.scores = ElementIndex([compile_element(w) for w in signals.scores])
         self.ignore = ElementIndex([compile_element(w) for w in signals.ignore])
         self.clear = ElementIndex([compile_element(w) for w in signals.clear])
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
@@ -106,6 +109,7 @@ class Concepts:
         self.compiled: list[CompiledConcept] = []
         objects: list[Element] = []
         self.owner: list[int] = []  # object element → its concept
+        surveyed = {i.id for c in catalog.criteria for i in c.indicators if i.source == "survey"}
         for d in catalog.deficiencies:
             c = d.concept
             if c is None:
@@ -113,7 +117,12 @@ class Concepts:
             els = tuple(compile_element(o) for o in c.objects)
             self.compiled.append(
                 CompiledConcept(
-                    d.id, c.signal, els, tuple(compile_element(w) for w in c.with_), tuple(compile_element(w) for w in c.without)
+                    d.id,
+                    c.signal,
+                    d.indicator in surveyed,
+                    els,
+                    tuple(compile_element(w) for w in c.with_),
+                    tuple(compile_element(w) for w in c.without),
                 )
             )
             objects.extend(els)
@@ -190,7 +199,10 @@ class Concepts:
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
-        return PartSignal(bool(words), state, tuple(words), survey, self._clear(lem, text), tuple(sorted(marks)), tuple(spots))
+        score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
+        return PartSignal(
+            bool(words), state, tuple(words), survey, self._clear(lem, text), score, tuple(sorted(marks)), tuple(spots)
+        )
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
@@ -223,9 +235,10 @@ class Concepts:
         for k in self.objects.candidates(lem):
             owner = self.owner[k]
             c = self.compiled[owner]
-            if c.signal == "problem" and not (sig.problem or sig.survey):
+            survey = sig.survey or sig.score and (c.surveyed or c.signal == "survey")
+            if c.signal == "problem" and not (sig.problem or survey):
                 continue
-            if c.signal == "survey" and not sig.survey:
+            if c.signal == "survey" and not survey:
                 continue
             el = self.objects.elements[k]
             for pos in find_all(el, lem):

@@ -4,7 +4,7 @@ between neighbours; «a|b» gives alternatives; a word ending in «*» matches b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from nokrules.core.lemmas import fold, normal_form
@@ -89,54 +89,58 @@ def _absent(phrase: tuple[WordSpec, ...], lem: Lemmas) -> bool:
     return False
 
 
-def find_element(el: Element, lem: Lemmas) -> list[int] | None:
-    """Token positions where the element matches first, or None."""
+def _matches(el: Element, lem: Lemmas) -> Iterator[list[int]]:
     for phrase in el.alternatives:
         if _absent(phrase, lem):
             continue
         for i in lem.starts(phrase[0]):
             pos = _phrase_at(phrase, i, lem.sets)
             if pos is not None:
-                return pos
-    return None
+                yield pos
+
+
+def find_element(el: Element, lem: Lemmas) -> list[int] | None:
+    """Token positions where the element matches first, or None."""
+    return next(_matches(el, lem), None)
 
 
 def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
     """Every place the element matches (token positions of each)."""
-    out = []
-    for phrase in el.alternatives:
-        if _absent(phrase, lem):
-            continue
-        for i in lem.starts(phrase[0]):
-            pos = _phrase_at(phrase, i, lem.sets)
-            if pos is not None:
-                out.append(pos)
-    return out
+    return list(_matches(el, lem))
 
 
-class ElementIndex:
-    """Elements indexed by the forms their phrases start with: `candidates` gives, in their original order, the
-    elements that could match a text, so a long list (signals, patterns) is not walked for every finding."""
+class KeyIndex:
+    """Things (by number) filed under the index keys of the text they need (`index_keys`): `candidates` gives,
+    in order, those a text could match, so a long list is not walked for every finding."""
 
-    def __init__(self, elements: Sequence[Element]):
-        self.elements = list(elements)
-        self.by_form: dict[str, list[int]] = {}
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[int]] = {}
         self.always: list[int] = []
-        for k, el in enumerate(self.elements):
-            keys = index_keys(el)
-            if keys is None:
-                self.always.append(k)
-                continue
+
+    def add(self, k: int, keys: set[str] | None) -> None:
+        if keys is None:
+            self.always.append(k)
+        else:
             for f in keys:
-                self.by_form.setdefault(f, []).append(k)
+                self.by_key.setdefault(f, []).append(k)
 
     def candidates(self, lem: Lemmas) -> list[int]:
         ks = set(self.always)
         for f in lem.at:
-            ks.update(self.by_form.get(f, ()))
+            ks.update(self.by_key.get(f, ()))
         for h in lem.heads:
-            ks.update(self.by_form.get(h, ()))
+            ks.update(self.by_key.get(h, ()))
         return sorted(ks)
+
+
+class ElementIndex(KeyIndex):
+    """Elements (signals, clear phrases, objects) indexed by the words they start with."""
+
+    def __init__(self, elements: Sequence[Element]):
+        super().__init__()
+        self.elements = list(elements)
+        for k, el in enumerate(self.elements):
+            self.add(k, index_keys(el))
 
 
 def index_keys(el: Element) -> set[str] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz, process
 from nokrules.core.concepts import Concepts
 from nokrules.core.lemmas import WORD_RE, fold, is_known, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
-from nokrules.core.phrases import Element, Lemmas, compile_element, find_element, first_forms, index_keys
+from nokrules.core.phrases import Element, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -132,19 +133,14 @@ class Recognizer:
             for n in range(len(w) - 2, len(w) + 3):
                 self._near.setdefault((w[0], n), []).append(w)
         # the pattern index: deficiencies by what their patterns need (one `all` element, or every `any`)
-        self._pattern_index: dict[str, list[int]] = {}
-        self._pattern_always: list[int] = []
+        self._pattern_index = KeyIndex()
         for k, d in enumerate(catalog.deficiencies):
             for cp in self.patterns[d.id]:
                 key = next((ks for ks in map(index_keys, cp.all) if ks is not None), None)
                 any_keys = [index_keys(el) for el in cp.any]
                 if key is None and any_keys and all(ks is not None for ks in any_keys):
                     key = set().union(*(ks for ks in any_keys if ks is not None))
-                if key is None:
-                    self._pattern_always.append(k)
-                else:
-                    for f in key:
-                        self._pattern_index.setdefault(f, []).append(k)
+                self._pattern_index.add(k, key)
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
             for item in d.checklist:
@@ -235,7 +231,7 @@ class Recognizer:
         hits: dict[str, _Hit] = {}
         has_cue = any(find_element(c, lem) is not None for c in self.cues)
         present = frozenset(lem.at)
-        for d_k in self._pattern_candidates(lem):
+        for d_k in self._pattern_index.candidates(lem):
             d = self.catalog.deficiencies[d_k]
             if d.cue and not has_cue:
                 continue
@@ -276,7 +272,7 @@ class Recognizer:
         out = []
         for d in self.catalog.deficiencies:
             h = hits.get(d.id)
-            if h is None or any(u in hits for u in d.unless):
+            if h is None or not self._kept(d.id, hits, {}):
                 continue
             span = parts[h.part] if h.part >= 0 else (0, len(text))
             places = _places_for(d, self._places(text, toks, span) or self._places(text, toks, (0, len(text))))
@@ -303,14 +299,15 @@ class Recognizer:
             self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])).clear for a, b in self.concepts.parts(text)
         )
 
-    def _pattern_candidates(self, lem: Lemmas) -> list[int]:
-        """Catalog positions of the deficiencies one of whose patterns could match (the pattern index)."""
-        ks = set(self._pattern_always)
-        for f in lem.at:
-            ks.update(self._pattern_index.get(f, ()))
-        for h in lem.heads:
-            ks.update(self._pattern_index.get(h, ()))
-        return sorted(ks)
+    def _kept(self, did: str, hits: Mapping[str, object], seen: dict[str, bool]) -> bool:
+        """Is a found deficiency kept? Not when one of its `unless` is found and kept itself: «A unless B» keeps
+        A when B was dropped by its own `unless` (a cycle keeps both)."""
+        if did in seen:
+            return seen[did]
+        seen[did] = True
+        kept = not any(u in hits and self._kept(u, hits, seen) for u in self.catalog.deficiency(did).unless)
+        seen[did] = kept
+        return kept
 
     def _places(self, text: str, toks: Tokens, span: tuple[int, int]) -> tuple[Place, ...]:
         """The places a part of a finding names as the place of the problem: a clause that says a thing is there

@@ -51,6 +51,7 @@ class Signals(Strict):
     absent: list[str] = []
     low: list[str] = []
     survey: list[str] = []
+    scores: list[str] = []  # score words: a survey result for survey indicators, no problem for expert ones
     contrast: list[str] = []  # words that open a new part of a finding («пандус есть, но без поручней»)
     present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
     ignore: list[str] = []  # phrases whose words are no signal there («с нарушением слуха», «не менее»)
