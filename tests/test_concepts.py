@@ -23,6 +23,7 @@ SIGNALS = {
     "absent": ["нет", "не", "без", "отсутствовать"],
     "low": ["низкий"],
     "survey": ["удовлетворить"],
+    "scores": ["балл"],
     "contrast": ["но", "а"],
     "present": ["есть"],
     "ignore": ["нарушение слух"],
@@ -52,9 +53,17 @@ def cat(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         if d["id"] == "ramp_missing":
             d["checklist"] = ["3.1.1"]
     # a deficiency known only by its concept: an object word that also stands inside another one's longer phrase
-    defs.append({"id": "form_missing", "indicator": "1.1", "title": "Нет формы", "concept": {"objects": ["форма"]}})
     defs.append(
-        {"id": "doorways_narrow", "indicator": "3.1", "title": "Узкие двери", "concept": {"objects": ["дверь", "дверной проём"]}}
+        {"id": "form_missing", "indicator": "1.1", "title": "Нет формы", "concept": {"objects": ["форма"]}, "unless": ["doorways_narrow"]}
+    )
+    defs.append(
+        {
+            "id": "doorways_narrow",
+            "indicator": "3.1",
+            "title": "Узкие двери",
+            "concept": {"objects": ["дверь", "дверной проём"]},
+            "unless": ["handrails_missing"],
+        }
     )
     defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
     measures_path = root / "catalog" / "measures" / "all.yaml"
@@ -192,3 +201,12 @@ def test_the_diff_reports_a_changed_concept_and_state_condition(cat: Engine, tmp
     assert [(f.field, f.added, f.removed) for f in ramp.fields] == [("concept.objects", ["аппарель"], [])]
     [rule] = d.structure.rules.changed
     assert [(f.field, f.added, f.removed) for f in rule.fields] == [("when.state", [], ["worn"])]
+
+
+def test_a_score_alone_says_nothing_wrong_with_an_expert_item(cat: Engine) -> None:
+    assert found(cat, "пандус: 90 баллов") == []
+
+
+def test_a_deficiency_stays_when_the_one_it_yields_to_was_dropped(cat: Engine) -> None:
+    # form_missing yields to doorways_narrow, which yields to handrails_missing: doorways go, the form stays
+    assert [d for d, _, _ in found(cat, "нет формы, узкие двери, нет поручней")] == ["handrails_missing", "form_missing"]
