@@ -224,6 +224,12 @@ class Concepts:
                     return True
         return False
 
+    @staticmethod
+    def _survey(sig: PartSignal, c: CompiledConcept) -> bool:
+        """Does the part report a survey result for this concept? A score word counts only for a survey
+        indicator or a survey concept."""
+        return sig.survey or sig.score and (c.surveyed or c.signal == "survey")
+
     def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int, near: bool = True) -> list[ConceptHit]:
         """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
         concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific. `near`:
@@ -235,7 +241,7 @@ class Concepts:
         for k in self.objects.candidates(lem):
             owner = self.owner[k]
             c = self.compiled[owner]
-            survey = sig.survey or sig.score and (c.surveyed or c.signal == "survey")
+            survey = self._survey(sig, c)
             if c.signal == "problem" and not (sig.problem or survey):
                 continue
             if c.signal == "survey" and not survey:
@@ -248,7 +254,7 @@ class Concepts:
         found = []
         for owner, (score, pos, el) in best.items():
             c = self.compiled[owner]
-            if c.signal == "problem" and near and not sig.survey and not sig.beside(pos):
+            if c.signal == "problem" and near and not self._survey(sig, c) and not sig.beside(pos):
                 continue
             if c.with_:
                 if all(find_element(w, lem) is None for w in c.with_):
