@@ -167,7 +167,8 @@ class Recognizer:
             starts = list(itertools.takewhile(lambda v: v.startswith(word), self.vocabulary[lo : lo + ABBREVIATION_MAX + 1]))
             if 0 < len(starts) <= ABBREVIATION_MAX:
                 forms.update(starts)
-        if typo and len(word) >= TYPO_MIN_LEN and not is_known(word):
+        parts_known = "-" in word and all(is_known(part) for part in word.split("-") if part)
+        if typo and len(word) >= TYPO_MIN_LEN and not is_known(word) and not parts_known:  # «дом-интернат» is no typo
             for probe in sorted(forms):
                 near = self._near.get((probe[0], len(probe)))
                 if near:
