@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nokrules.core.lemmas import fold, normal_form
 
@@ -30,6 +31,7 @@ class Element:
     alternatives: tuple[tuple[WordSpec, ...], ...]
 
 
+@lru_cache(maxsize=50_000)  # a pure function of the words: the same phrase recurs across patterns and concepts
 def compile_element(source: str) -> Element:
     alts = []
     for alt in source.split("|"):

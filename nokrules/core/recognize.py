@@ -146,7 +146,7 @@ class Recognizer:
             for item in d.checklist:
                 self._checklist.setdefault(item, []).append(d.id)
         self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
-        self._analyse = lru_cache(maxsize=100_000)(self._analyse_uncached)
+        self._analyse = lru_cache(maxsize=50_000)(self._analyse_uncached)
 
     # -- tokens
 
@@ -350,7 +350,7 @@ class Recognizer:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return [r for i, f in enumerate(findings) for r in self._recognitions(i, f.text)]
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one Recognizer per loaded catalog, kept for the process
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one Recognizer per loaded catalog; a text repeats rarely, its shape often
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
         """Recognitions are immutable: the same text at the same position gives the same objects. The analysis
         is shared by findings that differ only in act numbers and names («корпус № 12, с. Ивановка»): they
