@@ -1,9 +1,12 @@
-"""Findings → recognised deficiencies (several per finding), places, values, and suggestions for the rest.
+"""Findings → recognised deficiencies (several per finding), how and by which words, their state, places,
+values, and suggestions for the rest.
 
-Patterns are curator words in dictionary form; a finding's words are lemmatised (lemmas.py) so any
-inflection matches. Words the dictionary does not know are typo candidates and are matched to the
-closest pattern word (rapidfuzz) when they are close enough. Matching runs over the whole finding, so a
-line naming three defects yields three recognitions.
+Two layers decide: curator patterns over the whole finding (precise phrasings, a cue word required) and
+concepts part by part (concepts.py: an object and a problem signal). A finding's words are lemmatised
+(lemmas.py) so any inflection matches; an unknown word is a typo candidate matched to the closest catalog
+word of its first letter and length, or an abbreviation of the catalog words it begins; capitalised names
+are neither. Findings that differ only in plain numbers and unknown names share one analysis by their
+shape, so a protocol whose lines carry their own act numbers and addresses is analysed once per wording.
 """
 
 from __future__ import annotations
