@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,37 @@ def test_same_input_gives_the_same_bytes() -> None:
     a = run(*args, stdin="нет пандуса и поручней\nнет порядка подачи жалоб".encode())
     b = run(*args, stdin="нет пандуса и поручней\nнет порядка подачи жалоб".encode())
     assert a.returncode == 0 and a.stdout == b.stdout
+
+
+def _plan_with_cache(cache: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "nokrules", "plan", "-", "--catalog", str(MINI), "--format", "json", "--date", "2027-01-15"],
+        input="- нет пандуса\n".encode(),
+        capture_output=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_normal_forms_are_kept_between_runs_and_change_nothing(tmp_path: Path) -> None:
+    first = _plan_with_cache(tmp_path)
+    assert first.returncode == 0, first.stderr
+    [kept] = list((tmp_path / "nokrules").glob("normal-forms-*.json"))
+    assert json.loads(kept.read_text(encoding="utf-8"))["пандус"] == "пандус"
+    second = _plan_with_cache(tmp_path)
+    assert second.stdout == first.stdout
+
+
+def test_a_broken_or_unwritable_cache_is_ignored(tmp_path: Path) -> None:
+    good = _plan_with_cache(tmp_path / "fresh")
+    broken = tmp_path / "broken"
+    (broken / "nokrules").mkdir(parents=True)
+    kept = next((tmp_path / "fresh" / "nokrules").glob("normal-forms-*.json")).name
+    (broken / "nokrules" / kept).write_text("[not json", encoding="utf-8")
+    r = _plan_with_cache(broken)
+    assert r.returncode == 0 and r.stdout == good.stdout
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")
+    r = _plan_with_cache(blocked)
+    assert r.returncode == 0 and r.stdout == good.stdout and b"Traceback" not in r.stderr

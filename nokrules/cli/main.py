@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from nokrules.cli import lemma_cache
 from nokrules.cli.commands import LazyGroup
 from nokrules.cli.common import institution_options, parse_date
 from nokrules.core.catalog import validate_model
@@ -126,7 +127,9 @@ def plan(
         load_layout(form)  # a bad --form fails before any work
     prof = _read_profile(profile) if profile else Profile()
     text, source = _read_input(file)
+    known = lemma_cache.load()
     engine = Engine.load(catalog_dir)
+    lemma_cache.save(known)
     inst = engine.institution(
         name=name or prof.name,
         kind=kind or prof.kind,

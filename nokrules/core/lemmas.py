@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 import pymorphy3
+import pymorphy3_dicts_ru
 
 WORD_RE = re.compile(r"[0-9a-zа-я]+(?:-[0-9a-zа-я]+)*")
 
@@ -53,9 +54,28 @@ def is_known(word: str) -> bool:
     return bool(_morph().word_is_known(word))
 
 
-@lru_cache(maxsize=50_000)
+_NORMAL: dict[str, str] = {}  # word → its normal form: a pure function of the word and the dictionary
+NORMAL_MAX = 200_000
+DICTIONARY = f"pymorphy3-dicts-ru {getattr(pymorphy3_dicts_ru, '__version__', '?')}"
+
+
 def normal_form(word: str) -> str:
     """The most likely normal form of a folded word (used for a curator's pattern words)."""
-    if not re.search(r"[а-я]", word):
-        return word
-    return fold(_morph().parse(word)[0].normal_form)
+    got = _NORMAL.get(word)
+    if got is None:
+        if len(_NORMAL) > NORMAL_MAX:
+            _NORMAL.clear()
+        got = _NORMAL[word] = fold(_morph().parse(word)[0].normal_form) if re.search(r"[а-я]", word) else word
+    return got
+
+
+def normal_forms() -> dict[str, str]:
+    """The normal forms worked out so far in this process, to be kept for the next one (see `remember`)."""
+    return dict(_NORMAL)
+
+
+def remember(forms: dict[str, str]) -> None:
+    """Normal forms worked out by an earlier process with the same dictionary: compiling a catalog's thousands
+    of words then needs no parse, which is most of a cold start."""
+    for word, form in forms.items():
+        _NORMAL.setdefault(word, form)
