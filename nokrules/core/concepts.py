@@ -5,10 +5,11 @@ pattern, and a single keyword can decide alone. A concept instead names the defi
 «подъёмная платформа») and relies on one catalog-wide list of problem signals, each with the state it describes
 («не работает» — broken, «только с одной стороны» — partial, «узкий» — not to the norm). The deficiency is
 recognised where an object and a signal stand in the same part of the finding; parts are cut at sentence ends, at
-«;» and at contrast words, so «пандус есть, но без поручней» names the handrails, not the ramp. The state found
-in the object's part goes into the rule facts, so rules can repair what is broken and complete what is partial.
-Objects are indexed by the word forms they start with, so a finding is tested only against the concepts it
-could contain.
+«;», at a colon after a long lead and at contrast words, so «пандус есть, но без поручней» names the handrails,
+not the ramp. Each object takes the state of the signal nearest to it, and that state goes into the rule facts,
+so rules can repair what is broken and complete what is partial. Clear phrases («замечаний нет») make a part
+name nothing. Objects, signals and clear phrases are indexed by the word forms they start with, so a finding is
+tested only against what it could contain.
 """
 
 from __future__ import annotations
