@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import Concepts
+from nokrules.core.concepts import Concepts, PartSignal
 from nokrules.core.lemmas import WORD_RE, fold, is_known, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
 from nokrules.core.phrases import Element, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
@@ -246,9 +246,7 @@ class Recognizer:
                 if m is not None:
                     hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]))
                     break
-        parts = self.concepts.parts(text)
-        seen = [(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])) for a, b in parts]
-        signals = [self.concepts.signal(plem, surface, part) for plem, surface, part in seen]
+        parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals):
             return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         for n, (plem, surface, _) in enumerate(seen):
@@ -273,13 +271,20 @@ class Recognizer:
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
         whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
         percent = self._percent(text)
+        named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
+
+        def places_in(span: tuple[int, int]) -> tuple[Place, ...]:
+            if span not in named:
+                named[span] = self._places(text, toks, span)
+            return named[span]
+
         out = []
         for d in self.catalog.deficiencies:
             h = hits.get(d.id)
             if h is None or not self._kept(d.id, hits, {}):
                 continue
             span = parts[h.part] if h.part >= 0 else (0, len(text))
-            places = _places_for(d, self._places(text, toks, span) or self._places(text, toks, (0, len(text))))
+            places = _places_for(d, places_in(span) or places_in((0, len(text))))
             values = ((d.value, percent),) if d.value and percent is not None else ()
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             out.append(h._replace(places=places, values=values, state=state))
@@ -295,13 +300,18 @@ class Recognizer:
                 out.append((did, m.group().strip()))
         return out
 
+    def _part_signals(
+        self, text: str, toks: Tokens
+    ) -> tuple[list[tuple[int, int]], list[tuple[Lemmas, tuple[str, ...], str]], list[PartSignal]]:
+        """The parts of a finding (spans), each with its lemmas, words and folded text, and what each says is wrong."""
+        parts = self.concepts.parts(text)
+        seen = [(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])) for a, b in parts]
+        return parts, seen, [self.concepts.signal(plem, surface, part) for plem, surface, part in seen]
+
     def says_nothing_wrong(self, text: str) -> bool:
         """Does every part of the finding say nothing is wrong («замечаний нет», «соответствует требованиям»)?
         Such a line names no deficiency and needs no measure."""
-        toks = self.tokens(text)
-        return all(
-            self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])).clear for a, b in self.concepts.parts(text)
-        )
+        return all(sg.clear for sg in self._part_signals(text, self.tokens(text))[2])
 
     def _kept(self, did: str, hits: Mapping[str, object], seen: dict[str, bool]) -> bool:
         """Is a found deficiency kept? Not when one of its `unless` is found and kept itself: «A unless B» keeps
