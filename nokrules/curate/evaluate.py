@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from nokrules.core.catalog import validate_list
 from nokrules.core.engine import Engine
 from nokrules.core.errors import CatalogError, InputError, Problem, SourceRef
-from nokrules.core.model import CorpusItem
+from nokrules.core.model import CorpusItem, Recognition
 from nokrules.core.yamlsrc import load_located
 
 
@@ -104,18 +104,22 @@ class Evaluation(BaseModel):
 
 def recognise_line(engine: Engine, text: str) -> list[str]:
     """The deficiencies found in one pasted line, in catalog order (a line may be cut into several findings)."""
-    found = {r.deficiency for r in engine.recognize(engine.findings(text))}
+    return _ids(engine, engine.recognize(engine.findings(text)))
+
+
+def _ids(engine: Engine, recs: list[Recognition]) -> list[str]:
+    found = {r.deficiency for r in recs}
     return [d.id for d in engine.catalog.deficiencies if d.id in found]
 
 
-def _said(engine: Engine, item: CorpusItem) -> tuple[str | None, list[str]] | None:
+def _said(item: CorpusItem, recs: list[Recognition]) -> tuple[str | None, list[str]] | None:
     """For a line naming one deficiency that was found: the state and places recognised with it."""
     if len(item.expect) != 1:
         return None
-    recs = [r for r in engine.recognize(engine.findings(item.text)) if r.deficiency == item.expect[0]]
-    if not recs:
+    mine = [r for r in recs if r.deficiency == item.expect[0]]
+    if not mine:
         return None
-    return recs[0].state, sorted({p for r in recs for p in r.places})
+    return mine[0].state, sorted({p for r in mine for p in r.places})
 
 
 def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Evaluation:
@@ -127,7 +131,8 @@ def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Eval
     labelled = recognised = named = found = produced = wrong = negatives = clean = 0
     states, places = [0, 0], [0, 0]
     for item, ref in corpus:
-        said = _said(engine, item) if item.state or item.places else None
+        recs = engine.recognize(engine.findings(item.text))
+        said = _said(item, recs) if item.state or item.places else None
         if said is not None and item.state:
             states[0] += said[0] == item.state
             states[1] += 1
@@ -135,7 +140,7 @@ def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Eval
             places[0] += said[1] == sorted(item.places)
             places[1] += 1
         expected = set(item.expect)
-        got = recognise_line(engine, item.text)
+        got = _ids(engine, recs)
         hit = expected & set(got)
         extra = [d for d in got if d not in expected]
         named += len(expected)
@@ -155,8 +160,8 @@ def evaluate(engine: Engine, corpus: list[tuple[CorpusItem, SourceRef]]) -> Eval
             clean += not got
         if hit != expected or extra:
             misses.append(Miss(where=str(ref), text=item.text, expected=sorted(expected), found=got))
-    ids = sorted(set(per_expected) | set(per_wrong), key=lambda d: [x.id for x in engine.catalog.deficiencies].index(d)
-                 if any(x.id == d for x in engine.catalog.deficiencies) else 10**6)
+    order = {d.id: k for k, d in enumerate(engine.catalog.deficiencies)}
+    ids = sorted(set(per_expected) | set(per_wrong), key=lambda d: (order.get(d, len(order)), d))
     titles = {d.id: d.title for d in engine.catalog.deficiencies}
     return Evaluation(
         lines=len(corpus), labelled=labelled, recognised=recognised, named=named, found=found, produced=produced,
