@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from nokrules.core.errors import InputError
 from nokrules.core.model import Finding
+from nokrules.core.printable import printable
 
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -56,7 +57,9 @@ def decode(data: bytes, source: str = "ввод") -> str:
 
 @lru_cache(maxsize=100_000)
 def normalize_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    """One line as a human reads it: NFC, invisible characters gone, control characters made spaces
+    (`printable`), runs of spaces made one."""
+    line = unicodedata.normalize("NFC", printable(line)).translate(_INVISIBLE)
     return _SPACES.sub(" ", line).strip()
 
 

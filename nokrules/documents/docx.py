@@ -25,6 +25,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from nokrules.core.model import Plan
+from nokrules.core.printable import printable
 from nokrules.documents.document import DocContext
 from nokrules.documents.ooxml import fixed_zip, russian_times, times
 from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
@@ -50,7 +51,7 @@ def _write(
     align: WD_ALIGN_PARAGRAPH | None = None,
 ) -> None:
     """Cell text, one paragraph per line, in the table font size."""
-    lines = text.split("\n") if text else [""]
+    lines = printable(text).split("\n") if text else [""]
     first = cell.paragraphs[0]
     for k, line in enumerate(lines):
         p = first if k == 0 else cell.add_paragraph()
@@ -78,7 +79,7 @@ def _para(
     p.paragraph_format.space_after = Pt(after)
     if align is not None:
         p.alignment = align
-    run = p.add_run(text)
+    run = p.add_run(printable(text))
     run.bold, run.italic = bold, italic
     run.font.size = Pt(size)
     return p

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from nokrules.core.model import Plan
+from nokrules.core.printable import printable
 from nokrules.documents.document import DocContext
 from nokrules.documents.layout import Layout
 from nokrules.documents.page import page_head
@@ -52,8 +53,8 @@ CENTRED = ("number", "due")
 
 
 def _text(s: str) -> str:
-    """Escaped text with its line breaks kept."""
-    return "<br>".join(escape(line) for line in s.split("\n"))
+    """Escaped text with its line breaks kept; characters a page cannot hold become spaces."""
+    return "<br>".join(escape(line) for line in printable(s).split("\n"))
 
 
 def _span(colspan: int, rowspan: int) -> str:
@@ -141,7 +142,7 @@ def _front(plan: Plan, ctx: DocContext) -> list[str]:
 def render(plan: Plan, ctx: DocContext) -> str:
     layout = ctx.layout
     name = plan.institution.name or layout.institution_caption
-    heading = f"{layout.title} — {name}" + (f", {ctx.year_line()}" if layout.year_line else "")
+    heading = printable(f"{layout.title} — {name}" + (f", {ctx.year_line()}" if layout.year_line else ""))
     out = [
         *page_head(heading, CSS),
         "</head>",

@@ -22,6 +22,8 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from nokrules.core.constants import NO_DEFICIENCY
 from nokrules.core.model import Plan, PlanItem, PlanMeasure, Unrecognized
+from nokrules.core.printable import printable
+from nokrules.documents.cells import formula_like
 from nokrules.documents.document import DocContext
 from nokrules.documents.ooxml import fixed_zip
 
@@ -137,11 +139,23 @@ def rows(plan: Plan, ctx: DocContext) -> list[list[Any]]:
     return [[r.get(h) for h in HEADERS] for r in records]
 
 
+def _cell(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write one cell: text made printable, and a text that looks like a formula kept as text."""
+    if not isinstance(value, str):
+        return ws.cell(row=row, column=col, value=value)
+    text = printable(value)
+    cell = ws.cell(row=row, column=col, value=text)
+    if formula_like(text):
+        cell.data_type = "s"  # openpyxl took it for a formula on assignment
+        cell.quotePrefix = True
+    return cell
+
+
 def _fill(ws: Any, data: Sequence[Sequence[Any]]) -> None:
     bold = Font(bold=True)
     header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for col, (title, width) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=col, value=title)
+        cell = _cell(ws, 1, col, title)
         cell.font, cell.alignment = bold, header_align
         ws.column_dimensions[get_column_letter(col)].width = width
     manual_col = HEADERS.index("Мероприятие") + 1
@@ -149,7 +163,7 @@ def _fill(ws: Any, data: Sequence[Sequence[Any]]) -> None:
     for r, values in enumerate(data, start=2):
         manual = values[flag_col - 1] == YES
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
+            cell = _cell(ws, r, col, value)
             cell.alignment = Alignment(vertical="top", wrap_text=True, horizontal="center" if col in CENTRED else None)
             if col in DATE_COLUMNS:
                 cell.number_format = DATE_FORMAT

@@ -82,14 +82,24 @@ def slug(name: str) -> str:
     return out[:SLUG_MAX].rstrip("-") or "organizatsiia"
 
 
+REPORTS = ("unrecognized.csv", "institutions.csv", "summary.md", "summary.html")
+
+
 def file_names(entries: list[ProtocolInstitution], ext: str) -> list[str]:
-    """One file per institution; a repeated name gets -2, -3, … in the order the protocol lists them."""
-    seen: dict[str, int] = {}
+    """One distinct file per institution, never the name of a report (`REPORTS`): the slug of its name,
+    or, when that file is taken (a repeated name, «Центр 2» after two «Центр», an institution called
+    «Summary»), the slug with the first free -2, -3, …. Taken in the order the protocol lists them, so the
+    same protocol always gets the same names."""
+    taken = set(REPORTS)
     out = []
     for e in entries:
         base = slug(e.name)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(f"{base}.{ext}" if seen[base] == 1 else f"{base}-{seen[base]}.{ext}")
+        name, n = f"{base}.{ext}", 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}.{ext}"
+        taken.add(name)
+        out.append(name)
     return out
 
 
@@ -140,10 +150,17 @@ class Drafter:
 
     def __call__(self, job: Job) -> PlanExtract:
         e = job.entry
-        kind_id = self.kind_of(e.kind)
-        inst = self.engine.institution(e.name, kind_id)
-        plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date)
-        write_atomically(os.path.join(self.options.out, job.file), self.render(plan))
+        try:
+            kind_id = self.kind_of(e.kind)
+            inst = self.engine.institution(e.name, kind_id)
+            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date)
+            data = self.render(plan)
+        except Exception as err:  # the message must say which of thousands of institutions it was
+            where = f"№ {e.number}, " if e.number is not None else ""
+            raise EngineError(
+                f"учреждение «{e.name}» ({where}недостатки со строки {e.findings_line}): план не составлен — {err}"
+            ) from None
+        write_atomically(os.path.join(self.options.out, job.file), data)
         return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
 
 

@@ -14,11 +14,10 @@ from nokrules.cli.common import parse_date
 from nokrules.core.engine import Engine
 from nokrules.core.errors import CheckFailed, InputError, UsageError
 from nokrules.core.model import ProtocolInstitution
+from nokrules.documents.cells import csv_cell
 from nokrules.documents.output import write_atomically
-from nokrules.protocols.batch import EXTENSIONS, BatchOptions, Job, Workers, file_names, leftover_temporaries
+from nokrules.protocols.batch import EXTENSIONS, REPORTS, BatchOptions, Job, Workers, file_names, leftover_temporaries
 from nokrules.protocols.summary import PlanExtract, RegionalSummary, render_html, render_markdown, summarize
-
-REPORTS = ("unrecognized.csv", "institutions.csv", "summary.md", "summary.html")
 
 
 def _read(inputs: tuple[str, ...]) -> list[ProtocolInstitution]:
@@ -33,14 +32,15 @@ def _read(inputs: tuple[str, ...]) -> list[ProtocolInstitution]:
 
 
 def _unrecognized_csv(extracts: list[PlanExtract]) -> bytes:
-    """institution; line; text; suggestions — UTF-8 with BOM and «;», as Russian Excel opens it. The line is
+    """institution; line; text; suggestions — UTF-8 with BOM and «;», as Russian Excel opens it, every text cell
+    kept inert (`csv_cell`: a finding beginning with «=» is not a formula). The line is
     the one in the institution's plan file; «начало в протоколе» is where its findings start in the source."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(["учреждение", "файл плана", "строка", "текст", "похожие недостатки", "начало в протоколе"])
     for d in extracts:
         for line, text, suggestions in d.unrecognised:
-            w.writerow([d.entry.name, d.file, line, text, " | ".join(suggestions), d.entry.findings_line])
+            w.writerow(map(csv_cell, [d.entry.name, d.file, line, text, " | ".join(suggestions), d.entry.findings_line]))
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -51,18 +51,21 @@ def _institutions_csv(summary: RegionalSummary) -> bytes:
     w.writerow(["№", "учреждение", "вид", "балл", "место", "находок", "распознано", "не распознано", "мероприятий", "файл плана"])
     for r in summary.institutions:
         w.writerow(
-            [
-                "" if r.number is None else r.number,
-                r.name,
-                r.kind,
-                "" if r.score is None else r.score,
-                "" if r.rank is None else r.rank,
-                r.findings,
-                r.recognised,
-                r.unrecognised,
-                r.measures,
-                r.file,
-            ]
+            map(
+                csv_cell,
+                [
+                    "" if r.number is None else r.number,
+                    r.name,
+                    r.kind,
+                    "" if r.score is None else r.score,
+                    "" if r.rank is None else r.rank,
+                    r.findings,
+                    r.recognised,
+                    r.unrecognised,
+                    r.measures,
+                    r.file,
+                ],
+            )
         )
     return buf.getvalue().encode("utf-8-sig")
 
