@@ -33,6 +33,14 @@ CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase tur
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
+PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
+
+
+def full_share(text: str) -> bool:
+    """Does a survey line report everyone satisfied («питанием удовлетворены 100 %»)? Every share it gives is
+    100 %: there is nothing to improve, so the line names no deficiency."""
+    shares = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(text)]
+    return bool(shares) and min(shares) >= 100
 
 
 @dataclass(frozen=True)
@@ -201,9 +209,8 @@ class Concepts:
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
-        return PartSignal(
-            bool(words), state, tuple(words), survey, self._clear(lem, text), score, tuple(sorted(marks)), tuple(spots)
-        )
+        clear = self._clear(lem, text) or not words and full_share(text)
+        return PartSignal(bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots))
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words

@@ -284,7 +284,10 @@ class Recognizer:
             if h is None or not self._kept(d.id, hits, {}):
                 continue
             span = parts[h.part] if h.part >= 0 else (0, len(text))
-            places = _places_for(d, places_in(span) or places_in((0, len(text))))
+            said = places_in(span) or places_in((0, len(text)))
+            if d.places and said and not set(said) & set(d.places):
+                continue  # a site-only deficiency where the finding speaks of the stand only (or the reverse)
+            places = _places_for(d, said)
             values = ((d.value, percent),) if d.value and percent is not None else ()
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             out.append(h._replace(places=places, values=values, state=state))
