@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold
+from nokrules.core.lemmas import WORD_RE, fold, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
@@ -33,6 +33,8 @@ CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase tur
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
+# words that put a noun into a phrase of another («с коляски», «для инвалидов»): no item of an enumeration
+PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до".split())
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
 
@@ -51,6 +53,7 @@ class CompiledConcept:
     objects: tuple[Element, ...]
     with_: tuple[Element, ...]
     without: tuple[Element, ...]
+    criterion: str = ""  # the criterion (section) of the deficiency's indicator: «3» for 3.1
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,27 @@ class PartSignal:
             or not self.spots and self.problem
         )
 
-    def state_near(self, positions: Sequence[int]) -> FindingState | None:
+    def state_near(self, positions: Sequence[int], clauses: Sequence[int] = ()) -> FindingState | None:
         """The state of the signal nearest to an object («нет FAQ, тел. не отвечает»: the phone is broken, the FAQ
         absent); signals about as near (within NEAR words of each other: «нет ни одной записи») are taken in
-        order of precedence."""
+        order of precedence. A signal in the object's own clause comes first: in «пандус сломан, кнопки вызова
+        нет» the button is absent, not broken."""
         if not self.marks:
             return self.state
-        _, _, state = min((min(abs(i - j) for i in positions for j in pos) // NEAR, rank, st) for rank, st, pos in self.marks)
+        marks = self.marks
+        if clauses:
+            own = {clauses[i] for i in positions if 0 <= i < len(clauses)}
+            mine = tuple(m for m in marks if any(0 <= j < len(clauses) and clauses[j] in own for j in m[2]))
+            marks = mine or marks
+        _, _, state = min((min(abs(i - j) for i in positions for j in pos) // NEAR, rank, st) for rank, st, pos in marks)
         return state
+
+    def signalled_in(self, positions: Sequence[int], clauses: Sequence[int]) -> bool:
+        """Does a problem signal stand in the object's own clause, apart from the object's words («колясок нет»)?"""
+        own = {clauses[i] for i in positions if 0 <= i < len(clauses)}
+        return any(
+            not set(p) & set(positions) and all(0 <= j < len(clauses) and clauses[j] in own for j in p) for p in self.spots
+        )
 
 
 @dataclass(frozen=True)
@@ -132,6 +148,7 @@ class Concepts:
                     els,
                     tuple(compile_element(w) for w in c.with_),
                     tuple(compile_element(w) for w in c.without),
+                    d.indicator.split(".")[0],
                 )
             )
             objects.extend(els)
@@ -232,17 +249,59 @@ class Concepts:
                     return True
         return False
 
+    def _enumerated(
+        self,
+        c: CompiledConcept,
+        pos: Sequence[int],
+        best: dict[int, tuple[float, list[int], Element]],
+        owner: int,
+        lem: Lemmas,
+        surface: Sequence[str],
+        sig: PartSignal,
+        clauses: Sequence[int],
+    ) -> bool:
+        """Is every `without` word found here the object of another concept of the same criterion, named in
+        another clause of an enumeration, each thing with its own signal («пандус сломан, кнопки вызова нет,
+        колясок нет»)? An object after a preposition («с коляски не прочитать») or in another case than a thing
+        named on its own («заставлен стульями») is no item of an enumeration; a word of another criterion
+        («сайт» beside «меню») says what the whole line is about."""
+        if not clauses or c.signal != "problem" or not sig.signalled_in(pos, clauses):
+            return False
+        if pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]]):
+            return False
+        mine = clauses[pos[0]]
+        own = Lemmas([t for i, t in enumerate(lem.sets) if i < len(clauses) and clauses[i] == mine])
+        if c.with_ and all(find_element(w, own) is None for w in c.with_):
+            return False
+        others = [
+            set(p)
+            for o, (_, p, _) in best.items()
+            if o != owner
+            and self.compiled[o].criterion == c.criterion
+            and clauses[p[0]] != mine
+            and sig.signalled_in(p, clauses)
+        ]
+        for w in c.without:
+            for hit in find_all(w, lem):
+                if not any(set(hit) <= other for other in others):
+                    return False
+        return True
+
     @staticmethod
     def _survey(sig: PartSignal, c: CompiledConcept) -> bool:
         """Does the part report a survey result for this concept? A score word counts only for a survey
         indicator or a survey concept."""
         return sig.survey or sig.score and (c.surveyed or c.signal == "survey")
 
-    def match(self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int, near: bool = True) -> list[ConceptHit]:
+    def match(
+        self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int, near: bool = True, clauses: Sequence[int] = ()
+    ) -> list[ConceptHit]:
         """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
         concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific. `near`:
         the signal's positions are in `lem` (not so when a neighbouring part lends its thing), and each object
-        takes the state of the signal nearest to it."""
+        takes the state of the signal nearest to it. `clauses`: the comma clause of each word, for enumerations
+        («пандус сломан, кнопки вызова нет, колясок нет»): a `without` word that is another concept's object,
+        named with its own signal in another clause, does not veto a concept that has its own signal too."""
         if sig.clear:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
@@ -268,7 +327,7 @@ class Concepts:
                 if all(find_element(w, lem) is None for w in c.with_):
                     continue
                 score += 0.5
-            if any(find_element(w, lem) is not None for w in c.without):
+            if any(find_element(w, lem) is not None for w in c.without) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
                 continue
             found.append((score, owner, pos, el))
         kept: list[tuple[float, int, list[int], Element]] = []
@@ -280,6 +339,6 @@ class Concepts:
         for _, owner, pos, el in sorted(kept, key=lambda x: x[1]):
             c = self.compiled[owner]
             matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
-            state = (sig.state_near(pos) if near else sig.state) if c.signal != "survey" else None
+            state = (sig.state_near(pos, clauses) if near else sig.state) if c.signal != "survey" else None
             hits.append(ConceptHit(c.deficiency, matches, state, part))
         return hits

@@ -54,6 +54,25 @@ def is_known(word: str) -> bool:
     return bool(_morph().word_is_known(word))
 
 
+@lru_cache(maxsize=50_000)
+def may_head(word: str) -> bool:
+    """Can the word stand as a thing named on its own — a subject, or the object of «нет», «ни», «без»
+    (nominative, genitive or accusative)? «заставлен стульями» and «туалет с поручнями» name the chairs and
+    the handrails as a means or a part of something else, not as an item of an enumeration."""
+    if not re.search(r"[а-я]", word):
+        return True
+    return any(p.tag.case in (None, "nomn", "gent", "accs", "gen2", "acc2") for p in _morph().parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def is_predicate(word: str) -> bool:
+    """Is the word most likely a verb form that says something of its own («расположены», «найти»)? An item of
+    a list («сведения о попечительском совете») has none."""
+    if not re.search(r"[а-я]", word):
+        return False
+    return _morph().parse(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+
+
 _NORMAL: dict[str, str] = {}  # word → its normal form: a pure function of the word and the dictionary
 NORMAL_MAX = 200_000
 DICTIONARY = f"pymorphy3-dicts-ru {getattr(pymorphy3_dicts_ru, '__version__', '?')}"

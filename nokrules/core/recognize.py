@@ -22,7 +22,8 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz, process
 
 from nokrules.core.concepts import Concepts, PartSignal
-from nokrules.core.lemmas import WORD_RE, fold, is_known, lemmas, normal_form, words
+from nokrules.core.findings import SENTENCE_END
+from nokrules.core.lemmas import WORD_RE, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
 from nokrules.core.phrases import Element, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
 
@@ -42,6 +43,8 @@ PLAIN_NUMBER_RE = re.compile(
     r"(?<![\d.,])(?!0[.,]\d)(?![1-5]\.[1-3](?![.,]?\d))\d+(?:[.,]\d+)*(?![.,]?\d)"
     r"(?!\s*(?:%|процент|проц\b|балл|см\b|мм\b|м\b|метр|сантиметр))"
 )
+# what ends the reach of a list's lead: a sentence end or a new line
+LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
@@ -250,7 +253,7 @@ class Recognizer:
         if all(sg.clear for sg in signals):
             return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         for n, (plem, surface, _) in enumerate(seen):
-            found = self.concepts.match(plem, surface, signals[n], n)
+            found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]))
             if not found and (signals[n].problem or signals[n].survey):
                 # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
                 # wrong names the thing of a neighbouring part that says nothing is wrong
@@ -260,6 +263,10 @@ class Recognizer:
                         found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n, near=False)
                         if found:
                             break
+            if not found and not (signals[n].problem or signals[n].survey or signals[n].clear):
+                lead = self._lead(text, toks, parts[n][0])
+                if lead is not None and not any(map(is_predicate, surface)):
+                    found = self.concepts.match(plem, surface, lead, n, near=False)
             for ch in found:
                 old = hits.get(ch.deficiency)
                 if old is None:
@@ -292,6 +299,27 @@ class Recognizer:
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             out.append(h._replace(places=places, values=values, state=state))
         return tuple(out)
+
+    def _lead(self, text: str, toks: Tokens, start: int) -> PartSignal | None:
+        """What the lead of a list says is wrong, for an item of the list that says nothing itself: «Не размещены:
+        сведения о персонале; информация о попечительском совете; план ФХД» — each item is not placed. The lead
+        is the text before a colon in the same sentence, and it must say that things are missing; an item that has
+        a verb of its own («пандус есть», «разделы расположены бессистемно») says its own thing."""
+        colon = text.rfind(":", 0, start)
+        if colon < 0 or LEAD_BREAK_RE.search(text, colon, start):
+            return None
+        begin = max((m.end() for m in LEAD_BREAK_RE.finditer(text, 0, colon)), default=0)
+        sig = self.concepts.signal(toks.lemmas(begin, colon), toks.words_in(begin, colon), fold(text[begin:colon]))
+        # only a lead that says things are missing lends itself to the items: «не совпадают:» or «не соблюдены
+        # требования:» is followed by what differs, not by a list of what is absent
+        return sig if sig.state in ("absent", "partial") and not sig.clear else None
+
+    @staticmethod
+    def _clauses(text: str, toks: Tokens, span: tuple[int, int]) -> tuple[int, ...]:
+        """The comma clause of each word of a part of the finding (0, 1, …), for enumerations."""
+        a, b = span
+        cuts = [m.start() for m in CLAUSE_RE.finditer(text, a, b)]
+        return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
         """Deficiencies named by their checklist item: «3.2 п.4», «п. 4 показателя 3.2», «3.1.5»."""
