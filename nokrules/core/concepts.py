@@ -288,6 +288,14 @@ class Concepts:
         return True
 
     @staticmethod
+    def _state(sig: PartSignal, places: list[list[int]], clauses: Sequence[int]) -> FindingState | None:
+        """The state said of a thing named in several places takes precedence («кулер сломан, воды нет»: the
+        drinking water is a broken cooler, not an absent one)."""
+        said = [sig.state_near(pos, clauses) for pos in places]
+        known = [st for st in said if st is not None]
+        return min(known, key=STATE_ORDER.index) if known else None
+
+    @staticmethod
     def _survey(sig: PartSignal, c: CompiledConcept) -> bool:
         """Does the part report a survey result for this concept? A score word counts only for a survey
         indicator or a survey concept."""
@@ -305,6 +313,7 @@ class Concepts:
         if sig.clear:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
+        spots: dict[int, list[list[int]]] = {}  # every place a concept's objects stand, for its state
         for k in self.objects.candidates(lem):
             owner = self.owner[k]
             c = self.compiled[owner]
@@ -315,6 +324,7 @@ class Concepts:
                 continue
             el = self.objects.elements[k]
             for pos in find_all(el, lem):
+                spots.setdefault(owner, []).append(pos)
                 score = float(len(pos))
                 if score > best.get(owner, (0.0, [], el))[0]:
                     best[owner] = (score, pos, el)
@@ -339,6 +349,6 @@ class Concepts:
         for _, owner, pos, el in sorted(kept, key=lambda x: x[1]):
             c = self.compiled[owner]
             matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
-            state = (sig.state_near(pos, clauses) if near else sig.state) if c.signal != "survey" else None
+            state = (self._state(sig, spots[owner], clauses) if near else sig.state) if c.signal != "survey" else None
             hits.append(ConceptHit(c.deficiency, matches, state, part))
         return hits
