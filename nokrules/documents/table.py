@@ -13,6 +13,8 @@ from nokrules.core.model import Plan, PlanRow, Unrecognized
 from nokrules.documents.layout import Column, Layout
 
 NAME_BLANK = "____________ (Ф. И. О.)"
+# cells that describe the finding group, not the measure: one cell spans the group's measure rows
+GROUP_FIELDS = frozenset({"findings", "deficiencies", "indicators"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,9 @@ class DataRow:
     manual: bool = False  # the measure must be written by hand: renderers mark it visibly
     note: bool = False  # «Недостатки не выявлены»
     source: PlanRow | Unrecognized | None = None  # what the row shows: the web page adds finding lines and «Почему»
+    # rows the GROUP_FIELDS cells span from here (the measures of the same findings, consecutive in a section);
+    # 0: this row's group cells are covered by the spanning cell above (its text is still in `cells`)
+    span: int = 1
 
 
 Row = SectionRow | DataRow
@@ -61,8 +66,20 @@ def _row_values(plan: Plan, row: PlanRow, number: int, manual_text: str, indicat
     return values
 
 
+def _groups(rows: list[PlanRow]) -> list[list[PlanRow]]:
+    """Runs of consecutive rows answering the same findings: each run is one finding group."""
+    out: list[list[PlanRow]] = []
+    for r in rows:
+        if out and out[-1][0].findings == r.findings:
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return out
+
+
 def build_table(plan: Plan, layout: Layout, indicator_titles: dict[str, str] | None = None) -> list[Row]:
-    """Section rows I–V (official or short titles), a row per plan row, then «Прочие недостатки»."""
+    """Section rows I–V (official or short titles), a row per plan row, then «Прочие недостатки».
+    The rows of one finding group carry its span, so every view can draw the findings once per group."""
     titles = indicator_titles or {}
     first_text = next((leaf.field for leaf in layout.leaves() if leaf.field not in ("number", "empty")), "findings")
     rows: list[Row] = []
@@ -71,10 +88,11 @@ def build_table(plan: Plan, layout: Layout, indicator_titles: dict[str, str] | N
         rows.append(SectionRow(f"{sec.section}. {sec.title if layout.section_titles == 'official' else sec.short}"))
         if not sec.rows:
             rows.append(DataRow(_cells(layout, {first_text or "findings": layout.empty_section}), note=True))
-        for r in sec.rows:
-            n += 1
-            values = _row_values(plan, r, n, layout.manual_text, titles)
-            rows.append(DataRow(_cells(layout, values), manual=r.measure is None, source=r))
+        for group in _groups(sec.rows):
+            for k, r in enumerate(group):
+                n += 1
+                values = _row_values(plan, r, n, layout.manual_text, titles)
+                rows.append(DataRow(_cells(layout, values), manual=r.measure is None, source=r, span=len(group) if k == 0 else 0))
     if plan.unrecognized:
         rows.append(SectionRow(layout.other_section))
         for u in plan.unrecognized:
