@@ -19,12 +19,11 @@ import click
 from nokrules.cli import lemma_cache
 from nokrules.cli.commands import LazyGroup
 from nokrules.cli.common import institution_options, parse_date
-from nokrules.core.catalog import validate_model
 from nokrules.core.engine import Engine
-from nokrules.core.errors import CatalogError, CheckFailed, InputError, NokError, Problem, UsageError
+from nokrules.core.errors import CheckFailed, InputError, NokError, UsageError
 from nokrules.core.findings import decode
 from nokrules.core.model import Profile
-from nokrules.core.yamlsrc import load_located
+from nokrules.core.profile import parse_profile
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.layout import load_layout
@@ -52,14 +51,10 @@ def _read_profile(path: str) -> Profile:
     if not p.is_file():
         raise InputError(f"{path}: файл профиля не найден")
     try:
-        src = load_located(p, path)
-    except CatalogError as e:
-        raise InputError(str(e)) from None
-    problems: list[Problem] = []
-    prof = validate_model(Profile, src.data or {}, src, (), problems)
-    if problems or not isinstance(prof, Profile):
-        raise InputError("профиль учреждения: " + "; ".join(f"{pr.ref}: {pr.message}" for pr in problems))
-    return prof
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: не удалось прочитать файл ({e.strerror})") from None
+    return parse_profile(data, path)
 
 
 BINARY = ("docx", "xlsx")

@@ -67,6 +67,28 @@ def _build(node: yaml.Node, path: Key, marks: dict[Key, tuple[int, int]], ctor: 
     return ctor.construct_object(node, deep=True)
 
 
+# PyYAML's syntax problems, in Russian: the start of its message → what a person fixes
+_SYNTAX_RU = {
+    "did not find expected node content": "здесь ожидалось значение (не закрыта скобка или кавычка?)",
+    "mapping values are not allowed": "двоеточие не на своём месте (значение с «: » возьмите в кавычки)",
+    "could not find expected ':'": "не найдено «:» после ключа",
+    "did not find expected key": "неверный отступ: ожидался ключ",
+    "did not find expected '-' indicator": "неверный отступ: ожидался элемент списка «- »",
+    "did not find expected ',' or ']'": "не закрыт список «[ ]»",
+    "did not find expected ',' or '}'": "не закрыт словарь «{ }»",
+    "expected <block end>": "неверный отступ",
+    "found character": "символ, с которого не может начинаться значение (табуляция вместо пробелов?)",
+    "found unexpected end of stream": "файл кончился раньше времени (не закрыта кавычка?)",
+    "found undefined alias": "ссылка * на неизвестную метку &",
+    "found unknown escape character": "неизвестная последовательность с «\\» в строке",
+    "found unexpected ':'": "двоеточие не на своём месте",
+}
+
+
+def _syntax(problem: str) -> str:
+    return next((ru for en, ru in _SYNTAX_RU.items() if problem.startswith(en)), "текст не разбирается как YAML")
+
+
 def load_located(path: Path, shown_as: str, root_name: str = "") -> Located:
     """Parse one YAML file. Syntax errors become a CatalogError at the offending line."""
     try:
@@ -75,13 +97,18 @@ def load_located(path: Path, shown_as: str, root_name: str = "") -> Located:
         raise CatalogError([Problem(SourceRef(shown_as, 1, 1), f"файл не в кодировке UTF-8 ({e.reason})", "NOK001")]) from None
     except OSError as e:
         raise CatalogError([Problem(SourceRef(shown_as, 1, 1), f"не удалось прочитать файл: {e.strerror}", "NOK001")]) from None
+    return parse_located(text, shown_as, root_name)
+
+
+def parse_located(text: str, shown_as: str, root_name: str = "") -> Located:
+    """Parse YAML text (a file's, or one uploaded on the web page) with the line of every key."""
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise CatalogError(
-            [Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {e.problem or e}", "NOK001")]
+            [Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {_syntax(e.problem or '')}", "NOK001")]
         ) from None
     marks: dict[Key, tuple[int, int]] = {}
     if node is None:
