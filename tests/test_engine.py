@@ -129,3 +129,16 @@ def test_the_digest_is_of_the_content_not_of_the_files(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert Engine.load(tmp_path / "mini").catalog.digest == BASE.digest
+
+
+def test_a_choice_follows_its_finding_text_and_the_others_say_why(mini: Engine) -> None:
+    from nokrules.core.model import Choice
+
+    text = "\n\nгрубый охранник на входе\nнет пандуса\nгрубый охранник на входе"
+    moved = Choice(line=1, deficiency="faq_missing", text="грубый охранник на входе")  # was line 1, now 3 and 5
+    gone = Choice(line=2, deficiency="faq_missing", text="шумно в коридоре")
+    recognised = Choice(line=4, deficiency="faq_missing")  # «нет пандуса» needs no pick
+    kept, dropped = mini.place_choices(text, [moved, gone, recognised])
+    assert kept == [Choice(line=3, deficiency="faq_missing", text="грубый охранник на входе")]  # the nearest
+    assert dropped == [(gone, "такой находки больше нет в тексте"), (recognised, "находка теперь распознана сама")]
+    assert mini.applicable_choices(text, [moved]) == kept

@@ -129,18 +129,45 @@ class Engine:
             raise UsageError(f"находка на строке {c.line} уже распознана")
         return unrecognised
 
-    def applicable_choices(self, text: str, choices: Sequence[Choice]) -> list[Choice]:
-        """The choices that still fit `text` (the page keeps these when the text is edited after a pick)."""
+    def place_choices(self, text: str, choices: Sequence[Choice]) -> tuple[list[Choice], list[tuple[Choice, str]]]:
+        """The choices that still fit `text`, and the others with why (Russian). A choice that names its
+        finding's text follows that text: when lines moved (a blank line added or lost, the text edited
+        above it) it is tied to the unrecognised finding with the same text nearest its old line."""
         findings = split_findings(text)
         recognised = {r.finding for r in self.recognizer.recognize(findings)}
-        out = []
+        kept: list[Choice] = []
+        dropped: list[tuple[Choice, str]] = []
         for c in choices:
             try:
                 self._choice_targets(findings, recognised, c)
             except UsageError:
-                continue
-            out.append(c)
-        return out
+                moved = self._moved(findings, recognised, c)
+                if moved is None:
+                    dropped.append((c, self._why_dropped(findings, c)))
+                    continue
+                c = moved
+            if c not in kept:
+                kept.append(c)
+        return kept, dropped
+
+    def _moved(self, findings: list[Finding], recognised: set[int], c: Choice) -> Choice | None:
+        if c.text is None or c.deficiency not in self._deficiency_ids:
+            return None
+        lines = [f.line for i, f in enumerate(findings) if f.text == c.text and i not in recognised]
+        if not lines:
+            return None
+        return c.model_copy(update={"line": min(lines, key=lambda n: (abs(n - c.line), n))})
+
+    def _why_dropped(self, findings: list[Finding], c: Choice) -> str:
+        if c.deficiency not in self._deficiency_ids:
+            return "такого недостатка нет в каталоге"
+        if any(f.text == c.text if c.text is not None else f.line == c.line for f in findings):
+            return "находка теперь распознана сама"  # its text is there, and no unrecognised finding has it
+        return "такой находки больше нет в тексте"
+
+    def applicable_choices(self, text: str, choices: Sequence[Choice]) -> list[Choice]:
+        """The choices that still fit `text` (see `place_choices`)."""
+        return self.place_choices(text, choices)[0]
 
     def draft_plan(
         self,
