@@ -27,6 +27,8 @@ STATE_TITLES: dict[FindingState, str] = {
     "worn": "изношено или устарело",
     "noncompliant": "не соответствует требованиям",
 }
+# numbers a deficiency reads from its finding (`value:` in the catalog), as the page names them
+VALUE_TITLES = {"satisfaction_percent": "доля удовлетворённых, %", "staffing_percent": "укомплектованность штата, %"}
 HOW_TITLES = {
     "pattern": "по шаблону каталога",
     "concept": "по предмету недостатка и признаку проблемы",

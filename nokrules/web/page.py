@@ -1,15 +1,17 @@
 """The inspector's page: paste findings, see the draft plan as the official table, fix what was not
-recognised, download the documents.
+recognised, fill in the people for the document, download the documents.
 
-Plain HTML forms rendered on the server, no script: it works in any browser, with the keyboard and screen
-readers, with nothing loaded from outside. One form carries everything (text, institution, kind, date,
-document form, the suggestions picked so far), so «Выбрать» redraws the plan and «Скачать DOCX» downloads
-exactly the plan on screen. The version for the visually impaired is a cookie and a CSS class.
+Plain HTML forms rendered on the server, no script and no inline style (a strict Content-Security-Policy
+holds): it works in any browser, with the keyboard and screen readers, with nothing loaded from outside.
+One form carries everything (text, institution, kind, date, document form, the profile fields, the
+suggestions picked so far), so «Выбрать» redraws the plan and «Скачать DOCX» downloads exactly the plan on
+screen with its approval block. The version for the visually impaired is a cookie and a CSS class.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
@@ -17,18 +19,24 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from nokrules.core.constants import HOW_TITLES, PLACE_TITLES, STATE_TITLES
+from nokrules.core.constants import HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES
 from nokrules.core.engine import Engine, Trace
-from nokrules.core.model import Choice, PlanRow, Unrecognized
+from nokrules.core.errors import InputError
+from nokrules.core.model import Choice, PlanRow, Profile, Unrecognized
+from nokrules.core.profile import parse_profile
 from nokrules.documents.document import DocContext
 from nokrules.documents.layout import Column
-from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
+from nokrules.documents.table import GROUP_FIELDS, DataRow, Row, SectionRow, build_table, header_rows
 from nokrules.web.messages import translate
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
 from nokrules.web.service import FieldProblem, draft, explain
 
 VI_COOKIE = "nokrules_vi"
-WHY_WIDTH, WHY_WIDTH_VI = 12, 16  # per cent of the table for «Почему»: larger print needs more room
+WHY_WIDTH, WHY_WIDTH_VI = 7, 12  # per cent of the table for «Почему»: larger print needs more room
+# The page keeps the form's columns but not its paper proportions: the columns the draft leaves empty
+# (filled in as the plan is carried out) get less, the measure and the responsible
+# person, the longest texts of a row, get more, so that rows are as short as their text allows.
+PAGE_WEIGHTS = {"empty": 0.85, "measure": 1.5, "responsible": 1.2}
 FORM_TITLES = {"pp457": "Федеральная форма (ПП РФ № 457)", "vladimir2019": "Форма Владимирской области (2019)"}
 FIELD_LABELS = {
     "text": "Недостатки",
@@ -37,28 +45,49 @@ FIELD_LABELS = {
     "date": "Дата плана",
     "form": "Форма документа",
     "choices": "Выбранные подсказки",
+    "forms": "Формы обслуживания",
+    "year": "Год плана",
+    "founder": "Учредитель",
+    "approver": "Утверждает",
+    "people": "Ответственные",
+    "profile": "Файл профиля",
 }
+# the element an error links to, when it is not the field's name
+FIELD_TARGETS = {"approver.position": "approver-position", "approver.name": "approver-name", "forms": "forms-fieldset"}
+PROFILE_FIELDS = ("forms", "year", "founder", "approver", "people", "profile")  # inside «Для документа»
 
 
+def _text_field(data: Any, name: str) -> str:
+    v = data.get(name)
+    return v.strip() if isinstance(v, str) else ""
+
+
+@dataclass
 class PageForm:
-    """The page's form fields as submitted (strings), and the picked suggestions after this click."""
+    """The page's form fields as submitted (strings), the picked suggestions after this click, and the
+    picks that no longer fit the text (shown, never silently dropped)."""
 
-    def __init__(
-        self,
-        text: str = "",
-        institution: str = "",
-        kind: str = "",
-        date: str = "",
-        form: str = "pp457",
-        choices: list[dict[str, Any]] | None = None,
-        vi: str = "",
-    ):
-        self.text, self.institution, self.kind, self.date, self.form = text, institution, kind, date, form
-        self.choices = choices or []
-        self.vi = vi
+    text: str = ""
+    institution: str = ""
+    kind: str = ""
+    date: str = ""
+    form: str = "pp457"
+    forms: list[str] = field(default_factory=list)
+    year: str = ""
+    founder: str = ""
+    approver_position: str = ""
+    approver_name: str = ""
+    people: dict[str, str] = field(default_factory=dict)
+    choices: list[dict[str, Any]] = field(default_factory=list)
+    vi: str = ""
+    dropped: list[tuple[dict[str, Any], str]] = field(default_factory=list)
+    problems: list[FieldError] = field(default_factory=list)  # found before drafting (the profile file)
 
     @classmethod
-    def of(cls, data: Any) -> PageForm:
+    def of(cls, data: Any, profile: tuple[str, bytes] | None = None) -> PageForm:
+        """The submitted form; `profile` is an uploaded profile file (name, bytes): its values replace the
+        fields it fills, and stay in the fields for the next click."""
+
         def get(name: str) -> str:
             v = data.get(name)
             return v if isinstance(v, str) else ""
@@ -70,7 +99,44 @@ class PageForm:
         drop = get("unchoose")
         if drop.isascii() and drop.isdigit() and int(drop) < len(choices):
             del choices[int(drop)]
-        return cls(get("text"), get("institution"), get("kind"), get("date"), get("form") or "pp457", choices, get("vi"))
+        people = {}
+        for key in data:
+            if isinstance(key, str) and key.startswith("person."):
+                name = _text_field(data, key)
+                if name:
+                    people[key.removeprefix("person.")] = name
+        form = cls(
+            text=get("text"),
+            institution=get("institution"),
+            kind=get("kind"),
+            date=get("date"),
+            form=get("form") or "pp457",
+            forms=[f for f in data.getlist("forms") if isinstance(f, str) and f],
+            year=_text_field(data, "year"),
+            founder=_text_field(data, "founder"),
+            approver_position=_text_field(data, "approver_position"),
+            approver_name=_text_field(data, "approver_name"),
+            people=people,
+            choices=choices,
+            vi=get("vi"),
+        )
+        if profile is not None:
+            name, content = profile
+            try:
+                form.apply(parse_profile(content, name))
+            except InputError as e:
+                form.problems.append(FieldError(field="profile", message=str(e)))
+        return form
+
+    def apply(self, prof: Profile) -> None:
+        """What the profile file says replaces the fields; what it leaves out stays as typed."""
+        self.institution = prof.name or self.institution
+        self.kind = prof.kind or self.kind
+        self.forms = list(prof.forms) or self.forms
+        self.people = {**self.people, **prof.people}
+        self.founder = prof.founder or self.founder
+        self.approver_position = prof.approver.position or self.approver_position
+        self.approver_name = prof.approver.name or self.approver_name
 
     def request(self) -> PlanRequest:
         return PlanRequest.model_validate(
@@ -78,11 +144,31 @@ class PageForm:
                 "text": self.text,
                 "institution": self.institution,
                 "kind": self.kind or None,
+                "forms": self.forms,
                 "date": self.date or None,
                 "form": self.form,
                 "choices": self.choices,
+                "people": self.people,
+                "year": self.year or None,
+                "founder": self.founder,
+                "approver": {"position": self.approver_position, "name": self.approver_name},
             }
         )
+
+    def filled(self) -> list[str]:
+        """What the «Для документа» part holds, in words, for its summary line."""
+        out = []
+        if self.people:
+            out.append(f"ответственных: {len(self.people)}")
+        if self.approver_position or self.approver_name:
+            out.append("утверждает: " + " ".join(x for x in (self.approver_position, self.approver_name) if x))
+        if self.founder:
+            out.append("учредитель указан")
+        if self.year:
+            out.append(f"год {self.year}")
+        if self.forms:
+            out.append(f"формы обслуживания: {len(self.forms)}")
+        return out
 
 
 def _parse_choice(value: Any) -> dict[str, Any] | None:
@@ -97,13 +183,16 @@ def _parse_choice(value: Any) -> dict[str, Any] | None:
 
 def draft_page(engine: Engine, form: PageForm) -> tuple[PlanRequest | None, Trace | None, list[FieldError]]:
     """The form's request and its plan, or what to correct."""
+    if form.problems:
+        return None, None, form.problems
     try:
         req = form.request()
     except ValidationError as e:
         return None, None, translate(e.errors())
-    if req.choices:  # the text may have been edited since a suggestion was picked: keep what still applies
-        kept = engine.applicable_choices(req.text, req.choices)
+    if req.choices:  # lines may have moved since a suggestion was picked: each pick follows its finding's text
+        kept, dropped = engine.place_choices(req.text, req.choices)
         form.choices = [c.model_dump(exclude_none=True) for c in kept]
+        form.dropped = [(c.model_dump(exclude_none=True), why) for c, why in dropped]
         req = req.model_copy(update={"choices": kept})
     try:
         return req, draft(engine, req), []
@@ -143,7 +232,7 @@ def render_page(engine: Engine, form: PageForm, trace: Trace | None, errors: lis
         "</head>",
         f'<body class="{"vi" if vi else "regular"}">',
         '<a class="skip" href="#main">Перейти к содержанию</a>',
-        '<form method="post" action="/" id="plan-form">',
+        '<form method="post" action="/" id="plan-form" enctype="multipart/form-data">',
         # Enter in a field submits with the form's first button: make that one «Составить план», not the toggle
         '<button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">Составить план</button>',
         '<header class="top">',
@@ -159,10 +248,9 @@ def render_page(engine: Engine, form: PageForm, trace: Trace | None, errors: lis
         out.append('<div class="errors" role="alert" id="errors"><h2>Исправьте, пожалуйста</h2><ul>')
         for err in errors:
             label = FIELD_LABELS.get(err.field.split(".")[0].split("[")[0], err.field)
-            target = err.field if err.field in FIELD_LABELS else "text"
-            out.append(f'<li><a href="#{_e(target)}">{_e(label)}</a>: {_e(err.message)}</li>')
+            out.append(f'<li><a href="#{_e(_target(err.field))}">{_e(label)}</a>: {_e(err.message)}</li>')
         out.append("</ul></div>")
-    out += _fields(engine, form)
+    out += _fields(engine, form, errors)
     out += [f'<input type="hidden" name="choice" value="{_e(json.dumps(c, ensure_ascii=False))}">' for c in form.choices]
     if trace is not None:
         out += _results(engine, form, trace, vi)
@@ -170,7 +258,17 @@ def render_page(engine: Engine, form: PageForm, trace: Trace | None, errors: lis
     return "\n".join(out)
 
 
-def _fields(engine: Engine, form: PageForm) -> list[str]:
+def _target(name: str) -> str:
+    """The id of the control an error about request field `name` links to."""
+    if name in FIELD_TARGETS:
+        return FIELD_TARGETS[name]
+    top = name.split(".")[0].split("[")[0]
+    if top == "people":
+        return "people"
+    return top if top in FIELD_LABELS and top != "choices" else "text"
+
+
+def _fields(engine: Engine, form: PageForm, errors: list[FieldError]) -> list[str]:
     cat = engine.catalog
     chosen = engine.names.kind(form.kind)  # a link may name the kind by its title or an alias
     kinds = ['<option value="">— не указан —</option>'] + [
@@ -183,7 +281,9 @@ def _fields(engine: Engine, form: PageForm) -> list[str]:
         '<div class="field wide">',
         '<label for="text">Недостатки из протокола НОК</label>',
         '<p class="hint" id="text-hint">Вставьте текст как есть: по одному недостатку в строке, маркеры и нумерация не мешают.</p>',
-        f'<textarea id="text" name="text" rows="9" aria-describedby="text-hint" required>{_e(form.text)}</textarea>',
+        # the HTML parser drops one newline right after <textarea>: this one, so the text's own first blank
+        # line survives the round trip and the line numbers of the findings (and the picks tied to them) hold
+        f'<textarea id="text" name="text" rows="9" aria-describedby="text-hint" required>\n{_e(form.text)}</textarea>',
         "</div>",
         '<div class="row">',
         '<div class="field"><label for="institution">Организация</label>'
@@ -192,14 +292,61 @@ def _fields(engine: Engine, form: PageForm) -> list[str]:
         f'<div class="field narrow"><label for="date">Дата плана</label><input id="date" name="date" type="date" value="{_e(form.date)}"></div>',
         f'<div class="field"><label for="form">Форма документа</label><select id="form" name="form">{"".join(forms)}</select></div>',
         "</div>",
+        *_profile_fields(engine, form, any(e.field.split(".")[0].split("[")[0] in PROFILE_FIELDS for e in errors)),
         '<p class="actions"><button type="submit" class="primary" id="draft">Составить план</button></p>',
         "</section>",
     ]
 
 
+def _profile_fields(engine: Engine, form: PageForm, wrong: bool) -> list[str]:
+    """People by role, approver, founder, year, service forms, or a profile YAML (as `--profile`), folded
+    under one summary that says what is filled; open when one of them is wrong."""
+    cat = engine.catalog
+    filled = form.filled()
+    summary = "Для документа: ответственные, утверждающий, учредитель, год" + (f" — {'; '.join(filled)}" if filled else "")
+    out = [
+        f'<details class="profile" id="profile-fields"{" open" if wrong else ""}>',
+        f"<summary>{_e(summary)}</summary>",
+        '<div class="field wide"><label for="profile">Профиль организации (файл YAML, как для nokrules plan --profile)</label>'
+        '<p class="hint" id="profile-hint">Значения из файла заменят поля ниже при нажатии «Составить план».</p>'
+        '<input id="profile" name="profile" type="file" accept=".yaml,.yml,text/yaml" aria-describedby="profile-hint"></div>',
+        '<div class="row">',
+        f'<div class="field"><label for="approver-position">Утверждает: должность</label><input id="approver-position" '
+        f'name="approver_position" type="text" value="{_e(form.approver_position)}"></div>',
+        f'<div class="field"><label for="approver-name">Утверждает: фамилия и инициалы</label><input id="approver-name" '
+        f'name="approver_name" type="text" value="{_e(form.approver_name)}"></div>',
+        f'<div class="field"><label for="founder">Учредитель</label><input id="founder" name="founder" type="text" '
+        f'value="{_e(form.founder)}"></div>',
+        '<div class="field narrow"><label for="year">Год плана</label><input id="year" name="year" type="text" '
+        f'inputmode="numeric" maxlength="4" aria-describedby="year-hint" value="{_e(form.year)}">'
+        '<p class="hint" id="year-hint">пусто — по дате плана</p></div>',
+        "</div>",
+        '<fieldset class="forms" id="forms-fieldset"><legend>Формы обслуживания (если не отмечены — по виду организации)</legend>',
+    ]
+    for f in cat.forms:
+        checked = " checked" if f.id in form.forms or f.title in form.forms else ""
+        out.append(
+            f'<span class="check"><input type="checkbox" id="forms-{_e(f.id)}" name="forms" value="{_e(f.id)}"{checked}>'
+            f'<label for="forms-{_e(f.id)}">{_e(f.title)}</label></span>'
+        )
+    out += ["</fieldset>", '<fieldset class="people" id="people"><legend>Ответственные исполнители (ФИО по ролям)</legend>']
+    for r in cat.roles:
+        out.append(
+            f'<div class="field"><label for="person-{_e(r.id)}">{_e(r.title)}</label>'
+            f'<input id="person-{_e(r.id)}" name="person.{_e(r.id)}" type="text" value="{_e(form.people.get(r.id, ""))}" '
+            'autocomplete="off"></div>'
+        )
+    unknown = sorted(set(form.people) - {r.id for r in cat.roles})
+    for role in unknown:  # from a profile file: kept visible until the file is corrected (the error names it)
+        out.append(f'<input type="hidden" name="person.{_e(role)}" value="{_e(form.people[role])}">')
+    out += ["</fieldset>", "</details>"]
+    return out
+
+
 def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str]:
     plan = trace.plan
     entries = explain(engine, trace)
+    titles = {d.id: d.title for d in engine.catalog.deficiencies}
     total = len(trace.findings)
     out = [
         '<section class="results" aria-labelledby="results-title">',
@@ -209,6 +356,16 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
         + (f"без недостатков: {len(plan.no_deficiency)}; " if plan.no_deficiency else "")
         + f"строк плана: {sum(len(s.rows) for s in plan.sections)}.</p>",
     ]
+    if form.dropped:
+        out += [
+            '<section class="dropped" role="status" aria-labelledby="dropped-title">',
+            '<h3 id="dropped-title">Выбор не применён</h3>',
+            "<ul>",
+        ]
+        for c, why in form.dropped:
+            what = f"«{_e(c['text'])}»" if c.get("text") else f"находка на строке {c['line']}"
+            out.append(f"<li>{what} → {_e(titles.get(c['deficiency'], 'недостаток каталога'))}: {_e(why)}.</li>")
+        out += ["</ul>", "</section>"]
     if plan.unrecognized:
         out += [
             '<section class="unrecognized" aria-labelledby="unrec-title">',
@@ -223,7 +380,7 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
                     value = json.dumps({"line": u.line, "deficiency": s.id, "text": u.text}, ensure_ascii=False)
                     out.append(
                         f'<li><button type="submit" class="choose" name="choose" value="{_e(value)}">'
-                        f'Выбрать: {_e(s.title)}</button> <span class="id">{_e(s.id)}</span></li>'
+                        f"Выбрать: {_e(s.title)}</button></li>"
                     )
                 out.append("</ul>")
             else:
@@ -231,11 +388,10 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
             out.append("</li>")
         out += ["</ul>", "</section>"]
     if form.choices:
-        titles = {d.id: d.title for d in engine.catalog.deficiencies}
         out += ['<section class="chosen" aria-labelledby="chosen-title">', '<h3 id="chosen-title">Выбрано вручную</h3>', "<ul>"]
         for i, c in enumerate(form.choices):
             out.append(
-                f"<li>стр. {c['line']}: {_e(titles.get(c['deficiency'], c['deficiency']))} "
+                f"<li>стр. {c['line']}: {_e(titles.get(c['deficiency'], 'недостаток каталога'))} "
                 f'<button type="submit" class="link" name="unchoose" value="{i}">Отменить</button></li>'
             )
         out += ["</ul>", "</section>"]
@@ -252,21 +408,27 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
     return out
 
 
+def _widths(leaves: list[Column], why: int) -> list[str]:
+    """Column widths in per cent: the form's proportions weighed by PAGE_WEIGHTS, «Почему» last. Written as `<col width>` (an attribute, not inline style, which a strict CSP would block)."""
+    weights = [leaf.width * PAGE_WEIGHTS.get(leaf.field or "empty", 1) for leaf in leaves]
+    total = sum(weights)
+    return [f"{w / total * (100 - why):.1f}%" for w in weights] + [f"{why}%"]
+
+
 def _table(engine: Engine, form: PageForm, trace: Trace, entries: list[ExplainEntry], vi: bool) -> list[str]:
-    """The plan in the chosen form's columns, as the DOCX draws it (documents.table), with the lines of the
-    findings in the text and a last column «Почему» that only the page has."""
+    """The plan in the chosen form's columns, as the DOCX draws it (documents.table): one finding cell per
+    finding group spanning its measures, with the lines of the findings in the text, and a last column
+    «Почему», one per group, that only the page has."""
     plan = trace.plan
     ctx = DocContext.of(plan, engine.catalog, form.form)
     layout, leaves = ctx.layout, ctx.layout.leaves()
-    total, why_width = sum(leaf.width for leaf in leaves), WHY_WIDTH_VI if vi else WHY_WIDTH
     top, second = header_rows(layout)
     out = [
         '<table class="plan" id="plan-table">',
         f"<caption>План по устранению недостатков{': ' + _e(plan.institution.name) if plan.institution.name else ''}"
         f" (дата плана {plan.date:%d.%m.%Y})</caption>",
         "<colgroup>",
-        *(f'<col style="width: {leaf.width / total * (100 - why_width):.2f}%">' for leaf in leaves),
-        f'<col style="width: {why_width}%">',
+        *(f'<col width="{w}">' for w in _widths(leaves, WHY_WIDTH_VI if vi else WHY_WIDTH)),
         "</colgroup>",
         "<thead><tr>",
     ]
@@ -281,13 +443,14 @@ def _table(engine: Engine, form: PageForm, trace: Trace, entries: list[ExplainEn
         out += ['<tr class="numbers">', *(f"<td>{k}</td>" for k in range(1, len(leaves) + 1)), "<td></td></tr>"]
     out.append("</thead>")
     opened = False
-    for row in build_table(plan, layout, ctx.indicator_titles):
+    rows = build_table(plan, layout, ctx.indicator_titles)
+    for k, row in enumerate(rows):
         if isinstance(row, SectionRow):
             out += ["</tbody>"] if opened else []
             out.append(f'<tbody><tr class="section"><th scope="rowgroup" colspan="{len(leaves) + 1}">{_e(row.title)}</th></tr>')
             opened = True
         else:
-            out += _row(leaves, row, entries)
+            out += _row(leaves, row, rows[k : k + row.span], entries)
     out += ["</tbody>"] if opened else []
     out.append("</table>")
     if layout.footnote:
@@ -295,10 +458,16 @@ def _table(engine: Engine, form: PageForm, trace: Trace, entries: list[ExplainEn
     return out
 
 
-def _row(leaves: list[Column], row: DataRow, entries: list[ExplainEntry]) -> list[str]:
+def _row(leaves: list[Column], row: DataRow, group: list[Row], entries: list[ExplainEntry]) -> list[str]:
+    """One table row; the first row of a finding group draws the group's cells with a rowspan, the others
+    leave them to it."""
     src = row.source
+    span = f' rowspan="{row.span}"' if row.span > 1 else ""
     cells = []
     for leaf, text in zip(leaves, row.cells, strict=True):
+        grouped = leaf.field in GROUP_FIELDS
+        if grouped and row.span == 0:
+            continue
         if leaf.field == "findings" and isinstance(src, PlanRow):
             body = "".join(f'<p><span class="line">стр. {f.line}</span> {_e(f.text)}</p>' for f in src.findings)
         elif leaf.field == "findings" and isinstance(src, Unrecognized):
@@ -307,35 +476,56 @@ def _row(leaves: list[Column], row: DataRow, entries: list[ExplainEntry]) -> lis
             body = "<br>".join(_e(line) for line in text.split("\n"))
             if row.manual and leaf.field == "measure" and text:
                 body = f'<strong class="manual-mark">{body}</strong>'
-        cells.append(f"<td>{body}</td>")
-    if isinstance(src, PlanRow):
-        lines = {(f.line, f.text) for f in src.findings}
-        why = _why(src, [e for e in entries if (e.line, e.finding) in lines and e.deficiency in src.deficiencies])
-    elif isinstance(src, Unrecognized):
-        why = "<p>Недостаток не распознан: выберите подходящий в списке «Не распознано» или впишите мероприятие вручную.</p>"
-    else:
-        why = ""
+        cells.append(f"<td{span if grouped else ''}>{body}</td>")
+    if row.span:
+        if isinstance(src, PlanRow):
+            measures = [r.source for r in group if isinstance(r, DataRow) and isinstance(r.source, PlanRow)]
+            lines = {(f.line, f.text) for f in src.findings}
+            wanted = {d for r in measures for d in r.deficiencies}
+            why = _why(measures, [e for e in entries if (e.line, e.finding) in lines and e.deficiency in wanted])
+        elif isinstance(src, Unrecognized):
+            why = "<p>Недостаток не распознан: выберите подходящий в списке «Не распознано» или впишите мероприятие вручную.</p>"
+        else:
+            why = ""
+        cells.append(f"<td{span}>{why}</td>")
     cls = "manual" if row.manual else "note" if row.note else ""
-    return [f'<tr class="{cls}">' if cls else "<tr>", *cells, f"<td>{why}</td>", "</tr>"]
+    return [f'<tr class="{cls}">' if cls else "<tr>", *cells, "</tr>"]
 
 
-def _why(row: PlanRow, entries: list[ExplainEntry]) -> str:
+def _words(e: ExplainEntry) -> list[str]:
+    """The words of the finding that matched, each once, in the order they stand in the finding."""
+    found = list(dict.fromkeys(" ".join(m.words) for m in e.matches if m.words))
+    low = e.finding.lower()
+    return sorted(found, key=lambda w: (low.find(w.lower()) % (len(low) + 1), found.index(w)))
+
+
+def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
+    """Why a finding group has its measures, in plain Russian: what each finding was taken for and by
+    which of its words, then the reason for each measure. No ids, no pattern syntax."""
     parts = []
     for e in entries:
-        how = HOW_TITLES[e.recognised_by]
-        if not e.chosen:
-            how += ", слова находки: " + "; ".join(f"«{_e(' '.join(m.words))}»" for m in e.matches)
-        extra = f"; состояние: {STATE_TITLES[e.state]}" if e.state else ""
+        said = f"стр. {e.line}: недостаток «{_e(e.title)}» (показатель {_e(e.indicator)})"
+        if e.chosen:
+            said += " — выбран вручную"
+        else:
+            said += f" — распознано {HOW_TITLES[e.recognised_by]}; слова находки: " + ", ".join(f"«{_e(w)}»" for w in _words(e))
+        if e.state:
+            said += f"; состояние: {STATE_TITLES[e.state]}"
         if e.places:
-            extra += f"; место: {', '.join(PLACE_TITLES.get(p, p) for p in e.places)}"
-        if e.values:
-            extra += "; " + ", ".join(f"{_e(n)} = {v:g}" for n, v in e.values.items())
-        parts.append(
-            f"<p>стр. {e.line}: {_e(e.title)} (показатель {_e(e.indicator)}, <code>{_e(e.deficiency)}</code>); {how}{extra}.</p>"
-        )
-    m = row.measure
-    if m is not None:
-        parts.append(f"<p>Правило <code>{_e(m.rule)}</code>: {_e(m.because)}.</p>")
-    else:
-        parts.append("<p>Ни одно правило каталога не даёт мероприятия для этого недостатка.</p>")
+            said += f"; место: {', '.join(PLACE_TITLES.get(p, 'место из находки') for p in e.places)}"
+        for name, v in e.values.items():
+            said += f"; {_e(VALUE_TITLES.get(name, 'число из находки'))}: {v:g}"
+        parts.append(f"<p>{said}.</p>")
+    for r in rows:
+        m = r.measure
+        if m is None:
+            parts.append("<p>Ни одно правило каталога не даёт мероприятия для этого недостатка: впишите его вручную.</p>")
+        else:
+            parts.append(f"<p>Мероприятие «{_e(_lead(m.text))}»: {_e(m.because.rstrip('.'))}.</p>")
     return f"<details><summary>Почему</summary>{''.join(parts)}</details>"
+
+
+def _lead(text: str, words: int = 6) -> str:
+    """The first words of a measure, to name it next to its reason (the full text is in its own cell)."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")

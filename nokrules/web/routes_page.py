@@ -8,11 +8,22 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from nokrules.core.engine import Engine
 from nokrules.web.page import PageForm, draft_page, remember_vi, render_page, vi_on
 from nokrules.web.schema import FieldError
 from nokrules.web.service import MEDIA, disposition, document
+
+
+async def _form(request: Request) -> PageForm:
+    """The submitted page form, with the profile file if one was chosen (the body limit bounds its size)."""
+    data = await request.form()
+    upload = data.get("profile")
+    profile = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        profile = (upload.filename, await upload.read())
+    return PageForm.of(data, profile)
 
 
 def router(engine: Engine) -> APIRouter:
@@ -28,7 +39,7 @@ def router(engine: Engine) -> APIRouter:
 
     @r.post("/", response_class=HTMLResponse, include_in_schema=False)
     async def submit(request: Request) -> Response:
-        form = PageForm.of(await request.form())
+        form = await _form(request)
         on = form.vi == "1" if form.vi in ("0", "1") else vi_on(request, None)
         _, trace, errors = await run_in_threadpool(draft_page, engine, form)  # as the API's plain defs: off the event loop
         resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
@@ -37,7 +48,7 @@ def router(engine: Engine) -> APIRouter:
 
     @r.post("/download/{fmt}", include_in_schema=False)
     async def download(request: Request, fmt: str) -> Response:
-        form = PageForm.of(await request.form())
+        form = await _form(request)
         if fmt not in MEDIA:
             return HTMLResponse(
                 render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], vi_on(request, None)),
