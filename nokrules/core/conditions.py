@@ -67,12 +67,15 @@ def unmet(rule: Rule, first: int, recognitions: list[Recognition], inst: Institu
 
 
 def evaluate(rules: list[Rule], institution: Institution, recognitions: list[Recognition]) -> list[Firing]:
+    """Every firing of `rules`, sorted by rule id and recognitions (durable-rules' answer must equal it)."""
+    of: dict[str, list[int]] = {}  # each rule looks only at the recognitions of its deficiencies
+    for i, r in enumerate(recognitions):
+        of.setdefault(r.deficiency, []).append(i)
     out = set()
     for rule in rules:
         ds = rule.when.deficiencies
         candidates = [
-            [i for i, r in enumerate(recognitions) if r.deficiency == d and _fact_holds(rule, r, institution, k == 0)]
-            for k, d in enumerate(ds)
+            [i for i in of.get(d, []) if _fact_holds(rule, recognitions[i], institution, k == 0)] for k, d in enumerate(ds)
         ]
         for combo in itertools.product(*candidates):
             if len(set(combo)) == len(combo):

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from nokrules.core.catalog import Names, load_catalog
+from nokrules.core.conditions import evaluate
 from nokrules.core.dates import plan_date_problem
-from nokrules.core.errors import UsageError
+from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.findings import split_findings
 from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
 from nokrules.core.planner import Planner
@@ -94,6 +95,7 @@ class Engine:
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         firings = self.rules.run(institution, recognitions)
+        check_firings(firings, evaluate(self.catalog.rules, institution, recognitions))
         plan = self.planner.build(
             institution, findings, recognitions, firings, when, self.recognizer.suggest, self.recognizer.says_nothing_wrong
         )
@@ -184,6 +186,21 @@ class Engine:
         elif kind:
             institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
         return self.trace(text, institution, date, choices).plan
+
+
+def check_firings(got: list[Firing], want: list[Firing]) -> None:
+    """durable-rules' firings must equal the reference evaluator's (cheap: rules x recognitions of their
+    deficiencies): the C library has lost facts and measures before (issue 13), so a plan it answered
+    differently is refused whole, never drafted in part."""
+    got_set = {(f.rule, tuple(f.recognitions)) for f in got}
+    want_set = {(f.rule, tuple(f.recognitions)) for f in want}
+    if got_set != want_set:
+        lost, extra = len(want_set - got_set), len(got_set - want_set)
+        raise EngineError(
+            f"движок правил durable-rules ответил не так, как эталонная проверка правил (потеряно срабатываний: "
+            f"{lost}, лишних: {extra}); план не составлен, чтобы не выдать его без части мероприятий. "
+            "Сообщите разработчикам nokrules"
+        )
 
 
 def _today() -> date:

@@ -17,10 +17,18 @@ MessageNotHandledException for a batch with any unmatched fact without running t
 actions. Each touched ruleset therefore gets the session's facts in one batch and then, on its own, a
 session marker fact that a no-op rule always handles: its call runs the pending actions, and with it
 handled, retracting the batch (matched or not) and deleting the state are safe.
+
+Also measured here (issue 13): the Host's own dispatcher thread raced our sessions (lost facts, error
+307, segfaults past a few thousand facts, depending on the hash seed), so the Host runs without its
+threads (`_QuietHost`); and a session costs more per fact the more facts it holds, so a plan's facts go
+in sessions of at most CHUNK recognitions. A rule with `all: [a, b]` still joins recognitions of
+different sessions: each session also holds one stand-in fact per such deficiency found elsewhere in the
+plan, and a firing on a stand-in stands for the firings on every recognition it represents.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
@@ -37,8 +45,28 @@ from nokrules.core.model import Catalog, Firing, Institution, Recognition, Rule
 
 SESSION = "__session__"  # deficiency code of the marker fact; ids in the catalog are [a-z][a-z0-9_]*
 CEILING = 512  # first-level tests per ruleset at which durable-rules fails (error 303) or hangs
+# Recognitions per durable-rules session. Measured with benchmarks/engine_chunk.py (catalog examples
+# repeated, sessions vs the evaluator, fresh processes under different hash seeds), 2 CPUs under load:
+# with the library's own Host, sessions of 250/500/1000 facts were complete in 5/5/2 of 6 runs (error
+# 307 once, firings lost in the rest); with _QuietHost, 4 of 4 complete at 250, 500, 1000, 2000, 4000 and
+# 6637. Cost per fact grows with the session (mixed catalog examples, CPU facts/s at session sizes
+# 100/250/500/1000/2000: 3.6k/3.7k/2.9k/2.7k/2.1k; one deficiency only: 23k/27k/29k/29k/26k), so 250.
+CHUNK = 250
 SHARD_TESTS = 200  # what nokrules packs into one ruleset, well below the ceiling
 _OPS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+
+class _QuietHost(Host):  # type: ignore[misc]
+    """A Host without the two timer threads `Host.__init__` starts through `_run`.
+
+    One of them calls `start_action` on every ruleset every 0.2 s, from its own thread, while a session may
+    be asserting facts from ours; the C extension has no lock, so that dispatch races the session: facts
+    lost, error 307 (ERR_NODE_DELETED) and segfaults, more often the longer a session runs (measured with
+    benchmarks/engine_chunk.py, issue 13). nokrules needs neither thread: it has no timers, and a session's
+    actions run in the caller's thread when its marker fact is asserted."""
+
+    def _run(self) -> None:
+        pass
+
 
 _host: Host | None = None
 _host_lock = threading.Lock()
@@ -49,15 +77,21 @@ def host() -> Host:
     global _host
     with _host_lock:
         if _host is None:
-            _host = Host()
+            _host = _QuietHost()
         return _host
+
+
+def _fact(index: int, deficiency: str, inst: Institution, sid: str) -> dict[str, Any]:
+    """A fact of a deficiency in an institution, with nothing of its own recognition."""
+    fact: dict[str, Any] = {"sid": sid, "fid": index, "d": deficiency, "kind": inst.kind or ""}
+    for f in inst.forms:
+        fact[f"fm_{f}"] = 1
+    return fact
 
 
 def fact_for(index: int, rec: Recognition, inst: Institution, sid: str) -> dict[str, Any]:
     """The engine's view of one recognition: codes and numbers only."""
-    fact: dict[str, Any] = {"sid": sid, "fid": index, "d": rec.deficiency, "kind": inst.kind or ""}
-    for f in inst.forms:
-        fact[f"fm_{f}"] = 1
+    fact = _fact(index, rec.deficiency, inst, sid)
     for p in rec.places:
         fact[f"pl_{p}"] = 1
     if rec.state:
@@ -112,6 +146,7 @@ def _test_keys(conds: list[dict[str, Any]]) -> set[str]:
 class _Compiled:
     names: list[str]
     shards_of: dict[str, list[str]]  # deficiency id → ruleset names that test it
+    joined: frozenset[str]  # the deficiencies a rule with `all: [a, b, …]` names after its first
     sink: dict[str, list[tuple[str, list[int]]]] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -170,7 +205,8 @@ def count_tests(catalog: Catalog) -> list[tuple[str, int]]:
 
 
 def _compile(key: str, shards: list[Shard]) -> _Compiled:
-    compiled = _Compiled(names=[], shards_of={})
+    joined = frozenset(d for shard in shards for r, _ in shard for d in r.when.deficiencies[1:])
+    compiled = _Compiled(names=[], shards_of={}, joined=joined)
     definitions: dict[str, Any] = {}
     for k, shard in enumerate(shards):
         name = f"nokrules_{key}_{k}"
@@ -199,8 +235,9 @@ def _noop(c: Any) -> None:
 class DurableRules:
     """The catalog's rules on the shared durable-rules Host. Thread-safe: one session at a time."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, chunk: int | None = None):
         self.catalog = catalog
+        self.chunk = chunk or CHUNK
         shards = [shard for shard, _ in _pack(catalog)]
         key = _content_key(shards)
         with _compiled_lock:  # held while registering: the library refuses a ruleset registered twice
@@ -214,26 +251,56 @@ class DurableRules:
         return list(self._c.names)
 
     def run(self, institution: Institution, recognitions: list[Recognition]) -> list[Firing]:
-        """Assert every recognition in a fresh session, collect what fired, clean the session up."""
+        """Every rule firing on these recognitions: the facts go to the library in sessions of at most
+        `self.chunk` recognitions (one big session loses facts or crashes: see CHUNK), each cleaned up."""
+        facts = [fact_for(i, rec, institution, "") for i, rec in enumerate(recognitions)]
+        by_deficiency: dict[str, list[int]] = {}
+        for i, rec in enumerate(recognitions):
+            if rec.deficiency in self._c.joined:
+                by_deficiency.setdefault(rec.deficiency, []).append(i)
+        fired: set[tuple[str, tuple[int, ...]]] = set()
+        for start in range(0, len(facts), self.chunk):
+            chunk = facts[start : start + self.chunk]
+            proxies = self._proxies(by_deficiency, start, start + len(chunk), institution)
+            stands_for = {p["fid"]: fids for p, fids in proxies}
+            for rule, fids in self._session([*chunk, *(p for p, _ in proxies)]):
+                if fids[0] < 0:
+                    continue  # a proxy stands for other facts only where a rule does not test it: never first
+                fired.update((rule, combo) for combo in itertools.product(*([f] if f >= 0 else stands_for[f] for f in fids)))
+        return [_firing(rule, fids) for rule, fids in sorted(fired)]
+
+    def _proxies(
+        self, by_deficiency: dict[str, list[int]], start: int, end: int, institution: Institution
+    ) -> list[tuple[dict[str, Any], list[int]]]:
+        """Stand-ins for the recognitions outside a chunk [start, end) that a rule with `all: [a, b, …]` may
+        join: one fact per deficiency such a rule names after its first (there the rule tests only the
+        deficiency and the institution, which all recognitions of a plan share), with the ids it stands for."""
+        out: list[tuple[dict[str, Any], list[int]]] = []
+        for d, fids in sorted(by_deficiency.items()):
+            outside = fids[: bisect.bisect_left(fids, start)] + fids[bisect.bisect_left(fids, end) :]
+            if outside:
+                out.append((_fact(-2 - len(out), d, institution, ""), outside))
+        return out
+
+    def _session(self, facts: list[dict[str, Any]]) -> list[tuple[str, list[int]]]:
+        """One durable-rules session over `facts`: what fired, and the session cleaned up."""
         c = self._c
         h = host()
         with c.lock:
             sid = f"s{next(c.sessions)}"
             c.sink[sid] = []
-            facts = [fact_for(i, rec, institution, sid) for i, rec in enumerate(recognitions)]
             asserted: list[tuple[str, list[dict[str, Any]]]] = []
             try:
-                asserted = assert_session(h, c.shards_of, sid, facts)
+                asserted = assert_session(h, c.shards_of, sid, [dict(f, sid=sid) for f in facts])
                 # actions catch their own exceptions (the library would swallow them): surface them here
                 problems = c.errors.pop(sid, [])
                 if problems:
                     raise EngineError("ошибка в действии правила: " + "; ".join(problems))
-                fired = c.sink[sid]
+                return c.sink[sid]
             finally:
                 end_session(h, sid, asserted)
                 c.sink.pop(sid, None)
                 c.errors.pop(sid, None)
-        return [_firing(rule, fids) for rule, fids in sorted({(rule, tuple(fids)) for rule, fids in fired})]
 
 
 @lru_cache(maxsize=100_000)
