@@ -23,11 +23,15 @@ from nokrules.core.yamlsrc import Key, Located, load_located
 Problems = list[Problem]
 
 def default_root() -> Path:
-    """The catalog shipped with nokrules: $NOKRULES_CATALOG, else the project folder holding catalog/ and rules/."""
+    """The catalog folder used when none is named: $NOKRULES_CATALOG; else the copy a wheel ships inside the
+    package (nokrules/default_catalog/, made by setup.py); else the checkout the package was imported from
+    (a development install, where curators edit catalog/ and rules/ and each edit counts at once)."""
     env = os.environ.get("NOKRULES_CATALOG")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2]
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "default_catalog"
+    return shipped if (shipped / "catalog").is_dir() else package.parent
 
 
 def validate_model(model: type[BaseModel], data: Any, src: Located, base: Key, problems: Problems) -> Any:

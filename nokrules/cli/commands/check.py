@@ -6,7 +6,6 @@ import click
 
 from nokrules.core.engine import Engine
 from nokrules.core.errors import CheckFailed
-from nokrules.curate.check import check
 
 
 @click.command(name="check")
@@ -21,6 +20,8 @@ from nokrules.curate.check import check
 def command(catalog_dir: str | None, examples: int) -> None:
     """Свойства каталога: детерминизм, независимость от порядка, монотонность, сроки, взаимоисключения,
     совпадение durable-rules с эталоном. При нарушении печатает минимальный контрпример как сценарий."""
+    from nokrules.curate.check import check  # hypothesis loads only for this command, not for `nokrules --help`
+
     engine = Engine.load(catalog_dir)
     results = check(engine, examples)
     for r in results:
