@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from nokrules import Engine, Finding  # noqa: E402
 from nokrules.core.rules import assert_session, end_session, fact_for, host  # noqa: E402
 
-SHARED = Path(os.environ.get("NOKRULES_SHARED") or ROOT.parent / "shared") / "data" / "kemerovo-2016" / "institutions-1-27.yaml"
+KEMEROVO = ROOT / "tests" / "fixtures" / "kemerovo-2016" / "institutions-1-27.yaml"
 REPEATS = 5
 NOKRULES = str(Path(sys.executable).with_name("nokrules"))
 
@@ -52,10 +52,9 @@ NOKRULES = str(Path(sys.executable).with_name("nokrules"))
 def phrases(engine: Engine) -> list[str]:
     """Catalog examples and the real Kemerovo phrasings."""
     out = {e for d in engine.catalog.deficiencies for e in d.examples}
-    if SHARED.is_file():
-        import yaml
+    import yaml
 
-        out |= {f for i in yaml.safe_load(SHARED.read_text(encoding="utf-8")) for f in i["findings"]}
+    out |= {f for i in yaml.safe_load(KEMEROVO.read_text(encoding="utf-8")) for f in i["findings"]}
     return sorted(out)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,8 @@ from nokrules import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
-# the project's shared material (protocols, seeds) sits beside the checkout; a clone elsewhere names it
-SHARED = Path(os.environ.get("NOKRULES_SHARED") or ROOT.parent / "shared")
+# the published Kemerovo 2016 protocol (institutions 1–27), kept in the repository: a plain clone runs every test
+KEMEROVO = ROOT / "tests" / "fixtures" / "kemerovo-2016"
 
 
 @pytest.fixture(scope="session")

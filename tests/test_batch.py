@@ -21,11 +21,11 @@ from nokrules.core.model import ProtocolInstitution
 from nokrules.documents.output import write_atomically
 from nokrules.protocols.batch import file_names, slug
 
-from .conftest import SHARED
+from .conftest import KEMEROVO
 from .test_cli import run
 
-PROTOCOL = SHARED / "data" / "kemerovo-2016" / "protocol-part1.txt"
-EXPECTED = yaml.safe_load((SHARED / "data" / "kemerovo-2016" / "institutions-1-27.yaml").read_text(encoding="utf-8"))
+PROTOCOL = KEMEROVO / "protocol-part1.txt"
+EXPECTED = yaml.safe_load((KEMEROVO / "institutions-1-27.yaml").read_text(encoding="utf-8"))
 
 
 def _batch(tmp: Path, *inputs: str, extra: tuple[str, ...] = ()) -> tuple[Path, object]:

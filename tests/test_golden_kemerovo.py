@@ -1,4 +1,4 @@
-"""Golden test on the real Kemerovo 2016 protocol (institutions 1–27, ../shared/data/kemerovo-2016).
+"""Golden test on the real Kemerovo 2016 protocol (institutions 1–27, tests/fixtures/kemerovo-2016).
 
 The expected deficiency ids per finding are written here by hand from reading each finding; they are
 never produced by the engine. Every finding must be recognised, and get at least one measure.
@@ -13,9 +13,9 @@ import yaml
 
 from nokrules import Engine
 
-from .conftest import SHARED
+from .conftest import KEMEROVO
 
-DATA = SHARED / "data" / "kemerovo-2016" / "institutions-1-27.yaml"
+DATA = KEMEROVO / "institutions-1-27.yaml"
 
 # finding text (as in the protocol, whitespace-normalised) → deficiency ids, by hand
 EXPECTED: dict[str, set[str]] = {

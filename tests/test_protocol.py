@@ -26,9 +26,8 @@ from nokrules.core.findings import split_findings
 from nokrules.core.model import Protocol, ProtocolInstitution
 from nokrules.protocols.readers import parse_bytes, read_protocol
 from nokrules.protocols.readers.detect import detect_content
-from tests.conftest import SHARED
+from tests.conftest import KEMEROVO
 
-KEMEROVO = SHARED / "data" / "kemerovo-2016"
 TEXT = KEMEROVO / "protocol-part1.txt"
 EXPECTED: list[dict[str, Any]] = yaml.safe_load((KEMEROVO / "institutions-1-27.yaml").read_text(encoding="utf-8"))
 KIND_VETERANS = "Областные дома ветеранов"
