@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint handbook bench serve venv clean
+.PHONY: help run test wheel-smoke lint handbook bench serve venv clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -30,6 +30,9 @@ test: $(STAMP) ## the layering contracts, lint the shipped catalog, run its own 
 	$(BIN)/nokrules lint --strict
 	$(BIN)/nokrules test
 	$(BIN)/python -m pytest
+
+wheel-smoke: $(STAMP) ## build the wheel, install it into a fresh venv outside the checkout, run every command there
+	PY=$(PY) BUILDER=$(BIN)/python .ci/wheel-smoke
 
 lint: $(STAMP) ## ruff, mypy --strict and the layering contracts
 	$(BIN)/ruff check nokrules tests benchmarks
