@@ -8,8 +8,8 @@ only with NOKRULES_DEBUG=1.
 
 from __future__ import annotations
 
+import difflib
 import os
-import re
 import sys
 import traceback
 from pathlib import Path
@@ -67,7 +67,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", required=False)
+@click.argument("file", required=False, metavar="[ФАЙЛ]")
 @click.option(
     "--format",
     "fmt",
@@ -111,7 +111,7 @@ def plan(
 ) -> None:
     """Проект плана по устранению недостатков для одной организации.
 
-    FILE — текст с недостатками (UTF-8 или Windows-1251); «-» или без FILE — стандартный ввод.
+    ФАЙЛ — текст с недостатками (UTF-8 или Windows-1251); «-» или без ФАЙЛА — стандартный ввод.
     """
     when = parse_date(plan_date)
     if fmt in BINARY and output is None:
@@ -155,27 +155,33 @@ def kinds(catalog_dir: str | None) -> None:
         click.echo(f"{k.id}\t{k.title}\t({', '.join(forms[f] for f in k.forms)})")
 
 
+def _maybe(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"; возможно, {close[0]}" if close else ""
+
+
 def _click_message(e: click.ClickException) -> str:
+    """One Russian line for a usage error; click's own texts are Russian already (nokrules.cli.russian)."""
     if isinstance(e, click.NoSuchOption):
-        return f"неизвестный параметр {e.option_name}"
+        return f"неизвестный параметр {e.option_name}{_maybe(e.option_name, sorted(e.possibilities or []))}"
+    if isinstance(e, click.exceptions.NoSuchCommand):
+        names = cli.list_commands(click.Context(cli))
+        return f"неизвестная команда «{e.command_name}»{_maybe(e.command_name, names)}; команды: {', '.join(names)}"
     if isinstance(e, click.MissingParameter):
-        return f"не указан обязательный параметр {e.param.name if e.param else ''}".strip()
+        what = e.param.make_metavar(e.ctx) if e.param and e.ctx else ""
+        return f"не указан обязательный {'параметр' if isinstance(e.param, click.Option) else 'аргумент'} {what}".strip()
     if isinstance(e, click.BadParameter):
         name = e.param.opts[0] if e.param and e.param.opts else (e.param_hint or "")
+        if isinstance(e.param, click.Argument):
+            name = e.param.make_metavar(e.ctx) if e.ctx else name
         if isinstance(e.param, click.Option) and isinstance(e.param.type, click.Choice):
             return f"неверное значение {name}: допустимо {', '.join(map(str, e.param.type.choices))}"
-        return f"неверное значение параметра {name}: {e.format_message()}"
-    if isinstance(e, click.BadOptionUsage):
-        return f"параметр {e.option_name} указан неверно"
-    if isinstance(e, click.UsageError):
-        msg = e.format_message()
-        m = re.match(r"No such command '(.+)'", msg)
-        if m:
-            return f"неизвестная команда «{m.group(1)}»; команды: {', '.join(cli.list_commands(click.Context(cli)))}"
-        if msg.startswith("Got unexpected extra argument"):
-            return "лишний аргумент: укажите не больше одного файла"
-        return f"неверный вызов: {msg}"
-    return e.format_message()
+        return f"неверное значение {name}: {e.message.rstrip('.')}"
+    message = e.format_message().rstrip(".")
+    message = message[:1].lower() + message[1:]
+    if isinstance(e, click.UsageError) and not isinstance(e, click.BadOptionUsage):
+        return f"неверный вызов: {message}"
+    return message
 
 
 def main(argv: list[str] | None = None) -> None:

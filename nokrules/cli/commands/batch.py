@@ -71,7 +71,7 @@ def _institutions_csv(summary: RegionalSummary) -> bytes:
 
 
 @click.command(name="batch")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False), metavar="ПРОТОКОЛ…")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="папка для планов и сводки")
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(EXTENSIONS)), default="json", show_default=True, help="формат файлов планов"

@@ -15,8 +15,8 @@ from nokrules.curate.diff import diff_dirs, render_text
 
 
 @click.command(name="diff")
-@click.argument("old_dir", type=click.Path(exists=True, file_okay=False))
-@click.argument("new_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("old_dir", type=click.Path(exists=True, file_okay=False), metavar="СТАРЫЙ")
+@click.argument("new_dir", type=click.Path(exists=True, file_okay=False), metavar="НОВЫЙ")
 @click.option(
     "--corpus",
     "corpus",
@@ -28,8 +28,8 @@ from nokrules.curate.diff import diff_dirs, render_text
 def command(old_dir: str, new_dir: str, corpus: tuple[str, ...], fmt: str) -> None:
     """Что меняет новая версия каталога: записи и планы.
 
-    OLD_DIR и NEW_DIR — папки каталогов (с catalog/ и rules/). Планы составляются по примерам и
-    контрпримерам обоих каталогов, сценариям NEW_DIR/tests/scenarios и файлам --corpus.
+    СТАРЫЙ и НОВЫЙ — папки каталогов (с catalog/ и rules/). Планы составляются по примерам и
+    контрпримерам обоих каталогов, сценариям НОВЫЙ/tests/scenarios и файлам --corpus.
     """
     files = [(path, decode(Path(path).read_bytes(), path)) for path in corpus]
     result = diff_dirs(old_dir, new_dir, files)

@@ -14,7 +14,7 @@ from nokrules.curate import evaluate as ev
 
 
 @click.command(name="eval")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[КОРПУС]…")
 @click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="формат отчёта")
 @click.option("--errors/--no-errors", default=True, help="перечислить строки, распознанные неверно")

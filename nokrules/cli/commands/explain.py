@@ -12,7 +12,7 @@ from nokrules.curate.explain import explain, render
 
 
 @click.command(name="explain")
-@click.argument("text")
+@click.argument("text", metavar="ТЕКСТ")
 @institution_options
 def command(text: str, kind: str | None, service_forms: tuple[str, ...], plan_date: str | None, catalog_dir: str | None) -> None:
     """Слова и леммы, совпавшие шаблоны, недостаток, сработавшие и почти сработавшие правила, мероприятия."""

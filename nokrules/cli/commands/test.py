@@ -13,11 +13,11 @@ from nokrules.curate import catalog_tests as catalogtest
 
 
 @click.command(name="test")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[СЦЕНАРИИ]…")
 @click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
 @click.option("-v", "--verbose", is_flag=True, help="перечислить непроверенные недостатки, правила и мероприятия")
 def command(paths: tuple[str, ...], catalog_dir: str | None, verbose: bool) -> None:
-    """Примеры и контрпримеры каталога и сценарии (PATH… или tests/scenarios/*.yaml); код 1 при провале."""
+    """Примеры и контрпримеры каталога и сценарии (СЦЕНАРИИ… или tests/scenarios/*.yaml); код 1 при провале."""
     root = Path(catalog_dir) if catalog_dir else default_root()
     if not root.is_dir():
         raise UsageError(f"папка каталога «{root}» не найдена")
