@@ -487,7 +487,7 @@ def _row(leaves: list[Column], row: DataRow, group: list[Row], entries: list[Exp
             why = "<p>Недостаток не распознан: выберите подходящий в списке «Не распознано» или впишите мероприятие вручную.</p>"
         else:
             why = ""
-        cells.append(f"<td{span}>{why}</td>")
+        cells.append(f'<td class="why"{span}>{why}</td>')
     cls = "manual" if row.manual else "note" if row.note else ""
     return [f'<tr class="{cls}">' if cls else "<tr>", *cells, "</tr>"]
 
@@ -516,13 +516,15 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
         for name, v in e.values.items():
             said += f"; {_e(VALUE_TITLES.get(name, 'число из находки'))}: {v:g}"
         parts.append(f"<p>{said}.</p>")
+    reasons: dict[str, list[str]] = {}  # one reason, said once, for the measures it gives
     for r in rows:
-        m = r.measure
-        if m is None:
-            parts.append("<p>Ни одно правило каталога не даёт мероприятия для этого недостатка: впишите его вручную.</p>")
-        else:
-            parts.append(f"<p>Мероприятие «{_e(_lead(m.text))}»: {_e(m.because.rstrip('.'))}.</p>")
-    return f"<details><summary>Почему</summary>{''.join(parts)}</details>"
+        if r.measure is not None:
+            reasons.setdefault(r.measure.because.rstrip("."), []).append(f"«{_e(_lead(r.measure.text))}»")
+    for because, named in reasons.items():
+        parts.append(f"<p>{'Мероприятие' if len(named) == 1 else 'Мероприятия'} {', '.join(named)}: {_e(because)}.</p>")
+    if any(r.measure is None for r in rows):
+        parts.append("<p>Ни одно правило каталога не даёт мероприятия для этого недостатка: впишите его вручную.</p>")
+    return f'<details><summary>Почему</summary><div class="why-text">{"".join(parts)}</div></details>'
 
 
 def _lead(text: str, words: int = 6) -> str:
