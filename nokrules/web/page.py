@@ -336,9 +336,6 @@ def _profile_fields(engine: Engine, form: PageForm, wrong: bool) -> list[str]:
             f'<input id="person-{_e(r.id)}" name="person.{_e(r.id)}" type="text" value="{_e(form.people.get(r.id, ""))}" '
             'autocomplete="off"></div>'
         )
-    unknown = sorted(set(form.people) - {r.id for r in cat.roles})
-    for role in unknown:  # from a profile file: kept visible until the file is corrected (the error names it)
-        out.append(f'<input type="hidden" name="person.{_e(role)}" value="{_e(form.people[role])}">')
     out += ["</fieldset>", "</details>"]
     return out
 
