@@ -591,7 +591,8 @@ def test_missing_text_is_422_with_an_alert_naming_the_field(client: TestClient) 
 def test_unknown_kind_and_form_are_422_naming_the_field(client: TestClient) -> None:
     r = client.post("/", data={**FORM, "kind": "планетарий"})
     assert r.status_code == 422
-    assert '<a href="#kind">Вид организации</a>: неизвестный вид организации «планетарий»' in alert(r.text)
+    assert '<a href="#kind">Вид организации</a>: неизвестный вид организации «планетарий»: выберите вид из списка' in alert(r.text)
+    assert "kcson" not in alert(r.text)
     r = client.post("/", data={**FORM, "form": "/etc/passwd"})
     assert r.status_code == 422
     assert '<a href="#form">Форма документа</a>: неизвестная форма документа «/etc/passwd»' in alert(r.text)
@@ -759,7 +760,10 @@ def test_an_unknown_role_from_the_file_names_the_role(client: TestClient) -> Non
     files = {"profile": ("p.yaml", b"people:\n  janitor: X\n", "application/x-yaml")}
     r = client.post("/", data=FORM, files=files)
     assert r.status_code == 422
-    assert '<a href="#people">Ответственные</a>: в профиле неизвестная роль «janitor»' in alert(r.text)
+    assert (
+        '<a href="#people">Ответственные</a>: в файле профиля неизвестные роли «janitor»: ключи people — роли из '
+        "examples/profile.yaml" in alert(r.text)
+    )
     # the error said it once; the role has no field, so the next click drafts with the known ones
     assert 'name="person.janitor"' not in r.text
 

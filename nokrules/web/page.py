@@ -197,7 +197,18 @@ def draft_page(engine: Engine, form: PageForm) -> tuple[PlanRequest | None, Trac
     try:
         return req, draft(engine, req), []
     except FieldProblem as e:
-        return req, None, [FieldError(field=e.field, message=e.message)]
+        return req, None, [FieldError(field=e.field, message=_for_the_page(engine, form, e))]
+
+
+def _for_the_page(engine: Engine, form: PageForm, e: FieldProblem) -> str:
+    """The API's message names the catalog's ids as a caller writes them; the page names its own fields."""
+    if e.field == "kind":
+        return f"неизвестный вид организации «{form.kind}»: выберите вид из списка"
+    if e.field == "people":
+        known = {r.id for r in engine.catalog.roles}
+        unknown = ", ".join(f"«{k}»" for k in sorted(set(form.people) - known))
+        return f"в файле профиля неизвестные роли {unknown}: ключи people — роли из examples/profile.yaml"
+    return e.message
 
 
 def vi_on(request: Request, asked: str | None) -> bool:
