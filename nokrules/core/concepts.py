@@ -98,7 +98,9 @@ class PartSignal:
         """Does a problem signal stand in the object's own clause, apart from the object's words («колясок нет»)?"""
         own = {clauses[i] for i in positions if 0 <= i < len(clauses)}
         return any(
-            not set(p) & set(positions) and all(0 <= j < len(clauses) and clauses[j] in own for j in p) for p in self.spots
+            not set(p) & set(positions)
+            and all(0 <= j < len(clauses) and clauses[j] in own for j in p)
+            for p in self.spots
         )
 
 
@@ -249,6 +251,19 @@ class Concepts:
                     return True
         return False
 
+    @staticmethod
+    def _vetoed(c: CompiledConcept, pos: Sequence[int], el: Element, lem: Lemmas) -> bool:
+        """Does a `without` word veto the concept? Not when it is a word of the longer object that matched:
+        «приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting."""
+        own = set(pos)
+        words = {f for alt in el.alternatives for spec in alt for f in spec.forms}
+        for w in c.without:
+            inside = all(spec.forms & words for alt in w.alternatives for spec in alt)
+            for hit in find_all(w, lem):
+                if not (inside and set(hit) < own):
+                    return True
+        return False
+
     def _enumerated(
         self,
         c: CompiledConcept,
@@ -337,7 +352,7 @@ class Concepts:
                 if all(find_element(w, lem) is None for w in c.with_):
                     continue
                 score += 0.5
-            if any(find_element(w, lem) is not None for w in c.without) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
+            if self._vetoed(c, pos, el, lem) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
                 continue
             found.append((score, owner, pos, el))
         kept: list[tuple[float, int, list[int], Element]] = []
