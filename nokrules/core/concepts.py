@@ -28,6 +28,11 @@ STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "part
 SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
+# a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
+# корпус», «2 компьютера на группу из 12»
+RATIO_RE = re.compile(
+    r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,2}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+|весь|все|всех)\b"
+)
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
@@ -224,6 +229,15 @@ class Concepts:
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
             marks.append((STATE_ORDER.index("noncompliant"), "noncompliant", at or tuple(range(len(surface)))))
             spots.append(at or (-1,))
+        ratio = RATIO_RE.search(text)
+        if ratio:
+            words.append(Match(element="на всех не хватает", words=[ratio.group()]))
+            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("partial"):
+                state = "partial"
+            first = ratio.group(1)
+            at = tuple(i for i, w in enumerate(surface) if w == first)[:1]
+            marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
+            spots.append(at or (-1,))
         survey = bool(SHARE_RE.search(text)) or any(
             find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
         )
@@ -252,16 +266,20 @@ class Concepts:
         return False
 
     @staticmethod
-    def _vetoed(c: CompiledConcept, pos: Sequence[int], el: Element, lem: Lemmas) -> bool:
-        """Does a `without` word veto the concept? Not when it is a word of the longer object that matched:
-        «приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting."""
+    def _vetoed(c: CompiledConcept, pos: Sequence[int], el: Element, lem: Lemmas, clauses: Sequence[int]) -> bool:
+        """Does a `without` word veto the concept? Not when it is a word of the longer object that matched
+        («приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting), nor
+        a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»)."""
         own = set(pos)
         words = {f for alt in el.alternatives for spec in alt for f in spec.forms}
         for w in c.without:
             inside = all(spec.forms & words for alt in w.alternatives for spec in alt)
             for hit in find_all(w, lem):
-                if not (inside and set(hit) < own):
-                    return True
+                if inside and set(hit) < own:
+                    continue
+                if len(hit) > 1 and clauses and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
+                    continue
+                return True
         return False
 
     def _enumerated(
@@ -294,7 +312,7 @@ class Concepts:
             if o != owner
             and self.compiled[o].criterion == c.criterion
             and clauses[p[0]] != mine
-            and sig.signalled_in(p, clauses)
+            and (self.compiled[o].signal == "self" or sig.signalled_in(p, clauses))
         ]
         for w in c.without:
             for hit in find_all(w, lem):
@@ -352,7 +370,7 @@ class Concepts:
                 if all(find_element(w, lem) is None for w in c.with_):
                     continue
                 score += 0.5
-            if self._vetoed(c, pos, el, lem) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
+            if self._vetoed(c, pos, el, lem, clauses) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
                 continue
             found.append((score, owner, pos, el))
         kept: list[tuple[float, int, list[int], Element]] = []
