@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from nokrules.core.errors import CatalogError, Problem, SourceRef
 from nokrules.core.lemmas import fold
 from nokrules.core.messages import error_message
-from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, Settings
+from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, ScoresSpec, Settings
 from nokrules.core.yamlsrc import Key, Located, load_located
 
 Problems = list[Problem]
@@ -75,7 +75,8 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 class Sources:
-    """Where each catalog entry was written: ("deficiency" | "measure" | "rule" | "kind", id) → file and key path."""
+    """Where each catalog entry was written: ("deficiency" | "measure" | "rule" | "kind", id) → file and key path;
+    ("scores", "scores.yaml") → catalog/scores.yaml."""
 
     def __init__(self) -> None:
         self._at: dict[tuple[str, str], tuple[Located, Key]] = {}
@@ -146,12 +147,14 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
         deficiencies=[d for d, _, _ in entries.deficiencies],
         measures=[m for m, _, _ in entries.measures],
         rules=rules,
+        scores=entries.scores,
     )
     return catalog, entries.sources()
 
 
 Entries = list[tuple[Any, Key, Located]]  # validated entries with where each stands
 SINGLES = ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml")
+SCORES = "scores.yaml"
 
 
 @dataclass
@@ -166,6 +169,8 @@ class _Validated:
     deficiencies: Entries
     measures: Entries
     rules: Entries
+    scores: ScoresSpec | None = None
+    scores_src: Located | None = None
 
     def sources(self) -> Sources:
         sources = Sources()
@@ -178,6 +183,8 @@ class _Validated:
         for what, entries in by_what:
             for obj, path, src in entries:
                 sources.add(what, obj.id, src, path)
+        if self.scores_src is not None:
+            sources.add("scores", SCORES, self.scores_src, ())
         return sources
 
 
@@ -226,9 +233,16 @@ def _validate(base: Path, singles: dict[str, Located]) -> _Validated:
     deficiencies = listed(base / "catalog" / "deficiencies", Deficiency)
     measures = listed(base / "catalog" / "measures", Measure)
     rules = listed(base / "rules", Rule)
+    scores, scores_src = None, None
+    scores_path = base / "catalog" / SCORES
+    if scores_path.is_file():  # optional: a catalog without it drafts plans from text only
+        got = _read(base, [scores_path], problems)
+        if got:
+            scores_src = got[0]
+            scores = validate_model(ScoresSpec, scores_src.data, scores_src, (), problems)
     if problems or settings is None:
         raise CatalogError(problems)
-    return _Validated(settings, criteria, forms, kinds, roles, deficiencies, measures, rules)
+    return _Validated(settings, criteria, forms, kinds, roles, deficiencies, measures, rules, scores, scores_src)
 
 
 @dataclass(frozen=True)
@@ -274,6 +288,8 @@ def _cross_check(v: _Validated) -> list[Rule]:
             problems.append(Problem(ref, f"роль «{m.responsible}» не описана в roles.yaml", "NOK102"))
         _check_refs(m.excludes, known.measures, "мероприятие", src, path + ("excludes",), problems)
     rules = [_check_rule(r, path, src, known, v.settings, problems) for r, path, src in v.rules]
+    if v.scores is not None and v.scores_src is not None:
+        _check_scores(v.scores, v.scores_src, v, known, problems)
     if problems:
         raise CatalogError(problems)
     return rules
@@ -312,6 +328,37 @@ def _check_rule(r: Rule, path: Key, src: Located, known: _Known, settings: Setti
     for part in ("then", "replaces"):
         _check_refs(getattr(r, part), known.measures, "мероприятие", src, path + (part,), problems)
     return r.model_copy(update={"when": w.model_copy(update={"kind": sorted(set(kinds)), "form": sorted(set(forms))})})
+
+
+def _check_scores(spec: ScoresSpec, src: Located, v: _Validated, known: _Known, problems: Problems) -> None:
+    """scores.yaml against the rest: survey deficiencies exist and belong to their indicator, checklist items
+    named by deficiencies exist in scores.yaml, item numbers and column words are unique per indicator."""
+    indicator_of = {d.id: d.indicator for d, _, _ in v.deficiencies}
+    items: set[str] = set()
+    for ind, spec_i in spec.indicators.items():
+        at = ("indicators", ind)
+        if ind not in known.indicators:
+            problems.append(Problem(src.ref(at, at_key=True), f"показатель «{ind}» не описан в criteria.yaml", "NOK102"))
+        d = spec_i.deficiency
+        if d is not None and d not in known.deficiencies:
+            problems.append(Problem(src.ref(at + ("deficiency",)), f"недостаток «{d}» не найден в каталоге", "NOK102"))
+        elif d is not None and indicator_of[d] != ind:
+            msg = f"недостаток «{d}» относится к показателю {indicator_of[d]}, а не {ind}"
+            problems.append(Problem(src.ref(at + ("deficiency",)), msg, "NOK102"))
+        seen: set[str] = set()
+        for k, item in enumerate(spec_i.items):
+            items.add(f"{ind}.{item.n}")
+            for word in (str(item.n), item.key, *item.aliases):
+                if fold(word) in seen:
+                    problems.append(Problem(src.ref(at + ("items", k)), f"пункт «{word}» показателя {ind} назван дважды", "NOK101"))
+                seen.add(fold(word))
+            if set(item.places) - set(spec_i.places):
+                problems.append(Problem(src.ref(at + ("items", k, "places")), "место пункта не из мест показателя", "NOK002"))
+    for d, path, dsrc in v.deficiencies:
+        for j, item_id in enumerate(d.checklist):
+            if item_id not in items:
+                msg = f"пункта чек-листа «{item_id}» нет в catalog/{SCORES}"
+                problems.append(Problem(dsrc.ref(path + ("checklist", j)), msg, "NOK102"))
 
 
 def _check_refs(ids: list[str], known: set[str], what: str, src: Located, at: Key, problems: Problems) -> None:

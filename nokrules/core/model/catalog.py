@@ -22,6 +22,7 @@ from nokrules.core.model.common import (
     Section,
     Strict,
 )
+from nokrules.core.model.scores import ScoresSpec
 
 # ---------------------------------------------------------------- catalog
 
@@ -238,6 +239,7 @@ class Catalog(Strict):
     deficiencies: list[Deficiency]
     measures: list[Measure]
     rules: list[Rule]
+    scores: ScoresSpec | None = None  # catalog/scores.yaml: formulas, weights, checklists, thresholds
 
     def __copy__(self) -> Self:
         # pydantic copies __dict__, where cached_property keeps its values: a copy with an update would
