@@ -240,7 +240,7 @@ def test_ctrl_c_in_a_parallel_run_stops_the_workers_and_leaves_only_whole_files(
     assert not [p.name for p in written if p.name.endswith(".tmp")]
     assert 200 <= len(written) < 20_000
     for p in written:  # every file there is a whole plan
-        assert json.loads(p.read_bytes())["schema"] == "nokrules.plan/1"
+        assert json.loads(p.read_bytes())["schema"] == "nokrules.plan/2"
 
 
 def test_a_worker_that_crashes_ends_the_batch_with_a_message_instead_of_a_hang(tmp_path: Path) -> None:

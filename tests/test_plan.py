@@ -111,7 +111,7 @@ def test_json_contract_fields(mini: Engine) -> None:
     import json
 
     data = json.loads(mini.draft_plan("нет пандуса", Institution(name="Дом", kind="care_home"), date=D).to_json())
-    assert data["schema"] == "nokrules.plan/1"
+    assert data["schema"] == "nokrules.plan/2"
     assert data["institution"]["name"] == "Дом" and data["institution"]["kind"] == "care_home"
     assert data["date"] == "2027-01-15"
     assert data["catalog_version"] == "1.0.0"

@@ -126,7 +126,7 @@ def test_plan_gives_the_plan_json_with_measures_and_due_dates(client: TestClient
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/json"
     plan = r.json()
-    assert plan["schema"] == "nokrules.plan/1"
+    assert plan["schema"] == "nokrules.plan/2"
     assert plan["institution"] == {
         "name": INSTITUTION,
         "kind": "kcson",

@@ -540,7 +540,7 @@ def test_download_json_is_the_plan_contract(client: TestClient, mini_engine: Eng
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/json"
     plan = r.json()
-    assert plan["schema"] == "nokrules.plan/1"
+    assert plan["schema"] == "nokrules.plan/2"
     assert [(it["finding"]["line"], it["deficiency"]["id"]) for it in plan["items"]] == [
         (1, "complaint_procedure_missing"),
         (2, "faq_missing"),

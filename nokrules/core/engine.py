@@ -16,10 +16,11 @@ from nokrules.core.conditions import evaluate
 from nokrules.core.dates import plan_date_problem
 from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.findings import split_findings
-from nokrules.core.model import Catalog, Choice, Finding, Firing, Institution, Plan, Recognition
+from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock
 from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
 from nokrules.core.rules import DurableRules
+from nokrules.core.scores import ScoredDeficiency, compute, scored_deficiencies
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Trace:
     recognitions: list[Recognition]
     firings: list[Firing]
     plan: Plan
+    scores: ScoresBlock | None = None
 
 
 class Engine:
@@ -83,9 +85,17 @@ class Engine:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return self.recognizer.recognize(findings)
 
-    def trace(self, text: str, institution: Institution, date: date | None = None, choices: Sequence[Choice] = ()) -> Trace:
+    def trace(
+        self,
+        text: str,
+        institution: Institution,
+        date: date | None = None,
+        choices: Sequence[Choice] = (),
+        assessment: Assessment | None = None,
+    ) -> Trace:
         """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
-        `choices` assign unrecognised findings to deficiencies by hand (see `Choice`)."""
+        `choices` assign unrecognised findings to deficiencies by hand (see `Choice`); `assessment` adds the
+        deficiencies a checklist and survey show, merged with the same ones found in the text."""
         when = date or _today()
         problem = plan_date_problem(when)
         if problem:
@@ -94,12 +104,16 @@ class Engine:
         recognitions = self.recognizer.recognize(findings)
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
+        block = None
+        if assessment is not None:
+            block = compute(self.catalog, assessment)
+            findings, recognitions = merge_scored(findings, recognitions, scored_deficiencies(self.catalog, block))
         firings = self.rules.run(institution, recognitions)
         check_firings(firings, evaluate(self.catalog.rules, institution, recognitions))
         plan = self.planner.build(
-            institution, findings, recognitions, firings, when, self.recognizer.suggest, self.recognizer.says_nothing_wrong
+            institution, findings, recognitions, firings, when, self.recognizer.suggest, self.recognizer.says_nothing_wrong, block
         )
-        return Trace(findings, recognitions, firings, plan)
+        return Trace(findings, recognitions, firings, plan, block)
 
     def _with_choices(
         self, findings: list[Finding], recognitions: list[Recognition], choices: Sequence[Choice]
@@ -179,13 +193,51 @@ class Engine:
         kind: str | None = None,
         date: date | None = None,
         choices: Sequence[Choice] = (),
+        assessment: Assessment | None = None,
     ) -> Plan:
-        """Pasted findings → the draft plan for one institution."""
+        """Pasted findings (and/or a checklist and survey) → the draft plan for one institution."""
         if not isinstance(institution, Institution):
             institution = self.institution(institution or "", kind)
         elif kind:
             institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
-        return self.trace(text, institution, date, choices).plan
+        return self.trace(text, institution, date, choices, assessment).plan
+
+
+def merge_scored(
+    findings: list[Finding], recognitions: list[Recognition], scored: list[ScoredDeficiency]
+) -> tuple[list[Finding], list[Recognition]]:
+    """Text recognitions and the deficiencies the scores show, each deficiency once: a scored one the text
+    already found (same deficiency, its places among the text's) joins that recognition as a second source,
+    with the lower of the two values; the others become findings of their own (line 0: no line of the text)."""
+    recs = list(recognitions)
+    found = list(findings)
+    for sd in scored:
+        k = next(
+            (k for k, r in enumerate(recs) if r.deficiency == sd.deficiency and r.source != "scores" and set(sd.places) <= set(r.places)),
+            None,
+        )
+        if k is not None:
+            r = recs[k]
+            values = dict(r.values)
+            for name, v in sd.values:
+                values[name] = min(v, values.get(name, v))
+            recs[k] = r.model_copy(update={"scores": [*r.scores, sd.source], "values": values})
+            continue
+        found.append(Finding(text=sd.text, line=0))
+        recs.append(
+            Recognition(
+                finding=len(found) - 1,
+                deficiency=sd.deficiency,
+                pattern=-1,
+                matches=[],
+                places=list(sd.places),
+                values=dict(sd.values),
+                source="scores",
+                state="absent" if sd.absent else None,
+                scores=[sd.source],
+            )
+        )
+    return found, recs
 
 
 def check_firings(got: list[Firing], want: list[Firing]) -> None:

@@ -30,6 +30,7 @@ from nokrules.core.model import (
     PlanSection,
     Recognition,
     Rule,
+    ScoresBlock,
     Section,
     Suggestion,
     Unrecognized,
@@ -174,6 +175,7 @@ class Planner:
         plan_date: date,
         suggest: Callable[[str], list[Suggestion]],
         nothing_wrong: Callable[[str], bool] = lambda _: False,
+        scores: ScoresBlock | None = None,
     ) -> Plan:
         catalog = self.catalog
         chosen = self._chosen(recognitions, firings)
@@ -186,6 +188,7 @@ class Planner:
                 recognised_by=rec.source,
                 words=[w for m in rec.matches for w in m.words],
                 state=rec.state,
+                scores=rec.scores,
             )
             for k, rec in enumerate(recognitions)
         ]
@@ -210,6 +213,7 @@ class Planner:
             sections=[
                 PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
             ],
+            scores=scores,
         )
 
     def _plan_row(

@@ -55,7 +55,7 @@ class RecognitionWhy(BaseModel):
     indicator: str
     title: str
     pattern: int  # 1-based, as curators count the patterns of a deficiency; 0 when a concept decided or a user
-    recognised_by: Literal["pattern", "concept", "choice"] = "pattern"
+    recognised_by: Literal["pattern", "concept", "choice", "scores"] = "pattern"
     state: FindingState | None = None
     matches: list[Match]
     places: list[Place]

@@ -10,7 +10,8 @@ OTHER = "Прочие недостатки (не распознаны)"
 
 
 def finding_label(f: FindingRef) -> str:
-    return f"{f.text} (стр. {f.line})"
+    """A finding with the line it came from; one the scores show (line 0) has no line."""
+    return f"{f.text} (стр. {f.line})" if f.line else f.text
 
 
 def header_lines(plan: Plan) -> list[str]:

@@ -40,7 +40,7 @@ def create_app(engine: Engine) -> FastAPI:
         version=version("nokrules"),
         description=(
             "Проект плана по устранению недостатков, выявленных в ходе независимой оценки качества (НОК), "
-            "из текста недостатков. План возвращается в формате nokrules.plan/1 — тот же JSON, что печатает "
+            "из текста недостатков. План возвращается в формате nokrules.plan/2 — тот же JSON, что печатает "
             "`nokrules plan --format json`."
         ),
         docs_url=None,

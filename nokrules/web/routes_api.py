@@ -33,7 +33,7 @@ Eng = Annotated[Engine, Depends(_engine)]
 router = APIRouter()
 
 
-@router.post("/api/plan", tags=["план"], responses=ERRORS, summary="Проект плана (JSON nokrules.plan/1)")
+@router.post("/api/plan", tags=["план"], responses=ERRORS, summary="Проект плана (JSON nokrules.plan/2)")
 def api_plan(req: Req, engine: Eng) -> Response:
     trace = draft(engine, req)
     return Response(trace.plan.to_json(), media_type="application/json")

@@ -1,6 +1,6 @@
 """The HTTP contract: request and response models of the API (they are also its OpenAPI schema at /docs).
 
-A plan comes back as the same `nokrules.plan/1` JSON the CLI prints; these models only describe what
+A plan comes back as the same `nokrules.plan/2` JSON the CLI prints; these models only describe what
 goes in, the explain view of the web page, the catalog listing and errors.
 """
 
@@ -96,7 +96,7 @@ class ExplainEntry(BaseModel):
     title: str
     indicator: str
     chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано")
-    recognised_by: Literal["pattern", "concept", "choice"] = Field(
+    recognised_by: Literal["pattern", "concept", "choice", "scores"] = Field(
         default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, choice — вручную"
     )
     state: FindingState | None = Field(default=None, description="состояние предмета по находке")
@@ -107,7 +107,7 @@ class ExplainEntry(BaseModel):
 
 
 class ExplainResponse(BaseModel):
-    plan: dict[str, Any] = Field(description="план nokrules.plan/1, как у POST /api/plan")
+    plan: dict[str, Any] = Field(description="план nokrules.plan/2, как у POST /api/plan")
     explain: list[ExplainEntry]
 
 

@@ -58,7 +58,7 @@ def draft(engine: Engine, req: PlanRequest) -> Trace:
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
-    """The `nokrules.plan/1` JSON of a plan, exactly as `nokrules plan --format json` prints it."""
+    """The `nokrules.plan/2` JSON of a plan, exactly as `nokrules plan --format json` prints it."""
     loaded: dict[str, Any] = json.loads(plan.to_json())
     return loaded
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from nokrules.core.model.common import DeficiencyId, FindingState, Place, RuleId, Strict
+from nokrules.core.model.scores import ScoreSource
 
 # ---------------------------------------------------------------- input and recognition
 
@@ -66,9 +67,10 @@ class Recognition(Strict):
     matches: list[Match]
     places: list[Place]
     values: dict[str, float]
-    source: Literal["pattern", "concept", "choice"] = "pattern"  # what decided: a curator pattern, the
-    # deficiency's concept (object + problem signal), or the user's pick
+    source: Literal["pattern", "concept", "choice", "scores"] = "pattern"  # what decided: a curator pattern, the
+    # deficiency's concept (object + problem signal), the user's pick, or the checklist and survey scores
     state: FindingState | None = None  # what the finding says of the thing, when it says it
+    scores: list[ScoreSource] = []  # where the scores say the same deficiency (a text finding may have both)
 
 
 class Firing(Strict):

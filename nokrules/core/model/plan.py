@@ -1,4 +1,5 @@
-"""The plan: the stable JSON contract `nokrules.plan/1`. Fields are only ever added, never renamed."""
+"""The plan: the stable JSON contract `nokrules.plan/2`. Fields are only ever added, never renamed
+(version 2 added the scores block and the score sources of items)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from nokrules.core.model.common import DeficiencyId, FindingState, IndicatorId, MeasureId, RuleId, Section, Strict
+from nokrules.core.model.scores import ScoresBlock, ScoreSource
 
-# ---------------------------------------------------------------- plan (JSON contract nokrules.plan/1)
+# ---------------------------------------------------------------- plan (JSON contract nokrules.plan/2)
 
 
 class PlanInstitution(Strict):
@@ -53,9 +55,12 @@ class PlanItem(Strict):
     measures: list[PlanMeasure]
     # how the deficiency was recognised: a curator pattern, its concept (object + problem signal), or the
     # user's pick; the finding's words that decided; the state the finding gives (absent, broken, …)
-    recognised_by: Literal["pattern", "concept", "choice"] = "pattern"
+    recognised_by: Literal["pattern", "concept", "choice", "scores"] = "pattern"
     words: list[str] = []
     state: FindingState | None = None
+    # the checklist items and survey shares that show the same deficiency: both sources when the text
+    # found it too (recognised_by is then how the text was read), the only one when recognised_by is scores
+    scores: list[ScoreSource] = []
 
 
 class Suggestion(Strict):
@@ -89,7 +94,7 @@ class PlanSection(Strict):
 
 
 class Plan(Strict):
-    schema_: Literal["nokrules.plan/1"] = Field(default="nokrules.plan/1", alias="schema")
+    schema_: Literal["nokrules.plan/2"] = Field(default="nokrules.plan/2", alias="schema")
     institution: PlanInstitution
     date: Date
     catalog_version: str
@@ -99,6 +104,8 @@ class Plan(Strict):
     sections: list[PlanSection]
     # lines that say nothing is wrong («замечаний по показателю нет», «соответствует требованиям»): no measure
     no_deficiency: list[FindingRef] = []
+    # the checklist and survey scores, when the plan was drafted from them (plan --scores)
+    scores: ScoresBlock | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -1,0 +1,434 @@
+"""Scores: an operator's checklist and survey → indicator points, criteria, the total, and the deficiencies
+they show (приказ Минтруда № 344н).
+
+The numbers — points per item, ceilings, places, weights, thresholds — are the catalog's (`ScoresSpec`, from
+catalog/scores.yaml); this module knows only the three kinds of formula. Cells arrive as (column, value,
+where) from any reader, so every format is validated here, once, with one Russian line per error naming
+the cell; an institution is read whole or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from nokrules.core.errors import InputError
+from nokrules.core.lemmas import fold
+from nokrules.core.model import (
+    Assessment,
+    Catalog,
+    ChecklistItemSpec,
+    ChecklistMark,
+    CriterionScore,
+    IndicatorScore,
+    IndicatorSpec,
+    MissingItem,
+    Place,
+    ScoresBlock,
+    ScoreSource,
+    ScoresSpec,
+    SurveyMark,
+)
+
+PLACE_WORDS: dict[str, Place] = {"стенд": "stand", "стенды": "stand", "stand": "stand", "сайт": "site", "site": "site"}
+PLACE_NAMES: dict[Place, str] = {"stand": "стенд", "site": "сайт"}
+FIELD_WORDS = {
+    "удовлетворены": "satisfied",
+    "удовлетворено": "satisfied",
+    "удовлетворенных": "satisfied",
+    "satisfied": "satisfied",
+    "всего": "asked",
+    "опрошены": "asked",
+    "опрошено": "asked",
+    "опрошенных": "asked",
+    "asked": "asked",
+    "total": "asked",
+    "доля": "share",
+    "процент": "share",
+    "share": "share",
+}
+YES = {"1", "да", "есть", "+", "true", "yes", "д", "имеется"}
+NO = {"0", "нет", "-", "false", "no", "н", "отсутствует"}
+_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
+_COLUMN_RE = re.compile(r"^\s*(\d\.\d)\s*\.\s*(.+?)\s*$")
+
+
+class ScoresInputError(InputError):
+    """A checklist or survey cell that cannot be read: the message names the cell and what was expected."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of an institution's scores as a reader found it: the column (after the header mapping), the
+    value as written (text, number, bool or None for empty) and where it stands, for messages."""
+
+    column: str
+    value: object
+    where: str
+
+
+def norm_word(word: str) -> str:
+    """How item and place words are compared: case, «ё», spaces, «_» and «-» do not count."""
+    return re.sub(r"[\s_\-]+", "_", fold(word.strip()))
+
+
+def is_score_column(column: str) -> bool:
+    """A column that names an indicator («3.2.брайль», «1.3.стенд.всего»)."""
+    return _COLUMN_RE.match(column) is not None
+
+
+# ---------------------------------------------------------------- cells → Assessment
+
+
+def read_assessment(spec: ScoresSpec, cells: Sequence[Cell], where: str) -> Assessment:
+    """An institution's cells → its Assessment. Raises ScoresInputError (one Russian line: the cell, what was
+    found, what was expected) for an unknown indicator or item, a value that is no 0/1 or number, a share over
+    100 %, more satisfied than asked, a count without its total, a mark given twice, and a checklist filled
+    only in part (`where` names the institution then)."""
+    checklist: dict[tuple[str, int, Place | None], ChecklistMark] = {}
+    survey: dict[tuple[str, Place | None], dict[str, tuple[float, str]]] = {}
+    for cell in cells:
+        if _empty(cell.value):
+            continue
+        ind, rest = _split_column(spec, cell)
+        ispec = spec.indicators[ind]
+        parts = [p for p in rest.split(".") if p.strip()]
+        place: Place | None = None
+        if ispec.places:
+            if len(parts) < 2 or norm_word(parts[0]) not in PLACE_WORDS:
+                raise ScoresInputError(
+                    f"{cell.where}: у показателя {ind} после номера ожидалось место (стенд или сайт), "
+                    f"например «{ind}.стенд.{_example(ispec)}»; в столбце «{cell.column}»"
+                )
+            place = PLACE_WORDS[norm_word(parts[0])]
+            parts = parts[1:]
+        word = ".".join(parts)
+        if ispec.formula == "survey":
+            field = FIELD_WORDS.get(norm_word(word))
+            if field is None:
+                raise ScoresInputError(
+                    f"{cell.where}: в столбце «{cell.column}» неизвестная величина «{word}»; у опросного показателя {ind} "
+                    "ожидалось «удовлетворены», «всего» или «доля»"
+                )
+            got = survey.setdefault((ind, place), {})
+            if field in got:
+                raise ScoresInputError(f"{cell.where}: {_what(ind, place)} «{word}» уже указано в {got[field][1]}")
+            got[field] = (_number(cell, field), cell.where)
+        else:
+            item = _item(ind, ispec, word, cell)
+            if place is not None and item.places and place not in item.places:
+                raise ScoresInputError(
+                    f"{cell.where}: пункт «{item.key}» показателя {ind} проверяется только на: "
+                    + ", ".join(PLACE_NAMES[p] for p in item.places)
+                )
+            key = (ind, item.n, place)
+            if key in checklist:
+                raise ScoresInputError(f"{cell.where}: пункт «{item.key}» показателя {ind} уже указан в {checklist[key].source}")
+            checklist[key] = ChecklistMark(indicator=ind, n=item.n, place=place, present=_flag(cell), source=cell.where)  # type: ignore[arg-type]
+    _check_complete(spec, checklist, where)
+    marks = [_survey_mark(ind, place, got) for (ind, place), got in survey.items()]
+    order = _order(spec)
+    return Assessment(
+        checklist=sorted(checklist.values(), key=lambda m: (order[m.indicator], _place_rank(m.place), m.n)),
+        survey=sorted(marks, key=lambda m: (order[m.indicator], _place_rank(m.place))),
+    )
+
+
+def _order(spec: ScoresSpec) -> dict[str, int]:
+    return {ind: k for k, ind in enumerate(sorted(spec.indicators, key=lambda i: tuple(map(int, i.split(".")))))}
+
+
+def _place_rank(place: Place | None) -> int:
+    return {None: 0, "stand": 1, "site": 2}[place]
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _split_column(spec: ScoresSpec, cell: Cell) -> tuple[str, str]:
+    m = _COLUMN_RE.match(cell.column)
+    if m is None:
+        raise ScoresInputError(
+            f"{cell.where}: столбец «{cell.column}» не назван по показателю (ожидалось, например, «3.1.стоянка» или "
+            "«1.3.стенд.всего»); чужие названия столбцов сопоставляются в файле соответствия (--columns)"
+        )
+    ind, rest = m.group(1), m.group(2)
+    if ind not in spec.indicators:
+        raise ScoresInputError(f"{cell.where}: показателя {ind} в методике нет (столбец «{cell.column}»)")
+    return ind, rest
+
+
+def _example(ispec: IndicatorSpec) -> str:
+    return ispec.items[0].key if ispec.items else "всего"
+
+
+def _item(ind: str, ispec: IndicatorSpec, word: str, cell: Cell) -> ChecklistItemSpec:
+    w = norm_word(word)
+    for item in ispec.items:
+        if w in {str(item.n), norm_word(item.key), *(norm_word(a) for a in item.aliases)}:
+            return item
+    known = ", ".join(f"{i.n} «{i.key}»" for i in ispec.items)
+    raise ScoresInputError(f"{cell.where}: в показателе {ind} нет пункта «{word}»; известны: {known}")
+
+
+def _flag(cell: Cell) -> bool:
+    v = cell.value
+    if isinstance(v, bool):
+        return v
+    text = fold(str(v).strip())
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        text = "1" if v == 1 else "0" if v == 0 else text
+    text = {"1.0": "1", "0.0": "0", "1,0": "1", "0,0": "0"}.get(text, text)
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise ScoresInputError(f"{cell.where}: в пункте чек-листа «{cell.value}», а ожидалось 1 (есть) или 0 (нет)")
+
+
+def _number(cell: Cell, field: str) -> float:
+    v = cell.value
+    if isinstance(v, bool):
+        x = None
+    elif isinstance(v, int | float):
+        x = float(v)
+    else:
+        t = str(v).strip().replace("\u00a0", "").replace(" ", "")
+        if field == "share":
+            t = t.removesuffix("%")
+        x = float(t.replace(",", ".")) if _NUMBER_RE.match(t) else None
+    what = "доля в процентах от 0 до 100" if field == "share" else "число респондентов (0 или больше)"
+    if x is None or x < 0 or x != x:
+        raise ScoresInputError(f"{cell.where}: «{v}», а ожидалась {what}" if field == "share" else f"{cell.where}: «{v}», а ожидалось {what}")
+    if field == "share" and x > 100:
+        raise ScoresInputError(f"{cell.where}: доля {_num(x)} % больше 100 %")
+    return x
+
+
+def _what(ind: str, place: Place | None) -> str:
+    return f"показатель {ind}" + (f" ({PLACE_NAMES[place]})" if place else "") + ":"
+
+
+def _survey_mark(ind: str, place: Place | None, got: dict[str, tuple[float, str]]) -> SurveyMark:
+    src = "; ".join(w for _, w in got.values())
+    where = min((w for _, w in got.values()), key=len)
+    column = f"{ind}." + (f"{PLACE_NAMES[place]}." if place else "")
+    if "share" in got:
+        if len(got) > 1:
+            raise ScoresInputError(f"{where}: {_what(ind, place)} указаны и доля, и числа респондентов — нужно что-то одно")
+        return SurveyMark(indicator=ind, place=place, share=got["share"][0], source=src)  # type: ignore[arg-type]
+    if "asked" not in got:
+        raise ScoresInputError(
+            f"{got['satisfied'][1]}: {_what(ind, place)} указано число удовлетворённых, но нет числа опрошенных "
+            f"(знаменателя) — столбец «{column}всего»"
+        )
+    asked, asked_at = got["asked"]
+    if "satisfied" not in got:
+        raise ScoresInputError(
+            f"{asked_at}: {_what(ind, place)} указано число опрошенных, но нет числа удовлетворённых — столбец «{column}удовлетворены»"
+        )
+    satisfied, sat_at = got["satisfied"]
+    if satisfied > asked:
+        raise ScoresInputError(f"{sat_at}: {_what(ind, place)} удовлетворённых {_num(satisfied)} больше, чем опрошенных {_num(asked)}")
+    if asked == 0:
+        raise ScoresInputError(f"{asked_at}: {_what(ind, place)} опрошенных 0; если опроса не было, оставьте ячейки пустыми")
+    return SurveyMark(indicator=ind, place=place, satisfied=satisfied, asked=asked, source=src)  # type: ignore[arg-type]
+
+
+def _check_complete(spec: ScoresSpec, checklist: dict[tuple[str, int, Place | None], ChecklistMark], where: str) -> None:
+    """A checklist indicator (a place of 1.1) is given whole or not at all: a missing cell is no «нет»."""
+    given = {(ind, place) for ind, _, place in checklist}
+    for ind, place in sorted(given, key=lambda k: (k[0], _place_rank(k[1]))):
+        for item in spec.indicators[ind].items:
+            if place is not None and item.places and place not in item.places:
+                continue
+            if (ind, item.n, place) not in checklist:
+                at = f" ({PLACE_NAMES[place]})" if place else ""
+                raise ScoresInputError(
+                    f"{where}: в показателе {ind}{at} не заполнен пункт «{item.key}» — ожидалось 1 (есть) или 0 (нет)"
+                )
+
+
+def _num(x: float) -> str:
+    """A number as Russian text: 82.5 → «82,5», 90.0 → «90»."""
+    return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+# ---------------------------------------------------------------- Assessment → ScoresBlock
+
+
+def required(ispec: IndicatorSpec, place: Place | None) -> list[ChecklistItemSpec]:
+    """The items an indicator requires at `place` (all of them for an indicator without places)."""
+    return [i for i in ispec.items if place is None or not i.places or place in i.places]
+
+
+def indicator_points(ispec: IndicatorSpec, assessment: Assessment, ind: str) -> tuple[float | None, float | None]:
+    """(value, points) of one indicator by its formula; (None, None) when it was not assessed. Points are
+    rounded to two decimals, as protocols print them, and criteria are computed from the rounded points."""
+    if ispec.formula == "survey":
+        marks = [m for m in assessment.survey if m.indicator == ind]
+        if not marks or (ispec.places and {m.place for m in marks} != set(ispec.places)):
+            return None, None
+        shares = [m.share if m.share is not None else 100 * (m.satisfied or 0) / (m.asked or 1) for m in marks]
+        value = round(sum(shares) / len(shares), 2)
+        return value, value
+    marks_c = [m for m in assessment.checklist if m.indicator == ind]
+    places: list[Place | None] = list(ispec.places) or [None]
+    if {m.place for m in marks_c} != set(places):
+        return None, None
+    present = sum(1 for m in marks_c if m.present)
+    if ispec.formula == "checklist_share":
+        shares = [sum(1 for m in marks_c if m.place == p and m.present) / len(required(ispec, p)) for p in places]
+        return float(present), round(100 * sum(shares) / len(shares), 2)
+    return float(present), round(min(ispec.cap, (ispec.points or 0) * present), 2)
+
+
+def compute(catalog: Catalog, assessment: Assessment, sphere: str | None = None) -> ScoresBlock:
+    """Indicator points, criteria (weighted sums by the sphere's weights) and the total (their mean)."""
+    spec = _spec(catalog)
+    sphere_id = sphere or spec.sphere
+    weights = spec.spheres[sphere_id].weights
+    used = {i for ws in weights.values() for i in ws}
+    indicators: list[IndicatorScore] = []
+    points: dict[str, float | None] = {}
+    for crit in catalog.criteria:
+        for ind_def in crit.indicators:
+            ind = ind_def.id
+            if ind not in used:
+                continue
+            ispec = spec.indicators[ind]
+            value, pts = indicator_points(ispec, assessment, ind)
+            points[ind] = pts
+            missing = _missing(ind, ispec, assessment)
+            threshold = spec.threshold_of(ind) if ispec.formula == "survey" else None
+            indicators.append(
+                IndicatorScore(
+                    indicator=ind,
+                    title=ind_def.title,
+                    source="survey" if ispec.formula == "survey" else "expert",
+                    value=value,
+                    points=pts,
+                    threshold=threshold,
+                    below_threshold=threshold is not None and value is not None and value < threshold,
+                    missing=missing,
+                )
+            )
+    criteria = []
+    for crit in catalog.criteria:
+        ws = weights[crit.id]
+        pts_c = [points.get(i) for i in ws]
+        total_c = None if any(p is None for p in pts_c) else round(sum(w * (points[i] or 0) for i, w in ws.items()), 2)
+        criteria.append(CriterionScore(criterion=crit.id, section=crit.section, title=crit.short, points=total_c, weights=dict(ws)))
+    crit_pts = [c.points for c in criteria]
+    total = None if any(p is None for p in crit_pts) else round(sum(p or 0 for p in crit_pts) / len(crit_pts), 2)
+    return ScoresBlock(
+        sphere=sphere_id,
+        indicators=indicators,
+        criteria=criteria,
+        total=total,
+        missing=[m for i in indicators for m in i.missing],
+    )
+
+
+def _spec(catalog: Catalog) -> ScoresSpec:
+    if catalog.scores is None:
+        raise InputError(f"в каталоге {catalog.root} нет catalog/scores.yaml: баллы не считаются")
+    return catalog.scores
+
+
+def _missing(ind: str, ispec: IndicatorSpec, assessment: Assessment) -> list[MissingItem]:
+    items = {i.n: i for i in ispec.items}
+    return [
+        MissingItem(item=f"{ind}.{m.n}", title=items[m.n].title, place=m.place)
+        for m in assessment.checklist
+        if m.indicator == ind and not m.present
+    ]
+
+
+# ---------------------------------------------------------------- ScoresBlock → deficiencies
+
+
+@dataclass(frozen=True)
+class ScoredDeficiency:
+    """A deficiency the scores show: the text a plan lists it by, the catalog deficiency, where, and why."""
+
+    text: str
+    deficiency: str
+    places: tuple[Place, ...]
+    values: tuple[tuple[str, float], ...]
+    source: ScoreSource
+    absent: bool  # a checklist item at 0: the thing is absent
+
+
+def scored_deficiencies(catalog: Catalog, block: ScoresBlock) -> list[ScoredDeficiency]:
+    """Each checklist item at 0 (stand and site apart) whose absence is a deficiency, and each survey share
+    below its threshold, as the catalog deficiency that says it. An item no deficiency names is reported by
+    lint (NOK311), never dropped silently here: it raises."""
+    spec = _spec(catalog)
+    by_item = checklist_deficiencies(catalog)
+    pl = catalog.settings.places
+    out: list[ScoredDeficiency] = []
+    for score in block.indicators:
+        ispec = spec.indicators[score.indicator]
+        for miss in score.missing:
+            item = next(i for i in ispec.items if f"{score.indicator}.{i.n}" == miss.item)
+            if not item.deficiency:
+                continue
+            if miss.item not in by_item:
+                raise InputError(f"пункт чек-листа {miss.item} не назван ни у одного недостатка каталога")
+            d = catalog.deficiency(by_item[miss.item])
+            places: tuple[Place, ...] = (miss.place,) if miss.place else tuple(d.places)
+            where = f" — {(pl.stand if miss.place == 'stand' else pl.site).text}" if miss.place else ""
+            text = f"Отсутствует: {miss.title}{where} (показатель {score.indicator}, пункт {item.n} чек-листа)"
+            src = ScoreSource(indicator=score.indicator, item=miss.item, place=miss.place)
+            out.append(ScoredDeficiency(text, d.id, places, (), src, True))
+        if score.below_threshold and score.value is not None:
+            if ispec.deficiency is None:
+                raise InputError(f"у показателя {score.indicator} в catalog/scores.yaml не указан недостаток (deficiency)")
+            d = catalog.deficiency(ispec.deficiency)
+            values = ((d.value, score.value),) if d.value else ()
+            thr = score.threshold or 0
+            text = f"{score.title}: {_num(score.value)} % при пороге {_num(thr)} % (показатель {score.indicator}, опрос)"
+            src = ScoreSource(indicator=score.indicator, value=score.value, threshold=thr)
+            out.append(ScoredDeficiency(text, d.id, tuple(d.places), values, src, False))
+    return out
+
+
+def checklist_deficiencies(catalog: Catalog) -> dict[str, str]:
+    """Checklist item («3.2.2») → the first catalog deficiency that names it."""
+    out: dict[str, str] = {}
+    for d in catalog.deficiencies:
+        for item in d.checklist:
+            out.setdefault(item, d.id)
+    return out
+
+
+def uncovered_items(catalog: Catalog) -> list[tuple[str, ChecklistItemSpec | None]]:
+    """What scores may show but no catalog deficiency says: checklist items whose absence is a deficiency
+    and no deficiency names (indicator, item), and survey indicators without a deficiency (indicator, None)."""
+    if catalog.scores is None:
+        return []
+    covered = checklist_deficiencies(catalog)
+    out: list[tuple[str, ChecklistItemSpec | None]] = []
+    for ind, ispec in catalog.scores.indicators.items():
+        if ispec.formula == "survey" and ispec.deficiency is None:
+            out.append((ind, None))
+        out += [(ind, item) for item in ispec.items if item.deficiency and f"{ind}.{item.n}" not in covered]
+    return out
+
+
+def columns(spec: ScoresSpec) -> Iterable[str]:
+    """Every column name the scores table knows, in methodology order (for templates and messages)."""
+    for ind in sorted(spec.indicators, key=lambda i: tuple(map(int, i.split(".")))):
+        ispec = spec.indicators[ind]
+        places: list[Place | None] = list(ispec.places) or [None]
+        for p in places:
+            prefix = f"{ind}." + (f"{PLACE_NAMES[p]}." if p else "")
+            if ispec.formula == "survey":
+                yield prefix + "удовлетворены"
+                yield prefix + "всего"
+            else:
+                for item in required(ispec, p):
+                    yield prefix + item.key
