@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from nokrules.curate.lint.base import Check
 from nokrules.curate.lint.ceiling import RulesetNearCeiling
-from nokrules.curate.lint.coverage import DeficiencyWithoutRule, IndicatorWithoutDeficiency, UnusedMeasure
+from nokrules.curate.lint.coverage import (
+    ChecklistItemUncovered,
+    DeficiencyWithoutRule,
+    IndicatorWithoutDeficiency,
+    UnusedMeasure,
+)
 from nokrules.curate.lint.examples import (
     AmbiguousExample,
     CounterexampleRecognised,
@@ -37,6 +42,7 @@ ALL_CHECKS: list[type[Check]] = sorted(
         AmbiguousExample,
         RulesetNearCeiling,
         VersionNotBumped,
+        ChecklistItemUncovered,
     ],
     key=lambda c: c.code,
 )
