@@ -1,4 +1,4 @@
-"""Plan → the `nokrules.plan/1` JSON contract (UTF-8, two-space indent, stable field order)."""
+"""Plan → the `nokrules.plan/2` JSON contract (UTF-8, two-space indent, stable field order)."""
 
 from __future__ import annotations
 
