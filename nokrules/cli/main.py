@@ -28,6 +28,7 @@ from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.layout import load_layout
 from nokrules.documents.output import check_output, write_atomically
+from nokrules.protocols.readers.scores import read_scores_file
 
 
 def _read_input(path: str | None) -> tuple[str, str]:
@@ -95,6 +96,18 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="профиль учреждения YAML: name, kind, forms, people (роль: ФИО), founder, approver (position, name)",
 )
+@click.option(
+    "--scores",
+    "scores_file",
+    type=click.Path(dir_okay=False),
+    help="чек-лист и опрос учреждения: CSV, XLSX, YAML или JSON (столбцы «3.1.стоянка», «1.3.стенд.всего»)",
+)
+@click.option(
+    "--columns",
+    "columns_file",
+    type=click.Path(dir_okay=False),
+    help="файл соответствия столбцов YAML: названия столбцов оператора → названия nokrules",
+)
 def plan(
     file: str | None,
     fmt: str,
@@ -108,10 +121,13 @@ def plan(
     plan_date: str | None,
     catalog_dir: str | None,
     profile: str | None,
+    scores_file: str | None,
+    columns_file: str | None,
 ) -> None:
     """Проект плана по устранению недостатков для одной организации.
 
     ФАЙЛ — текст с недостатками (UTF-8 или Windows-1251); «-» или без ФАЙЛА — стандартный ввод.
+    С --scores ФАЙЛ можно не указывать: план строится по баллам (и недостаткам из таблицы баллов).
     """
     when = parse_date(plan_date)
     if fmt in BINARY and output is None:
@@ -120,19 +136,28 @@ def plan(
         check_output(Path(output), force)
     if fmt in DOCUMENTS:
         load_layout(form)  # a bad --form fails before any work
+    if columns_file and not scores_file:
+        raise UsageError("--columns задаёт столбцы таблицы баллов: укажите и --scores ФАЙЛ")
     prof = _read_profile(profile) if profile else Profile()
-    text, source = _read_input(file)
+    text, source = _read_input(file) if file is not None or not scores_file else ("", scores_file)
     known = lemma_cache.load()
     engine = Engine.load(catalog_dir)
     lemma_cache.save(known)
+    scored = None
+    if scores_file:
+        found = read_scores_file(Path(scores_file), engine.catalog.scores, Path(columns_file) if columns_file else None)
+        if len(found) > 1:
+            raise UsageError(f"{scores_file}: в файле {len(found)} учреждений; план по каждому — nokrules batch {scores_file}")
+        scored = found[0]
+        text = "\n".join(t for t in (text, scored.findings) if t.strip())
     inst = engine.institution(
-        name=name or prof.name,
-        kind=kind or prof.kind,
+        name=name or prof.name or (scored.name if scored else ""),
+        kind=kind or prof.kind or (scored.kind if scored else None),
         forms=list(service_forms) or prof.forms or None,
         people=prof.people,
     )
-    result = engine.draft_plan(text, inst, date=when)
-    if not result.items and not result.unrecognized:
+    result = engine.draft_plan(text, inst, date=when, assessment=scored.assessment if scored else None)
+    if not result.items and not result.unrecognized and not result.scores:
         click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
     if fmt in DOCUMENTS:
         data = render_document(fmt, result, engine.catalog, form, year, prof.approver, prof.founder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nokrules.core.constants import MANUAL_MEASURE, NO_DEFICIENCY, NO_FINDINGS
 from nokrules.core.model import Plan
+from nokrules.documents import scores
 from nokrules.documents.common import OTHER, finding_label, header_lines, suggestions_text
 
 COLUMNS = [
@@ -52,4 +53,6 @@ def render(plan: Plan) -> str:
             out.append(f"| {n} | {_cell(u.text)} (стр. {u.line}) | **{MANUAL_MEASURE}** | {_cell(sugg)} |")
     if plan.no_deficiency:
         out += ["", f"## {NO_DEFICIENCY}", "", *(f"- {_cell(f.text)} (стр. {f.line})" for f in plan.no_deficiency)]
+    if plan.scores is not None:
+        out += scores.markdown(plan.scores)
     return "\n".join(out) + "\n"

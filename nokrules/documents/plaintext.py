@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nokrules.core.constants import MANUAL_MEASURE, NO_DEFICIENCY, NO_FINDINGS
 from nokrules.core.model import Plan
+from nokrules.documents import scores
 from nokrules.documents.common import OTHER, finding_label, header_lines, suggestions_text
 
 
@@ -41,4 +42,6 @@ def render(plan: Plan) -> str:
         out.append("")
     if plan.no_deficiency:
         out += [NO_DEFICIENCY, *(f"     {f.text} (стр. {f.line})" for f in plan.no_deficiency), ""]
+    if plan.scores is not None:
+        out += scores.text(plan.scores)
     return "\n".join(out)

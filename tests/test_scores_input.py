@@ -1,0 +1,181 @@
+"""Scores files: CSV and XLSX (a row per institution or a sheet per institution), YAML and JSON, the header
+mapping, mixed text + scores, and bad input as one Russian line naming the file, row or cell."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+
+from nokrules import Engine
+from nokrules.core.errors import InputError
+from nokrules.core.model import ScoresSpec
+from nokrules.protocols.readers.scores import load_column_map, looks_like_scores, read_scores
+
+from .conftest import ROOT
+from .test_cli import run
+from .test_scores import ITEMS_31
+
+EXAMPLES = ROOT / "examples"
+
+
+def spec(engine: Engine) -> ScoresSpec:
+    assert engine.catalog.scores is not None
+    return engine.catalog.scores
+
+
+def csv_bytes(*rows: list[object]) -> bytes:
+    return "\n".join(";".join(str(c) for c in r) for r in rows).encode("utf-8")
+
+
+def test_a_csv_row_per_institution(engine: Engine) -> None:
+    data = csv_bytes(
+        ["Учреждение", "Вид", *(f"3.1.{k}" for k in ITEMS_31), "2.3.удовлетворены", "2.3.всего"],
+        ["КЦСОН № 1", "КЦСОН", 1, 0, 1, 1, 1, 45, 50],
+        ["", "", "", "", "", "", "", "", ""],
+        ["КЦСОН № 2", "", 1, 1, 1, 1, 1, "", ""],
+    )
+    got = read_scores(data, "баллы.csv", spec(engine))
+    assert [(i.name, i.kind) for i in got] == [("КЦСОН № 1", "КЦСОН"), ("КЦСОН № 2", None)]
+    a = got[0].assessment
+    assert a is not None
+    assert [(m.indicator, m.n, m.present) for m in a.checklist] == [("3.1", 1, True), ("3.1", 2, False), ("3.1", 3, True), ("3.1", 4, True), ("3.1", 5, True)]
+    assert [(m.satisfied, m.asked) for m in a.survey] == [(45, 50)]
+    assert a.checklist[1].source == "баллы.csv, строка 2, столбец «3.1.стоянка»"
+    assert got[1].assessment is not None and got[1].assessment.survey == []
+
+
+def test_a_header_mapping_reads_the_operators_own_columns(engine: Engine, tmp_path: Path) -> None:
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text(
+        "columns:\n  Организация: учреждение\n  Стоянка для инвалидов: 3.1.стоянка\n  Пандус: 3.1.пандус\n"
+        "  Поручни: 3.1.3\n  Коляски: 3.1.коляски\n  Санузел: 3.1.санузел\n  Примечание: пропустить\n",
+        encoding="utf-8",
+    )
+    data = csv_bytes(["Организация", "Пандус", "Стоянка для инвалидов", "Поручни", "Коляски", "Санузел", "Примечание"],
+                     ["ЦСО", 1, 0, 1, 1, 1, "осмотр 12.03"])  # fmt: skip
+    got = read_scores(data, "оператор.csv", spec(engine), load_column_map(mapping))
+    a = got[0].assessment
+    assert a is not None and [m.n for m in a.checklist if not m.present] == [2]
+    assert a.checklist[1].source == "оператор.csv, строка 2, столбец «Стоянка для инвалидов»"
+
+
+def test_an_unmapped_foreign_column_is_named(engine: Engine) -> None:
+    data = csv_bytes(["Учреждение", "3.1.пандус", "Стоянка для инвалидов"], ["ЦСО", 1, 1])
+    with pytest.raises(InputError, match=r"^t\.csv, столбец «Стоянка для инвалидов»: неизвестный столбец"):
+        read_scores(data, "t.csv", spec(engine))
+
+
+def test_a_mapping_to_nothing_known_is_refused(tmp_path: Path) -> None:
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text("columns:\n  Стоянка: 3.стоянка\n", encoding="utf-8")
+    with pytest.raises(InputError, match="столбец «Стоянка» сопоставлен с «3.стоянка» — ожидалось название по показателю"):
+        load_column_map(mapping)
+
+
+def _book(sheets: dict[str, list[list[object]]]) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for r in rows:
+            sheet.append(r)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def test_an_xlsx_sheet_per_institution(engine: Engine) -> None:
+    data = _book({
+        "КЦСОН № 1": [[f"3.1.{k}", 1] for k in ITEMS_31] + [["1.3.стенд.доля", 95], ["1.3.сайт.доля", 71.5]],
+        "Лист2": [["Учреждение", "Дом-интернат «Берёзка»"], ["3.2.брайль", None], ["2.2.доля", "88,5"]],
+    })  # fmt: skip
+    got = read_scores(data, "баллы.xlsx", spec(engine))
+    assert [i.name for i in got] == ["КЦСОН № 1", "Дом-интернат «Берёзка»"]
+    a0, a1 = got[0].assessment, got[1].assessment
+    assert a0 is not None and a1 is not None
+    assert [m.share for m in a0.survey] == [95, 71.5]
+    assert [m.share for m in a1.survey] == [88.5] and a1.checklist == []
+
+
+def test_an_xlsx_row_per_institution_names_the_sheet_and_row(engine: Engine) -> None:
+    data = _book({"Баллы": [["Учреждение", "2.3.удовлетворены", "2.3.всего"], ["ЦСО", 60, 50]]})
+    with pytest.raises(InputError) as e:
+        read_scores(data, "баллы.xlsx", spec(engine))
+    assert str(e.value) == (
+        "баллы.xlsx, лист «Баллы», строка 2, столбец «2.3.удовлетворены»: показатель 2.3: удовлетворённых 60 больше, "
+        "чем опрошенных 50"
+    )
+
+
+def test_yaml_and_json_take_the_same_keys_flat_or_nested(engine: Engine) -> None:
+    nested = "- name: ЦСО\n  scores:\n    '3.1': {пандус: 1, стоянка: 0, поручни: 1, коляски: 1, санузел: 1}\n    2.3: {доля: 50}\n"
+    flat = {"institutions": [{"name": "ЦСО", "scores": {**{f"3.1.{k}": int(k != "стоянка") for k in ITEMS_31}, "2.3.доля": 50}}]}
+    a = read_scores(nested.encode(), "b.yaml", spec(engine))[0].assessment
+    b = read_scores(json.dumps(flat, ensure_ascii=False).encode(), "b.json", spec(engine))[0].assessment
+    assert a == b.model_copy(update={"checklist": [m.model_copy(update={"source": s.source}) for m, s in zip(b.checklist, a.checklist, strict=True)],
+                                     "survey": [m.model_copy(update={"source": s.source}) for m, s in zip(b.survey, a.survey, strict=True)]})  # fmt: skip
+    assert a is not None and a.survey[0].source == "b.yaml, учреждение 1 («ЦСО»), ключ «2.3.доля»"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"2.3.доля": "120%"}, "t.csv, строка 2, столбец «2.3.доля»: доля 120 % больше 100 %"),
+        ({"4.2.удовлетворены": 9, "4.2.всего": 8}, "t.csv, строка 2, столбец «4.2.удовлетворены»: показатель 4.2: удовлетворённых 9 больше, чем опрошенных 8"),
+        ({"3.1.лифт": 1}, "t.csv, строка 2, столбец «3.1.лифт»: в показателе 3.1 нет пункта «лифт»"),
+        ({"5.3.удовлетворены": 9}, "t.csv, строка 2, столбец «5.3.удовлетворены»: показатель 5.3: указано число удовлетворённых, но нет числа опрошенных (знаменателя)"),
+    ],
+)
+def test_each_bad_cell_is_named_and_nothing_is_half_read(engine: Engine, row: dict[str, object], message: str) -> None:
+    # the first institution is fine: the file is still refused as a whole
+    data = csv_bytes(["Учреждение", *row], ["Плохое", *row.values()], ["Хорошее", *("" for _ in row)])
+    with pytest.raises(InputError) as e:
+        read_scores(data, "t.csv", spec(engine))
+    assert str(e.value).startswith(message) and "\n" not in str(e.value)
+
+
+def test_scores_files_are_told_from_protocols() -> None:
+    assert looks_like_scores((EXAMPLES / "scores.csv").read_bytes(), "scores.csv")
+    assert looks_like_scores((EXAMPLES / "scores.yaml").read_bytes(), "scores.yaml")
+    assert not looks_like_scores("Учреждение;Недостатки\nЦСО;нет пандуса\n".encode(), "p.csv")
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_plan_scores_prints_the_plan_and_the_scores_block(tmp_path: Path) -> None:
+    r = run("plan", "--scores", str(EXAMPLES / "scores.yaml"), "--date", "2027-01-15", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    plan = json.loads(r.stdout)
+    assert plan["schema"] == "nokrules.plan/2"
+    assert plan["institution"]["name"] == "ГБУ СО «КЦСОН Центрального района»" and plan["institution"]["kind"] == "kcson"
+    # the example is the worked institution of test_scores: total 89,02
+    assert plan["scores"]["total"] == 89.02
+    first = plan["items"][0]  # found in the text and by the checklist: one item, both sources
+    assert (first["deficiency"]["id"], first["recognised_by"], [s["item"] for s in first["scores"]]) == (
+        "tariffs_missing", "pattern", ["1.1.4"],
+    )  # fmt: skip
+    assert sum(1 for i in plan["items"] if i["deficiency"]["id"] == "tariffs_missing") == 1
+    md = run("plan", "--scores", str(EXAMPLES / "scores.yaml"), "--date", "2027-01-15", "--format", "md")
+    assert "| **Итого** | **среднее пяти критериев** |  | **89,02** |  |" in md.stdout
+    assert "- 3.2.2: дублирование надписей и знаков рельефно-точечным шрифтом Брайля" in md.stdout
+
+
+def test_plan_scores_with_a_bad_cell_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "b.csv"
+    bad.write_text("Учреждение;1.3.стенд.удовлетворены\nЦСО;40\n", encoding="utf-8")
+    r = run("plan", "--scores", str(bad))
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == (
+        f"nokrules: ошибка: {bad}, строка 2, столбец «1.3.стенд.удовлетворены»: показатель 1.3 (стенд): указано число "
+        "удовлетворённых, но нет числа опрошенных (знаменателя) — столбец «1.3.стенд.всего»\n"
+    )
+
+
+def test_plan_scores_refuses_a_file_of_many_institutions() -> None:
+    r = run("plan", "--scores", str(EXAMPLES / "scores.csv"))
+    assert r.returncode == 2 and "в файле 2 учреждений; план по каждому — nokrules batch" in r.stderr
