@@ -153,7 +153,7 @@ class Drafter:
         try:
             kind_id = self.kind_of(e.kind)
             inst = self.engine.institution(e.name, kind_id)
-            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date)
+            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date, assessment=e.assessment)
             data = self.render(plan)
         except Exception as err:  # the message must say which of thousands of institutions it was
             where = f"№ {e.number}, " if e.number is not None else ""

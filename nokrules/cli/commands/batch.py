@@ -20,12 +20,19 @@ from nokrules.protocols.batch import EXTENSIONS, REPORTS, BatchOptions, Job, Wor
 from nokrules.protocols.summary import PlanExtract, RegionalSummary, render_html, render_markdown, summarize
 
 
-def _read(inputs: tuple[str, ...]) -> list[ProtocolInstitution]:
+def _read(inputs: tuple[str, ...], engine: Engine, columns: str | None) -> list[ProtocolInstitution]:
+    """Protocols and scores tables (told apart by their columns, or by --columns) → every institution."""
     from nokrules.protocols.readers import read_protocol
+    from nokrules.protocols.readers.scores import load_column_map, looks_like_scores, read_scores_file
 
+    mapping = load_column_map(Path(columns)) if columns else None
     entries: list[ProtocolInstitution] = []
     for name in inputs:
-        entries.extend(read_protocol(Path(name)).institutions)
+        path = Path(name)
+        if mapping or looks_like_scores(path.read_bytes(), name):
+            entries.extend(read_scores_file(path, engine.catalog.scores, Path(columns) if columns else None))
+        else:
+            entries.extend(read_protocol(path).institutions)
     if not entries:
         raise InputError("во входных файлах не найдено ни одного учреждения")
     return entries
@@ -48,8 +55,14 @@ def _institutions_csv(summary: RegionalSummary) -> bytes:
     """Every institution with its counts (the summary lists the first 1000 of a national run)."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow(["№", "учреждение", "вид", "балл", "место", "находок", "распознано", "не распознано", "мероприятий", "файл плана"])
+    w.writerow(["№", "учреждение", "вид", "балл", "место", "находок", "распознано", "не распознано", "мероприятий", "файл плана"]
+               + (["итог по баллам", "К1", "К2", "К3", "К4", "К5"] if summary.scores else []))
+    scored = {x.file: x for x in summary.scores.ranking} if summary.scores else {}
     for r in summary.institutions:
+        got = scored.get(r.file)
+        extra = [] if not summary.scores else ["", "", "", "", "", ""] if got is None else [
+            _num(got.total), *(_num(x) for x in got.criteria)
+        ]
         w.writerow(
             map(
                 csv_cell,
@@ -64,10 +77,16 @@ def _institutions_csv(summary: RegionalSummary) -> bytes:
                     r.unrecognised,
                     r.measures,
                     r.file,
+                    *extra,
                 ],
             )
         )
     return buf.getvalue().encode("utf-8-sig")
+
+
+def _num(x: float | None) -> str:
+    """A score as Russian Excel reads it: «87,79»; empty when not assessed."""
+    return "" if x is None else f"{x:g}".replace(".", ",")
 
 
 @click.command(name="batch")
@@ -84,6 +103,9 @@ def _institutions_csv(summary: RegionalSummary) -> bytes:
 )
 @click.option("--year", type=click.IntRange(2000, 2100), help="год для строки «на 20__ год»")
 @click.option("--catalog", "catalog_dir", type=click.Path(file_okay=False), help="папка каталога (с catalog/ и rules/)")
+@click.option(
+    "--columns", "columns_file", type=click.Path(dir_okay=False), help="файл соответствия столбцов таблицы баллов (YAML)"
+)
 def command(
     inputs: tuple[str, ...],
     out_dir: str,
@@ -94,8 +116,10 @@ def command(
     form: str,
     year: int | None,
     catalog_dir: str | None,
+    columns_file: str | None,
 ) -> None:
-    """Протоколы НОК (текст, DOCX, CSV, XLSX, YAML, JSON) → план для каждого учреждения и сводка для министерства."""
+    """Протоколы НОК (текст, DOCX, CSV, XLSX, YAML, JSON) или таблицы баллов (чек-лист и опрос) → план для
+    каждого учреждения и сводка для министерства."""
     when = parse_date(plan_date)
     # the catalog is loaded here first: a broken one fails now with its message, not in every worker
     engine = Engine.load(catalog_dir)
@@ -108,7 +132,7 @@ def command(
 
     try:
         with Workers(options, jobs) as workers:  # they load their engines while the protocol is being read
-            entries = _read(inputs)
+            entries = _read(inputs, engine, columns_file)
             out.mkdir(parents=True, exist_ok=True)
             names = file_names(entries, EXTENSIONS[fmt])
             taken = [n for n in [*names, *REPORTS] if (out / n).exists()]

@@ -102,12 +102,15 @@ def looks_like_scores(data: bytes, name: str, mapping: Mapping[str, str] | None 
         return False
     if _SCORES_KEY.search(head):  # YAML or JSON: an institution with a `scores` key
         return True
-    return sum(1 for token in _tokens(head) if is_score_column(token)) >= 2
+    return any(_STRICT_COLUMN.match(token) for token in _tokens(head))
+
+
+_STRICT_COLUMN = re.compile(r"^\d\.\d(?:\.[^\s.]+){1,2}$")  # a header cell exactly: «3.1.стоянка», «1.3.стенд.всего»
 
 
 def _tokens(text: str) -> list[str]:
     out = []
-    for line in text.splitlines()[:60]:
+    for line in [x for x in text.splitlines() if x.strip()][:5]:
         for d in (";", ",", "\t", ":", '"', "'", "{", "}"):
             line = line.replace(d, "\n")
         out += [t.strip() for t in line.splitlines() if t.strip()]

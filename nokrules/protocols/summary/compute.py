@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from nokrules.core.model import Catalog, Criterion, Plan, PlanItem, ProtocolInstitution
+from nokrules.protocols.summary.scores import ScoreExtract, ScoresSummary, score_extract, summarize_scores
 
 if TYPE_CHECKING:
     from nokrules.core.engine import Engine
@@ -46,13 +47,14 @@ class PlanExtract:
     measures: int
     manual: int
     comparison: OwnPlanCoverage | None
+    scores: ScoreExtract | None = None  # total, criteria and indicators below threshold, for a scores table
 
 
 def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
     groups = _finding_groups(r.plan)
     rows = [row for sec in r.plan.sections for row in sec.rows]
     return PlanExtract(
-        entry=r.entry.model_copy(update={"findings": "", "human_plan": []}),
+        entry=r.entry.model_copy(update={"findings": "", "human_plan": [], "assessment": None}),
         file=r.file,
         kind_id=r.kind_id,
         findings=tuple((line, tuple(it.deficiency.id for it in items)) for (line, _), items in groups.items()),
@@ -60,6 +62,7 @@ def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
         measures=sum(row.measure is not None for row in rows),
         manual=sum(row.measure is None for row in rows),
         comparison=_own_plan_coverage(engine, r) if r.entry.human_plan else None,
+        scores=score_extract(engine.catalog, r.plan.scores) if r.plan.scores is not None else None,
     )
 
 
@@ -170,6 +173,7 @@ class RegionalSummary:
     frequent: tuple[FrequentDeficiency, ...]
     unrecognised: tuple[UnrecognisedLine, ...]
     comparisons: tuple[OwnPlanCoverage, ...]
+    scores: ScoresSummary | None = None  # when the institutions came with checklist and survey scores
 
     @property
     def consistent(self) -> bool:
@@ -257,6 +261,7 @@ def summarize(engine: Engine, items: Sequence[BatchResult | PlanExtract]) -> Reg
             for line, text, sugg in r.unrecognised
         ),
         comparisons=tuple(r.comparison for r in results if r.comparison is not None),
+        scores=summarize_scores(catalog, [(r.entry.name, r.file, r.scores) for r in results]),
     )
 
 

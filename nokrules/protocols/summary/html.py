@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from nokrules.documents.page import page_head
 from nokrules.protocols.summary import common as c
+from nokrules.protocols.summary import scores
 from nokrules.protocols.summary.chart import indicator_chart
 from nokrules.protocols.summary.compute import RegionalSummary
 
@@ -220,5 +221,7 @@ def render_html(s: RegionalSummary) -> str:
             ],
             header_col=1,
         )
+    if s.scores is not None:
+        out += scores.html(s.scores)
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nokrules.protocols.summary import common as c
+from nokrules.protocols.summary import scores
 from nokrules.protocols.summary.compute import RegionalSummary
 
 
@@ -111,4 +112,6 @@ def render_markdown(s: RegionalSummary) -> str:
                 for u in cmp.uncovered
             ],
         )
+    if s.scores is not None:
+        out += scores.markdown(s.scores)
     return "\n".join(out) + "\n"
