@@ -83,7 +83,7 @@ def summarize_scores(catalog: Catalog, rows: Sequence[tuple[str, str, ScoreExtra
     ranking = tuple(RankedInstitution(k, name, file, s.total, s.criteria) for k, (name, file, s) in enumerate(ordered, start=1))
     means = tuple(_mean([s.criteria[j] for _, _, s in scored]) for j in range(len(catalog.criteria)))
     counts = Counter(i for _, _, s in scored for i in s.below)
-    titles = {i.id: i.title for c in catalog.criteria for i in c.indicators}
+    titles: dict[str, str] = {i.id: i.title for c in catalog.criteria for i in c.indicators}
     below = tuple(
         BelowCount(ind, titles[ind], n, n / len(scored))
         for ind, n in sorted(counts.items(), key=lambda kv: (-kv[1], tuple(map(int, kv[0].split(".")))))
