@@ -10,8 +10,9 @@ the cell; an institution is read whole or not at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from nokrules.core.errors import InputError
 from nokrules.core.lemmas import fold
@@ -432,3 +433,39 @@ def columns(spec: ScoresSpec) -> Iterable[str]:
             else:
                 for item in required(ispec, p):
                     yield prefix + item.key
+
+
+def flatten_columns(scores: Mapping[Any, Any], prefix: str = "") -> list[tuple[str, object]]:
+    """A scores object, flat or nested (`{"3.1": {"стоянка": 0}}`), → (column, value) pairs («3.1.стоянка»).
+    YAML reads an unquoted `3.1:` as the number 3.1, so keys are written back as text."""
+    out: list[tuple[str, object]] = []
+    for k, v in scores.items():
+        key = f"{prefix}{_key_text(k)}"
+        if isinstance(v, Mapping):
+            out += flatten_columns(v, key + ".")
+        else:
+            out.append((key, v))
+    return out
+
+
+def _key_text(k: object) -> str:
+    if isinstance(k, float) and k.is_integer():
+        return str(int(k))
+    return str(k)
+
+
+def to_columns(spec: ScoresSpec, assessment: Assessment) -> dict[str, object]:
+    """An Assessment back to the column → value form `read_assessment` takes (the page keeps it in the form)."""
+    out: dict[str, object] = {}
+    for m in assessment.checklist:
+        item = next(i for i in spec.indicators[m.indicator].items if i.n == m.n)
+        place = f"{PLACE_NAMES[m.place]}." if m.place else ""
+        out[f"{m.indicator}.{place}{item.key}"] = 1 if m.present else 0
+    for s in assessment.survey:
+        place = f"{PLACE_NAMES[s.place]}." if s.place else ""
+        if s.share is not None:
+            out[f"{s.indicator}.{place}доля"] = s.share
+        else:
+            out[f"{s.indicator}.{place}удовлетворены"] = s.satisfied
+            out[f"{s.indicator}.{place}всего"] = s.asked
+    return out

@@ -17,6 +17,7 @@ from nokrules.core.constants import HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, ST
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import (
+    Assessment,
     Catalog,
     FindingState,
     Institution,
@@ -29,6 +30,7 @@ from nokrules.core.model import (
     Suggestion,
 )
 from nokrules.core.planner import fired_on
+from nokrules.documents.scores import source_text
 
 
 class Word(BaseModel):
@@ -60,6 +62,7 @@ class RecognitionWhy(BaseModel):
     matches: list[Match]
     places: list[Place]
     values: dict[str, float]
+    scores: list[str] = []  # where the scores show the same deficiency: the second source of a merged finding
     fired: list[FiredRule]
     missed: list[MissedRule]
     measures: list[PlanMeasure]  # empty: the measure is written by hand
@@ -80,10 +83,13 @@ class Explanation(BaseModel):
     findings: list[FindingWhy]
 
 
-def explain(engine: Engine, text: str, institution: Institution, when: date) -> Explanation:
-    """Every finding of `text`, why it became the plan rows it did for `institution` on `when`."""
+def explain(
+    engine: Engine, text: str, institution: Institution, when: date, assessment: Assessment | None = None
+) -> Explanation:
+    """Every finding of `text` (and of the scores, when given), why it became the plan rows it did for
+    `institution` on `when`; a deficiency found both ways lists its score sources beside the text's words."""
     cat = engine.catalog
-    trace = engine.trace(text, institution, when)
+    trace = engine.trace(text, institution, when, assessment=assessment)
     fired = fired_on(trace.recognitions, trace.firings)
     vocab = frozenset(engine.recognizer.vocabulary)
     findings = [_finding(engine, trace, i, institution, fired, vocab) for i in range(len(trace.findings))]
@@ -135,6 +141,7 @@ def _recognition(cat: Catalog, trace: Trace, k: int, inst: Institution, fired: t
         matches=r.matches,
         places=r.places,
         values=r.values,
+        scores=[source_text(s) for s in r.scores],
         fired=[FiredRule(id=rid, then=cat.rule(rid).then, because=cat.rule(rid).because) for rid in fired],
         missed=missed,
         measures=item.measures,
@@ -166,11 +173,14 @@ def _reason(u: Unmet, rule: Rule, rec: Recognition, inst: Institution, cat: Cata
 
 def _how(r: RecognitionWhy) -> str:
     words = "; ".join(f"«{m.element}» ← {' '.join(m.words)}" for m in r.matches)
-    if r.recognised_by == "pattern":
-        return f"    шаблон {r.pattern}: {words}"
+    also = f"; по баллам: {'; '.join(r.scores)}" if r.scores else ""
     if r.recognised_by == "concept":
-        return f"    понятие (предмет и признак проблемы): {words}"
-    return f"    {HOW_TITLES['choice']}"
+        return f"    понятие (предмет и признак проблемы): {words}{also}"
+    if r.recognised_by == "scores":
+        return f"    {HOW_TITLES['scores']}: {'; '.join(r.scores)}"
+    if r.recognised_by == "pattern":
+        return f"    шаблон {r.pattern}: {words}{also}"
+    return f"    {HOW_TITLES['choice']}{also}"
 
 
 def render(e: Explanation) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nokrules.core.model import IndicatorScore, MissingItem, ScoresBlock
+from nokrules.core.model import IndicatorScore, MissingItem, ScoresBlock, ScoreSource
 
 TITLE = "Баллы по показателям НОК"
 MISSING_TITLE = "Отсутствующие пункты чек-листа"
@@ -48,6 +48,14 @@ def score_rows(block: ScoresBlock) -> list[ScoreRow]:
             rows.append(ScoreRow(i.indicator, i.title, _value(i), number(i.points), note, False))
     rows.append(ScoreRow("Итого", "среднее пяти критериев", "", number(block.total), "", True))
     return rows
+
+
+def source_text(s: ScoreSource) -> str:
+    """Where the scores say a deficiency, in words: «чек-лист: пункт 3.2.2 (стенд) = 0», «опрос 2.3: 70 % при пороге 90 %»."""
+    if s.item is not None:
+        where = f" ({PLACES[s.place]})" if s.place else ""
+        return f"чек-лист: пункт {s.item}{where} = 0"
+    return f"опрос {s.indicator}: {number(s.value)} % при пороге {number(s.threshold)} %"
 
 
 def missing_text(m: MissingItem) -> str:

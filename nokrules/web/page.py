@@ -22,11 +22,14 @@ from pydantic import ValidationError
 from nokrules.core.constants import HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError
-from nokrules.core.model import Choice, PlanRow, Profile, Unrecognized
+from nokrules.core.model import Choice, PlanRow, Profile, ScoresBlock, Unrecognized
 from nokrules.core.profile import parse_profile
+from nokrules.core.scores import to_columns
+from nokrules.documents import scores as scores_doc
 from nokrules.documents.document import DocContext
 from nokrules.documents.layout import Column
 from nokrules.documents.table import GROUP_FIELDS, DataRow, Row, SectionRow, build_table, header_rows
+from nokrules.protocols.readers.scores import read_scores
 from nokrules.web.messages import translate
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
 from nokrules.web.service import FieldProblem, draft, explain
@@ -51,6 +54,7 @@ FIELD_LABELS = {
     "approver": "Утверждает",
     "people": "Ответственные",
     "profile": "Файл профиля",
+    "scores": "Баллы (чек-лист и опрос)",
 }
 # the element an error links to, when it is not the field's name
 FIELD_TARGETS = {"approver.position": "approver-position", "approver.name": "approver-name", "forms": "forms-fieldset"}
@@ -82,6 +86,7 @@ class PageForm:
     vi: str = ""
     dropped: list[tuple[dict[str, Any], str]] = field(default_factory=list)
     problems: list[FieldError] = field(default_factory=list)  # found before drafting (the profile file)
+    scores: str = ""  # the uploaded scores as JSON (column → value), kept in the form between clicks
 
     @classmethod
     def of(cls, data: Any, profile: tuple[str, bytes] | None = None) -> PageForm:
@@ -119,6 +124,7 @@ class PageForm:
             people=people,
             choices=choices,
             vi=get("vi"),
+            scores=get("scores"),
         )
         if profile is not None:
             name, content = profile
@@ -152,6 +158,7 @@ class PageForm:
                 "year": self.year or None,
                 "founder": self.founder,
                 "approver": {"position": self.approver_position, "name": self.approver_name},
+                "scores": _parse_scores(self.scores),
             }
         )
 
@@ -169,6 +176,41 @@ class PageForm:
         if self.forms:
             out.append(f"формы обслуживания: {len(self.forms)}")
         return out
+
+
+def _parse_scores(value: str) -> dict[str, Any] | None:
+    """The kept scores JSON; anything else (an edited hidden field) is treated as no scores."""
+    if not value:
+        return None
+    try:
+        got = json.loads(value)
+    except ValueError:
+        return None
+    return got if isinstance(got, dict) and got else None
+
+
+def read_upload(engine: Engine, form: PageForm, name: str, data: bytes) -> None:
+    """An uploaded scores file → kept in the form as JSON (with its institution's name, kind and text
+    findings where the form has none); what is wrong with it becomes a problem of the `scores` field."""
+    spec = engine.catalog.scores
+    if spec is None:
+        form.problems.append(FieldError(field="scores", message="в каталоге нет catalog/scores.yaml: баллы не считаются"))
+        return
+    try:
+        found = read_scores(data, name, spec)
+    except InputError as e:
+        form.problems.append(FieldError(field="scores", message=str(e)))
+        return
+    if len(found) != 1:
+        form.problems.append(FieldError(field="scores", message=f"{name}: в файле {len(found)} учреждений, а страница строит план одного"))
+        return
+    inst = found[0]
+    assert inst.assessment is not None
+    form.scores = json.dumps(to_columns(spec, inst.assessment), ensure_ascii=False)
+    form.institution = form.institution or inst.name
+    form.kind = form.kind or ((engine.names.kind(inst.kind) or "") if inst.kind else "")
+    if inst.findings and not form.text.strip():
+        form.text = inst.findings
 
 
 def _parse_choice(value: Any) -> dict[str, Any] | None:
@@ -263,6 +305,8 @@ def render_page(engine: Engine, form: PageForm, trace: Trace | None, errors: lis
         out.append("</ul></div>")
     out += _fields(engine, form, errors)
     out += [f'<input type="hidden" name="choice" value="{_e(json.dumps(c, ensure_ascii=False))}">' for c in form.choices]
+    if form.scores:
+        out.append(f'<input type="hidden" name="scores" value="{_e(form.scores)}">')
     if trace is not None:
         out += _results(engine, form, trace, vi)
     out += ["</main>", "</form>", "</body>", "</html>", ""]
@@ -294,7 +338,15 @@ def _fields(engine: Engine, form: PageForm, errors: list[FieldError]) -> list[st
         '<p class="hint" id="text-hint">Вставьте текст как есть: по одному недостатку в строке, маркеры и нумерация не мешают.</p>',
         # the HTML parser drops one newline right after <textarea>: this one, so the text's own first blank
         # line survives the round trip and the line numbers of the findings (and the picks tied to them) hold
-        f'<textarea id="text" name="text" rows="9" aria-describedby="text-hint" required>\n{_e(form.text)}</textarea>',
+        f'<textarea id="text" name="text" rows="9" aria-describedby="text-hint">\n{_e(form.text)}</textarea>',
+        "</div>",
+        '<div class="field wide">',
+        '<label for="scores">Баллы: чек-лист и опрос (необязательно)</label>',
+        '<p class="hint" id="scores-hint">Файл CSV, XLSX, YAML или JSON одного учреждения со столбцами вида «3.1.стоянка», '
+        "«1.3.стенд.всего»: недостатки по баллам войдут в план вместе с недостатками из текста."
+        + (" Загружено: баллы учтены, новый файл их заменит." if form.scores else "")
+        + "</p>",
+        '<input id="scores" name="scores_file" type="file" accept=".csv,.xlsx,.yaml,.yml,.json" aria-describedby="scores-hint">',
         "</div>",
         '<div class="row">',
         '<div class="field"><label for="institution">Организация</label>'
@@ -404,6 +456,8 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
             )
         out += ["</ul>", "</section>"]
     out += _table(engine, form, trace, entries, vi)
+    if trace.plan.scores is not None:
+        out += _scores(trace.plan.scores)
     out += [
         '<section class="downloads" aria-labelledby="dl-title">',
         '<h3 id="dl-title">Скачать план</h3>',
@@ -414,6 +468,31 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
         "</section>",
     ]
     return out
+
+
+def _scores(block: ScoresBlock) -> list[str]:
+    """The scores block: criteria and their indicators, the total, and the checklist items at 0."""
+    out = [
+        '<section class="scores" aria-labelledby="scores-title">',
+        f'<h3 id="scores-title">{_e(scores_doc.TITLE)}</h3>',
+        "<table>",
+        f"<caption>{_e(scores_doc.TITLE)}</caption>",
+        '<thead><tr><th scope="col">№</th><th scope="col">Показатель</th><th scope="col">Значение</th>'
+        '<th scope="col">Баллы</th><th scope="col">Примечание</th></tr></thead>',
+        "<tbody>",
+    ]
+    for r in scores_doc.score_rows(block):
+        cls = ' class="criterion"' if r.strong else ""
+        out.append(
+            f'<tr{cls}><th scope="row">{_e(r.number)}</th><td>{_e(r.title)}</td><td>{_e(r.value)}</td>'
+            f"<td>{_e(r.points)}</td><td>{_e(r.note)}</td></tr>"
+        )
+    out += ["</tbody>", "</table>"]
+    if block.missing:
+        out += [f"<h4>{_e(scores_doc.MISSING_TITLE)}</h4>", "<ul>"]
+        out += [f"<li>{_e(scores_doc.missing_text(m))}</li>" for m in block.missing]
+        out.append("</ul>")
+    return [*out, "</section>"]
 
 
 def _widths(leaves: list[Column], why: int) -> list[str]:
@@ -512,11 +591,15 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
     which of its words, then the reason for each measure. No ids, no pattern syntax."""
     parts = []
     for e in entries:
-        said = f"стр. {e.line}: недостаток «{_e(e.title)}» (показатель {_e(e.indicator)})"
+        said = (f"стр. {e.line}: " if e.line else "") + f"недостаток «{_e(e.title)}» (показатель {_e(e.indicator)})"
         if e.chosen:
             said += " — выбран вручную"
+        elif e.recognised_by == "scores":
+            said += f" — {HOW_TITLES['scores']}: " + "; ".join(_e(x) for x in e.scores)
         else:
             said += f" — распознано {HOW_TITLES[e.recognised_by]}; слова находки: " + ", ".join(f"«{_e(w)}»" for w in _words(e))
+        if e.scores and e.recognised_by != "scores":
+            said += "; также по баллам: " + "; ".join(_e(x) for x in e.scores)
         if e.state:
             said += f"; состояние: {STATE_TITLES[e.state]}"
         if e.places:

@@ -11,19 +11,26 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from nokrules.core.engine import Engine
-from nokrules.web.page import PageForm, draft_page, remember_vi, render_page, vi_on
+from nokrules.web.page import PageForm, draft_page, read_upload, remember_vi, render_page, vi_on
 from nokrules.web.schema import FieldError
 from nokrules.web.service import MEDIA, disposition, document
 
 
-async def _form(request: Request) -> PageForm:
-    """The submitted page form, with the profile file if one was chosen (the body limit bounds its size)."""
+async def _form(request: Request, engine: Engine) -> PageForm:
+    """The submitted page form, with the profile file and the scores file if chosen (the body limit bounds
+    their size)."""
     data = await request.form()
     upload = data.get("profile")
     profile = None
     if isinstance(upload, UploadFile) and upload.filename:
         profile = (upload.filename, await upload.read())
-    return PageForm.of(data, profile)
+    form = PageForm.of(data, profile)
+    scores = data.get("scores_file")
+    if isinstance(scores, UploadFile) and scores.filename:
+        content = await scores.read()
+        if content:
+            await run_in_threadpool(read_upload, engine, form, scores.filename, content)
+    return form
 
 
 def router(engine: Engine) -> APIRouter:
@@ -39,7 +46,7 @@ def router(engine: Engine) -> APIRouter:
 
     @r.post("/", response_class=HTMLResponse, include_in_schema=False)
     async def submit(request: Request) -> Response:
-        form = await _form(request)
+        form = await _form(request, engine)
         on = form.vi == "1" if form.vi in ("0", "1") else vi_on(request, None)
         _, trace, errors = await run_in_threadpool(draft_page, engine, form)  # as the API's plain defs: off the event loop
         resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
@@ -48,7 +55,7 @@ def router(engine: Engine) -> APIRouter:
 
     @r.post("/download/{fmt}", include_in_schema=False)
     async def download(request: Request, fmt: str) -> Response:
-        form = await _form(request)
+        form = await _form(request, engine)
         if fmt not in MEDIA:
             return HTMLResponse(
                 render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], vi_on(request, None)),

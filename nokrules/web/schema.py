@@ -34,7 +34,12 @@ class PlanRequest(BaseModel):
         },
     )
 
-    text: str = Field(description="недостатки, как в протоколе: по одному на строку, можно несколько в строке")
+    text: str = Field("", description="недостатки, как в протоколе: по одному на строку, можно несколько в строке")
+    scores: dict[str, Any] | None = Field(
+        None,
+        description="чек-лист и опрос: столбец → значение, плоско или вложенно, как в таблице баллов "
+        "({\"3.1.стоянка\": 0, \"2.3\": {\"удовлетворены\": 86, \"всего\": 100}}); нужен text или scores",
+    )
     institution: str = Field("", description="наименование организации")
     kind: str | None = Field(None, description="вид организации: id, название или сокращение (GET /api/catalog → kinds)")
     forms: list[str] = Field(default_factory=list, description="формы обслуживания (по умолчанию — формы вида)")
@@ -97,12 +102,14 @@ class ExplainEntry(BaseModel):
     indicator: str
     chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано")
     recognised_by: Literal["pattern", "concept", "choice", "scores"] = Field(
-        default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, choice — вручную"
+        default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, choice — вручную, "
+        "scores — по баллам"
     )
     state: FindingState | None = Field(default=None, description="состояние предмета по находке")
     matches: list[MatchView]
     places: list[str]
     values: dict[str, float]
+    scores: list[str] = Field(default_factory=list, description="где тот же недостаток показали баллы (чек-лист, опрос)")
     rules: list[FiredRule]
 
 

@@ -12,10 +12,12 @@ from typing import Any
 from urllib.parse import quote
 
 from nokrules.core.engine import Engine, Trace
-from nokrules.core.errors import UsageError
-from nokrules.core.model import Catalog, Plan
+from nokrules.core.errors import InputError, UsageError
+from nokrules.core.model import Assessment, Catalog, Plan
 from nokrules.core.planner import fired_on
+from nokrules.core.scores import Cell, flatten_columns, read_assessment
 from nokrules.documents.document import render_document
+from nokrules.documents.scores import source_text
 from nokrules.protocols.batch import slug
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, PlanRequest
 
@@ -39,8 +41,9 @@ class FieldProblem(Exception):
 
 def draft(engine: Engine, req: PlanRequest) -> Trace:
     """The plan of one request with every stage kept (the page shows why each row is there)."""
-    if not req.text.strip():
-        raise FieldProblem("text", "нет текста: вставьте недостатки из протокола")
+    if not req.text.strip() and not req.scores:
+        raise FieldProblem("text", "нет текста: вставьте недостатки из протокола или загрузите баллы")
+    assessment = _assessment(engine, req.scores) if req.scores else None
     if req.form not in BUILTIN_FORMS:
         raise FieldProblem("form", f"неизвестная форма документа «{req.form}»; допустимо: {', '.join(BUILTIN_FORMS)}")
     try:
@@ -52,9 +55,20 @@ def draft(engine: Engine, req: PlanRequest) -> Trace:
     except UsageError as e:
         raise FieldProblem("forms" if "форма обслуживания" in str(e) else "people", str(e)) from None
     try:
-        return engine.trace(req.text, inst, req.date, req.choices)  # no date: today
+        return engine.trace(req.text, inst, req.date, req.choices, assessment)  # no date: today
     except UsageError as e:
         raise FieldProblem("choices", str(e)) from None
+
+
+def _assessment(engine: Engine, scores: dict[str, Any]) -> Assessment:
+    """The request's scores object → its Assessment; a bad cell is a problem of the `scores` field."""
+    if engine.catalog.scores is None:
+        raise FieldProblem("scores", "в каталоге нет catalog/scores.yaml: баллы не считаются")
+    cells = [Cell(col, v, f"ключ «{col}»") for col, v in flatten_columns(scores)]
+    try:
+        return read_assessment(engine.catalog.scores, cells, "баллы")
+    except InputError as e:
+        raise FieldProblem("scores", str(e)) from None
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:
@@ -92,6 +106,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 matches=[MatchView(element=m.element, words=list(m.words)) for m in r.matches],
                 places=list(r.places),
                 values=dict(r.values),
+                scores=[source_text(s) for s in r.scores],
                 rules=[FiredRule(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )

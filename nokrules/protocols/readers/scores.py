@@ -33,7 +33,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
 from nokrules.core.model import ProtocolInstitution, ScoresSpec
-from nokrules.core.scores import Cell, is_score_column, norm_word, read_assessment
+from nokrules.core.scores import Cell, flatten_columns, is_score_column, norm_word, read_assessment
 from nokrules.protocols.readers.common import clean, clean_item, findings_text, identify_columns
 
 _SCORES_KEY = re.compile(r'^\s*(?:-\s*)?"?scores"?\s*:', re.MULTILINE)
@@ -305,20 +305,9 @@ def _structured(data: bytes, name: str) -> list[_Raw]:
             raise InputError(f"{where}: нет поля scores (баллы чек-листа и опроса)")
         if not isinstance(scores, dict):
             raise InputError(f"{where}: scores должно быть словарём «столбец: значение»")
-        for col, v in _flatten(scores, ""):
+        for col, v in flatten_columns(scores):
             r.cells.append(Cell(col, v, f"{where}, ключ «{col}»"))
         out.append(r)
-    return out
-
-
-def _flatten(d: Mapping[Any, Any], prefix: str) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for k, v in d.items():
-        key = f"{prefix}{_text(k)}"
-        if isinstance(v, dict):
-            out += _flatten(v, key + ".")
-        else:
-            out.append((key, v))
     return out
 
 
