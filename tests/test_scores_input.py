@@ -179,3 +179,16 @@ def test_plan_scores_with_a_bad_cell_is_one_line_and_exit_2(tmp_path: Path) -> N
 def test_plan_scores_refuses_a_file_of_many_institutions() -> None:
     r = run("plan", "--scores", str(EXAMPLES / "scores.csv"))
     assert r.returncode == 2 and "в файле 2 учреждений; план по каждому — nokrules batch" in r.stderr
+
+
+def test_the_xlsx_and_operator_examples_read_as_documented(engine: Engine) -> None:
+    book = read_scores((EXAMPLES / "scores.xlsx").read_bytes(), "scores.xlsx", spec(engine))
+    assert [(i.name, i.kind) for i in book] == [("ГБУ СО «КЦСОН Южного района»", "КЦСОН"), ("Дом-интернат «Берёзка»", "дом-интернат")]
+    assert book[0].findings == "- нет кнопки вызова персонала у входа"
+    mapping = load_column_map(EXAMPLES / "columns.yaml")
+    operator = read_scores((EXAMPLES / "scores-operator.csv").read_bytes(), "scores-operator.csv", spec(engine), mapping)
+    a = operator[0].assessment
+    assert a is not None and operator[0].kind == "КЦСОН"
+    # КЦСОН Северного района: no стоянка (3.1.2), no коляски (3.1.4); 14 of 20 disabled respondents; 95 % recommend
+    assert [(m.n, m.present) for m in a.checklist] == [(1, True), (2, False), (3, True), (4, False), (5, True)]
+    assert [(m.indicator, m.satisfied, m.asked, m.share) for m in a.survey] == [("3.3", 14, 20, None), ("5.1", None, None, 95)]
