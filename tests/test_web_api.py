@@ -217,13 +217,16 @@ def test_plan_without_kind_or_institution_is_fine(client: TestClient) -> None:
 
 
 def test_missing_text_is_422_naming_the_field(client: TestClient) -> None:
-    assert field_errors(client.post("/api/plan", json={"institution": INSTITUTION})) == [("text", "обязательное поле не указано")]
+    # text may be left out when scores are given; with neither, the text is what is missing
+    assert field_errors(client.post("/api/plan", json={"institution": INSTITUTION})) == [
+        ("text", "нет текста: вставьте недостатки из протокола или загрузите баллы")
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "   ", " \n\t\n "])
 def test_empty_or_blank_text_is_422_asking_for_the_findings(client: TestClient, text: str) -> None:
     assert field_errors(client.post("/api/plan", json={"text": text})) == [
-        ("text", "нет текста: вставьте недостатки из протокола")
+        ("text", "нет текста: вставьте недостатки из протокола или загрузите баллы")
     ]
 
 
@@ -603,6 +606,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "matches": [{"element": "жалоба", "words": ["жалоб"]}, {"element": "порядок", "words": ["порядка"]}],
             "places": ["site"],
             "values": {},
+            "scores": [],
             "rules": [{"id": "complaint", "because": "ст. 13 442-ФЗ"}],
         },
         {
@@ -617,6 +621,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "matches": [{"element": "укомплектовать|укомплектованность", "words": ["укомплектована"]}],
             "places": [],
             "values": {"staffing_percent": 40.0},
+            "scores": [],
             "rules": [
                 {"id": "staffing", "because": "укомплектованность"},
                 {"id": "staffing-low", "because": "менее половины штата"},

@@ -243,6 +243,7 @@ def test_page_is_russian_and_every_control_has_a_label(client: TestClient) -> No
     page = Page(text)
     assert {c["id"] for c in page.controls} == {
         "text",
+        "scores",
         "institution",
         "kind",
         "date",
