@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from nokrules.core.catalog import load_catalog
 from nokrules.core.model import ScoresBlock
-from nokrules.core.scores import Cell, compute, read_assessment
+from nokrules.core.scores import Cell, compute, pack, read_assessment, unpack
 
 from .test_scores import ITEMS_11, ITEMS_12, ITEMS_21, ITEMS_31, ITEMS_32
 
@@ -85,3 +85,14 @@ def test_the_ceilings_hold(row: dict[str, object]) -> None:
         assert b[ind] == min(100, 20 * present[ind])  # five items are 100, whatever the list's length
     if present["1.1.стенд"] == present["1.1.сайт"] == len(ITEMS_11):
         assert b["1.1"] == 100
+
+
+@SETTINGS
+@given(rows())
+def test_packing_keeps_every_mark(row: dict[str, object]) -> None:
+    spec = CATALOG.scores
+    assert spec is not None
+    a = read_assessment(spec, [Cell(k, v, k) for k, v in row.items()], "t")
+    plain = a.model_copy(update={"checklist": [m.model_copy(update={"source": ""}) for m in a.checklist],
+                                 "survey": [m.model_copy(update={"source": ""}) for m in a.survey]})  # fmt: skip
+    assert unpack(spec, pack(spec, a)) == plain

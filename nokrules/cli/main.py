@@ -24,6 +24,7 @@ from nokrules.core.errors import CheckFailed, InputError, NokError, UsageError
 from nokrules.core.findings import decode
 from nokrules.core.model import Profile
 from nokrules.core.profile import parse_profile
+from nokrules.core.scores import unpack
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.layout import load_layout
@@ -156,7 +157,7 @@ def plan(
         forms=list(service_forms) or prof.forms or None,
         people=prof.people,
     )
-    result = engine.draft_plan(text, inst, date=when, assessment=scored.assessment if scored else None)
+    result = engine.draft_plan(text, inst, date=when, assessment=unpack(engine.catalog.scores, scored.scores) if scored and scored.scores and engine.catalog.scores else None)
     if not result.items and not result.unrecognized and not result.scores:
         click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
     if fmt in DOCUMENTS:

@@ -469,3 +469,45 @@ def to_columns(spec: ScoresSpec, assessment: Assessment) -> dict[str, object]:
             out[f"{s.indicator}.{place}удовлетворены"] = s.satisfied
             out[f"{s.indicator}.{place}всего"] = s.asked
     return out
+
+
+# ---------------------------------------------------------------- packed form (a national table holds 150,000)
+
+
+def pack(spec: ScoresSpec, assessment: Assessment) -> str:
+    """An Assessment as a short line, what a batch keeps per institution until its plan is drafted (50 small
+    models per institution would not fit 150,000 institutions in memory): «3.1=10111;2.3=86/100;4.1=97.5%».
+    Checklist groups are the items of an indicator (at a place: «1.1@stand=…») in catalog order."""
+    parts: list[str] = []
+    groups: dict[tuple[str, Place | None], dict[int, bool]] = {}
+    for m in assessment.checklist:
+        groups.setdefault((m.indicator, m.place), {})[m.n] = m.present
+    for (ind, place), marks in groups.items():
+        bits = "".join("1" if marks[i.n] else "0" for i in required(spec.indicators[ind], place))
+        parts.append(f"{ind}{'@' + place if place else ''}={bits}")
+    for s in assessment.survey:
+        value = f"{s.share!r}%" if s.share is not None else f"{s.satisfied!r}/{s.asked!r}"
+        parts.append(f"{s.indicator}{'@' + s.place if s.place else ''}={value}")
+    return ";".join(parts)
+
+
+def unpack(spec: ScoresSpec, packed: str) -> Assessment:
+    """The Assessment `pack` made the line of (without the cells' sources: it was validated when read)."""
+    checklist: list[ChecklistMark] = []
+    survey: list[SurveyMark] = []
+    for part in filter(None, packed.split(";")):
+        key, value = part.split("=", 1)
+        ind, _, at = key.partition("@")
+        place = at or None
+        if value.endswith("%"):
+            survey.append(SurveyMark.model_validate({"indicator": ind, "place": place, "share": float(value[:-1])}))
+        elif "/" in value:
+            sat, asked = value.split("/")
+            survey.append(SurveyMark.model_validate({"indicator": ind, "place": place, "satisfied": float(sat), "asked": float(asked)}))
+        else:
+            items = required(spec.indicators[ind], place)  # type: ignore[arg-type]
+            checklist += [
+                ChecklistMark.model_validate({"indicator": ind, "n": item.n, "place": place, "present": bit == "1"})
+                for item, bit in zip(items, value, strict=True)
+            ]
+    return Assessment(checklist=checklist, survey=survey)

@@ -24,6 +24,7 @@ from pathlib import Path
 from nokrules.core.engine import Engine
 from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.model import Approver, Plan, ProtocolInstitution
+from nokrules.core.scores import unpack
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.output import write_atomically
@@ -128,6 +129,7 @@ class Drafter:
     def __init__(self, options: BatchOptions):
         self.options = options
         self.engine = Engine.load(options.catalog)
+        self.spec = self.engine.catalog.scores
         self._kinds: dict[str, str | None] = {}
 
     def kind_of(self, written: str | None) -> str | None:
@@ -153,7 +155,7 @@ class Drafter:
         try:
             kind_id = self.kind_of(e.kind)
             inst = self.engine.institution(e.name, kind_id)
-            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date, assessment=e.assessment)
+            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date, assessment=unpack(self.spec, e.scores) if e.scores and self.spec else None)
             data = self.render(plan)
         except Exception as err:  # the message must say which of thousands of institutions it was
             where = f"№ {e.number}, " if e.number is not None else ""

@@ -24,7 +24,7 @@ from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError
 from nokrules.core.model import Choice, PlanRow, Profile, ScoresBlock, Unrecognized
 from nokrules.core.profile import parse_profile
-from nokrules.core.scores import to_columns
+from nokrules.core.scores import to_columns, unpack
 from nokrules.documents import scores as scores_doc
 from nokrules.documents.document import DocContext
 from nokrules.documents.layout import Column
@@ -205,8 +205,7 @@ def read_upload(engine: Engine, form: PageForm, name: str, data: bytes) -> None:
         form.problems.append(FieldError(field="scores", message=f"{name}: в файле {len(found)} учреждений, а страница строит план одного"))
         return
     inst = found[0]
-    assert inst.assessment is not None
-    form.scores = json.dumps(to_columns(spec, inst.assessment), ensure_ascii=False)
+    form.scores = json.dumps(to_columns(spec, unpack(spec, inst.scores or "")), ensure_ascii=False)
     form.institution = form.institution or inst.name
     form.kind = form.kind or ((engine.names.kind(inst.kind) or "") if inst.kind else "")
     if inst.findings and not form.text.strip():

@@ -10,6 +10,7 @@ import click
 from nokrules.cli.common import institution_options, parse_date
 from nokrules.core.engine import Engine
 from nokrules.core.errors import UsageError
+from nokrules.core.scores import unpack
 from nokrules.curate.explain import explain, render
 
 
@@ -38,5 +39,6 @@ def command(
         found = read_scores_file(Path(scores_file), engine.catalog.scores, Path(columns_file) if columns_file else None)
         if len(found) > 1:
             raise UsageError(f"{scores_file}: в файле {len(found)} учреждений, а explain разбирает одно")
-        assessment = found[0].assessment
+        packed = found[0].scores
+        assessment = unpack(engine.catalog.scores, packed) if packed and engine.catalog.scores else None
     click.echo(render(explain(engine, text, inst, parse_date(plan_date) or date.today(), assessment)))

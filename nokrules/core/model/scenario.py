@@ -6,7 +6,6 @@ from datetime import date as Date
 from typing import Literal
 
 from nokrules.core.model.common import DeficiencyId, FindingState, MeasureId, Place, Strict
-from nokrules.core.model.scores import Assessment
 
 
 class ScenarioInstitution(Strict):
@@ -39,7 +38,9 @@ class ProtocolInstitution(Strict):
     findings: str  # one finding per line (bullets allowed), as text fed to the plan
     findings_line: int = 1  # line (or table row) of the source where the findings start
     human_plan: list[str] = []  # the institution's own plan lines, when the protocol has them
-    assessment: Assessment | None = None  # its checklist and survey, when read from a scores table
+    # its checklist and survey when read from a scores table, packed (core.scores.pack): a national table holds
+    # 150,000 institutions, and each is unpacked only where its plan is drafted
+    scores: str | None = None
 
 
 class Protocol(Strict):

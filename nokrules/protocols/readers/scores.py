@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
 from nokrules.core.model import ProtocolInstitution, ScoresSpec
-from nokrules.core.scores import Cell, flatten_columns, is_score_column, norm_word, read_assessment
+from nokrules.core.scores import Cell, flatten_columns, is_score_column, norm_word, pack, read_assessment
 from nokrules.protocols.readers.common import clean, clean_item, findings_text, identify_columns
 
 _SCORES_KEY = re.compile(r'^\s*(?:-\s*)?"?scores"?\s*:', re.MULTILINE)
@@ -123,14 +124,15 @@ def read_scores(data: bytes, name: str, spec: ScoresSpec, mapping: Mapping[str, 
     mapping = dict(mapping or {})
     lower = name.lower()
     if lower.endswith(".xlsx") or zipfile.is_zipfile(io.BytesIO(data)):
-        raw = _xlsx(data, name, mapping)
+        raw: Iterable[_Raw] = _xlsx(data, name, mapping)
     elif lower.endswith((".yaml", ".yml", ".json")) or data.lstrip()[:1] in (b"{", b"["):
         raw = _structured(data, name)
     else:
         raw = _csv(data, name, mapping)
-    if not raw:
+    out = [_institution(spec, r) for r in raw]  # one row's cells at a time: a national table is 10 million
+    if not out:
         raise InputError(f"{name}: не найдено ни одного учреждения с баллами")
-    return [_institution(spec, r) for r in raw]
+    return out
 
 
 class _Raw:
@@ -154,7 +156,7 @@ def _institution(spec: ScoresSpec, r: _Raw) -> ProtocolInstitution:
         kind=r.kind,
         findings=findings_text(r.findings),
         findings_line=r.line,
-        assessment=assessment,
+        scores=pack(spec, assessment),
     )
 
 
@@ -182,18 +184,21 @@ def _header_roles(headers: Sequence[str], mapping: Mapping[str, str], where: str
     return out
 
 
-def _rows_to_raw(rows: Sequence[Sequence[object]], where: str, mapping: Mapping[str, str], cell_at: Any) -> list[_Raw]:
-    """A table whose header row has score columns → one _Raw per non-empty row below it."""
-    head = next((k for k, row in enumerate(rows[:30]) if _has_score_column(row, mapping)), None)
-    if head is None:
+def _rows_to_raw(rows: Iterable[Sequence[object]], where: str, mapping: Mapping[str, str], cell_at: Any) -> Iterator[_Raw]:
+    """A table whose header row has score columns → one _Raw per non-empty row below it, as it is read."""
+    it = iter(rows)
+    head, header = None, None
+    for k, row in enumerate(itertools.islice(it, 30)):
+        if _has_score_column(row, mapping):
+            head, header = k, row
+            break
+    if head is None or header is None:
         raise InputError(f"{where}: нет строки заголовка со столбцами баллов («3.1.стоянка», «1.3.стенд.всего»)")
-    roles = _header_roles([_text(v) for v in rows[head]], mapping, where)
+    roles = _header_roles([_text(v) for v in header], mapping, where)
     if "@name" not in roles:
         raise InputError(f"{where}: нет столбца с названием учреждения («Учреждение», «Наименование»)")
-    headers = [_text(v) for v in rows[head]]
-    out = []
-    for k in range(head + 1, len(rows)):
-        row = rows[k]
+    headers = [_text(v) for v in header]
+    for k, row in enumerate(it, start=head + 1):
         if all(_text(v) == "" for v in row):
             continue
         r = _Raw("", cell_at(k, None), k + 1)
@@ -211,8 +216,7 @@ def _rows_to_raw(rows: Sequence[Sequence[object]], where: str, mapping: Mapping[
                 continue
             else:
                 r.cells.append(Cell(role, v, f"{cell_at(k, j)}, столбец «{clean(headers[j])}»"))
-        out.append(r)
-    return out
+        yield r
 
 
 def _has_score_column(row: Sequence[object], mapping: Mapping[str, str]) -> bool:
@@ -227,15 +231,15 @@ def _text(v: object) -> str:
     return str(v)
 
 
-def _csv(data: bytes, name: str, mapping: Mapping[str, str]) -> list[_Raw]:
+def _csv(data: bytes, name: str, mapping: Mapping[str, str]) -> Iterator[_Raw]:
     content = decode(data, name)
-    first = next((line for line in content.splitlines() if line.strip()), "")
+    first = next((line for line in content[:100_000].splitlines() if line.strip()), "")
     delimiter = max(DELIMITERS, key=first.count)
     try:
-        rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
+        yield from _rows_to_raw(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter), name, mapping,
+                                lambda k, j: f"{name}, строка {k + 1}")  # fmt: skip
     except csv.Error as e:
         raise InputError(f"{name}: не разбирается как CSV ({e})") from None
-    return _rows_to_raw(rows, name, mapping, lambda k, j: f"{name}, строка {k + 1}")
 
 
 def _xlsx(data: bytes, name: str, mapping: Mapping[str, str]) -> list[_Raw]:
@@ -250,7 +254,7 @@ def _xlsx(data: bytes, name: str, mapping: Mapping[str, str]) -> list[_Raw]:
             continue
         where = f"{name}, лист «{sheet.title}»"
         if any(_has_score_column(r, mapping) and len([v for v in r if _text(v)]) > 2 for r in rows[:30]):
-            out += _rows_to_raw(rows, where, mapping, lambda k, j, w=where: f"{w}, строка {k + 1}")
+            out += list(_rows_to_raw(rows, where, mapping, lambda k, j, w=where: f"{w}, строка {k + 1}"))
         else:
             out.append(_vertical(rows, sheet.title, where, mapping))
     return out

@@ -54,7 +54,7 @@ def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
     groups = _finding_groups(r.plan)
     rows = [row for sec in r.plan.sections for row in sec.rows]
     return PlanExtract(
-        entry=r.entry.model_copy(update={"findings": "", "human_plan": [], "assessment": None}),
+        entry=r.entry.model_copy(update={"findings": "", "human_plan": [], "scores": None}),
         file=r.file,
         kind_id=r.kind_id,
         findings=tuple((line, tuple(it.deficiency.id for it in items)) for (line, _), items in groups.items()),
