@@ -11,6 +11,8 @@
    number, building and village), median and p90 per line on one core (target: median <= 0.2 ms).
 7. Half-unique input: [1] and [3] again with half of the lines carrying their own numbers and places, as real
    protocols do (targets: end-to-end >= 0.5 x raw in the same run; national run <= 120 s, <= 1 GiB).
+8. Scores at national scale: a checklist and survey table of 150,000 institutions through `nokrules batch
+   --format json --jobs 2`, a plan with its scores block each (targets: <= 120 s, <= 1 GiB).
 4. Cold start: `nokrules plan` on one institution from a fresh process, median of 10 (target ≤ 0.6 s).
 5. Load: 200 concurrent `POST /api/plan` from this process to `nokrules serve` on loopback: no error,
    answers identical to sequential ones, within 120 s; p50/p95 latency.
@@ -248,6 +250,62 @@ def national(engine: Engine, n: int, k: int, jobs: int, seed: int, unique: float
     return wall
 
 
+def national_scores(engine: Engine, n: int, jobs: int, seed: int, label: str = "[8]") -> float:
+    """The scores path at national scale: a checklist and survey table of `n` institutions (every column of
+    catalog/scores.yaml, each item present with probability 0.85, survey shares 70–100 %) through
+    `nokrules batch --format json`: a full plan and scores block per institution."""
+    from nokrules.core.scores import columns
+
+    assert engine.catalog.scores is not None
+    rnd = random.Random(seed)
+    cols = list(columns(engine.catalog.scores))
+    kinds = [k.title for k in engine.catalog.kinds]
+    with tempfile.TemporaryDirectory(prefix="nokrules-bench-") as tmp:
+        src = Path(tmp) / "scores.csv"
+        with src.open("w", encoding="utf-8", newline="") as f:
+            f.write(";".join(["Учреждение", "Вид", *cols]) + "\n")
+            for i in range(n):
+                cells: list[str] = [f"Учреждение социального обслуживания № {i + 1}", rnd.choice(kinds)]
+                asked = 0
+                for c in cols:
+                    if c.endswith(".удовлетворены"):
+                        asked = rnd.randint(20, 200)
+                        cells.append(str(int(asked * rnd.uniform(0.7, 1.0))))
+                    elif c.endswith(".всего"):
+                        cells.append(str(asked))
+                    else:
+                        cells.append("1" if rnd.random() < 0.85 else "0")
+                f.write(";".join(cells) + "\n")
+        out = Path(tmp) / "out"
+        peak = [0]
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [NOKRULES, "batch", str(src), "--out", str(out), "--format", "json", "--jobs", str(jobs), "--date", "2027-01-15"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+
+        def poll() -> None:
+            while proc.poll() is None:
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                time.sleep(0.5)
+
+        t = threading.Thread(target=poll, daemon=True)
+        t.start()
+        stdout, stderr = proc.communicate()
+        wall = time.perf_counter() - start
+        t.join()
+        files = sum(1 for _ in out.glob("*.json"))
+        ranked = (out / "summary.md").read_text(encoding="utf-8").count("\n| ") if (out / "summary.md").exists() else 0
+    print(f"{label} national scores run: {n} institutions x {len(cols)} checklist and survey columns, --format json --jobs {jobs}")
+    print(f"    exit {proc.returncode}; {stdout.decode().strip() or stderr.decode().strip()[-300:]}")
+    print(
+        f"    wall {wall:.1f} s (target <= 120 s); peak memory of the process tree {peak[0] / 2**20:.0f} MiB (target <= 1024 MiB); "
+        f"{files} plan files with scores; {n / wall:.0f} institutions/s; summary table rows {ranked}"
+    )
+    return wall
+
+
 def cold_start(runs: int = 10) -> None:
     times = []
     for _ in range(runs):
@@ -353,6 +411,7 @@ def main() -> None:
     engine_ratio(engine, a.institutions, a.findings, a.seed + 7, unique=0.5, label="[7]")
     if not a.skip_national:
         national(engine, a.national, a.findings, a.jobs, a.seed + 7, unique=0.5, label="[7]")
+        national_scores(engine, a.national, a.jobs, a.seed + 8)
     cold_start()
     load(engine, a.concurrent, a.seed)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
