@@ -193,3 +193,22 @@ def test_the_xlsx_and_operator_examples_read_as_documented(engine: Engine) -> No
     # КЦСОН Северного района: no стоянка (3.1.2), no коляски (3.1.4); 14 of 20 disabled respondents; 95 % recommend
     assert [(m.n, m.present) for m in a.checklist] == [(1, True), (2, False), (3, True), (4, False), (5, True)]
     assert [(m.indicator, m.satisfied, m.asked, m.share) for m in a.survey] == [("3.3", 14, 20, None), ("5.1", None, None, 95)]
+
+
+def test_plan_docx_appendix_holds_the_scores_table(tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "plan.docx"
+    r = run("plan", "--scores", str(EXAMPLES / "scores.yaml"), "--date", "2027-01-15", "--format", "docx", "-o", str(out), "--appendix")
+    assert r.returncode == 0, r.stderr
+    doc = docx.Document(str(out))
+    assert "Приложение. Баллы по показателям НОК" in [p.text for p in doc.paragraphs]
+    table = doc.tables[-1]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["№", "Показатель", "Значение", "Баллы", "Примечание"]
+    assert rows[-1] == ["Итого", "среднее пяти критериев", "", "89,02", ""]
+    assert ["2.3", rows[8][1], "86 %", "86", "ниже порога 90 %"] == rows[8]  # header, К1, 1.1–1.3, К2, 2.1, 2.2, 2.3
+    assert "— 3.2.2: дублирование надписей и знаков рельефно-точечным шрифтом Брайля" in [p.text for p in doc.paragraphs]
+    without = tmp_path / "plain.docx"
+    run("plan", "--scores", str(EXAMPLES / "scores.yaml"), "--date", "2027-01-15", "--format", "docx", "-o", str(without))
+    assert "Приложение. Баллы по показателям НОК" not in [p.text for p in docx.Document(str(without)).paragraphs]

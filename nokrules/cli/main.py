@@ -109,6 +109,7 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="файл соответствия столбцов YAML: названия столбцов оператора → названия nokrules",
 )
+@click.option("--appendix", is_flag=True, help="docx: приложить к плану таблицу баллов (с --scores)")
 def plan(
     file: str | None,
     fmt: str,
@@ -124,6 +125,7 @@ def plan(
     profile: str | None,
     scores_file: str | None,
     columns_file: str | None,
+    appendix: bool,
 ) -> None:
     """Проект плана по устранению недостатков для одной организации.
 
@@ -161,7 +163,7 @@ def plan(
     if not result.items and not result.unrecognized and not result.scores:
         click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
     if fmt in DOCUMENTS:
-        data = render_document(fmt, result, engine.catalog, form, year, prof.approver, prof.founder)
+        data = render_document(fmt, result, engine.catalog, form, year, prof.approver, prof.founder, appendix)
     else:
         data = FORMATS[fmt](result).encode("utf-8")
     if output:

@@ -21,6 +21,7 @@ class DocContext:
     approver: Approver = field(default_factory=Approver)
     founder: str = ""
     indicator_titles: dict[str, str] = field(default_factory=dict)
+    appendix: bool = False  # DOCX: the scores table as an appendix, when the plan has scores
 
     @classmethod
     def of(
@@ -31,9 +32,10 @@ class DocContext:
         year: int | None = None,
         approver: Approver | None = None,
         founder: str = "",
+        appendix: bool = False,
     ) -> DocContext:
         titles: dict[str, str] = {str(i.id): i.title for c in catalog.criteria for i in c.indicators}
-        return cls(load_layout(form), year or plan.date.year, approver or Approver(), founder, titles)
+        return cls(load_layout(form), year or plan.date.year, approver or Approver(), founder, titles, appendix)
 
     def approval_lines(self) -> list[str]:
         """The «УТВЕРЖДАЮ» block: position and name from the profile, else blank lines to fill by hand."""
@@ -53,10 +55,12 @@ def render_document(
     year: int | None = None,
     approver: Approver | None = None,
     founder: str = "",
+    appendix: bool = False,
 ) -> bytes:
-    """A filed document (DOCX, XLSX, HTML) in the chosen form; each renderer is imported only when used."""
+    """A filed document (DOCX, XLSX, HTML) in the chosen form; each renderer is imported only when used.
+    `appendix`: a DOCX ends with the table of scores, when the plan was drafted from them."""
     import importlib
 
-    ctx = DocContext.of(plan, catalog, form, year, approver, founder)
+    ctx = DocContext.of(plan, catalog, form, year, approver, founder, appendix)
     out = importlib.import_module(f"nokrules.documents.{fmt}").render(plan, ctx)
     return out if isinstance(out, bytes) else str(out).encode("utf-8")

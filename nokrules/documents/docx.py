@@ -24,8 +24,9 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from nokrules.core.model import Plan
+from nokrules.core.model import Plan, ScoresBlock
 from nokrules.core.printable import printable
+from nokrules.documents import scores as scores_doc
 from nokrules.documents.document import DocContext
 from nokrules.documents.ooxml import fixed_zip, russian_times, times
 from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
@@ -117,6 +118,35 @@ def _setup(doc: DocxDocument, plan: Plan) -> None:
     cp.version = plan.catalog_version
 
 
+def _scores_appendix(doc: DocxDocument, block: ScoresBlock) -> None:
+    """The appendix on a new page: criteria with their indicators (value and points), the total, and the
+    checklist items at 0 — the same rows the Markdown and the page show."""
+    doc.add_page_break()  # type: ignore[no-untyped-call]
+    _para(doc, f"Приложение. {scores_doc.TITLE}", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    rows = scores_doc.score_rows(block)
+    widths = (1.6, 15.0, 3.2, 2.2, 4.7)
+    table = doc.add_table(rows=1 + len(rows), cols=len(widths))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for k, w in enumerate(widths):
+        table.columns[k].width = Cm(w)
+        for cell in table.columns[k].cells:
+            cell.width = Cm(w)
+    for k, head in enumerate(("№", "Показатель", "Значение", "Баллы", "Примечание")):
+        _write(table.rows[0].cells[k], head, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _flag(table.rows[0], "w:tblHeader")
+    for r, row in zip(rows, table.rows[1:], strict=True):
+        _flag(row, "w:cantSplit")
+        for k, text in enumerate((r.number, r.title, r.value, r.points, r.note)):
+            _write(row.cells[k], text, bold=r.strong, align=WD_ALIGN_PARAGRAPH.CENTER if k in (0, 3) else None)
+    if block.missing:
+        _para(doc, "")
+        _para(doc, scores_doc.MISSING_TITLE, bold=True, after=4)
+        for m in block.missing:
+            _para(doc, f"— {scores_doc.missing_text(m)}", size=11)
+
+
 def _header(table: Table, ctx: DocContext) -> int:
     """Header rows (merged cells for split columns) and the row of column numbers; returns rows used."""
     top, second = header_rows(ctx.layout)
@@ -197,6 +227,8 @@ def render(plan: Plan, ctx: DocContext) -> bytes:
     if layout.footnote:
         _para(doc, "")
         _para(doc, layout.footnote, size=10, italic=True)
+    if ctx.appendix and plan.scores is not None:
+        _scores_appendix(doc, plan.scores)
     _page_number(doc)
     buf = io.BytesIO()
     doc.save(buf)
