@@ -212,3 +212,9 @@ def test_plan_docx_appendix_holds_the_scores_table(tmp_path: Path) -> None:
     without = tmp_path / "plain.docx"
     run("plan", "--scores", str(EXAMPLES / "scores.yaml"), "--date", "2027-01-15", "--format", "docx", "-o", str(without))
     assert "Приложение. Баллы по показателям НОК" not in [p.text for p in docx.Document(str(without)).paragraphs]
+
+
+def test_a_text_protocol_naming_checklist_items_is_no_scores_table() -> None:
+    protocol = "1. ГБУ «КЦСОН»\nНедостатки:\n3.2.4: нет версии сайта для слабовидящих; 3.1.2: нет стоянки\n".encode()
+    assert not looks_like_scores(protocol, "протокол.txt")
+    assert looks_like_scores('"Наименование","3.1.стоянка"\n"ЦСО",1\n'.encode(), "t.csv")

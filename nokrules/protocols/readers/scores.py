@@ -103,19 +103,21 @@ def looks_like_scores(data: bytes, name: str, mapping: Mapping[str, str] | None 
         return False
     if _SCORES_KEY.search(head):  # YAML or JSON: an institution with a `scores` key
         return True
-    return any(_STRICT_COLUMN.match(token) for token in _tokens(head))
+    return _header_line(head)
 
 
 _STRICT_COLUMN = re.compile(r"^\d\.\d(?:\.[^\s.]+){1,2}$")  # a header cell exactly: «3.1.стоянка», «1.3.стенд.всего»
 
 
-def _tokens(text: str) -> list[str]:
-    out = []
+def _header_line(text: str) -> bool:
+    """A table header among the first lines: cells split by «;», «,» or tab, one naming the institution and one
+    a score column exactly («3.1.стоянка») — a protocol line «3.2.4: нет версии сайта» is no header."""
     for line in [x for x in text.splitlines() if x.strip()][:5]:
-        for d in (";", ",", "\t", ":", '"', "'", "{", "}"):
-            line = line.replace(d, "\n")
-        out += [t.strip() for t in line.splitlines() if t.strip()]
-    return out
+        for d in DELIMITERS:
+            cells = [c.strip().strip('"') for c in line.split(d)]
+            if len(cells) > 1 and any(_STRICT_COLUMN.match(c) for c in cells) and any(_identity(c) == "name" for c in cells):
+                return True
+    return False
 
 
 def read_scores(data: bytes, name: str, spec: ScoresSpec, mapping: Mapping[str, str] | None = None) -> list[ProtocolInstitution]:
