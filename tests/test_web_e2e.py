@@ -435,3 +435,34 @@ def test_a_big_plan_makes_a_compact_page(page: Page, tmp_path: Path) -> None:
     # their measure; repeated findings and the paper column widths made 19 findings an 8,374 px page.
     assert height <= 900 + 125 * plan_rows, (height, plan_rows)
     assert height < 8_374 * 0.8
+
+
+# ---------------------------------------------------------------------------------------------- CSP
+
+STRICT_CSP = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'"
+
+
+def test_the_page_works_under_a_strict_content_security_policy(browser: Browser, server: str) -> None:
+    """Whatever headers the server sends, the page needs no inline script or style: served with the
+    strictest policy it still draws the plan and nothing is refused."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ru-RU")
+    try:
+        pg = context.new_page()
+        refused: list[str] = []
+        pg.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+
+        def strict(route: Any) -> None:
+            response = route.fetch()
+            route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
+
+        pg.route("**/*", strict)
+        pg.goto(server + "/")
+        _draft(pg, _bullets(SIX))
+        pg.locator("#plan-table details > summary").first.click()
+        expect(pg.locator("#plan-table .why-text").first).to_be_visible()
+        # the stylesheet applied: the section rows are drawn in the page's blue
+        colour = pg.evaluate("getComputedStyle(document.querySelector('tr.section th')).backgroundColor")
+        assert colour == "rgb(11, 79, 138)"
+        assert refused == []
+    finally:
+        context.close()
