@@ -778,3 +778,20 @@ def test_a_bad_year_is_422_in_russian(client: TestClient, year: str, message: st
     assert r.status_code == 422
     assert f'<a href="#year">Год плана</a>: {message}' in alert(r.text)
     assert '<details class="profile" id="profile-fields" open>' in r.text
+
+
+def test_the_regional_form_spans_its_finding_and_indicator_cells(client: TestClient) -> None:
+    # vladimir2019: № | measure | finding | due | responsible | result | indicator, then «Почему»; the finding,
+    # the indicator and «Почему» describe the group and span its two measures, the rest is per measure
+    text = assert_ok_page(client.post("/", data={**FORM, "form": "vladimir2019", "text": "укомплектована кадрами на 40%"}))
+    first, second = group_of_second_column(text, "укомплектована кадрами на 40%")
+    assert first.count("<td") == 8 and first.count('rowspan="2"') == 3
+    assert cells(second) == ["2", "Ежеквартально анализировать укомплектованность", "постоянно", *cells(second)[3:5]]
+    assert second.count("<td") == 5
+
+
+def group_of_second_column(text: str, finding: str) -> list[str]:
+    """The two rows of a group whose finding cell is not the first of the row (the regional form)."""
+    rows = table_rows(text)
+    [k] = [k for k, r in enumerate(rows) if f"</span> {html.escape(finding, quote=True)}</p>" in r]
+    return rows[k : k + 2]
