@@ -33,6 +33,9 @@ MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сан
 RATIO_RE = re.compile(
     r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,2}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+|весь|все|всех)\b"
 )
+PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
+# survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
+SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
@@ -238,11 +241,20 @@ class Concepts:
             at = tuple(i for i, w in enumerate(surface) if w == first)[:1]
             marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
             spots.append(at or (-1,))
-        survey = bool(SHARE_RE.search(text)) or any(
-            find_element(self.survey.elements[k], lem) is not None for k in self.survey.candidates(lem)
-        )
+        said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
+        survey = bool(SHARE_RE.search(text)) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
-        clear = self._clear(lem, text) or not words and full_share(text)
+        # «проживающие довольны досугом»: «satisfied» with no share, no number, no negative word and nothing said
+        # to be wrong is praise («недоброжелательное отношение» is not)
+        praise = (
+            bool(PRAISE & set(said))
+            and not words
+            and not SHARE_RE.search(text)
+            and not re.search(r"\d", text)
+            and not any(SHARE_WORD_RE.search(w) for w in said)
+            and not re.search(r"(?:^|[^а-я])(?:не|без)", text)
+        )
+        clear = self._clear(lem, text) or not words and full_share(text) or praise
         return PartSignal(bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots))
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
