@@ -36,13 +36,14 @@ RATIO_RE = re.compile(
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
+LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 # words that put a noun into a phrase of another («с коляски», «для инвалидов»): no item of an enumeration
-PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до".split())
+PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
 
@@ -103,11 +104,12 @@ class PartSignal:
         return state
 
     def signalled_in(self, positions: Sequence[int], clauses: Sequence[int]) -> bool:
-        """Does a problem signal stand in the object's own clause, apart from the object's words («колясок нет»)?"""
+        """Does a problem signal stand in the object's own clause, apart from the object's words («колясок нет»),
+        or open the part and so govern every item of it («Не обеспечены зона ожидания и питьевой режим»)?"""
         own = {clauses[i] for i in positions if 0 <= i < len(clauses)}
         return any(
             not set(p) & set(positions)
-            and all(0 <= j < len(clauses) and clauses[j] in own for j in p)
+            and (p[0] < LEAD_WORDS or all(0 <= j < len(clauses) and clauses[j] in own for j in p))
             for p in self.spots
         )
 

@@ -32,6 +32,7 @@ TYPO_MIN_LEN = 5
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
+ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
     r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
@@ -316,9 +317,10 @@ class Recognizer:
 
     @staticmethod
     def _clauses(text: str, toks: Tokens, span: tuple[int, int]) -> tuple[int, ...]:
-        """The comma clause of each word of a part of the finding (0, 1, …), for enumerations."""
+        """The item of an enumeration each word of a part stands in (0, 1, …): items are cut at commas, dashes and
+        «и» / «или»."""
         a, b = span
-        cuts = [m.start() for m in CLAUSE_RE.finditer(text, a, b)]
+        cuts = [m.start() for m in ITEM_RE.finditer(text, a, b)]
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
