@@ -349,14 +349,23 @@ class Concepts:
         return sig.survey or sig.score and (c.surveyed or c.signal == "survey")
 
     def match(
-        self, lem: Lemmas, surface: Sequence[str], sig: PartSignal, part: int, near: bool = True, clauses: Sequence[int] = ()
+        self,
+        lem: Lemmas,
+        surface: Sequence[str],
+        sig: PartSignal,
+        part: int,
+        near: bool = True,
+        clauses: Sequence[int] = (),
+        context: Lemmas | None = None,
     ) -> list[ConceptHit]:
         """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
         concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific. `near`:
         the signal's positions are in `lem` (not so when a neighbouring part lends its thing), and each object
         takes the state of the signal nearest to it. `clauses`: the comma clause of each word, for enumerations
         («пандус сломан, кнопки вызова нет, колясок нет»): a `without` word that is another concept's object,
-        named with its own signal in another clause, does not veto a concept that has its own signal too."""
+        named with its own signal in another clause, does not veto a concept that has its own signal too.
+        `context`: the whole finding, where a concept's `with` words may stand as well: «По анкетам
+        проживающих: …, посещения (74 %)» speaks of the residents' visitors though the part does not."""
         if sig.clear:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
@@ -381,7 +390,9 @@ class Concepts:
             if c.signal == "problem" and near and not self._survey(sig, c) and not sig.beside(pos):
                 continue
             if c.with_:
-                if all(find_element(w, lem) is None for w in c.with_):
+                if all(find_element(w, lem) is None for w in c.with_) and (
+                    context is None or all(find_element(w, context) is None for w in c.with_)
+                ):
                     continue
                 score += 0.5
             if self._vetoed(c, pos, el, lem, clauses) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):

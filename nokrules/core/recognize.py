@@ -254,7 +254,7 @@ class Recognizer:
         if all(sg.clear for sg in signals):
             return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         for n, (plem, surface, _) in enumerate(seen):
-            found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]))
+            found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem)
             if not found and (signals[n].problem or signals[n].survey):
                 # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
                 # wrong names the thing of a neighbouring part that says nothing is wrong
