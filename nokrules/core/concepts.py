@@ -32,6 +32,7 @@ MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сан
 # корпус», «2 компьютера на группу из 12»
 RATIO_RE = re.compile(
     r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,2}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+|весь|все|всех)\b"
+    r"|\bна\s+(?:весь|все|всех|\d+)\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+)\b"
 )
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
@@ -239,7 +240,7 @@ class Concepts:
             words.append(Match(element="на всех не хватает", words=[ratio.group()]))
             if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("partial"):
                 state = "partial"
-            first = ratio.group(1)
+            first = ratio.group(1) or ratio.group(2)
             at = tuple(i for i, w in enumerate(surface) if w == first)[:1]
             marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
             spots.append(at or (-1,))
