@@ -18,6 +18,7 @@ HEAD, HEAD_LEN = "*", 3  # a prefix word is indexed by its first letters, marked
 class WordSpec:
     forms: frozenset[str]  # the word and its normal form
     prefix: str | None = None
+    number: bool = False  # a number: numbers in a row («показатель 4 3») stand side by side, no word between
 
     def hits(self, token: frozenset[str]) -> bool:
         if self.prefix is not None:
@@ -40,7 +41,7 @@ def compile_element(source: str) -> Element:
             if w.endswith("*") and len(w) > 1:
                 specs.append(WordSpec(frozenset(), w[:-1]))
             else:
-                specs.append(WordSpec(frozenset({w, normal_form(w)})))
+                specs.append(WordSpec(frozenset({w, normal_form(w)}), number=w.isdigit()))
         alts.append(tuple(specs))
     return Element(source, tuple(alts))
 
@@ -73,8 +74,10 @@ class Lemmas:
 
 def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]]) -> list[int] | None:
     pos = [i]
-    for spec in phrase[1:]:
-        nxt = next((j for j in range(pos[-1] + 1, min(pos[-1] + 2 + PHRASE_GAP, len(tokens))) if spec.hits(tokens[j])), None)
+    for prev, spec in zip(phrase, phrase[1:]):
+        # «4.3» is «4 3»; «п. 4 показателя 3.2» is no indicator 4.3
+        reach = 2 if prev.number and spec.number else 2 + PHRASE_GAP
+        nxt = next((j for j in range(pos[-1] + 1, min(pos[-1] + reach, len(tokens))) if spec.hits(tokens[j])), None)
         if nxt is None:
             return None
         pos.append(nxt)
