@@ -162,3 +162,71 @@ def test_a_line_that_says_nothing_is_wrong_is_shown_without_a_measure(engine: En
     cells = [c.text for t in python_docx.Document(str(docx)).tables for r in t.rows for c in r.cells]
     assert "Строки без недостатков (мероприятия не требуются)" in cells
     assert "замечаний по показателю 1.1 нет" in cells
+
+
+# General means behind the examples above, each on wording of its own.
+
+
+def test_each_item_of_an_enumeration_with_its_own_signal_is_found_with_its_own_state(engine: Engine) -> None:
+    assert recognised(engine, "входная группа: пандус сломан, кнопки вызова нет, колясок нет") == [
+        ("ramp_missing", "broken"),
+        ("wheelchairs_missing", "absent"),
+        ("call_button_missing", "absent"),
+    ]
+
+
+def test_an_opening_negation_governs_items_joined_by_and(engine: Engine) -> None:
+    assert set(ids(engine, "Не обеспечены зона ожидания и питьевой режим для посетителей")) == {
+        "waiting_area_missing",
+        "drinking_water_missing",
+    }
+
+
+def test_a_thing_named_after_a_preposition_is_no_item_of_an_enumeration(engine: Engine) -> None:
+    assert ids(engine, "стенд с информацией висит слишком высоко, с коляски не прочитать") == ["stand_unreadable"]
+
+
+def test_a_word_of_another_criterion_still_says_what_the_line_is_about(engine: Engine) -> None:
+    assert ids(engine, "на сайте ничего не найти, всё запрятано, меню непонятное") == ["site_navigation_poor"]
+
+
+def test_a_list_lead_lends_its_absence_to_each_item(engine: Engine) -> None:
+    text = "Не размещены: сведения о персональном составе работников; информация о попечительском совете; план ФХД"
+    assert set(ids(engine, text)) == {"staff_info_missing", "trustee_board_info_missing", "fhd_info_missing"}
+
+
+def test_a_list_item_with_a_verb_of_its_own_borrows_nothing(engine: Engine) -> None:
+    assert "handrails_missing" not in ids(engine, "Замечания: пандус есть; поручни установлены")
+
+
+def test_a_few_things_for_many_people_is_partial(engine: Engine) -> None:
+    assert recognised(engine, "в зоне ожидания 3 стула на 20 посетителей") == [("waiting_area_missing", "partial")]
+
+
+@pytest.mark.parametrize("text", ["питанием удовлетворены 100 % проживающих", "проживающие довольны досугом, кружки работают ежедневно"])
+def test_everyone_satisfied_or_praise_names_no_deficiency(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+    assert engine.recognizer.says_nothing_wrong(text)
+
+
+def test_praise_words_do_not_hide_a_negative_attitude(engine: Engine) -> None:
+    text = "в анкетах получатели отмечают недоброжелательное отношение администратора на входе"
+    assert ids(engine, text) == ["courtesy_first_contact_low"]
+
+
+def test_a_site_only_deficiency_is_not_read_where_only_the_stand_is_named(engine: Engine) -> None:
+    assert ids(engine, "на стенде не указан телефон") == []
+
+
+def test_a_checklist_item_number_is_no_indicator_number(engine: Engine) -> None:
+    assert ids(engine, "п. 4 показателя 3.2 не выполнен") == ["low_vision_site_missing"]
+    assert ids(engine, "пункт 5 показателя 3.1 — отсутствует") == ["accessible_sanitary_missing"]
+
+
+def test_list_items_keep_their_own_text_and_know_the_lead(engine: Engine) -> None:
+    found = engine.findings("Не размещены: тарифы; лицензия. Правила распорядка размещены")
+    assert [(f.text, f.lead) for f in found] == [
+        ("Не размещены: тарифы", ""),
+        ("лицензия", "Не размещены"),
+        ("Правила распорядка размещены", ""),
+    ]

@@ -153,6 +153,9 @@ def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
     return line
 
 
+LIST_COLON_RE = re.compile(r":(?!\d)")  # «Не размещены: A; B» opens a list, «с 9:00» does not
+
+
 @lru_cache(maxsize=100_000)
 def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
@@ -180,10 +183,16 @@ def split_findings(text: str) -> list[Finding]:
     for parts in group_lines(enumerate(raw_lines, start=1)):
         joined, marks = join_lines(parts)
         end_line = parts[-1][0]
+        list_lead = ""
         for offset, piece in _pieces(joined):
+            if not joined[:offset].rstrip().endswith(";"):
+                list_lead = ""  # a sentence end closes the list
             cleaned = _clean(piece)
             if not _HAS_WORD.search(cleaned):
                 continue
             lead = len(piece) - len(piece.lstrip(" ,.;:"))
-            findings.append(Finding(text=cleaned, line=_line_at(marks, offset + lead), end_line=end_line))
+            findings.append(Finding(text=cleaned, line=_line_at(marks, offset + lead), end_line=end_line, lead=list_lead))
+            colon = LIST_COLON_RE.search(cleaned)
+            if colon and not list_lead:
+                list_lead = cleaned[: colon.start()].strip()
     return findings

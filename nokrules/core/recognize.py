@@ -394,7 +394,19 @@ class Recognizer:
         )
 
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
-        return [r for i, f in enumerate(findings) for r in self._recognitions(i, f.text)]
+        return [r for i, f in enumerate(findings) for r in self._recognitions(i, self._read_with_lead(f))]
+
+    def _read_with_lead(self, f: Finding) -> str:
+        """The text a finding is recognised from: an item of a list that says nothing itself («информация о
+        попечительском совете» after «Не размещены: …;») is read with the list's lead; an item with a verb or a
+        signal of its own («пандус есть») is read alone."""
+        if not f.lead:
+            return f.text
+        toks = self.tokens(f.text)
+        _, _, signals = self._part_signals(f.text, toks)
+        if any(sg.problem or sg.survey or sg.clear for sg in signals) or any(map(is_predicate, toks.surface)):
+            return f.text
+        return f"{f.lead}: {f.text}"
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one Recognizer per loaded catalog; a text repeats rarely, its shape often
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:

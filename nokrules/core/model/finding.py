@@ -42,6 +42,9 @@ class Finding(Strict):
     text: str
     line: int
     end_line: int = 0  # last line of the input the finding spans (0: same as line)
+    # the words before a colon that open the list this finding is an item of («Не размещены: A; B; C» → B has
+    # the lead «Не размещены»): an item that says nothing itself is read with it
+    lead: str = ""
 
 
 class Choice(Strict):
