@@ -18,6 +18,7 @@
    answers identical to sequential ones, within 120 s; p50/p95 latency.
 
 Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national] [--concurrent N]
+       [--scores-national N]
 """
 
 from __future__ import annotations
@@ -394,6 +395,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=2027)
     ap.add_argument("--skip-national", action="store_true")
+    ap.add_argument("--scores-national", type=int, help="institutions in the scores run [8] (default: --national)")
     ap.add_argument("--concurrent", type=int, default=200, help="simultaneous POST /api/plan in the load check")
     a = ap.parse_args()
     t0 = time.perf_counter()
@@ -411,7 +413,7 @@ def main() -> None:
     engine_ratio(engine, a.institutions, a.findings, a.seed + 7, unique=0.5, label="[7]")
     if not a.skip_national:
         national(engine, a.national, a.findings, a.jobs, a.seed + 7, unique=0.5, label="[7]")
-        national_scores(engine, a.national, a.jobs, a.seed + 8)
+        national_scores(engine, a.scores_national or a.national, a.jobs, a.seed + 8)
     cold_start()
     load(engine, a.concurrent, a.seed)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

@@ -257,3 +257,14 @@ def test_bad_input_is_one_russian_line_naming_the_cell(engine: Engine, row: dict
 def test_empty_cells_are_not_assessed_not_zero(engine: Engine) -> None:
     a = assess(engine, {"3.1.пандус": "", "3.1.стоянка": None, "2.3.доля": " "})
     assert a.checklist == [] and a.survey == []
+
+
+def test_a_per_indicator_threshold_overrides_the_catalog_one(engine: Engine) -> None:
+    # the ministry sets 95 for 4.1 only: 93 % is below it there, while 93 % in 4.2 stays above the catalog's 90
+    spec = engine.catalog.scores
+    assert spec is not None
+    own = spec.model_copy(update={"indicators": {**spec.indicators, "4.1": spec.indicators["4.1"].model_copy(update={"threshold": 95.0})}})
+    catalog = engine.catalog.model_copy(update={"scores": own})
+    block = compute(catalog, assess(engine, {"4.1.доля": 93, "4.2.доля": 93}))
+    by = {i.indicator: (i.threshold, i.below_threshold) for i in block.indicators}
+    assert by["4.1"] == (95.0, True) and by["4.2"] == (90.0, False)
