@@ -79,7 +79,7 @@ def text(block: ScoresBlock) -> list[str]:
         indent = "" if r.strong else "   "
         value = f"; {r.value}" if r.value else ""
         note = f" ({r.note})" if r.note else ""
-        out.append(f"{indent}{r.number}. {r.title}: {r.points} баллов{value}{note}")
+        out.append(f"{indent}{r.number}. {r.title} — баллы: {r.points}{value}{note}")  # «баллы:» needs no declension
     if block.missing:
         out += ["", MISSING_TITLE, *(f"   {missing_text(m)}" for m in block.missing)]
     return [*out, ""]
