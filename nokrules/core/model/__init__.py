@@ -21,7 +21,18 @@ from nokrules.core.model.catalog import (
     Signals,
     When,
 )
-from nokrules.core.model.common import DUE_RE, DeficiencyId, FindingState, IndicatorId, MeasureId, Place, RuleId, Section, Strict
+from nokrules.core.model.common import (
+    DUE_RE,
+    Contract,
+    DeficiencyId,
+    FindingState,
+    IndicatorId,
+    MeasureId,
+    Place,
+    RuleId,
+    Section,
+    Strict,
+)
 from nokrules.core.model.finding import Approver, Choice, Finding, Firing, Institution, Match, Profile, Recognition
 from nokrules.core.model.plan import (
     DeficiencyRef,
@@ -72,6 +83,7 @@ __all__ = [
     "SphereSpec",
     "SurveyMark",
     "Concept",
+    "Contract",
     "Signals",
     "CorpusItem",
     "CorpusStyle",

@@ -26,3 +26,11 @@ DUE_RE = re.compile(
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contract(BaseModel):
+    """What nokrules writes and others read back (the plan JSON `nokrules.plan/1`). Its fields are only ever
+    added, so a consumer on an older model ignores a field it does not know instead of rejecting the plan;
+    what nokrules itself reads from people (catalog, profile, requests) stays Strict."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)

@@ -1,5 +1,6 @@
 """The plan: the stable JSON contract `nokrules.plan/2`. Fields are only ever added, never renamed
-(version 2 added the scores block and the score sources of items)."""
+(version 2 added the scores block and the score sources of items), so every model here reads tolerantly
+(`Contract`: an unknown field is ignored)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,25 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from nokrules.core.model.common import DeficiencyId, FindingState, IndicatorId, MeasureId, RuleId, Section, Strict
+from nokrules.core.model.common import Contract, DeficiencyId, FindingState, IndicatorId, MeasureId, RuleId, Section
 from nokrules.core.model.scores import ScoresBlock, ScoreSource
 
 # ---------------------------------------------------------------- plan (JSON contract nokrules.plan/2)
 
 
-class PlanInstitution(Strict):
+class PlanInstitution(Contract):
     name: str
     kind: str | None
     kind_title: str | None = None
     forms: list[str] = []
 
 
-class FindingRef(Strict):
+class FindingRef(Contract):
     text: str
     line: int
 
 
-class DeficiencyRef(Strict):
+class DeficiencyRef(Contract):
     id: DeficiencyId
     title: str
     indicator: IndicatorId
@@ -34,7 +35,7 @@ class DeficiencyRef(Strict):
     section: Section
 
 
-class PlanMeasure(Strict):
+class PlanMeasure(Contract):
     id: MeasureId
     text: str
     due: str  # ISO date "YYYY-MM-DD" or "постоянно"
@@ -49,7 +50,7 @@ class PlanMeasure(Strict):
     because: str
 
 
-class PlanItem(Strict):
+class PlanItem(Contract):
     finding: FindingRef
     deficiency: DeficiencyRef
     measures: list[PlanMeasure]
@@ -63,19 +64,19 @@ class PlanItem(Strict):
     scores: list[ScoreSource] = []
 
 
-class Suggestion(Strict):
+class Suggestion(Contract):
     id: DeficiencyId
     title: str
     score: float
 
 
-class Unrecognized(Strict):
+class Unrecognized(Contract):
     text: str
     line: int
     suggestions: list[Suggestion]
 
 
-class PlanRow(Strict):
+class PlanRow(Contract):
     """A row of the official table: one measure, listing every finding it answers."""
 
     section: Section
@@ -86,14 +87,14 @@ class PlanRow(Strict):
     manual: bool = False
 
 
-class PlanSection(Strict):
+class PlanSection(Contract):
     section: Section
     title: str
     short: str
     rows: list[PlanRow]
 
 
-class Plan(Strict):
+class Plan(Contract):
     schema_: Literal["nokrules.plan/2"] = Field(default="nokrules.plan/2", alias="schema")
     institution: PlanInstitution
     date: Date
@@ -107,7 +108,7 @@ class Plan(Strict):
     # the checklist and survey scores, when the plan was drafted from them (plan --scores)
     scores: ScoresBlock | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2) + "\n"
