@@ -1,6 +1,6 @@
 """What the web promises beyond one plan: security headers on every answer, JSON syntax errors and deeply nested
 JSON answered in Russian with where the error is, the plan's response schema in OpenAPI, and a plan JSON that a
-consumer on an older model still reads when fields are added (the contract nokrules.plan/1)."""
+consumer on an older model still reads when fields are added (the contract nokrules.plan/2)."""
 
 from __future__ import annotations
 
@@ -132,7 +132,7 @@ def test_deeply_nested_json_is_400_in_russian(client: TestClient) -> None:
 def test_openapi_publishes_the_plan_schema_for_api_plan(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     ok = spec["paths"]["/api/plan"]["post"]["responses"]["200"]
-    assert ok["description"] == "проект плана nokrules.plan/1"
+    assert ok["description"] == "проект плана nokrules.plan/2"
     assert ok["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Plan"}
     plan = spec["components"]["schemas"]["Plan"]
     assert {"schema", "institution", "date", "items", "unrecognized", "sections", "no_deficiency"} <= set(plan["properties"])
@@ -143,7 +143,7 @@ def test_a_plan_with_added_fields_still_parses(client: TestClient) -> None:
     r = client.post("/api/plan", json={"text": "нет пандуса", "date": "2027-01-15"})
     data = r.json()
     newer = json.loads(r.text)
-    newer["signed_by"] = "Иванова М. П."  # a field a later nokrules.plan/1 may add, at every level
+    newer["signed_by"] = "Иванова М. П."  # a field a later nokrules.plan/2 may add, at every level
     newer["institution"]["inn"] = "4200000000"
     newer["items"][0]["confidence"] = 0.9
     newer["items"][0]["measures"][0]["cost"] = 1000

@@ -33,6 +33,19 @@ _BY_TYPE = {
     "json_invalid": "тело запроса — не JSON",
     "json_type": "тело запроса — не JSON",
 }
+# The JSON decoder's messages (json.JSONDecodeError.msg, by their start) in Russian
+_JSON_SYNTAX = (
+    ("Expecting value", "ожидалось значение"),
+    ("Expecting property name enclosed in double quotes", "ожидалось имя поля в двойных кавычках"),
+    ("Expecting ':' delimiter", "ожидалось «:»"),
+    ("Expecting ',' delimiter", "ожидалась «,»"),
+    ("Unterminated string", "строка не закрыта кавычкой"),
+    ("Invalid control character", "управляющий символ внутри строки"),
+    ("Invalid \\uXXXX escape", "неверная последовательность \\uXXXX"),
+    ("Invalid \\escape", "неверная последовательность с «\\»"),
+    ("Extra data", "лишние данные после JSON"),
+    ("Illegal trailing comma", "лишняя запятая перед закрывающей скобкой"),
+)
 # What differs is only the name of the thing: a YAML file has keys and mappings, a JSON request fields and objects.
 _IN_YAML = {
     "extra_forbidden": "неизвестный ключ «{key}»",
@@ -58,8 +71,10 @@ def error_message(err: Mapping[str, Any], fields: bool = False) -> str:
     loc = err.get("loc") or ()
     if kind in ("value_error", "assertion_error") and ctx.get("error"):
         return str(ctx["error"])
-    if kind == "json_invalid" and ctx.get("error"):
-        return f"тело запроса — не JSON ({ctx['error']})"
+    if kind == "json_invalid":
+        said = str(ctx.get("error", ""))
+        what = next((ru for en, ru in _JSON_SYNTAX if said.startswith(en)), None)
+        return f"тело запроса — не JSON: {what}" if what else "тело запроса — не JSON"
     if kind == "greater_than_equal":
         return f"значение должно быть не меньше {ctx.get('ge')}"
     if kind == "greater_than":

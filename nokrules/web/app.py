@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from nokrules.core.engine import Engine
 from nokrules.core.errors import InputError, NokError, UsageError
 from nokrules.web import routes_api, routes_page
+from nokrules.web.headers import HEADERS, SecurityHeaders
 from nokrules.web.limits import BodyLimit
 from nokrules.web.messages import summary, translate
 from nokrules.web.schema import ErrorResponse, FieldError
@@ -30,7 +31,12 @@ from nokrules.web.service import FieldProblem
 
 log = logging.getLogger("nokrules.web")
 
-_HTTP_RU = {404: "нет такой страницы", 405: "метод не поддерживается для этого адреса"}
+_HTTP_RU = {
+    # FastAPI answers 400 when reading the body fails other than by a JSON syntax error: JSON nested too deep
+    400: "тело запроса не удалось разобрать: JSON вложен слишком глубоко или повреждён",
+    404: "нет такой страницы",
+    405: "метод не поддерживается для этого адреса",
+}
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -60,16 +66,18 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(routes_api.router)
     app.include_router(routes_page.router(engine))
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: a 413 from BodyLimit carries the headers too
     return app
 
 
 def _error(status: int, errors: list[FieldError], message: str | None = None) -> JSONResponse:
     body = ErrorResponse(message=message or summary(errors), errors=errors)
-    return JSONResponse(body.model_dump(), status_code=status)
+    # the headers here too: Starlette answers an unhandled exception outside every middleware
+    return JSONResponse(body.model_dump(), status_code=status, headers=HEADERS)
 
 
 async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-    return _error(422, translate(exc.errors()))
+    return _error(422, translate(exc.errors(), exc.body))
 
 
 async def _problem(request: Request, exc: FieldProblem) -> Response:

@@ -16,11 +16,19 @@ def field_name(loc: Sequence[Any]) -> str:
     return key_path(loc[1:] if loc and loc[0] == "body" else loc) or "body"
 
 
-def translate(errors: Sequence[Any]) -> list[FieldError]:
+def translate(errors: Sequence[Any], body: Any = None) -> list[FieldError]:
+    """Each error for the caller; a JSON syntax error also says where, as line and character of `body`."""
     out = []
     for e in errors:
         field = "body" if str(e.get("type", "")).startswith("json_") else field_name(e.get("loc", ()))
-        out.append(FieldError(field=field, message=error_message(e, fields=True)))
+        message = error_message(e, fields=True)
+        loc = e.get("loc") or ()
+        if e.get("type") == "json_invalid" and isinstance(body, str | bytes) and loc and isinstance(loc[-1], int):
+            text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+            pos = min(loc[-1], len(text))
+            line, column = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+            message += f" (строка {line}, символ {column})"
+        out.append(FieldError(field=field, message=message))
     return out
 
 

@@ -14,6 +14,8 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 
 from nokrules.core.engine import Engine
+from nokrules.core.model import Plan
+from nokrules.web.headers import docs_policy
 from nokrules.web.schema import ErrorResponse, ExplainResponse, Health, PlanRequest
 from nokrules.web.service import MEDIA, catalog_view, disposition, document, draft, explain, plan_json
 
@@ -33,8 +35,12 @@ Eng = Annotated[Engine, Depends(_engine)]
 router = APIRouter()
 
 
-@router.post("/api/plan", tags=["план"], responses=ERRORS, summary="Проект плана (JSON nokrules.plan/2)")
+@router.post(
+    "/api/plan", tags=["план"], responses=ERRORS, response_model=Plan,
+    response_description="проект плана nokrules.plan/2", summary="Проект плана (JSON nokrules.plan/2)",
+)
 def api_plan(req: Req, engine: Eng) -> Response:
+    # the bytes `nokrules plan --format json` prints; response_model only publishes their schema (Plan)
     trace = draft(engine, req)
     return Response(trace.plan.to_json(), media_type="application/json")
 
@@ -67,18 +73,21 @@ def api_plan_xlsx(req: Req, engine: Eng) -> Response:
     return _file(engine, req, "xlsx")
 
 
-@router.post("/api/explain", tags=["план"], responses=ERRORS, response_model=ExplainResponse, summary="План и почему каждая строка")
+@router.post(
+    "/api/explain", tags=["план"], responses=ERRORS, response_model=ExplainResponse,
+    response_description="план и объяснение каждой строки", summary="План и почему каждая строка",
+)
 def api_explain(req: Req, engine: Eng) -> ExplainResponse:
     trace = draft(engine, req)
     return ExplainResponse(plan=plan_json(trace.plan), explain=explain(engine, trace))
 
 
-@router.get("/api/catalog", tags=["каталог"], summary="Каталог: недостатки, мероприятия, правила, версия")
+@router.get("/api/catalog", tags=["каталог"], response_description="каталог", summary="Каталог: недостатки, мероприятия, правила, версия")
 def api_catalog(engine: Eng) -> dict[str, Any]:
     return catalog_view(engine.catalog)
 
 
-@router.get("/api/health", tags=["служебное"], response_model=Health, summary="Сервис работает")
+@router.get("/api/health", tags=["служебное"], response_model=Health, response_description="сервис работает", summary="Сервис работает")
 def api_health(engine: Eng) -> Health:
     cat = engine.catalog
     return Health(
@@ -93,10 +102,14 @@ def api_health(engine: Eng) -> Health:
 @router.get("/docs", include_in_schema=False)
 def docs() -> HTMLResponse:
     """Swagger UI 5 (OpenAPI 3.1), served from the fastapi-offline package: no CDN is ever asked."""
-    return get_swagger_ui_html(
+    page = get_swagger_ui_html(
         openapi_url="/openapi.json",
         title="nokrules — API",
         swagger_js_url="/static/swagger/swagger-ui-bundle.js",
         swagger_css_url="/static/swagger/swagger-ui.css",
         swagger_favicon_url="/static/favicon.svg",
     )
+    html = bytes(page.body).decode("utf-8")
+    inline = html.split("<script>", 1)[1].split("</script>", 1)[0]  # the one script that starts Swagger UI
+    page.headers["content-security-policy"] = docs_policy(inline)
+    return page

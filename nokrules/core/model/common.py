@@ -29,7 +29,7 @@ class Strict(BaseModel):
 
 
 class Contract(BaseModel):
-    """What nokrules writes and others read back (the plan JSON `nokrules.plan/1`). Its fields are only ever
+    """What nokrules writes and others read back (the plan JSON `nokrules.plan/2`). Its fields are only ever
     added, so a consumer on an older model ignores a field it does not know instead of rejecting the plan;
     what nokrules itself reads from people (catalog, profile, requests) stays Strict."""
 
