@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
-from nokrules.core.model.common import DeficiencyId, IndicatorId, Place, Strict
+from nokrules.core.model.common import Contract, DeficiencyId, IndicatorId, Place, Strict
 
 INDICATORS: tuple[str, ...] = get_args(IndicatorId)
 
@@ -137,10 +137,10 @@ class Assessment(Strict):
     survey: list[SurveyMark] = []
 
 
-# ---------------------------------------------------------------- what they come to (plan contract)
+# ---------------------------------------------------------------- what they come to (plan contract: read tolerantly)
 
 
-class MissingItem(Strict):
+class MissingItem(Contract):
     """A checklist item at 0: the item number («3.2.2»), what it is, and where it is missing."""
 
     item: str
@@ -148,7 +148,7 @@ class MissingItem(Strict):
     place: Place | None = None
 
 
-class IndicatorScore(Strict):
+class IndicatorScore(Contract):
     indicator: IndicatorId
     title: str
     source: Literal["expert", "survey"]
@@ -159,7 +159,7 @@ class IndicatorScore(Strict):
     missing: list[MissingItem] = []
 
 
-class CriterionScore(Strict):
+class CriterionScore(Contract):
     criterion: int
     section: str
     title: str
@@ -167,7 +167,7 @@ class CriterionScore(Strict):
     weights: dict[str, float]
 
 
-class ScoresBlock(Strict):
+class ScoresBlock(Contract):
     sphere: str
     indicators: list[IndicatorScore]
     criteria: list[CriterionScore]
@@ -175,7 +175,7 @@ class ScoresBlock(Strict):
     missing: list[MissingItem]  # every checklist item at 0, in checklist order
 
 
-class ScoreSource(Strict):
+class ScoreSource(Contract):
     """Where scores say a deficiency: the checklist item at 0 or the survey share below its threshold."""
 
     indicator: IndicatorId
