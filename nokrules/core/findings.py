@@ -3,7 +3,8 @@
 Inspectors paste from Word and PDF: bullets and numbering of every kind, blank lines, lines wrapped in
 the middle of a phrase, several statements on one line. Wrapped lines are joined first, then a line is
 cut at «;» and at sentence ends, and every piece keeps the line where it starts in the text as pasted,
-because curators and inspectors look it up there. Nothing with a letter or digit in it is dropped.
+because curators and inspectors look it up there. Nothing is dropped but blank lines, lone bullets and
+pieces of nothing but spaces and «, . ; :» (a line «- ♿ 🚫» or «- ???» is a finding, shown unrecognised).
 The protocol readers group the findings and plan blocks of a protocol with the same `group_lines`, so a
 finding wrapped in a protocol ends where it would end pasted.
 """
@@ -15,14 +16,15 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from nokrules.core.errors import InputError
+from nokrules.core.encoding import decode
 from nokrules.core.model import Finding
 from nokrules.core.printable import printable
+
+__all__ = ["decode", "group_lines", "join_lines", "normalize_line", "split_findings"]
 
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_HAS_WORD = re.compile(r"[^\W_]")
 # Words a new finding typically starts with: a line beginning with one is not a wrapped continuation.
 _STARTERS = re.compile(
     r"^(?:нет|не|ни|никто|отсутству\w*|отсутстви\w*|низк\w*|недостаточн\w*|неполн\w*|частичн\w*|требует\w*|"
@@ -37,22 +39,6 @@ _ABBREVIATIONS = "пос пер обл корп каб тел руб тыс ст
 SENTENCE_END = re.compile(
     r"(?<=[^\W\d_]{3})" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])"
 )
-
-
-def decode(data: bytes, source: str = "ввод") -> str:
-    """Bytes of a pasted file → text. UTF-8 (with or without BOM) first, then Windows-1251."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data:
-        raise InputError(f"{source}: похоже на двоичный файл, ожидался текст")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1251")
-    except UnicodeDecodeError:
-        raise InputError(f"{source}: текст не в кодировке UTF-8 и не в Windows-1251") from None
 
 
 @lru_cache(maxsize=100_000)
@@ -188,7 +174,7 @@ def split_findings(text: str) -> list[Finding]:
             if not joined[:offset].rstrip().endswith(";"):
                 list_lead = ""  # a sentence end closes the list
             cleaned = _clean(piece)
-            if not _HAS_WORD.search(cleaned):
+            if not cleaned:  # only spaces and list punctuation: what «;» or a sentence end left behind
                 continue
             lead = len(piece) - len(piece.lstrip(" ,.;:"))
             findings.append(Finding(text=cleaned, line=_line_at(marks, offset + lead), end_line=end_line, lead=list_lead))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from nokrules.core.encoding import UTF16_BOMS, decode
 from nokrules.core.errors import InputError
 from nokrules.core.model import Protocol, ProtocolInstitution
 from nokrules.protocols.readers import detect, docx, structured, tabular
@@ -21,7 +22,6 @@ from nokrules.protocols.readers.common import NotThisFormat
 __all__ = ["parse_bytes", "read_protocol"]
 
 BOM = b"\xef\xbb\xbf"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _structured(flavour: str) -> Callable[[bytes, str], tuple[str, list[ProtocolInstitution]]]:
@@ -63,11 +63,10 @@ def parse_bytes(data: bytes, name: str) -> Protocol:
     """Read a protocol from its bytes; `name` (a file name) picks the first reader by its extension and
     names the file in messages. Returns a `Protocol` as `read_protocol` does; raises InputError when the
     file is empty or no reader finds an institution in it, listing why each format did not fit."""
-    if data.startswith(UTF16_BOMS):  # Notepad's «Юникод»: re-encode, every reader takes UTF-8
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            pass
+    if data.startswith(UTF16_BOMS) or not (data.startswith(detect.ZIP_MAGIC) or detect.binary_kind(data)):
+        # text: decoded once, by the one decoder (a broken byte or mixed codes refused here, naming the line),
+        # and handed to every reader as UTF-8, so a UTF-16 or KOI8-R protocol reads like any other
+        data = decode(data, name).encode("utf-8")
     if not data.removeprefix(BOM).strip():
         raise InputError(f"{name}: файл пуст — в нём нет протокола")
     reasons: list[str] = []

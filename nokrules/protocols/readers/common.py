@@ -51,7 +51,7 @@ def group_items(lines: Sequence[tuple[int, str]], wrapped: bool) -> list[tuple[i
     out = []
     for parts in group_lines([(no, t) for no, t in lines if clean(t)], wrapped):
         item = _strip_item(join_lines(parts)[0])
-        if re.search(r"[^\W_]", item):
+        if item:  # a line of symbols («♿ 🚫», «???») is kept: the plan shows it unrecognised
             out.append((parts[0][0], item))
     return out
 
