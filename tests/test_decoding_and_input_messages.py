@@ -140,6 +140,6 @@ def test_a_json_syntax_error_in_a_protocol_is_in_russian_with_line_and_column(tm
 
 def test_parser_messages_translate_and_never_leak_english() -> None:
     assert yaml_problem("found character that cannot start any token").startswith("символ, с которого")
-    assert yaml_problem("something new in libyaml") == "ошибка синтаксиса"
+    assert yaml_problem("something new in libyaml") == "здесь нарушен синтаксис"
     assert json_problem("Expecting property name enclosed in double quotes").startswith("ключ должен быть")
     assert json_problem("Unterminated string starting at") == "не закрыта кавычка"

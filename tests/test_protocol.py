@@ -449,7 +449,7 @@ def test_structured_record_without_findings_names_the_record(tmp_path: Path) -> 
 
 
 def test_broken_json_says_where(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"YAML/JSON: не разбирается как JSON \(строка 2\)"):
+    with pytest.raises(InputError, match=r"YAML/JSON: не разбирается как JSON \(строка 2, столбец 14: ожидалось значение\)"):
         read_protocol(write(tmp_path, "p.json", b'[{"name": "A",\n "findings": ]'))
 
 

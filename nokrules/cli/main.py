@@ -38,6 +38,8 @@ def _read_input(path: str | None) -> tuple[str, str]:
             raise UsageError("укажите файл с недостатками или передайте текст через стандартный ввод (nokrules plan - < файл)")
         return decode(sys.stdin.buffer.read(), "стандартный ввод"), "стандартный ввод"
     p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: это папка, а нужен файл с недостатками")
     if not p.is_file():
         raise InputError(f"{path}: файл не найден")
     try:
@@ -50,6 +52,8 @@ def _read_input(path: str | None) -> tuple[str, str]:
 def _read_profile(path: str) -> Profile:
     """The institution profile YAML; a bad key or value names the file, line and key."""
     p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: это папка, а нужен файл профиля YAML")
     if not p.is_file():
         raise InputError(f"{path}: файл профиля не найден")
     try:
@@ -94,7 +98,8 @@ def cli() -> None:
 @institution_options
 @click.option(
     "--profile",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),  # not dir_okay=False: a directory gets our own message, «это папка»
+    metavar="ФАЙЛ",
     help="профиль учреждения YAML: name, kind, forms, people (роль: ФИО), founder, approver (position, name)",
 )
 @click.option(
@@ -129,7 +134,7 @@ def plan(
 ) -> None:
     """Проект плана по устранению недостатков для одной организации.
 
-    ФАЙЛ — текст с недостатками (UTF-8 или Windows-1251); «-» или без ФАЙЛА — стандартный ввод.
+    ФАЙЛ — текст с недостатками (UTF-8, UTF-16, Windows-1251 или KOI8-R); «-» или без ФАЙЛА — стандартный ввод.
     С --scores ФАЙЛ можно не указывать: план строится по баллам (и недостаткам из таблицы баллов).
     """
     when = parse_date(plan_date)

@@ -98,3 +98,56 @@ def key_path(path: Sequence[Any]) -> str:
     for k in path:
         out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else str(k))
     return out
+
+
+# ---------------------------------------------------------------- parser messages
+
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "двоеточие там, где значение уже начато (возможно, текст с «:» не взят в кавычки)"),
+    (
+        "cannot start any token",
+        "символ, с которого не может начинаться значение (например, «@», «`» или «%»): возьмите текст в кавычки",
+    ),
+    ("did not find expected key", "ожидался ключ «имя: значение» — проверьте отступы"),
+    ("could not find expected ':'", "нет двоеточия после ключа"),
+    ("did not find expected '-' indicator", "ожидался элемент списка «- …» — проверьте отступы"),
+    ("did not find expected ',' or ']'", "список в [ ] не закрыт или в нём нет запятой"),
+    ("did not find expected ',' or '}'", "объект в { } не закрыт или в нём нет запятой"),
+    ("did not find expected node content", "пропущено значение"),
+    ("unexpected end of stream", "файл кончился внутри значения (не закрыта кавычка или скобка)"),
+    ("tab character", "табуляция в отступе — в YAML отступы только пробелами"),
+    ("unknown escape character", "неизвестная последовательность с «\\» в кавычках"),
+    ("block sequence entries are not allowed", "элемент списка «- » там, где ожидалось значение — проверьте отступы"),
+    ("found undefined alias", "ссылка *имя на якорь, которого нет"),
+    ("found duplicate anchor", "якорь &имя объявлен дважды"),
+    ("maximum nesting depth", "слишком глубокая вложенность"),
+    ("expected <block end>", "лишний отступ или элемент на уровне, где его не ждали"),
+    ("expected a single document", "в файле больше одного документа («---»)"),
+    ("found unexpected ':'", "двоеточие не на своём месте"),
+)
+
+_JSON_PROBLEMS = (
+    ("Expecting value", "ожидалось значение"),
+    ("Expecting ',' delimiter", "пропущена запятая"),
+    ("Expecting ':' delimiter", "пропущено двоеточие после ключа"),
+    (
+        "Expecting property name enclosed in double quotes",
+        "ключ должен быть в двойных кавычках (и после последнего поля не ставится запятая)",
+    ),
+    ("Unterminated string", "не закрыта кавычка"),
+    ("Invalid control character", "управляющий символ внутри строки"),
+    ("Invalid \\uXXXX escape", "неверная последовательность \\uXXXX"),
+    ("Invalid \\escape", "неизвестная последовательность с «\\»"),
+    ("Extra data", "лишние данные после конца JSON"),
+)
+
+
+def yaml_problem(problem: str | None) -> str:
+    """A YAML parser's problem (English, from libyaml) in Russian; a generic phrase when it is not known."""
+    text = problem or ""
+    return next((ru for en, ru in _YAML_PROBLEMS if en in text), "здесь нарушен синтаксис")
+
+
+def json_problem(message: str) -> str:
+    """A JSON parser's message (`JSONDecodeError.msg`) in Russian; a generic phrase when it is not known."""
+    return next((ru for en, ru in _JSON_PROBLEMS if message.startswith(en)), "здесь нарушен синтаксис")

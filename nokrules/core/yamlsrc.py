@@ -13,7 +13,7 @@ import yaml
 import yaml.constructor
 
 from nokrules.core.errors import CatalogError, Problem, SourceRef
-from nokrules.core.messages import key_path
+from nokrules.core.messages import key_path, yaml_problem
 
 Key = tuple[str | int, ...]
 KEY = "\0key"  # marks[(KEY, *path)]: where the key of a mapping entry stands
@@ -67,28 +67,6 @@ def _build(node: yaml.Node, path: Key, marks: dict[Key, tuple[int, int]], ctor: 
     return ctor.construct_object(node, deep=True)
 
 
-# PyYAML's syntax problems, in Russian: the start of its message → what a person fixes
-_SYNTAX_RU = {
-    "did not find expected node content": "здесь ожидалось значение (не закрыта скобка или кавычка?)",
-    "mapping values are not allowed": "двоеточие не на своём месте (значение с «: » возьмите в кавычки)",
-    "could not find expected ':'": "не найдено «:» после ключа",
-    "did not find expected key": "неверный отступ: ожидался ключ",
-    "did not find expected '-' indicator": "неверный отступ: ожидался элемент списка «- »",
-    "did not find expected ',' or ']'": "не закрыт список «[ ]»",
-    "did not find expected ',' or '}'": "не закрыт словарь «{ }»",
-    "expected <block end>": "неверный отступ",
-    "found character": "символ, с которого не может начинаться значение (табуляция вместо пробелов?)",
-    "found unexpected end of stream": "файл кончился раньше времени (не закрыта кавычка?)",
-    "found undefined alias": "ссылка * на неизвестную метку &",
-    "found unknown escape character": "неизвестная последовательность с «\\» в строке",
-    "found unexpected ':'": "двоеточие не на своём месте",
-}
-
-
-def _syntax(problem: str) -> str:
-    return next((ru for en, ru in _SYNTAX_RU.items() if problem.startswith(en)), "текст не разбирается как YAML")
-
-
 def load_located(path: Path, shown_as: str, root_name: str = "") -> Located:
     """Parse one YAML file. Syntax errors become a CatalogError at the offending line."""
     try:
@@ -108,7 +86,7 @@ def parse_located(text: str, shown_as: str, root_name: str = "") -> Located:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise CatalogError(
-            [Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {_syntax(e.problem or '')}", "NOK001")]
+            [Problem(SourceRef(shown_as, line, col), f"ошибка синтаксиса YAML: {yaml_problem(e.problem)}", "NOK001")]
         ) from None
     marks: dict[Key, tuple[int, int]] = {}
     if node is None:

@@ -62,6 +62,8 @@ def builtin() -> list[str]:
 def load_layout(name_or_path: str) -> Layout:
     """A built-in form by id (pp457, vladimir2019) or a form YAML file by path."""
     path = LAYOUTS / f"{name_or_path}.yaml" if name_or_path in builtin() else Path(name_or_path)
+    if path.is_dir():
+        raise InputError(f"{name_or_path}: это папка, а нужен файл формы YAML")
     if not path.is_file():
         raise InputError(f"форма «{name_or_path}» не найдена: встроенные формы — {', '.join(builtin())}, или путь к файлу YAML")
     return _load(path, path.stat().st_mtime_ns)

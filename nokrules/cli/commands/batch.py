@@ -90,7 +90,7 @@ def _num(x: float | None) -> str:
 
 
 @click.command(name="batch")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False), metavar="ПРОТОКОЛ…")
+@click.argument("inputs", nargs=-1, required=True, metavar="ПРОТОКОЛ…")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="папка для планов и сводки")
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(EXTENSIONS)), default="json", show_default=True, help="формат файлов планов"
@@ -121,6 +121,11 @@ def command(
     """Протоколы НОК (текст, DOCX, CSV, XLSX, YAML, JSON) или таблицы баллов (чек-лист и опрос) → план для
     каждого учреждения и сводка для министерства."""
     when = parse_date(plan_date)
+    for name in inputs:  # before any worker starts
+        if Path(name).is_dir():
+            raise InputError(f"{name}: это папка, а нужен файл протокола")
+        if not Path(name).exists():
+            raise InputError(f"{name}: файл не найден")
     # the catalog is loaded here first: a broken one fails now with its message, not in every worker
     engine = Engine.load(catalog_dir)
     out = Path(out_dir)

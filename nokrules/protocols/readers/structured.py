@@ -19,6 +19,7 @@ import yaml
 
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
+from nokrules.core.messages import json_problem, yaml_problem
 from nokrules.core.model import ProtocolInstitution
 from nokrules.protocols.readers.common import (
     NotThisFormat,
@@ -82,9 +83,9 @@ def _load(content: str, flavour: str) -> tuple[str, Any]:
         where = ""
         mark = getattr(e, "problem_mark", None)
         if mark is not None:
-            where = f" (строка {mark.line + 1})"
+            where = f" (строка {mark.line + 1}, столбец {mark.column + 1}: {yaml_problem(getattr(e, 'problem', None))})"
         elif isinstance(e, json.JSONDecodeError):
-            where = f" (строка {e.lineno})"
+            where = f" (строка {e.lineno}, столбец {e.colno}: {json_problem(e.msg)})"
         raise NotThisFormat(f"не разбирается как {flavour.upper()}{where}") from None
 
 
