@@ -10,10 +10,14 @@ input order, so `--jobs N` writes exactly what `--jobs 1` writes.
 from __future__ import annotations
 
 import collections
+import ctypes
 import multiprocessing as mp
 import os
 import re
 import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -169,7 +173,35 @@ class Drafter:
 _drafter: Drafter | None = None
 
 
-def _init_worker(options: BatchOptions) -> None:
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+ORPHAN_POLL = 0.5  # seconds between a worker's looks at its parent where prctl is not available
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the batch process dies, however it dies. After a `kill -9` of the parent nothing
+    stops the pool, and its workers would go on drafting and writing plans nobody collects, keeping the
+    resource tracker alive too. On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread watches the parent's pid. Either way a parent already gone before this ran ends the worker."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            armed = ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:
+        os._exit(1)
+    if not armed:
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(ORPHAN_POLL)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="nokrules-parent-watch", daemon=True).start()
+
+
+def _init_worker(options: BatchOptions, parent: int) -> None:
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     global _drafter
     _drafter = Drafter(options)
@@ -200,7 +232,7 @@ class Workers:
             # spawn, not fork: a forked worker would carry (and, by touching refcounts, copy) the whole parsed
             # protocol of the parent; a fresh worker holds only its engine
             self._pool = ProcessPoolExecutor(
-                jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(options,)
+                jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(options, os.getpid())
             )
 
     def __enter__(self) -> Workers:
