@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from nokrules.core.yamlsrc import load_located
+from nokrules.core.yamlsrc import UnsafeYaml, load_located, safe_load
 from nokrules.curate.lint.base import Check, Context, Message
 
 TAGS = "catalog-v*"
@@ -69,8 +69,8 @@ def _released_version(root: Path, tag: str) -> str | None:
     if text is None:
         return None
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
+        data = safe_load(text)
+    except (yaml.YAMLError, UnsafeYaml):
         return None
     return str(data.get("version")) if isinstance(data, dict) else None
 

@@ -16,6 +16,7 @@ import yaml
 
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
+from nokrules.core.yamlsrc import UnsafeYaml, safe_load
 from nokrules.protocols.readers.common import identify_columns
 
 # Reader keys, in the order they are tried after the detected one.
@@ -78,8 +79,8 @@ def detect_content(data: bytes) -> str:
     stripped = content.lstrip()
     if _STRUCTURED_START.match(stripped):
         try:
-            loaded = yaml.safe_load(content)
-        except yaml.YAMLError:
+            loaded = safe_load(content)
+        except (yaml.YAMLError, UnsafeYaml):
             loaded = None
         if isinstance(loaded, dict):
             loaded = loaded.get("institutions")

@@ -21,6 +21,7 @@ from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
 from nokrules.core.messages import json_problem, yaml_problem
 from nokrules.core.model import ProtocolInstitution
+from nokrules.core.yamlsrc import UnsafeYaml, compose, safe_load
 from nokrules.protocols.readers.common import (
     NotThisFormat,
     clean,
@@ -42,7 +43,7 @@ def read(data: bytes, name: str, flavour: str) -> tuple[str, list[ProtocolInstit
         content = decode(data, name)
     except InputError as e:
         raise NotThisFormat(str(e).removeprefix(f"{name}: ")) from None
-    parsed, loaded = _load(content, flavour)
+    parsed, loaded = _load(content, flavour, name)
     records = loaded.get("institutions") if isinstance(loaded, dict) else loaded
     if not isinstance(records, list):
         raise NotThisFormat("не список учреждений (ожидался список объектов с полями name/institution и findings)")
@@ -66,18 +67,28 @@ def read(data: bytes, name: str, flavour: str) -> tuple[str, list[ProtocolInstit
     return parsed, out
 
 
-def _parse(content: str, flavour: str) -> Any:
-    return json.loads(content) if flavour == "json" else yaml.load(content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+def _parse(content: str, flavour: str, name: str) -> Any:
+    """One parser's reading. What no parser should build (a YAML bomb, JSON nested past its parser's depth)
+    is an InputError: the file is refused, not tried as another format."""
+    try:
+        return json.loads(content) if flavour == "json" else safe_load(content)
+    except UnsafeYaml as e:
+        raise InputError(f"{name}: строка {e.line}, столбец {e.column}: {e}") from None
+    except RecursionError:
+        raise InputError(
+            f"{name}: вложенность списков и объектов JSON глубже, чем может разобрать читатель (около 1000 уровней); "
+            "в протоколе их два: список учреждений и список недостатков"
+        ) from None
 
 
-def _load(content: str, flavour: str) -> tuple[str, Any]:
+def _load(content: str, flavour: str, name: str) -> tuple[str, Any]:
     """Parse with `flavour`, then with the other one; the error names the first parser's line."""
     try:
-        return flavour, _parse(content, flavour)
+        return flavour, _parse(content, flavour, name)
     except (ValueError, yaml.YAMLError) as e:
         other = "yaml" if flavour == "json" else "json"
         try:
-            return other, _parse(content, other)
+            return other, _parse(content, other, name)
         except (ValueError, yaml.YAMLError):
             pass
         where = ""
@@ -190,8 +201,8 @@ def _findings_lines(content: str) -> dict[int, int]:
     """Record index → the 1-based line of the source where its findings start, from the YAML node marks
     (JSON parses as YAML too); empty when the layout is not the expected list of mappings."""
     try:
-        root = yaml.compose(content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: fast at national size
-    except yaml.YAMLError:
+        root = compose(content)
+    except (yaml.YAMLError, UnsafeYaml):
         return {}
     if isinstance(root, yaml.MappingNode):
         root = next((v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "institutions"), None)
