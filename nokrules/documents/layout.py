@@ -15,6 +15,7 @@ from pydantic import Field
 from nokrules.core.catalog import validate_model
 from nokrules.core.constants import MANUAL_MEASURE, NO_FINDINGS
 from nokrules.core.errors import CatalogError, InputError, Problem
+from nokrules.core.limits import FORM_COLUMNS_MAX
 from nokrules.core.model import Strict
 from nokrules.core.yamlsrc import load_located
 
@@ -78,6 +79,16 @@ def _load(path: Path, mtime_ns: int) -> Layout:
     layout = validate_model(Layout, src.data, src, (), problems)
     if problems or layout is None:
         raise CatalogError(problems)
+    if len(layout.leaves()) > FORM_COLUMNS_MAX:
+        raise CatalogError(
+            [
+                Problem(
+                    src.ref(("columns",)),
+                    f"в форме {len(layout.leaves())} граф — больше {FORM_COLUMNS_MAX}, сколько помещается на лист A4",
+                    "NOK002",
+                )
+            ]
+        )
     for leaf in layout.leaves():
         if leaf.field is None:
             raise CatalogError([Problem(src.ref(("columns",)), f"у графы «{leaf.title}» нет field и нет children", "NOK002")])

@@ -22,13 +22,14 @@ from docx.text.paragraph import Paragraph
 
 from nokrules.core.model import ProtocolInstitution
 from nokrules.protocols.readers import plain as text
-from nokrules.protocols.readers.common import NotThisFormat, Sections, read_table
+from nokrules.protocols.readers.common import NotThisFormat, Sections, check_unpacked, read_table
 
 
 def read(data: bytes, name: str) -> list[ProtocolInstitution]:
     """The bytes of a DOCX protocol → its institutions."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotThisFormat("не ZIP-архив, значит не документ Word")
+    check_unpacked(data, name)
     try:
         doc = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises bare KeyError, ValueError, lxml errors … on foreign files

@@ -19,7 +19,14 @@ import openpyxl  # type: ignore[import-untyped]
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
 from nokrules.core.model import ProtocolInstitution
-from nokrules.protocols.readers.common import HEADER_SEARCH, NotThisFormat, Sections, identify_columns, read_table
+from nokrules.protocols.readers.common import (
+    HEADER_SEARCH,
+    NotThisFormat,
+    Sections,
+    check_unpacked,
+    identify_columns,
+    read_table,
+)
 
 DELIMITERS = (";", ",", "\t")
 
@@ -67,6 +74,7 @@ def read_xlsx(data: bytes, name: str) -> list[ProtocolInstitution]:
     """The bytes of an XLSX workbook → the institutions on its first sheet."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotThisFormat("не ZIP-архив, значит не книга Excel")
+    check_unpacked(data, name)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as e:  # openpyxl raises InvalidFileException, KeyError, BadZipFile … on foreign files
