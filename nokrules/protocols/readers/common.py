@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from nokrules.core.errors import InputError
@@ -261,7 +261,14 @@ class _TableRow:
 HEADER_SEARCH = 20  # rows above the header: a title, the rating heading, an empty row or two
 
 
-def read_table(rows: Sequence[Sequence[str]], sections: Sections, first_row: int = 1) -> list[ProtocolInstitution]:
+# A reader's check of one row against the header: (cells, columns, header width, row index) → the cells to
+# read, repaired, or an InputError naming the row. CSV uses it: a «;» inside an unquoted cell splits it.
+RowCheck = Callable[[Sequence[str], dict[str, int], int, int], Sequence[str]]
+
+
+def read_table(
+    rows: Sequence[Sequence[str]], sections: Sections, first_row: int = 1, check: RowCheck | None = None
+) -> list[ProtocolInstitution]:
     """Rows of a table (DOCX table, CSV, worksheet) → institutions.
 
     The header is the first row (among the first 20) with a name and a findings column; rows above it may
@@ -269,12 +276,15 @@ def read_table(rows: Sequence[Sequence[str]], sections: Sections, first_row: int
     like a heading, or one merged across the row, is a section heading («(Центры социального обслуживания
     населения)»); a row without a name, or with the name of the row above, continues that institution
     (merged cells, one finding per row), so `findings_line` is the row of its first finding. Raises
-    NotThisFormat saying which columns are missing when there is no header.
+    NotThisFormat saying which columns are missing when there is no header. `check`, when given, sees
+    every row below the header first.
     """
     header, cols = _header(rows, sections)
+    width = max((j + 1 for j, c in enumerate(rows[header]) if clean(c)), default=0)
     drafts: list[_Draft] = []
     for i in range(header + 1, len(rows)):
-        _read_row(_TableRow(rows[i], cols, first_row + i), sections, drafts)
+        cells = check(rows[i], cols, width, i) if check else rows[i]
+        _read_row(_TableRow(cells, cols, first_row + i), sections, drafts)
     return [d.institution() for d in drafts]
 
 
