@@ -116,6 +116,18 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """An institution whose plan could not be drafted or written, and why, naming it (Russian). The batch
+    goes on with the others, writes the reports for them, and ends with exit 1 listing every failure."""
+
+    index: int
+    message: str
+
+
+Outcome = PlanExtract | Failure
+
+
+@dataclass(frozen=True)
 class BatchOptions:
     catalog: str | None
     out: str
@@ -154,20 +166,18 @@ class Drafter:
             return Plan.__pydantic_serializer__.to_json(plan, by_alias=True) + b"\n"
         return FORMATS[o.fmt](plan).encode("utf-8")
 
-    def __call__(self, job: Job) -> PlanExtract:
+    def __call__(self, job: Job) -> Outcome:
         e = job.entry
         try:
             kind_id = self.kind_of(e.kind)
             inst = self.engine.institution(e.name, kind_id)
-            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date, assessment=unpack(self.spec, e.scores) if e.scores and self.spec else None)
-            data = self.render(plan)
-        except Exception as err:  # the message must say which of thousands of institutions it was
+            assessment = unpack(self.spec, e.scores) if e.scores and self.spec else None
+            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date, assessment=assessment)
+            write_atomically(os.path.join(self.options.out, job.file), self.render(plan))
+            return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
+        except Exception as err:  # one institution must not cost the others their plans
             where = f"№ {e.number}, " if e.number is not None else ""
-            raise EngineError(
-                f"учреждение «{e.name}» ({where}недостатки со строки {e.findings_line}): план не составлен — {err}"
-            ) from None
-        write_atomically(os.path.join(self.options.out, job.file), data)
-        return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
+            return Failure(job.index, f"«{e.name}» ({where}недостатки со строки {e.findings_line}): {err}")
 
 
 _drafter: Drafter | None = None
@@ -207,7 +217,7 @@ def _init_worker(options: BatchOptions, parent: int) -> None:
     _drafter = Drafter(options)
 
 
-def _work(jobs: list[Job]) -> list[PlanExtract]:
+def _work(jobs: list[Job]) -> list[Outcome]:
     assert _drafter is not None
     return [_drafter(job) for job in jobs]
 
@@ -247,10 +257,10 @@ class Workers:
                 proc.terminate()
         self._pool.shutdown(wait=True, cancel_futures=kind is not None)
 
-    def run(self, jobs_list: list[Job], progress: Callable[[int], object] | None = None) -> list[PlanExtract]:
+    def run(self, jobs_list: list[Job], progress: Callable[[int], object] | None = None) -> list[Outcome]:
         """Draft every job; outcomes in input order whatever the number of workers. With several workers the
         jobs are sent in chunks, a few per worker at a time, and the parent lets each job go once it is sent."""
-        outcomes: list[PlanExtract] = []
+        outcomes: list[Outcome] = []
         if self._pool is None:
             drafter = Drafter(self.options)
             for job in jobs_list:
@@ -262,7 +272,7 @@ class Workers:
         size = max(1, min(256, len(jobs_list) // (self.jobs * 8) or 1))
         pending = collections.deque(jobs_list)
         jobs_list.clear()
-        inflight: collections.deque[tuple[Future[list[PlanExtract]], int]] = collections.deque()
+        inflight: collections.deque[tuple[Future[list[Outcome]], int]] = collections.deque()
 
         def fill() -> None:
             while pending and len(inflight) < self.jobs * IN_FLIGHT:

@@ -16,7 +16,16 @@ from nokrules.core.errors import CheckFailed, InputError, UsageError
 from nokrules.core.model import ProtocolInstitution
 from nokrules.documents.cells import csv_cell
 from nokrules.documents.output import write_atomically
-from nokrules.protocols.batch import EXTENSIONS, REPORTS, BatchOptions, Job, Workers, file_names, leftover_temporaries
+from nokrules.protocols.batch import (
+    EXTENSIONS,
+    REPORTS,
+    BatchOptions,
+    Failure,
+    Job,
+    Workers,
+    file_names,
+    leftover_temporaries,
+)
 from nokrules.protocols.summary import PlanExtract, RegionalSummary, render_html, render_markdown, summarize
 
 
@@ -148,7 +157,7 @@ def command(
             del entries  # the jobs hold them now, and run() lets each go once it is drafted
             bar = tqdm(total=len(job_list), unit="учр.", desc="планы", disable=not sys.stderr.isatty(), leave=False)
             try:
-                extracts = workers.run(job_list, progress=bar.update)
+                outcomes = workers.run(job_list, progress=bar.update)
             finally:
                 bar.close()
     except BaseException:  # Ctrl-C, a crashed worker: the workers are stopped by now, nothing writes any more,
@@ -156,6 +165,8 @@ def command(
             for tmp in leftover_temporaries(out):
                 tmp.unlink(missing_ok=True)
         raise
+    extracts = [o for o in outcomes if isinstance(o, PlanExtract)]
+    failures = [o for o in outcomes if isinstance(o, Failure)]
     write_atomically(out / "unrecognized.csv", _unrecognized_csv(extracts))
     summary = summarize(engine, extracts)
     write_atomically(out / "institutions.csv", _institutions_csv(summary))
@@ -168,3 +179,9 @@ def command(
     )
     if not summary.consistent or t.findings != t.recognised + t.unrecognised:
         raise CheckFailed("счёт в сводке не сходится: это ошибка nokrules, сообщите разработчикам")
+    if failures:
+        for f in failures:
+            click.echo(f"nokrules: план не составлен: {f.message}", err=True)
+        raise CheckFailed(
+            f"планы {len(failures)} из {len(outcomes)} учреждений не составлены (причины выше); остальные планы и сводка записаны"
+        )
