@@ -113,7 +113,7 @@ _YAML_PROBLEMS = (
     ("did not find expected '-' indicator", "ожидался элемент списка «- …» — проверьте отступы"),
     ("did not find expected ',' or ']'", "список в [ ] не закрыт или в нём нет запятой"),
     ("did not find expected ',' or '}'", "объект в { } не закрыт или в нём нет запятой"),
-    ("did not find expected node content", "пропущено значение"),
+    ("did not find expected node content", "здесь ожидалось значение (не закрыта скобка или кавычка?)"),
     ("unexpected end of stream", "файл кончился внутри значения (не закрыта кавычка или скобка)"),
     ("tab character", "табуляция в отступе — в YAML отступы только пробелами"),
     ("unknown escape character", "неизвестная последовательность с «\\» в кавычках"),
