@@ -16,7 +16,7 @@ COMMANDS = ["batch", "catalog", "check", "diff", "eval", "explain", "kinds", "li
 OURS = {
     "nokrules", "catalog", "rules", "tests", "scenarios", "corpus", "x", "id", "name", "kind", "forms", "people",
     "founder", "approver", "position", "yaml", "YAML", "json", "JSON", "docx", "DOCX", "xlsx", "XLSX", "html", "md",
-    "text", "CSV", "HTTP", "API", "http", "docs", "durable-rules", "pp457", "vladimir2019", "UTF-8", "Windows-1251",
+    "text", "CSV", "HTTP", "API", "http", "docs", "durable-rules", "pp457", "vladimir2019", "UTF-8", "UTF-16", "Windows-1251", "KOI8-R",
     "Markdown", "I", "V", *COMMANDS,
 }
 
