@@ -230,3 +230,23 @@ def test_list_items_keep_their_own_text_and_know_the_lead(engine: Engine) -> Non
         ("лицензия", "Не размещены"),
         ("Правила распорядка размещены", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("показатель 1.3 — 82 балла", "info_satisfaction_low"),
+        ("2.3: 76,4", "comfort_satisfaction_low"),
+        ("показатель 4.3 составил 78,2 балла", "courtesy_remote_low"),
+        ("Показатель 2.2 «Время ожидания» — 72 балла", "service_delays"),
+    ],
+)
+def test_a_survey_indicator_below_100_names_its_result(engine: Engine, text: str, deficiency: str) -> None:
+    assert ids(engine, text) == [deficiency]
+
+
+@pytest.mark.parametrize(
+    "text", ["показатель 5.3 — 100 баллов, недостатков нет", "Замечаний по показателям 5.1–5.3 не имеется", "3.1 — 60 баллов"]
+)
+def test_a_full_score_a_range_or_an_expert_indicator_names_no_survey_result(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []

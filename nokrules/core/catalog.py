@@ -282,6 +282,13 @@ def _cross_check(v: _Validated) -> list[Rule]:
                 problems.append(Problem(src.ref(path + ("forms",)), _unknown_form(f, known.names), "NOK102"))
     for d, path, src in v.deficiencies:
         _check_deficiency(d, path, src, known, problems)
+    indicator_of = {d.id: d.indicator for d, _, _ in v.deficiencies}
+    for c in v.criteria:
+        for i in c.indicators:
+            if i.result is not None and indicator_of.get(i.result) != i.id:
+                problems.append(
+                    Problem(None, f"criteria.yaml, показатель {i.id}: result «{i.result}» — не недостаток этого показателя", "NOK102")
+                )
     for m, path, src in v.measures:
         if m.responsible not in known.roles:
             ref = src.ref(path + ("responsible",))

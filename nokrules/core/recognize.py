@@ -38,6 +38,11 @@ CHECKLIST_RE = re.compile(
     r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
     r"|\b(?P<ind3>[1-5]\.[1-3])\.(?P<item3>\d{1,2})\b(?![.,]\d)"
 )
+# a survey indicator and its value: «4.1 — 87,5 баллов», «показатель 1.3 составил 82», «2.3: 76,4»
+INDICATOR_VALUE_RE = re.compile(
+    r"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)\s*(?:«[^»]{0,40}»\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
+    r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
+)
 # a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
 # (fractions «0,64» and indicator numbers «4.1» say something too)
 PLAIN_NUMBER_RE = re.compile(
@@ -148,6 +153,7 @@ class Recognizer:
                 if key is None and any_keys and all(ks is not None for ks in any_keys):
                     key = set().union(*(ks for ks in any_keys if ks is not None))
                 self._pattern_index.add(k, key)
+        self._results = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
             for item in d.checklist:
@@ -274,6 +280,9 @@ class Recognizer:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n)
+        if not hits:
+            for did, words in self._indicator_results(text):
+                hits[did] = _Hit(did, "concept", -1, (Match(element=f"показатель {words}", words=[words]),), None, -1)
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
@@ -322,6 +331,16 @@ class Recognizer:
         a, b = span
         cuts = [m.start() for m in ITEM_RE.finditer(text, a, b)]
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
+
+    def _indicator_results(self, text: str) -> list[tuple[str, str]]:
+        """A survey indicator's value below 100 given on its own («4.1 — 87,5 баллов», «показатель 1.3 составил
+        82»): the deficiency the catalog names for the indicator's result (criteria.yaml, `result`)."""
+        out = []
+        for m in INDICATOR_VALUE_RE.finditer(fold(text)):
+            did = self._results.get(m.group("ind"))
+            if did is not None and float(m.group("value").replace(",", ".")) < 100:
+                out.append((did, m.group().strip()))
+        return out
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
         """Deficiencies named by their checklist item: «3.2 п.4», «п. 4 показателя 3.2», «3.1.5»."""

@@ -74,6 +74,9 @@ class Indicator(Strict):
     id: IndicatorId
     title: str
     source: Literal["expert", "survey"]
+    # a survey indicator: the deficiency its result below 100 names when a finding gives only the indicator and
+    # its value («4.1 — 87,5 баллов»)
+    result: DeficiencyId | None = None
 
 
 class Criterion(Strict):
