@@ -230,3 +230,15 @@ def test_fired_on_gives_each_recognition_its_rules_sorted_and_once(mini: Engine)
     assert fired_on(trace.recognitions, trace.firings) == [("entrance", "ramp", "ramp-home-kcson"), ("entrance", "handrails")]
     twice = [Firing(rule="b", recognitions=[0, 1]), Firing(rule="a", recognitions=[0]), Firing(rule="b", recognitions=[0, 2])]
     assert fired_on(trace.recognitions * 2, twice) == [("a", "b"), ("b",), ("b",), ()]
+
+
+def test_the_direct_fix_comes_before_the_extras_for_a_kind_or_form_of_service(engine: Engine) -> None:
+    # the rule for home clients sorts first by id («complaint-procedure-home»), but publishing the
+    # procedure is the fix itself and the memo only carries it to those who never see the stand
+    text = "нет порядка подачи жалобы на сайте и стендах"
+    home = engine.draft_plan(text, engine.institution("КЦСОН", "kcson"), date=D)
+    assert [m.id for m in home.items[0].measures] == ["publish_complaint_procedure", "hand_out_home_memo"]
+    rows = [r.measure.id for s in home.sections for r in s.rows if r.measure]
+    assert rows == ["publish_complaint_procedure", "hand_out_home_memo"]
+    residential = engine.draft_plan(text, engine.institution("Дом", "care_home"), date=D)
+    assert [m.id for m in residential.items[0].measures] == ["publish_complaint_procedure", "post_rules_in_residential_units"]

@@ -1,8 +1,8 @@
 """Recognitions + fired rules → the Plan: measures per finding, rows of the official table by section I–V.
 
-Ordering is fully determined by the input order of findings and by the catalog (rule priority, then rule
-id, then the order of `then`), never by the order the engine happened to fire in, so the same input
-gives the same bytes. A measure that answers several findings becomes one table row listing them all.
+Ordering is fully determined by the input order of findings and by the catalog (rule priority, then the
+direct fix before the extras for a kind or form of service, then rule id, then the order of `then`), never
+by the order the engine happened to fire in, so the same input gives the same bytes. A measure that answers several findings becomes one table row listing them all.
 """
 
 from __future__ import annotations
@@ -57,18 +57,22 @@ class _ChosenMeasure:
 
     measure: str
     rule: Rule
-    rank: tuple[int, str, int]
+    rank: tuple[int, int, str, int]
 
 
 @dataclass
 class _PendingRow:
-    order: tuple[int, int, tuple[int, str, int]]  # first finding, first recognition, rank of the measure there
+    order: tuple[int, int, tuple[int, int, str, int]]  # first finding, first recognition, rank of the measure there
     chosen: _ChosenMeasure | None  # None: no rule answered the deficiency, the measure is written by hand
     recs: list[int]
 
 
-def _rank(rule: Rule, k: int) -> tuple[int, str, int]:
-    return (-rule.priority, rule.id, k)
+def _rank(rule: Rule, k: int) -> tuple[int, int, str, int]:
+    """Where a measure stands among those of one finding: higher priority first; at equal priority a rule
+    for any institution (the direct fix) before one narrowed to a kind or a form of service (an extra for
+    those clients, e.g. a memo for home clients after publishing the complaint procedure)."""
+    extra = 1 if rule.when.kind or rule.when.form else 0
+    return (-rule.priority, extra, rule.id, k)
 
 
 def place_text(catalog: Catalog, places: list[Place]) -> str:
@@ -280,7 +284,7 @@ def _pending_rows(
     for k, rec in enumerate(recognitions):
         section = dref(rec.deficiency).section
         if not chosen[k]:
-            rows[(section, f"#manual{k}")] = _PendingRow((rec.finding, k, (0, "", 0)), None, [k])
+            rows[(section, f"#manual{k}")] = _PendingRow((rec.finding, k, (0, 0, "", 0)), None, [k])
         for c in chosen[k]:
             row = rows.setdefault((section, c.measure), _PendingRow((rec.finding, k, c.rank), c, []))
             row.recs.append(k)
