@@ -74,7 +74,7 @@ def test_due_dates_are_concrete_from_the_plan_date(mini: Engine) -> None:
 def test_responsible_person_comes_from_the_profile(mini: Engine) -> None:
     inst = mini.institution("ЦСОН", people={"site_admin": "Петрова А. А."})
     m = mini.draft_plan("нет порядка подачи жалоб", inst, date=D).items[0].measures[0]
-    assert m.responsible == "Ответственный за ведение официального сайта Петрова А. А."
+    assert m.responsible == "Ответственный за ведение официального сайта — Петрова А. А."
     assert m.responsible_role == "site_admin"
 
 

@@ -37,6 +37,8 @@ from nokrules.core.model import (
 )
 
 PLACE_TOKEN = "{место}"
+NAME_LINE = "____________"
+DUTY = "Ответственный"  # a role named by a duty, not by a position: column 4 then asks for the position too
 CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
 K = TypeVar("K")
 V = TypeVar("V")
@@ -73,6 +75,17 @@ def _rank(rule: Rule, k: int) -> tuple[int, int, str, int]:
     those clients, e.g. a memo for home clients after publishing the complaint procedure)."""
     extra = 1 if rule.when.kind or rule.when.form else 0
     return (-rule.priority, extra, rule.id, k)
+
+
+def responsible_text(role: str, person: str | None, blank: bool = False) -> str:
+    """Column 4 of the form («с указанием фамилии, имени, отчества и должности»): «Роль — Ф. И. О.» when
+    the profile names the person; else the role alone, or, for a filed document (`blank`), the role and a
+    line to write the name on (and the position, for a role named by a duty rather than a position)."""
+    if person:
+        return f"{role} — {person}"
+    if not blank:
+        return role
+    return f"{role} — {NAME_LINE} ({'должность, ' if role.startswith(DUTY) else ''}Ф. И. О.)"
 
 
 def place_text(catalog: Catalog, places: list[Place]) -> str:
@@ -251,7 +264,7 @@ class Planner:
             due=PERMANENT if d is None else d.isoformat(),
             due_text=due_text(d, m.due),
             due_spec=m.due,
-            responsible=f"{role} {person}" if person else role,
+            responsible=responsible_text(role, person),
             responsible_role=m.responsible,
             responsible_person=person,
             result=m.result.replace(PLACE_TOKEN, place_text(catalog, places)),

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from nokrules.core.constants import NO_DEFICIENCY
 from nokrules.core.model import Plan, PlanRow, Unrecognized
+from nokrules.core.planner import responsible_text
 from nokrules.documents.layout import Column, Layout
 
-NAME_BLANK = "____________ (Ф. И. О.)"
 # cells that describe the finding group, not the measure: one cell spans the group's measure rows
 GROUP_FIELDS = frozenset({"findings", "deficiencies", "indicators"})
 
@@ -60,8 +60,8 @@ def _row_values(plan: Plan, row: PlanRow, number: int, manual_text: str, indicat
     if m is None:
         values["measure"] = manual_text
     else:
-        # the form asks for a name and a position: without a profile, leave a line to write the name on
-        who = m.responsible if m.responsible_person else f"{m.responsible}\n{NAME_BLANK}"
+        # the form asks for a name and a position: without a profile, a line to write them on
+        who = m.responsible if m.responsible_person else responsible_text(m.responsible, None, blank=True)
         values |= {"measure": m.text, "due": m.due_text, "responsible": who, "result": m.result, "basis": m.basis or ""}
     return values
 

@@ -41,7 +41,7 @@ class PlanMeasure(Contract):
     due: str  # ISO date "YYYY-MM-DD" or "постоянно"
     due_text: str  # «до 31.03.2027», «I квартал 2027 г.» (quarter dues) or «постоянно»
     due_spec: str
-    responsible: str  # the role title, followed by the person when the institution profile names one
+    responsible: str  # the role title, then « — » and the person when the institution profile names one (column 4)
     responsible_role: str
     responsible_person: str | None = None
     result: str
