@@ -46,7 +46,7 @@ SECTIONS_PP457 = [
     "II. Комфортность условий предоставления услуг",
     "III. Доступность услуг для инвалидов",
     "IV. Доброжелательность, вежливость работников организации или федерального учреждения медико-социальной экспертизы",
-    "V. Удовлетворённость условиями оказания услуг",
+    "V. Удовлетворенность условиями оказания услуг",
 ]
 
 
@@ -188,8 +188,8 @@ class _Tags(HTMLParser):
             self._cell.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append("".join(self._cell))
+        if tag in ("td", "th") and self._cell is not None:  # non-breaking spaces (typesetting) read as spaces
+            self.rows[-1].append("".join(self._cell).replace("\u00a0", " "))
             self._cell = None
 
     def handle_data(self, data: str) -> None:
@@ -208,7 +208,8 @@ def test_html_page_frame(plan: Plan, pp457: DocContext) -> None:
     page = html.render(plan, pp457)
     assert page.startswith('<!DOCTYPE html>\n<html lang="ru">')
     assert '<meta charset="utf-8">' in page
-    assert "@page { size: A4 landscape; margin: 1.5cm; }" in page
+    assert "@page { size: A4 landscape; margin: 1.2cm 1.5cm 1.5cm;" in page
+    assert 'content: "Страница " counter(page) " из " counter(pages);' in page
     assert "thead { display: table-header-group; }" in page
     assert "page-break-inside: avoid" in page
     assert '"Times New Roman"' in page
@@ -216,7 +217,7 @@ def test_html_page_frame(plan: Plan, pp457: DocContext) -> None:
     approval = [
         "УТВЕРЖДАЮ",
         "(должность руководителя органа-учредителя)",
-        "_______________ (Ф. И. О.)",
+        "_______________ (Ф.\u00a0И.\u00a0О.)",  # initials never broken apart
         "«___» ____________ 20__ г.",
     ]
     positions = [page.index(f">{line}</p>") for line in approval]
@@ -228,7 +229,7 @@ def test_html_page_frame(plan: Plan, pp457: DocContext) -> None:
     assert (
         page.index(name)
         < page.index('<p class="caption">(наименование организации)</p>')
-        < page.index('<p class="year">на 2027 год</p>')
+        < page.index('<p class="year">на\u00a02027\u00a0год</p>')
     )
     assert "<caption" in page
     assert page.rstrip().endswith("</html>")
@@ -257,7 +258,7 @@ def test_html_body_rows_pp457(plan: Plan, pp457: DocContext) -> None:
                 "нет порядка подачи жалоб на сайте",
                 "Разместить на официальном сайте организации порядок подачи жалоб",
                 "до 15.02.2027",
-                "Ответственный за ведение официального сайта\n____________ (Ф. И. О.)",  # no profile: a line for the name
+                "Ответственный за ведение официального сайта — ____________ (должность, Ф. И. О.)",  # no profile: a line for the name
                 "",
                 "",
             ],
@@ -268,7 +269,7 @@ def test_html_body_rows_pp457(plan: Plan, pp457: DocContext) -> None:
                 "нет пандуса",
                 "Установить пандус у входа",
                 "до 31.12.2027",
-                "Заместитель директора по административно-хозяйственной работе\n____________ (Ф. И. О.)",  # no profile: a line for the name
+                "Заместитель директора по административно-хозяйственной работе — ____________ (Ф. И. О.)",  # no profile: a line for the name
                 "",
                 "",
             ],
@@ -315,7 +316,7 @@ def test_html_vladimir2019(plan: Plan, vladimir: DocContext) -> None:
                 "Установить пандус у входа",
                 "нет пандуса",
                 "до 31.12.2027",
-                "Заместитель директора по административно-хозяйственной работе\n____________ (Ф. И. О.)",  # no profile: a line for the name
+                "Заместитель директора по административно-хозяйственной работе — ____________ (Ф. И. О.)",  # no profile: a line for the name
                 "Пандус установлен",
                 "Показатель 3.1: Оборудование помещений организации и прилегающей к ней территории с учётом доступности для инвалидов",
             ],

@@ -193,7 +193,7 @@ def test_responsible_person_comes_from_people(client: TestClient) -> None:
     r = client.post("/api/plan", json={"text": COMPLAINT, "people": {"site_admin": "Петрова А. А."}, "date": "2027-01-15"})
     assert r.status_code == 200
     m = r.json()["items"][0]["measures"][0]
-    assert m["responsible"] == "Ответственный за ведение официального сайта Петрова А. А."
+    assert m["responsible"] == "Ответственный за ведение официального сайта — Петрова А. А."
     assert m["responsible_person"] == "Петрова А. А."
 
 
@@ -510,8 +510,9 @@ def test_a_chosen_deficiency_takes_part_in_multi_deficiency_rules(client: TestCl
 
 
 def docx_cells(data: bytes) -> list[str]:
+    """The cells' words (the document's non-breaking spaces read as spaces: they are typesetting)."""
     doc = docx.Document(io.BytesIO(data))
-    return [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return [cell.text.replace("\u00a0", " ") for table in doc.tables for row in table.rows for cell in row.cells]
 
 
 def xlsx_values(data: bytes) -> list[Any]:
@@ -552,7 +553,7 @@ def test_plan_docx_in_the_regional_form_with_year_and_approver(client: TestClien
     assert r.headers["content-type"] == DOCX
     assert "Установить пандус у входа" in docx_cells(r.content)
     doc = docx.Document(io.BytesIO(r.content))
-    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(docx_cells(r.content))
+    text = "\n".join(p.text.replace("\u00a0", " ") for p in doc.paragraphs) + "\n".join(docx_cells(r.content))
     assert "О. В. Артемьева" in text
 
 

@@ -312,7 +312,7 @@ def test_drafted_plan_is_the_official_table_with_five_sections(client: TestClien
         f"стр. 1 {COMPLAINT_ON_SITE}",
         PUBLISH_ON_SITE,
         "до 15.02.2027",
-        "Ответственный за ведение официального сайта ____________ (Ф. И. О.)",
+        "Ответственный за ведение официального сайта — ____________ (должность, Ф. И. О.)",
         "",
         "",
     ]
@@ -330,7 +330,7 @@ def test_the_table_has_the_columns_of_the_chosen_form(client: TestClient) -> Non
         PUBLISH_ON_SITE,
         f"стр. 1 {COMPLAINT_ON_SITE}",
         "до 15.02.2027",
-        "Ответственный за ведение официального сайта ____________ (Ф. И. О.)",
+        "Ответственный за ведение официального сайта — ____________ (должность, Ф. И. О.)",
         "Порядок размещён",
     ]
 
@@ -691,10 +691,11 @@ approver:
 
 
 def docx_text(content: bytes) -> tuple[str, str]:
-    """The paragraphs and the table cells of a DOCX, each joined by newlines."""
+    """The paragraphs and the table cells of a DOCX, each joined by newlines (non-breaking spaces read as
+    spaces: they are typesetting)."""
     doc = docx.Document(io.BytesIO(content))
     cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
-    return "\n".join(p.text for p in doc.paragraphs), "\n".join(cells)
+    return "\n".join(p.text for p in doc.paragraphs).replace("\u00a0", " "), "\n".join(cells).replace("\u00a0", " ")
 
 
 def test_profile_fields_reach_the_docx(client: TestClient) -> None:
@@ -719,7 +720,7 @@ def test_profile_fields_are_kept_and_summarised(client: TestClient) -> None:
         "Для документа: ответственные, утверждающий, учредитель, год — ответственных: 1; утверждает: "
         "Министр социальной защиты населения Примерской области О. В. Артемьева; учредитель указан; год 2028"
     )
-    assert cells(row_of(text, COMPLAINT_ON_SITE))[3] == "Ответственный за ведение официального сайта Смирнов Алексей Игоревич"
+    assert cells(row_of(text, COMPLAINT_ON_SITE))[3] == "Ответственный за ведение официального сайта — Смирнов Алексей Игоревич"
 
 
 def test_a_profile_file_fills_the_fields_and_the_docx(client: TestClient) -> None:

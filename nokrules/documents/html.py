@@ -1,7 +1,8 @@
 """Plan → a printable standalone HTML5 page in a form's layout: the same table as the DOCX, for a browser.
 
 No external resources (inline CSS only), A4 landscape when printed, the table header repeats on every
-page and rows never split. Section rows I–V span the table, each section is its own <tbody> with a row
+printed page (thead as a table-header-group), the pages are numbered «Страница N из M» (@page margin box),
+short rows are kept whole. Section rows I–V span the table, each section is its own <tbody> with a row
 header, manual measures are marked in bold dark red, «Недостатки не выявлены» is in italics.
 Every text is escaped; the output depends on the plan and the context only.
 """
@@ -16,10 +17,12 @@ from nokrules.documents.document import DocContext
 from nokrules.documents.layout import Layout
 from nokrules.documents.page import page_head
 from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
+from nokrules.documents.typography import typeset
 
 # #9c0006 on white: contrast 8.7:1; on the #fff2cc tint of manual rows: 7.8:1 (WCAG AA needs 4.5:1).
 CSS = """\
-@page { size: A4 landscape; margin: 1.5cm; }
+@page { size: A4 landscape; margin: 1.2cm 1.5cm 1.5cm;
+  @bottom-center { content: "Страница " counter(page) " из " counter(pages); font: 10pt "Times New Roman", Times, serif; } }
 html { color: #000; background: #fff; }
 body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-height: 1.25; margin: 0; }
 @media screen { body { max-width: 26.7cm; margin: 1.5cm auto; padding: 0 1cm; } }
@@ -54,7 +57,7 @@ CENTRED = ("number", "due")
 
 def _text(s: str) -> str:
     """Escaped text with its line breaks kept; characters a page cannot hold become spaces."""
-    return "<br>".join(escape(line) for line in printable(s).split("\n"))
+    return "<br>".join(escape(line) for line in typeset(printable(s)).split("\n"))
 
 
 def _span(colspan: int, rowspan: int) -> str:
