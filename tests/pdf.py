@@ -1,5 +1,5 @@
 """What the document tests need from a PDF: LibreOffice converts a DOCX or XLSX, poppler's pdftotext reads
-the text back page by page, and two checks on that text — nothing lost, no word broken without a hyphen.
+the text back page by page (Chromium prints the HTML plan the same way), and two checks on that text — nothing lost, no word broken without a hyphen.
 
 pdftotext (Debian poppler-utils) rather than pypdf: it is poppler's own text extractor, kept by the
 freedesktop project and used by most Linux viewers; its `-raw` mode gives each table cell's lines in the
@@ -34,6 +34,29 @@ if MISSING and os.environ.get("NOKRULES_REQUIRE_OFFICE") == "1":  # CI installs 
     raise RuntimeError(f"проверка PDF обязательна (NOKRULES_REQUIRE_OFFICE=1), но {MISSING}")
 needs_office = pytest.mark.skipif(bool(MISSING), reason=MISSING)
 
+CHROMIUM = os.environ.get("NOKRULES_CHROMIUM") or shutil.which("chromium") or ""
+NO_CHROMIUM = (
+    "нет Chromium: установите пакет Debian chromium (.ci/run это делает)"
+    if not CHROMIUM
+    else "нет pdftotext: установите пакет Debian poppler-utils (.ci/run это делает)"
+    if not PDFTOTEXT
+    else ""
+)
+if NO_CHROMIUM and os.environ.get("NOKRULES_REQUIRE_BROWSER") == "1":
+    raise RuntimeError(f"проверка печати HTML обязательна (NOKRULES_REQUIRE_BROWSER=1), но {NO_CHROMIUM}")
+needs_chromium = pytest.mark.skipif(bool(NO_CHROMIUM), reason=NO_CHROMIUM)
+# as root in a container with no network beyond loopback, as in tests/test_web_e2e.py
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+]
+
 _PUNCT = "«»„“”\"'()[]{},.;:!?…—–/"
 _NUMBERS = re.compile(r"^\s*1(?: \d+)+\s*$")  # the row of column numbers under the header
 
@@ -43,13 +66,36 @@ def to_pdf(src: Path) -> Path:
     profile in the same folder, so conversions running at the same time do not share one."""
     profile = src.parent / f".lo-{src.stem}"
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(src.parent), str(src)],
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(src.parent),
+            str(src),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
     )
     pdf = src.with_suffix(".pdf")
     assert pdf.is_file(), f"LibreOffice не создал {pdf.name}"
+    return pdf
+
+
+def print_html(src: Path) -> Path:
+    """`src` (an HTML file) printed by headless Chromium to a PDF beside it, without the browser's own
+    header and footer (the page's @page rules number the pages)."""
+    pdf = src.with_suffix(".pdf")
+    subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={src.parent / '.chromium'}", f"--print-to-pdf={pdf}", src.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert pdf.is_file(), f"Chromium не создал {pdf.name}"
     return pdf
 
 
@@ -118,6 +164,12 @@ def missing(page_texts: list[str], texts: list[str]) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
+    """Words without the punctuation around them. Soft hyphens are break points inside a word (Chromium
+    writes each part of such a word as its own piece of text), a hyphen U+2010 that ends a line is where
+    the line broke, a line broken after a slash («п/» «п») reads as one word."""
+    text = re.sub("\u00ad\\s*", "", text)
+    text = re.sub("\u2010(?=\\s)", "-", text)
+    text = re.sub(r"/\s+", "/", text)
     return [w for w in (t.strip(_PUNCT) for t in text.split()) if w]
 
 
@@ -144,7 +196,9 @@ def broken_words(page_texts: list[str], source: list[str]) -> list[str]:
         if joined & vocabulary:
             used.update(range(k, j + 1))
         elif w.endswith("-"):
-            end = next((i for i in range(k + 1, min(k + 80, len(tokens))) if {w + tokens[i], w[:-1] + tokens[i]} & vocabulary), None)
+            end = next(
+                (i for i in range(k + 1, min(k + 80, len(tokens))) if {w + tokens[i], w[:-1] + tokens[i]} & vocabulary), None
+            )
             if end is None:
                 found.append(w)
             else:

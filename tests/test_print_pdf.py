@@ -1,11 +1,13 @@
-"""Plans printed through LibreOffice, read back from the PDF text: nothing is lost, no word is broken
+"""Plans printed through LibreOffice (DOCX) and Chromium (HTML), read back from the PDF text: nothing is lost, no word is broken
 without a hyphen, a row taller than the room on a page breaks across pages under the repeated header,
 a short row stays on one page, a section title never ends a page, a 4-finding plan takes 1–2 pages (the federal form).
 Both built-in forms. Needs LibreOffice and poppler-utils (tests/pdf.py)."""
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +18,7 @@ from nokrules import Engine, Plan
 from nokrules.core.model import Approver, PlanRow
 from nokrules.documents.document import render_document
 
-from .pdf import broken_words, flat, missing, needs_office, pages, to_pdf
-
-pytestmark = needs_office
+from .pdf import broken_words, flat, missing, needs_chromium, needs_office, pages, print_html, to_pdf
 
 INSTITUTION = "МБУ «Комплексный центр социального обслуживания населения Центрального района»"
 APPROVER = Approver(position="Министр социальной защиты населения Владимирской области", name="О. В. Артемьева")
@@ -70,6 +70,7 @@ def _print(plan: Plan, engine: Engine, form: str, folder: Path) -> tuple[Path, l
     return to_pdf(src), source
 
 
+@needs_office
 @pytest.mark.parametrize("form", ["pp457", "vladimir2019"])
 def test_a_big_plan_prints_every_finding_and_measure_in_full(big: Plan, engine: Engine, form: str, tmp_path: Path) -> None:
     pdf, source = _print(big, engine, form, tmp_path)
@@ -101,6 +102,7 @@ def test_a_big_plan_prints_every_finding_and_measure_in_full(big: Plan, engine: 
         assert not any(body[-1].startswith(s) for s in sections), f"страница {k + 1} кончается заголовком раздела"
 
 
+@needs_office
 @pytest.mark.parametrize(("form", "most"), [("pp457", 2), ("vladimir2019", 3)])
 def test_a_four_finding_plan_takes_one_or_two_pages(engine: Engine, form: str, most: int, tmp_path: Path) -> None:
     # the regional form adds a column of indicator titles, a paragraph per row: one page more at most
@@ -111,3 +113,21 @@ def test_a_four_finding_plan_takes_one_or_two_pages(engine: Engine, form: str, m
     assert 1 <= len(texts) <= most
     assert missing(texts, [m.text for it in plan.items for m in it.measures]) == []
     assert broken_words(texts, source) == []
+
+
+@needs_chromium
+@pytest.mark.parametrize("form", ["pp457", "vladimir2019"])
+def test_the_printed_html_plan_repeats_its_header_and_numbers_its_pages(big: Plan, engine: Engine, form: str, tmp_path: Path) -> None:
+    src = tmp_path / f"plan-{form}.html"
+    src.write_bytes(render_document("html", big, engine.catalog, form, approver=APPROVER, founder=FOUNDER))
+    texts = pages(print_html(src))
+    assert len(texts) > 10
+    for k, t in enumerate(texts, 1):
+        assert f"Страница {k} из {len(texts)}" in t
+        assert "Срок" in t.replace("\n", " ") or "срок" in t, f"страница {k} без шапки"  # both forms' due column
+        assert any(line.strip().startswith("1 2 3 4 5") for line in t.splitlines()), f"страница {k} без номеров граф"
+    rows = [r for s in big.sections for r in s.rows]
+    assert missing(texts, [f.text for r in rows for f in r.findings] + [u.text for u in big.unrecognized]) == []
+    assert missing(texts, [r.measure.text for r in rows if r.measure]) == []
+    source = re.sub(r"<[^>]+>", " ", html.unescape(src.read_text(encoding="utf-8")))
+    assert broken_words(texts, [source]) == []

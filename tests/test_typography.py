@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nokrules.documents.typography import NBSP, typeset
+from nokrules.documents.typography import NBSP, SHY, soft_hyphens, typeset
 
 _ = NBSP
 
@@ -41,3 +41,11 @@ def test_only_spaces_change_and_twice_is_once(text: str) -> None:
     out = typeset(text)
     assert out.replace(NBSP, " ") == text.replace(NBSP, " ")
     assert typeset(out) == out
+
+
+def test_soft_hyphens_only_in_words_longer_than_the_column_holds() -> None:
+    s = SHY
+    assert soft_hyphens("низкоквалифицированные работники", 15) == f"низ{s}ко{s}ква{s}ли{s}фи{s}ци{s}ро{s}ван{s}ные работники"
+    assert soft_hyphens("низкоквалифицированные работники", 30) == "низкоквалифицированные работники"
+    # a compound breaks at its own hyphen first: parts that fit are left alone
+    assert soft_hyphens("административно-хозяйственной", 15) == "административно-хозяйственной"

@@ -11,8 +11,12 @@ the words themselves never change, and a reader who copies the text gets the sam
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import pyphen
 
 NBSP = "\u00a0"
+SHY = "\u00ad"  # soft hyphen: a break point shown as a hyphen only where the line breaks
 
 # a number and the unit or sign after it: «78 %», «2027 г.», «30 дней», «5 чел.», «150 руб.»
 _UNITS = (
@@ -48,3 +52,21 @@ def typeset(text: str) -> str:
     text = _BEFORE_DASH.sub(NBSP, text)
     text = _INITIAL_NEXT.sub(rf"\1{NBSP}", text)
     return _SURNAME_INITIALS.sub(rf"\1{NBSP}", text)
+
+
+_LONG_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]{8,}")
+
+
+@cache
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="ru_RU")
+
+
+def soft_hyphens(text: str, letters: int) -> str:
+    """Soft hyphens in the words longer than `letters` (what a column holds on one line), placed by the
+    Russian hyphenation patterns (pyphen, LibreOffice's dictionaries): a browser, which has no Russian
+    hyphenation of its own offline, then breaks such a word with a hyphen instead of cutting it at the
+    column edge. Shorter words are left alone, so a copied text has no soft hyphens in it."""
+    if len(text) <= letters:
+        return text
+    return _LONG_WORD.sub(lambda m: _dictionary().inserted(m.group(0), hyphen=SHY) if len(m.group(0)) > letters else m.group(0), text)
