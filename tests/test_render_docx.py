@@ -4,6 +4,7 @@ custom form YAML; rendered to PDF by LibreOffice where it is installed."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -216,3 +217,43 @@ def test_responsible_cell_names_the_person_from_the_profile_or_leaves_a_line_for
     assert "Заместитель директора по административно-хозяйственной работе\u00a0— Кузнецов\u00a0О.\u00a0В." in cells
     cells = [c.text for r in _doc().tables[0].rows for c in r.cells]
     assert "Заместитель директора по административно-хозяйственной работе\u00a0— ____________ (Ф.\u00a0И.\u00a0О.)" in cells
+
+
+def test_one_findings_cell_per_group_spanning_its_measures_each_finding_a_paragraph(engine: Engine) -> None:
+    # «грубят» answers four measures at a КЦСОН; two near-identical findings share their measure rows
+    text = "- сотрудники грубят\n- нет пандуса\n- пандус отсутствует"
+    plan = engine.draft_plan(text, engine.institution("x", "kcson"), date=date(2027, 1, 15))
+    table = docx.Document(io.BytesIO(render(plan, DocContext.of(plan, engine.catalog)))).tables[0]
+    first_col = [r._tr.tc_lst[0] for r in table.rows[3:]]
+    merges = [tc.tcPr.find(qn("w:vMerge")) for tc in first_col]
+    states = [None if m is None else (m.get(qn("w:val")) or "continue") for m in merges]
+    courtesy = [k for k, r in enumerate(table.rows[3:]) if r.cells[1].text.startswith(("Утвердить приказом", "Проводить не реже", "Рассматривать"))]
+    assert len(courtesy) >= 2
+    assert states[courtesy[0]] == "restart" and all(states[k] == "continue" for k in courtesy[1:])
+    ramp = next(r for r in table.rows if "нет пандуса" in r.cells[0].text)
+    assert [p.text for p in ramp.cells[0].paragraphs] == ["нет пандуса", "пандус отсутствует"]
+
+
+def test_founder_above_the_title_in_ordinary_type_and_properties_from_the_profile() -> None:
+    ctx = DocContext.of(PLAN, ENGINE.catalog, "pp457", approver=APPROVER, founder="Министерство социальной защиты населения")
+    data = render(PLAN, ctx)
+    d = docx.Document(io.BytesIO(data))
+    paras = d.paragraphs
+    k = next(i for i, p in enumerate(paras) if p.text == "Министерство социальной защиты населения")
+    assert paras[k + 1].text.startswith("ПЛАН по устранению недостатков")
+    run = paras[k].runs[0]
+    assert not run.italic and run.font.size.pt == 12
+    cp = d.core_properties
+    assert cp.author == "КЦСОН Центрального района" and cp.last_modified_by == "КЦСОН Центрального района"
+    assert cp.title == (
+        "ПЛАН по устранению недостатков, выявленных в ходе независимой оценки качества условий оказания услуг"
+        " — КЦСОН Центрального района, на 2027 год"
+    )
+    assert cp.comments == ""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        app = z.read("docProps/app.xml").decode("utf-8")
+        core = z.read("docProps/core.xml").decode("utf-8")
+    assert not any("thumbnail" in n for n in names)
+    assert "<Company>КЦСОН Центрального района</Company>" in app and "<Pages>" not in app
+    assert "python-docx" not in core + app and "nokrules" not in core + app
