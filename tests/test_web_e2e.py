@@ -199,11 +199,12 @@ def _download_docx(page: Page, path: Path) -> docx.document.Document:
 
 
 def _cells(document: docx.document.Document) -> str:
-    return "\n".join(cell.text for t in document.tables for row in t.rows for cell in row.cells)
+    """The table's words (non-breaking spaces read as spaces: they are typesetting)."""
+    return "\n".join(cell.text for t in document.tables for row in t.rows for cell in row.cells).replace("\u00a0", " ")
 
 
 def _paragraphs(document: docx.document.Document) -> str:
-    return "\n".join(p.text for p in document.paragraphs)
+    return "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ")
 
 
 # ---------------------------------------------------------------------------------------------- the walk

@@ -177,11 +177,12 @@ def _properties(doc: DocxDocument, plan: Plan, ctx: DocContext) -> None:
     pages itself), no template thumbnail."""
     cp = doc.core_properties
     cp.created = cp.modified = datetime(plan.date.year, plan.date.month, plan.date.day)
-    name = plan.institution.name
+    name = printable(plan.institution.name)
     cp.author = cp.last_modified_by = name
     cp.comments = cp.keywords = cp.category = ""
     cp.revision = 1
-    cp.title = f"{ctx.layout.title} — {name}, {ctx.year_line()}" if name else f"{ctx.layout.title}, {ctx.year_line()}"
+    title = printable(ctx.layout.title)
+    cp.title = f"{title} — {name}, {ctx.year_line()}" if name else f"{title}, {ctx.year_line()}"
     cp.subject = "Независимая оценка качества условий оказания услуг"
     cp.version = plan.catalog_version
     package = doc.part.package
