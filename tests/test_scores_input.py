@@ -204,7 +204,7 @@ def test_plan_docx_appendix_holds_the_scores_table(tmp_path: Path) -> None:
     doc = docx.Document(str(out))
     assert "Приложение. Баллы по показателям НОК" in [p.text for p in doc.paragraphs]
     table = doc.tables[-1]
-    rows = [[c.text for c in row.cells] for row in table.rows]
+    rows = [[c.text.replace("\u00a0", " ") for c in row.cells] for row in table.rows]  # non-breaking spaces: typesetting
     assert rows[0] == ["№", "Показатель", "Значение", "Баллы", "Примечание"]
     assert rows[-1] == ["Итого", "среднее пяти критериев", "", "89,02", ""]
     assert ["2.3", rows[8][1], "86 %", "86", "ниже порога 90 %"] == rows[8]  # header, К1, 1.1–1.3, К2, 2.1, 2.2, 2.3
