@@ -68,6 +68,13 @@ def test_usage_errors_are_one_russian_line(args: list[str], message: str) -> Non
     assert r.stderr == message + "\n"
 
 
+def test_no_command_shows_the_russian_help_and_exits_2() -> None:
+    r = run()
+    assert r.returncode == 2
+    assert r.stderr.startswith("Использование: nokrules [ПАРАМЕТРЫ] КОМАНДА [АРГУМЕНТЫ]…\n")
+    assert "\nКоманды:\n" in r.stderr and "ошибка" not in r.stderr
+
+
 def test_mistyped_command_suggests_the_lazy_one_and_lists_all() -> None:
     r = run("bach")
     assert r.returncode == 2

@@ -233,6 +233,9 @@ def main(argv: list[str] | None = None) -> None:
     except click.Abort:
         click.echo("nokrules: прервано", err=True)
         sys.exit(130)
+    except click.exceptions.NoArgsIsHelpError as e:  # `nokrules` alone: the help, as it is, and exit 2
+        click.echo(e.format_message(), err=True)
+        sys.exit(2)
     except click.ClickException as e:
         click.echo(f"nokrules: ошибка: {_click_message(e)}. Справка: nokrules --help", err=True)
         sys.exit(2 if isinstance(e, click.UsageError) else 1)
