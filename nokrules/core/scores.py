@@ -83,15 +83,70 @@ def is_score_column(column: str) -> bool:
 
 
 def read_assessment(spec: ScoresSpec, cells: Sequence[Cell], where: str) -> Assessment:
-    """An institution's cells → its Assessment. Raises ScoresInputError (one Russian line: the cell, what was
-    found, what was expected) for an unknown indicator or item, a value that is no 0/1 or number, a share over
-    100 %, more satisfied than asked, a count without its total, a mark given twice, and a checklist filled
-    only in part (`where` names the institution then)."""
-    checklist: dict[tuple[str, int, Place | None], ChecklistMark] = {}
-    survey: dict[tuple[str, Place | None], dict[str, tuple[float, str]]] = {}
-    for cell in cells:
-        if _empty(cell.value):
-            continue
+    """An institution's cells → its Assessment (see `AssessmentReader.read`)."""
+    return AssessmentReader(spec).read(cells, where)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """What a score column names, worked out once per column name: the indicator, the place, and the survey
+    field or the checklist item."""
+
+    ind: str
+    place: Place | None
+    field: str | None
+    item: ChecklistItemSpec | None
+    word: str
+
+
+class AssessmentReader:
+    """Reads institutions' cells against one ScoresSpec. A table repeats the same ~70 columns on each of up
+    to 150,000 rows, so each column name is resolved once and kept here (one reader per file read: nothing
+    outlives the spec it was built from)."""
+
+    def __init__(self, spec: ScoresSpec) -> None:
+        self.spec = spec
+        self.order = _order(spec)
+        self._columns: dict[str, _Column] = {}
+
+    def read(self, cells: Sequence[Cell], where: str) -> Assessment:
+        """An institution's cells → its Assessment. Raises ScoresInputError (one Russian line: the cell, what
+        was found, what was expected) for an unknown indicator or item, a value that is no 0/1 or number, a
+        share over 100 %, more satisfied than asked, a count without its total, a mark given twice, and a
+        checklist filled only in part (`where` names the institution then)."""
+        spec = self.spec
+        checklist: dict[tuple[str, int, Place | None], ChecklistMark] = {}
+        survey: dict[tuple[str, Place | None], dict[str, tuple[float, str]]] = {}
+        for cell in cells:
+            if _empty(cell.value):
+                continue
+            col = self._columns.get(cell.column) or self._resolve(cell)
+            ind, place = col.ind, col.place
+            if col.field is not None:
+                got = survey.setdefault((ind, place), {})
+                if col.field in got:
+                    raise ScoresInputError(f"{cell.where}: {_what(ind, place)} «{col.word}» уже указано в {got[col.field][1]}")
+                got[col.field] = (_number(cell, col.field), cell.where)
+            else:
+                item = col.item
+                assert item is not None
+                key = (ind, item.n, place)
+                if key in checklist:
+                    raise ScoresInputError(f"{cell.where}: пункт «{item.key}» показателя {ind} уже указан в {checklist[key].source}")
+                # the fields were checked against the spec when the column was resolved
+                checklist[key] = ChecklistMark.model_construct(indicator=ind, n=item.n, place=place, present=_flag(cell), source=cell.where)
+        _check_complete(spec, checklist, where)
+        marks = [_survey_mark(ind, place, got) for (ind, place), got in survey.items()]
+        order = self.order
+        return Assessment(
+            checklist=sorted(checklist.values(), key=lambda m: (order[m.indicator], _place_rank(m.place), m.n)),
+            survey=sorted(marks, key=lambda m: (order[m.indicator], _place_rank(m.place))),
+        )
+
+    def _resolve(self, cell: Cell) -> _Column:
+        """What the cell's column names; ScoresInputError naming the cell when it names nothing the spec knows
+        (such a column is never kept, so each bad cell gets its own message)."""
+        spec = self.spec
         ind, rest = _split_column(spec, cell)
         ispec = spec.indicators[ind]
         parts = [p for p in rest.split(".") if p.strip()]
@@ -112,10 +167,7 @@ def read_assessment(spec: ScoresSpec, cells: Sequence[Cell], where: str) -> Asse
                     f"{cell.where}: в столбце «{cell.column}» неизвестная величина «{word}»; у опросного показателя {ind} "
                     "ожидалось «удовлетворены», «всего» или «доля»"
                 )
-            got = survey.setdefault((ind, place), {})
-            if field in got:
-                raise ScoresInputError(f"{cell.where}: {_what(ind, place)} «{word}» уже указано в {got[field][1]}")
-            got[field] = (_number(cell, field), cell.where)
+            col = _Column(ind, place, field, None, word)
         else:
             item = _item(ind, ispec, word, cell)
             if place is not None and item.places and place not in item.places:
@@ -123,17 +175,9 @@ def read_assessment(spec: ScoresSpec, cells: Sequence[Cell], where: str) -> Asse
                     f"{cell.where}: пункт «{item.key}» показателя {ind} проверяется только на: "
                     + ", ".join(PLACE_NAMES[p] for p in item.places)
                 )
-            key = (ind, item.n, place)
-            if key in checklist:
-                raise ScoresInputError(f"{cell.where}: пункт «{item.key}» показателя {ind} уже указан в {checklist[key].source}")
-            checklist[key] = ChecklistMark(indicator=ind, n=item.n, place=place, present=_flag(cell), source=cell.where)  # type: ignore[arg-type]
-    _check_complete(spec, checklist, where)
-    marks = [_survey_mark(ind, place, got) for (ind, place), got in survey.items()]
-    order = _order(spec)
-    return Assessment(
-        checklist=sorted(checklist.values(), key=lambda m: (order[m.indicator], _place_rank(m.place), m.n)),
-        survey=sorted(marks, key=lambda m: (order[m.indicator], _place_rank(m.place))),
-    )
+            col = _Column(ind, place, None, item, word)
+        self._columns[cell.column] = col
+        return col
 
 
 def _order(spec: ScoresSpec) -> dict[str, int]:

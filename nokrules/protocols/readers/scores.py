@@ -34,7 +34,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
 from nokrules.core.model import ProtocolInstitution, ScoresSpec
-from nokrules.core.scores import Cell, flatten_columns, is_score_column, norm_word, pack, read_assessment
+from nokrules.core.scores import AssessmentReader, Cell, flatten_columns, is_score_column, norm_word, pack
 from nokrules.protocols.readers.common import clean, clean_item, findings_text, identify_columns
 
 _SCORES_KEY = re.compile(r'^\s*(?:-\s*)?"?scores"?\s*:', re.MULTILINE)
@@ -131,7 +131,8 @@ def read_scores(data: bytes, name: str, spec: ScoresSpec, mapping: Mapping[str, 
         raw = _structured(data, name)
     else:
         raw = _csv(data, name, mapping)
-    out = [_institution(spec, r) for r in raw]  # one row's cells at a time: a national table is 10 million
+    reader = AssessmentReader(spec)
+    out = [_institution(reader, r) for r in raw]  # one row's cells at a time: a national table is 10 million
     if not out:
         raise InputError(f"{name}: не найдено ни одного учреждения с баллами")
     return out
@@ -149,16 +150,16 @@ class _Raw:
         self.line = line
 
 
-def _institution(spec: ScoresSpec, r: _Raw) -> ProtocolInstitution:
+def _institution(reader: AssessmentReader, r: _Raw) -> ProtocolInstitution:
     if not r.name:
         raise InputError(f"{r.where}: не указано название учреждения")
-    assessment = read_assessment(spec, r.cells, r.where)
+    assessment = reader.read(r.cells, r.where)
     return ProtocolInstitution(
         name=r.name,
         kind=r.kind,
         findings=findings_text(r.findings),
         findings_line=r.line,
-        scores=pack(spec, assessment),
+        scores=pack(reader.spec, assessment),
     )
 
 
