@@ -74,6 +74,8 @@ def evaluate(rules: list[Rule], institution: Institution, recognitions: list[Rec
     out = set()
     for rule in rules:
         ds = rule.when.deficiencies
+        if ds[0] not in of or (len(ds) > 1 and not all(d in of for d in ds)):
+            continue  # a deficiency the plan lacks: no combination (most rules, for any one plan)
         candidates = [
             [i for i in of.get(d, []) if _fact_holds(rule, recognitions[i], institution, k == 0)] for k, d in enumerate(ds)
         ]

@@ -109,7 +109,9 @@ class Engine:
             block = compute(self.catalog, assessment)
             findings, recognitions = merge_scored(findings, recognitions, scored_deficiencies(self.catalog, block))
         firings = self.rules.run(institution, recognitions)
-        check_firings(firings, evaluate(self.catalog.rules, institution, recognitions))
+        by_first = self.catalog.rules_by_first  # only these can fire (evaluate sorts what fired by rule id)
+        candidates = [r for d in sorted({rec.deficiency for rec in recognitions}) for r in by_first.get(d, [])]
+        check_firings(firings, evaluate(candidates, institution, recognitions))
         plan = self.planner.build(
             institution, findings, recognitions, firings, when, self.recognizer.suggest, self.recognizer.says_nothing_wrong, block
         )

@@ -277,6 +277,15 @@ class Catalog(Strict):
         return {r.id: r for r in self.rules}
 
     @cached_property
+    def rules_by_first(self) -> dict[str, list[Rule]]:
+        """First deficiency of a rule → the rules it starts, in catalog order: a rule fires only on a plan that
+        has its first deficiency, so a plan need look at these alone."""
+        out: dict[str, list[Rule]] = {}
+        for r in self.rules:
+            out.setdefault(r.when.deficiencies[0], []).append(r)
+        return out
+
+    @cached_property
     def rule_order(self) -> dict[str, int]:
         """Rule id → its position in the catalog (rules/ files in name order): the «first» group policy."""
         return {r.id: k for k, r in enumerate(self.rules)}
