@@ -133,8 +133,7 @@ class AssessmentReader:
                 key = (ind, item.n, place)
                 if key in checklist:
                     raise ScoresInputError(f"{cell.where}: пункт «{item.key}» показателя {ind} уже указан в {checklist[key].source}")
-                # the fields were checked against the spec when the column was resolved
-                checklist[key] = ChecklistMark.model_construct(indicator=ind, n=item.n, place=place, present=_flag(cell), source=cell.where)
+                checklist[key] = ChecklistMark(indicator=ind, n=item.n, place=place, present=_flag(cell), source=cell.where)  # type: ignore[arg-type]
         _check_complete(spec, checklist, where)
         marks = [_survey_mark(ind, place, got) for (ind, place), got in survey.items()]
         order = self.order
@@ -312,14 +311,19 @@ def required(ispec: IndicatorSpec, place: Place | None) -> list[ChecklistItemSpe
 def indicator_points(ispec: IndicatorSpec, assessment: Assessment, ind: str) -> tuple[float | None, float | None]:
     """(value, points) of one indicator by its formula; (None, None) when it was not assessed. Points are
     rounded to two decimals, as protocols print them, and criteria are computed from the rounded points."""
+    return _points(
+        ispec, [m for m in assessment.checklist if m.indicator == ind], [m for m in assessment.survey if m.indicator == ind]
+    )
+
+
+def _points(ispec: IndicatorSpec, marks_c: list[ChecklistMark], marks: list[SurveyMark]) -> tuple[float | None, float | None]:
+    """`indicator_points` on the marks of that one indicator."""
     if ispec.formula == "survey":
-        marks = [m for m in assessment.survey if m.indicator == ind]
         if not marks or (ispec.places and {m.place for m in marks} != set(ispec.places)):
             return None, None
         shares = [m.share if m.share is not None else 100 * (m.satisfied or 0) / (m.asked or 1) for m in marks]
         value = round(sum(shares) / len(shares), 2)
         return value, value
-    marks_c = [m for m in assessment.checklist if m.indicator == ind]
     places: list[Place | None] = list(ispec.places) or [None]
     if {m.place for m in marks_c} != set(places):
         return None, None
@@ -338,15 +342,21 @@ def compute(catalog: Catalog, assessment: Assessment, sphere: str | None = None)
     used = {i for ws in weights.values() for i in ws}
     indicators: list[IndicatorScore] = []
     points: dict[str, float | None] = {}
+    checklist: dict[str, list[ChecklistMark]] = {}  # each indicator's marks, in the assessment's order
+    survey: dict[str, list[SurveyMark]] = {}
+    for m in assessment.checklist:
+        checklist.setdefault(m.indicator, []).append(m)
+    for sm in assessment.survey:
+        survey.setdefault(sm.indicator, []).append(sm)
     for crit in catalog.criteria:
         for ind_def in crit.indicators:
             ind = ind_def.id
             if ind not in used:
                 continue
             ispec = spec.indicators[ind]
-            value, pts = indicator_points(ispec, assessment, ind)
+            value, pts = _points(ispec, checklist.get(ind, []), survey.get(ind, []))
             points[ind] = pts
-            missing = _missing(ind, ispec, assessment)
+            missing = _missing(ind, ispec, checklist.get(ind, []))
             threshold = spec.threshold_of(ind) if ispec.formula == "survey" else None
             indicators.append(
                 IndicatorScore(
@@ -383,13 +393,12 @@ def _spec(catalog: Catalog) -> ScoresSpec:
     return catalog.scores
 
 
-def _missing(ind: str, ispec: IndicatorSpec, assessment: Assessment) -> list[MissingItem]:
+def _missing(ind: str, ispec: IndicatorSpec, marks: list[ChecklistMark]) -> list[MissingItem]:
+    """The items of indicator `ind` at 0, from its marks."""
+    if all(m.present for m in marks):
+        return []
     items = {i.n: i for i in ispec.items}
-    return [
-        MissingItem(item=f"{ind}.{m.n}", title=items[m.n].title, place=m.place)
-        for m in assessment.checklist
-        if m.indicator == ind and not m.present
-    ]
+    return [MissingItem(item=f"{ind}.{m.n}", title=items[m.n].title, place=m.place) for m in marks if not m.present]
 
 
 # ---------------------------------------------------------------- ScoresBlock → deficiencies
