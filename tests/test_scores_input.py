@@ -139,6 +139,30 @@ def test_each_bad_cell_is_named_and_nothing_is_half_read(engine: Engine, row: di
     assert str(e.value).startswith(message) and "\n" not in str(e.value)
 
 
+def test_a_column_read_on_one_row_still_checks_every_later_cell(engine: Engine) -> None:
+    # each column's meaning is worked out once per table; its cells are still checked row by row
+    header = ["Учреждение", *(f"3.1.{k}" for k in ITEMS_31), "2.3.удовлетворены", "2.3.всего"]
+    good = ["КЦСОН № 1", 1, 1, 1, 1, 1, 45, 50]
+    got = read_scores(csv_bytes(header, good, ["КЦСОН № 2", 1, 1, 0, 1, 1, 50, 50]), "t.csv", spec(engine))
+    second = unpacked(engine, got[1])
+    assert second is not None and [m.n for m in second.checklist if not m.present] == [3]
+    with pytest.raises(InputError) as e:
+        read_scores(csv_bytes(header, good, good, ["КЦСОН № 3", 1, 1, "да-нет", 1, 1, 45, 50]), "t.csv", spec(engine))
+    assert str(e.value).startswith(f"t.csv, строка 4, столбец «3.1.{ITEMS_31[2]}»: в пункте чек-листа «да-нет»")
+    with pytest.raises(InputError) as e:
+        read_scores(csv_bytes(header, good, ["КЦСОН № 2", 1, 1, 1, 1, 1, 51, 50]), "t.csv", spec(engine))
+    assert str(e.value).startswith("t.csv, строка 3, столбец «2.3.удовлетворены»: показатель 2.3: удовлетворённых 51 больше")
+
+
+def test_institutions_of_one_file_may_spell_a_column_differently(engine: Engine) -> None:
+    first = {f"3.1.{k}": 1 for k in ITEMS_31}
+    second = {f"3.1.{n}": 1 for n in range(1, 6)} | {"3.1.2": 0}
+    data = json.dumps([{"name": "А", "scores": first}, {"name": "Б", "scores": second}], ensure_ascii=False).encode()
+    a, b = (unpacked(engine, i) for i in read_scores(data, "b.json", spec(engine)))
+    assert a is not None and b is not None
+    assert [m.n for m in a.checklist if not m.present] == [] and [m.n for m in b.checklist if not m.present] == [2]
+
+
 def test_scores_files_are_told_from_protocols() -> None:
     assert looks_like_scores((EXAMPLES / "scores.csv").read_bytes(), "scores.csv")
     assert looks_like_scores((EXAMPLES / "scores.yaml").read_bytes(), "scores.yaml")
