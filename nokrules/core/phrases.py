@@ -4,7 +4,7 @@ between neighbours; «a|b» gives alternatives; a word ending in «*» matches b
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,10 +26,17 @@ class WordSpec:
         return not self.forms.isdisjoint(token)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compiled once per source (`compile_element`): identity is equality
 class Element:
+    """Alternatives of words in order. Each alternative has an anchor, its longest whole word (the rarest, as a
+    rule): an element whose anchors are all absent from a text is out at one set test, as most are."""
+
     source: str
     alternatives: tuple[tuple[WordSpec, ...], ...]
+    # per alternative, the forms of each other whole word: one of each must occur for the phrase to stand
+    needs: tuple[tuple[frozenset[str], ...], ...] = ()
+    anchors: frozenset[str] | None = None  # every anchor's forms (None: an alternative has only prefix words)
+    by_anchor: Mapping[str, tuple[int, ...]] | None = None  # the alternatives (by number) each anchor form is in
 
 
 @lru_cache(maxsize=50_000)  # a pure function of the words: the same phrase recurs across patterns and concepts
@@ -43,14 +50,23 @@ def compile_element(source: str) -> Element:
             else:
                 specs.append(WordSpec(frozenset({w, normal_form(w)}), number=w.isdigit()))
         alts.append(tuple(specs))
-    return Element(source, tuple(alts))
+    whole = [[spec for spec in alt if spec.prefix is None] for alt in alts]
+    if not all(whole):
+        return Element(source, tuple(alts), tuple(tuple(s.forms for s in w) for w in whole))
+    anchors = [max(w, key=lambda spec: min(map(len, spec.forms))) for w in whole]
+    needs = tuple(tuple(s.forms for s in w if s is not anchor) for w, anchor in zip(whole, anchors, strict=True))
+    by_anchor: dict[str, list[int]] = {}
+    for k, anchor in enumerate(anchors):
+        for f in anchor.forms:
+            by_anchor.setdefault(f, []).append(k)
+    return Element(source, tuple(alts), needs, frozenset(by_anchor), {f: tuple(ks) for f, ks in by_anchor.items()})
 
 
 class Lemmas:
     """A finding's (or a part's) lemma sets with an index from word form to positions, so a phrase is looked up
     where its first word stands instead of scanning every token."""
 
-    __slots__ = ("sets", "at", "heads")
+    __slots__ = ("sets", "at", "forms", "heads")
 
     def __init__(self, sets: Sequence[frozenset[str]]):
         self.sets = sets
@@ -59,6 +75,7 @@ class Lemmas:
             for f in forms:
                 at.setdefault(f, []).append(i)
         self.at = at
+        self.forms = frozenset(at)
         self.heads = {HEAD + f[:HEAD_LEN] for f in at}  # what a prefix word («поручн*») could start with
 
     def starts(self, spec: WordSpec) -> list[int]:
@@ -84,19 +101,21 @@ def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[
     return pos
 
 
-def _absent(phrase: tuple[WordSpec, ...], lem: Lemmas) -> bool:
-    """A later word of the phrase occurs nowhere in the text: no need to look for the phrase (the first word
-    is looked up by `starts` anyway)."""
-    at = lem.at
-    for spec in phrase[1:]:
-        if spec.prefix is None and not any(f in at for f in spec.forms):
-            return True
-    return False
-
-
 def _matches(el: Element, lem: Lemmas) -> Iterator[list[int]]:
-    for phrase in el.alternatives:
-        if _absent(phrase, lem):
+    """The callers first test the anchors; only the alternatives whose anchor is in the text are tried,
+    in their order."""
+    forms = lem.forms
+    alternatives: Iterable[int]
+    if el.by_anchor is None or len(el.alternatives) == 1:
+        alternatives = range(len(el.alternatives))
+    else:
+        by_anchor = el.by_anchor
+        hit = el.anchors.intersection(forms) if el.anchors is not None else ()
+        alternatives = sorted({k for f in hit for k in by_anchor[f]})
+    for k in alternatives:
+        phrase = el.alternatives[k]
+        # a later word of the phrase that occurs nowhere in the text: no need to look for the phrase
+        if any(n.isdisjoint(forms) for n in el.needs[k]):
             continue
         for i in lem.starts(phrase[0]):
             pos = _phrase_at(phrase, i, lem.sets)
@@ -106,11 +125,15 @@ def _matches(el: Element, lem: Lemmas) -> Iterator[list[int]]:
 
 def find_element(el: Element, lem: Lemmas) -> list[int] | None:
     """Token positions where the element matches first, or None."""
+    if el.anchors is not None and el.anchors.isdisjoint(lem.forms):
+        return None
     return next(_matches(el, lem), None)
 
 
 def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
     """Every place the element matches (token positions of each)."""
+    if el.anchors is not None and el.anchors.isdisjoint(lem.forms):
+        return []
     return list(_matches(el, lem))
 
 
@@ -121,8 +144,10 @@ class KeyIndex:
     def __init__(self) -> None:
         self.by_key: dict[str, list[int]] = {}
         self.always: list[int] = []
+        self._keys: frozenset[str] | None = None  # the keys, as a set to intersect with a text's forms
 
     def add(self, k: int, keys: set[str] | None) -> None:
+        self._keys = None
         if keys is None:
             self.always.append(k)
         else:
@@ -130,11 +155,14 @@ class KeyIndex:
                 self.by_key.setdefault(f, []).append(k)
 
     def candidates(self, lem: Lemmas) -> list[int]:
+        if self._keys is None:
+            self._keys = frozenset(self.by_key)
         ks = set(self.always)
-        for f in lem.at:
-            ks.update(self.by_key.get(f, ()))
-        for h in lem.heads:
-            ks.update(self.by_key.get(h, ()))
+        by_key = self.by_key
+        for f in self._keys.intersection(lem.forms):
+            ks.update(by_key[f])
+        for h in self._keys.intersection(lem.heads):
+            ks.update(by_key[h])
         return sorted(ks)
 
 

@@ -65,6 +65,8 @@ class CompiledPattern:
     # per element, the word forms one of which must occur for it to match (None: has a prefix word, no filter)
     need_all: tuple[frozenset[str] | None, ...] = ()
     need_any: tuple[frozenset[str] | None, ...] = ()
+    # the anchors of the `none` elements (None: one has only prefix words): most texts hold none of them
+    none_anchors: frozenset[str] | None = frozenset()
 
     def may_match(self, present: frozenset[str]) -> bool:
         """A cheap set test before the positional scan: most patterns fail here."""
@@ -76,9 +78,9 @@ class CompiledPattern:
 def _compile_pattern(p: Pattern) -> CompiledPattern:
     all_ = tuple(compile_element(e) for e in p.all)
     any_ = tuple(compile_element(e) for e in p.any)
-    return CompiledPattern(
-        all_, any_, tuple(compile_element(e) for e in p.none), tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_)
-    )
+    none = tuple(compile_element(e) for e in p.none)
+    none_anchors = None if any(e.anchors is None for e in none) else frozenset().union(*(e.anchors or () for e in none))
+    return CompiledPattern(all_, any_, none, tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_), none_anchors)
 
 
 class _Hit(NamedTuple):
@@ -232,9 +234,10 @@ class Recognizer:
             matches.extend(Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit)
             if not about:
                 about = [i for _, p in hit for i in p]
-        for el in cp.none:
-            if find_element(el, ls) is not None:
-                return None
+        if cp.none_anchors is None or not cp.none_anchors.isdisjoint(ls.forms):
+            for el in cp.none:
+                if find_element(el, ls) is not None:
+                    return None
         return matches, about
 
     def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
