@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
-from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
+from nokrules.core.phrases import Element, ElementIndex, ElementSet, Lemmas, compile_element, find_all, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
@@ -61,8 +61,8 @@ class CompiledConcept:
     signal: str
     surveyed: bool  # the deficiency's indicator is measured by survey: a score word there is a survey result
     objects: tuple[Element, ...]
-    with_: tuple[Element, ...]
-    without: tuple[Element, ...]
+    with_: ElementSet
+    without: ElementSet
     criterion: str = ""  # the criterion (section) of the deficiency's indicator: «3» for 3.1
 
 
@@ -159,8 +159,8 @@ class Concepts:
                     c.signal,
                     d.indicator in surveyed,
                     els,
-                    tuple(compile_element(w) for w in c.with_),
-                    tuple(compile_element(w) for w in c.without),
+                    ElementSet([compile_element(w) for w in c.with_]),
+                    ElementSet([compile_element(w) for w in c.without]),
                     d.indicator.split(".")[0],
                 )
             )
@@ -172,7 +172,7 @@ class Concepts:
         """Every word form of the concepts' objects and context (the vocabulary typos are matched against)."""
         out: set[str] = set()
         for c in self.compiled:
-            for el in c.objects + c.with_:
+            for el in (*c.objects, *c.with_):
                 for phrase in el.alternatives:
                     for spec in phrase:
                         out |= spec.forms
@@ -391,9 +391,7 @@ class Concepts:
             if c.signal == "problem" and near and not self._survey(sig, c) and not sig.beside(pos):
                 continue
             if c.with_:
-                if all(find_element(w, lem) is None for w in c.with_) and (
-                    context is None or all(find_element(w, context) is None for w in c.with_)
-                ):
+                if not c.with_.found(lem) and (context is None or not c.with_.found(context)):
                     continue
                 score += 0.5
             if self._vetoed(c, pos, el, lem, clauses) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):

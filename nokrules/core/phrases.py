@@ -137,6 +137,37 @@ def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
     return list(_matches(el, lem))
 
 
+class ElementSet:
+    """A few elements tested together (a pattern's `none`, a concept's `with`, the site's words): the union of
+    their anchors rules them all out at one set test when the text holds none of them."""
+
+    __slots__ = ("elements", "anchors")
+
+    def __init__(self, elements: Sequence[Element]):
+        self.elements = tuple(elements)
+        unknown = any(el.anchors is None for el in self.elements)
+        self.anchors = None if unknown else frozenset().union(*(el.anchors or () for el in self.elements))
+
+    def __bool__(self) -> bool:
+        return bool(self.elements)
+
+    def __iter__(self) -> Iterator[Element]:
+        return iter(self.elements)
+
+    def first(self, lem: Lemmas) -> tuple[Element, list[int]] | None:
+        """The first element (in order) that matches, with its positions, or None."""
+        if self.anchors is not None and self.anchors.isdisjoint(lem.forms):
+            return None
+        for el in self.elements:
+            pos = find_element(el, lem)
+            if pos is not None:
+                return el, pos
+        return None
+
+    def found(self, lem: Lemmas) -> bool:
+        return self.first(lem) is not None
+
+
 class KeyIndex:
     """Things (by number) filed under the index keys of the text they need (`index_keys`): `candidates` gives,
     in order, those a text could match, so a long list is not walked for every finding."""

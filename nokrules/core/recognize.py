@@ -25,7 +25,7 @@ from nokrules.core.concepts import Concepts, PartSignal
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
-from nokrules.core.phrases import Element, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
+from nokrules.core.phrases import Element, ElementSet, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -61,12 +61,10 @@ PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 class CompiledPattern:
     all: tuple[Element, ...]
     any: tuple[Element, ...]
-    none: tuple[Element, ...]
+    none: ElementSet
     # per element, the word forms one of which must occur for it to match (None: has a prefix word, no filter)
     need_all: tuple[frozenset[str] | None, ...] = ()
     need_any: tuple[frozenset[str] | None, ...] = ()
-    # the anchors of the `none` elements (None: one has only prefix words): most texts hold none of them
-    none_anchors: frozenset[str] | None = frozenset()
 
     def may_match(self, present: frozenset[str]) -> bool:
         """A cheap set test before the positional scan: most patterns fail here."""
@@ -78,9 +76,8 @@ class CompiledPattern:
 def _compile_pattern(p: Pattern) -> CompiledPattern:
     all_ = tuple(compile_element(e) for e in p.all)
     any_ = tuple(compile_element(e) for e in p.any)
-    none = tuple(compile_element(e) for e in p.none)
-    none_anchors = None if any(e.anchors is None for e in none) else frozenset().union(*(e.anchors or () for e in none))
-    return CompiledPattern(all_, any_, none, tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_), none_anchors)
+    none = ElementSet([compile_element(e) for e in p.none])
+    return CompiledPattern(all_, any_, none, tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_))
 
 
 class _Hit(NamedTuple):
@@ -122,13 +119,13 @@ class Recognizer:
         self.patterns = {d.id: [_compile_pattern(p) for p in d.patterns] for d in catalog.deficiencies}
         self.cues = [compile_element(c) for c in catalog.settings.cues]
         pl = catalog.settings.places
-        self.place_elements: dict[Place, list[Element]] = {
-            "site": [compile_element(w) for w in pl.site.words],
-            "stand": [compile_element(w) for w in pl.stand.words],
+        self.place_elements: dict[Place, ElementSet] = {
+            "site": ElementSet([compile_element(w) for w in pl.site.words]),
+            "stand": ElementSet([compile_element(w) for w in pl.stand.words]),
         }
         self.concepts = Concepts(catalog)
         signals = catalog.settings.signals
-        self.present = [compile_element(w) for w in (signals.present if signals else [])]
+        self.present = ElementSet([compile_element(w) for w in (signals.present if signals else [])])
         vocab: set[str] = {f for f in self.concepts.words() if len(f) >= TYPO_MIN_LEN and "-" not in f}
         for pats in self.patterns.values():
             for cp in pats:
@@ -234,10 +231,8 @@ class Recognizer:
             matches.extend(Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit)
             if not about:
                 about = [i for _, p in hit for i in p]
-        if cp.none_anchors is None or not cp.none_anchors.isdisjoint(ls.forms):
-            for el in cp.none:
-                if find_element(el, ls) is not None:
-                    return None
+        if cp.none.found(ls):
+            return None
         return matches, about
 
     def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
@@ -388,11 +383,11 @@ class Recognizer:
         bounds = [m.span() for m in CLAUSE_RE.finditer(text, a0, b0)] + [(b0, b0)]
         for a, b in bounds:
             clem = toks.lemmas(start, a)
-            here = [p for p, els in self.place_elements.items() if any(find_element(e, clem) is not None for e in els)]
+            here = [p for p, els in self.place_elements.items() if els.found(clem)]
             if here:
                 named += here
                 sig = self.concepts.signal(clem, toks.words_in(start, a), fold(text[start:a]))
-                if sig.state is not None or not any(find_element(e, clem) is not None for e in self.present):
+                if sig.state is not None or not self.present.found(clem):
                     keep += here
             start = b
         found = keep or named
@@ -460,8 +455,8 @@ class Recognizer:
         return NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
 
     def _all_elements(self) -> list[Element]:
-        out = [el for pats in self.patterns.values() for cp in pats for el in cp.all + cp.any + cp.none]
-        out += [el for c in self.concepts.compiled for el in c.objects + c.with_ + c.without]
+        out = [el for pats in self.patterns.values() for cp in pats for el in (*cp.all, *cp.any, *cp.none)]
+        out += [el for c in self.concepts.compiled for el in (*c.objects, *c.with_, *c.without)]
         return out + self.concepts.signals.elements + self.concepts.clear.elements + self.cues
 
     def _is_unknown_name(self, text: str, m: re.Match[str]) -> bool:
