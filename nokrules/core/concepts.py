@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
-from nokrules.core.phrases import Element, ElementIndex, ElementSet, Lemmas, compile_element, find_all, find_element
+from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
@@ -61,8 +61,8 @@ class CompiledConcept:
     signal: str
     surveyed: bool  # the deficiency's indicator is measured by survey: a score word there is a survey result
     objects: tuple[Element, ...]
-    with_: ElementSet
-    without: ElementSet
+    with_: ElementIndex
+    without: ElementIndex
     criterion: str = ""  # the criterion (section) of the deficiency's indicator: «3» for 3.1
 
 
@@ -159,8 +159,8 @@ class Concepts:
                     c.signal,
                     d.indicator in surveyed,
                     els,
-                    ElementSet([compile_element(w) for w in c.with_]),
-                    ElementSet([compile_element(w) for w in c.without]),
+                    ElementIndex([compile_element(w) for w in c.with_]),
+                    ElementIndex([compile_element(w) for w in c.without]),
                     d.indicator.split(".")[0],
                 )
             )

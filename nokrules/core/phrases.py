@@ -137,37 +137,6 @@ def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
     return list(_matches(el, lem))
 
 
-class ElementSet:
-    """A few elements tested together (a pattern's `none`, a concept's `with`, the site's words): the union of
-    their anchors rules them all out at one set test when the text holds none of them."""
-
-    __slots__ = ("elements", "anchors")
-
-    def __init__(self, elements: Sequence[Element]):
-        self.elements = tuple(elements)
-        unknown = any(el.anchors is None for el in self.elements)
-        self.anchors = None if unknown else frozenset().union(*(el.anchors or () for el in self.elements))
-
-    def __bool__(self) -> bool:
-        return bool(self.elements)
-
-    def __iter__(self) -> Iterator[Element]:
-        return iter(self.elements)
-
-    def first(self, lem: Lemmas) -> tuple[Element, list[int]] | None:
-        """The first element (in order) that matches, with its positions, or None."""
-        if self.anchors is not None and self.anchors.isdisjoint(lem.forms):
-            return None
-        for el in self.elements:
-            pos = find_element(el, lem)
-            if pos is not None:
-                return el, pos
-        return None
-
-    def found(self, lem: Lemmas) -> bool:
-        return self.first(lem) is not None
-
-
 class KeyIndex:
     """Things (by number) filed under the index keys of the text they need (`index_keys`): `candidates` gives,
     in order, those a text could match, so a long list is not walked for every finding."""
@@ -177,7 +146,7 @@ class KeyIndex:
         self.always: list[int] = []
         self._keys: frozenset[str] | None = None  # the keys, as a set to intersect with a text's forms
 
-    def add(self, k: int, keys: set[str] | None) -> None:
+    def add(self, k: int, keys: set[str] | frozenset[str] | None) -> None:
         self._keys = None
         if keys is None:
             self.always.append(k)
@@ -188,28 +157,52 @@ class KeyIndex:
     def candidates(self, lem: Lemmas) -> list[int]:
         if self._keys is None:
             self._keys = frozenset(self.by_key)
+        hit = self._keys.intersection(lem.forms)
+        heads = self._keys.intersection(lem.heads)
+        if not hit and not heads:
+            return self.always
         ks = set(self.always)
         by_key = self.by_key
-        for f in self._keys.intersection(lem.forms):
+        for f in hit:
             ks.update(by_key[f])
-        for h in self._keys.intersection(lem.heads):
+        for h in heads:
             ks.update(by_key[h])
         return sorted(ks)
 
 
 class ElementIndex(KeyIndex):
-    """Elements (signals, clear phrases, objects) indexed by the words they start with."""
+    """Elements (signals, clear phrases, objects, a pattern's `none`, a concept's `with`) indexed by their
+    anchors, so a text is tested only against the elements whose rarest words it holds."""
 
     def __init__(self, elements: Sequence[Element]):
         super().__init__()
-        self.elements = list(elements)
+        self.elements = tuple(elements)
         for k, el in enumerate(self.elements):
             self.add(k, index_keys(el))
 
+    def __bool__(self) -> bool:
+        return bool(self.elements)
 
-def index_keys(el: Element) -> set[str] | None:
-    """The index keys of an element: its first words' forms, and for a prefix word its first letters (None:
-    a prefix too short to index, the element is always a candidate)."""
+    def __iter__(self) -> Iterator[Element]:
+        return iter(self.elements)
+
+    def first(self, lem: Lemmas) -> tuple[Element, list[int]] | None:
+        """The first element (in order) that matches, with its positions, or None."""
+        for k in self.candidates(lem):
+            pos = find_element(self.elements[k], lem)
+            if pos is not None:
+                return self.elements[k], pos
+        return None
+
+    def found(self, lem: Lemmas) -> bool:
+        return self.first(lem) is not None
+
+
+def index_keys(el: Element) -> frozenset[str] | set[str] | None:
+    """The index keys of an element: its anchors' forms, else its first words' forms, and for a prefix word its
+    first letters (None: a prefix too short to index, the element is always a candidate)."""
+    if el.anchors is not None:
+        return el.anchors
     keys: set[str] = set()
     for phrase in el.alternatives:
         first = phrase[0]

@@ -25,7 +25,7 @@ from nokrules.core.concepts import Concepts, PartSignal
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
-from nokrules.core.phrases import Element, ElementSet, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
+from nokrules.core.phrases import Element, ElementIndex, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -61,7 +61,7 @@ PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 class CompiledPattern:
     all: tuple[Element, ...]
     any: tuple[Element, ...]
-    none: ElementSet
+    none: ElementIndex
     # per element, the word forms one of which must occur for it to match (None: has a prefix word, no filter)
     need_all: tuple[frozenset[str] | None, ...] = ()
     need_any: tuple[frozenset[str] | None, ...] = ()
@@ -76,7 +76,7 @@ class CompiledPattern:
 def _compile_pattern(p: Pattern) -> CompiledPattern:
     all_ = tuple(compile_element(e) for e in p.all)
     any_ = tuple(compile_element(e) for e in p.any)
-    none = ElementSet([compile_element(e) for e in p.none])
+    none = ElementIndex([compile_element(e) for e in p.none])
     return CompiledPattern(all_, any_, none, tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_))
 
 
@@ -117,15 +117,15 @@ class Recognizer:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.patterns = {d.id: [_compile_pattern(p) for p in d.patterns] for d in catalog.deficiencies}
-        self.cues = [compile_element(c) for c in catalog.settings.cues]
+        self.cues = ElementIndex([compile_element(c) for c in catalog.settings.cues])
         pl = catalog.settings.places
-        self.place_elements: dict[Place, ElementSet] = {
-            "site": ElementSet([compile_element(w) for w in pl.site.words]),
-            "stand": ElementSet([compile_element(w) for w in pl.stand.words]),
+        self.place_elements: dict[Place, ElementIndex] = {
+            "site": ElementIndex([compile_element(w) for w in pl.site.words]),
+            "stand": ElementIndex([compile_element(w) for w in pl.stand.words]),
         }
         self.concepts = Concepts(catalog)
         signals = catalog.settings.signals
-        self.present = ElementSet([compile_element(w) for w in (signals.present if signals else [])])
+        self.present = ElementIndex([compile_element(w) for w in (signals.present if signals else [])])
         vocab: set[str] = {f for f in self.concepts.words() if len(f) >= TYPO_MIN_LEN and "-" not in f}
         for pats in self.patterns.values():
             for cp in pats:
@@ -143,15 +143,19 @@ class Recognizer:
         for w in self.vocabulary:
             for n in range(len(w) - 2, len(w) + 3):
                 self._near.setdefault((w[0], n), []).append(w)
-        # the pattern index: deficiencies by what their patterns need (one `all` element, or every `any`)
+        # the pattern index: each pattern by what it needs (the rarest-looking of its `all` elements, or every
+        # `any`), numbered in catalog order so a deficiency's patterns are tried in their order
+        self._pattern_of: list[tuple[Deficiency, int, CompiledPattern]] = []
         self._pattern_index = KeyIndex()
-        for k, d in enumerate(catalog.deficiencies):
-            for cp in self.patterns[d.id]:
-                key = next((ks for ks in map(index_keys, cp.all) if ks is not None), None)
+        for d in catalog.deficiencies:
+            for k, cp in enumerate(self.patterns[d.id]):
+                keys = [ks for ks in map(index_keys, cp.all) if ks]
+                key = max(keys, key=lambda ks: min(map(len, ks))) if keys else None
                 any_keys = [index_keys(el) for el in cp.any]
                 if key is None and any_keys and all(ks is not None for ks in any_keys):
                     key = set().union(*(ks for ks in any_keys if ks is not None))
-                self._pattern_index.add(k, key)
+                self._pattern_index.add(len(self._pattern_of), key)
+                self._pattern_of.append((d, k, cp))
         self._results = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
@@ -241,19 +245,15 @@ class Recognizer:
         toks = self.tokens(text)
         lem = toks.lemmas()
         hits: dict[str, _Hit] = {}
-        has_cue = any(find_element(c, lem) is not None for c in self.cues)
-        present = frozenset(lem.at)
-        for d_k in self._pattern_index.candidates(lem):
-            d = self.catalog.deficiencies[d_k]
-            if d.cue and not has_cue:
+        has_cue = self.cues.found(lem)
+        present = lem.forms
+        for n in self._pattern_index.candidates(lem):
+            d, k, cp = self._pattern_of[n]
+            if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
                 continue
-            for k, cp in enumerate(self.patterns[d.id]):
-                if not cp.may_match(present):
-                    continue
-                m = self._match_pattern(cp, toks, lem)
-                if m is not None:
-                    hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]))
-                    break
+            m = self._match_pattern(cp, toks, lem)
+            if m is not None:
+                hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]))
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals):
             return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
@@ -457,7 +457,7 @@ class Recognizer:
     def _all_elements(self) -> list[Element]:
         out = [el for pats in self.patterns.values() for cp in pats for el in (*cp.all, *cp.any, *cp.none)]
         out += [el for c in self.concepts.compiled for el in (*c.objects, *c.with_, *c.without)]
-        return out + self.concepts.signals.elements + self.concepts.clear.elements + self.cues
+        return [*out, *self.concepts.signals, *self.concepts.clear, *self.cues]
 
     def _is_unknown_name(self, text: str, m: re.Match[str]) -> bool:
         word = fold(m.group())
