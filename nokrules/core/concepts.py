@@ -264,11 +264,16 @@ class Concepts:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
         before it («не в полной мере соответствует требованиям») or it runs across punctuation («Замечания: нет
         пандуса» names a missing ramp). Numbers do not count as words here: «замечаний по показателю 1.1 нет»."""
+        if not self.clear.candidates(lem):
+            return False  # no clear phrase's words in the part: most parts end here
         spans = [m.span() for m in WORD_RE.finditer(text)]
         if len(spans) != len(lem.sets):
             spans = []
         kept = [i for i, t in enumerate(lem.sets) if not all(f.isdigit() for f in t)]
-        for sets, index in ((lem, list(range(len(lem.sets)))), (Lemmas([lem.sets[i] for i in kept]), kept)):
+        variants = [(lem, list(range(len(lem.sets))))]
+        if len(kept) < len(lem.sets):
+            variants.append((Lemmas([lem.sets[i] for i in kept]), kept))
+        for sets, index in variants:
             negations = [index[i] for el in self.negation for pos in find_all(el, sets) for i in pos]
             for k in self.clear.candidates(sets):
                 for pos in find_all(self.clear.elements[k], sets):

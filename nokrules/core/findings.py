@@ -37,7 +37,8 @@ _FUNCTION_END = re.compile(
 # «тел.»), then a capital; shared with the concepts, which cut a finding into parts at the same places
 _ABBREVIATIONS = "пос пер обл корп каб тел руб тыс стр мкр пгт дер просп пр-т ред прим табл соц спец зам нач зав отд".split()
 SENTENCE_END = re.compile(
-    r"(?<=[^\W\d_]{3})" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])"
+    # the look-ahead first: the look-behinds run only where a full stop stands, not at every character
+    r"(?=[.!?])(?<=[^\W\d_]{3})" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])"
 )
 
 

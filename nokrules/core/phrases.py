@@ -66,21 +66,32 @@ class Lemmas:
     """A finding's (or a part's) lemma sets with an index from word form to positions, so a phrase is looked up
     where its first word stands instead of scanning every token."""
 
-    __slots__ = ("sets", "at", "forms", "heads")
+    __slots__ = ("sets", "at", "forms", "_heads")
 
     def __init__(self, sets: Sequence[frozenset[str]]):
         self.sets = sets
         at: dict[str, list[int]] = {}
         for i, forms in enumerate(sets):
             for f in forms:
-                at.setdefault(f, []).append(i)
+                if f in at:
+                    at[f].append(i)
+                else:
+                    at[f] = [i]
         self.at = at
         self.forms = frozenset(at)
-        self.heads = {HEAD + f[:HEAD_LEN] for f in at}  # what a prefix word («поручн*») could start with
+        self._heads: frozenset[str] | None = None
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """What a prefix word («поручн*») could start with: worked out when an index first asks."""
+        if self._heads is None:
+            self._heads = frozenset(HEAD + f[:HEAD_LEN] for f in self.at)
+        return self._heads
 
     def starts(self, spec: WordSpec) -> list[int]:
         if spec.prefix is not None:
-            return [i for i, t in enumerate(self.sets) if spec.hits(t)]
+            prefix = spec.prefix
+            return sorted({i for f, at in self.at.items() if f.startswith(prefix) for i in at})
         if len(spec.forms) == 1:
             return self.at.get(next(iter(spec.forms)), [])
         found: set[int] = set()
@@ -145,6 +156,7 @@ class KeyIndex:
         self.by_key: dict[str, list[int]] = {}
         self.always: list[int] = []
         self._keys: frozenset[str] | None = None  # the keys, as a set to intersect with a text's forms
+        self._has_heads = False  # whether a key is a prefix word's first letters
 
     def add(self, k: int, keys: set[str] | frozenset[str] | None) -> None:
         self._keys = None
@@ -157,8 +169,9 @@ class KeyIndex:
     def candidates(self, lem: Lemmas) -> list[int]:
         if self._keys is None:
             self._keys = frozenset(self.by_key)
+            self._has_heads = any(k.startswith(HEAD) for k in self._keys)
         hit = self._keys.intersection(lem.forms)
-        heads = self._keys.intersection(lem.heads)
+        heads = self._keys.intersection(lem.heads) if self._has_heads else ()
         if not hit and not heads:
             return self.always
         ks = set(self.always)
