@@ -102,50 +102,58 @@ class Lemmas:
 
 def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]]) -> list[int] | None:
     pos = [i]
+    last = len(tokens)
     for prev, spec in zip(phrase, phrase[1:]):
         # «4.3» is «4 3»; «п. 4 показателя 3.2» is no indicator 4.3
-        reach = 2 if prev.number and spec.number else 2 + PHRASE_GAP
-        nxt = next((j for j in range(pos[-1] + 1, min(pos[-1] + reach, len(tokens))) if spec.hits(tokens[j])), None)
-        if nxt is None:
+        start = pos[-1] + 1
+        for j in range(start, min(start + (1 if prev.number and spec.number else 1 + PHRASE_GAP), last)):
+            if spec.hits(tokens[j]):
+                pos.append(j)
+                break
+        else:
             return None
-        pos.append(nxt)
     return pos
 
 
-def _matches(el: Element, lem: Lemmas) -> Iterator[list[int]]:
-    """The callers first test the anchors; only the alternatives whose anchor is in the text are tried,
-    in their order."""
+def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
+    """Where the element stands (only the first place if `first`). Only the alternatives whose anchor is in
+    the text are tried, in their order; an element with no anchor in the text is out at one set test."""
     forms = lem.forms
+    anchors = el.anchors
     alternatives: Iterable[int]
-    if el.by_anchor is None or len(el.alternatives) == 1:
+    if anchors is None:
         alternatives = range(len(el.alternatives))
+    elif anchors.isdisjoint(forms):
+        return []
+    elif len(el.alternatives) == 1:
+        alternatives = (0,)
     else:
-        by_anchor = el.by_anchor
-        hit = el.anchors.intersection(forms) if el.anchors is not None else ()
-        alternatives = sorted({k for f in hit for k in by_anchor[f]})
+        by_anchor = el.by_anchor or {}
+        alternatives = sorted({k for f in anchors.intersection(forms) for k in by_anchor[f]})
+    out = []
     for k in alternatives:
-        phrase = el.alternatives[k]
-        # a later word of the phrase that occurs nowhere in the text: no need to look for the phrase
+        # a word of the phrase that occurs nowhere in the text: no need to look for the phrase
         if any(n.isdisjoint(forms) for n in el.needs[k]):
             continue
+        phrase = el.alternatives[k]
         for i in lem.starts(phrase[0]):
             pos = _phrase_at(phrase, i, lem.sets)
             if pos is not None:
-                yield pos
+                if first:
+                    return [pos]
+                out.append(pos)
+    return out
 
 
 def find_element(el: Element, lem: Lemmas) -> list[int] | None:
     """Token positions where the element matches first, or None."""
-    if el.anchors is not None and el.anchors.isdisjoint(lem.forms):
-        return None
-    return next(_matches(el, lem), None)
+    found = _scan(el, lem, True)
+    return found[0] if found else None
 
 
 def find_all(el: Element, lem: Lemmas) -> list[list[int]]:
     """Every place the element matches (token positions of each)."""
-    if el.anchors is not None and el.anchors.isdisjoint(lem.forms):
-        return []
-    return list(_matches(el, lem))
+    return _scan(el, lem, False)
 
 
 class KeyIndex:
