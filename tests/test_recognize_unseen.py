@@ -250,3 +250,29 @@ def test_a_survey_indicator_below_100_names_its_result(engine: Engine, text: str
 )
 def test_a_full_score_a_range_or_an_expert_indicator_names_no_survey_result(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
+
+
+# Real protocols give each line its own building, room, street or act: those pieces say nothing of the deficiency.
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " (7 этаж, кабинет 512)",
+        ", корпус № 12, ул. Каролиская, 5",
+        " — отделение в с. Ивановка",
+        " (акт № 1234 от 12.03.2026)",
+        ", Корпус 2",
+    ],
+)
+def test_a_place_or_act_tail_changes_nothing(engine: Engine, tail: str) -> None:
+    for text in ("пандус есть, но без поручней", "телефон постоянно занят", "нет тактильной плитки перед лестницей"):
+        assert recognised(engine, text + tail) == recognised(engine, text)
+
+
+def test_a_place_word_with_the_thing_itself_is_kept(engine: Engine) -> None:
+    # «кабинет психолога» names the thing, and «0 %» is a share: neither piece is a mere address
+    assert ids(engine, "компьютеры в кабинете психолога 2009 года выпуска") == ["equipment_outdated"]
+    shape = engine.recognizer._shape("удовлетворены питанием 64 %, корпус 2")
+    assert shape == "удовлетворены питанием 64 %"
+    assert engine.recognizer._shape("корпус 3") == "корпус 3"  # nothing else: nothing taken

@@ -54,6 +54,9 @@ LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
+MASKED = frozenset({"0", fold(NAME)})  # a masked number or name, as a word of the folded shape
+BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
+WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
 
@@ -126,6 +129,9 @@ class Recognizer:
         self.concepts = Concepts(catalog)
         signals = catalog.settings.signals
         self.present = ElementIndex([compile_element(w) for w in (signals.present if signals else [])])
+        self._where = frozenset(fold(w) for w in (signals.where if signals else [])) | frozenset(
+            normal_form(fold(w)) for w in (signals.where if signals else [])
+        )
         vocab: set[str] = {f for f in self.concepts.words() if len(f) >= TYPO_MIN_LEN and "-" not in f}
         for pats in self.patterns.values():
             for cp in pats:
@@ -410,6 +416,12 @@ class Recognizer:
             values=values, source="choice",
         )
 
+    def forget(self) -> None:
+        """Drop what was learnt of whole lines and shapes (word caches stay): the next line is analysed as a
+        wording never seen, as `make bench` measures it."""
+        self._analyse.cache_clear()
+        Recognizer._recognitions.cache_clear()
+
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return [r for i, f in enumerate(findings) for r in self._recognitions(i, self._read_with_lead(f))]
 
@@ -452,7 +464,43 @@ class Recognizer:
             return m.group() if meaningful else "0"
 
         masked = PLAIN_NUMBER_RE.sub(number, text)
-        return NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
+        masked = NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
+        return self._without_whereabouts(masked)
+
+    def _whereabouts(self, piece: str) -> bool:
+        """Does a piece of a masked finding name only where or which document? At least one `where` word, the
+        rest numbers (no share) and names: «7 этаж», «кабинет 0», «корпус № 0», «ул. Ааа», «акт № 0 от 0»,
+        «с. Ивановка». A piece with a bracket or a share is never one."""
+        if "(" in piece or ")" in piece or "%" in piece:
+            return False
+        folded = fold(piece)  # of the same length: the spans find the words as written, capitals and all
+        found = [(piece[m.start() : m.end()], m.group()) for m in WORD_RE.finditer(folded)]
+        where = [w for _, w in found if w in self._where or normal_form(w) in self._where]
+        return bool(where) and all(
+            w in where or w in MASKED or w.isdigit() or word[:1].isupper() and word[1:2].islower() for word, w in found
+        ) and not any(w.startswith("процент") for _, w in found)
+
+    def _without_whereabouts(self, masked: str) -> str:
+        """The masked text without its whereabouts: a bracket whose every piece is one, then such pieces between
+        commas and dashes with the mark before them. Nothing is taken if nothing else would be left. So a
+        protocol whose lines carry their own buildings, rooms and acts is analysed once per wording, and a
+        place's words cannot tip the recognition."""
+        if not self._where:
+            return masked
+        out = BRACKET_RE.sub(lambda m: "" if all(map(self._whereabouts, re.split(r"[,;]", m.group(1)))) else m.group(), masked)
+        pieces = WHEREABOUTS_CUT_RE.split(out)  # piece, mark, piece, mark, …, piece
+        kept = [pieces[0]]
+        dropped = False
+        for k in range(1, len(pieces), 2):
+            piece = pieces[k + 1]
+            # the house number after a street («ул. Ааа, 5») goes with it
+            dropped = self._whereabouts(piece) or dropped and piece.strip().isdigit()
+            if not dropped:
+                kept += [pieces[k], piece]
+        if self._whereabouts(kept[0]) and len(kept) > 1:
+            kept = kept[2:]
+        trimmed = "".join(kept).strip(" ,;—–-")
+        return trimmed if trimmed and trimmed != masked.strip() else masked
 
     def _all_elements(self) -> list[Element]:
         out = [el for pats in self.patterns.values() for cp in pats for el in (*cp.all, *cp.any, *cp.none)]

@@ -109,7 +109,7 @@ def _flat_settings(c: Catalog) -> Flat:
         "horizon_months": ("value", str(s.horizon_months)),
     } | {
         f"signals.{name}": ("list", list(getattr(s.signals, name)) if s.signals else [])
-        for name in ("broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear")
+        for name in ("broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear", "where")
     }
 
 
