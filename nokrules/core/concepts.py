@@ -292,7 +292,8 @@ class Concepts:
         a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»)."""
         own = set(pos)
         words = {f for alt in el.alternatives for spec in alt for f in spec.forms}
-        for w in c.without:
+        for k in c.without.candidates(lem):  # only the veto words whose rarest word is in the part
+            w = c.without.elements[k]
             inside = all(spec.forms & words for alt in w.alternatives for spec in alt)
             for hit in find_all(w, lem):
                 if inside and set(hit) < own:

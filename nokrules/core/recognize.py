@@ -468,17 +468,17 @@ class Recognizer:
         return self._without_whereabouts(masked)
 
     def _whereabouts(self, piece: str) -> bool:
-        """Does a piece of a masked finding name only where or which document? At least one `where` word, the
-        rest numbers (no share) and names: «7 этаж», «кабинет 0», «корпус № 0», «ул. Ааа», «акт № 0 от 0»,
-        «с. Ивановка». A piece with a bracket or a share is never one."""
-        if "(" in piece or ")" in piece or "%" in piece:
+        """Does a piece of a masked finding name only where or which document? `where` words with a number or a
+        name, nothing else: «7 этаж», «кабинет 0», «корпус № 0», «ул. Ааа», «акт № 0 от 0», «с. Ивановка» (a
+        capital after the first word). A bare «кабинет» or «здание» may be what the finding is about; a piece
+        with a bracket or a share is never one."""
+        if "(" in piece or ")" in piece or "%" in piece or "процент" in piece.lower():
             return False
         folded = fold(piece)  # of the same length: the spans find the words as written, capitals and all
         found = [(piece[m.start() : m.end()], m.group()) for m in WORD_RE.finditer(folded)]
         where = [w for _, w in found if w in self._where or normal_form(w) in self._where]
-        return bool(where) and all(
-            w in where or w in MASKED or w.isdigit() or word[:1].isupper() and word[1:2].islower() for word, w in found
-        ) and not any(w.startswith("процент") for _, w in found)
+        named = [w for k, (word, w) in enumerate(found) if w in MASKED or w.isdigit() or k > 0 and word[:1].isupper() and word[1:2].islower()]
+        return bool(where) and bool(named) and len(where) + len(named) == len(found)
 
     def _without_whereabouts(self, masked: str) -> str:
         """The masked text without its whereabouts: a bracket whose every piece is one, then such pieces between
