@@ -276,3 +276,8 @@ def test_a_place_word_with_the_thing_itself_is_kept(engine: Engine) -> None:
     shape = engine.recognizer._shape("удовлетворены питанием 64 %, корпус 2")
     assert shape == "удовлетворены питанием 64 %"
     assert engine.recognizer._shape("корпус 3") == "корпус 3"  # nothing else: nothing taken
+
+
+def test_a_checklist_item_is_no_address(engine: Engine) -> None:
+    # «п.» is «пункт» here, not «посёлок»: the piece names the deficiency
+    assert ids(engine, "3.1 п.3 — не выполнен") == ["premises_access_not_adapted"]

@@ -471,8 +471,8 @@ class Recognizer:
         """Does a piece of a masked finding name only where or which document? `where` words with a number or a
         name, nothing else: «7 этаж», «кабинет 0», «корпус № 0», «ул. Ааа», «акт № 0 от 0», «с. Ивановка» (a
         capital after the first word). A bare «кабинет» or «здание» may be what the finding is about; a piece
-        with a bracket or a share is never one."""
-        if "(" in piece or ")" in piece or "%" in piece or "процент" in piece.lower():
+        with a bracket, a share or a checklist item («3.1 п.3») is never one."""
+        if "(" in piece or ")" in piece or "%" in piece or "процент" in piece.lower() or CHECKLIST_RE.search(fold(piece)):
             return False
         folded = fold(piece)  # of the same length: the spans find the words as written, capitals and all
         found = [(piece[m.start() : m.end()], m.group()) for m in WORD_RE.finditer(folded)]
