@@ -103,7 +103,7 @@ class Lemmas:
 def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]]) -> list[int] | None:
     pos = [i]
     last = len(tokens)
-    for prev, spec in zip(phrase, phrase[1:]):
+    for prev, spec in zip(phrase, phrase[1:], strict=False):
         # «4.3» is «4 3»; «п. 4 показателя 3.2» is no indicator 4.3
         start = pos[-1] + 1
         for j in range(start, min(start + (1 if prev.number and spec.number else 1 + PHRASE_GAP), last)):
