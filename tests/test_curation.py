@@ -122,7 +122,7 @@ def test_explain_shows_lemmas_patterns_rules_and_the_failed_condition() -> None:
         "не сработало правило ramp-home-kcson: вид организации care_home, а нужен один из: Комплексный центр социального обслуживания населения"
         in out
     )
-    assert "install_ramp (до 31.12.2027" in out
+    assert "install_ramp (до 30.12.2027" in out
 
 
 def test_explain_gives_the_why_as_data_which_the_cli_renders(mini: Engine) -> None:

@@ -27,7 +27,7 @@ from nokrules.core.profile import parse_profile
 from nokrules.core.scores import unpack
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
-from nokrules.documents.layout import load_layout
+from nokrules.documents.layout import load_layout, report_date
 from nokrules.documents.output import check_output, write_atomically
 from nokrules.protocols.readers.scores import read_scores_file
 
@@ -92,7 +92,7 @@ def cli() -> None:
     help="форма документа: pp457 (ПП РФ № 457), vladimir2019 или путь к своей форме YAML",
 )
 @click.option(
-    "--year", type=click.IntRange(2000, 2100), help="год плана для строки «на 20__ год» (по умолчанию — год даты плана)"
+    "--year", type=click.IntRange(2000, 2100), help="год плана: строка «на 20__ год» и сроки (по умолчанию — год даты плана, а для даты в октябре–декабре — следующий)"
 )
 @click.option("--institution", "name", help="наименование организации")
 @institution_options
@@ -164,7 +164,7 @@ def plan(
         forms=list(service_forms) or prof.forms or None,
         people=prof.people,
     )
-    result = engine.draft_plan(text, inst, date=when, assessment=unpack(engine.catalog.scores, scored.scores) if scored and scored.scores and engine.catalog.scores else None)
+    result = engine.draft_plan(text, inst, date=when, year=year, report_date=report_date(form, prof.report_date), assessment=unpack(engine.catalog.scores, scored.scores) if scored and scored.scores and engine.catalog.scores else None)
     if not result.items and not result.unrecognized and not result.scores:
         click.echo(f"{source}: во входном тексте нет ни одного недостатка", err=True)
     if fmt in DOCUMENTS:

@@ -6,6 +6,7 @@ a catalog in one pass instead of one error per run.
 
 from __future__ import annotations
 
+import graphlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -294,12 +295,40 @@ def _cross_check(v: _Validated) -> list[Rule]:
             ref = src.ref(path + ("responsible",))
             problems.append(Problem(ref, f"роль «{m.responsible}» не описана в roles.yaml", "NOK102"))
         _check_refs(m.excludes, known.measures, "мероприятие", src, path + ("excludes",), problems)
+        _check_refs(m.after, known.measures, "мероприятие", src, path + ("after",), problems)
+    _check_order(v.measures, problems)
     rules = [_check_rule(r, path, src, known, v.settings, problems) for r, path, src in v.rules]
     if v.scores is not None and v.scores_src is not None:
         _check_scores(v.scores, v.scores_src, v, known, problems)
     if problems:
         raise CatalogError(problems)
     return rules
+
+
+def _check_order(measures: Entries, problems: Problems) -> None:
+    """`after` must order dated measures without a cycle: the planner sorts a plan's measures by it."""
+    by_id = {m.id: (m, path, src) for m, path, src in measures}
+    for m, path, src in measures:
+        for k, p in enumerate(m.after):
+            other = by_id.get(p)
+            if other is None:
+                continue  # reported as an unknown reference
+            if p == m.id:
+                why = f"мероприятие «{m.id}» не может следовать само за собой"
+            elif "permanent" in (m.due, other[0].due):
+                why = f"«{m.id}» и «{p}»: у постоянного мероприятия (срок permanent) нет срока, за которым следовать"
+            else:
+                continue
+            problems.append(Problem(src.ref(path + ("after", k)), f"after: {why}", "NOK103"))
+    graph = {m.id: [p for p in m.after if p in by_id and p != m.id] for m, _, _ in measures}
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as e:
+        cycle = e.args[1]
+        m, path, src = by_id[cycle[0]]
+        problems.append(
+            Problem(src.ref(path + ("after",)), "after: мероприятия следуют друг за другом по кругу: " + " → ".join(cycle), "NOK103")
+        )
 
 
 def _check_deficiency(d: Deficiency, path: Key, src: Located, known: _Known, problems: Problems) -> None:

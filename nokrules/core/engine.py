@@ -13,7 +13,7 @@ from datetime import date
 
 from nokrules.core.catalog import Names, load_catalog
 from nokrules.core.conditions import evaluate
-from nokrules.core.dates import plan_date_problem
+from nokrules.core.dates import parse_report_day, plan_date_problem
 from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.findings import split_findings
 from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock
@@ -92,6 +92,8 @@ class Engine:
         date: date | None = None,
         choices: Sequence[Choice] = (),
         assessment: Assessment | None = None,
+        year: int | None = None,
+        report_date: str | None = None,
     ) -> Trace:
         """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
         `choices` assign unrecognised findings to deficiencies by hand (see `Choice`); `assessment` adds the
@@ -100,6 +102,11 @@ class Engine:
         problem = plan_date_problem(when)
         if problem:
             raise UsageError(problem)
+        if report_date is not None:
+            try:
+                parse_report_day(report_date)
+            except ValueError as e:
+                raise UsageError(str(e)) from None
         findings = split_findings(text)
         recognitions = self.recognizer.recognize(findings)
         if choices:
@@ -113,7 +120,16 @@ class Engine:
         candidates = [r for d in sorted({rec.deficiency for rec in recognitions}) for r in by_first.get(d, [])]
         check_firings(firings, evaluate(candidates, institution, recognitions))
         plan = self.planner.build(
-            institution, findings, recognitions, firings, when, self.recognizer.suggest, self.recognizer.says_nothing_wrong, block
+            institution,
+            findings,
+            recognitions,
+            firings,
+            when,
+            self.recognizer.suggest,
+            self.recognizer.says_nothing_wrong,
+            block,
+            year=year,
+            report_date=report_date,
         )
         return Trace(findings, recognitions, firings, plan, block)
 
@@ -196,13 +212,17 @@ class Engine:
         date: date | None = None,
         choices: Sequence[Choice] = (),
         assessment: Assessment | None = None,
+        year: int | None = None,
+        report_date: str | None = None,
     ) -> Plan:
-        """Pasted findings (and/or a checklist and survey) → the draft plan for one institution."""
+        """Pasted findings (and/or a checklist and survey) → the draft plan for one institution. `year`: the
+        plan year when not the default (see dates.plan_year); `report_date`: the region's yearly reporting day
+        «ДД.ММ» the dues precede."""
         if not isinstance(institution, Institution):
             institution = self.institution(institution or "", kind)
         elif kind:
             institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
-        return self.trace(text, institution, date, choices, assessment).plan
+        return self.trace(text, institution, date, choices, assessment, year, report_date).plan
 
 
 def merge_scored(

@@ -13,7 +13,7 @@ from datetime import date
 from functools import partial
 from typing import TypeVar
 
-from nokrules.core.dates import PERMANENT, due_date, due_text
+from nokrules.core.dates import PERMANENT, Schedule, due_text, schedule_dues
 from nokrules.core.model import (
     Catalog,
     DeficiencyRef,
@@ -193,10 +193,17 @@ class Planner:
         suggest: Callable[[str], list[Suggestion]],
         nothing_wrong: Callable[[str], bool] = lambda _: False,
         scores: ScoresBlock | None = None,
+        year: int | None = None,
+        report_date: str | None = None,
     ) -> Plan:
+        """The plan; `year` overrides the plan year (see dates.plan_year), `report_date` («ДД.ММ») is the
+        region's yearly reporting day that every due precedes."""
         catalog = self.catalog
         chosen = self._chosen(recognitions, firings)
-        render: _Render = partial(self._measure, institution=institution, plan_date=plan_date)
+        schedule = Schedule.of(plan_date, catalog.settings.horizon_months, year, report_date)
+        ids = {c.measure for cs in chosen for c in cs}
+        dues = schedule_dues({i: (catalog.measure(i).due, tuple(catalog.measure(i).after)) for i in sorted(ids)}, schedule)
+        render: _Render = partial(self._measure, institution=institution, dues=dues)
         items = [
             PlanItem(
                 finding=self._fref(findings[rec.finding]),
@@ -222,6 +229,7 @@ class Planner:
                 name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
             ),
             date=plan_date,
+            year=schedule.year,
             catalog_version=catalog.settings.version,
             catalog_effective_from=catalog.settings.effective_from,
             items=items,
@@ -247,16 +255,18 @@ class Planner:
             manual=row.chosen is None,
         )
 
-    def _measure(self, cm: _ChosenMeasure, places: list[Place], institution: Institution, plan_date: date) -> PlanMeasure:
+    def _measure(
+        self, cm: _ChosenMeasure, places: list[Place], institution: Institution, dues: Mapping[str, date | None]
+    ) -> PlanMeasure:
         """A measure as the plan states it; it depends on these alone (the person only through the role)."""
         person = institution.people.get(self.catalog.measure(cm.measure).responsible) if institution.people else None
-        key = (cm.measure, cm.rule.id, tuple(places), plan_date, person)
-        return _cached(self._rendered, key, lambda: self._render(cm, places, person, plan_date))
+        due = dues[cm.measure]
+        key = (cm.measure, cm.rule.id, tuple(places), due, person)
+        return _cached(self._rendered, key, lambda: self._render(cm, places, person, due))
 
-    def _render(self, cm: _ChosenMeasure, places: list[Place], person: str | None, plan_date: date) -> PlanMeasure:
+    def _render(self, cm: _ChosenMeasure, places: list[Place], person: str | None, d: date | None) -> PlanMeasure:
         catalog = self.catalog
         m = catalog.measure(cm.measure)
-        d = due_date(m.due, plan_date, catalog.settings.horizon_months)
         role = catalog.role_title(m.responsible)
         return PlanMeasure(
             id=m.id,

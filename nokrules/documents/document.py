@@ -35,7 +35,7 @@ class DocContext:
         appendix: bool = False,
     ) -> DocContext:
         titles: dict[str, str] = {str(i.id): i.title for c in catalog.criteria for i in c.indicators}
-        return cls(load_layout(form), year or plan.date.year, approver or Approver(), founder, titles, appendix)
+        return cls(load_layout(form), year or plan.year, approver or Approver(), founder, titles, appendix)
 
     def approval_lines(self) -> list[str]:
         """The «УТВЕРЖДАЮ» block: position and name from the profile, else blank lines to fill by hand."""

@@ -50,10 +50,17 @@ class Layout(Strict):
     other_section: str = "Прочие недостатки"
     manual_text: str = MANUAL_MEASURE
     footnote: str = ""
+    # the region's yearly reporting day «ДД.ММ» (e.g. «01.10»): every due of a plan in this form precedes it
+    report_date: str | None = Field(default=None, pattern=r"^\d{2}\.\d{2}$")
     columns: list[Column] = Field(min_length=1)
 
     def leaves(self) -> list[Column]:
         return [leaf for c in self.columns for leaf in c.leaves()]
+
+
+def report_date(form: str, profile: str | None = None) -> str | None:
+    """The reporting day the dues precede: the profile's if it names one, else the form's."""
+    return profile or load_layout(form).report_date
 
 
 def builtin() -> list[str]:

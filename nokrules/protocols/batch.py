@@ -137,6 +137,7 @@ class BatchOptions:
     year: int | None
     approver: Approver = field(default_factory=Approver)
     founder: str = ""
+    report_date: str | None = None  # «ДД.ММ»: the form's, unless the caller gives one
 
 
 class Drafter:
@@ -167,12 +168,12 @@ class Drafter:
         return FORMATS[o.fmt](plan).encode("utf-8")
 
     def __call__(self, job: Job) -> Outcome:
-        e = job.entry
+        e, o = job.entry, self.options
         try:
             kind_id = self.kind_of(e.kind)
             inst = self.engine.institution(e.name, kind_id)
             assessment = unpack(self.spec, e.scores) if e.scores and self.spec else None
-            plan = self.engine.draft_plan(e.findings, inst, date=self.options.plan_date, assessment=assessment)
+            plan = self.engine.draft_plan(e.findings, inst, date=o.plan_date, year=o.year, report_date=o.report_date, assessment=assessment)
             write_atomically(os.path.join(self.options.out, job.file), self.render(plan))
             return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
         except Exception as err:  # one institution must not cost the others their plans

@@ -18,6 +18,7 @@ from nokrules.core.planner import fired_on
 from nokrules.core.scores import Cell, flatten_columns, read_assessment
 from nokrules.documents.document import render_document
 from nokrules.documents.scores import source_text
+from nokrules.documents.layout import report_date
 from nokrules.protocols.batch import slug
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, PlanRequest
 
@@ -55,7 +56,7 @@ def draft(engine: Engine, req: PlanRequest) -> Trace:
     except UsageError as e:
         raise FieldProblem("forms" if "форма обслуживания" in str(e) else "people", str(e)) from None
     try:
-        return engine.trace(req.text, inst, req.date, req.choices, assessment)  # no date: today
+        return engine.trace(req.text, inst, req.date, req.choices, assessment, req.year, report_date(req.form))  # no date: today
     except UsageError as e:
         raise FieldProblem("choices", str(e)) from None
 

@@ -15,6 +15,7 @@ from nokrules.core.engine import Engine
 from nokrules.core.errors import CheckFailed, InputError, UsageError
 from nokrules.core.model import ProtocolInstitution
 from nokrules.documents.cells import csv_cell
+from nokrules.documents.layout import report_date
 from nokrules.documents.output import write_atomically
 from nokrules.protocols.batch import (
     EXTENSIONS,
@@ -140,7 +141,7 @@ def command(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
-    options = BatchOptions(catalog_dir, str(out), fmt, when, form, year)
+    options = BatchOptions(catalog_dir, str(out), fmt, when, form, year, report_date=report_date(form))
 
     from tqdm import tqdm
 

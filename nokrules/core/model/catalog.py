@@ -165,6 +165,9 @@ class Measure(Strict):
     result: str
     basis: str | None = None
     excludes: list[MeasureId] = []
+    # measures this one follows when both are in a plan (works after the survey or the estimate they rest
+    # on): its due is later than theirs
+    after: list[MeasureId] = []
 
     @field_validator("due")
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from nokrules.core.model.common import DeficiencyId, FindingState, Place, RuleId, Strict
 from nokrules.core.model.scores import ScoreSource
@@ -27,6 +27,17 @@ class Profile(Strict):
     people: dict[str, str] = {}
     founder: str = ""  # учредитель / орган, в ведении которого находится организация
     approver: Approver = Approver()
+    # the region's yearly reporting day «ДД.ММ» («01.10»): every due precedes it (overrides the form's)
+    report_date: str | None = None
+
+    @field_validator("report_date")
+    @classmethod
+    def _report_day(cls, v: str | None) -> str | None:
+        if v is not None:
+            from nokrules.core.dates import parse_report_day
+
+            parse_report_day(v)
+        return v
 
 
 class Institution(Strict):

@@ -98,6 +98,7 @@ class Plan(Contract):
     schema_: Literal["nokrules.plan/2"] = Field(default="nokrules.plan/2", alias="schema")
     institution: PlanInstitution
     date: Date
+    year: int  # the year the plan is for: «на 2027 год» (a plan dated in October–December is next year's)
     catalog_version: str
     catalog_effective_from: Date
     items: list[PlanItem]

@@ -62,4 +62,18 @@ class UnknownReference(Check):
     code, name, severity, at_load = "NOK102", "unknown-reference", "error", True
 
 
-LOAD = [YamlSyntax, Schema, MissingFile, DuplicateId, UnknownReference]
+class MeasureOrder(Check):
+    """``after`` не упорядочивает мероприятия: мероприятие следует само за собой, за постоянным
+    мероприятием (или само постоянное), или мероприятия следуют друг за другом по кругу.
+
+    **Anti-pattern**: ``after: [do_repair_works]`` у ``inspect_premises_and_estimate``, когда у
+    ``do_repair_works`` уже ``after: [inspect_premises_and_estimate]``.
+
+    **Best practice**: ``after`` — у работ, которые опираются на обследование, смету или проект
+    (``do_repair_works: after: [inspect_premises_and_estimate]``); срок работ в плане тогда всегда позже.
+    """
+
+    code, name, severity, at_load = "NOK103", "measure-order", "error", True
+
+
+LOAD = [YamlSyntax, Schema, MissingFile, DuplicateId, UnknownReference, MeasureOrder]
