@@ -30,7 +30,7 @@ EXPECTED = yaml.safe_load((KEMEROVO / "institutions-1-27.yaml").read_text(encodi
 
 def _batch(tmp: Path, *inputs: str, extra: tuple[str, ...] = ()) -> tuple[Path, object]:
     out = tmp / "out"
-    r = run("batch", *inputs, "--out", str(out), "--date", "2017-03-01", *extra)
+    r = run("batch", *inputs, "--out", str(out), "--date", "2017-03-01", "--format", "json", *extra)
     return out, r
 
 
@@ -71,7 +71,7 @@ def test_kemerovo_protocol_gives_27_plans_and_a_summary_that_adds_up(tmp_path: P
     html = (out / "summary.html").read_text(encoding="utf-8")
     assert "<svg" in html and "http://" not in html.replace("http://www.w3.org", "")
     rows = list(csv.reader(io.StringIO((out / "unrecognized.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert rows == [["учреждение", "файл плана", "строка", "текст", "похожие недостатки", "начало в протоколе"]]
+    assert rows == [["учреждение", "файл плана", "строка", "текст", "похожие недостатки (сходство)", "начало в протоколе"]]
 
 
 def test_jobs_2_writes_exactly_what_jobs_1_writes(tmp_path: Path) -> None:
@@ -152,7 +152,41 @@ def test_unrecognised_lines_go_to_the_csv_with_suggestions(tmp_path: Path) -> No
     assert "недостатков: 2 (распознано 1, не распознано 1)" in r.stdout  # type: ignore[attr-defined]
     rows = list(csv.reader(io.StringIO((out / "unrecognized.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[1][:4] == ["Приют «Ласточка»", "priiut-lastochka.json", "2", "директор уходит в отпуск в июле"]
-    assert rows[1][4]  # suggestions
+    assert rows[1][4] == ""  # no catalog deficiency is close enough to suggest
+
+
+def test_csv_and_summary_name_suggestions_by_title_with_their_similarity(tmp_path: Path) -> None:
+    src = tmp_path / "p.yaml"
+    src.write_text(
+        yaml.safe_dump([{"name": "Приют", "findings": "- полезные ссылки\n- lorem ipsum"}], allow_unicode=True),
+        encoding="utf-8",
+    )
+    out, r = _batch(tmp_path, str(src))
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO((out / "unrecognized.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert rows[0][4] == "похожие недостатки (сходство)"
+    by_text = {row[3]: row[4] for row in rows[1:]}
+    assert by_text["lorem ipsum"] == ""
+    assert by_text["полезные ссылки"].startswith(
+        "На сайте нет полезных ссылок на сайты органов власти и организаций в помощь получателям услуг (сходство 100 из 100)"
+    )
+    assert "_" not in by_text["полезные ссылки"]  # titles, not ids
+    md = (out / "summary.md").read_text(encoding="utf-8")
+    assert "| строка |" in md and "Стр." not in md and "nokrules" not in md
+    assert "| [Приют](<priiut.json>) | 2 | lorem ipsum | — |" in md
+
+
+def test_by_default_the_summary_links_to_plans_a_person_reads(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = run("batch", str(PROTOCOL), "--out", str(out), "--date", "2026-12-01")
+    assert r.returncode == 0, r.stderr
+    plans = sorted(p.name for p in out.iterdir() if p.name not in ("summary.html", "summary.md"))
+    assert not [p for p in plans if p.endswith(".json")]
+    html = (out / "summary.html").read_text(encoding="utf-8")
+    assert 'href="mbu-kompleksnyi-tsentr-sotsialnogo-obsluzhivaniia-naseleniia-goroda-polysaevo.html"' in html
+    assert ".json" not in html
+    plan = (out / "mbu-kompleksnyi-tsentr-sotsialnogo-obsluzhivaniia-naseleniia-goroda-polysaevo.html").read_text(encoding="utf-8")
+    assert "на 2027 год" in plan  # a plan dated 01.12.2026 is next year's
 
 
 def test_docx_plans_and_other_formats(tmp_path: Path) -> None:
@@ -219,7 +253,7 @@ def _batch_under_way(tmp_path: Path, findings: str) -> tuple[subprocess.Popen[by
     src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nokrules.cli", "batch", str(src), "--out", str(out), "--jobs", "2"],
+        [sys.executable, "-m", "nokrules.cli", "batch", str(src), "--out", str(out), "--jobs", "2", "--format", "json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

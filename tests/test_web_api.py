@@ -694,6 +694,7 @@ def test_catalog_lists_the_fixture_catalog(client: TestClient) -> None:
         "responsible": "site_admin",
         "result": "Раздел создан",
         "excludes": [],
+        "after": [],
     }
     home = next(r for r in cat["rules"] if r["id"] == "ramp-home-kcson")
     assert home["then"] == ["install_call_button"] and home["replaces"] == ["install_ramp"] and home["priority"] == 5

@@ -54,10 +54,10 @@ def _unrecognized_csv(extracts: list[PlanExtract]) -> bytes:
     the one in the institution's plan file; «начало в протоколе» is where its findings start in the source."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow(["учреждение", "файл плана", "строка", "текст", "похожие недостатки", "начало в протоколе"])
+    w.writerow(["учреждение", "файл плана", "строка", "текст", "похожие недостатки (сходство)", "начало в протоколе"])
     for d in extracts:
         for line, text, suggestions in d.unrecognised:
-            w.writerow(map(csv_cell, [d.entry.name, d.file, line, text, " | ".join(suggestions), d.entry.findings_line]))
+            w.writerow(map(csv_cell, [d.entry.name, d.file, line, text, "; ".join(suggestions), d.entry.findings_line]))
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -103,7 +103,12 @@ def _num(x: float | None) -> str:
 @click.argument("inputs", nargs=-1, required=True, metavar="ПРОТОКОЛ…")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="папка для планов и сводки")
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(EXTENSIONS)), default="json", show_default=True, help="формат файлов планов"
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXTENSIONS)),
+    default="html",  # the summary links each institution to its plan: a page a person reads, not JSON
+    show_default=True,
+    help="формат файлов планов (json — для программ и национального прогона)",
 )
 @click.option("--date", "plan_date", help="дата планов ГГГГ-ММ-ДД (по умолчанию сегодня)")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="число процессов")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from nokrules.core.model import Catalog, Criterion, Plan, PlanItem, ProtocolInstitution
+from nokrules.core.model import Catalog, Criterion, Plan, PlanItem, ProtocolInstitution, Suggestion
 from nokrules.protocols.summary.scores import ScoreExtract, ScoresSummary, score_extract, summarize_scores
 
 if TYPE_CHECKING:
@@ -43,11 +43,24 @@ class PlanExtract:
     file: str
     kind_id: str | None
     findings: tuple[tuple[int, tuple[str, ...]], ...]  # (line, deficiency ids) per recognised finding
-    unrecognised: tuple[tuple[int, str, tuple[str, ...]], ...]  # (line, text, closest «title (id)», best first)
+    unrecognised: tuple[tuple[int, str, tuple[str, ...]], ...]  # (line, text, closest «title (сходство N из 100)», best first)
     measures: int
     manual: int
     comparison: OwnPlanCoverage | None
     scores: ScoreExtract | None = None  # total, criteria and indicators below threshold, for a scores table
+
+
+SUGGESTION_MIN_SCORE = 35.0  # of 100: below it a suggestion shares hardly a word with the line (noise scores 2–3)
+
+
+def suggestion_labels(suggestions: list[Suggestion]) -> tuple[str, ...]:
+    """The suggestions the ministry is shown: only those close enough to mean something."""
+    return tuple(suggestion_label(s) for s in suggestions if s.score >= SUGGESTION_MIN_SCORE)
+
+
+def suggestion_label(s: Suggestion) -> str:
+    """A suggested deficiency as the ministry reads it: its title and how close it is, no id."""
+    return f"{s.title} (сходство {s.score:.0f} из 100)"
 
 
 def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
@@ -58,7 +71,7 @@ def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
         file=r.file,
         kind_id=r.kind_id,
         findings=tuple((line, tuple(it.deficiency.id for it in items)) for (line, _), items in groups.items()),
-        unrecognised=tuple((u.line, u.text, tuple(f"{s.title} ({s.id})" for s in u.suggestions)) for u in r.plan.unrecognized),
+        unrecognised=tuple((u.line, u.text, suggestion_labels(u.suggestions)) for u in r.plan.unrecognized),
         measures=sum(row.measure is not None for row in rows),
         manual=sum(row.measure is None for row in rows),
         comparison=_own_plan_coverage(engine, r) if r.entry.human_plan else None,
@@ -136,14 +149,14 @@ class UnrecognisedLine:
     file: str
     line: int
     text: str
-    suggestion: str | None  # «title (id)» of the closest catalog deficiency
+    suggestion: str | None  # «title (сходство N из 100)» of the closest catalog deficiency
 
 
 @dataclass(frozen=True)
 class UncoveredFinding:
     line: int
     text: str
-    deficiencies: tuple[tuple[str, str], ...]  # (id, title)
+    deficiencies: tuple[str, ...]  # titles
     measures: tuple[str, ...]  # the draft's measures for it; empty: to be written by hand
 
 
@@ -229,7 +242,7 @@ def _own_plan_coverage(engine: Engine, r: BatchResult) -> OwnPlanCoverage:
     for (line, text), items in groups.items():
         if any(it.deficiency.id in addressed for it in items):
             continue
-        defs = tuple(dict.fromkeys((it.deficiency.id, it.deficiency.title) for it in items))
+        defs = tuple(dict.fromkeys(it.deficiency.title for it in items))
         measures = tuple(dict.fromkeys(m.text for it in items for m in it.measures))
         uncovered.append(UncoveredFinding(line, text, defs, measures))
     return OwnPlanCoverage(r.entry.name, r.file, len(r.entry.human_plan), len(groups), tuple(uncovered))

@@ -172,7 +172,6 @@ def render_html(s: RegionalSummary) -> str:
             [
                 _num(n),
                 (_e(f.title), ""),
-                (f"<code>{_e(f.id)}</code>", ""),
                 (f.indicator, ""),
                 _num(f.institutions),
                 _num(c.share(f.share)),
@@ -196,12 +195,21 @@ def render_html(s: RegionalSummary) -> str:
     out += [f"<h2>{_e(c.H_COMPARISON)}</h2>", f"<p>{_e(c.COMPARISON_NOTE)}</p>"]
     if not s.comparisons:
         out.append(f"<p>{_e(c.NO_HUMAN_PLANS)}</p>")
+    else:
+        out += _table(
+            "Учреждения, чей план приведён в протоколе",
+            c.COMPARED_COLUMNS,
+            [
+                [(_link(cmp.institution, cmp.file), ""), _num(cmp.human_lines), _num(cmp.recognised), _num(len(cmp.uncovered))]
+                for cmp in s.comparisons
+            ],
+            header_col=0,
+        )
+        out.append(f"<p>{_e(c.COVERED_NOTE if any(cmp.uncovered for cmp in s.comparisons) else c.ALL_COVERED)}</p>")
     for cmp in s.comparisons:
-        heading = c.comparison_heading(cmp.institution, cmp.human_lines, cmp.recognised, len(cmp.uncovered))
-        out.append(f"<h3>{_e(heading)}</h3>")
         if not cmp.uncovered:
-            out.append(f"<p>{_e(c.ALL_COVERED)}</p>")
             continue
+        out.append(f"<h3>{_e(c.comparison_heading(cmp.institution, cmp.recognised, len(cmp.uncovered)))}</h3>")
         out += _table(
             f"{cmp.institution}: находки без мероприятия в плане учреждения",
             c.UNCOVERED_COLUMNS,
@@ -209,7 +217,7 @@ def render_html(s: RegionalSummary) -> str:
                 [
                     _num(u.line),
                     (_e(u.text), ""),
-                    ("<br>".join(f"{_e(title)} (<code>{_e(id)}</code>)" for id, title in u.deficiencies), ""),
+                    ("<br>".join(_e(title) for title in u.deficiencies), ""),
                     (
                         "<br>".join(_e(m) for m in u.measures)
                         if u.measures

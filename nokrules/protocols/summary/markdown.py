@@ -76,7 +76,7 @@ def render_markdown(s: RegionalSummary) -> str:
     out += _table(
         c.FREQUENT_COLUMNS,
         [
-            [str(n), _cell(f.title), f"`{f.id}`", f.indicator, str(f.institutions), c.share(f.share)]
+            [str(n), _cell(f.title), f.indicator, str(f.institutions), c.share(f.share)]
             for n, f in enumerate(s.frequent, 1)
         ],
     )
@@ -91,22 +91,27 @@ def render_markdown(s: RegionalSummary) -> str:
     out += ["", f"## {c.H_COMPARISON}", "", c.COMPARISON_NOTE]
     if not s.comparisons:
         out += ["", c.NO_HUMAN_PLANS]
+    else:
+        out.append("")
+        out += _table(
+            c.COMPARED_COLUMNS,
+            [
+                [_link(cmp.institution, cmp.file), str(cmp.human_lines), str(cmp.recognised), str(len(cmp.uncovered))]
+                for cmp in s.comparisons
+            ],
+        )
+        out += ["", c.COVERED_NOTE if any(cmp.uncovered for cmp in s.comparisons) else c.ALL_COVERED]
     for cmp in s.comparisons:
-        out += [
-            "",
-            f"### {_cell(c.comparison_heading(cmp.institution, cmp.human_lines, cmp.recognised, len(cmp.uncovered)))}",
-            "",
-        ]
         if not cmp.uncovered:
-            out.append(c.ALL_COVERED)
             continue
+        out += ["", f"### {_cell(c.comparison_heading(cmp.institution, cmp.recognised, len(cmp.uncovered)))}", ""]
         out += _table(
             c.UNCOVERED_COLUMNS,
             [
                 [
                     str(u.line),
                     _cell(u.text),
-                    "<br>".join(f"{_cell(title)} (`{id}`)" for id, title in u.deficiencies),
+                    "<br>".join(_cell(title) for title in u.deficiencies),
                     "<br>".join(_cell(m) for m in c.measures_text(u.measures)),
                 ]
                 for u in cmp.uncovered
