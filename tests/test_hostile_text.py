@@ -200,7 +200,7 @@ def test_six_institutions_with_colliding_names_give_six_files(tmp_path: Path) ->
     src = tmp_path / "p.json"
     src.write_text(json.dumps([{"name": n, "findings": f"- нет пандуса {i}"} for i, n in enumerate(names)]), encoding="utf-8")
     out = tmp_path / "out"
-    r = run("batch", str(src), "--out", str(out), "--catalog", str(MINI), "--date", "2027-01-15")
+    r = run("batch", str(src), "--out", str(out), "--catalog", str(MINI), "--date", "2027-01-15", "--format", "json")
     assert r.returncode == 0, r.stderr
     plans = sorted(out.glob("tsentr*.json"))
     assert len(plans) == 6
