@@ -66,7 +66,7 @@ def vladimir(plan: Plan, mini: Engine) -> DocContext:
 
 
 def _sheet(data: bytes) -> list[dict[str, object]]:
-    ws = openpyxl.load_workbook(io.BytesIO(data))["План"]
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Данные"]
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
     return [dict(zip(HEADERS, r, strict=True)) for r in rows[1:]]
@@ -77,8 +77,8 @@ def _sheet(data: bytes) -> list[dict[str, object]]:
 
 def test_xlsx_sheet_layout(plan: Plan, pp457: DocContext) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(plan, pp457)))
-    assert wb.sheetnames == ["План"]
-    ws = wb["План"]
+    assert wb.sheetnames == ["План", "Данные"]  # the form, then the flat data with ids
+    ws = wb["Данные"]
     assert [c.value for c in ws[1]] == HEADERS
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
@@ -106,7 +106,7 @@ def test_xlsx_one_row_per_measure(plan: Plan, pp457: DocContext) -> None:
         "Недостаток по каталогу": "Нет пандуса",
         "Код мероприятия": "install_ramp",
         "Мероприятие": "Установить пандус у входа",
-        "Срок (дата)": datetime(2027, 12, 31),
+        "Срок (дата)": datetime(2027, 12, 30),  # 31.12.2027 is a day off
         "Срок (текст)": "до 30.12.2027",
         "Ответственный": "Заместитель директора по административно-хозяйственной работе",
         "Роль": "aho_deputy",
@@ -130,9 +130,9 @@ def test_xlsx_one_row_per_measure(plan: Plan, pp457: DocContext) -> None:
 
 
 def test_xlsx_due_cells_are_dates_in_russian_format(plan: Plan, pp457: DocContext) -> None:
-    ws = openpyxl.load_workbook(io.BytesIO(xlsx.render(plan, pp457)))["План"]
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx.render(plan, pp457)))["Данные"]
     due = ws["L2"]
-    assert due.is_date and due.value == datetime(2027, 12, 31)
+    assert due.is_date and due.value == datetime(2027, 12, 30)
     assert due.number_format == "dd.mm.yyyy"
     assert ws["C2"].is_date and ws["C2"].number_format == "dd.mm.yyyy"
 
