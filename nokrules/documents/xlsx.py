@@ -44,7 +44,7 @@ CHARS_PER_CM = 5.0  # Excel column width units (the width of «0» in the defaul
 LINE_PT = 13.5  # one line of 11 pt Times New Roman, with its leading
 ROW_PAD_PT = 4.0
 MAX_ROW_PT = 409.0  # Excel's limit for one row
-FILL_FACTOR = 1.0  # characters of 11 pt Times New Roman per width unit, wrapped words filling a line
+FILL_FACTOR = 1.25  # characters of 11 pt Times New Roman per width unit, wrapped words filling a line
 
 # «Данные»: (header, width in characters)
 COLUMNS: list[tuple[str, float]] = [
