@@ -31,7 +31,7 @@ from nokrules.core.printable import printable
 from nokrules.documents.cells import formula_like
 from nokrules.documents.document import DocContext
 from nokrules.documents.ooxml import fixed_zip
-from nokrules.documents.table import DataRow, SectionRow, build_table, header_rows
+from nokrules.documents.table import GROUP_FIELDS, DataRow, SectionRow, build_table, header_rows
 
 SHEET = "План"
 DATA_SHEET = "Данные"
@@ -42,9 +42,9 @@ FONT = "Times New Roman"
 TABLE_PT = 11
 CHARS_PER_CM = 5.0  # Excel column width units (the width of «0» in the default font) per centimetre of the form
 LINE_PT = 13.5  # one line of 11 pt Times New Roman, with its leading
-ROW_PAD_PT = 4.0
+ROW_PAD_PT = 6.0
 MAX_ROW_PT = 409.0  # Excel's limit for one row
-FILL_FACTOR = 1.25  # characters of 11 pt Times New Roman per width unit, wrapped words filling a line
+FILL_FACTOR = 1.15  # characters of 11 pt Times New Roman per width unit, wrapped words filling a line
 
 # «Данные»: (header, width in characters)
 COLUMNS: list[tuple[str, float]] = [
@@ -182,7 +182,10 @@ class _Form:
         return first, self.row - 1
 
     def body(self, plan: Plan) -> None:
+        """Section rows across the table, data rows; a finding group's cells span its measure rows, and the
+        rows of a group together are as high as its findings need."""
         ws = self.ws
+        group: tuple[int, int, float] | None = None  # (first row, last row, height the group cells need)
         for row in build_table(plan, self.ctx.layout, self.ctx.indicator_titles):
             r = self.row
             if isinstance(row, SectionRow):
@@ -196,16 +199,34 @@ class _Form:
                 self.row += 1
                 continue
             assert isinstance(row, DataRow)
+            own: list[tuple[str, float]] = []
+            spanned: list[tuple[str, float]] = []
             for k, (leaf, text) in enumerate(zip(self.leaves, row.cells, strict=True), start=1):
-                cell = _cell(ws, r, k, text)
+                grouped = leaf.field in GROUP_FIELDS and row.span != 1
+                cell = ws.cell(row=r, column=k) if grouped and row.span == 0 else _cell(ws, r, k, text)
+                cell.border = BOX
+                if grouped and row.span == 0:
+                    continue  # covered by the group's cell above
                 manual = row.manual and leaf.field == "measure"
                 cell.font = MANUAL_FONT if manual else Font(name=FONT, size=TABLE_PT, italic=row.note)
                 if manual:
                     cell.fill = MANUAL_FILL
                 centred = leaf.field in ("number", "due")
                 cell.alignment = Alignment(horizontal="center" if centred else "left", vertical="top", wrap_text=True)
-                cell.border = BOX
-            ws.row_dimensions[r].height = row_height(list(zip(row.cells, self.widths, strict=True)))
+                if grouped:
+                    ws.merge_cells(start_row=r, start_column=k, end_row=r + row.span - 1, end_column=k)
+                    spanned.append((text, self.widths[k - 1]))
+                else:
+                    own.append((text, self.widths[k - 1]))
+            ws.row_dimensions[r].height = row_height(own)
+            if spanned:
+                group = (r, r + row.span - 1, row_height(spanned))
+            if group is not None and r == group[1]:
+                first, last, need = group
+                have = sum(ws.row_dimensions[x].height for x in range(first, last + 1))
+                if have < need:
+                    ws.row_dimensions[last].height = min(MAX_ROW_PT, ws.row_dimensions[last].height + need - have)
+                group = None
             self.row += 1
 
 
