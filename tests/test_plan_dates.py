@@ -107,3 +107,19 @@ def test_the_document_title_names_the_plan_year(engine: Engine) -> None:
     plan = engine.draft_plan(TEXT, date=date(2026, 12, 1))
     text = [p.text for p in docx.Document(io.BytesIO(render_document("docx", plan, engine.catalog))).paragraphs]
     assert "на 2027 год" in text
+
+
+def test_the_api_takes_the_reporting_date_and_refuses_a_day_that_is_none() -> None:
+    from fastapi.testclient import TestClient
+
+    from nokrules.web.app import create_app
+
+    with TestClient(create_app(Engine.load(None)), raise_server_exceptions=False) as client:
+        body = {"text": TEXT, "date": "2026-12-01", "report_date": "01.10"}
+        plan = client.post("/api/plan", json=body).json()
+        assert plan["year"] == 2027
+        got = {m["id"]: m["due_text"] for it in plan["items"] for m in it["measures"]}
+        assert got["do_repair_works"] == "до 30.09.2027"
+        r = client.post("/api/plan", json=body | {"report_date": "31.09"})
+        assert r.status_code == 422
+        assert "дата отчёта «31.09» должна быть днём года в виде ДД.ММ" in r.text

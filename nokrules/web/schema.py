@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from nokrules.core.dates import plan_date_problem
+from nokrules.core.dates import parse_report_day, plan_date_problem
 from nokrules.core.model import Approver, Choice, FindingState
 
 BUILTIN_FORMS = ("pp457", "vladimir2019")  # document forms over HTTP: never a path on the server
@@ -49,7 +49,12 @@ class PlanRequest(BaseModel):
     )
     people: dict[str, str] = Field(default_factory=dict, description="ФИО по ролям ответственных (роль → ФИО)")
     form: str = Field("pp457", description="форма документа для DOCX: pp457 или vladimir2019")
-    year: int | None = Field(None, ge=2000, le=2100, description="год для строки «на 20__ год» в документе")
+    year: int | None = Field(
+        None, ge=2000, le=2100, description="год плана: «на 20__ год» и сроки (по умолчанию — год даты, для октября–декабря — следующий)"
+    )
+    report_date: str | None = Field(
+        None, pattern=r"^\d{2}\.\d{2}$", description="дата отчёта региона ДД.ММ: все сроки раньше неё (по умолчанию — из формы)"
+    )
     approver: Approver = Field(default_factory=Approver, description="гриф «УТВЕРЖДАЮ» документа")
     founder: str = Field("", description="учредитель (строка над заголовком документа)")
 
@@ -59,6 +64,13 @@ class PlanRequest(BaseModel):
         problem = plan_date_problem(v) if v is not None else None
         if problem:
             raise ValueError(problem)
+        return v
+
+    @field_validator("report_date")
+    @classmethod
+    def _report_day(cls, v: str | None) -> str | None:
+        if v is not None:
+            parse_report_day(v)  # ValueError in Russian: «дата отчёта «31.09» должна быть днём года…»
         return v
 
     @field_validator("*")

@@ -56,7 +56,7 @@ def draft(engine: Engine, req: PlanRequest) -> Trace:
     except UsageError as e:
         raise FieldProblem("forms" if "форма обслуживания" in str(e) else "people", str(e)) from None
     try:
-        return engine.trace(req.text, inst, req.date, req.choices, assessment, req.year, report_date(req.form))  # no date: today
+        return engine.trace(req.text, inst, req.date, req.choices, assessment, req.year, report_date(req.form, req.report_date))  # no date: today
     except UsageError as e:
         raise FieldProblem("choices", str(e)) from None
 
