@@ -201,7 +201,9 @@ def schedule_dues(measures: Mapping[str, tuple[str, tuple[str, ...]]], schedule:
     prerequisite that is in the plan is moved after it; where the plan's last day leaves no room, the
     prerequisite moves before it instead. The catalog loader refuses cycles and permanent ends of `after`."""
     dues = {m: due_date(spec, schedule) for m, (spec, _) in measures.items()}
-    deps = {m: tuple(p for p in after if p in measures) for m, (_, after) in measures.items()}
+    deps = {m: ps for m, (_, after) in measures.items() if after and (ps := tuple(p for p in after if p in measures))}
+    if not deps:  # most plans: nothing to order (a national run drafts 150,000 of them)
+        return dues
     order = list(graphlib.TopologicalSorter(deps).static_order())
     for m in order:  # prerequisites first
         d = dues[m]

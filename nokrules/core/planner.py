@@ -172,6 +172,16 @@ class Planner:
         self._rendered: dict[tuple[object, ...], PlanMeasure] = {}
         self._drefs: dict[str, DeficiencyRef] = {}
         self._frefs: dict[tuple[str, int], FindingRef] = {}
+        self._schedules: dict[tuple[tuple[str, ...], Schedule], dict[str, date | None]] = {}
+
+    def _dues(self, ids: tuple[str, ...], schedule: Schedule) -> dict[str, date | None]:
+        """The dues of a plan's measures: they depend on which measures are in it (`after`) and the schedule."""
+        cat = self.catalog
+        return _cached(
+            self._schedules,
+            (ids, schedule),
+            lambda: schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ids}, schedule),
+        )
 
     def _chosen(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_ChosenMeasure]]:
         """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
@@ -201,8 +211,7 @@ class Planner:
         catalog = self.catalog
         chosen = self._chosen(recognitions, firings)
         schedule = Schedule.of(plan_date, catalog.settings.horizon_months, year, report_date)
-        ids = {c.measure for cs in chosen for c in cs}
-        dues = schedule_dues({i: (catalog.measure(i).due, tuple(catalog.measure(i).after)) for i in sorted(ids)}, schedule)
+        dues = self._dues(tuple(sorted({c.measure for cs in chosen for c in cs})), schedule)
         render: _Render = partial(self._measure, institution=institution, dues=dues)
         items = [
             PlanItem(
@@ -222,11 +231,16 @@ class Planner:
         recognised = {r.finding for r in recognitions}
         rest = [f for i, f in enumerate(findings) if i not in recognised]
         clear = [nothing_wrong(f.text) for f in rest]
-        unrecognized = [Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for f, c in zip(rest, clear, strict=True) if not c]
+        unrecognized = [
+            Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for f, c in zip(rest, clear, strict=True) if not c
+        ]
         kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
         return Plan(
             institution=PlanInstitution(
-                name=institution.name, kind=institution.kind, kind_title=kind.title if kind else None, forms=list(institution.forms)
+                name=institution.name,
+                kind=institution.kind,
+                kind_title=kind.title if kind else None,
+                forms=list(institution.forms),
             ),
             date=plan_date,
             year=schedule.year,
