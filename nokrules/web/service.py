@@ -17,8 +17,8 @@ from nokrules.core.model import Assessment, Catalog, Plan
 from nokrules.core.planner import fired_on
 from nokrules.core.scores import Cell, flatten_columns, read_assessment
 from nokrules.documents.document import render_document
-from nokrules.documents.scores import source_text
 from nokrules.documents.layout import report_date
+from nokrules.documents.scores import source_text
 from nokrules.protocols.batch import slug
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, PlanRequest
 
