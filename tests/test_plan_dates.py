@@ -123,3 +123,12 @@ def test_the_api_takes_the_reporting_date_and_refuses_a_day_that_is_none() -> No
         r = client.post("/api/plan", json=body | {"report_date": "31.09"})
         assert r.status_code == 422
         assert "дата отчёта «31.09» должна быть днём года в виде ДД.ММ" in r.text
+
+
+def test_a_plan_json_written_before_the_year_field_is_read_with_its_dates_year(engine: Engine) -> None:
+    from nokrules.core.model import Plan
+
+    data = json.loads(engine.draft_plan(TEXT, date=date(2026, 12, 1)).to_json())
+    del data["year"]
+    assert Plan.model_validate(data).year == 2027  # dated December 2026: a plan for 2027
+    assert Plan.model_validate_json(json.dumps(data | {"date": "2027-06-15"})).year == 2027

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from nokrules.core.model.common import Contract, DeficiencyId, FindingState, IndicatorId, MeasureId, RuleId, Section
 from nokrules.core.model.scores import ScoresBlock, ScoreSource
@@ -98,7 +98,9 @@ class Plan(Contract):
     schema_: Literal["nokrules.plan/2"] = Field(default="nokrules.plan/2", alias="schema")
     institution: PlanInstitution
     date: Date
-    year: int  # the year the plan is for: «на 2027 год» (a plan dated in October–December is next year's)
+    # the year the plan is for: «на 2027 год» (a plan dated in October–December is next year's); a plan written
+    # before the field existed is read with the year its date gives
+    year: int
     catalog_version: str
     catalog_effective_from: Date
     items: list[PlanItem]
@@ -110,6 +112,16 @@ class Plan(Contract):
     scores: ScoresBlock | None = None
 
     model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _year_of_older_plans(cls, data: object) -> object:
+        if isinstance(data, dict) and "year" not in data and "date" in data:
+            from nokrules.core.dates import plan_year
+
+            day = data["date"]
+            data = {**data, "year": plan_year(day if isinstance(day, Date) else Date.fromisoformat(str(day)))}
+        return data
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2) + "\n"
