@@ -30,7 +30,7 @@ def test_a_failing_institution_is_named_and_the_others_are_written(
     src.write_text(json.dumps([{"number": i, "name": f"Центр {i}", "findings": "- нет пандуса"} for i in range(1, 11)]), "utf-8")
     out = tmp_path / "out"
     with pytest.raises(SystemExit) as e:
-        main(["batch", str(src), "--out", str(out), "--catalog", str(MINI), "--date", "2027-01-15"])
+        main(["batch", str(src), "--out", str(out), "--catalog", str(MINI), "--date", "2027-01-15", "--format", "json"])
     assert e.value.code == 1
     err = capsys.readouterr().err
     assert "план не составлен: «Центр 5» (№ 5, недостатки со строки 1): нет места на диске" in err

@@ -37,7 +37,7 @@ def test_kill_9_of_the_parent_ends_the_workers_and_the_resource_tracker(tmp_path
     src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "nokrules", "batch", str(src), "--out", str(out), "--jobs", "2", "--catalog", str(MINI)],
+        [sys.executable, "-m", "nokrules", "batch", str(src), "--out", str(out), "--jobs", "2", "--catalog", str(MINI), "--format", "json"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -110,7 +110,7 @@ def test_a_lone_surrogate_in_a_json_name_becomes_a_space_and_the_plan_is_written
     src = tmp_path / "p.json"
     src.write_bytes(b'[{"name": "\\u0426\\u0435\\u043d\\u0442\\u0440\\ud800 1", "findings": "- \\u043d\\u0435\\u0442\\udfff x"}]')
     out = tmp_path / "out"
-    r = run("batch", str(src), "--out", str(out), "--catalog", str(MINI), "--date", "2027-01-15")
+    r = run("batch", str(src), "--out", str(out), "--catalog", str(MINI), "--date", "2027-01-15", "--format", "json")
     assert r.returncode == 0, r.stderr
     plan = json.loads((out / "tsentr-1.json").read_text("utf-8"))
     assert plan["institution"]["name"] == "Центр 1"

@@ -25,7 +25,7 @@ EXAMPLE = ROOT / "examples" / "scores.csv"
 
 def test_batch_on_a_scores_table_ranks_institutions_and_counts_indicators_below_threshold(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    r = run("batch", str(EXAMPLE), "--out", str(out), "--date", "2027-01-15")
+    r = run("batch", str(EXAMPLE), "--out", str(out), "--date", "2027-01-15", "--format", "json")
     assert r.returncode == 0, r.stderr
     plans = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
     totals = sorted((p["institution"]["name"], p["scores"]["total"]) for p in plans.values())
