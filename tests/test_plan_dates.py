@@ -105,7 +105,7 @@ def test_a_bad_reporting_date_in_the_profile_is_a_clear_message(tmp_path: Path) 
 
 def test_the_document_title_names_the_plan_year(engine: Engine) -> None:
     plan = engine.draft_plan(TEXT, date=date(2026, 12, 1))
-    text = [p.text for p in docx.Document(io.BytesIO(render_document("docx", plan, engine.catalog))).paragraphs]
+    text = [p.text.replace("\xa0", " ") for p in docx.Document(io.BytesIO(render_document("docx", plan, engine.catalog))).paragraphs]
     assert "на 2027 год" in text
 
 
