@@ -56,6 +56,7 @@ ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
 MASKED = frozenset({"0", fold(NAME)})  # a masked number or name, as a word of the folded shape
 BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
+NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital past the first letter
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
@@ -472,6 +473,8 @@ class Recognizer:
         name, nothing else: «7 этаж», «кабинет 0», «корпус № 0», «ул. Ааа», «акт № 0 от 0», «с. Ивановка» (a
         capital after the first word). A bare «кабинет» or «здание» may be what the finding is about; a piece
         with a bracket, a share or a checklist item («3.1 п.3») is never one."""
+        if not NUMBER_OR_NAME_RE.search(piece.lstrip()):
+            return False  # most pieces: no number and no name, so no address
         if "(" in piece or ")" in piece or "%" in piece or "процент" in piece.lower() or CHECKLIST_RE.search(fold(piece)):
             return False
         folded = fold(piece)  # of the same length: the spans find the words as written, capitals and all
@@ -485,7 +488,7 @@ class Recognizer:
         commas and dashes with the mark before them. Nothing is taken if nothing else would be left. So a
         protocol whose lines carry their own buildings, rooms and acts is analysed once per wording, and a
         place's words cannot tip the recognition."""
-        if not self._where:
+        if not self._where or not NUMBER_OR_NAME_RE.search(masked.lstrip()):
             return masked
         out = BRACKET_RE.sub(lambda m: "" if all(map(self._whereabouts, re.split(r"[,;]", m.group(1)))) else m.group(), masked)
         pieces = WHEREABOUTS_CUT_RE.split(out)  # piece, mark, piece, mark, …, piece
