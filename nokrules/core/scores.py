@@ -183,8 +183,11 @@ def _order(spec: ScoresSpec) -> dict[str, int]:
     return {ind: k for k, ind in enumerate(sorted(spec.indicators, key=lambda i: tuple(map(int, i.split(".")))))}
 
 
+_PLACE_RANK: dict[Place | None, int] = {None: 0, "stand": 1, "site": 2}
+
+
 def _place_rank(place: Place | None) -> int:
-    return {None: 0, "stand": 1, "site": 2}[place]
+    return _PLACE_RANK[place]
 
 
 def _empty(value: object) -> bool:
@@ -219,6 +222,8 @@ def _item(ind: str, ispec: IndicatorSpec, word: str, cell: Cell) -> ChecklistIte
 
 def _flag(cell: Cell) -> bool:
     v = cell.value
+    if v == "1" or v == "0":  # what nearly every cell of a table holds
+        return v == "1"
     if isinstance(v, bool):
         return v
     text = fold(str(v).strip())
@@ -421,7 +426,7 @@ def scored_deficiencies(catalog: Catalog, block: ScoresBlock) -> list[ScoredDefi
     below its threshold, as the catalog deficiency that says it. An item no deficiency names is reported by
     lint (NOK311), never dropped silently here: it raises."""
     spec = _spec(catalog)
-    by_item = checklist_deficiencies(catalog)
+    by_item = catalog.checklist_items
     pl = catalog.settings.places
     out: list[ScoredDeficiency] = []
     for score in block.indicators:
@@ -452,11 +457,7 @@ def scored_deficiencies(catalog: Catalog, block: ScoresBlock) -> list[ScoredDefi
 
 def checklist_deficiencies(catalog: Catalog) -> dict[str, str]:
     """Checklist item («3.2.2») → the first catalog deficiency that names it."""
-    out: dict[str, str] = {}
-    for d in catalog.deficiencies:
-        for item in d.checklist:
-            out.setdefault(item, d.id)
-    return out
+    return dict(catalog.checklist_items)
 
 
 def uncovered_items(catalog: Catalog) -> list[tuple[str, ChecklistItemSpec | None]]:

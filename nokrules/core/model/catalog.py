@@ -292,6 +292,15 @@ class Catalog(Strict):
         return out
 
     @cached_property
+    def checklist_items(self) -> dict[str, str]:
+        """Checklist item («3.2.2») → the first deficiency that names it (each scored plan looks items up)."""
+        out: dict[str, str] = {}
+        for d in self.deficiencies:
+            for item in d.checklist:
+                out.setdefault(item, d.id)
+        return out
+
+    @cached_property
     def rule_order(self) -> dict[str, int]:
         """Rule id → its position in the catalog (rules/ files in name order): the «first» group policy."""
         return {r.id: k for k, r in enumerate(self.rules)}

@@ -200,7 +200,7 @@ def _rows_to_raw(rows: Iterable[Sequence[object]], where: str, mapping: Mapping[
     roles = _header_roles([_text(v) for v in header], mapping, where)
     if "@name" not in roles:
         raise InputError(f"{where}: нет столбца с названием учреждения («Учреждение», «Наименование»)")
-    headers = [_text(v) for v in header]
+    labels = [f"столбец «{clean(_text(v))}»" for v in header]  # once per table, not per cell: 10 million cells
     for k, row in enumerate(it, start=head + 1):
         if all(_text(v) == "" for v in row):
             continue
@@ -218,7 +218,7 @@ def _rows_to_raw(rows: Iterable[Sequence[object]], where: str, mapping: Mapping[
             elif role.startswith("@"):
                 continue
             else:
-                r.cells.append(Cell(role, v, f"{cell_at(k, j)}, столбец «{clean(headers[j])}»"))
+                r.cells.append(Cell(role, v, f"{cell_at(k, j)}, {labels[j]}"))
         yield r
 
 
