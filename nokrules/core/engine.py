@@ -16,6 +16,7 @@ from nokrules.core.conditions import evaluate
 from nokrules.core.dates import parse_report_day, plan_date_problem
 from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.findings import split_findings
+from nokrules.core.limits import check_joined, check_lines
 from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock
 from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
@@ -107,6 +108,7 @@ class Engine:
                 parse_report_day(report_date)
             except ValueError as e:
                 raise UsageError(str(e)) from None
+        check_lines(text)
         findings = split_findings(text)
         recognitions = self.recognizer.recognize(findings)
         if choices:
@@ -115,6 +117,7 @@ class Engine:
         if assessment is not None:
             block = compute(self.catalog, assessment)
             findings, recognitions = merge_scored(findings, recognitions, scored_deficiencies(self.catalog, block))
+        check_joined(self.catalog.rules, recognitions)
         firings = self.rules.run(institution, recognitions)
         by_first = self.catalog.rules_by_first  # only these can fire (evaluate sorts what fired by rule id)
         candidates = [r for d in sorted({rec.deficiency for rec in recognitions}) for r in by_first.get(d, [])]

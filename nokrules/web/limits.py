@@ -1,5 +1,6 @@
-"""A request body cap (1 MiB) as plain ASGI middleware: a protocol of a whole region is a few hundred KB,
-so anything larger is a mistake or an attack, refused with 413 before any parsing."""
+"""The request body cap as plain ASGI middleware: a protocol of a whole region is a few hundred KB, so
+anything larger is a mistake or an attack, refused with 413 before any parsing. Its size, like every
+limit, is set in nokrules/core/limits.py."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from nokrules.core.limits import MAX_BODY
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-MAX_BODY = 1024 * 1024
 
 
 class BodyLimit:
