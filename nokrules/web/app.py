@@ -1,16 +1,19 @@
 """The FastAPI application: the HTTP API under /api (routes_api), the inspector's page at / (routes_page),
 OpenAPI at /docs.
 
-One Engine per app, loaded when the app is built and shared by every request. The rule engine serialises
-its durable-rules sessions behind its own lock and names each session uniquely, so concurrent requests
-never see each other's facts (the load check in `make bench` compares 200 concurrent plans with
-sequential ones). Every error a user can cause is a 4xx with a Russian message naming the field; a 500
-is a bug.
+One Engine per app, loaded when the app is built: it answers the catalog, the page and the documents.
+Plans are drafted in worker processes (web/workers.py), each with the same catalog loaded, so a crash of
+the durable-rules C extension costs one request (a 500, logged) and the server answers the next one; the
+workers start with the app and stop with it. Every error a user can cause is a 4xx with a Russian
+message naming the field; a plan over the limits of one plan is a 413 naming `nokrules batch`; a 500 is
+a bug.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from importlib.metadata import version
 
@@ -22,12 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nokrules.core.engine import Engine
 from nokrules.core.errors import InputError, NokError, UsageError
+from nokrules.core.limits import PlanTooLarge
 from nokrules.web import routes_api, routes_page
 from nokrules.web.headers import HEADERS, SecurityHeaders
 from nokrules.web.limits import BodyLimit
 from nokrules.web.messages import summary, translate
 from nokrules.web.schema import ErrorResponse, FieldError
 from nokrules.web.service import FieldProblem
+from nokrules.web.workers import Drafters
 
 log = logging.getLogger("nokrules.web")
 
@@ -39,9 +44,21 @@ _HTTP_RU = {
 }
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The app around one loaded engine (tests build it with the mini catalog)."""
+def create_app(engine: Engine, drafters: Drafters | None = None) -> FastAPI:
+    """The app around one loaded engine (tests build it with the mini catalog) and its drafting workers
+    (by default WORKERS processes with the engine's catalog)."""
+    workers = drafters or Drafters(engine.catalog)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        workers.start()
+        try:
+            yield
+        finally:
+            workers.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="nokrules",
         version=version("nokrules"),
         description=(
@@ -52,6 +69,7 @@ def create_app(engine: Engine) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         exception_handlers={
+            PlanTooLarge: _too_large,
             RequestValidationError: _invalid,
             FieldProblem: _problem,
             NokError: _nok,
@@ -60,11 +78,12 @@ def create_app(engine: Engine) -> FastAPI:
         },
     )
     app.state.engine = engine
+    app.state.drafters = workers
     # Swagger UI for /docs from the fastapi-offline package, so the page never asks a CDN
     app.mount("/static/swagger", StaticFiles(directory=str(resources.files("fastapi_offline") / "static")), name="swagger")
     app.mount("/static", StaticFiles(directory=str(resources.files("nokrules.web") / "static")), name="static")
     app.include_router(routes_api.router)
-    app.include_router(routes_page.router(engine))
+    app.include_router(routes_page.router(engine, workers.trace))
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)  # outermost: a 413 from BodyLimit carries the headers too
     return app
@@ -82,6 +101,10 @@ async def _invalid(request: Request, exc: RequestValidationError) -> Response:
 
 async def _problem(request: Request, exc: FieldProblem) -> Response:
     return _error(422, [FieldError(field=exc.field, message=exc.message)])
+
+
+async def _too_large(request: Request, exc: PlanTooLarge) -> Response:
+    return _error(413, [FieldError(field="text", message=str(exc))], str(exc))
 
 
 async def _nok(request: Request, exc: NokError) -> Response:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from nokrules.core.constants import HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError
+from nokrules.core.limits import PlanTooLarge
 from nokrules.core.model import Choice, PlanRow, Profile, ScoresBlock, Unrecognized
 from nokrules.core.profile import parse_profile
 from nokrules.core.scores import to_columns, unpack
@@ -32,7 +33,8 @@ from nokrules.documents.table import GROUP_FIELDS, DataRow, Row, SectionRow, bui
 from nokrules.protocols.readers.scores import read_scores
 from nokrules.web.messages import translate
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FieldError, PlanRequest
-from nokrules.web.service import FieldProblem, draft, explain
+from nokrules.web.service import FieldProblem, Tracer, draft, explain
+from nokrules.web.workers import DraftTooSlow
 
 VI_COOKIE = "nokrules_vi"
 WHY_WIDTH, WHY_WIDTH_VI = 7, 12  # per cent of the table for «Почему»: larger print needs more room
@@ -222,8 +224,10 @@ def _parse_choice(value: Any) -> dict[str, Any] | None:
     return c.model_dump(exclude_none=True)
 
 
-def draft_page(engine: Engine, form: PageForm) -> tuple[PlanRequest | None, Trace | None, list[FieldError]]:
-    """The form's request and its plan, or what to correct."""
+def draft_page(
+    engine: Engine, form: PageForm, trace: Tracer | None = None
+) -> tuple[PlanRequest | None, Trace | None, list[FieldError]]:
+    """The form's request and its plan (drafted by `trace`, see service.draft), or what to correct."""
     if form.problems:
         return None, None, form.problems
     try:
@@ -236,9 +240,11 @@ def draft_page(engine: Engine, form: PageForm) -> tuple[PlanRequest | None, Trac
         form.dropped = [(c.model_dump(exclude_none=True), why) for c, why in dropped]
         req = req.model_copy(update={"choices": kept})
     try:
-        return req, draft(engine, req), []
+        return req, draft(engine, req, trace), []
     except FieldProblem as e:
         return req, None, [FieldError(field=e.field, message=_for_the_page(engine, form, e))]
+    except (PlanTooLarge, DraftTooSlow) as e:  # the text as a whole: said next to it
+        return req, None, [FieldError(field="text", message=str(e))]
 
 
 def _for_the_page(engine: Engine, form: PageForm, e: FieldProblem) -> str:

@@ -14,14 +14,23 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 
 from nokrules.core.engine import Engine
+from nokrules.core.limits import MAX_PLAN_LINES, TIME_LIMIT
 from nokrules.core.model import Plan
 from nokrules.web.headers import docs_policy
 from nokrules.web.schema import ErrorResponse, ExplainResponse, Health, PlanRequest
-from nokrules.web.service import MEDIA, catalog_view, disposition, document, draft, explain, plan_json
+from nokrules.web.service import MEDIA, Tracer, catalog_view, disposition, document, draft, explain, plan_json
+from nokrules.web.workers import Drafters
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    413: {"model": ErrorResponse, "description": "тело запроса больше 1 МиБ"},
-    422: {"model": ErrorResponse, "description": "неверное поле запроса (поле названо в errors[].field)"},
+    413: {
+        "model": ErrorResponse,
+        "description": f"тело запроса больше 1 МиБ или в тексте больше {MAX_PLAN_LINES} строк (ограничения — в README)",
+    },
+    422: {
+        "model": ErrorResponse,
+        "description": f"неверное поле запроса (поле названо в errors[].field) или план не составлен за {TIME_LIMIT:.0f} с",
+    },
+    500: {"model": ErrorResponse, "description": "внутренняя ошибка; сервис продолжает работать"},
 }
 
 
@@ -30,8 +39,14 @@ def _engine(request: Request) -> Engine:
     return engine
 
 
+def _tracer(request: Request) -> Tracer:
+    drafters: Drafters = request.app.state.drafters
+    return drafters.trace
+
+
 Req = Annotated[PlanRequest, Body()]
 Eng = Annotated[Engine, Depends(_engine)]
+Tra = Annotated[Tracer, Depends(_tracer)]
 router = APIRouter()
 
 
@@ -39,14 +54,14 @@ router = APIRouter()
     "/api/plan", tags=["план"], responses=ERRORS, response_model=Plan,
     response_description="проект плана nokrules.plan/2", summary="Проект плана (JSON nokrules.plan/2)",
 )
-def api_plan(req: Req, engine: Eng) -> Response:
+def api_plan(req: Req, engine: Eng, tracer: Tra) -> Response:
     # the bytes `nokrules plan --format json` prints; response_model only publishes their schema (Plan)
-    trace = draft(engine, req)
+    trace = draft(engine, req, tracer)
     return Response(trace.plan.to_json(), media_type="application/json")
 
 
-def _file(engine: Engine, req: PlanRequest, fmt: str) -> Response:
-    trace = draft(engine, req)
+def _file(engine: Engine, req: PlanRequest, fmt: str, tracer: Tracer) -> Response:
+    trace = draft(engine, req, tracer)
     data = document(engine, req, trace.plan, fmt)
     return Response(data, media_type=MEDIA[fmt], headers={"Content-Disposition": disposition(req.institution, fmt)})
 
@@ -58,8 +73,8 @@ def _file(engine: Engine, req: PlanRequest, fmt: str) -> Response:
     summary="План документом Word по форме",
     response_class=Response,
 )
-def api_plan_docx(req: Req, engine: Eng) -> Response:
-    return _file(engine, req, "docx")
+def api_plan_docx(req: Req, engine: Eng, tracer: Tra) -> Response:
+    return _file(engine, req, "docx", tracer)
 
 
 @router.post(
@@ -69,16 +84,16 @@ def api_plan_docx(req: Req, engine: Eng) -> Response:
     summary="План таблицей Excel",
     response_class=Response,
 )
-def api_plan_xlsx(req: Req, engine: Eng) -> Response:
-    return _file(engine, req, "xlsx")
+def api_plan_xlsx(req: Req, engine: Eng, tracer: Tra) -> Response:
+    return _file(engine, req, "xlsx", tracer)
 
 
 @router.post(
     "/api/explain", tags=["план"], responses=ERRORS, response_model=ExplainResponse,
     response_description="план и объяснение каждой строки", summary="План и почему каждая строка",
 )
-def api_explain(req: Req, engine: Eng) -> ExplainResponse:
-    trace = draft(engine, req)
+def api_explain(req: Req, engine: Eng, tracer: Tra) -> ExplainResponse:
+    trace = draft(engine, req, tracer)
     return ExplainResponse(plan=plan_json(trace.plan), explain=explain(engine, trace))
 
 

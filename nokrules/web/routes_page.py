@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from nokrules.core.engine import Engine
 from nokrules.web.page import PageForm, draft_page, read_upload, remember_vi, render_page, vi_on
 from nokrules.web.schema import FieldError
-from nokrules.web.service import MEDIA, disposition, document
+from nokrules.web.service import MEDIA, Tracer, disposition, document
 
 
 async def _form(request: Request, engine: Engine) -> PageForm:
@@ -33,8 +33,8 @@ async def _form(request: Request, engine: Engine) -> PageForm:
     return form
 
 
-def router(engine: Engine) -> APIRouter:
-    """The page's routes for one engine: the form, its submission and the downloads."""
+def router(engine: Engine, tracer: Tracer) -> APIRouter:
+    """The page's routes for one engine: the form, its submission and the downloads (drafted by `tracer`)."""
     r = APIRouter()
 
     @r.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -48,7 +48,7 @@ def router(engine: Engine) -> APIRouter:
     async def submit(request: Request) -> Response:
         form = await _form(request, engine)
         on = form.vi == "1" if form.vi in ("0", "1") else vi_on(request, None)
-        _, trace, errors = await run_in_threadpool(draft_page, engine, form)  # as the API's plain defs: off the event loop
+        _, trace, errors = await run_in_threadpool(draft_page, engine, form, tracer)  # as the API's plain defs: off the event loop
         resp = HTMLResponse(render_page(engine, form, trace, errors, on), status_code=422 if errors else 200)
         remember_vi(resp, form.vi)
         return resp
@@ -61,7 +61,7 @@ def router(engine: Engine) -> APIRouter:
                 render_page(engine, form, None, [FieldError(field="format", message=f"нет формата {fmt}")], vi_on(request, None)),
                 404,
             )
-        req, trace, errors = await run_in_threadpool(draft_page, engine, form)
+        req, trace, errors = await run_in_threadpool(draft_page, engine, form, tracer)
         if req is None or trace is None:
             return HTMLResponse(render_page(engine, form, None, errors, vi_on(request, None)), status_code=422)
         return Response(

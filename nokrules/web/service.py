@@ -7,12 +7,14 @@ Errors are `FieldProblem`s naming the request field at fault, so both the API (4
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError, UsageError
+from nokrules.core.limits import PlanTooLarge
 from nokrules.core.model import Assessment, Catalog, Plan
 from nokrules.core.planner import fired_on
 from nokrules.core.scores import Cell, flatten_columns, read_assessment
@@ -21,6 +23,7 @@ from nokrules.documents.layout import report_date
 from nokrules.documents.scores import source_text
 from nokrules.protocols.batch import slug
 from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, PlanRequest
+from nokrules.web.workers import DraftTooSlow
 
 MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -40,8 +43,12 @@ class FieldProblem(Exception):
         return f"{self.field}: {self.message}"
 
 
-def draft(engine: Engine, req: PlanRequest) -> Trace:
-    """The plan of one request with every stage kept (the page shows why each row is there)."""
+Tracer = Callable[..., Trace]  # Engine.trace, or Drafters.trace (the same arguments, drafted in a worker)
+
+
+def draft(engine: Engine, req: PlanRequest, trace: Tracer | None = None) -> Trace:
+    """The plan of one request with every stage kept (the page shows why each row is there), drafted by
+    `trace` (the app's worker processes) or, without it, by the engine in this process."""
     if not req.text.strip() and not req.scores:
         raise FieldProblem("text", "нет текста: вставьте недостатки из протокола или загрузите баллы")
     assessment = _assessment(engine, req.scores) if req.scores else None
@@ -56,7 +63,11 @@ def draft(engine: Engine, req: PlanRequest) -> Trace:
     except UsageError as e:
         raise FieldProblem("forms" if "форма обслуживания" in str(e) else "people", str(e)) from None
     try:
-        return engine.trace(req.text, inst, req.date, req.choices, assessment, req.year, report_date(req.form, req.report_date))  # no date: today
+        return (trace or engine.trace)(
+            req.text, inst, req.date, req.choices, assessment, req.year, report_date(req.form, req.report_date)
+        )  # no date: today
+    except (PlanTooLarge, DraftTooSlow):
+        raise  # the request as a whole: 413 and 422 of their own
     except UsageError as e:
         raise FieldProblem("choices", str(e)) from None
 
