@@ -17,6 +17,12 @@
 4. Cold start: `nokrules plan` on one institution from a fresh process, median of 10 (target ≤ 0.6 s).
 5. Load: 200 concurrent `POST /api/plan` from this process to `nokrules serve` on loopback: no error,
    answers identical to sequential ones, within 120 s; p50/p95 latency.
+8. A 10 MB paste to `nokrules plan -`: time, peak memory, and the answer (a plan with every measure, or the
+   documented refusal naming `nokrules batch`: one plan takes at most MAX_PLAN_LINES lines).
+9. A 30,000-line POST /api/plan (within the 1 MiB body limit) to `nokrules serve`: time, peak memory of
+   the server and its drafting workers, every item with its measures; then a small request still answered.
+10. Issue 13's 6,637-line reproducer under 50 hash seeds (PYTHONHASHSEED=0..49), two at a time: how many
+   runs are complete (exit 0, every line an item, every item with measures).
 
 Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national] [--concurrent N]
        [--scores-national N]
@@ -41,6 +47,7 @@ import urllib.error
 import urllib.request
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -391,6 +398,112 @@ def load(engine: Engine, n: int, seed: int, limit_s: float = 120.0) -> None:
     )
 
 
+def _measured(cmd: list[str], stdin: Path | None = None, env: dict[str, str] | None = None) -> tuple[int, bytes, bytes, float, int]:
+    """Run a command to its end: exit code, stdout, stderr, wall seconds, peak RSS of its process tree."""
+    peak = [0]
+    start = time.perf_counter()
+    with open(stdin or os.devnull, "rb") as f:
+        proc = subprocess.Popen(cmd, stdin=f, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+        def poll() -> None:
+            while proc.poll() is None:
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                time.sleep(0.1)
+
+        t = threading.Thread(target=poll, daemon=True)
+        t.start()
+        out, err = proc.communicate()
+    t.join()
+    return proc.returncode, out, err, time.perf_counter() - start, peak[0]
+
+
+def _complete(plan: dict[str, Any]) -> tuple[int, int]:
+    """(items with measures, lines with an item) of a plan JSON."""
+    items = plan["items"]
+    return sum(1 for it in items if it["measures"]), len({it["finding"]["line"] for it in items})
+
+
+def big_paste(engine: Engine, seed: int, size: int = 10 * 2**20) -> None:
+    rnd = random.Random(seed)
+    ph = phrases(engine)
+    parts, n = [], 0
+    while n < size:
+        line = f"- {rnd.choice(ph)}{unique_tail(rnd)}\n"
+        parts.append(line)
+        n += len(line.encode())
+    with tempfile.TemporaryDirectory(prefix="nokrules-bench-") as tmp:
+        src = Path(tmp) / "paste.txt"
+        src.write_text("".join(parts), encoding="utf-8")
+        code, out, err, wall, peak = _measured([NOKRULES, "plan", "-", "--format", "json", "--date", "2027-01-15"], stdin=src)
+    print(f"[8] a {n / 2**20:.1f} MB paste ({len(parts)} lines) to `nokrules plan -`")
+    if code == 0:
+        with_measures, _ = _complete(json.loads(out))
+        print(f"    exit 0: a plan, {with_measures} items with measures")
+    else:
+        print(f"    exit {code}: {err.decode().strip()[:300]}")
+    print(f"    wall {wall:.1f} s; peak memory {peak / 2**20:.0f} MiB")
+
+
+def api_lines(n: int = 30_000) -> None:
+    port = _free_port()
+    server = subprocess.Popen([NOKRULES, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    peak = [0]
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/health", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("[9] nokrules serve did not start") from None
+                time.sleep(0.2)
+        text = "".join(f"- нет пандуса {i}\n" for i in range(n))  # the issue's request: fits the 1 MiB body limit
+        body = json.dumps({"text": text, "date": "2027-01-15"}, ensure_ascii=False).encode()
+        done = threading.Event()
+
+        def poll() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_rss(server.pid))
+                time.sleep(0.1)
+
+        t = threading.Thread(target=poll, daemon=True)
+        t.start()
+        status, answer, wall = _post(base + "/api/plan", body, 600)
+        done.set()
+        t.join()
+        after, _, _ = _post(base + "/api/plan", json.dumps({"text": "- нет пандуса"}, ensure_ascii=False).encode(), 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"[9] POST /api/plan with {n} lines ({len(body) / 2**20:.2f} MiB) to `nokrules serve`")
+    if status == 200:
+        with_measures, lines = _complete(json.loads(answer))
+        print(f"    200: {lines}/{n} lines with an item, {with_measures} items with measures")
+    else:
+        print(f"    {status}: {answer.decode()[:300]}")
+    print(f"    wall {wall:.1f} s; peak memory of the server and its workers {peak[0] / 2**20:.0f} MiB; next request: {after}")
+
+
+def _reproducer(seed: int, text: bytes) -> bool:
+    env = dict(os.environ, PYTHONHASHSEED=str(seed))
+    p = subprocess.run([NOKRULES, "plan", "-", "--format", "json"], input=text, env=env, capture_output=True)
+    if p.returncode != 0:
+        return False
+    plan = json.loads(p.stdout)
+    with_measures, lines = _complete(plan)
+    return lines == 6637 and with_measures == len(plan["items"])
+
+
+def hash_seeds(runs: int = 50) -> None:
+    text = "".join(f"- нет пандуса {i}\n" for i in range(6637)).encode()
+    start = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        ok = sum(pool.map(lambda s: _reproducer(s, text), range(runs)))
+    print(f"[10] issue 13's 6,637-line plan under {runs} hash seeds: {ok}/{runs} complete ({time.perf_counter() - start:.0f} s)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--institutions", type=int, default=2000)
@@ -420,6 +533,9 @@ def main() -> None:
         national_scores(engine, a.scores_national or a.national, a.jobs, a.seed + 8)
     cold_start()
     load(engine, a.concurrent, a.seed)
+    big_paste(engine, a.seed)
+    api_lines()
+    hash_seeds()
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
