@@ -1,4 +1,4 @@
-"""Compile catalog rules onto durable-rules and run one session per institution.
+"""Compile catalog rules onto durable-rules and run an institution's facts in sessions of at most CHUNK.
 
 durable-rules is dormant and has sharp edges (shared/durable-rules-notes.md), each handled here:
 one Host per process, never one per plan, since Hosts start threads that never stop and rulesets cannot
