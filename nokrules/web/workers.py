@@ -4,6 +4,9 @@ a loaded Engine of the app's catalog (so a request is as fast as in-process), re
 in turn, and a worker that dies or overruns the time limit is replaced before the next request.
 
 Workers are spawned, not forked: the server has threads, and a forked child would inherit their locks.
+Measured (2 CPUs under load, a two-line plan): a worker spawned per request answers in ~6 s (start, import,
+load the catalog), a warm worker in 1.4 ms, the engine in the server's own process in 0.7 ms; so workers
+are kept and replaced only when they die or overrun the time limit.
 """
 
 from __future__ import annotations
