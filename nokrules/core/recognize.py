@@ -163,7 +163,7 @@ class Recognizer:
                     key = set().union(*(ks for ks in any_keys if ks is not None))
                 self._pattern_index.add(len(self._pattern_of), key)
                 self._pattern_of.append((d, k, cp))
-        self._results = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
+        self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
             for item in d.checklist:
