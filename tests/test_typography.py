@@ -49,3 +49,9 @@ def test_soft_hyphens_only_in_words_longer_than_the_column_holds() -> None:
     assert soft_hyphens("низкоквалифицированные работники", 30) == "низкоквалифицированные работники"
     # a compound breaks at its own hyphen first: parts that fit are left alone
     assert soft_hyphens("административно-хозяйственной", 15) == "административно-хозяйственной"
+
+
+def test_two_spaces_stay_two() -> None:
+    # found by hypothesis: a run of spaces is kept as it is, never collapsed into one non-breaking space
+    assert typeset("№  7") == "№  7"
+    assert typeset("78  %") == "78  %"

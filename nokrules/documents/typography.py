@@ -23,21 +23,21 @@ _UNITS = (
     r"%|‰|°|руб\.|коп\.|тыс\.|млн|млрд|чел\.|г\.|гг\.|лет|год[а]?|дн\.|дн(?:ей|я|ь)|"
     r"мес\.|месяц(?:а|ев)?|час(?:а|ов)?|ч\.|мин\.?|см|мм|км|м|кг|л|шт\."
 )
-_NUMBER_UNIT = re.compile(rf"(?<=\d) +(?=(?:{_UNITS})(?![А-Яа-яЁёA-Za-z]))")
+_NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNITS})(?![А-Яа-яЁёA-Za-z]))")
 # a sign or an abbreviation that points at the number after it: «№ 675н», «§ 3», «ст. 13», «п. 5», «ч. 2»
-_SIGN_NUMBER = re.compile(r"(?:(?<=[№§])|(?<=\bст\.)|(?<=\bп\.)|(?<=\bч\.)|(?<=\bпп\.)|(?<=\bрис\.)|(?<=\bтабл\.)) +(?=\d)")
+_SIGN_NUMBER = re.compile(r"(?:(?<=[№§])|(?<=\bст\.)|(?<=\bп\.)|(?<=\bч\.)|(?<=\bпп\.)|(?<=\bрис\.)|(?<=\bтабл\.)) (?=\d)")
 # «ПП РФ № 457»: the sign stays with the words before it too
-_BEFORE_SIGN = re.compile(r"(?<=[А-Яа-яЁёA-Za-z]) +(?=№[ \u00a0]?\d)")
+_BEFORE_SIGN = re.compile(r"(?<=[А-Яа-яЁёA-Za-z]) (?=№[ \u00a0]?\d)")
 # a short preposition stays with the number after it: «до 31.12.2027», «с 1 января»
-_PREPOSITION_NUMBER = re.compile(r"(?<![А-Яа-яЁё])(до|с|со|по|от|на|в|к|за) +(?=\d)", re.IGNORECASE)
+_PREPOSITION_NUMBER = re.compile(r"(?<![А-Яа-яЁё])(до|с|со|по|от|на|в|к|за) (?=\d)", re.IGNORECASE)
 # a dash never starts a line: «Директор — Иванов И. И.»
-_BEFORE_DASH = re.compile(r" +(?=—)")
+_BEFORE_DASH = re.compile(r" (?=—)")
 # digit groups of a large number: «150 000»
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?![\d-]))")
 # an initial followed by another initial or by the surname: «Ф. И. О.», «О. В. Артемьева»
-_INITIAL_NEXT = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]\.) +(?=[А-ЯЁ])")
+_INITIAL_NEXT = re.compile(r"(?<![А-Яа-яЁёA-Za-z])([А-ЯЁ]\.) (?=[А-ЯЁ])")
 # a surname followed by initials: «Кузнецов О. В.»
-_SURNAME_INITIALS = re.compile(r"\b([А-ЯЁ][а-яё]+) +(?=[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.)")
+_SURNAME_INITIALS = re.compile(r"\b([А-ЯЁ][а-яё]+) (?=[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.)")
 
 
 def typeset(text: str) -> str:
