@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +14,8 @@ import pytest
 from nokrules import Engine, Plan
 from nokrules.documents import xlsx
 from nokrules.documents.document import DocContext, render_document
+
+from .pdf import missing, needs_office, pages, to_pdf
 
 D = date(2026, 12, 1)
 TEXT = "- нет пандуса\n- нет порядка подачи жалоб на сайте\n- грубый охранник"
@@ -151,40 +151,6 @@ def test_ids_and_rule_names_are_only_on_the_data_sheet(plan: Plan, mini: Engine)
     assert {"ramp_missing", "install_ramp", "aho_deputy", "ramp"} <= set(data)
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"[\s\u00ad\-‐]+", "", text)
-
-
-def _pdf_pages(xlsx_path: Path) -> list[str]:
-    profile = xlsx_path.parent / ".lo-profile"
-    subprocess.run(
-        [
-            SOFFICE or "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(xlsx_path.parent),
-            str(xlsx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    out = subprocess.run(
-        [PDFTOTEXT or "pdftotext", "-raw", "-enc", "UTF-8", str(xlsx_path.with_suffix(".pdf")), "-"],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return [_flat(p) for p in out.stdout.decode("utf-8").split("\f") if p.strip()]
-
-
 BIG = (
     "\n".join(f"- {d.examples[0]}" for d in Engine.load().catalog.deficiencies if d.examples)
     + "\n- нет пандуса у главного входа для инвалидов-колясочников и маломобильных граждан, "
@@ -194,19 +160,14 @@ BIG = (
 )
 
 
-@pytest.mark.skipif(
-    not (SOFFICE and PDFTOTEXT),
-    reason="нет LibreOffice (soffice) или pdftotext: пакеты Debian libreoffice-calc-nogui и poppler-utils",
-)
+@needs_office
 @pytest.mark.parametrize("form", ["pp457", "vladimir2019"])
 def test_libreoffice_prints_every_finding_and_measure_in_full(engine: Engine, tmp_path: Path, form: str) -> None:
     plan = engine.draft_plan(BIG, engine.institution("МБУ «КЦСОН»", "kcson"), date=D)
     assert len(plan.items) >= 50 and all(s.rows for s in plan.sections) and plan.unrecognized
     src = tmp_path / "plan.xlsx"
     src.write_bytes(render_document("xlsx", plan, engine.catalog, form))
-    pages = _pdf_pages(src)
     texts = {f.text for row in (r for s in plan.sections for r in s.rows) for f in row.findings}
     texts |= {r.measure.text for s in plan.sections for r in s.rows if r.measure}
     texts |= {u.text for u in plan.unrecognized}
-    lost = [t for t in sorted(texts) if not any(_flat(t) in p for p in pages)]
-    assert not lost, lost
+    assert not missing(pages(to_pdf(src)), sorted(texts))
