@@ -97,6 +97,14 @@ def test_unrecognised_line_is_shown_in_every_format() -> None:
             assert "мероприятие требует ручной формулировки" in r.stdout
 
 
+def test_a_markdown_plan_names_no_rule_ids() -> None:
+    # a document is for people: which rule chose a measure is for explain and the JSON
+    r = run("plan", "-", "--catalog", str(MINI), "--format", "md", stdin="нет пандуса".encode())
+    assert r.returncode == 0, r.stderr
+    assert "правило" not in r.stdout
+    assert "ramp" not in r.stdout
+
+
 def test_profile_fills_name_kind_and_people(tmp_path: Path) -> None:
     prof = tmp_path / "p.yaml"
     prof.write_text("name: КЦСОН Центрального района\nkind: КЦСОН\npeople:\n  aho_deputy: Сидоров С. С.\n", encoding="utf-8")

@@ -37,7 +37,7 @@ def render(plan: Plan) -> str:
                 out.append(f"| {n} | {found} | **{MANUAL_MEASURE}** | | | |")
                 continue
             m = row.measure
-            result = f"{_cell(m.result)}<br>_правило {m.rule}_"
+            result = _cell(m.result)  # the rule that chose it is for explain and JSON: no ids in a document
             out.append(f"| {n} | {found} | {_cell(m.text)} | {m.due_text} | {_cell(m.responsible)} | {result} |")
     if plan.unrecognized:
         out += [
