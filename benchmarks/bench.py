@@ -233,11 +233,11 @@ def national(engine: Engine, n: int, k: int, jobs: int, seed: int, unique: float
         ]
         src.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
         out = Path(tmp) / "out"
-        proc, stdout, stderr, wall, peak = _batch(src, out, jobs)
+        code, stdout, stderr, wall, peak = _batch(src, out, jobs)
         files = sum(1 for _ in out.glob("*.json"))
     share = f", {unique:.0%} of the lines unique" if unique else ""
     print(f"{label} national run: {n} institutions x {k} findings{share}, --format json --jobs {jobs}")
-    print(f"    exit {proc.returncode}; {stdout.decode().strip() or stderr.decode().strip()[-300:]}")
+    print(f"    exit {code}; {stdout.decode().strip() or stderr.decode().strip()[-300:]}")
     print(
         f"    wall {wall:.1f} s (target <= 120 s); peak memory of the process tree {peak / 2**20:.0f} MiB (target <= 1024 MiB); "
         f"{files} plan files; {n * k / wall:.0f} findings/s"
@@ -245,28 +245,10 @@ def national(engine: Engine, n: int, k: int, jobs: int, seed: int, unique: float
     return wall
 
 
-def _batch(src: Path, out: Path, jobs: int) -> tuple[subprocess.Popen[bytes], bytes, bytes, float, int]:
-    """`nokrules batch --format json` on `src`, watched: the process, its output, wall time and the peak
-    resident memory of its whole process tree (polled every 0.5 s)."""
-    peak = [0]
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [NOKRULES, "batch", str(src), "--out", str(out), "--format", "json", "--jobs", str(jobs), "--date", "2027-01-15"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-
-    def poll() -> None:
-        while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.5)
-
-    t = threading.Thread(target=poll, daemon=True)
-    t.start()
-    stdout, stderr = proc.communicate()
-    wall = time.perf_counter() - start
-    t.join()
-    return proc, stdout, stderr, wall, peak[0]
+def _batch(src: Path, out: Path, jobs: int) -> tuple[int, bytes, bytes, float, int]:
+    """`nokrules batch --format json` on `src`, watched by `_measured`."""
+    cmd = [NOKRULES, "batch", str(src), "--out", str(out), "--format", "json", "--jobs", str(jobs), "--date", "2027-01-15"]
+    return _measured(cmd)
 
 
 def national_scores(engine: Engine, n: int, jobs: int, seed: int, label: str = "[8]") -> float:
@@ -296,11 +278,11 @@ def national_scores(engine: Engine, n: int, jobs: int, seed: int, label: str = "
                         cells.append("1" if rnd.random() < 0.85 else "0")
                 f.write(";".join(cells) + "\n")
         out = Path(tmp) / "out"
-        proc, stdout, stderr, wall, peak = _batch(src, out, jobs)
+        code, stdout, stderr, wall, peak = _batch(src, out, jobs)
         files = sum(1 for _ in out.glob("*.json"))
         ranked = (out / "summary.md").read_text(encoding="utf-8").count("\n| ") if (out / "summary.md").exists() else 0
     print(f"{label} national scores run: {n} institutions x {len(cols)} checklist and survey columns, --format json --jobs {jobs}")
-    print(f"    exit {proc.returncode}; {stdout.decode().strip() or stderr.decode().strip()[-300:]}")
+    print(f"    exit {code}; {stdout.decode().strip() or stderr.decode().strip()[-300:]}")
     print(
         f"    wall {wall:.1f} s (target <= 120 s); peak memory of the process tree {peak / 2**20:.0f} MiB (target <= 1024 MiB); "
         f"{files} plan files with scores; {n / wall:.0f} institutions/s; summary table rows {ranked}"
