@@ -280,20 +280,20 @@ class Workers:
                 chunk = [pending.popleft() for _ in range(min(size, len(pending)))]
                 inflight.append((pool.submit(_work, chunk), chunk[0].index))
 
-        fill()
-        while inflight:
-            future, first = inflight.popleft()
-            try:
-                done = future.result()
-            except BrokenProcessPool:
-                raise EngineError(
-                    f"рабочий процесс аварийно завершился; составлены планы первых {first} учреждений (по порядку "
-                    "во входных файлах), сводка не составлена; запустите с --jobs 1, чтобы увидеть, на каком учреждении"
-                ) from None
-            outcomes.extend(done)
-            if progress:
-                progress(len(done))
+        try:
             fill()
+            while inflight:
+                future, _ = inflight.popleft()
+                done = future.result()
+                outcomes.extend(done)
+                if progress:
+                    progress(len(done))
+                fill()  # raises too when the pool broke since: a submit to a broken pool is refused
+        except BrokenProcessPool:
+            raise EngineError(  # the outcomes so far are those of the first institutions, in input order
+                f"рабочий процесс аварийно завершился; составлены планы первых {len(outcomes)} учреждений (по порядку "
+                "во входных файлах), сводка не составлена; запустите с --jobs 1, чтобы увидеть, на каком учреждении"
+            ) from None
         return outcomes
 
 
