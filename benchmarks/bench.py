@@ -25,7 +25,10 @@
    runs are complete (exit 0, every line an item, every item with measures).
 
 Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national] [--concurrent N]
-       [--scores-national N]
+       [--scores-national N] [--only 6,7]
+
+`--only` runs the parts named by their numbers (both parts labelled [8]: the scores run and the paste); the
+default runs them all.
 """
 
 from __future__ import annotations
@@ -476,6 +479,14 @@ def hash_seeds(runs: int = 50) -> None:
     print(f"[10] issue 13's 6,637-line plan under {runs} hash seeds: {ok}/{runs} complete ({time.perf_counter() - start:.0f} s)")
 
 
+def _parts(text: str) -> set[int]:
+    """`--only 6,7` → {6, 7}."""
+    try:
+        return {int(p) for p in text.split(",") if p.strip()}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"part numbers separated by commas, got {text!r}") from None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--institutions", type=int, default=2000)
@@ -486,7 +497,12 @@ def main() -> None:
     ap.add_argument("--skip-national", action="store_true")
     ap.add_argument("--scores-national", type=int, help="institutions in the scores run [8] (default: --national)")
     ap.add_argument("--concurrent", type=int, default=200, help="simultaneous POST /api/plan in the load check")
+    ap.add_argument("--only", type=_parts, default=None, help="the parts to run, by number: --only 6,7 (default: all)")
     a = ap.parse_args()
+
+    def part(n: int) -> bool:
+        return a.only is None or n in a.only
+
     t0 = time.perf_counter()
     engine = Engine.load()
     c = engine.catalog
@@ -494,20 +510,30 @@ def main() -> None:
         f"catalog {c.settings.version}: {len(c.deficiencies)} deficiencies, {len(c.measures)} measures, {len(c.rules)} rules, "
         f"{len(engine.rules.rulesets)} rulesets; load {time.perf_counter() - t0:.2f} s"
     )
-    engine_ratio(engine, a.institutions, a.findings, a.seed)
-    linearity(engine, [1_000, 10_000], a.findings, a.seed)
-    if not a.skip_national:
+    if part(1):
+        engine_ratio(engine, a.institutions, a.findings, a.seed)
+    if part(2):
+        linearity(engine, [1_000, 10_000], a.findings, a.seed)
+    if part(3) and not a.skip_national:
         national(engine, a.national, a.findings, a.jobs, a.seed)
-    never_seen(engine, 5000, a.seed)
-    engine_ratio(engine, a.institutions, a.findings, a.seed + 7, unique=0.5, label="[7]")
-    if not a.skip_national:
+    if part(6):
+        never_seen(engine, 5000, a.seed)
+    if part(7):
+        engine_ratio(engine, a.institutions, a.findings, a.seed + 7, unique=0.5, label="[7]")
+    if part(7) and not a.skip_national:
         national(engine, a.national, a.findings, a.jobs, a.seed + 7, unique=0.5, label="[7]")
+    if part(8) and not a.skip_national:
         national_scores(engine, a.scores_national or a.national, a.jobs, a.seed + 8)
-    cold_start()
-    load(engine, a.concurrent, a.seed)
-    big_paste(engine, a.seed)
-    api_lines()
-    hash_seeds()
+    if part(4):
+        cold_start()
+    if part(5):
+        load(engine, a.concurrent, a.seed)
+    if part(8):
+        big_paste(engine, a.seed)
+    if part(9):
+        api_lines()
+    if part(10):
+        hash_seeds()
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
