@@ -71,7 +71,7 @@ def check_joined(rules: list[Rule], recognitions: list[Recognition]) -> None:
     count: dict[str, int] = {}
     for r in recognitions:
         count[r.deficiency] = count.get(r.deficiency, 0) + 1
-    joined = sum(prod(count.get(d, 0) for d in r.when.deficiencies) for r in rules if len(r.when.deficiencies) > 1)
+    joined = sum(prod(count.get(d, 0) for d in r.when.all) for r in rules if r.when.all and r.when.all[0] in count)
     if joined > MAX_JOINED:
         raise PlanTooLarge(
             f"в тексте так много повторов одних и тех же недостатков, что правила, объединяющие недостатки, дали бы "
