@@ -49,11 +49,6 @@ def _first_unmet(w: When, rec: Recognition) -> list[Unmet]:
     return out
 
 
-def _fact_holds(rule: Rule, rec: Recognition, inst: Institution, first: bool) -> bool:
-    w = rule.when
-    return not _institution_unmet(w, inst) and not (first and _first_unmet(w, rec))
-
-
 def unmet(rule: Rule, first: int, recognitions: list[Recognition], inst: Institution) -> list[Unmet]:
     """The conditions that keep `rule` from firing with `recognitions[first]` as its first deficiency, in the
     order kind, form, place, state, values by name, other deficiencies; empty exactly when `evaluate` has it fire so."""
@@ -71,15 +66,20 @@ def evaluate(rules: list[Rule], institution: Institution, recognitions: list[Rec
     of: dict[str, list[int]] = {}  # each rule looks only at the recognitions of its deficiencies
     for i, r in enumerate(recognitions):
         of.setdefault(r.deficiency, []).append(i)
-    out = set()
+    out: set[tuple[str, tuple[int, ...]]] = set()
     for rule in rules:
-        ds = rule.when.deficiencies
+        w = rule.when
+        ds = w.deficiencies
         if ds[0] not in of or (len(ds) > 1 and not all(d in of for d in ds)):
             continue  # a deficiency the plan lacks: no combination (most rules, for any one plan)
-        candidates = [
-            [i for i in of.get(d, []) if _fact_holds(rule, recognitions[i], institution, k == 0)] for k, d in enumerate(ds)
-        ]
-        for combo in itertools.product(*candidates):
+        if _institution_unmet(w, institution):
+            continue  # the facts of a plan share its institution: a kind or form that fails, fails for all
+        # place, state and values are tested on the first deficiency's recognition only
+        first = [i for i in of[ds[0]] if not _first_unmet(w, recognitions[i])]
+        if len(ds) == 1:
+            out.update((rule.id, (i,)) for i in first)
+            continue
+        for combo in itertools.product(first, *(of[d] for d in ds[1:])):
             if len(set(combo)) == len(combo):
                 out.add((rule.id, combo))
     return [Firing(rule=r, recognitions=list(c)) for r, c in sorted(out)]
