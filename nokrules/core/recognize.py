@@ -57,6 +57,7 @@ NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, ma
 MASKED = frozenset({"0", fold(NAME)})  # a masked number or name, as a word of the folded shape
 BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
 NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital past the first letter
+MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
@@ -170,6 +171,9 @@ class Recognizer:
                 self._checklist.setdefault(item, []).append(d.id)
         self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
         self._analyse = lru_cache(maxsize=50_000)(self._analyse_uncached)
+        # masked lines and their pieces repeat far more than lines do («кабинет 0», «ул. Ааа»): each is cut once
+        self._unplaced = lru_cache(maxsize=50_000)(self._without_whereabouts)
+        self._is_whereabouts = lru_cache(maxsize=20_000)(self._whereabouts)
 
     # -- tokens
 
@@ -421,6 +425,8 @@ class Recognizer:
         """Drop what was learnt of whole lines and shapes (word caches stay): the next line is analysed as a
         wording never seen, as `make bench` measures it."""
         self._analyse.cache_clear()
+        self._unplaced.cache_clear()
+        self._is_whereabouts.cache_clear()
         Recognizer._recognitions.cache_clear()
 
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
@@ -458,6 +464,8 @@ class Recognizer:
         """The text with what makes a finding unique and says nothing of its deficiency masked: numbers that are
         no share, score or size («акт № 1234 от 12.03.2026», «корпус 3»; checklist items such as «3.2 п.4»
         stay) and names the dictionary does not know («ул. Каролиская»)."""
+        if not MASKABLE_RE.search(text.lstrip()):
+            return text  # no number and no capital past the first letter: nothing to mask, no whereabouts
         keep = [m.span() for m in CHECKLIST_RE.finditer(fold(text))]
 
         def number(m: re.Match[str]) -> str:
@@ -466,7 +474,7 @@ class Recognizer:
 
         masked = PLAIN_NUMBER_RE.sub(number, text)
         masked = NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
-        return self._without_whereabouts(masked)
+        return self._unplaced(masked)
 
     def _whereabouts(self, piece: str) -> bool:
         """Does a piece of a masked finding name only where or which document? `where` words with a number or a
@@ -490,17 +498,17 @@ class Recognizer:
         place's words cannot tip the recognition."""
         if not self._where or not NUMBER_OR_NAME_RE.search(masked.lstrip()):
             return masked
-        out = BRACKET_RE.sub(lambda m: "" if all(map(self._whereabouts, re.split(r"[,;]", m.group(1)))) else m.group(), masked)
+        out = BRACKET_RE.sub(lambda m: "" if all(map(self._is_whereabouts, re.split(r"[,;]", m.group(1)))) else m.group(), masked)
         pieces = WHEREABOUTS_CUT_RE.split(out)  # piece, mark, piece, mark, …, piece
         kept = [pieces[0]]
         dropped = False
         for k in range(1, len(pieces), 2):
             piece = pieces[k + 1]
             # the house number after a street («ул. Ааа, 5») goes with it
-            dropped = self._whereabouts(piece) or dropped and piece.strip().isdigit()
+            dropped = self._is_whereabouts(piece) or dropped and piece.strip().isdigit()
             if not dropped:
                 kept += [pieces[k], piece]
-        if self._whereabouts(kept[0]) and len(kept) > 1:
+        if self._is_whereabouts(kept[0]) and len(kept) > 1:
             kept = kept[2:]
         trimmed = "".join(kept).strip(" ,;—–-")
         return trimmed if trimmed and trimmed != masked.strip() else masked
