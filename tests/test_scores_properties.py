@@ -3,12 +3,14 @@ or a share rises, and the ceilings of 1.2, 2.1, 3.1 and 3.2 hold."""
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nokrules.core.catalog import load_catalog
 from nokrules.core.model import ScoresBlock
-from nokrules.core.scores import Cell, compute, pack, read_assessment, unpack
+from nokrules.core.scores import AssessmentReader, Cell, compute, pack, read_assessment, unpack
 
 from .test_scores import ITEMS_11, ITEMS_12, ITEMS_21, ITEMS_31, ITEMS_32
 
@@ -96,3 +98,20 @@ def test_packing_keeps_every_mark(row: dict[str, object]) -> None:
     plain = a.model_copy(update={"checklist": [m.model_copy(update={"source": ""}) for m in a.checklist],
                                  "survey": [m.model_copy(update={"source": ""}) for m in a.survey]})  # fmt: skip
     assert unpack(spec, pack(spec, a)) == plain
+
+
+@SETTINGS
+@given(rows(), st.sampled_from(["plain", "text", "shares"]), st.randoms(use_true_random=False))
+def test_a_table_row_packs_as_its_assessment_does(row: dict[str, object], how: str, rnd: random.Random) -> None:
+    # read_packed (what batch keeps of each row) is pack(read(...)) whatever the cells hold and in any column order
+    spec = CATALOG.scores
+    assert spec is not None
+    if how == "text":  # as a CSV gives them, with the spellings a checklist allows
+        row = {k: {0: rnd.choice(["0", "нет", " 0 "]), 1: rnd.choice(["1", "да", "1,0"])}.get(v, str(v)) if not k.endswith(("всего", "удовлетворены")) else f" {v} " for k, v in row.items()}  # type: ignore[call-overload]
+    elif how == "shares":
+        row = {k.replace(".всего", ".доля"): round(100 * int(row[k.replace(".всего", ".удовлетворены")]) / int(v), 1) if k.endswith(".всего") else v  # type: ignore[call-overload]
+               for k, v in row.items() if not k.endswith(".удовлетворены")}  # fmt: skip
+    cells = [Cell(k, v, "t.csv, строка 2", f"столбец «{k}»") for k, v in row.items()]
+    rnd.shuffle(cells)
+    reader = AssessmentReader(spec)
+    assert reader.read_packed(cells, "t") == pack(spec, reader.read(cells, "t"))

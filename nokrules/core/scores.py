@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from nokrules.core.errors import InputError
 from nokrules.core.lemmas import fold
@@ -59,14 +59,29 @@ class ScoresInputError(InputError):
     """A checklist or survey cell that cannot be read: the message names the cell and what was expected."""
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One cell of an institution's scores as a reader found it: the column (after the header mapping), the
-    value as written (text, number, bool or None for empty) and where it stands, for messages."""
+    value as written (text, number, bool or None for empty) and where it stands, for messages. A table row
+    gives the row and the column's label apart (`at`, `label`): a national table has 10 million cells, and
+    `where` is spelled out only for the few a message names. A tuple: cheap to make by the million."""
 
     column: str
     value: object
-    where: str
+    at: str
+    label: str = ""
+
+    @property
+    def where(self) -> str:
+        return _where(self)
+
+
+CellData = tuple[str, object, str, str]  # a Cell's fields: what a table reader zips from a row without making Cells
+
+
+def _where(cell: CellData) -> str:
+    """Where a cell stands, for a message: its row or cell and, for a table row, its column."""
+    at, label = cell[2], cell[3]
+    return f"{at}, {label}" if label else at
 
 
 def norm_word(word: str) -> str:
@@ -82,7 +97,7 @@ def is_score_column(column: str) -> bool:
 # ---------------------------------------------------------------- cells → Assessment
 
 
-def read_assessment(spec: ScoresSpec, cells: Sequence[Cell], where: str) -> Assessment:
+def read_assessment(spec: ScoresSpec, cells: Iterable[CellData], where: str) -> Assessment:
     """An institution's cells → its Assessment (see `AssessmentReader.read`)."""
     return AssessmentReader(spec).read(cells, where)
 
@@ -97,6 +112,7 @@ class _Column:
     field: str | None
     item: ChecklistItemSpec | None
     word: str
+    key: tuple[str, int, Place | None] | None = None  # a checklist item's mark: (indicator, item, place)
 
 
 class AssessmentReader:
@@ -108,39 +124,68 @@ class AssessmentReader:
         self.spec = spec
         self.order = _order(spec)
         self._columns: dict[str, _Column] = {}
+        self._rank: dict[tuple[str, int, Place | None], tuple[int, int, int]] = {}  # a mark's place in methodology order
 
-    def read(self, cells: Sequence[Cell], where: str) -> Assessment:
+    def read(self, cells: Iterable[CellData], where: str) -> Assessment:
         """An institution's cells → its Assessment. Raises ScoresInputError (one Russian line: the cell, what
         was found, what was expected) for an unknown indicator or item, a value that is no 0/1 or number, a
         share over 100 %, more satisfied than asked, a count without its total, a mark given twice, and a
         checklist filled only in part (`where` names the institution then)."""
-        spec = self.spec
-        checklist: dict[tuple[str, int, Place | None], ChecklistMark] = {}
-        survey: dict[tuple[str, Place | None], dict[str, tuple[float, str]]] = {}
-        for cell in cells:
-            if _empty(cell.value):
-                continue
-            col = self._columns.get(cell.column) or self._resolve(cell)
-            ind, place = col.ind, col.place
-            if col.field is not None:
-                got = survey.setdefault((ind, place), {})
-                if col.field in got:
-                    raise ScoresInputError(f"{cell.where}: {_what(ind, place)} «{col.word}» уже указано в {got[col.field][1]}")
-                got[col.field] = (_number(cell, col.field), cell.where)
-            else:
-                item = col.item
-                assert item is not None
-                key = (ind, item.n, place)
-                if key in checklist:
-                    raise ScoresInputError(f"{cell.where}: пункт «{item.key}» показателя {ind} уже указан в {checklist[key].source}")
-                checklist[key] = ChecklistMark(indicator=ind, n=item.n, place=place, present=_flag(cell), source=cell.where)  # type: ignore[arg-type]
-        _check_complete(spec, checklist, where)
+        checklist, survey = self._marks(cells, where)
         marks = [_survey_mark(ind, place, got) for (ind, place), got in survey.items()]
         order = self.order
         return Assessment(
-            checklist=sorted(checklist.values(), key=lambda m: (order[m.indicator], _place_rank(m.place), m.n)),
+            checklist=sorted(
+                (
+                    ChecklistMark(indicator=ind, n=n, place=place, present=present, source=_where(cell))  # type: ignore[arg-type]
+                    for (ind, n, place), (present, cell) in checklist.items()
+                ),
+                key=lambda m: (order[m.indicator], _place_rank(m.place), m.n),
+            ),
             survey=sorted(marks, key=lambda m: (order[m.indicator], _place_rank(m.place))),
         )
+
+    def read_packed(self, cells: Iterable[CellData], where: str) -> str:
+        """`pack(spec, self.read(cells, where))`, with the same checks and messages, without making a model per
+        mark: what a batch keeps of each of 150,000 institutions."""
+        checklist, survey = self._marks(cells, where)
+        order = self.order
+        groups: dict[tuple[str, Place | None], dict[int, bool]] = {}
+        for ind, n, place in sorted(checklist, key=self._rank.__getitem__):
+            groups.setdefault((ind, place), {})[n] = checklist[(ind, n, place)][0]
+        values = [(ind, place, *_survey_values(ind, place, got)) for (ind, place), got in survey.items()]
+        return _packed(self.spec, groups, sorted(values, key=lambda v: (order[v[0]], _place_rank(v[1]))))
+
+    def _marks(
+        self, cells: Iterable[CellData], where: str
+    ) -> tuple[dict[tuple[str, int, Place | None], tuple[bool, CellData]], dict[tuple[str, Place | None], dict[str, tuple[float, CellData]]]]:
+        """Every cell checked: checklist marks (present, cell) and survey fields (number, cell); a checklist
+        indicator given in part is refused here too."""
+        spec = self.spec
+        columns = self._columns
+        checklist: dict[tuple[str, int, Place | None], tuple[bool, CellData]] = {}
+        survey: dict[tuple[str, Place | None], dict[str, tuple[float, CellData]]] = {}
+        for cell in cells:
+            v = cell[1]
+            if _empty(v):
+                continue
+            col = columns.get(cell[0]) or self._resolve(Cell(*cell))
+            key = col.key
+            if key is None:  # a survey field
+                ind, place, field = col.ind, col.place, col.field
+                assert field is not None  # a column is a survey field or a checklist item (`key`)
+                got = survey.setdefault((ind, place), {})
+                if field in got:
+                    raise ScoresInputError(f"{_where(cell)}: {_what(ind, place)} «{col.word}» уже указано в {_where(got[field][1])}")
+                got[field] = (_number(cell, field), cell)
+                continue
+            if key in checklist:
+                raise ScoresInputError(
+                    f"{_where(cell)}: пункт «{col.item.key}» показателя {col.ind} уже указан в {_where(checklist[key][1])}"  # type: ignore[union-attr]
+                )
+            checklist[key] = (v == "1" if v == "1" or v == "0" else _flag(Cell(*cell)), cell)  # «1» and «0»: nearly every cell
+        _check_complete(spec, checklist, where)
+        return checklist, survey
 
     def _resolve(self, cell: Cell) -> _Column:
         """What the cell's column names; ScoresInputError naming the cell when it names nothing the spec knows
@@ -174,7 +219,8 @@ class AssessmentReader:
                     f"{cell.where}: пункт «{item.key}» показателя {ind} проверяется только на: "
                     + ", ".join(PLACE_NAMES[p] for p in item.places)
                 )
-            col = _Column(ind, place, None, item, word)
+            col = _Column(ind, place, None, item, word, (ind, item.n, place))
+            self._rank[(ind, item.n, place)] = (self.order[ind], _place_rank(place), item.n)
         self._columns[cell.column] = col
         return col
 
@@ -237,8 +283,13 @@ def _flag(cell: Cell) -> bool:
     raise ScoresInputError(f"{cell.where}: в пункте чек-листа «{cell.value}», а ожидалось 1 (есть) или 0 (нет)")
 
 
-def _number(cell: Cell, field: str) -> float:
-    v = cell.value
+def _number(cell: CellData, field: str) -> float:
+    v = cell[1]
+    if isinstance(v, str) and v.isascii() and v.isdigit():  # «86»: what nearly every survey cell holds
+        whole = float(v)
+        if field == "share" and whole > 100:
+            raise ScoresInputError(f"{_where(cell)}: доля {_num(whole)} % больше 100 %")
+        return whole
     if isinstance(v, bool):
         x = None
     elif isinstance(v, int | float):
@@ -250,9 +301,10 @@ def _number(cell: Cell, field: str) -> float:
         x = float(t.replace(",", ".")) if _NUMBER_RE.match(t) else None
     what = "доля в процентах от 0 до 100" if field == "share" else "число респондентов (0 или больше)"
     if x is None or x < 0 or x != x:
-        raise ScoresInputError(f"{cell.where}: «{v}», а ожидалась {what}" if field == "share" else f"{cell.where}: «{v}», а ожидалось {what}")
+        where = _where(cell)
+        raise ScoresInputError(f"{where}: «{v}», а ожидалась {what}" if field == "share" else f"{where}: «{v}», а ожидалось {what}")
     if field == "share" and x > 100:
-        raise ScoresInputError(f"{cell.where}: доля {_num(x)} % больше 100 %")
+        raise ScoresInputError(f"{_where(cell)}: доля {_num(x)} % больше 100 %")
     return x
 
 
@@ -260,33 +312,46 @@ def _what(ind: str, place: Place | None) -> str:
     return f"показатель {ind}" + (f" ({PLACE_NAMES[place]})" if place else "") + ":"
 
 
-def _survey_mark(ind: str, place: Place | None, got: dict[str, tuple[float, str]]) -> SurveyMark:
-    src = "; ".join(w for _, w in got.values())
-    where = min((w for _, w in got.values()), key=len)
+def _survey_mark(ind: str, place: Place | None, got: dict[str, tuple[float, CellData]]) -> SurveyMark:
+    share, satisfied, asked = _survey_values(ind, place, got)
+    src = "; ".join(_where(c) for _, c in got.values())
+    if share is not None:
+        return SurveyMark(indicator=ind, place=place, share=share, source=src)  # type: ignore[arg-type]
+    return SurveyMark(indicator=ind, place=place, satisfied=satisfied, asked=asked, source=src)  # type: ignore[arg-type]
+
+
+def _survey_values(
+    ind: str, place: Place | None, got: dict[str, tuple[float, CellData]]
+) -> tuple[float | None, float | None, float | None]:
+    """The checked (share, satisfied, asked) of one survey indicator at one place: a share, or both counts."""
     column = f"{ind}." + (f"{PLACE_NAMES[place]}." if place else "")
     if "share" in got:
         if len(got) > 1:
+            where = min((_where(c) for _, c in got.values()), key=len)
             raise ScoresInputError(f"{where}: {_what(ind, place)} указаны и доля, и числа респондентов — нужно что-то одно")
-        return SurveyMark(indicator=ind, place=place, share=got["share"][0], source=src)  # type: ignore[arg-type]
+        return got["share"][0], None, None
     if "asked" not in got:
         raise ScoresInputError(
-            f"{got['satisfied'][1]}: {_what(ind, place)} указано число удовлетворённых, но нет числа опрошенных "
+            f"{_where(got['satisfied'][1])}: {_what(ind, place)} указано число удовлетворённых, но нет числа опрошенных "
             f"(знаменателя) — столбец «{column}всего»"
         )
-    asked, asked_at = got["asked"]
+    asked, asked_cell = got["asked"]
+    asked_at = _where(asked_cell)
     if "satisfied" not in got:
         raise ScoresInputError(
             f"{asked_at}: {_what(ind, place)} указано число опрошенных, но нет числа удовлетворённых — столбец «{column}удовлетворены»"
         )
-    satisfied, sat_at = got["satisfied"]
+    satisfied, sat_cell = got["satisfied"]
     if satisfied > asked:
-        raise ScoresInputError(f"{sat_at}: {_what(ind, place)} удовлетворённых {_num(satisfied)} больше, чем опрошенных {_num(asked)}")
+        raise ScoresInputError(
+            f"{_where(sat_cell)}: {_what(ind, place)} удовлетворённых {_num(satisfied)} больше, чем опрошенных {_num(asked)}"
+        )
     if asked == 0:
         raise ScoresInputError(f"{asked_at}: {_what(ind, place)} опрошенных 0; если опроса не было, оставьте ячейки пустыми")
-    return SurveyMark(indicator=ind, place=place, satisfied=satisfied, asked=asked, source=src)  # type: ignore[arg-type]
+    return None, satisfied, asked
 
 
-def _check_complete(spec: ScoresSpec, checklist: dict[tuple[str, int, Place | None], ChecklistMark], where: str) -> None:
+def _check_complete(spec: ScoresSpec, checklist: Mapping[tuple[str, int, Place | None], object], where: str) -> None:
     """A checklist indicator (a place of 1.1) is given whole or not at all: a missing cell is no «нет»."""
     given = {(ind, place) for ind, _, place in checklist}
     for ind, place in sorted(given, key=lambda k: (k[0], _place_rank(k[1]))):
@@ -532,16 +597,26 @@ def pack(spec: ScoresSpec, assessment: Assessment) -> str:
     """An Assessment as a short line, what a batch keeps per institution until its plan is drafted (50 small
     models per institution would not fit 150,000 institutions in memory): «3.1=10111;2.3=86/100;4.1=97.5%».
     Checklist groups are the items of an indicator (at a place: «1.1@stand=…») in catalog order."""
-    parts: list[str] = []
     groups: dict[tuple[str, Place | None], dict[int, bool]] = {}
     for m in assessment.checklist:
         groups.setdefault((m.indicator, m.place), {})[m.n] = m.present
+    return _packed(spec, groups, [(s.indicator, s.place, s.share, s.satisfied, s.asked) for s in assessment.survey])
+
+
+def _packed(
+    spec: ScoresSpec,
+    groups: Mapping[tuple[str, Place | None], Mapping[int, bool]],
+    survey: Sequence[tuple[str, Place | None, float | None, float | None, float | None]],
+) -> str:
+    """The packed line (see `pack`) of checklist groups (item number → present) and survey (indicator, place,
+    share, satisfied, asked), each in the order given."""
+    parts: list[str] = []
     for (ind, place), marks in groups.items():
         bits = "".join("1" if marks[i.n] else "0" for i in required(spec.indicators[ind], place))
         parts.append(f"{ind}{'@' + place if place else ''}={bits}")
-    for s in assessment.survey:
-        value = f"{s.share!r}%" if s.share is not None else f"{s.satisfied!r}/{s.asked!r}"
-        parts.append(f"{s.indicator}{'@' + s.place if s.place else ''}={value}")
+    for ind, place, share, satisfied, asked in survey:
+        value = f"{share!r}%" if share is not None else f"{satisfied!r}/{asked!r}"
+        parts.append(f"{ind}{'@' + place if place else ''}={value}")
     return ";".join(parts)
 
 

@@ -23,9 +23,8 @@ import itertools
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 import yaml
@@ -34,7 +33,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from nokrules.core.errors import InputError
 from nokrules.core.findings import decode
 from nokrules.core.model import ProtocolInstitution, ScoresSpec
-from nokrules.core.scores import AssessmentReader, Cell, flatten_columns, is_score_column, norm_word, pack
+from nokrules.core.scores import AssessmentReader, Cell, CellData, flatten_columns, is_score_column, norm_word
 from nokrules.protocols.readers.common import clean, clean_item, findings_text, identify_columns
 
 _SCORES_KEY = re.compile(r'^\s*(?:-\s*)?"?scores"?\s*:', re.MULTILINE)
@@ -145,7 +144,7 @@ class _Raw:
         self.name = name
         self.kind: str | None = None
         self.findings: list[str] = []
-        self.cells: list[Cell] = []
+        self.cells: list[CellData] = []
         self.where = where
         self.line = line
 
@@ -153,13 +152,12 @@ class _Raw:
 def _institution(reader: AssessmentReader, r: _Raw) -> ProtocolInstitution:
     if not r.name:
         raise InputError(f"{r.where}: не указано название учреждения")
-    assessment = reader.read(r.cells, r.where)
     return ProtocolInstitution(
         name=r.name,
         kind=r.kind,
         findings=findings_text(r.findings),
         findings_line=r.line,
-        scores=pack(reader.spec, assessment),
+        scores=reader.read_packed(r.cells, r.where),
     )
 
 
@@ -187,7 +185,9 @@ def _header_roles(headers: Sequence[str], mapping: Mapping[str, str], where: str
     return out
 
 
-def _rows_to_raw(rows: Iterable[Sequence[object]], where: str, mapping: Mapping[str, str], cell_at: Any) -> Iterator[_Raw]:
+def _rows_to_raw(
+    rows: Iterable[Sequence[object]], where: str, mapping: Mapping[str, str], row_at: Callable[[int], str]
+) -> Iterator[_Raw]:
     """A table whose header row has score columns → one _Raw per non-empty row below it, as it is read."""
     it = iter(rows)
     head, header = None, None
@@ -201,24 +201,27 @@ def _rows_to_raw(rows: Iterable[Sequence[object]], where: str, mapping: Mapping[
     if "@name" not in roles:
         raise InputError(f"{where}: нет столбца с названием учреждения («Учреждение», «Наименование»)")
     labels = [f"столбец «{clean(_text(v))}»" for v in header]  # once per table, not per cell: 10 million cells
+    scored = [j for j, role in enumerate(roles) if role is not None and not role.startswith("@")]
+    columns: list[str] = [roles[j] for j in scored]  # type: ignore[misc]
+    column_labels = [labels[j] for j in scored]
+    width = max(scored, default=-1) + 1
+    identity = [(j, role) for j, role in enumerate(roles) if role is not None and role.startswith("@")]
     for k, row in enumerate(it, start=head + 1):
         if all(_text(v) == "" for v in row):
             continue
-        r = _Raw("", cell_at(k, None), k + 1)
-        for j, role in enumerate(roles):
-            v = row[j] if j < len(row) else None
-            if role is None:
-                continue
+        at = row_at(k)  # where the row stands; each cell adds its column only when a message names it
+        r = _Raw("", at, k + 1)
+        n = len(row)
+        values = [row[j] for j in scored] if n >= width else [row[j] if j < n else None for j in scored]
+        r.cells = list(zip(columns, values, itertools.repeat(at, len(columns)), column_labels, strict=True))  # no object per cell
+        for j, role in identity:
+            v = row[j] if j < n else None
             if role == "@name":
                 r.name = clean(_text(v))
             elif role == "@kind":
                 r.kind = clean(_text(v)) or None
             elif role == "@findings":
                 r.findings += [clean_item(x) for x in _text(v).split("\n") if clean_item(x)]
-            elif role.startswith("@"):
-                continue
-            else:
-                r.cells.append(Cell(role, v, f"{cell_at(k, j)}, {labels[j]}"))
         yield r
 
 
@@ -240,7 +243,7 @@ def _csv(data: bytes, name: str, mapping: Mapping[str, str]) -> Iterator[_Raw]:
     delimiter = max(DELIMITERS, key=first.count)
     try:
         yield from _rows_to_raw(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter), name, mapping,
-                                lambda k, j: f"{name}, строка {k + 1}")  # fmt: skip
+                                lambda k: f"{name}, строка {k + 1}")  # fmt: skip
     except csv.Error as e:
         raise InputError(f"{name}: не разбирается как CSV ({e})") from None
 
@@ -257,10 +260,14 @@ def _xlsx(data: bytes, name: str, mapping: Mapping[str, str]) -> list[_Raw]:
             continue
         where = f"{name}, лист «{sheet.title}»"
         if any(_has_score_column(r, mapping) and len([v for v in r if _text(v)]) > 2 for r in rows[:30]):
-            out += list(_rows_to_raw(rows, where, mapping, lambda k, j, w=where: f"{w}, строка {k + 1}"))
+            out += list(_rows_to_raw(rows, where, mapping, _row_at(where)))
         else:
             out.append(_vertical(rows, sheet.title, where, mapping))
     return out
+
+
+def _row_at(where: str) -> Callable[[int], str]:
+    return lambda k: f"{where}, строка {k + 1}"
 
 
 def _vertical(rows: Sequence[Sequence[object]], title: str, where: str, mapping: Mapping[str, str]) -> _Raw:
