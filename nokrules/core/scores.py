@@ -622,21 +622,45 @@ def _packed(
 
 def unpack(spec: ScoresSpec, packed: str) -> Assessment:
     """The Assessment `pack` made the line of (without the cells' sources: it was validated when read)."""
-    checklist: list[ChecklistMark] = []
-    survey: list[SurveyMark] = []
-    for part in filter(None, packed.split(";")):
+    return Unpacker(spec)(packed)
+
+
+UNPACKED_MAX = 20_000  # packed parts an Unpacker keeps before it is emptied
+
+
+class Unpacker:
+    """`unpack` for a batch: the same checklist group («3.1=10111») recurs in thousands of institutions, so each
+    part's marks are made once and shared (marks are never changed once made); the memo is bounded."""
+
+    def __init__(self, spec: ScoresSpec) -> None:
+        self.spec = spec
+        self._parts: dict[str, tuple[list[ChecklistMark], list[SurveyMark]]] = {}
+
+    def __call__(self, packed: str) -> Assessment:
+        checklist: list[ChecklistMark] = []
+        survey: list[SurveyMark] = []
+        for part in filter(None, packed.split(";")):
+            got = self._parts.get(part)
+            if got is None:
+                if len(self._parts) >= UNPACKED_MAX:
+                    self._parts.clear()
+                got = self._parts[part] = self._part(part)
+            checklist += got[0]
+            survey += got[1]
+        return Assessment(checklist=checklist, survey=survey)
+
+    def _part(self, part: str) -> tuple[list[ChecklistMark], list[SurveyMark]]:
         key, value = part.split("=", 1)
         ind, _, at = key.partition("@")
         place = at or None
         if value.endswith("%"):
-            survey.append(SurveyMark.model_validate({"indicator": ind, "place": place, "share": float(value[:-1])}))
-        elif "/" in value:
+            return [], [SurveyMark.model_validate({"indicator": ind, "place": place, "share": float(value[:-1])})]
+        if "/" in value:
             sat, asked = value.split("/")
-            survey.append(SurveyMark.model_validate({"indicator": ind, "place": place, "satisfied": float(sat), "asked": float(asked)}))
-        else:
-            items = required(spec.indicators[ind], place)  # type: ignore[arg-type]
-            checklist += [
-                ChecklistMark.model_validate({"indicator": ind, "n": item.n, "place": place, "present": bit == "1"})
-                for item, bit in zip(items, value, strict=True)
-            ]
-    return Assessment(checklist=checklist, survey=survey)
+            return [], [SurveyMark.model_validate({"indicator": ind, "place": place, "satisfied": float(sat), "asked": float(asked)})]
+        items = required(self.spec.indicators[ind], place)  # type: ignore[arg-type]
+        marks = [
+            ChecklistMark.model_validate({"indicator": ind, "n": item.n, "place": place, "present": bit == "1"})
+            for item, bit in zip(items, value, strict=True)
+        ]
+        return marks, []

@@ -28,7 +28,7 @@ from pathlib import Path
 from nokrules.core.engine import Engine
 from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.model import Approver, Plan, ProtocolInstitution
-from nokrules.core.scores import unpack
+from nokrules.core.scores import Unpacker
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.output import write_atomically
@@ -147,6 +147,7 @@ class Drafter:
         self.options = options
         self.engine = Engine.load(options.catalog)
         self.spec = self.engine.catalog.scores
+        self.unpack = Unpacker(self.spec) if self.spec else None
         self._kinds: dict[str, str | None] = {}
 
     def kind_of(self, written: str | None) -> str | None:
@@ -172,7 +173,7 @@ class Drafter:
         try:
             kind_id = self.kind_of(e.kind)
             inst = self.engine.institution(e.name, kind_id)
-            assessment = unpack(self.spec, e.scores) if e.scores and self.spec else None
+            assessment = self.unpack(e.scores) if e.scores and self.unpack else None
             plan = self.engine.draft_plan(e.findings, inst, date=o.plan_date, year=o.year, report_date=o.report_date, assessment=assessment)
             write_atomically(os.path.join(self.options.out, job.file), self.render(plan))
             return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
