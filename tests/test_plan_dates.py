@@ -10,6 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nokrules.core.dates import Schedule, due_date, schedule_dues
 from nokrules.core.engine import Engine
@@ -132,3 +134,17 @@ def test_a_plan_json_written_before_the_year_field_is_read_with_its_dates_year(e
     del data["year"]
     assert Plan.model_validate(data).year == 2027  # dated December 2026: a plan for 2027
     assert Plan.model_validate_json(json.dumps(data | {"date": "2027-06-15"})).year == 2027
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), days=st.integers(0, 800))
+def test_the_planner_dues_equal_the_whole_plans_schedule(engine: Engine, data: st.DataObject, days: int) -> None:
+    # the planner keeps the dues of `after`-ordered measures only and takes every other one's own due: the
+    # same dues schedule_dues gives the whole plan
+    cat = engine.catalog
+    ordered = [m.id for m in cat.measures if m.after] + [p for m in cat.measures for p in m.after]
+    pool = sorted(set(ordered)) + [m.id for m in cat.measures[:40]]
+    ids = tuple(sorted(set(data.draw(st.lists(st.sampled_from(pool), max_size=25)))))
+    schedule = Schedule.of(date(2026, 1, 1) + timedelta(days=days), cat.settings.horizon_months)
+    whole = schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ids}, schedule)
+    assert engine.planner._dues(ids, schedule) == whole

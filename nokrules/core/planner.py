@@ -13,7 +13,7 @@ from datetime import date
 from functools import partial
 from typing import TypeVar
 
-from nokrules.core.dates import PERMANENT, Schedule, due_text, schedule_dues
+from nokrules.core.dates import PERMANENT, Schedule, due_date, due_text, schedule_dues
 from nokrules.core.model import (
     Catalog,
     DeficiencyRef,
@@ -149,8 +149,8 @@ def _apply_group_policies(rules: list[Rule], policies: Mapping[str, str], order:
 def _settle_exclusions(catalog: Catalog, chosen: list[list[_ChosenMeasure]]) -> list[list[_ChosenMeasure]]:
     """Measures per recognition after `excludes`: of two mutually exclusive measures, the better-ranked one
     wins across the whole plan."""
-    exclusions = catalog.exclusions
-    if not any(p.measure in exclusions for ps in chosen for p in ps):
+    exclusions = catalog.exclusions  # every measure is a key, most with no exclusion
+    if not any(exclusions.get(p.measure) for ps in chosen for p in ps):
         return chosen  # the common case: nothing to settle
     kept: set[str] = set()
     banned: set[str] = set()
@@ -173,15 +173,22 @@ class Planner:
         self._drefs: dict[str, DeficiencyRef] = {}
         self._frefs: dict[tuple[str, int], FindingRef] = {}
         self._schedules: dict[tuple[tuple[str, ...], Schedule], dict[str, date | None]] = {}
+        # measures that come after another or have one coming after them: only their dues depend on the plan
+        self._ordered = frozenset(m.id for m in catalog.measures if m.after) | {p for m in catalog.measures for p in m.after}
 
     def _dues(self, ids: tuple[str, ...], schedule: Schedule) -> dict[str, date | None]:
-        """The dues of a plan's measures: they depend on which measures are in it (`after`) and the schedule."""
+        """The dues of a plan's measures: they depend on the schedule and, for measures ordered by `after`,
+        on which of those are in the plan; every other measure's due is its own (`schedule_dues` changes
+        only measures with a prerequisite in the plan and those prerequisites), so the dues kept are those
+        of the plan's ordered measures alone."""
         cat = self.catalog
-        return _cached(
+        ordered = tuple(i for i in ids if i in self._ordered)
+        held = _cached(
             self._schedules,
-            (ids, schedule),
-            lambda: schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ids}, schedule),
+            (ordered, schedule),
+            lambda: schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ordered}, schedule),
         )
+        return {i: held[i] if i in held else due_date(cat.measure(i).due, schedule) for i in ids}
 
     def _chosen(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_ChosenMeasure]]:
         """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
@@ -298,6 +305,10 @@ class Planner:
         )
 
     def _dref(self, deficiency: str) -> DeficiencyRef:
+        got = self._drefs.get(deficiency)  # a plan asks ~60 times: no closure when it is known
+        if got is not None:
+            return got
+
         def make() -> DeficiencyRef:
             d = self.catalog.deficiency(deficiency)
             crit, _ = self.catalog.criterion_of(d.indicator)
@@ -306,7 +317,8 @@ class Planner:
         return _cached(self._drefs, deficiency, make)
 
     def _fref(self, f: Finding) -> FindingRef:
-        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+        got = self._frefs.get((f.text, f.line))
+        return got if got is not None else _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
 
 
 _Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]
