@@ -84,7 +84,7 @@ class Firings:
                 out.append((name, tuple(c.holds(v) for c in cmps)))
             else:
                 out.append((name, v))
-        return tuple(sorted(out))
+        return tuple(out)  # in the fact's own order: equal keys are equal facts
 
     def groups(self, recognitions: list[Recognition]) -> list[list[int]]:
         """The recognitions whose firings depend on one another, in plan order: those of deficiencies linked
