@@ -172,6 +172,7 @@ class Planner:
         self._rendered: dict[tuple[object, ...], PlanMeasure] = {}
         self._drefs: dict[str, DeficiencyRef] = {}
         self._frefs: dict[tuple[str, int], FindingRef] = {}
+        self._rows: dict[tuple[object, ...], PlanRow] = {}
         self._schedules: dict[tuple[tuple[str, ...], Schedule], dict[str, date | None]] = {}
         # measures that come after another or have one coming after them: only their dues depend on the plan
         self._ordered = frozenset(m.id for m in catalog.measures if m.after) | {p for m in catalog.measures for p in m.after}
@@ -267,13 +268,25 @@ class Planner:
     ) -> PlanRow:
         recs = [recognitions[k] for k in row.recs]
         places: list[Place] = sorted({p for r in recs for p in r.places})
-        return PlanRow(
-            section=section,
-            indicators=sorted({self._dref(r.deficiency).indicator for r in recs}),
-            findings=[self._fref(findings[i]) for i in sorted({r.finding for r in recs})],
-            deficiencies=sorted({r.deficiency for r in recs}),
-            measure=render(row.chosen, places) if row.chosen else None,
-            manual=row.chosen is None,
+        refs = [self._fref(findings[i]) for i in sorted({r.finding for r in recs})]
+        deficiencies = sorted({r.deficiency for r in recs})
+        measure = render(row.chosen, places) if row.chosen else None
+        # the same row recurs from plan to plan (a measure for the same checklist items): kept, like its parts
+        key = (section, tuple(deficiencies), tuple(refs), measure)
+        got = self._rows.get(key)
+        if got is not None:
+            return got
+        return _cached(
+            self._rows,
+            key,
+            lambda: PlanRow(
+                section=section,
+                indicators=sorted({self._dref(d).indicator for d in deficiencies}),
+                findings=refs,
+                deficiencies=deficiencies,
+                measure=measure,
+                manual=row.chosen is None,
+            ),
         )
 
     def _measure(
@@ -283,7 +296,8 @@ class Planner:
         person = institution.people.get(self.catalog.measure(cm.measure).responsible) if institution.people else None
         due = dues[cm.measure]
         key = (cm.measure, cm.rule.id, tuple(places), due, person)
-        return _cached(self._rendered, key, lambda: self._render(cm, places, person, due))
+        got = self._rendered.get(key)  # ~60 per plan, nearly all known
+        return got if got is not None else _cached(self._rendered, key, lambda: self._render(cm, places, person, due))
 
     def _render(self, cm: _ChosenMeasure, places: list[Place], person: str | None, d: date | None) -> PlanMeasure:
         catalog = self.catalog
