@@ -9,7 +9,7 @@ from __future__ import annotations
 import graphlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,7 +18,21 @@ from pydantic import BaseModel, ValidationError
 from nokrules.core.errors import CatalogError, Problem, SourceRef
 from nokrules.core.lemmas import fold
 from nokrules.core.messages import error_message
-from nokrules.core.model import Catalog, Criterion, Deficiency, Form, Kind, Measure, Role, Rule, ScoresSpec, Settings
+from nokrules.core.model import (
+    Catalog,
+    CorpusItem,
+    Criterion,
+    Deficiency,
+    Form,
+    Kind,
+    Measure,
+    Phrasing,
+    Role,
+    Rule,
+    ScoresSpec,
+    Settings,
+    SimilaritySpec,
+)
 from nokrules.core.yamlsrc import Key, Located, load_located
 
 Problems = list[Problem]
@@ -149,6 +163,8 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
         measures=[m for m, _, _ in entries.measures],
         rules=rules,
         scores=entries.scores,
+        similarity=entries.similarity,
+        phrasings=[Phrasing(text=i.text, expect=i.expect, where=_line_of(src, path)) for i, path, src in entries.phrasings],
     )
     return catalog, entries.sources()
 
@@ -156,6 +172,7 @@ def load_catalog_with_sources(root: str | os.PathLike[str] | None = None) -> tup
 Entries = list[tuple[Any, Key, Located]]  # validated entries with where each stands
 SINGLES = ("catalog.yaml", "criteria.yaml", "kinds.yaml", "roles.yaml")
 SCORES = "scores.yaml"
+SIMILARITY = "similarity.yaml"
 
 
 @dataclass
@@ -172,6 +189,9 @@ class _Validated:
     rules: Entries
     scores: ScoresSpec | None = None
     scores_src: Located | None = None
+    similarity: SimilaritySpec | None = None
+    similarity_src: Located | None = None
+    phrasings: Entries = field(default_factory=list)  # CorpusItem entries of the similarity stage's folders
 
     def sources(self) -> Sources:
         sources = Sources()
@@ -241,9 +261,51 @@ def _validate(base: Path, singles: dict[str, Located]) -> _Validated:
         if got:
             scores_src = got[0]
             scores = validate_model(ScoresSpec, scores_src.data, scores_src, (), problems)
+    similarity, similarity_src, phrasings = _read_similarity(base, problems)
     if problems or settings is None:
         raise CatalogError(problems)
-    return _Validated(settings, criteria, forms, kinds, roles, deficiencies, measures, rules, scores, scores_src)
+    return _Validated(
+        settings,
+        criteria,
+        forms,
+        kinds,
+        roles,
+        deficiencies,
+        measures,
+        rules,
+        scores,
+        scores_src,
+        similarity,
+        similarity_src,
+        phrasings,
+    )
+
+
+def _line_of(src: Located, path: Key) -> str:
+    ref = src.ref(path)
+    return f"{ref.file}:{ref.line}"
+
+
+def _read_similarity(base: Path, problems: Problems) -> tuple[SimilaritySpec | None, Located | None, Entries]:
+    """catalog/similarity.yaml (optional: without it recognition is patterns and concepts only) and the labelled
+    findings of its `learn_from` folders, each a corpus file of the same form as corpus/dev."""
+    path = base / "catalog" / SIMILARITY
+    if not path.is_file():
+        return None, None, []
+    got = _read(base, [path], problems)
+    if not got:
+        return None, None, []
+    spec = validate_model(SimilaritySpec, got[0].data, got[0], (), problems)
+    if spec is None:
+        return None, got[0], []
+    phrasings: Entries = []
+    for j, folder in enumerate(spec.learn_from):
+        files = _yaml_files(base / folder)
+        if not files:
+            msg = f"в папке «{folder}» нет размеченных находок (*.yaml), а similarity.yaml учится на ней"
+            problems.append(Problem(got[0].ref(("learn_from", j)), msg, "NOK102"))
+        phrasings += [x for src in _read(base, files, problems) for x in validate_list(src, CorpusItem, problems)]
+    return spec, got[0], phrasings
 
 
 @dataclass(frozen=True)
@@ -300,6 +362,8 @@ def _cross_check(v: _Validated) -> list[Rule]:
     rules = [_check_rule(r, path, src, known, v.settings, problems) for r, path, src in v.rules]
     if v.scores is not None and v.scores_src is not None:
         _check_scores(v.scores, v.scores_src, v, known, problems)
+    for item, path, src in v.phrasings:
+        _check_refs(item.expect, known.deficiencies, "недостаток", src, path + ("expect",), problems)
     if problems:
         raise CatalogError(problems)
     return rules

@@ -13,12 +13,14 @@ from nokrules.core.model.catalog import (
     Kind,
     Measure,
     Pattern,
+    Phrasing,
     Places,
     PlaceText,
     Role,
     Rule,
     Settings,
     Signals,
+    SimilaritySpec,
     When,
 )
 from nokrules.core.model.common import (
@@ -29,11 +31,12 @@ from nokrules.core.model.common import (
     IndicatorId,
     MeasureId,
     Place,
+    RecognitionSource,
     RuleId,
     Section,
     Strict,
 )
-from nokrules.core.model.finding import Approver, Choice, Finding, Firing, Institution, Match, Profile, Recognition
+from nokrules.core.model.finding import Approver, Choice, Close, Finding, Firing, Institution, Match, Profile, Recognition
 from nokrules.core.model.plan import (
     DeficiencyRef,
     FindingRef,
@@ -85,12 +88,14 @@ __all__ = [
     "Concept",
     "Contract",
     "Signals",
+    "SimilaritySpec",
     "CorpusItem",
     "CorpusStyle",
     "FindingState",
     "Approver",
     "Catalog",
     "Choice",
+    "Close",
     "Comparison",
     "Criterion",
     "DUE_RE",
@@ -109,7 +114,9 @@ __all__ = [
     "Measure",
     "MeasureId",
     "Pattern",
+    "Phrasing",
     "Place",
+    "RecognitionSource",
     "PlaceText",
     "Places",
     "Plan",

@@ -62,6 +62,27 @@ class Signals(Strict):
     where: list[str] = []
 
 
+class SimilaritySpec(Strict):
+    """catalog/similarity.yaml: the second stage of recognition. A finding that neither a pattern nor a concept
+    recognises is compared with labelled findings (the folders of `learn_from`, corpus YAML) and with the
+    deficiencies' examples; its `neighbours` closest phrasings vote with their similarity, and a deficiency
+    is taken only when the closest is at least `min_similarity` and its share of the vote at least `min_share`.
+    Otherwise the finding stays unrecognised, with suggestions: a doubtful answer is never forced."""
+
+    learn_from: list[str] = Field(min_length=1)
+    neighbours: int = Field(default=5, ge=1, le=50)
+    min_similarity: float = Field(default=0.4, gt=0, le=1)
+    min_share: float = Field(default=0.6, gt=0.5, le=1)
+
+
+class Phrasing(Strict):
+    """A labelled finding the similarity stage learns from, and where it was written (file:line)."""
+
+    text: str
+    expect: list[DeficiencyId]
+    where: str
+
+
 class Settings(Strict):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     effective_from: Date
@@ -249,6 +270,8 @@ class Catalog(Strict):
     measures: list[Measure]
     rules: list[Rule]
     scores: ScoresSpec | None = None  # catalog/scores.yaml: formulas, weights, checklists, thresholds
+    similarity: SimilaritySpec | None = None  # catalog/similarity.yaml: the second stage of recognition
+    phrasings: list[Phrasing] = []  # what it learns from, read from its `learn_from` folders
 
     def __copy__(self) -> Self:
         # pydantic copies __dict__, where cached_property keeps its values: a copy with an update would

@@ -3,11 +3,9 @@ choices made by hand, matches, recognitions and firings."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, field_validator
 
-from nokrules.core.model.common import DeficiencyId, FindingState, Place, RuleId, Strict
+from nokrules.core.model.common import Contract, DeficiencyId, FindingState, Place, RecognitionSource, RuleId, Strict
 from nokrules.core.model.scores import ScoreSource
 
 # ---------------------------------------------------------------- input and recognition
@@ -74,6 +72,13 @@ class Match(Strict):
     words: list[str]
 
 
+class Close(Contract):
+    """A labelled phrasing a finding was close to, when similarity decided: the curator's reason to trust it."""
+
+    text: str
+    similarity: float  # cosine of the two findings' weighted words, 0–1
+
+
 class Recognition(Strict):
     finding: int  # index into the findings list
     deficiency: DeficiencyId
@@ -81,10 +86,10 @@ class Recognition(Strict):
     matches: list[Match]
     places: list[Place]
     values: dict[str, float]
-    source: Literal["pattern", "concept", "choice", "scores"] = "pattern"  # what decided: a curator pattern, the
-    # deficiency's concept (object + problem signal), the user's pick, or the checklist and survey scores
+    source: RecognitionSource = "pattern"  # what decided (see RecognitionSource)
     state: FindingState | None = None  # what the finding says of the thing, when it says it
     scores: list[ScoreSource] = []  # where the scores say the same deficiency (a text finding may have both)
+    close: list[Close] = []  # similarity decided: the labelled phrasings the finding was closest to
 
 
 class Firing(Strict):

@@ -9,7 +9,17 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from nokrules.core.model.common import Contract, DeficiencyId, FindingState, IndicatorId, MeasureId, RuleId, Section
+from nokrules.core.model.common import (
+    Contract,
+    DeficiencyId,
+    FindingState,
+    IndicatorId,
+    MeasureId,
+    RecognitionSource,
+    RuleId,
+    Section,
+)
+from nokrules.core.model.finding import Close
 from nokrules.core.model.scores import ScoresBlock, ScoreSource
 
 # ---------------------------------------------------------------- plan (JSON contract nokrules.plan/2)
@@ -54,14 +64,15 @@ class PlanItem(Contract):
     finding: FindingRef
     deficiency: DeficiencyRef
     measures: list[PlanMeasure]
-    # how the deficiency was recognised: a curator pattern, its concept (object + problem signal), or the
-    # user's pick; the finding's words that decided; the state the finding gives (absent, broken, …)
-    recognised_by: Literal["pattern", "concept", "choice", "scores"] = "pattern"
+    # how the deficiency was recognised (see RecognitionSource); the finding's words that decided; the state
+    # the finding gives (absent, broken, …)
+    recognised_by: RecognitionSource = "pattern"
     words: list[str] = []
     state: FindingState | None = None
     # the checklist items and survey shares that show the same deficiency: both sources when the text
     # found it too (recognised_by is then how the text was read), the only one when recognised_by is scores
     scores: list[ScoreSource] = []
+    close: list[Close] = []  # recognised_by similarity: the labelled phrasings the finding was closest to
 
 
 class Suggestion(Contract):
