@@ -17,15 +17,28 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from nokrules.core.concepts import Concepts, PartSignal
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, is_known, is_predicate, lemmas, normal_form, words
-from nokrules.core.model import Catalog, Deficiency, Finding, FindingState, Match, Pattern, Place, Recognition, Suggestion
+from nokrules.core.model import (
+    Catalog,
+    Close,
+    Deficiency,
+    Finding,
+    FindingState,
+    Match,
+    Pattern,
+    Place,
+    Recognition,
+    RecognitionSource,
+    Suggestion,
+)
 from nokrules.core.phrases import Element, ElementIndex, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
+from nokrules.core.similarity import Similarity
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -87,7 +100,7 @@ def _compile_pattern(p: Pattern) -> CompiledPattern:
 
 class _Hit(NamedTuple):
     deficiency: str
-    source: Literal["pattern", "concept"]
+    source: RecognitionSource
     pattern: int
     matches: tuple[Match, ...]
     state: FindingState | None
@@ -95,6 +108,7 @@ class _Hit(NamedTuple):
     places: tuple[Place, ...] = ()
     values: tuple[tuple[str, float], ...] = ()
     at: tuple[int, ...] = ()  # a pattern hit: positions in the finding of what it is about
+    close: tuple[Close, ...] = ()  # a similarity hit: the phrasings that voted for it
 
 
 @dataclass(frozen=True)
@@ -170,6 +184,8 @@ class Recognizer:
             for item in d.checklist:
                 self._checklist.setdefault(item, []).append(d.id)
         self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
+        self._vocabulary_set = frozenset(self.vocabulary)
+        self._similarity: Similarity | None = None  # built on the first line patterns and concepts leave alone
         self._analyse = lru_cache(maxsize=50_000)(self._analyse_uncached)
         # masked lines and their pieces repeat far more than lines do («кабинет 0», «ул. Ааа»): each is cut once
         self._unplaced = lru_cache(maxsize=50_000)(self._without_whereabouts)
@@ -295,6 +311,8 @@ class Recognizer:
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
+        if not hits and (has_cue or any(sg.problem or sg.survey for sg in signals)):
+            hits = self._similar_hits(text)
         whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
         percent = self._percent(text)
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
@@ -318,6 +336,37 @@ class Recognizer:
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             out.append(h._replace(places=places, values=values, state=state))
         return tuple(out)
+
+    def _similar_hits(self, text: str) -> dict[str, _Hit]:
+        """The second stage (similarity.py), for a finding that says something is wrong but that no pattern or
+        concept recognised: the deficiencies its closest labelled phrasings agree on, if they do."""
+        stage = self.similarity_stage()
+        verdict = stage.decide(text) if stage is not None else None
+        if verdict is None:
+            return {}
+        return {did: _Hit(did, "similarity", -1, (), None, -1, close=close) for did, close in verdict.deficiencies}
+
+    def similarity_stage(self) -> Similarity | None:
+        """The similarity index of this catalog (None without catalog/similarity.yaml), built when first needed."""
+        if self._similarity is None and self.catalog.similarity is not None:
+            self._similarity = Similarity(self.catalog, self.features)
+        return self._similarity
+
+    def features(self, text: str) -> frozenset[str]:
+        """What similarity compares: each word's most likely lemma, and for a word the dictionary does not know
+        the catalog words it is a typo or a cut of («пандуса» → пандус, «слабовид» → слабовидящий); numbers and
+        unknown names say nothing. Only the most likely lemma, which the command keeps between runs: the
+        thousands of labelled findings are read in a second, not parsed word by word every time."""
+        out: set[str] = set()
+        for m in WORD_RE.finditer(fold(text)):
+            word = m.group()
+            if word.isdigit() or word in MASKED:
+                continue
+            out.add(normal_form(word))
+            if not is_known(word):
+                forms = self._token(word, not _is_name(text, m.start(), m.end()))
+                out.update(f for f in forms if f != word and f in self._vocabulary_set)
+        return frozenset(out)
 
     def _lead(self, text: str, toks: Tokens, start: int) -> PartSignal | None:
         """What the lead of a list says is wrong, for an item of the list that says nothing itself: «Не размещены:
@@ -455,7 +504,7 @@ class Recognizer:
             Recognition(
                 finding=i, deficiency=h.deficiency, pattern=h.pattern, matches=list(h.matches), places=list(h.places),
                 values=dict(h.values) if shape == text else _values(self.catalog.deficiency(h.deficiency), percent),
-                source=h.source, state=h.state,
+                source=h.source, state=h.state, close=list(h.close),
             )
             for h in self._analyse(shape)
         )
