@@ -230,6 +230,7 @@ class Planner:
                 words=[w for m in rec.matches for w in m.words],
                 state=rec.state,
                 scores=rec.scores,
+                close=rec.close,
             )
             for k, rec in enumerate(recognitions)
         ]

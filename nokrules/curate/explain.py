@@ -8,7 +8,6 @@ Curators use it to fix patterns and rules; inspectors to trust a plan row.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel
 
@@ -19,6 +18,7 @@ from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import (
     Assessment,
     Catalog,
+    Close,
     FindingState,
     Institution,
     Match,
@@ -26,6 +26,7 @@ from nokrules.core.model import (
     PlanItem,
     PlanMeasure,
     Recognition,
+    RecognitionSource,
     Rule,
     Suggestion,
 )
@@ -57,9 +58,10 @@ class RecognitionWhy(BaseModel):
     indicator: str
     title: str
     pattern: int  # 1-based, as curators count the patterns of a deficiency; 0 when a concept decided or a user
-    recognised_by: Literal["pattern", "concept", "choice", "scores"] = "pattern"
+    recognised_by: RecognitionSource = "pattern"
     state: FindingState | None = None
     matches: list[Match]
+    close: list[Close] = []  # similarity decided: the labelled phrasings the finding was closest to
     places: list[Place]
     values: dict[str, float]
     scores: list[str] = []  # where the scores show the same deficiency: the second source of a merged finding
@@ -139,6 +141,7 @@ def _recognition(cat: Catalog, trace: Trace, k: int, inst: Institution, fired: t
         recognised_by=r.source,
         state=r.state,
         matches=r.matches,
+        close=r.close,
         places=r.places,
         values=r.values,
         scores=[source_text(s) for s in r.scores],
@@ -180,6 +183,9 @@ def _how(r: RecognitionWhy) -> str:
         return f"    {HOW_TITLES['scores']}: {'; '.join(r.scores)}"
     if r.recognised_by == "pattern":
         return f"    шаблон {r.pattern}: {words}{also}"
+    if r.recognised_by == "similarity":
+        close = "; ".join(f"«{c.text}» ({c.similarity:.2f})" for c in r.close)
+        return f"    {HOW_TITLES['similarity']} — ближе всего: {close}{also}"
     return f"    {HOW_TITLES['choice']}{also}"
 
 

@@ -601,6 +601,10 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
             said += " — выбран вручную"
         elif e.recognised_by == "scores":
             said += f" — {HOW_TITLES['scores']}: " + "; ".join(_e(x) for x in e.scores)
+        elif e.recognised_by == "similarity":
+            said += f" — распознано {HOW_TITLES['similarity']}; ближе всего: " + "; ".join(
+                f"«{_e(c.text)}» (сходство {c.similarity:.2f})" for c in e.close
+            )
         else:
             said += f" — распознано {HOW_TITLES[e.recognised_by]}; слова находки: " + ", ".join(f"«{_e(w)}»" for w in _words(e))
         if e.scores and e.recognised_by != "scores":

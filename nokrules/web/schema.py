@@ -7,12 +7,12 @@ goes in, the explain view of the web page, the catalog listing and errors.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from nokrules.core.dates import parse_report_day, plan_date_problem
-from nokrules.core.model import Approver, Choice, FindingState
+from nokrules.core.model import Approver, Choice, Close, FindingState, RecognitionSource
 
 BUILTIN_FORMS = ("pp457", "vladimir2019")  # document forms over HTTP: never a path on the server
 
@@ -113,15 +113,16 @@ class ExplainEntry(BaseModel):
     title: str
     indicator: str
     chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано")
-    recognised_by: Literal["pattern", "concept", "choice", "scores"] = Field(
-        default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, choice — вручную, "
-        "scores — по баллам"
+    recognised_by: RecognitionSource = Field(
+        default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, similarity — "
+        "по сходству с размеченными находками, choice — вручную, scores — по баллам"
     )
     state: FindingState | None = Field(default=None, description="состояние предмета по находке")
     matches: list[MatchView]
     places: list[str]
     values: dict[str, float]
     scores: list[str] = Field(default_factory=list, description="где тот же недостаток показали баллы (чек-лист, опрос)")
+    close: list[Close] = Field(default_factory=list, description="распознано по сходству: ближайшие размеченные находки и сходство 0–1")
     rules: list[FiredRule]
 
 

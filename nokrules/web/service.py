@@ -119,6 +119,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 places=list(r.places),
                 values=dict(r.values),
                 scores=[source_text(s) for s in r.scores],
+                close=list(r.close),
                 rules=[FiredRule(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )
