@@ -96,7 +96,7 @@ def _str(v: object) -> str | None:
 
 def _flat_settings(c: Catalog) -> Flat:
     s = c.settings
-    return {
+    flat: Flat = {
         "version": ("value", s.version),
         "effective_from": ("value", s.effective_from.isoformat()),
         "title": ("text", s.title),
@@ -107,13 +107,35 @@ def _flat_settings(c: Catalog) -> Flat:
         "places.stand.text": ("text", s.places.stand.text),
         "places.both_text": ("text", s.places.both_text),
         "horizon_months": ("value", str(s.horizon_months)),
-    } | {
+    }
+    return flat | _flat_similarity(c) | {
         f"signals.{name}": ("list", list(getattr(s.signals, name)) if s.signals else [])
         for name in ("broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear", "where")
     }
 
 
-def _flat_deficiency(d: Deficiency) -> Flat:
+def _flat_similarity(c: Catalog) -> Flat:
+    sim = c.similarity
+    if sim is None:
+        return {"similarity.learn_from": ("list", [])}
+    return {
+        "similarity.learn_from": ("list", list(sim.learn_from)),
+        "similarity.neighbours": ("value", str(sim.neighbours)),
+        "similarity.min_similarity": ("value", _num(sim.min_similarity)),
+        "similarity.min_share": ("value", _num(sim.min_share)),
+    }
+
+
+def _phrasings(c: Catalog) -> dict[str, list[str]]:
+    """The labelled findings the similarity stage learns from, by the deficiency they name."""
+    out: dict[str, list[str]] = {}
+    for p in c.phrasings:
+        for did in p.expect:
+            out.setdefault(did, []).append(p.text)
+    return out
+
+
+def _flat_deficiency(d: Deficiency, phrasings: dict[str, list[str]]) -> Flat:
     return {
         "indicator": ("value", d.indicator),
         "title": ("text", d.title),
@@ -130,6 +152,7 @@ def _flat_deficiency(d: Deficiency) -> Flat:
         "examples": ("list", list(d.examples)),
         "counterexamples": ("list", list(d.counterexamples)),
         "todo": ("list", list(d.todo)),
+        "phrasings": ("list", phrasings.get(d.id, [])),
     }
 
 
@@ -199,11 +222,12 @@ def _rule_label(r: Rule) -> str:
 
 def structural_diff(old: Catalog, new: Catalog) -> StructuralDiff:
     """Added, removed and changed deficiencies, measures and rules by id, plus changed catalog settings."""
+    said_old, said_new = _phrasings(old), _phrasings(new)
     return StructuralDiff(
         settings=compare_fields(_flat_settings(old), _flat_settings(new)),
         deficiencies=_section(
-            ((d.id, d.title, _flat_deficiency(d)) for d in old.deficiencies),
-            ((d.id, d.title, _flat_deficiency(d)) for d in new.deficiencies),
+            ((d.id, d.title, _flat_deficiency(d, said_old)) for d in old.deficiencies),
+            ((d.id, d.title, _flat_deficiency(d, said_new)) for d in new.deficiencies),
         ),
         measures=_section(
             ((m.id, m.text, _flat_measure(m)) for m in old.measures),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from nokrules.core.constants import COMPARISONS, PLACE_TITLES, STATE_TITLES
@@ -73,8 +74,9 @@ def _words(items: list[str]) -> str:
     return ", ".join(out)
 
 
-def recognised_text(d: Deficiency) -> list[str]:
-    """How a deficiency is recognised, in plain Russian: its concept, its checklist items, how many patterns."""
+def recognised_text(d: Deficiency, phrasings: int = 0) -> list[str]:
+    """How a deficiency is recognised, in plain Russian: its concept, its checklist items, how many patterns,
+    and how many labelled findings name it for the similarity stage."""
     out = []
     c = d.concept
     if c is not None:
@@ -93,6 +95,11 @@ def recognised_text(d: Deficiency) -> list[str]:
         out.append("Пункт чек-листа методики: " + ", ".join(d.checklist))
     if d.patterns:
         out.append(f"Точных шаблонов формулировок: {len(d.patterns)}")
+    if phrasings:
+        out.append(
+            f"Если ни шаблон, ни предмет с признаком проблемы не подошли, распознаётся по сходству с размеченными "
+            f"находками; его называют {phrasings} {plural(phrasings, ('находка', 'находки', 'находок'))} и примеры выше"
+        )
     return out
 
 
@@ -219,6 +226,7 @@ def outline(catalog: Catalog) -> Outline:
         "Приоритет: чем он больше, тем выше мероприятия правила в плане. «Заменяет»: если правило сработало, "
         "названные мероприятия для той же находки в план не попадают.",
     ]
+    named = Counter(did for p in catalog.phrasings for did in p.expect)
     sections = []
     for c in catalog.criteria:
         indicators = []
@@ -226,7 +234,7 @@ def outline(catalog: Catalog) -> Outline:
             defs = []
             for d in (d for d in catalog.deficiencies if d.indicator == ind.id):
                 rules = [rule_view(catalog, r, d.id) for r in catalog.rules if d.id in r.when.deficiencies]
-                defs.append(DeficiencyView(d.id, d.title, d.examples, d.counterexamples, rules, recognised_text(d)))
+                defs.append(DeficiencyView(d.id, d.title, d.examples, d.counterexamples, rules, recognised_text(d, named[d.id])))
             indicators.append(IndicatorView(f"{ind.id} {ind.title}", defs))
         sections.append(SectionView(f"{c.section}. {c.short}", c.title, indicators))
     unused = [measure_view(catalog, m) for m in unused_measures(catalog)]
