@@ -51,6 +51,7 @@ def build(case: dict, tmp: Path) -> Path:
         with (root / rel).open("a", encoding="utf-8") as f:
             f.write(text)
     for rel, text in (case.get("overlay") or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     return root
 
@@ -167,6 +168,19 @@ def test_version_check_sees_a_new_file_not_yet_added_and_ignores_rule_tests(tmp_
     (root / "rules" / "extra.yaml").write_text(
         "- id: faq-again\n  when: {deficiency: faq_missing}\n  then: [publish_faq]\n  because: t\n", encoding="utf-8"
     )
+    assert _nok310(root) == ["каталог изменён после выпуска «catalog-v1.0.0», а версия осталась 1.0.0: поднимите version"]
+
+
+def test_version_check_sees_the_labelled_findings_similarity_learns_from(tmp_path: Path) -> None:
+    root = tmp_path / "catalog"
+    shutil.copytree(MINI, root)
+    (root / "catalog" / "similarity.yaml").write_text("learn_from: [corpus]\n", encoding="utf-8")
+    (root / "corpus").mkdir()
+    line = '- text: "нет пандуса у входа"\n  expect: [ramp_missing]\n  style: inspector\n'
+    (root / "corpus" / "a.yaml").write_text(line, encoding="utf-8")
+    release(root, "catalog-v1.0.0")
+    assert _nok310(root) == []
+    (root / "corpus" / "b.yaml").write_text(line.replace("у входа", "у крыльца"), encoding="utf-8")
     assert _nok310(root) == ["каталог изменён после выпуска «catalog-v1.0.0», а версия осталась 1.0.0: поднимите version"]
 
 

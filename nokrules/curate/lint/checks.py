@@ -20,6 +20,7 @@ from nokrules.curate.lint.exclusive import ExclusiveTogether
 from nokrules.curate.lint.load import LOAD
 from nokrules.curate.lint.never_fires import RuleNeverFires
 from nokrules.curate.lint.numeric_gap import NumericGap
+from nokrules.curate.lint.phrasings import PhrasingContradicts
 from nokrules.curate.lint.rule_overlap import DuplicateConditions, GroupOverlap, RuleMasked
 from nokrules.curate.lint.version import VersionNotBumped
 
@@ -43,6 +44,7 @@ ALL_CHECKS: list[type[Check]] = sorted(
         RulesetNearCeiling,
         VersionNotBumped,
         ChecklistItemUncovered,
+        PhrasingContradicts,
     ],
     key=lambda c: c.code,
 )

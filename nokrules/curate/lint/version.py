@@ -18,7 +18,8 @@ from nokrules.core.yamlsrc import UnsafeYaml, load_located, safe_load
 from nokrules.curate.lint.base import Check, Context, Message
 
 TAGS = "catalog-v*"
-# What the catalog is made of: the loader reads these (a rule file's tests are not the catalog)
+# What the catalog is made of: the loader reads these (a rule file's tests are not the catalog), and the
+# labelled findings the similarity stage learns from (catalog/similarity.yaml, `learn_from`)
 CATALOG_FILES = ("catalog", "rules", ":(exclude,glob)rules/*.test.yaml")
 # Variables a git hook sets for its own repository: the check asks the repository that holds the catalog
 _HOOK_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
@@ -75,11 +76,22 @@ def _released_version(root: Path, tag: str) -> str | None:
     return str(data.get("version")) if isinstance(data, dict) else None
 
 
+def _catalog_files(root: Path) -> tuple[str, ...]:
+    """CATALOG_FILES and the `learn_from` folders of catalog/similarity.yaml: what they say changes recognition."""
+    try:
+        data = safe_load((root / "catalog" / "similarity.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnsafeYaml):
+        return CATALOG_FILES
+    folders = data.get("learn_from") if isinstance(data, dict) else None
+    return CATALOG_FILES + tuple(str(f) for f in folders if isinstance(f, str)) if isinstance(folders, list) else CATALOG_FILES
+
+
 def _changed_since(root: Path, tag: str) -> bool:
     """Do the catalog's files differ from the tag: a tracked file edited, added or removed, or a new one
     not yet added? (`git diff --quiet` exits 1 for a difference; anything else is no answer.)"""
-    diff = _git(root, "diff", "--quiet", tag, "--", *CATALOG_FILES)
+    files = _catalog_files(root)
+    diff = _git(root, "diff", "--quiet", tag, "--", *files)
     if diff is None or diff.returncode not in (0, 1):
         return False
-    new = _git_out(root, "ls-files", "--others", "--exclude-standard", "--", *CATALOG_FILES)
+    new = _git_out(root, "ls-files", "--others", "--exclude-standard", "--", *files)
     return diff.returncode == 1 or bool(new)
