@@ -608,6 +608,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "places": ["site"],
             "values": {},
             "scores": [],
+            "close": [],
             "rules": [{"id": "complaint", "because": "ст. 13 442-ФЗ"}],
         },
         {
@@ -623,6 +624,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "places": [],
             "values": {"staffing_percent": 40.0},
             "scores": [],
+            "close": [],
             "rules": [
                 {"id": "staffing", "because": "укомплектованность"},
                 {"id": "staffing-low", "because": "менее половины штата"},
