@@ -219,6 +219,10 @@ def _init_worker(options: BatchOptions, parent: int) -> None:
     _drafter = Drafter(options)
 
 
+def _ready() -> None:
+    """A task that only makes the executor start a worker (which loads its engine in `_init_worker`)."""
+
+
 def _work(jobs: list[Job]) -> list[Outcome]:
     assert _drafter is not None
     return [_drafter(job) for job in jobs]
@@ -246,6 +250,8 @@ class Workers:
             self._pool = ProcessPoolExecutor(
                 jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=(options, os.getpid())
             )
+            for _ in range(jobs):  # the executor starts a worker per task submitted, not before: start them all now
+                self._pool.submit(_ready)
 
     def __enter__(self) -> Workers:
         return self
