@@ -16,7 +16,16 @@ import pytest
 
 from nokrules import Engine
 from nokrules.core.model import ProtocolInstitution
-from nokrules.protocols.summary import BatchResult, RegionalSummary, Totals, render_html, render_markdown, summarize
+from nokrules.protocols.summary import (
+    BatchResult,
+    RegionalSummary,
+    Sharing,
+    Totals,
+    extract_plan,
+    render_html,
+    render_markdown,
+    summarize,
+)
 
 from .conftest import MINI
 
@@ -291,3 +300,17 @@ def test_rendering_is_deterministic(mini: Engine, results: list[BatchResult]) ->
     assert a == b
     assert render_html(a).encode() == render_html(b).encode()
     assert render_markdown(a).encode() == render_markdown(b).encode()
+
+
+def test_extracts_kept_by_a_batch_share_what_repeats_and_sum_up_the_same(mini: Engine, results: list[BatchResult]) -> None:
+    import pickle
+
+    share = Sharing()
+    # as they come back from a worker: each pickled apart, so nothing is shared to begin with
+    kept = [share(pickle.loads(pickle.dumps(extract_plan(mini, r)))) for r in [*results, *results]]
+    assert kept[:3] == [extract_plan(mini, r) for r in results]  # equal, field by field
+    assert kept[0].entry == (VETERAN, "дома-интернаты", 1, 80.5, 2, 1)
+    ramp = next(f for f in kept[0].findings if f[1] == ("ramp_missing",))
+    again = next(f for f in kept[3].findings if f[1] == ("ramp_missing",))
+    assert ramp is again  # one finding's (line, ids), held once for both institutions
+    assert summarize(mini, kept[:3]) == summarize(mini, results)

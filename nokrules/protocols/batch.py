@@ -32,7 +32,7 @@ from nokrules.core.scores import Unpacker
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.output import write_atomically
-from nokrules.protocols.summary import BatchResult, PlanExtract, extract_plan
+from nokrules.protocols.summary import BatchResult, PlanExtract, Sharing, extract_plan
 
 EXTENSIONS = {"json": "json", "md": "md", "text": "txt", "docx": "docx", "xlsx": "xlsx", "html": "html"}
 _TRANSLIT = dict(
@@ -269,10 +269,15 @@ class Workers:
         """Draft every job; outcomes in input order whatever the number of workers. With several workers the
         jobs are sent in chunks, a few per worker at a time, and the parent lets each job go once it is sent."""
         outcomes: list[Outcome] = []
+        share = Sharing()  # what the extracts kept for the summary have in common is held once
+
+        def kept(o: Outcome) -> Outcome:
+            return share(o) if isinstance(o, PlanExtract) else o
+
         if self._pool is None:
             drafter = Drafter(self.options)
             for job in jobs_list:
-                outcomes.append(drafter(job))
+                outcomes.append(kept(drafter(job)))
                 if progress:
                     progress(1)
             return outcomes
@@ -292,7 +297,7 @@ class Workers:
             while inflight:
                 future, _ = inflight.popleft()
                 done = future.result()
-                outcomes.extend(done)
+                outcomes.extend(map(kept, done))
                 if progress:
                     progress(len(done))
                 fill()  # raises too when the pool broke since: a submit to a broken pool is refused

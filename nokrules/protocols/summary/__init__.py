@@ -16,6 +16,7 @@ from __future__ import annotations
 from nokrules.protocols.summary.compute import (
     TOP,
     BatchResult,
+    EntryExtract,
     FrequentDeficiency,
     IndicatorCount,
     InstitutionRow,
@@ -24,6 +25,7 @@ from nokrules.protocols.summary.compute import (
     PlanExtract,
     RegionalSummary,
     SectionCount,
+    Sharing,
     Totals,
     UncoveredFinding,
     UnrecognisedLine,
@@ -36,6 +38,7 @@ from nokrules.protocols.summary.markdown import render_markdown
 __all__ = [
     "TOP",
     "BatchResult",
+    "EntryExtract",
     "FrequentDeficiency",
     "IndicatorCount",
     "InstitutionRow",
@@ -43,6 +46,7 @@ __all__ = [
     "OwnPlanCoverage",
     "PlanExtract",
     "RegionalSummary",
+    "Sharing",
     "SectionCount",
     "Totals",
     "UncoveredFinding",

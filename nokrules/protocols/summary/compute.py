@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from nokrules.core.model import Catalog, Criterion, Plan, PlanItem, ProtocolInstitution, Suggestion
 from nokrules.protocols.summary.scores import ScoreExtract, ScoresSummary, score_extract, summarize_scores
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from nokrules.core.engine import Engine
 
 TOP = 15  # the most frequent deficiencies listed
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,25 @@ class BatchResult:
     kind_id: str | None  # the catalog kind it resolved to, None if not recognised
 
 
-@dataclass(frozen=True)
-class PlanExtract:
-    """What the summary needs of one drafted plan, small enough to keep for 150,000 institutions: the
-    protocol entry without its text, per recognised finding its deficiency ids, the unrecognised lines,
-    counts, and the comparison with the institution's own plan (made where the full plan is at hand)."""
+class EntryExtract(NamedTuple):
+    """The protocol entry as the summary and the reports name it: no findings text, no own plan, no scores."""
 
-    entry: ProtocolInstitution
+    name: str
+    kind: str | None
+    number: int | None
+    score: float | None
+    rank: int | None
+    findings_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanExtract:
+    """What the summary needs of one drafted plan, small enough to keep for 150,000 institutions (under 1 KB
+    each once `Sharing` has met its like): the protocol entry without its text, per recognised finding its
+    deficiency ids, the unrecognised lines, counts, and the comparison with the institution's own plan (made
+    where the full plan is at hand)."""
+
+    entry: EntryExtract
     file: str
     kind_id: str | None
     findings: tuple[tuple[int, tuple[str, ...]], ...]  # (line, deficiency ids) per recognised finding
@@ -51,6 +64,37 @@ class PlanExtract:
 
 
 SUGGESTION_MIN_SCORE = 35.0  # of 100: below it a suggestion shares hardly a word with the line (noise scores 2–3)
+
+
+class Sharing:
+    """Makes the extracts a batch keeps share what repeats from one institution to the next: a finding's
+    (line, deficiency ids), the ids and kind names, the indicators below threshold. Extracts arrive from the
+    workers pickled, each with copies of its own; 150,000 of them would otherwise hold 150,000 copies. One
+    per batch; it holds only values that recur (no name, no number), bounded by the catalog and the lines."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def _one(self, x: T) -> T:
+        return self._seen.setdefault(x, x)  # type: ignore[return-value]
+
+    def __call__(self, x: PlanExtract) -> PlanExtract:
+        one = self._one
+        e = x.entry
+        scores = x.scores
+        if scores is not None:
+            scores = ScoreExtract(scores.total, scores.criteria, one(scores.below))
+        return PlanExtract(
+            entry=e._replace(kind=one(e.kind)),
+            file=x.file,
+            kind_id=one(x.kind_id),
+            findings=tuple(one(f) for f in x.findings),
+            unrecognised=x.unrecognised,
+            measures=x.measures,
+            manual=x.manual,
+            comparison=x.comparison,
+            scores=scores,
+        )
 
 
 def suggestion_labels(suggestions: list[Suggestion]) -> tuple[str, ...]:
@@ -66,8 +110,9 @@ def suggestion_label(s: Suggestion) -> str:
 def extract_plan(engine: Engine, r: BatchResult) -> PlanExtract:
     groups = _finding_groups(r.plan)
     rows = [row for sec in r.plan.sections for row in sec.rows]
+    e = r.entry
     return PlanExtract(
-        entry=r.entry.model_copy(update={"findings": "", "human_plan": [], "scores": None}),
+        entry=EntryExtract(e.name, e.kind, e.number, e.score, e.rank, e.findings_line),
         file=r.file,
         kind_id=r.kind_id,
         findings=tuple((line, tuple(it.deficiency.id for it in items)) for (line, _), items in groups.items()),

@@ -27,7 +27,7 @@ NOTE = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScoreExtract:
     """One institution's scores as the summary keeps them."""
 
