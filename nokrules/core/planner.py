@@ -40,14 +40,15 @@ PLACE_TOKEN = "{место}"
 NAME_LINE = "____________"
 DUTY = "Ответственный"  # a role named by a duty, not by a position: column 4 then asks for the position too
 CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
+ROWS_MAX = 5_000  # plan rows kept: the ones that recur are few (a survey row names its share, and is new)
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _cached(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+def _cached(cache: dict[K, V], key: K, make: Callable[[], V], limit: int = CACHE_MAX) -> V:
     got = cache.get(key)
     if got is None:
-        if len(cache) > CACHE_MAX:
+        if len(cache) > limit:
             cache.clear()
         got = cache[key] = make()
     return got
@@ -288,6 +289,7 @@ class Planner:
                 measure=measure,
                 manual=row.chosen is None,
             ),
+            ROWS_MAX,
         )
 
     def _measure(
