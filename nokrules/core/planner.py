@@ -40,7 +40,7 @@ PLACE_TOKEN = "{место}"
 NAME_LINE = "____________"
 DUTY = "Ответственный"  # a role named by a duty, not by a position: column 4 then asks for the position too
 CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
-ROWS_MAX = 5_000  # plan rows kept: the ones that recur are few (a survey row names its share, and is new)
+ROWS_MAX = 5_000  # plan rows and finding refs kept: those that recur are few (a survey finding names its share)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -335,7 +335,9 @@ class Planner:
 
     def _fref(self, f: Finding) -> FindingRef:
         got = self._frefs.get((f.text, f.line))
-        return got if got is not None else _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line))
+        if got is not None:
+            return got
+        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line), ROWS_MAX)
 
 
 _Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]

@@ -625,7 +625,7 @@ def unpack(spec: ScoresSpec, packed: str) -> Assessment:
     return Unpacker(spec)(packed)
 
 
-UNPACKED_MAX = 20_000  # packed parts an Unpacker keeps before it is emptied
+UNPACKED_MAX = 5_000  # packed parts an Unpacker keeps before it is emptied (checklist groups recur, shares seldom)
 
 
 class Unpacker:
