@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from nokrules import Engine, Institution
+from nokrules.core.concepts import full_share
 
 from .conftest import MINI
 
@@ -210,3 +211,18 @@ def test_a_score_alone_says_nothing_wrong_with_an_expert_item(cat: Engine) -> No
 def test_a_deficiency_stays_when_the_one_it_yields_to_was_dropped(cat: Engine) -> None:
     # form_missing yields to doorways_narrow, which yields to handrails_missing: doorways go, the form stays
     assert [d for d, _, _ in found(cat, "нет формы, узкие двери, нет поручней")] == ["handrails_missing", "form_missing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "floor", "expected"),
+    [
+        ("удовлетворены 100 % опрошенных", 100.0, True),
+        ("удовлетворены 97,4 % опрошенных", 100.0, False),
+        ("удовлетворены 97,4 % опрошенных", 95.0, True),
+        ("по стендам 97 %, по сайту 80 %", 95.0, False),  # the worst share decides
+        ("удовлетворены 95 процентов", 95.0, True),
+        ("удовлетворены все опрошенные", 95.0, False),  # no share at all is no survey result
+    ],
+)
+def test_a_survey_line_says_nothing_wrong_when_every_share_reaches_the_floor(text: str, floor: float, expected: bool) -> None:
+    assert full_share(text, floor) is expected

@@ -203,10 +203,31 @@ def test_a_few_things_for_many_people_is_partial(engine: Engine) -> None:
     assert recognised(engine, "в зоне ожидания 3 стула на 20 посетителей") == [("waiting_area_missing", "partial")]
 
 
-@pytest.mark.parametrize("text", ["питанием удовлетворены 100 % проживающих", "проживающие довольны досугом, кружки работают ежедневно"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "питанием удовлетворены 100 % проживающих",
+        "проживающие довольны досугом, кружки работают ежедневно",
+        "удовлетворены комфортностью условий 97,4 % получателей",
+        "98,6 % опрошенных считают информацию об учреждении открытой и полной",
+    ],
+)
 def test_everyone_satisfied_or_praise_names_no_deficiency(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
     assert engine.recognizer.says_nothing_wrong(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("удовлетворённость комфортностью условий — 94,9 %", "comfort_satisfaction_low"),
+        ("комфортностью удовлетворены 97 %, но жалуются на холод в палатах", "living_conditions_poor"),
+    ],
+)
+def test_a_share_below_the_satisfied_floor_or_a_complaint_beside_it_is_a_finding(
+    engine: Engine, text: str, expected: str
+) -> None:
+    assert expected in ids(engine, text)
 
 
 def test_praise_words_do_not_hide_a_negative_attitude(engine: Engine) -> None:

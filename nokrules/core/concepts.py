@@ -48,11 +48,12 @@ PREPOSITIONS = frozenset("в во на с со из у для от о об по 
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 
 
-def full_share(text: str) -> bool:
-    """Does a survey line report everyone satisfied («питанием удовлетворены 100 %»)? Every share it gives is
-    100 %: there is nothing to improve, so the line names no deficiency."""
+def full_share(text: str, floor: float = 100.0) -> bool:
+    """Does a survey line report (nearly) everyone satisfied («питанием удовлетворены 100 %», «комфортностью
+    97,4 %» with the catalog's `satisfied: 95`)? Every share it gives is at least `floor`: there is nothing to
+    improve, so the line names no deficiency."""
     shares = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(text)]
-    return bool(shares) and min(shares) >= 100
+    return bool(shares) and min(shares) >= floor
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class Concepts:
 
     def __init__(self, catalog: Catalog):
         signals = catalog.settings.signals or Signals()
+        self.satisfied = signals.satisfied
         states: list[tuple[FindingState | None, Element]] = [
             (state, compile_element(w)) for state in STATE_ORDER for w in getattr(signals, state)
         ]
@@ -257,7 +259,7 @@ class Concepts:
             and not any(SHARE_WORD_RE.search(w) for w in said)
             and not re.search(r"(?:^|[^а-я])(?:не|без)", text)
         )
-        clear = self._clear(lem, text) or not words and full_share(text) or praise
+        clear = self._clear(lem, text) or not words and full_share(text, self.satisfied) or praise
         return PartSignal(bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots))
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
