@@ -133,9 +133,17 @@ def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
     out = []
     for k in alternatives:
         # a word of the phrase that occurs nowhere in the text: no need to look for the phrase
-        if any(n.isdisjoint(forms) for n in el.needs[k]):
+        needs = el.needs[k]
+        if needs and any(n.isdisjoint(forms) for n in needs):
             continue
         phrase = el.alternatives[k]
+        if len(phrase) == 1:  # one word (most elements): it stands wherever it occurs
+            starts = lem.starts(phrase[0])
+            if starts:
+                if first:
+                    return [[starts[0]]]
+                out += [[i] for i in starts]
+            continue
         for i in lem.starts(phrase[0]):
             pos = _phrase_at(phrase, i, lem.sets)
             if pos is not None:
