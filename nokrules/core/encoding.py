@@ -97,6 +97,11 @@ def decode(data: bytes, source: str = "ввод") -> str:
     return _single_byte(lines, source)
 
 
+def plain_utf8(data: bytes) -> bool:
+    """Bytes `decode` reads as they are (UTF-8 with no BOM and no NUL byte): their text encodes back to them."""
+    return not data.startswith(UTF16_BOMS) and not data.startswith(UTF8_BOM) and b"\x00" not in data and _is_utf8(data)
+
+
 def _is_utf8(line: bytes) -> bool:
     try:
         line.decode("utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from nokrules.core.encoding import UTF16_BOMS, decode
+from nokrules.core.encoding import UTF16_BOMS, decode, plain_utf8
 from nokrules.core.errors import InputError
 from nokrules.core.model import Protocol, ProtocolInstitution
 from nokrules.protocols.readers import detect, docx, structured, tabular
@@ -66,7 +66,8 @@ def parse_bytes(data: bytes, name: str) -> Protocol:
     if data.startswith(UTF16_BOMS) or not (data.startswith(detect.ZIP_MAGIC) or detect.binary_kind(data)):
         # text: decoded once, by the one decoder (a broken byte or mixed codes refused here, naming the line),
         # and handed to every reader as UTF-8, so a UTF-16 or KOI8-R protocol reads like any other
-        data = decode(data, name).encode("utf-8")
+        if not plain_utf8(data):  # else `decode` would give it back as it is: no second copy of a 200 MB file
+            data = decode(data, name).encode("utf-8")
     if not data.removeprefix(BOM).strip():
         raise InputError(f"{name}: файл пуст — в нём нет протокола")
     reasons: list[str] = []
