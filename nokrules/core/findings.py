@@ -42,7 +42,12 @@ SENTENCE_END = re.compile(
 )
 
 
-@lru_cache(maxsize=100_000)
+# Lines a protocol repeats are what these caches are for; a national run's own lines (numbers, places) are
+# new each time and would only fill them: 20,000 is room for every repeated line and ~15 MiB per process
+LINES_CACHED = 20_000
+
+
+@lru_cache(maxsize=LINES_CACHED)
 def normalize_line(line: str) -> str:
     """One line as a human reads it: NFC, invisible characters gone, control characters made spaces
     (`printable`), runs of spaces made one."""
@@ -143,7 +148,7 @@ def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
 LIST_COLON_RE = re.compile(r":(?!\d)")  # «Не размещены: A; B» opens a list, «с 9:00» does not
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=LINES_CACHED)
 def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
     out: list[tuple[int, str]] = []

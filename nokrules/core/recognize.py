@@ -188,7 +188,7 @@ class Recognizer:
         self._similarity: Similarity | None = None  # built on the first line patterns and concepts leave alone
         self._analyse = lru_cache(maxsize=50_000)(self._analyse_uncached)
         # masked lines and their pieces repeat far more than lines do («кабинет 0», «ул. Ааа»): each is cut once
-        self._unplaced = lru_cache(maxsize=50_000)(self._without_whereabouts)
+        self._unplaced = lru_cache(maxsize=20_000)(self._without_whereabouts)
         self._is_whereabouts = lru_cache(maxsize=20_000)(self._whereabouts)
 
     # -- tokens
