@@ -108,7 +108,7 @@ def file_names(entries: list[ProtocolInstitution], ext: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     index: int
     entry: ProtocolInstitution
