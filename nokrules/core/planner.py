@@ -40,7 +40,7 @@ PLACE_TOKEN = "{место}"
 NAME_LINE = "____________"
 DUTY = "Ответственный"  # a role named by a duty, not by a position: column 4 then asks for the position too
 CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
-ROWS_MAX = 5_000  # plan rows and finding refs kept: those that recur are few (a survey finding names its share)
+FREFS_MAX = 5_000  # finding refs kept: those that recur are few (a survey finding names its share)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -173,7 +173,6 @@ class Planner:
         self._rendered: dict[tuple[object, ...], PlanMeasure] = {}
         self._drefs: dict[str, DeficiencyRef] = {}
         self._frefs: dict[tuple[str, int], FindingRef] = {}
-        self._rows: dict[tuple[object, ...], PlanRow] = {}
         self._schedules: dict[tuple[tuple[str, ...], Schedule], dict[str, date | None]] = {}
         # measures that come after another or have one coming after them: only their dues depend on the plan
         self._ordered = frozenset(m.id for m in catalog.measures if m.after) | {p for m in catalog.measures for p in m.after}
@@ -272,24 +271,13 @@ class Planner:
         places: list[Place] = sorted({p for r in recs for p in r.places})
         refs = [self._fref(findings[i]) for i in sorted({r.finding for r in recs})]
         deficiencies = sorted({r.deficiency for r in recs})
-        measure = render(row.chosen, places) if row.chosen else None
-        # the same row recurs from plan to plan (a measure for the same checklist items): kept, like its parts
-        key = (section, tuple(deficiencies), tuple(refs), measure)
-        got = self._rows.get(key)
-        if got is not None:
-            return got
-        return _cached(
-            self._rows,
-            key,
-            lambda: PlanRow(
-                section=section,
-                indicators=sorted({self._dref(d).indicator for d in deficiencies}),
-                findings=refs,
-                deficiencies=deficiencies,
-                measure=measure,
-                manual=row.chosen is None,
-            ),
-            ROWS_MAX,
+        return PlanRow(
+            section=section,
+            indicators=sorted({self._dref(d).indicator for d in deficiencies}),
+            findings=refs,
+            deficiencies=deficiencies,
+            measure=render(row.chosen, places) if row.chosen else None,
+            manual=row.chosen is None,
         )
 
     def _measure(
@@ -337,7 +325,7 @@ class Planner:
         got = self._frefs.get((f.text, f.line))
         if got is not None:
             return got
-        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line), ROWS_MAX)
+        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line), FREFS_MAX)
 
 
 _Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]
