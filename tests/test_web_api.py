@@ -788,7 +788,7 @@ def test_the_documented_example_request_works_on_the_shipped_catalog() -> None:
         assert plan["unrecognized"] == []
         assert all(it["measures"] for it in plan["items"])
         health = shipped.get("/api/health").json()
-        assert health["status"] == "ok" and health["catalog_version"] == "1.2.0"
+        assert health["status"] == "ok" and health["catalog_version"] == "1.3.0"
         assert health["deficiencies"] > 5 and health["rules"] > 8
 
 
