@@ -302,3 +302,8 @@ def test_a_place_word_with_the_thing_itself_is_kept(engine: Engine) -> None:
 def test_a_checklist_item_is_no_address(engine: Engine) -> None:
     # «п.» is «пункт» here, not «посёлок»: the piece names the deficiency
     assert ids(engine, "3.1 п.3 — не выполнен") == ["premises_access_not_adapted"]
+
+
+def test_a_survey_indicator_at_the_satisfied_level_names_no_result(engine: Engine) -> None:
+    assert ids(engine, "2.3: 96,4") == []
+    assert ids(engine, "2.3: 94,9") == ["comfort_satisfaction_low"]

@@ -391,12 +391,13 @@ class Recognizer:
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
 
     def _indicator_results(self, text: str) -> list[tuple[str, str]]:
-        """A survey indicator's value below 100 given on its own («4.1 — 87,5 баллов», «показатель 1.3 составил
-        82»): the deficiency the catalog names for the indicator's result (criteria.yaml, `result`)."""
+        """A survey indicator's value below the catalog's `satisfied` share given on its own («4.1 — 87,5 баллов»,
+        «показатель 1.3 составил 82»): the deficiency the catalog names for the indicator's result (criteria.yaml,
+        `result`)."""
         out = []
         for m in INDICATOR_VALUE_RE.finditer(fold(text)):
             did = self._results.get(m.group("ind"))
-            if did is not None and float(m.group("value").replace(",", ".")) < 100:
+            if did is not None and float(m.group("value").replace(",", ".")) < self.concepts.satisfied:
                 out.append((did, m.group().strip()))
         return out
 
