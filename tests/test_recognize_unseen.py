@@ -307,3 +307,21 @@ def test_a_checklist_item_is_no_address(engine: Engine) -> None:
 def test_a_survey_indicator_at_the_satisfied_level_names_no_result(engine: Engine) -> None:
     assert ids(engine, "2.3: 96,4") == []
     assert ids(engine, "2.3: 94,9") == ["comfort_satisfaction_low"]
+
+
+# A survey line of several aspects, each with its own share: one aspect's words veto no other aspect.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в целом довольны 70 %, рекомендовать готовы 65 %, улучшение качества жизни отмечают 60 %",
+        "рекомендовать готовы 81 %, в целом довольны 84 %, качеством жизни — 70 %",
+    ],
+)
+def test_each_surveyed_aspect_with_its_own_share_is_found(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == ["recommend_low", "overall_satisfaction_low", "quality_of_life_low"]
+
+
+def test_an_aspect_without_a_share_of_its_own_is_still_vetoed(engine: Engine) -> None:
+    assert "overall_satisfaction_low" not in ids(engine, "в целом удовлетворены качеством жизни 70 %")

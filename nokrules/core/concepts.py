@@ -56,6 +56,12 @@ def full_share(text: str, floor: float = 100.0) -> bool:
     return bool(shares) and min(shares) >= floor
 
 
+def _numbered(surface: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+    """Does this item of an enumeration give a number of its own («рекомендовать готовы 65 %», «качеством жизни —
+    70 %»: the dash cuts the number into the next item)?"""
+    return any(clauses[i] in (clause, clause + 1) and w[:1].isdigit() for i, w in enumerate(surface[: len(clauses)]))
+
+
 @dataclass(frozen=True)
 class CompiledConcept:
     deficiency: str
@@ -321,11 +327,16 @@ class Concepts:
         колясок нет»)? An object after a preposition («с коляски не прочитать») or in another case than a thing
         named on its own («заставлен стульями») is no item of an enumeration; a word of another criterion
         («сайт» beside «меню») says what the whole line is about."""
-        if not clauses or c.signal != "problem" or not sig.signalled_in(pos, clauses):
-            return False
-        if pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]]):
+        if not clauses:
             return False
         mine = clauses[pos[0]]
+        # a survey line of several aspects, each with its own share («в целом довольны 70 %, рекомендовать готовы
+        # 65 %, улучшение качества жизни — 60 %»): each aspect is a result of its own
+        surveyed = (c.surveyed or c.signal == "survey") and sig.survey and _numbered(surface, clauses, mine)
+        if not surveyed and (c.signal != "problem" or not sig.signalled_in(pos, clauses)):
+            return False
+        if not surveyed and (pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]])):
+            return False
         own = Lemmas([t for i, t in enumerate(lem.sets) if i < len(clauses) and clauses[i] == mine])
         if c.with_ and all(find_element(w, own) is None for w in c.with_):
             return False
@@ -335,10 +346,16 @@ class Concepts:
             if o != owner
             and self.compiled[o].criterion == c.criterion
             and clauses[p[0]] != mine
-            and (self.compiled[o].signal == "self" or sig.signalled_in(p, clauses))
+            and (
+                self.compiled[o].signal == "self"
+                or sig.signalled_in(p, clauses)
+                or surveyed and _numbered(surface, clauses, clauses[p[0]])
+            )
         ]
         for w in c.without:
             for hit in find_all(w, lem):
+                if surveyed and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
+                    continue  # a phrase that runs across a comma vetoes nothing (as in _vetoed)
                 if not any(set(hit) <= other for other in others):
                     return False
         return True
