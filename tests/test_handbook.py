@@ -392,3 +392,12 @@ def test_command_reports_a_folder_without_catalog(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, ["--catalog", str(tmp_path)])
     assert isinstance(result.exception, CatalogError)
     assert "нет подпапки catalog/" in str(result.exception)
+
+
+def test_a_control_character_in_a_catalog_text_does_not_fail_the_word_handbook(cat: Catalog) -> None:
+    # YAML lets «\x0b» (a vertical tab from a Word paste) through in a double-quoted string; Word files cannot
+    # hold it: it becomes a space, and the words on either side stay apart
+    ramp = cat.deficiency("ramp_missing").model_copy(update={"examples": ["нет пандуса\x0bу входа"]})
+    pasted = variant(cat, deficiencies=[ramp if d.id == "ramp_missing" else d for d in cat.deficiencies])
+    texts = [p.text for p in docx.Document(io.BytesIO(render_docx(pasted))).paragraphs]
+    assert "нет пандуса у входа" in texts

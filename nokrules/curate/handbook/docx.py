@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 import docx
 from docx.document import Document as DocxDocument
@@ -12,6 +13,7 @@ from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 
 from nokrules.core.model import Catalog
+from nokrules.core.printable import printable
 from nokrules.curate.handbook.outline import EXCLUDES, NO_DEFICIENCIES, NO_RULES, TITLE, UNUSED, MeasureView, outline
 from nokrules.documents.ooxml import fixed_zip, russian_times, times
 
@@ -65,9 +67,21 @@ def _docx_measures(doc: DocxDocument, ms: list[MeasureView]) -> None:
     doc.add_paragraph()
 
 
+def _printable(x: Any) -> Any:
+    """The outline with every text a Word file can hold (core/printable.py): a control character that YAML let
+    through in a catalog text («\\x0b» in double quotes) would otherwise fail the whole document."""
+    if isinstance(x, str):
+        return printable(x)
+    if isinstance(x, list | tuple):
+        return type(x)(_printable(v) for v in x)
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return dataclasses.replace(x, **{f.name: _printable(getattr(x, f.name)) for f in dataclasses.fields(x)})
+    return x
+
+
 def render_docx(catalog: Catalog) -> bytes:
     """The handbook as a Word document: Heading 1 sections, Heading 2 indicators, Heading 3 deficiencies."""
-    o, doc = outline(catalog), docx.Document()
+    o, doc = _printable(outline(catalog)), docx.Document()
     _setup(doc, catalog)
     doc.add_heading(TITLE, 0)
     for k, v in o.meta:
