@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import MINI
 
 
@@ -103,6 +105,19 @@ def test_a_markdown_plan_names_no_rule_ids() -> None:
     assert r.returncode == 0, r.stderr
     assert "правило" not in r.stdout
     assert "ramp" not in r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "text"])
+def test_a_plain_plan_says_its_year_and_suggests_deficiencies_by_title_only(fmt: str) -> None:
+    # a plan dated in November is next year's plan; an unrecognised line lists the closest deficiencies by
+    # what a person reads, not by catalog ids and scores
+    r = run("plan", "-", "--catalog", str(MINI), "--format", fmt, "--date", "2026-11-20", stdin="нет порядка жалоб и вопросов".encode())
+    assert r.returncode == 0, r.stderr
+    assert "услуг на 2027 год" in r.stdout.splitlines()[0]
+    r = run("plan", "-", "--catalog", str(MINI), "--format", fmt, "--date", "2026-11-20", stdin="в холле дует из окон".encode())
+    assert "Нет пандуса" in r.stdout or "Нет поручней" in r.stdout or "Нет порядка подачи жалоб" in r.stdout
+    for internal in ("ramp_missing", "handrails_missing", "complaint_procedure_missing", "faq_missing", "staffing_shortage"):
+        assert internal not in r.stdout
 
 
 def test_profile_fills_name_kind_and_people(tmp_path: Path) -> None:

@@ -19,11 +19,12 @@ def header_lines(plan: Plan) -> list[str]:
     name = inst.name or "(наименование организации)"
     kind = f" — {inst.kind_title}" if inst.kind_title else ""
     return [
-        TITLE,
+        f"{TITLE} на {plan.year} год",
         f"Организация: {name}{kind}",
         f"Дата плана: {plan.date:%d.%m.%Y}; каталог {plan.catalog_version} от {plan.catalog_effective_from:%d.%m.%Y}",
     ]
 
 
-def suggestions_text(s: list[tuple[str, str, float]]) -> str:
-    return "; ".join(f"{title} ({id}, {score:g})" for id, title, score in s) or "нет"
+def suggestions_text(titles: list[str]) -> str:
+    """The closest catalog deficiencies of an unrecognised finding, by their titles (a document names no ids)."""
+    return "; ".join(titles) or "нет"

@@ -49,7 +49,7 @@ def render(plan: Plan) -> str:
         ]
         for u in plan.unrecognized:
             n += 1
-            sugg = suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])
+            sugg = suggestions_text([s.title for s in u.suggestions])
             out.append(f"| {n} | {_cell(u.text)} (стр. {u.line}) | **{MANUAL_MEASURE}** | {_cell(sugg)} |")
     if plan.no_deficiency:
         out += ["", f"## {NO_DEFICIENCY}", "", *(f"- {_cell(f.text)} (стр. {f.line})" for f in plan.no_deficiency)]

@@ -37,7 +37,7 @@ def render(plan: Plan) -> str:
             out += [
                 f"{n:>3}. Недостаток: {u.text} (стр. {u.line})",
                 f"     Мероприятие: [!] {MANUAL_MEASURE}",
-                f"     Похожие: {suggestions_text([(s.id, s.title, s.score) for s in u.suggestions])}",
+                f"     Похожие: {suggestions_text([s.title for s in u.suggestions])}",
             ]
         out.append("")
     if plan.no_deficiency:
