@@ -253,6 +253,7 @@ def test_page_is_russian_and_every_control_has_a_label(client: TestClient) -> No
         "approver-name",
         "founder",
         "year",
+        "report_date",
         *(f"forms-{f}" for f in ("stationary", "semi_stationary", "home")),
         *(f"person-{r}" for r in ROLES),
     }
@@ -796,3 +797,24 @@ def group_of_second_column(text: str, finding: str) -> list[str]:
     rows = table_rows(text)
     [k] = [k for k, r in enumerate(rows) if f"</span> {html.escape(finding, quote=True)}</p>" in r]
     return rows[k : k + 2]
+
+
+def test_the_reporting_day_of_a_profile_file_brings_every_due_before_it(client: TestClient) -> None:
+    # the ramp measure is due by the year's end; a region reporting on 1 March needs it done before, on the
+    # last working day of February
+    form = {**FORM, "text": "нет пандуса", "kind": ""}
+    assert cells(row_of(assert_ok_page(client.post("/", data=form)), "нет пандуса"))[2] == "до 30.12.2027"
+    files = {"profile": ("p.yaml", b'report_date: "01.03"\n', "application/x-yaml")}
+    text = assert_ok_page(client.post("/", data=form, files=files))
+    assert cells(row_of(text, "нет пандуса"))[2] == "до 26.02.2027"
+    assert 'name="report_date" type="text" maxlength="5" placeholder="ДД.ММ" aria-describedby="report-date-hint" value="01.03"' in text
+    assert "отчётная дата 01.03" in html.unescape(text)
+    # kept in its field, the next click without the file says the same
+    again = assert_ok_page(client.post("/", data={**form, "report_date": "01.03"}))
+    assert cells(row_of(again, "нет пандуса"))[2] == "до 26.02.2027"
+
+
+def test_a_wrong_reporting_day_is_422_naming_the_field(client: TestClient) -> None:
+    r = client.post("/", data={**FORM, "report_date": "31.02"})
+    assert r.status_code == 422
+    assert '<a href="#report_date">Отчётная дата</a>' in alert(r.text)

@@ -52,6 +52,7 @@ FIELD_LABELS = {
     "choices": "Выбранные подсказки",
     "forms": "Формы обслуживания",
     "year": "Год плана",
+    "report_date": "Отчётная дата",
     "founder": "Учредитель",
     "approver": "Утверждает",
     "people": "Ответственные",
@@ -60,7 +61,7 @@ FIELD_LABELS = {
 }
 # the element an error links to, when it is not the field's name
 FIELD_TARGETS = {"approver.position": "approver-position", "approver.name": "approver-name", "forms": "forms-fieldset"}
-PROFILE_FIELDS = ("forms", "year", "founder", "approver", "people", "profile")  # inside «Для документа»
+PROFILE_FIELDS = ("forms", "year", "report_date", "founder", "approver", "people", "profile")  # inside «Для документа»
 
 
 def _text_field(data: Any, name: str) -> str:
@@ -80,6 +81,7 @@ class PageForm:
     form: str = "pp457"
     forms: list[str] = field(default_factory=list)
     year: str = ""
+    report_date: str = ""  # the region's yearly reporting day «ДД.ММ»: every due precedes it
     founder: str = ""
     approver_position: str = ""
     approver_name: str = ""
@@ -120,6 +122,7 @@ class PageForm:
             form=get("form") or "pp457",
             forms=[f for f in data.getlist("forms") if isinstance(f, str) and f],
             year=_text_field(data, "year"),
+            report_date=_text_field(data, "report_date"),
             founder=_text_field(data, "founder"),
             approver_position=_text_field(data, "approver_position"),
             approver_name=_text_field(data, "approver_name"),
@@ -143,6 +146,7 @@ class PageForm:
         self.forms = list(prof.forms) or self.forms
         self.people = {**self.people, **prof.people}
         self.founder = prof.founder or self.founder
+        self.report_date = prof.report_date or self.report_date
         self.approver_position = prof.approver.position or self.approver_position
         self.approver_name = prof.approver.name or self.approver_name
 
@@ -158,6 +162,7 @@ class PageForm:
                 "choices": self.choices,
                 "people": self.people,
                 "year": self.year or None,
+                "report_date": self.report_date or None,
                 "founder": self.founder,
                 "approver": {"position": self.approver_position, "name": self.approver_name},
                 "scores": _parse_scores(self.scores),
@@ -175,6 +180,8 @@ class PageForm:
             out.append("учредитель указан")
         if self.year:
             out.append(f"год {self.year}")
+        if self.report_date:
+            out.append(f"отчётная дата {self.report_date}")
         if self.forms:
             out.append(f"формы обслуживания: {len(self.forms)}")
         return out
@@ -388,6 +395,9 @@ def _profile_fields(engine: Engine, form: PageForm, wrong: bool) -> list[str]:
         '<div class="field narrow"><label for="year">Год плана</label><input id="year" name="year" type="text" '
         f'inputmode="numeric" maxlength="4" aria-describedby="year-hint" value="{_e(form.year)}">'
         '<p class="hint" id="year-hint">пусто — по дате плана</p></div>',
+        '<div class="field narrow"><label for="report_date">Отчётная дата</label><input id="report_date" name="report_date" '
+        f'type="text" maxlength="5" placeholder="ДД.ММ" aria-describedby="report-date-hint" value="{_e(form.report_date)}">'
+        '<p class="hint" id="report-date-hint">все сроки — до неё; пусто — по форме документа</p></div>',
         "</div>",
         '<fieldset class="forms" id="forms-fieldset"><legend>Формы обслуживания (если не отмечены — по виду организации)</legend>',
     ]
