@@ -136,29 +136,27 @@ def test_eval_sets_aside_the_lines_it_measures(faq_engine: Engine) -> None:
     assert evaluate(faq_engine, unrelated).set_aside == 0
 
 
-def test_similarity_yaml_is_read_with_its_labelled_folders(tmp_path: Path) -> None:
+def labelled_copy(tmp_path: Path, corpus: str, similarity: str) -> Path:
+    """The mini catalog in a folder of its own, with catalog/similarity.yaml and one labelled file corpus/a.yaml."""
     root = tmp_path / "cat"
     shutil.copytree(MINI, root)
     (root / "corpus").mkdir()
-    (root / "corpus" / "a.yaml").write_text(
-        '- text: "раздел вопрос-ответ пустой"\n  expect: [faq_missing]\n  style: inspector\n', encoding="utf-8"
-    )
-    (root / "catalog" / "similarity.yaml").write_text("learn_from: [corpus]\nmin_similarity: 0.5\n", encoding="utf-8")
-    cat = load_catalog(root)
+    (root / "corpus" / "a.yaml").write_text(corpus, encoding="utf-8")
+    (root / "catalog" / "similarity.yaml").write_text(similarity, encoding="utf-8")
+    return root
+
+
+def test_similarity_yaml_is_read_with_its_labelled_folders(tmp_path: Path) -> None:
+    corpus = '- text: "раздел вопрос-ответ пустой"\n  expect: [faq_missing]\n  style: inspector\n'
+    cat = load_catalog(labelled_copy(tmp_path, corpus, "learn_from: [corpus]\nmin_similarity: 0.5\n"))
     assert cat.similarity is not None and cat.similarity.min_similarity == 0.5 and cat.similarity.neighbours == 5
     assert cat.phrasings == [Phrasing(text="раздел вопрос-ответ пустой", expect=["faq_missing"], where="corpus/a.yaml:1")]
 
 
 def test_a_phrasing_naming_an_unknown_deficiency_is_a_catalog_error(tmp_path: Path) -> None:
-    root = tmp_path / "cat"
-    shutil.copytree(MINI, root)
-    (root / "corpus").mkdir()
-    (root / "corpus" / "a.yaml").write_text(
-        '- text: "раздел вопрос-ответ пустой"\n  style: inspector\n  expect: [faq_absent]\n', encoding="utf-8"
-    )
-    (root / "catalog" / "similarity.yaml").write_text("learn_from: [corpus]\n", encoding="utf-8")
+    corpus = '- text: "раздел вопрос-ответ пустой"\n  style: inspector\n  expect: [faq_absent]\n'
     with pytest.raises(CatalogError) as e:
-        load_catalog(root)
+        load_catalog(labelled_copy(tmp_path, corpus, "learn_from: [corpus]\n"))
     assert [(str(p.ref), p.message, p.code) for p in e.value.problems] == [
         ("corpus/a.yaml:3:12 [0].expect[0]", "недостаток «faq_absent» не найден в каталоге", "NOK102")
     ]
