@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nokrules import Engine, Plan
@@ -68,11 +68,14 @@ any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=any_text)
+@example(text="УДОВЛЕТВОРЕ")  # a survey word and no share: named no deficiency, still shown in the plan
 def test_any_text_never_crashes_and_every_line_is_accounted_for(text: str) -> None:
     plan = ENGINE.draft_plan(text, date=D)
     findings = split_findings(text)
-    # every finding is in the plan: as an item or as unrecognised
+    # every finding is in the plan: as an item, as unrecognised, or among the lines that name no deficiency
+    # («замечаний нет», a bare «УДОВЛЕТВОРЕ»), which every document prints in a section of their own
     shown = {(it.finding.text, it.finding.line) for it in plan.items} | {(u.text, u.line) for u in plan.unrecognized}
+    shown |= {(f.text, f.line) for f in plan.no_deficiency}
     assert shown == {(f.text, f.line) for f in findings}
     # every input line with a letter or digit lies inside some finding
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
