@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import json
 import os
 import random
@@ -48,6 +49,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -310,6 +312,30 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextlib.contextmanager
+def _served(label: str, start_s: float, stop_s: float) -> Iterator[tuple[str, int]]:
+    """`nokrules serve` on a free port, up (its health answered) within start_s: its base URL and pid; stopped
+    after, waiting up to stop_s for its workers."""
+    port = _free_port()
+    server = subprocess.Popen([NOKRULES, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_s
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/health", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    said = server.stderr.read().decode()[-500:] if server.stderr and server.poll() is not None else ""
+                    raise SystemExit(f"{label} nokrules serve did not start: {said}") from None
+                time.sleep(0.2)
+        yield base, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=stop_s)
+
+
 def _post(url: str, body: bytes, timeout: float) -> tuple[int, bytes, float]:
     req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
     start = time.perf_counter()
@@ -324,21 +350,7 @@ def load(engine: Engine, n: int, seed: int, limit_s: float = 120.0) -> None:
     """`nokrules serve` in its own process; this process sends n different plans one by one, then all n at
     once from n threads (released together by a barrier): every answer must be 200 and byte-identical to
     the sequential one, all within limit_s."""
-    port = _free_port()
-    server = subprocess.Popen([NOKRULES, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/health", timeout=2):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(
-                        f"[5] nokrules serve did not start: {server.stderr.read().decode()[-500:] if server.stderr else ''}"
-                    ) from None
-                time.sleep(0.2)
+    with _served("[5]", start_s=60, stop_s=10) as (base, _):
         bodies = [
             json.dumps({"text": text, "institution": f"Организация № {i + 1}", "kind": kind, "date": "2027-01-15"}).encode()
             for i, (text, kind) in enumerate(synthetic(engine, n, 8, seed))
@@ -355,9 +367,6 @@ def load(engine: Engine, n: int, seed: int, limit_s: float = 120.0) -> None:
         with concurrent.futures.ThreadPoolExecutor(n) as pool:
             concurrent_ = list(pool.map(one, bodies))
         wall = time.perf_counter() - start
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     errors = sum(1 for status, _, _ in [*sequential, *concurrent_] if status != 200)
     same = sum(1 for (_, a, _), (_, b, _) in zip(sequential, concurrent_, strict=True) if a == b)
     lat = sorted(t for _, _, t in concurrent_)
@@ -420,27 +429,15 @@ def big_paste(engine: Engine, seed: int, size: int = 10 * 2**20) -> None:
 
 
 def api_lines(n: int = 30_000) -> None:
-    port = _free_port()
-    server = subprocess.Popen([NOKRULES, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
     peak = [0]
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/health", timeout=2):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("[9] nokrules serve did not start") from None
-                time.sleep(0.2)
+    with _served("[9]", start_s=120, stop_s=30) as (base, pid):
         text = "".join(f"- нет пандуса {i}\n" for i in range(n))  # the issue's request: fits the 1 MiB body limit
         body = json.dumps({"text": text, "date": "2027-01-15"}, ensure_ascii=False).encode()
         done = threading.Event()
 
         def poll() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], _tree_rss(server.pid))
+                peak[0] = max(peak[0], _tree_rss(pid))
                 time.sleep(0.1)
 
         t = threading.Thread(target=poll, daemon=True)
@@ -449,9 +446,6 @@ def api_lines(n: int = 30_000) -> None:
         done.set()
         t.join()
         after, _, _ = _post(base + "/api/plan", json.dumps({"text": "- нет пандуса"}, ensure_ascii=False).encode(), 60)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(f"[9] POST /api/plan with {n} lines ({len(body) / 2**20:.2f} MiB) to `nokrules serve`")
     if status == 200:
         with_measures, lines = _complete(json.loads(answer))
