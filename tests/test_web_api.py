@@ -609,6 +609,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "values": {},
             "scores": [],
             "close": [],
+            "echoes": [],
             "rules": [{"id": "complaint", "because": "ст. 13 442-ФЗ"}],
         },
         {
@@ -625,6 +626,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "values": {"staffing_percent": 40.0},
             "scores": [],
             "close": [],
+            "echoes": [],
             "rules": [
                 {"id": "staffing", "because": "укомплектованность"},
                 {"id": "staffing-low", "because": "менее половины штата"},

@@ -128,6 +128,7 @@ class ConceptHit:
     matches: tuple[Match, ...]
     state: FindingState | None
     part: int  # index of the part of the finding it stands in
+    at: tuple[int, ...] = ()  # token positions (in the lemmas matched) of the object that decided
 
 
 class Concepts:
@@ -432,5 +433,5 @@ class Concepts:
             c = self.compiled[owner]
             matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
             state = (self._state(sig, spots[owner], clauses) if near else sig.state) if c.signal != "survey" else None
-            hits.append(ConceptHit(c.deficiency, matches, state, part))
+            hits.append(ConceptHit(c.deficiency, matches, state, part, tuple(pos)))
         return hits

@@ -36,3 +36,5 @@ HOW_TITLES = {
     "choice": "отнесено вручную (выбрана подсказка)",
     "scores": "по баллам (чек-лист или опрос)",
 }
+# a deficiency also matched whose words only echo the recognised one's («телефоны структурных подразделений»)
+ECHO_NOTE = "совпал и недостаток «{deficiency}», но его слова здесь — лишь часть этой формулировки: отдельно не учтён"

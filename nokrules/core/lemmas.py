@@ -65,6 +65,20 @@ def may_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def attachment(word: str) -> tuple[bool, bool, bool]:
+    """How a word stands among the nouns of a phrase: (a noun — what others may hang on; a genitive — hangs on the
+    noun before it, «телефоны структурных подразделений»; a modifier that waits for its noun, «о социальных
+    работниках»)."""
+    if not re.search(r"[а-я]", word):
+        return False, False, False
+    parses = _morph().parse(word)
+    noun = any(p.tag.POS == "NOUN" for p in parses)
+    genitive = any(p.tag.case in ("gent", "gen2") and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR") for p in parses)
+    modifier = parses[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO")
+    return noun, genitive, modifier
+
+
+@lru_cache(maxsize=50_000)
 def is_predicate(word: str) -> bool:
     """Is the word most likely a verb form that says something of its own («расположены», «найти»)? An item of
     a list («сведения о попечительском совете») has none."""

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from nokrules.core.concepts import Concepts, PartSignal
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_known, is_predicate, lemmas, normal_form, words
+from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
     Catalog,
     Close,
@@ -35,9 +35,20 @@ from nokrules.core.model import (
     Place,
     Recognition,
     RecognitionSource,
+    Signals,
     Suggestion,
 )
-from nokrules.core.phrases import Element, ElementIndex, KeyIndex, Lemmas, compile_element, find_element, first_forms, index_keys
+from nokrules.core.phrases import (
+    Element,
+    ElementIndex,
+    KeyIndex,
+    Lemmas,
+    compile_element,
+    find_all,
+    find_element,
+    first_forms,
+    index_keys,
+)
 from nokrules.core.similarity import Similarity
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
@@ -73,6 +84,10 @@ NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital 
 MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
+# what a hit's words may carry after them as their own (see Recognizer._echoes)
+ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "за", "про"})
+JOINS = frozenset({"и", "или", "а", "но", "либо"})
+GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,8 @@ class _Hit(NamedTuple):
     values: tuple[tuple[str, float], ...] = ()
     at: tuple[int, ...] = ()  # a pattern hit: positions in the finding of what it is about
     close: tuple[Close, ...] = ()  # a similarity hit: the phrasings that voted for it
+    words: tuple[int, ...] = ()  # positions in the finding of every word its pattern or object matched
+    echoes: tuple[str, ...] = ()  # deficiencies dropped because their words only echo this hit's (see _echoes)
 
 
 @dataclass(frozen=True)
@@ -178,6 +195,18 @@ class Recognizer:
                     key = set().union(*(ks for ks in any_keys if ks is not None))
                 self._pattern_index.add(len(self._pattern_of), key)
                 self._pattern_of.append((d, k, cp))
+        # how many deficiencies use each word form: above a share of them a word names a kind of thing
+        used: dict[str, set[str]] = {}
+        for d in catalog.deficiencies:
+            els = [el for cp in self.patterns[d.id] for el in (*cp.all, *cp.any)]
+            els += [el for c in self.concepts.compiled if c.deficiency == d.id for el in c.objects]
+            for el in els:
+                for phrase in el.alternatives:
+                    for spec in phrase:
+                        for f in spec.forms:
+                            used.setdefault(f, set()).add(d.id)
+        self._generality = {f: len(ds) for f, ds in used.items()}
+        self._generic = (signals or Signals()).generic_share / 100 * len(catalog.deficiencies)
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
@@ -243,8 +272,11 @@ class Recognizer:
 
     # -- recognition
 
-    def _match_pattern(self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None) -> tuple[list[Match], list[int]] | None:
-        """The matched words, and the positions of what the pattern is about (its `all` words, else its `any`)."""
+    def _match_pattern(
+        self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None
+    ) -> tuple[list[Match], list[int], list[int]] | None:
+        """The matched words, the positions of what the pattern is about (its `all` words, else its `any`), and
+        the positions of every word it matched."""
         ls = ls or toks.lemmas()
         matches = []
         about: list[int] = []
@@ -254,17 +286,19 @@ class Recognizer:
                 return None
             matches.append(Match(element=el.source, words=[toks.surface[i] for i in pos]))
             about += pos
+        every = list(about)
         if cp.any:
             found = [(el, find_element(el, ls)) for el in cp.any]
             hit = [(el, p) for el, p in found if p is not None]
             if not hit:
                 return None
             matches.extend(Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit)
+            every += [i for _, p in hit for i in p]
             if not about:
                 about = [i for _, p in hit for i in p]
         if cp.none.found(ls):
             return None
-        return matches, about
+        return matches, about, every
 
     def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
         """Curator patterns over the whole finding (a cue word required), concepts part by part; a deficiency
@@ -280,12 +314,13 @@ class Recognizer:
                 continue
             m = self._match_pattern(cp, toks, lem)
             if m is not None:
-                hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]))
+                hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals):
             return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         for n, (plem, surface, _) in enumerate(seen):
             found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem)
+            offset = toks._range(*parts[n]).start  # concept positions are the part's; the finding's are wanted
             if not found and (signals[n].problem or signals[n].survey):
                 # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
                 # wrong names the thing of a neighbouring part that says nothing is wrong
@@ -294,6 +329,7 @@ class Recognizer:
                         a, b = min(parts[n][0], parts[j][0]), max(parts[n][1], parts[j][1])
                         found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n, near=False)
                         if found:
+                            offset = toks._range(a, b).start
                             break
             if not found and not (signals[n].problem or signals[n].survey or signals[n].clear):
                 lead = self._lead(text, toks, parts[n][0])
@@ -301,10 +337,11 @@ class Recognizer:
                     found = self.concepts.match(plem, surface, lead, n, near=False)
             for ch in found:
                 old = hits.get(ch.deficiency)
+                at = tuple(offset + i for i in ch.at)
                 if old is None:
-                    hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n)
+                    hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
                 elif old.part < 0:
-                    hits[ch.deficiency] = old._replace(state=ch.state, part=n)
+                    hits[ch.deficiency] = old._replace(state=ch.state, part=n, words=tuple(sorted({*old.words, *at})))
         if not hits:
             for did, words in self._indicator_results(text):
                 hits[did] = _Hit(did, "concept", -1, (Match(element=f"показатель {words}", words=[words]),), None, -1)
@@ -322,7 +359,7 @@ class Recognizer:
                 named[span] = self._places(text, toks, span)
             return named[span]
 
-        out = []
+        kept: dict[str, _Hit] = {}
         for d in self.catalog.deficiencies:
             h = hits.get(d.id)
             if h is None or not self._kept(d.id, hits, {}):
@@ -334,8 +371,85 @@ class Recognizer:
             places = _places_for(d, said)
             values = ((d.value, percent),) if d.value and percent is not None else ()
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
-            out.append(h._replace(places=places, values=values, state=state))
-        return tuple(out)
+            kept[d.id] = h._replace(places=places, values=values, state=state)
+        echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
+        return tuple(
+            h._replace(echoes=tuple(b for b, a in echoes.items() if a == did)) for did, h in kept.items() if did not in echoes
+        )
+
+    def _echoes(
+        self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
+    ) -> dict[str, str]:
+        """Hits that only echo a word of another hit, each with the kept hit it echoes. B echoes A when every word
+        B adds to what both matched (problem words aside) hangs on a word of A's own: «телефоны структурных
+        подразделений» is about telephones, «рубрика вопросов и ответов по порядку зачисления» about the FAQ,
+        «электронная почта для обращений» about e-mail. What B adds to a word both share is B's own reading of
+        it («график работы» beside «график посещений»); items of an enumeration («нет пандуса и поручней») hang
+        on nothing; a word many deficiencies use («информация о размере платы») carries nothing either."""
+        lem = toks.lemmas()
+        said = {i for k in self.cues.candidates(lem) for pos in find_all(self.cues.elements[k], lem) for i in pos}
+        for span, sg in zip(parts, signals, strict=True):
+            start = toks._range(*span).start
+            said.update(start + i for spot in sg.spots for i in spot if i >= 0)
+        own = {did: frozenset(h.words) - said for did, h in hits.items()}
+        tails: dict[frozenset[int], set[int]] = {}
+
+        def tail(words: frozenset[int]) -> set[int]:
+            if words not in tails:
+                tails[words] = self._tail(self._specific(words, toks), text, toks, said)
+            return tails[words]
+
+        found: dict[str, str] = {}
+        for b, mine in own.items():
+            for a, theirs in own.items():
+                extra = mine - theirs
+                if a != b and extra and extra <= tail(theirs - mine) and not theirs <= mine | tail(mine):
+                    found[b] = a
+                    break
+        out = {}
+        for b, a in found.items():
+            seen = {b}
+            while a in found and a not in seen:  # echo of an echo: name the hit that stays
+                seen.add(a)
+                a = found[a]
+            if a not in found:
+                out[b] = a
+        return out
+
+    def _specific(self, words: frozenset[int], toks: Tokens) -> frozenset[int]:
+        """The words that name a thing, not a kind of thing: a word more deficiencies use than the catalog's
+        `generic_share` («информация», «сайт», «услуга»; never a word of one deficiency alone) is followed by what
+        says which one («информация о размере платы»), so nothing hangs on it."""
+        def uses(i: int) -> int:
+            return max((self._generality.get(f, 0) for f in toks.lemma_sets[i]), default=0)
+
+        return frozenset(i for i in words if uses(i) <= max(1.0, self._generic))
+
+    @staticmethod
+    def _tail(words: frozenset[int], text: str, toks: Tokens, said: set[int]) -> set[int]:
+        """The words that hang on these words: genitives and phrases with «о», «по», «для», «за», «про» after
+        them, up to punctuation, «и» / «или», a problem word or a verb."""
+        out: set[int] = set()
+        n = len(toks.surface)
+        for p in sorted(words):
+            if not attachment(toks.surface[p])[0] or is_predicate(toks.surface[p]):
+                continue  # only a noun has attributes: «ждут стоя по часу», «размещены копии» hang on no thing
+            j, waiting = p + 1, False
+            while j < n:
+                w = toks.surface[j]
+                gap = text[toks.spans[j - 1][1] : toks.spans[j][0]]
+                if GAP_BREAK_RE.search(gap) or w in JOINS or j in said or is_predicate(w):
+                    break
+                if w in ATTRIBUTE_PREPOSITIONS:
+                    waiting = True
+                else:
+                    _, genitive, modifier = attachment(w)
+                    if not (waiting or genitive):
+                        break
+                    waiting = waiting and modifier
+                out.add(j)
+                j += 1
+        return out - words
 
     def _similar_hits(self, text: str) -> dict[str, _Hit]:
         """The second stage (similarity.py), for a finding that says something is wrong but that no pattern or
@@ -505,7 +619,7 @@ class Recognizer:
             Recognition(
                 finding=i, deficiency=h.deficiency, pattern=h.pattern, matches=list(h.matches), places=list(h.places),
                 values=dict(h.values) if shape == text else _values(self.catalog.deficiency(h.deficiency), percent),
-                source=h.source, state=h.state, close=list(h.close),
+                source=h.source, state=h.state, close=list(h.close), echoes=list(h.echoes),
             )
             for h in self._analyse(shape)
         )

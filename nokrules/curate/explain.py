@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from nokrules.core.conditions import Unmet, unmet
-from nokrules.core.constants import HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, STATE_TITLES
+from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, STATE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import (
@@ -62,6 +62,7 @@ class RecognitionWhy(BaseModel):
     state: FindingState | None = None
     matches: list[Match]
     close: list[Close] = []  # similarity decided: the labelled phrasings the finding was closest to
+    echoes: list[str] = []  # deficiencies also matched whose words only echo this one's: not counted apart
     places: list[Place]
     values: dict[str, float]
     scores: list[str] = []  # where the scores show the same deficiency: the second source of a merged finding
@@ -142,6 +143,7 @@ def _recognition(cat: Catalog, trace: Trace, k: int, inst: Institution, fired: t
         state=r.state,
         matches=r.matches,
         close=r.close,
+        echoes=r.echoes,
         places=r.places,
         values=r.values,
         scores=[source_text(s) for s in r.scores],
@@ -222,6 +224,7 @@ def _render_recognition(r: RecognitionWhy) -> list[str]:
         f"  недостаток {r.deficiency} (показатель {r.indicator}): {r.title}",
         _how(r),
     ]
+    out += [f"    {ECHO_NOTE.format(deficiency=e)}" for e in r.echoes]
     if r.state:
         out.append(f"    состояние: {STATE_TITLES[r.state]}")
     if r.places:

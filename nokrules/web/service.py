@@ -120,6 +120,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 values=dict(r.values),
                 scores=[source_text(s) for s in r.scores],
                 close=list(r.close),
+                echoes=[cat.deficiency(e).title for e in r.echoes],
                 rules=[FiredRule(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )

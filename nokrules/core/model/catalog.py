@@ -63,6 +63,9 @@ class Signals(Strict):
     # a survey line whose every share is at least this, with no word of a problem, says nothing is wrong
     # («удовлетворены комфортностью 97,4 %»); below it the share is a finding («вежливостью довольны 91 %»)
     satisfied: float = Field(default=100.0, ge=0, le=100)
+    # a word used by more than this share (%) of the deficiencies («информация», «сайт», «услуга») names a kind of
+    # thing: a deficiency whose words hang on it («информация о размере платы») is no echo of another
+    generic_share: float = Field(default=12.5, ge=0, le=100)
 
 
 class SimilaritySpec(Strict):

@@ -90,6 +90,9 @@ class Recognition(Strict):
     state: FindingState | None = None  # what the finding says of the thing, when it says it
     scores: list[ScoreSource] = []  # where the scores say the same deficiency (a text finding may have both)
     close: list[Close] = []  # similarity decided: the labelled phrasings the finding was closest to
+    # deficiencies whose words in the finding only echo this one's («телефоны структурных подразделений»:
+    # not the structure): found, but not counted as deficiencies of their own
+    echoes: list[DeficiencyId] = []
 
 
 class Firing(Strict):

@@ -1,0 +1,105 @@
+"""Echoes on a small hand-written catalog: a deficiency whose words only hang on another deficiency's words
+(«телефоны структурных подразделений») is not counted beside it, and the kept one names it; items of an
+enumeration («нет пандуса и поручней», «телефон и электронная почта») both stay; a word many deficiencies use
+(the catalog's `generic_share`) carries nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nokrules import Engine, Institution
+from nokrules.curate.explain import explain, render
+from nokrules.web import service
+from nokrules.web.page import _why
+
+from .conftest import MINI
+
+SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
+EXTRA = [
+    ("phone_missing", "1.2", "Не указан телефон", ["телефон"]),
+    ("email_missing", "1.2", "Не указана электронная почта", ["электронный почта"]),
+    ("electronic_form_missing", "1.2", "Нет электронной формы обращения", ["электронный обращение"]),
+    ("structure_info_missing", "1.1", "Нет сведений о структуре", ["структурный подразделение", "информация о структура"]),
+    ("service_procedure_missing", "1.1", "Нет порядка предоставления услуг", ["порядок зачисление"]),
+    ("faq_page_missing", "1.2", "Нет раздела вопросов и ответов", ["вопрос ответ"]),
+    ("info_incomplete", "1.1", "Информация неполная", ["информация"]),
+    ("tariffs_missing", "1.1", "Нет сведений о тарифах", ["плата", "тариф"]),
+]
+
+
+def engine_with(tmp_path: Path, generic_share: float | None = None) -> Engine:
+    root = tmp_path / "catalog-root"
+    shutil.copytree(MINI, root)
+    settings = root / "catalog" / "catalog.yaml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    data["signals"] = dict(SIGNALS, **({"generic_share": generic_share} if generic_share is not None else {}))
+    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    defs_path = root / "catalog" / "deficiencies" / "all.yaml"
+    defs = yaml.safe_load(defs_path.read_text(encoding="utf-8"))
+    defs += [{"id": i, "indicator": ind, "title": t, "concept": {"objects": objs}} for i, ind, t, objs in EXTRA]
+    defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
+    return Engine.load(root)
+
+
+@pytest.fixture(scope="module")
+def cat(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_with(tmp_path_factory.mktemp("echoes"))
+
+
+def found(engine: Engine, text: str) -> list[tuple[str, list[str]]]:
+    """(deficiency, the deficiencies it echoes) for the pasted text."""
+    return [(r.deficiency, r.echoes) for r in engine.recognize(engine.findings(text))]
+
+
+def test_a_genitive_on_the_thing_is_no_deficiency_of_its_own(cat: Engine) -> None:
+    assert found(cat, "телефоны структурных подразделений на сайте не указаны") == [("phone_missing", ["structure_info_missing"])]
+
+
+def test_a_phrase_after_a_preposition_hangs_on_the_thing(cat: Engine) -> None:
+    text = "на сайте нет рубрики вопросов и ответов по порядку зачисления на обслуживание"
+    assert found(cat, text) == [("faq_page_missing", ["service_procedure_missing"])]
+
+
+def test_a_phrase_that_borrows_a_word_of_the_thing_echoes_it(cat: Engine) -> None:
+    # «электронная … обращений» is not an electronic form: the adjective belongs to the e-mail
+    assert found(cat, "не указана электронная почта для обращений граждан") == [("email_missing", ["electronic_form_missing"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("нет пандуса и поручней", ["ramp_missing", "handrails_missing"]),
+        ("не указаны телефон и электронная почта", ["phone_missing", "email_missing"]),
+        ("телефон не указан, структурные подразделения не указаны", ["phone_missing", "structure_info_missing"]),
+    ],
+)
+def test_items_of_an_enumeration_both_stay(cat: Engine, text: str, expected: list[str]) -> None:
+    assert found(cat, text) == [(d, []) for d in expected]
+
+
+def test_a_word_many_deficiencies_use_carries_nothing(cat: Engine, tmp_path: Path) -> None:
+    # «информация» is a word of 2 of the 13 deficiencies: above 12.5 %, it names a kind of thing, and what hangs
+    # on it says which one — the tariffs stay
+    text = "нет информации о размере платы"
+    assert found(cat, text) == [("info_incomplete", []), ("tariffs_missing", [])]
+    # a catalog that counts only words of more than a fifth of its deficiencies as kinds of things takes
+    # «информация» for a thing, and the tariffs for a detail of it
+    assert found(engine_with(tmp_path, generic_share=20), text) == [("info_incomplete", ["tariffs_missing"])]
+
+
+def test_explain_names_the_echo(cat: Engine) -> None:
+    e = explain(cat, "телефоны структурных подразделений не указаны", Institution(), dt.date(2027, 1, 15))
+    assert [(r.deficiency, r.echoes) for r in e.findings[0].recognitions] == [("phone_missing", ["structure_info_missing"])]
+    assert "совпал и недостаток «structure_info_missing», но его слова здесь — лишь часть этой формулировки" in render(e)
+
+
+def test_the_page_names_the_echo_by_its_title(cat: Engine) -> None:
+    trace = cat.trace("телефоны структурных подразделений не указаны", Institution(), dt.date(2027, 1, 15))
+    [entry] = service.explain(cat, trace)
+    assert entry.echoes == ["Нет сведений о структуре"]
+    assert "совпал и недостаток «Нет сведений о структуре», но его слова здесь — лишь часть этой формулировки" in _why([], [entry])
