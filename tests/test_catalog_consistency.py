@@ -85,3 +85,21 @@ def test_unrecognised_line_suggests_the_deficiency_a_reader_would_pick(text: str
     plan = ENGINE.draft_plan(text, date=date(2027, 1, 15))
     assert plan.items == []
     assert expected in [s.id for s in plan.unrecognized[0].suggestions]
+
+
+def test_docs_ids_list_every_deficiency_under_its_indicator() -> None:
+    """docs/ids.md is where tests and curators look an id up; it must not fall behind the catalog."""
+    listed: dict[str, str] = {}
+    indicator = ""
+    for line in (ROOT / "docs" / "ids.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("- ") and ":" in line:
+            indicator, line = line[2:].split(":", 1)
+        elif not line.startswith("  "):
+            indicator = ""
+            continue
+        for word in line.replace(",", " ").split():
+            if indicator and word.isidentifier() and word.islower():
+                listed[word] = indicator
+    assert {d.id: d.indicator for d in CAT.deficiencies} == {
+        d.id: listed.get(d.id, "") for d in CAT.deficiencies
+    }
