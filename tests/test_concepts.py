@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from nokrules import Engine, Institution
-from nokrules.core.concepts import full_share
+from nokrules.core.concepts import full_share, shares
 
 from .conftest import MINI
 
@@ -222,7 +222,27 @@ def test_a_deficiency_stays_when_the_one_it_yields_to_was_dropped(cat: Engine) -
         ("по стендам 97 %, по сайту 80 %", 95.0, False),  # the worst share decides
         ("удовлетворены 95 процентов", 95.0, True),
         ("удовлетворены все опрошенные", 95.0, False),  # no share at all is no survey result
+        ("удовлетворены 97 из 100 опрошенных", 95.0, True),
+        ("удовлетворены 45 из 50 опрошенных", 95.0, False),  # 90 %
     ],
 )
 def test_a_survey_line_says_nothing_wrong_when_every_share_reaches_the_floor(text: str, floor: float, expected: bool) -> None:
     assert full_share(text, floor) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("удовлетворены 64 %", [(14, 64.0)]),
+        ("64,5 процента и 80 %", [(0, 64.5), (16, 80.0)]),
+        ("97 из 100 опрошенных", [(0, 97.0)]),
+        ("занято 3 из 6 ставок", [(7, 50.0)]),
+        ("довольны 2 из 3", [(9, 66.7)]),
+        ("7 из 3 кабинетов", []),  # more than the total: no share
+        ("акт 12 из 2025", []),  # «из» a year: a date, no share
+        ("0 из 0", []),
+        ("уклон 8 %, 140 %", [(6, 8.0)]),  # over 100 is no share
+    ],
+)
+def test_shares_are_read_in_every_shape_with_where_they_stand(text: str, expected: list[tuple[int, float]]) -> None:
+    assert shares(text) == expected

@@ -45,15 +45,35 @@ SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 # words that put a noun into a phrase of another («с коляски», «для инвалидов»): no item of an enumeration
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
-PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
+# a share with its value: «64 %», «64,5 процента», «97 из 100» (of those asked: the first of two counts)
+SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4})\s+из\s+(\d{1,4})(?![\d.,])")
+
+
+def shares(text: str) -> list[tuple[int, float]]:
+    """Every share a finding gives, where it stands and its value in percent: «64 %», «64,5 процента», «97 из
+    100 опрошенных» (97.0), «3 из 6 ставок» (50.0). One reading for the survey floor, the values handed to
+    the rules, and each aspect's own share in a line that lists several; «из» with a count larger than its
+    total, over nothing or over a year is no share."""
+    out = []
+    for m in SHARE_VALUE_RE.finditer(text):
+        if m.group(1) is not None:
+            value = float(m.group(1).replace(",", "."))
+        else:
+            part, total = int(m.group(2)), int(m.group(3))
+            if not 0 < total or part > total or 1990 <= total < 2100:
+                continue  # «3 из 2025» is a date
+            value = round(100 * part / total, 1)
+        if 0 <= value <= 100:
+            out.append((m.start(), value))
+    return out
 
 
 def full_share(text: str, floor: float = 100.0) -> bool:
     """Does a survey line report (nearly) everyone satisfied («питанием удовлетворены 100 %», «комфортностью
-    97,4 %» with the catalog's `satisfied: 95`)? Every share it gives is at least `floor`: there is nothing to
-    improve, so the line names no deficiency."""
-    shares = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(text)]
-    return bool(shares) and min(shares) >= floor
+    97,4 %», «97 из 100» with the catalog's `satisfied: 95`)? Every share it gives is at least `floor`: there
+    is nothing to improve, so the line names no deficiency."""
+    found = shares(text)
+    return bool(found) and min(v for _, v in found) >= floor
 
 
 def _numbered(surface: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
