@@ -323,5 +323,24 @@ def test_each_surveyed_aspect_with_its_own_share_is_found(engine: Engine, text: 
     assert ids(engine, text) == ["recommend_low", "overall_satisfaction_low", "quality_of_life_low"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # food and leisure at or above the catalog's `satisfied` (95): only the furniture is a finding
+        ("Удовлетворённость аспектами проживания: питание — 97 %, мебель и инвентарь — 74 %, досуг — 95 %", ["furniture_worn"]),
+        # a complaint in the item of its own keeps the food, though the share of its other item is high
+        ("питанием довольны 97 %, но порции маленькие, мебелью — 70 %", ["food_quality_poor", "furniture_worn"]),
+    ],
+)
+def test_an_aspect_whose_own_share_reaches_the_floor_is_no_finding(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+def test_a_count_of_those_asked_is_a_share(engine: Engine) -> None:
+    assert ids(engine, "Удовлетворены открытостью информации 97 из 100 опрошенных") == []
+    found = engine.recognizer.recognize(engine.findings("Удовлетворены открытостью информации 70 из 100 опрошенных"))
+    assert [(r.deficiency, r.values) for r in found] == [("info_satisfaction_low", {"satisfaction_percent": 70.0})]
+
+
 def test_an_aspect_without_a_share_of_its_own_is_still_vetoed(engine: Engine) -> None:
     assert "overall_satisfaction_low" not in ids(engine, "в целом удовлетворены качеством жизни 70 %")

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import Concepts, PartSignal
+from nokrules.core.concepts import SHARE_VALUE_RE, Concepts, PartSignal, shares
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
@@ -56,6 +56,7 @@ TYPO_MIN_LEN = 5
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
+ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
@@ -83,7 +84,6 @@ BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
 NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital past the first letter
 MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
-PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)")
 # what a hit's words may carry after them as their own (see Recognizer._echoes)
 ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "за", "про"})
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
@@ -350,6 +350,8 @@ class Recognizer:
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
         if not hits and (has_cue or any(sg.problem or sg.survey for sg in signals)):
             hits = self._similar_hits(text)
+        if len(hits) > 1:
+            self._drop_satisfied_aspects(text, toks, hits)
         whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
         percent = self._percent(text)
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
@@ -450,6 +452,32 @@ class Recognizer:
                 out.add(j)
                 j += 1
         return out - words
+
+    def _drop_satisfied_aspects(self, text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
+        """A survey line that gives each aspect its own share («питание — 97 %, мебель — 74 %, досуг — 95 %»)
+        names a deficiency only for the aspects below the catalog's `satisfied` share: an aspect whose item
+        (between commas) gives shares all at or above it, and says nothing else is wrong, is left out."""
+        folded = fold(text)
+        found = shares(folded)
+        if len(found) < 2:
+            return
+        cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
+        items = [(a, b) for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True)]
+        asked = {i for k in self.concepts.survey.candidates(toks.lemmas()) for p in find_all(self.concepts.survey.elements[k], toks.lemmas()) for i in p}
+        at_floor: dict[int, bool] = {}  # item → it gives shares, all at the floor, and says nothing is wrong
+        for did, h in list(hits.items()):
+            at = {*h.at, *h.words} - asked
+            for k in {bisect.bisect_right(cuts, toks.spans[i][0]) for i in at}:
+                if k not in at_floor:
+                    a, b = items[k]
+                    own = [v for x, v in found if a <= x < b]
+                    sig = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), folded[a:b]) if own else None
+                    at_floor[k] = sig is not None and not sig.problem and min(own) >= self.concepts.satisfied
+                if not at_floor[k]:
+                    break
+            else:
+                if at:
+                    del hits[did]
 
     def _similar_hits(self, text: str) -> dict[str, _Hit]:
         """The second stage (similarity.py), for a finding that says something is wrong but that no pattern or
@@ -570,8 +598,7 @@ class Recognizer:
 
     def _percent(self, text: str) -> float | None:
         """The finding's percentage: several («на сайте 80 %, на стендах 60 %») → the lowest, the weakest result."""
-        found = [float(m.group(1).replace(",", ".")) for m in PERCENT_RE.finditer(fold(text))]
-        return min((p for p in found if 0 <= p <= 100), default=None)
+        return min((v for _, v in shares(fold(text))), default=None)
 
     def picked(self, i: int, text: str, deficiency: str) -> Recognition:
         """A finding the user assigned to a deficiency by hand (a picked suggestion): no pattern matched
@@ -630,7 +657,9 @@ class Recognizer:
         stay) and names the dictionary does not know («ул. Каролиская»)."""
         if not MASKABLE_RE.search(text.lstrip()):
             return text  # no number and no capital past the first letter: nothing to mask, no whereabouts
-        keep = [m.span() for m in CHECKLIST_RE.finditer(fold(text))]
+        folded = fold(text)
+        # checklist items and the counts of a share («3.2 п.4», «97 из 100») say what the finding is
+        keep = [m.span() for m in CHECKLIST_RE.finditer(folded)] + [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
 
         def number(m: re.Match[str]) -> str:
             meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
