@@ -24,7 +24,9 @@ __all__ = ["decode", "group_lines", "join_lines", "normalize_line", "split_findi
 
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # one scan; `translate` costs a lookup a character
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")  # what `_SPACES` would change
 # Words a new finding typically starts with: a line beginning with one is not a wrapped continuation.
 _STARTERS = re.compile(
     r"^(?:нет|не|ни|никто|отсутству\w*|отсутстви\w*|низк\w*|недостаточн\w*|неполн\w*|частичн\w*|требует\w*|"
@@ -51,8 +53,10 @@ LINES_CACHED = 20_000
 def normalize_line(line: str) -> str:
     """One line as a human reads it: NFC, invisible characters gone, control characters made spaces
     (`printable`), runs of spaces made one."""
-    line = unicodedata.normalize("NFC", printable(line)).translate(_INVISIBLE)
-    return _SPACES.sub(" ", line).strip()
+    line = unicodedata.normalize("NFC", printable(line))
+    if _HAS_INVISIBLE.search(line):  # most lines have none: checked in one scan
+        line = line.translate(_INVISIBLE)
+    return (_SPACES.sub(" ", line) if _ODD_SPACES.search(line) else line).strip()
 
 
 class _Open:
