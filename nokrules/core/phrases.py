@@ -11,6 +11,7 @@ from functools import lru_cache
 from nokrules.core.lemmas import fold, normal_form
 
 PHRASE_GAP = 2  # other words allowed between neighbouring words of a phrase
+SHORT_INDEX = 4  # an index of this many elements or fewer is walked whole rather than asked
 HEAD, HEAD_LEN = "*", 3  # a prefix word is indexed by its first letters, marked so no word form is taken for it
 
 
@@ -37,6 +38,8 @@ class Element:
     needs: tuple[tuple[frozenset[str], ...], ...] = ()
     anchors: frozenset[str] | None = None  # every anchor's forms (None: an alternative has only prefix words)
     by_anchor: Mapping[str, tuple[int, ...]] | None = None  # the alternatives (by number) each anchor form is in
+    # one whole word and nothing else (most elements): its forms, so it is looked up without the phrase machinery
+    word: tuple[str, ...] | None = None
 
 
 @lru_cache(maxsize=50_000)  # a pure function of the words: the same phrase recurs across patterns and concepts
@@ -59,7 +62,8 @@ def compile_element(source: str) -> Element:
     for k, anchor in enumerate(anchors):
         for f in anchor.forms:
             by_anchor.setdefault(f, []).append(k)
-    return Element(source, tuple(alts), needs, frozenset(by_anchor), {f: tuple(ks) for f, ks in by_anchor.items()})
+    word = tuple(sorted(alts[0][0].forms)) if len(alts) == 1 and len(alts[0]) == 1 else None
+    return Element(source, tuple(alts), needs, frozenset(by_anchor), {f: tuple(ks) for f, ks in by_anchor.items()}, word)
 
 
 class Lemmas:
@@ -87,6 +91,16 @@ class Lemmas:
         if self._heads is None:
             self._heads = frozenset(HEAD + f[:HEAD_LEN] for f in self.at)
         return self._heads
+
+    def of_word(self, forms: tuple[str, ...]) -> list[int]:
+        """Where a word given by its forms stands, in order (the list may be the index's own: not to be changed)."""
+        at = self.at
+        if len(forms) == 1:
+            return at.get(forms[0], [])
+        hits = [at[f] for f in forms if f in at]
+        if len(hits) <= 1:
+            return hits[0] if hits else []
+        return sorted(set().union(*hits))
 
     def starts(self, spec: WordSpec) -> list[int]:
         if spec.prefix is not None:
@@ -118,6 +132,12 @@ def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[
 def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
     """Where the element stands (only the first place if `first`). Only the alternatives whose anchor is in
     the text are tried, in their order; an element with no anchor in the text is out at one set test."""
+    word = el.word
+    if word is not None:  # one whole word: it stands wherever it occurs
+        starts = lem.of_word(word)
+        if not starts:
+            return []
+        return [[starts[0]]] if first else [[i] for i in starts]
     forms = lem.forms
     anchors = el.anchors
     alternatives: Iterable[int]
@@ -190,8 +210,10 @@ class KeyIndex:
         heads = self._keys.intersection(lem.heads) if self._has_heads else ()
         if not hit and not heads:
             return self.always
-        ks = set(self.always)
         by_key = self.by_key
+        if len(hit) == 1 and not heads and not self.always:  # one key: its list is in order already
+            return by_key[next(iter(hit))]
+        ks = set(self.always)
         for f in hit:
             ks.update(by_key[f])
         for h in heads:
@@ -216,8 +238,9 @@ class ElementIndex(KeyIndex):
         return iter(self.elements)
 
     def first(self, lem: Lemmas) -> tuple[Element, list[int]] | None:
-        """The first element (in order) that matches, with its positions, or None."""
-        for k in self.candidates(lem):
+        """The first element (in order) that matches, with its positions, or None. A short list is walked
+        whole: each element is out at its own anchor test, cheaper than asking the index."""
+        for k in range(len(self.elements)) if len(self.elements) <= SHORT_INDEX else self.candidates(lem):
             pos = find_element(self.elements[k], lem)
             if pos is not None:
                 return self.elements[k], pos

@@ -15,7 +15,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -133,15 +133,20 @@ class Tokens:
     surface: tuple[str, ...]
     lemma_sets: tuple[frozenset[str], ...]
     spans: tuple[tuple[int, int], ...] = ()  # character span of each word in the text
+    _indexed: dict[tuple[int, int], Lemmas] = field(default_factory=dict, compare=False, repr=False)
 
     def _range(self, start: int, end: int) -> slice:
         return slice(bisect.bisect_left(self.spans, (start, -1)), bisect.bisect_left(self.spans, (end, -1)))
 
     def lemmas(self, start: int = 0, end: int | None = None) -> Lemmas:
-        """The lemmas of the words inside the character range [start, end) of the text."""
-        if start == 0 and end is None:
-            return Lemmas(self.lemma_sets)
-        return Lemmas(self.lemma_sets[self._range(start, end if end is not None else 1 << 30)])
+        """The lemmas of the words inside the character range [start, end) of the text, indexed once per range
+        of words (a part that is the whole finding shares the finding's)."""
+        words = slice(0, len(self.lemma_sets)) if start == 0 and end is None else self._range(start, end if end is not None else 1 << 30)
+        key = (words.start, words.stop)
+        got = self._indexed.get(key)
+        if got is None:
+            got = self._indexed[key] = Lemmas(self.lemma_sets[words])
+        return got
 
     def words_in(self, start: int, end: int) -> tuple[str, ...]:
         return self.surface[self._range(start, end)]
@@ -278,27 +283,30 @@ class Recognizer:
         """The matched words, the positions of what the pattern is about (its `all` words, else its `any`), and
         the positions of every word it matched."""
         ls = ls or toks.lemmas()
-        matches = []
-        about: list[int] = []
+        hit: list[tuple[Element, list[int]]] = []
         for el in cp.all:
             pos = find_element(el, ls)
             if pos is None:
                 return None
-            matches.append(Match(element=el.source, words=[toks.surface[i] for i in pos]))
-            about += pos
-        every = list(about)
+            hit.append((el, pos))
+        about = [i for _, p in hit for i in p]
         if cp.any:
-            found = [(el, find_element(el, ls)) for el in cp.any]
-            hit = [(el, p) for el, p in found if p is not None]
-            if not hit:
+            forms = ls.forms
+            n = len(hit)
+            for el in cp.any:
+                if el.anchors is None or not el.anchors.isdisjoint(forms):  # most are out at this set test
+                    pos = find_element(el, ls)
+                    if pos is not None:
+                        hit.append((el, pos))
+            if len(hit) == n:
                 return None
-            matches.extend(Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit)
-            every += [i for _, p in hit for i in p]
             if not about:
                 about = [i for _, p in hit for i in p]
         if cp.none.found(ls):
             return None
-        return matches, about, every
+        surface = toks.surface
+        every = [i for _, p in hit for i in p]
+        return [Match(element=el.source, words=[surface[i] for i in p]) for el, p in hit], about, every
 
     def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
         """Curator patterns over the whole finding (a cue word required), concepts part by part; a deficiency
