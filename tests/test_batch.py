@@ -19,7 +19,7 @@ import yaml
 
 from nokrules.core.model import ProtocolInstitution
 from nokrules.documents.output import write_atomically
-from nokrules.protocols.batch import file_names, slug
+from nokrules.protocols.batch import GC_YOUNG, batch_gc, file_names, slug
 
 from .conftest import KEMEROVO
 from .test_cli import run
@@ -51,6 +51,21 @@ def test_slug_is_stable_transliterated_and_short() -> None:
 def test_repeated_names_get_distinct_files() -> None:
     entries = [ProtocolInstitution(name=n, findings="- нет пандуса") for n in ("КЦСОН", "Дом", "КЦСОН", "КЦСОН")]
     assert file_names(entries, "json") == ["ktsson.json", "dom.json", "ktsson-2.json", "ktsson-3.json"]
+
+
+def test_a_run_leaves_garbage_collection_as_it_found_it() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with batch_gc():
+        assert gc.get_threshold()[0] == GC_YOUNG
+        assert gc.get_freeze_count() > 0
+        cycle: list[object] = []
+        cycle.append(cycle)  # garbage in a cycle is still collected during the run
+        del cycle
+        assert gc.collect() >= 1
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
 
 
 def test_kemerovo_protocol_gives_27_plans_and_a_summary_that_adds_up(tmp_path: Path) -> None:
