@@ -17,7 +17,7 @@ from nokrules.core.errors import UsageError
 from nokrules.core.findings import split_findings
 from nokrules.core.firings import Firings
 from nokrules.core.limits import check_joined, check_lines
-from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock
+from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock, make
 from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
 from nokrules.core.rules import DurableRules
@@ -247,18 +247,21 @@ def merge_scored(
                 values[name] = min(v, values.get(name, v))
             recs[k] = r.model_copy(update={"scores": [*r.scores, sd.source], "values": values})
             continue
-        found.append(Finding(text=sd.text, line=0))
+        found.append(make(Finding, {"text": sd.text, "line": 0}))
         recs.append(
-            Recognition(
-                finding=len(found) - 1,
-                deficiency=sd.deficiency,
-                pattern=-1,
-                matches=[],
-                places=list(sd.places),
-                values=dict(sd.values),
-                source="scores",
-                state="absent" if sd.absent else None,
-                scores=[sd.source],
+            make(
+                Recognition,
+                {
+                    "finding": len(found) - 1,
+                    "deficiency": sd.deficiency,
+                    "pattern": -1,
+                    "matches": [],
+                    "places": list(sd.places),
+                    "values": dict(sd.values),
+                    "source": "scores",
+                    "state": "absent" if sd.absent else None,
+                    "scores": [sd.source],
+                },
             )
         )
     return found, recs

@@ -17,7 +17,7 @@ from collections.abc import Hashable
 
 from nokrules.core.conditions import evaluate
 from nokrules.core.errors import EngineError
-from nokrules.core.model import Catalog, Comparison, Firing, Institution, Recognition
+from nokrules.core.model import Catalog, Comparison, Firing, Institution, Recognition, make
 from nokrules.core.rules import DurableRules, fact_for
 
 CACHE_MAX = 50_000  # groups of facts kept before the memo is emptied (a national run meets a few thousand)
@@ -130,4 +130,4 @@ class Firings:
             for key, members in new:
                 at = {i: k for k, i in enumerate(members)}
                 self._known[key] = tuple((rule, tuple(at[i] for i in fids)) for rule, fids in fired if fids[0] in at)
-        return [Firing(rule=rule, recognitions=list(fids)) for rule, fids in sorted(found)]
+        return [make(Firing, {"rule": rule, "recognitions": list(fids)}) for rule, fids in sorted(found)]

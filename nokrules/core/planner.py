@@ -34,6 +34,7 @@ from nokrules.core.model import (
     Section,
     Suggestion,
     Unrecognized,
+    make,
 )
 
 PLACE_TOKEN = "{место}"
@@ -222,15 +223,18 @@ class Planner:
         dues = self._dues(tuple(sorted({c.measure for cs in chosen for c in cs})), schedule)
         render: _Render = partial(self._measure, institution=institution, dues=dues)
         items = [
-            PlanItem(
-                finding=self._fref(findings[rec.finding]),
-                deficiency=self._dref(rec.deficiency),
-                measures=[render(c, rec.places) for c in chosen[k]],
-                recognised_by=rec.source,
-                words=[w for m in rec.matches for w in m.words],
-                state=rec.state,
-                scores=rec.scores,
-                close=rec.close,
+            make(
+                PlanItem,
+                {
+                    "finding": self._fref(findings[rec.finding]),
+                    "deficiency": self._dref(rec.deficiency),
+                    "measures": [render(c, rec.places) for c in chosen[k]],
+                    "recognised_by": rec.source,
+                    "words": [w for m in rec.matches for w in m.words],
+                    "state": rec.state,
+                    "scores": rec.scores,
+                    "close": rec.close,
+                },
             )
             for k, rec in enumerate(recognitions)
         ]
@@ -259,7 +263,8 @@ class Planner:
             unrecognized=unrecognized,
             no_deficiency=[self._fref(f) for f, c in zip(rest, clear, strict=True) if c],
             sections=[
-                PlanSection(section=c.section, title=c.title, short=c.short, rows=by_section[c.section]) for c in catalog.criteria
+                make(PlanSection, {"section": c.section, "title": c.title, "short": c.short, "rows": by_section[c.section]})
+                for c in catalog.criteria
             ],
             scores=scores,
         )
@@ -271,13 +276,16 @@ class Planner:
         places: list[Place] = sorted({p for r in recs for p in r.places})
         refs = [self._fref(findings[i]) for i in sorted({r.finding for r in recs})]
         deficiencies = sorted({r.deficiency for r in recs})
-        return PlanRow(
-            section=section,
-            indicators=sorted({self._dref(d).indicator for d in deficiencies}),
-            findings=refs,
-            deficiencies=deficiencies,
-            measure=render(row.chosen, places) if row.chosen else None,
-            manual=row.chosen is None,
+        return make(
+            PlanRow,
+            {
+                "section": section,
+                "indicators": sorted({self._dref(d).indicator for d in deficiencies}),
+                "findings": refs,
+                "deficiencies": deficiencies,
+                "measure": render(row.chosen, places) if row.chosen else None,
+                "manual": row.chosen is None,
+            },
         )
 
     def _measure(
@@ -325,7 +333,7 @@ class Planner:
         got = self._frefs.get((f.text, f.line))
         if got is not None:
             return got
-        return _cached(self._frefs, (f.text, f.line), lambda: FindingRef(text=f.text, line=f.line), FREFS_MAX)
+        return _cached(self._frefs, (f.text, f.line), lambda: make(FindingRef, {"text": f.text, "line": f.line}), FREFS_MAX)
 
 
 _Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]

@@ -30,6 +30,7 @@ from nokrules.core.model import (
     ScoreSource,
     ScoresSpec,
     SurveyMark,
+    make,
 )
 
 PLACE_WORDS: dict[str, Place] = {"стенд": "stand", "стенды": "stand", "stand": "stand", "сайт": "site", "site": "site"}
@@ -429,15 +430,18 @@ def compute(catalog: Catalog, assessment: Assessment, sphere: str | None = None)
             missing = _missing(ind, ispec, checklist.get(ind, []))
             threshold = spec.threshold_of(ind) if ispec.formula == "survey" else None
             indicators.append(
-                IndicatorScore(
-                    indicator=ind,
-                    title=ind_def.title,
-                    source="survey" if ispec.formula == "survey" else "expert",
-                    value=value,
-                    points=pts,
-                    threshold=threshold,
-                    below_threshold=threshold is not None and value is not None and value < threshold,
-                    missing=missing,
+                make(
+                    IndicatorScore,
+                    {
+                        "indicator": ind,
+                        "title": ind_def.title,
+                        "source": "survey" if ispec.formula == "survey" else "expert",
+                        "value": value,
+                        "points": pts,
+                        "threshold": threshold,
+                        "below_threshold": threshold is not None and value is not None and value < threshold,
+                        "missing": missing,
+                    },
                 )
             )
     criteria = []
@@ -445,15 +449,17 @@ def compute(catalog: Catalog, assessment: Assessment, sphere: str | None = None)
         ws = weights[crit.id]
         pts_c = [points.get(i) for i in ws]
         total_c = None if any(p is None for p in pts_c) else round(sum(w * (points[i] or 0) for i, w in ws.items()), 2)
-        criteria.append(CriterionScore(criterion=crit.id, section=crit.section, title=crit.short, points=total_c, weights=dict(ws)))
+        criteria.append(
+            make(
+                CriterionScore,
+                {"criterion": crit.id, "section": crit.section, "title": crit.short, "points": total_c, "weights": dict(ws)},
+            )
+        )
     crit_pts = [c.points for c in criteria]
     total = None if any(p is None for p in crit_pts) else round(sum(p or 0 for p in crit_pts) / len(crit_pts), 2)
-    return ScoresBlock(
-        sphere=sphere_id,
-        indicators=indicators,
-        criteria=criteria,
-        total=total,
-        missing=[m for i in indicators for m in i.missing],
+    return make(
+        ScoresBlock,
+        {"sphere": sphere_id, "indicators": indicators, "criteria": criteria, "total": total, "missing": [m for i in indicators for m in i.missing]},
     )
 
 
@@ -468,7 +474,7 @@ def _missing(ind: str, ispec: IndicatorSpec, marks: list[ChecklistMark]) -> list
     if all(m.present for m in marks):
         return []
     items = {i.n: i for i in ispec.items}
-    return [MissingItem(item=f"{ind}.{m.n}", title=items[m.n].title, place=m.place) for m in marks if not m.present]
+    return [make(MissingItem, {"item": f"{ind}.{m.n}", "title": items[m.n].title, "place": m.place}) for m in marks if not m.present]
 
 
 # ---------------------------------------------------------------- ScoresBlock → deficiencies
@@ -506,7 +512,7 @@ def scored_deficiencies(catalog: Catalog, block: ScoresBlock) -> list[ScoredDefi
             places: tuple[Place, ...] = (miss.place,) if miss.place else tuple(d.places)
             where = f" — {(pl.stand if miss.place == 'stand' else pl.site).text}" if miss.place else ""
             text = f"Отсутствует: {miss.title}{where} (показатель {score.indicator}, пункт {item.n} чек-листа)"
-            src = ScoreSource(indicator=score.indicator, item=miss.item, place=miss.place)
+            src = make(ScoreSource, {"indicator": score.indicator, "item": miss.item, "place": miss.place})
             out.append(ScoredDeficiency(text, d.id, places, (), src, True))
         if score.below_threshold and score.value is not None:
             if ispec.deficiency is None:
@@ -515,7 +521,7 @@ def scored_deficiencies(catalog: Catalog, block: ScoresBlock) -> list[ScoredDefi
             values = ((d.value, score.value),) if d.value else ()
             thr = score.threshold or 0
             text = f"{score.title}: {_num(score.value)} % при пороге {_num(thr)} % (показатель {score.indicator}, опрос)"
-            src = ScoreSource(indicator=score.indicator, value=score.value, threshold=thr)
+            src = make(ScoreSource, {"indicator": score.indicator, "value": score.value, "threshold": thr})
             out.append(ScoredDeficiency(text, d.id, tuple(d.places), values, src, False))
     return out
 
@@ -647,20 +653,20 @@ class Unpacker:
                 got = self._parts[part] = self._part(part)
             checklist += got[0]
             survey += got[1]
-        return Assessment(checklist=checklist, survey=survey)
+        return make(Assessment, {"checklist": checklist, "survey": survey})
 
     def _part(self, part: str) -> tuple[list[ChecklistMark], list[SurveyMark]]:
         key, value = part.split("=", 1)
         ind, _, at = key.partition("@")
         place = at or None
         if value.endswith("%"):
-            return [], [SurveyMark.model_validate({"indicator": ind, "place": place, "share": float(value[:-1])})]
+            return [], [make(SurveyMark, {"indicator": ind, "place": place, "share": float(value[:-1])})]
         if "/" in value:
             sat, asked = value.split("/")
-            return [], [SurveyMark.model_validate({"indicator": ind, "place": place, "satisfied": float(sat), "asked": float(asked)})]
+            return [], [make(SurveyMark, {"indicator": ind, "place": place, "satisfied": float(sat), "asked": float(asked)})]
         items = required(self.spec.indicators[ind], place)  # type: ignore[arg-type]
         marks = [
-            ChecklistMark.model_validate({"indicator": ind, "n": item.n, "place": place, "present": bit == "1"})
+            make(ChecklistMark, {"indicator": ind, "n": item.n, "place": place, "present": bit == "1"})
             for item, bit in zip(items, value, strict=True)
         ]
         return marks, []

@@ -35,6 +35,7 @@ from nokrules.core.model.common import (
     RuleId,
     Section,
     Strict,
+    make,
 )
 from nokrules.core.model.finding import Approver, Choice, Close, Finding, Firing, Institution, Match, Profile, Recognition
 from nokrules.core.model.plan import (
@@ -73,6 +74,7 @@ from nokrules.core.model.scores import (
 )
 
 __all__ = [
+    "make",
     "Assessment",
     "ChecklistItemSpec",
     "ChecklistMark",

@@ -4,7 +4,7 @@ error with a line number, never a silently ignored setting."""
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,3 +37,13 @@ class Contract(BaseModel):
     what nokrules itself reads from people (catalog, profile, requests) stays Strict."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def make(cls: type[M], fields: dict[str, Any]) -> M:
+    """`cls(**fields)`, with the same checks, by the model's own validator: without `BaseModel.__init__` in
+    between it takes half the time, and a batch makes ~200 models per plan (`model_construct` is slower still)."""
+    return cls.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]
+
