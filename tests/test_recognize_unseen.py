@@ -344,3 +344,10 @@ def test_a_count_of_those_asked_is_a_share(engine: Engine) -> None:
 
 def test_an_aspect_without_a_share_of_its_own_is_still_vetoed(engine: Engine) -> None:
     assert "overall_satisfaction_low" not in ids(engine, "в целом удовлетворены качеством жизни 70 %")
+
+
+def test_an_operator_recommendation_names_the_deficiency_it_answers(engine: Engine) -> None:
+    # operators' reports name a deficiency by the measure they recommend
+    assert ids(engine, "рекомендуется установить кнопку вызова персонала у входа") == ["call_button_missing"]
+    # «рекомендовать» of a survey is readiness to recommend the organisation, no recommendation to it
+    assert ids(engine, "готовы рекомендовать учреждение 98 % опрошенных") == []
