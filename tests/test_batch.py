@@ -303,3 +303,18 @@ def test_a_worker_that_crashes_ends_the_batch_with_a_message_instead_of_a_hang(t
     assert "рабочий процесс аварийно завершился; составлены планы первых" in err.decode()
     assert "Traceback" not in err.decode()
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_founder_and_approver_reach_every_plan(tmp_path: Path) -> None:
+    founder = "Министерство социальной защиты населения Кузбасса"
+    minister = ("--approver", "Министр социальной защиты населения Кузбасса", "--approver-name", "И. И. Иванова")
+    out, r = _batch(tmp_path, str(PROTOCOL), extra=("--format", "html", "--founder", founder, *minister))
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    plans = [p for p in out.glob("*.html") if p.name != "summary.html"]
+    assert len(plans) == 27
+    for p in plans:
+        page = p.read_text(encoding="utf-8")
+        assert f'<p class="founder">{founder}</p>' in page
+        approval = page.split("УТВЕРЖДАЮ", 1)[1]
+        # typography binds the initials to the surname with no-break spaces
+        assert "Министр социальной защиты населения Кузбасса" in approval and "И.\u00a0И.\u00a0Иванова" in approval

@@ -13,7 +13,7 @@ import click
 from nokrules.cli.common import parse_date
 from nokrules.core.engine import Engine
 from nokrules.core.errors import CheckFailed, InputError, UsageError
-from nokrules.core.model import ProtocolInstitution
+from nokrules.core.model import Approver, ProtocolInstitution
 from nokrules.documents.cells import csv_cell
 from nokrules.documents.layout import report_date
 from nokrules.documents.output import write_atomically
@@ -121,6 +121,14 @@ def _num(x: float | None) -> str:
 @click.option(
     "--columns", "columns_file", type=click.Path(dir_okay=False), help="файл соответствия столбцов таблицы баллов (YAML)"
 )
+@click.option("--founder", default="", help="учредитель: строка над заголовком каждого плана (docx, xlsx, html)")
+@click.option(
+    "--approver",
+    "approver_position",
+    default="",
+    help="должность руководителя органа-учредителя, утверждающего планы (блок «УТВЕРЖДАЮ»)",
+)
+@click.option("--approver-name", default="", help="его Ф. И. О. (без него — строка для подписи)")
 def command(
     inputs: tuple[str, ...],
     out_dir: str,
@@ -132,6 +140,9 @@ def command(
     year: int | None,
     catalog_dir: str | None,
     columns_file: str | None,
+    founder: str,
+    approver_position: str,
+    approver_name: str,
 ) -> None:
     """Протоколы НОК (текст, DOCX, CSV, XLSX, YAML, JSON) или таблицы баллов (чек-лист и опрос) → план для
     каждого учреждения и сводка для министерства."""
@@ -146,7 +157,9 @@ def command(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
-    options = BatchOptions(catalog_dir, str(out), fmt, when, form, year, report_date=report_date(form))
+    options = BatchOptions(
+        catalog_dir, str(out), fmt, when, form, year, Approver(position=approver_position, name=approver_name), founder, report_date(form)
+    )
 
     from tqdm import tqdm
 
