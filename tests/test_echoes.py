@@ -103,3 +103,21 @@ def test_the_page_names_the_echo_by_its_title(cat: Engine) -> None:
     [entry] = service.explain(cat, trace)
     assert entry.echoes == ["Нет сведений о структуре"]
     assert "совпал и недостаток «Нет сведений о структуре», но его слова здесь — лишь часть этой формулировки" in _why([], [entry])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "hanging"),
+    [
+        ("телефоны структурных подразделений на сайте не указаны", "телефоны", ["структурных", "подразделений"]),
+        ("нет рубрики вопросов по порядку зачисления", "вопросов", ["по", "порядку", "зачисления"]),
+        ("поручни только с двух сторон", "поручни", []),  # «с» starts a manner, not an attribute
+        ("стенд в холле двух корпусов", "стенд", []),
+        ("нет пандуса и поручней", "пандуса", []),
+        ("информация о тарифах, поручни", "тарифах", []),
+    ],
+)
+def test_what_hangs_on_a_word(cat: Engine, text: str, word: str, hanging: list[str]) -> None:
+    r = cat.recognizer
+    toks = r.tokens(text)
+    at = toks.surface.index(word)
+    assert [toks.surface[i] for i in sorted(r._tail(frozenset({at}), text, toks, set()))] == hanging

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import SHARE_VALUE_RE, Concepts, PartSignal, shares
+from nokrules.core.concepts import PREPOSITIONS, SHARE_VALUE_RE, Concepts, PartSignal, shares
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
@@ -438,7 +438,7 @@ class Recognizer:
     @staticmethod
     def _tail(words: frozenset[int], text: str, toks: Tokens, said: set[int]) -> set[int]:
         """The words that hang on these words: genitives and phrases with «о», «по», «для», «за», «про» after
-        them, up to punctuation, «и» / «или», a problem word or a verb."""
+        them, up to punctuation, «и» / «или», another preposition, a problem word or a verb."""
         out: set[int] = set()
         n = len(toks.surface)
         for p in sorted(words):
@@ -452,6 +452,8 @@ class Recognizer:
                     break
                 if w in ATTRIBUTE_PREPOSITIONS:
                     waiting = True
+                elif w in PREPOSITIONS:
+                    break  # «на стенде в холле», «поручни с одной стороны»: a place or a manner, no attribute
                 else:
                     _, genitive, modifier = attachment(w)
                     if not (waiting or genitive):
