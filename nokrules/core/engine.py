@@ -261,6 +261,8 @@ def merge_scored(
                     "source": "scores",
                     "state": "absent" if sd.absent else None,
                     "scores": [sd.source],
+                    "close": [],  # given, not defaulted: a default list is deep-copied, 15 µs a recognition
+                    "echoes": [],
                 },
             )
         )
