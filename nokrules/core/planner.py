@@ -46,12 +46,12 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _cached(cache: dict[K, V], key: K, make: Callable[[], V], limit: int = CACHE_MAX) -> V:
+def _cached(cache: dict[K, V], key: K, build: Callable[[], V], limit: int = CACHE_MAX) -> V:
     got = cache.get(key)
     if got is None:
         if len(cache) > limit:
             cache.clear()
-        got = cache[key] = make()
+        got = cache[key] = build()
     return got
 
 
@@ -322,12 +322,12 @@ class Planner:
         if got is not None:
             return got
 
-        def make() -> DeficiencyRef:
+        def build() -> DeficiencyRef:
             d = self.catalog.deficiency(deficiency)
             crit, _ = self.catalog.criterion_of(d.indicator)
             return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
 
-        return _cached(self._drefs, deficiency, make)
+        return _cached(self._drefs, deficiency, build)
 
     def _fref(self, f: Finding) -> FindingRef:
         got = self._frefs.get((f.text, f.line))
