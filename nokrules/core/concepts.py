@@ -417,15 +417,14 @@ class Concepts:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
         spots: dict[int, list[list[int]]] = {}  # every place a concept's objects stand, for its state
+        objects = self.objects.elements
         for k in self.objects.candidates(lem):
             owner = self.owner[k]
             c = self.compiled[owner]
-            survey = self._survey(sig, c)
-            if c.signal == "problem" and not (sig.problem or survey):
+            kind = c.signal  # «problem» needs a problem signal or a survey result, «survey» the latter, «self» nothing
+            if kind != "self" and not (kind == "problem" and sig.problem) and not self._survey(sig, c):
                 continue
-            if c.signal == "survey" and not survey:
-                continue
-            el = self.objects.elements[k]
+            el = objects[k]
             for pos in find_all(el, lem):
                 spots.setdefault(owner, []).append(pos)
                 score = float(len(pos))

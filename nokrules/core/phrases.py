@@ -40,6 +40,8 @@ class Element:
     by_anchor: Mapping[str, tuple[int, ...]] | None = None  # the alternatives (by number) each anchor form is in
     # one whole word and nothing else (most elements): its forms, so it is looked up without the phrase machinery
     word: tuple[str, ...] | None = None
+    # per alternative of one whole word, its forms (None for a longer phrase or a prefix word)
+    words: tuple[tuple[str, ...] | None, ...] = ()
 
 
 @lru_cache(maxsize=50_000)  # a pure function of the words: the same phrase recurs across patterns and concepts
@@ -62,8 +64,10 @@ def compile_element(source: str) -> Element:
     for k, anchor in enumerate(anchors):
         for f in anchor.forms:
             by_anchor.setdefault(f, []).append(k)
-    word = tuple(sorted(alts[0][0].forms)) if len(alts) == 1 and len(alts[0]) == 1 else None
-    return Element(source, tuple(alts), needs, frozenset(by_anchor), {f: tuple(ks) for f, ks in by_anchor.items()}, word)
+    words = tuple(tuple(sorted(alt[0].forms)) if len(alt) == 1 else None for alt in alts)
+    word = words[0] if len(alts) == 1 else None
+    by_alt = {f: tuple(ks) for f, ks in by_anchor.items()}
+    return Element(source, tuple(alts), needs, frozenset(by_anchor), by_alt, word, words)
 
 
 class Lemmas:
@@ -149,16 +153,26 @@ def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
         alternatives = (0,)
     else:
         by_anchor = el.by_anchor or {}
-        alternatives = sorted({k for f in anchors.intersection(forms) for k in by_anchor[f]})
+        present = anchors.intersection(forms)
+        if len(present) == 1:  # the alternatives of one anchor form are in order already
+            alternatives = by_anchor[next(iter(present))]
+        else:
+            alternatives = sorted({k for f in present for k in by_anchor[f]})
     out = []
+    words = el.words
     for k in alternatives:
         # a word of the phrase that occurs nowhere in the text: no need to look for the phrase
-        needs = el.needs[k]
-        if needs and any(n.isdisjoint(forms) for n in needs):
+        missing = False
+        for n in el.needs[k]:
+            if n.isdisjoint(forms):
+                missing = True
+                break
+        if missing:
             continue
         phrase = el.alternatives[k]
         if len(phrase) == 1:  # one word (most elements): it stands wherever it occurs
-            starts = lem.starts(phrase[0])
+            whole = words[k] if words else None
+            starts = lem.of_word(whole) if whole is not None else lem.starts(phrase[0])
             if starts:
                 if first:
                     return [[starts[0]]]
