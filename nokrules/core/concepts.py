@@ -320,11 +320,16 @@ class Concepts:
         («приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting), nor
         a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»)."""
         own = set(pos)
-        words = {f for alt in el.alternatives for spec in alt for f in spec.forms}
+        words: set[str] | None = None  # the object's word forms, worked out once a veto word is found
         for k in c.without.candidates(lem):  # only the veto words whose rarest word is in the part
             w = c.without.elements[k]
+            found = find_all(w, lem)
+            if not found:
+                continue  # most candidates: their rarest word is here, the phrase is not
+            if words is None:
+                words = {f for alt in el.alternatives for spec in alt for f in spec.forms}
             inside = all(spec.forms & words for alt in w.alternatives for spec in alt)
-            for hit in find_all(w, lem):
+            for hit in found:
                 if inside and set(hit) < own:
                     continue
                 if len(hit) > 1 and clauses and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
