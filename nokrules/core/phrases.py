@@ -263,6 +263,10 @@ class ElementIndex(KeyIndex):
     def found(self, lem: Lemmas) -> bool:
         return self.first(lem) is not None
 
+    def positions(self, lem: Lemmas) -> set[int]:
+        """The positions of every word any element matches, at every place it matches."""
+        return {i for k in self.candidates(lem) for pos in find_all(self.elements[k], lem) for i in pos}
+
 
 def index_keys(el: Element) -> frozenset[str] | set[str] | None:
     """The index keys of an element: its anchors' forms, else its first words' forms, and for a prefix word its

@@ -44,7 +44,6 @@ from nokrules.core.phrases import (
     KeyIndex,
     Lemmas,
     compile_element,
-    find_all,
     find_element,
     first_forms,
     index_keys,
@@ -397,7 +396,7 @@ class Recognizer:
         it («график работы» beside «график посещений»); items of an enumeration («нет пандуса и поручней») hang
         on nothing; a word many deficiencies use («информация о размере платы») carries nothing either."""
         lem = toks.lemmas()
-        said = {i for k in self.cues.candidates(lem) for pos in find_all(self.cues.elements[k], lem) for i in pos}
+        said = self.cues.positions(lem)
         for span, sg in zip(parts, signals, strict=True):
             start = toks._range(*span).start
             said.update(start + i for spot in sg.spots for i in spot if i >= 0)
@@ -473,10 +472,10 @@ class Recognizer:
             return
         cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
         items = [(a, b) for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True)]
-        asked = {i for k in self.concepts.survey.candidates(toks.lemmas()) for p in find_all(self.concepts.survey.elements[k], toks.lemmas()) for i in p}
+        asked = self.concepts.survey.positions(toks.lemmas())
         at_floor: dict[int, bool] = {}  # item → it gives shares, all at the floor, and says nothing is wrong
         for did, h in list(hits.items()):
-            at = {*h.at, *h.words} - asked
+            at = set(h.words) - asked  # a pattern's `at` is among its words
             for k in {bisect.bisect_right(cuts, toks.spans[i][0]) for i in at}:
                 if k not in at_floor:
                     a, b = items[k]
