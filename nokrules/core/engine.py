@@ -17,11 +17,11 @@ from nokrules.core.errors import UsageError
 from nokrules.core.findings import split_findings
 from nokrules.core.firings import Firings
 from nokrules.core.limits import check_joined, check_lines
-from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock, make
+from nokrules.core.model import Assessment, Catalog, Choice, Finding, Firing, Institution, Plan, Recognition, ScoresBlock
 from nokrules.core.planner import Planner
 from nokrules.core.recognize import Recognizer
 from nokrules.core.rules import DurableRules
-from nokrules.core.scores import ScoredDeficiency, compute, scored_deficiencies
+from nokrules.core.scores import ScoredDeficiency, Scorer
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Engine:
         self.firings = Firings(catalog, self.rules)  # the rules' answers, checked and remembered per fact
         self._joined_rules = [r for r in catalog.rules if len(r.when.deficiencies) > 1]  # what check_joined counts
         self.planner = Planner(catalog)
+        self.scorer = Scorer(catalog)  # indicator scores and the deficiencies they show, remembered per marks
         self.names = Names(catalog.kinds, catalog.forms)  # built once: a batch asks per institution
         self._roles = frozenset(r.id for r in catalog.roles)
         self._deficiency_ids = frozenset(d.id for d in catalog.deficiencies)
@@ -97,10 +98,13 @@ class Engine:
         assessment: Assessment | None = None,
         year: int | None = None,
         report_date: str | None = None,
+        packed: str | None = None,
     ) -> Trace:
         """Every stage of one plan: findings, recognitions, fired rules and the plan (for explain and tests).
         `choices` assign unrecognised findings to deficiencies by hand (see `Choice`); `assessment` adds the
-        deficiencies a checklist and survey show, merged with the same ones found in the text."""
+        deficiencies a checklist and survey show, merged with the same ones found in the text; `packed` is an
+        assessment as a batch holds it (`scores.pack`, made by the reader from validated cells), scored from
+        the memo of its parts."""
         when = date or _today()
         problem = plan_date_problem(when)
         if problem:
@@ -116,9 +120,11 @@ class Engine:
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         block = None
-        if assessment is not None:
-            block = compute(self.catalog, assessment)
-            findings, recognitions = merge_scored(findings, recognitions, scored_deficiencies(self.catalog, block))
+        if assessment is not None or packed is not None:
+            if assessment is not None and packed is not None:
+                raise UsageError("баллы переданы дважды: и проверенными, и упакованными")
+            block, scored = self.scorer.score(assessment) if assessment is not None else self.scorer.score_packed(packed or "")
+            findings, recognitions = merge_scored(findings, recognitions, scored)
         check_joined(self._joined_rules, recognitions)
         firings = self.firings.run(institution, recognitions)
         plan = self.planner.build(
@@ -216,15 +222,16 @@ class Engine:
         assessment: Assessment | None = None,
         year: int | None = None,
         report_date: str | None = None,
+        packed: str | None = None,
     ) -> Plan:
         """Pasted findings (and/or a checklist and survey) → the draft plan for one institution. `year`: the
         plan year when not the default (see dates.plan_year); `report_date`: the region's yearly reporting day
-        «ДД.ММ» the dues precede."""
+        «ДД.ММ» the dues precede; `packed`: the checklist and survey as a batch holds them (see `trace`)."""
         if not isinstance(institution, Institution):
             institution = self.institution(institution or "", kind)
         elif kind:
             institution = self.institution(institution.name, kind, institution.forms or None, institution.people)
-        return self.trace(text, institution, date, choices, assessment, year, report_date).plan
+        return self.trace(text, institution, date, choices, assessment, year, report_date, packed).plan
 
 
 def merge_scored(
@@ -235,11 +242,12 @@ def merge_scored(
     with the lower of the two values; the others become findings of their own (line 0: no line of the text)."""
     recs = list(recognitions)
     found = list(findings)
+    text = len(recs)  # a scored deficiency joins a recognition of the text, never another scored one
     for sd in scored:
         k = next(
-            (k for k, r in enumerate(recs) if r.deficiency == sd.deficiency and r.source != "scores" and set(sd.places) <= set(r.places)),
+            (k for k in range(text) if recs[k].deficiency == sd.deficiency and recs[k].source != "scores" and set(sd.places) <= set(recs[k].places)),
             None,
-        )
+        ) if text else None
         if k is not None:
             r = recs[k]
             values = dict(r.values)
@@ -247,25 +255,8 @@ def merge_scored(
                 values[name] = min(v, values.get(name, v))
             recs[k] = r.model_copy(update={"scores": [*r.scores, sd.source], "values": values})
             continue
-        found.append(make(Finding, {"text": sd.text, "line": 0}))
-        recs.append(
-            make(
-                Recognition,
-                {
-                    "finding": len(found) - 1,
-                    "deficiency": sd.deficiency,
-                    "pattern": -1,
-                    "matches": [],
-                    "places": list(sd.places),
-                    "values": dict(sd.values),
-                    "source": "scores",
-                    "state": "absent" if sd.absent else None,
-                    "scores": [sd.source],
-                    "close": [],  # given, not defaulted: a default list is deep-copied, 15 µs a recognition
-                    "echoes": [],
-                },
-            )
-        )
+        found.append(sd.finding)
+        recs.append(sd.recognition(len(found) - 1))
     return found, recs
 
 

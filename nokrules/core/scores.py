@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from nokrules.core.errors import InputError
@@ -22,10 +23,12 @@ from nokrules.core.model import (
     ChecklistItemSpec,
     ChecklistMark,
     CriterionScore,
+    Finding,
     IndicatorScore,
     IndicatorSpec,
     MissingItem,
     Place,
+    Recognition,
     ScoresBlock,
     ScoreSource,
     ScoresSpec,
@@ -379,88 +382,48 @@ def required(ispec: IndicatorSpec, place: Place | None) -> list[ChecklistItemSpe
     return [i for i in ispec.items if place is None or not i.places or place in i.places]
 
 
+Tick = tuple[int, Place | None, bool]  # a checklist mark as the formulas read it: item number, place, present
+Share = tuple[Place | None, float]  # a survey mark as they read it: place, share of the satisfied (%)
+
+
+def _ticks(marks: Iterable[ChecklistMark]) -> list[Tick]:
+    return [(m.n, m.place, m.present) for m in marks]
+
+
+def _shares(marks: Iterable[SurveyMark]) -> list[Share]:
+    return [(m.place, m.share if m.share is not None else 100 * (m.satisfied or 0) / (m.asked or 1)) for m in marks]
+
+
 def indicator_points(ispec: IndicatorSpec, assessment: Assessment, ind: str) -> tuple[float | None, float | None]:
     """(value, points) of one indicator by its formula; (None, None) when it was not assessed. Points are
     rounded to two decimals, as protocols print them, and criteria are computed from the rounded points."""
     return _points(
-        ispec, [m for m in assessment.checklist if m.indicator == ind], [m for m in assessment.survey if m.indicator == ind]
+        ispec,
+        _ticks(m for m in assessment.checklist if m.indicator == ind),
+        _shares(m for m in assessment.survey if m.indicator == ind),
     )
 
 
-def _points(ispec: IndicatorSpec, marks_c: list[ChecklistMark], marks: list[SurveyMark]) -> tuple[float | None, float | None]:
+def _points(ispec: IndicatorSpec, ticks: list[Tick], shares: list[Share]) -> tuple[float | None, float | None]:
     """`indicator_points` on the marks of that one indicator."""
     if ispec.formula == "survey":
-        if not marks or (ispec.places and {m.place for m in marks} != set(ispec.places)):
+        if not shares or (ispec.places and {p for p, _ in shares} != set(ispec.places)):
             return None, None
-        shares = [m.share if m.share is not None else 100 * (m.satisfied or 0) / (m.asked or 1) for m in marks]
-        value = round(sum(shares) / len(shares), 2)
+        value = round(sum(x for _, x in shares) / len(shares), 2)
         return value, value
     places: list[Place | None] = list(ispec.places) or [None]
-    if {m.place for m in marks_c} != set(places):
+    if {p for _, p, _ in ticks} != set(places):
         return None, None
-    present = sum(1 for m in marks_c if m.present)
+    present = sum(1 for _, _, x in ticks if x)
     if ispec.formula == "checklist_share":
-        shares = [sum(1 for m in marks_c if m.place == p and m.present) / len(required(ispec, p)) for p in places]
-        return float(present), round(100 * sum(shares) / len(shares), 2)
+        per = [sum(1 for _, q, x in ticks if q == p and x) / len(required(ispec, p)) for p in places]
+        return float(present), round(100 * sum(per) / len(per), 2)
     return float(present), round(min(ispec.cap, (ispec.points or 0) * present), 2)
 
 
 def compute(catalog: Catalog, assessment: Assessment, sphere: str | None = None) -> ScoresBlock:
     """Indicator points, criteria (weighted sums by the sphere's weights) and the total (their mean)."""
-    spec = _spec(catalog)
-    sphere_id = sphere or spec.sphere
-    weights = spec.spheres[sphere_id].weights
-    used = {i for ws in weights.values() for i in ws}
-    indicators: list[IndicatorScore] = []
-    points: dict[str, float | None] = {}
-    checklist: dict[str, list[ChecklistMark]] = {}  # each indicator's marks, in the assessment's order
-    survey: dict[str, list[SurveyMark]] = {}
-    for m in assessment.checklist:
-        checklist.setdefault(m.indicator, []).append(m)
-    for sm in assessment.survey:
-        survey.setdefault(sm.indicator, []).append(sm)
-    for crit in catalog.criteria:
-        for ind_def in crit.indicators:
-            ind = ind_def.id
-            if ind not in used:
-                continue
-            ispec = spec.indicators[ind]
-            value, pts = _points(ispec, checklist.get(ind, []), survey.get(ind, []))
-            points[ind] = pts
-            missing = _missing(ind, ispec, checklist.get(ind, []))
-            threshold = spec.threshold_of(ind) if ispec.formula == "survey" else None
-            indicators.append(
-                make(
-                    IndicatorScore,
-                    {
-                        "indicator": ind,
-                        "title": ind_def.title,
-                        "source": "survey" if ispec.formula == "survey" else "expert",
-                        "value": value,
-                        "points": pts,
-                        "threshold": threshold,
-                        "below_threshold": threshold is not None and value is not None and value < threshold,
-                        "missing": missing,
-                    },
-                )
-            )
-    criteria = []
-    for crit in catalog.criteria:
-        ws = weights[crit.id]
-        pts_c = [points.get(i) for i in ws]
-        total_c = None if any(p is None for p in pts_c) else round(sum(w * (points[i] or 0) for i, w in ws.items()), 2)
-        criteria.append(
-            make(
-                CriterionScore,
-                {"criterion": crit.id, "section": crit.section, "title": crit.short, "points": total_c, "weights": dict(ws)},
-            )
-        )
-    crit_pts = [c.points for c in criteria]
-    total = None if any(p is None for p in crit_pts) else round(sum(p or 0 for p in crit_pts) / len(crit_pts), 2)
-    return make(
-        ScoresBlock,
-        {"sphere": sphere_id, "indicators": indicators, "criteria": criteria, "total": total, "missing": [m for i in indicators for m in i.missing]},
-    )
+    return Scorer(catalog).block(assessment, sphere)
 
 
 def _spec(catalog: Catalog) -> ScoresSpec:
@@ -469,12 +432,24 @@ def _spec(catalog: Catalog) -> ScoresSpec:
     return catalog.scores
 
 
-def _missing(ind: str, ispec: IndicatorSpec, marks: list[ChecklistMark]) -> list[MissingItem]:
-    """The items of indicator `ind` at 0, from its marks."""
-    if all(m.present for m in marks):
+def _missing(
+    ind: str, ispec: IndicatorSpec, ticks: list[Tick], made: dict[tuple[str, int, Place | None], MissingItem] | None = None
+) -> list[MissingItem]:
+    """The items of indicator `ind` at 0, from its marks; `made` keeps each once made (it depends on nothing else)."""
+    if all(x for _, _, x in ticks):
         return []
     items = {i.n: i for i in ispec.items}
-    return [make(MissingItem, {"item": f"{ind}.{m.n}", "title": items[m.n].title, "place": m.place}) for m in marks if not m.present]
+    out = []
+    for n, place, x in ticks:
+        if x:
+            continue
+        got = made.get((ind, n, place)) if made is not None else None
+        if got is None:
+            got = make(MissingItem, {"item": f"{ind}.{n}", "title": items[n].title, "place": place})
+            if made is not None:
+                made[(ind, n, place)] = got
+        out.append(got)
+    return out
 
 
 # ---------------------------------------------------------------- ScoresBlock → deficiencies
@@ -490,40 +465,259 @@ class ScoredDeficiency:
     values: tuple[tuple[str, float], ...]
     source: ScoreSource
     absent: bool  # a checklist item at 0: the thing is absent
+    # its recognition at each position of a plan's findings, made once: a Scorer shares the deficiency with
+    # every plan whose scores show it
+    _recognitions: dict[int, Recognition] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def finding(self) -> Finding:
+        """The finding a plan lists it by (line 0: no line of the text)."""
+        return make(Finding, {"text": self.text, "line": 0})
+
+    def recognition(self, k: int) -> Recognition:
+        """Its recognition as finding `k` of a plan."""
+        got = self._recognitions.get(k)
+        if got is None:
+            got = make(
+                Recognition,
+                {
+                    "finding": k,
+                    "deficiency": self.deficiency,
+                    "pattern": -1,
+                    "matches": [],
+                    "places": list(self.places),
+                    "values": dict(self.values),
+                    "source": "scores",
+                    "state": "absent" if self.absent else None,
+                    "scores": [self.source],
+                    "close": [],  # given, not defaulted: a default list is deep-copied, 15 µs a recognition
+                    "echoes": [],
+                },
+            )
+            if self.absent and k < RECOGNITIONS_MAX:  # a survey share's recurs less: not kept
+                self._recognitions[k] = got
+        return got
 
 
 def scored_deficiencies(catalog: Catalog, block: ScoresBlock) -> list[ScoredDeficiency]:
     """Each checklist item at 0 (stand and site apart) whose absence is a deficiency, and each survey share
     below its threshold, as the catalog deficiency that says it. An item no deficiency names is reported by
     lint (NOK311), never dropped silently here: it raises."""
+    return [sd for score in block.indicators for sd in _scored(catalog, score)]
+
+
+def _scored(
+    catalog: Catalog, score: IndicatorScore, items: dict[tuple[object, ...], ScoredDeficiency] | None = None
+) -> list[ScoredDeficiency]:
+    """`scored_deficiencies` of one indicator's score. `items` keeps each deficiency once made, by what it depends
+    on: a missing checklist item by (item, place, title), a survey share by (indicator, title, share, threshold);
+    a batch meets the same in thousands of plans."""
     spec = _spec(catalog)
     by_item = catalog.checklist_items
     pl = catalog.settings.places
+    ispec = spec.indicators[score.indicator]
     out: list[ScoredDeficiency] = []
-    for score in block.indicators:
-        ispec = spec.indicators[score.indicator]
-        for miss in score.missing:
-            item = next(i for i in ispec.items if f"{score.indicator}.{i.n}" == miss.item)
-            if not item.deficiency:
-                continue
-            if miss.item not in by_item:
-                raise InputError(f"пункт чек-листа {miss.item} не назван ни у одного недостатка каталога")
-            d = catalog.deficiency(by_item[miss.item])
-            places: tuple[Place, ...] = (miss.place,) if miss.place else tuple(d.places)
-            where = f" — {(pl.stand if miss.place == 'stand' else pl.site).text}" if miss.place else ""
-            text = f"Отсутствует: {miss.title}{where} (показатель {score.indicator}, пункт {item.n} чек-листа)"
-            src = make(ScoreSource, {"indicator": score.indicator, "item": miss.item, "place": miss.place})
-            out.append(ScoredDeficiency(text, d.id, places, (), src, True))
-        if score.below_threshold and score.value is not None:
-            if ispec.deficiency is None:
-                raise InputError(f"у показателя {score.indicator} в catalog/scores.yaml не указан недостаток (deficiency)")
-            d = catalog.deficiency(ispec.deficiency)
-            values = ((d.value, score.value),) if d.value else ()
-            thr = score.threshold or 0
-            text = f"{score.title}: {_num(score.value)} % при пороге {_num(thr)} % (показатель {score.indicator}, опрос)"
-            src = make(ScoreSource, {"indicator": score.indicator, "value": score.value, "threshold": thr})
-            out.append(ScoredDeficiency(text, d.id, tuple(d.places), values, src, False))
+    for miss in score.missing:
+        key = (miss.item, miss.place, miss.title)
+        got = items.get(key) if items is not None else None
+        if got is not None:
+            out.append(got)
+            continue
+        item = next(i for i in ispec.items if f"{score.indicator}.{i.n}" == miss.item)
+        if not item.deficiency:
+            continue
+        if miss.item not in by_item:
+            raise InputError(f"пункт чек-листа {miss.item} не назван ни у одного недостатка каталога")
+        d = catalog.deficiency(by_item[miss.item])
+        places: tuple[Place, ...] = (miss.place,) if miss.place else tuple(d.places)
+        where = f" — {(pl.stand if miss.place == 'stand' else pl.site).text}" if miss.place else ""
+        text = f"Отсутствует: {miss.title}{where} (показатель {score.indicator}, пункт {item.n} чек-листа)"
+        src = make(ScoreSource, {"indicator": score.indicator, "item": miss.item, "place": miss.place})
+        out.append(ScoredDeficiency(text, d.id, places, (), src, True))
+        if items is not None:
+            items[key] = out[-1]
+    if score.below_threshold and score.value is not None:
+        skey = (score.indicator, score.title, score.value, score.threshold)
+        got = items.get(skey) if items is not None else None
+        if got is not None:
+            out.append(got)
+            return out
+        if ispec.deficiency is None:
+            raise InputError(f"у показателя {score.indicator} в catalog/scores.yaml не указан недостаток (deficiency)")
+        d = catalog.deficiency(ispec.deficiency)
+        values = ((d.value, score.value),) if d.value else ()
+        thr = score.threshold or 0
+        text = f"{score.title}: {_num(score.value)} % при пороге {_num(thr)} % (показатель {score.indicator}, опрос)"
+        src = make(ScoreSource, {"indicator": score.indicator, "value": score.value, "threshold": thr})
+        out.append(ScoredDeficiency(text, d.id, tuple(d.places), values, src, False))
+        if items is not None:
+            items[skey] = out[-1]
     return out
+
+
+SCORED_MAX = 5_000  # checklist groups a Scorer keeps the score of before it is emptied
+ITEMS_MAX = 5_000  # deficiencies of missing checklist items it keeps (the catalog has a few hundred)
+RECOGNITIONS_MAX = 64  # plan positions a scored deficiency keeps its recognition for (a scores plan has ~15)
+
+
+class _Indicator:
+    """An indicator's score as computed from one set of marks, and (once asked) the deficiencies it shows."""
+
+    __slots__ = ("score", "deficiencies")
+
+    def __init__(self, score: IndicatorScore) -> None:
+        self.score = score
+        self.deficiencies: tuple[ScoredDeficiency, ...] | None = None
+
+
+class Scorer:
+    """`compute` and `scored_deficiencies` for one catalog (one per Engine).
+
+    A batch holds each institution's checklist and survey packed (`pack`: a part per checklist group or survey
+    share, «3.1=10111»), and a national table repeats a checklist group thousands of times. A checklist
+    indicator of one group (every indicator but 1.1, whose stand and site groups seldom recur together) has its
+    score and deficiencies made once per the exact text of that group, and the deficiency of a missing item
+    once per item and place, and shared (none is changed once made). The memos belong to the Scorer and are
+    bounded."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._groups: dict[tuple[str, str], _Indicator] = {}
+        self._items: dict[tuple[object, ...], ScoredDeficiency] = {}
+        self._missing: dict[tuple[str, int, Place | None], MissingItem] = {}
+        self._order: dict[str, list[tuple[str, str, bool]]] = {}
+        self._criteria: dict[tuple[str, int, tuple[float | None, ...]], CriterionScore] = {}
+
+    def score(self, assessment: Assessment, sphere: str | None = None) -> tuple[ScoresBlock, list[ScoredDeficiency]]:
+        """The block (`compute`) and the deficiencies it shows (`scored_deficiencies`)."""
+        return self._deficient(*self._block(assessment, sphere))
+
+    def score_packed(self, packed: str, sphere: str | None = None) -> tuple[ScoresBlock, list[ScoredDeficiency]]:
+        """`score` of the Assessment `unpack` makes of `packed`, from the memos where its parts were met before."""
+        spec = _spec(self.catalog)
+        parts: dict[str, list[str]] = {}
+        for part in filter(None, packed.split(";")):
+            parts.setdefault(part.partition("=")[0].partition("@")[0], []).append(part)
+        sphere_id = sphere or spec.sphere
+        held: list[_Indicator] = []
+        for ind, title, survey_ind in self._used(spec, sphere_id):
+            own = parts.get(ind, [])
+            kept = len(own) == 1 and not survey_ind
+            h = self._groups.get((ind, own[0])) if kept else None
+            if h is None:
+                ticks: list[Tick] = []
+                shares: list[Share] = []
+                for part in own:
+                    _, place, bits, survey = _read_part(spec, part)
+                    if survey is None:
+                        ticks += [(item.n, place, x) for item, x in bits]
+                    else:
+                        share, satisfied, asked = survey
+                        shares.append((place, share if share is not None else 100 * (satisfied or 0) / (asked or 1)))
+                h = _Indicator(_indicator_score(spec, ind, title, ticks, shares, self._missing))
+                if kept:
+                    if len(self._groups) >= SCORED_MAX:
+                        self._groups.clear()
+                    self._groups[(ind, own[0])] = h
+            held.append(h)
+        return self._deficient(self._finish(spec, sphere_id, held), held)
+
+    def block(self, assessment: Assessment, sphere: str | None = None) -> ScoresBlock:
+        return self._block(assessment, sphere)[0]
+
+    def _block(self, assessment: Assessment, sphere: str | None) -> tuple[ScoresBlock, list[_Indicator]]:
+        spec = _spec(self.catalog)
+        sphere_id = sphere or spec.sphere
+        checklist: dict[str, list[ChecklistMark]] = {}  # each indicator's marks, in the assessment's order
+        survey: dict[str, list[SurveyMark]] = {}
+        for m in assessment.checklist:
+            checklist.setdefault(m.indicator, []).append(m)
+        for sm in assessment.survey:
+            survey.setdefault(sm.indicator, []).append(sm)
+        held = [
+            _Indicator(_indicator_score(spec, ind, title, _ticks(checklist.get(ind, [])), _shares(survey.get(ind, []))))
+            for ind, title, _ in self._used(spec, sphere_id)
+        ]
+        return self._finish(spec, sphere_id, held), held
+
+    def _used(self, spec: ScoresSpec, sphere_id: str) -> list[tuple[str, str, bool]]:
+        """The indicators the sphere weighs, with their titles and whether a survey scores them, in the
+        methodology's order."""
+        got = self._order.get(sphere_id)
+        if got is None:
+            used = {i for ws in spec.spheres[sphere_id].weights.values() for i in ws}
+            got = self._order[sphere_id] = [
+                (d.id, d.title, spec.indicators[d.id].formula == "survey")
+                for crit in self.catalog.criteria
+                for d in crit.indicators
+                if d.id in used
+            ]
+        return got
+
+    def _finish(self, spec: ScoresSpec, sphere_id: str, held: list[_Indicator]) -> ScoresBlock:
+        """Criteria (weighted sums of the indicators' points) and the total (their mean) of these scores."""
+        weights = spec.spheres[sphere_id].weights
+        points: dict[str, float | None] = {h.score.indicator: h.score.points for h in held}
+        criteria = []
+        for crit in self.catalog.criteria:
+            ws = weights[crit.id]
+            pts_c = tuple(points.get(i) for i in ws)
+            key = (sphere_id, crit.id, pts_c)
+            got = self._criteria.get(key)
+            if got is None:
+                total_c = None if any(p is None for p in pts_c) else round(sum(w * (points[i] or 0) for i, w in ws.items()), 2)
+                if len(self._criteria) >= SCORED_MAX:
+                    self._criteria.clear()
+                got = self._criteria[key] = make(
+                    CriterionScore,
+                    {"criterion": crit.id, "section": crit.section, "title": crit.short, "points": total_c, "weights": dict(ws)},
+                )
+            criteria.append(got)
+        crit_pts = [c.points for c in criteria]
+        total = None if any(p is None for p in crit_pts) else round(sum(p or 0 for p in crit_pts) / len(crit_pts), 2)
+        indicators = [h.score for h in held]
+        return make(
+            ScoresBlock,
+            {"sphere": sphere_id, "indicators": indicators, "criteria": criteria, "total": total, "missing": [m for i in indicators for m in i.missing]},
+        )
+
+    def _deficient(self, block: ScoresBlock, held: list[_Indicator]) -> tuple[ScoresBlock, list[ScoredDeficiency]]:
+        if len(self._items) >= ITEMS_MAX or len(self._missing) >= ITEMS_MAX:
+            self._items.clear()
+            self._missing.clear()
+        out: list[ScoredDeficiency] = []
+        for h in held:
+            if h.deficiencies is None:
+                h.deficiencies = tuple(_scored(self.catalog, h.score, self._items))
+            out += h.deficiencies
+        return block, out
+
+
+def _indicator_score(
+    spec: ScoresSpec,
+    ind: str,
+    title: str,
+    ticks: list[Tick],
+    shares: list[Share],
+    made: dict[tuple[str, int, Place | None], MissingItem] | None = None,
+) -> IndicatorScore:
+    """One indicator's score from its own marks."""
+    ispec = spec.indicators[ind]
+    value, pts = _points(ispec, ticks, shares)
+    threshold = spec.threshold_of(ind) if ispec.formula == "survey" else None
+    return make(
+        IndicatorScore,
+        {
+            "indicator": ind,
+            "title": title,
+            "source": "survey" if ispec.formula == "survey" else "expert",
+            "value": value,
+            "points": pts,
+            "threshold": threshold,
+            "below_threshold": threshold is not None and value is not None and value < threshold,
+            "missing": _missing(ind, ispec, ticks, made),
+        },
+    )
 
 
 def checklist_deficiencies(catalog: Catalog) -> dict[str, str]:
@@ -646,27 +840,41 @@ class Unpacker:
         checklist: list[ChecklistMark] = []
         survey: list[SurveyMark] = []
         for part in filter(None, packed.split(";")):
-            got = self._parts.get(part)
-            if got is None:
-                if len(self._parts) >= UNPACKED_MAX:
-                    self._parts.clear()
-                got = self._parts[part] = self._part(part)
-            checklist += got[0]
-            survey += got[1]
+            marks_c, marks_s = self.part(part)
+            checklist += marks_c
+            survey += marks_s
         return make(Assessment, {"checklist": checklist, "survey": survey})
 
+    def part(self, part: str) -> tuple[list[ChecklistMark], list[SurveyMark]]:
+        """The marks of one packed part («3.1=10111»), shared by every institution with that part."""
+        got = self._parts.get(part)
+        if got is None:
+            if len(self._parts) >= UNPACKED_MAX:
+                self._parts.clear()
+            got = self._parts[part] = self._part(part)
+        return got
+
     def _part(self, part: str) -> tuple[list[ChecklistMark], list[SurveyMark]]:
-        key, value = part.split("=", 1)
-        ind, _, at = key.partition("@")
-        place = at or None
-        if value.endswith("%"):
-            return [], [make(SurveyMark, {"indicator": ind, "place": place, "share": float(value[:-1])})]
-        if "/" in value:
-            sat, asked = value.split("/")
-            return [], [make(SurveyMark, {"indicator": ind, "place": place, "satisfied": float(sat), "asked": float(asked)})]
-        items = required(self.spec.indicators[ind], place)  # type: ignore[arg-type]
-        marks = [
-            make(ChecklistMark, {"indicator": ind, "n": item.n, "place": place, "present": bit == "1"})
-            for item, bit in zip(items, value, strict=True)
-        ]
+        ind, place, bits, survey = _read_part(self.spec, part)
+        if survey is not None:
+            share, satisfied, asked = survey
+            return [], [make(SurveyMark, {"indicator": ind, "place": place, "share": share, "satisfied": satisfied, "asked": asked})]
+        marks = [make(ChecklistMark, {"indicator": ind, "n": item.n, "place": place, "present": x}) for item, x in bits]
         return marks, []
+
+
+def _read_part(
+    spec: ScoresSpec, part: str
+) -> tuple[str, Place | None, list[tuple[ChecklistItemSpec, bool]], tuple[float | None, float | None, float | None] | None]:
+    """One packed part (see `pack`): its indicator and place, and either each required item with whether it is
+    there, or the survey's (share, satisfied, asked)."""
+    key, value = part.split("=", 1)
+    ind, _, at = key.partition("@")
+    place: Place | None = at or None  # type: ignore[assignment]
+    if value.endswith("%"):
+        return ind, place, [], (float(value[:-1]), None, None)
+    if "/" in value:
+        sat, asked = value.split("/")
+        return ind, place, [], (None, float(sat), float(asked))
+    items = required(spec.indicators[ind], place)
+    return ind, place, [(item, bit == "1") for item, bit in zip(items, value, strict=True)], None

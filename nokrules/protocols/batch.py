@@ -30,7 +30,6 @@ from pathlib import Path
 from nokrules.core.engine import Engine
 from nokrules.core.errors import EngineError, UsageError
 from nokrules.core.model import Approver, Plan, ProtocolInstitution
-from nokrules.core.scores import Unpacker
 from nokrules.documents import FORMATS
 from nokrules.documents.document import DOCUMENTS, render_document
 from nokrules.documents.output import write_atomically
@@ -149,7 +148,6 @@ class Drafter:
         self.options = options
         self.engine = Engine.load(options.catalog)
         self.spec = self.engine.catalog.scores
-        self.unpack = Unpacker(self.spec) if self.spec else None
         self._kinds: dict[str, str | None] = {}
 
     def kind_of(self, written: str | None) -> str | None:
@@ -175,8 +173,8 @@ class Drafter:
         try:
             kind_id = self.kind_of(e.kind)
             inst = self.engine.institution(e.name, kind_id)
-            assessment = self.unpack(e.scores) if e.scores and self.unpack else None
-            plan = self.engine.draft_plan(e.findings, inst, date=o.plan_date, year=o.year, report_date=o.report_date, assessment=assessment)
+            packed = e.scores if e.scores and self.spec else None  # scored from the engine's memo of packed parts
+            plan = self.engine.draft_plan(e.findings, inst, date=o.plan_date, year=o.year, report_date=o.report_date, packed=packed)
             write_atomically(os.path.join(self.options.out, job.file), self.render(plan))
             return extract_plan(self.engine, BatchResult(e, plan, job.file, kind_id))
         except Exception as err:  # one institution must not cost the others their plans
