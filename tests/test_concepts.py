@@ -242,6 +242,16 @@ def test_a_survey_line_says_nothing_wrong_when_every_share_reaches_the_floor(tex
         ("акт 12 из 2025", []),  # «из» a year: a date, no share
         ("0 из 0", []),
         ("уклон 8 %, 140 %", [(6, 8.0)]),  # over 100 is no share
+        # the share of the dissatisfied gives the satisfied share by its rest
+        ("не удовлетворены 31 %", [(17, 69.0)]),
+        ("неудовлетворённых вежливостью — 12,5 %", [(32, 87.5)]),
+        ("20 % опрошенных недовольны", [(0, 80.0)]),
+        ("не устраивает график 3 из 10", [(21, 70.0)]),
+        # the answer word nearest to the share in its clause decides
+        ("удовлетворены 64 %, не удовлетворены 36 %", [(14, 64.0), (37, 64.0)]),
+        ("не в полной мере удовлетворены (удовлетворены 64 %)", [(46, 64.0)]),
+        ("не в полной мере удовлетворены питанием, 64 %", [(41, 64.0)]),
+        ("оценили питание удовлетворительно 80 %", [(34, 80.0)]),  # a grade, not the dissatisfied
     ],
 )
 def test_shares_are_read_in_every_shape_with_where_they_stand(text: str, expected: list[tuple[int, float]]) -> None:

@@ -342,6 +342,12 @@ def test_a_count_of_those_asked_is_a_share(engine: Engine) -> None:
     assert [(r.deficiency, r.values) for r in found] == [("info_satisfaction_low", {"satisfaction_percent": 70.0})]
 
 
+def test_the_share_of_the_dissatisfied_hands_the_rules_the_satisfied_share(engine: Engine) -> None:
+    # 96 % dissatisfied is 4 % satisfied: the rules for a very low share must see 4, not 96
+    found = engine.recognizer.recognize(engine.findings("Неудовлетворённых вежливостью персонала 96 %"))
+    assert [(r.deficiency, r.values) for r in found] == [("courtesy_service_low", {"satisfaction_percent": 4.0})]
+
+
 def test_an_aspect_without_a_share_of_its_own_is_still_vetoed(engine: Engine) -> None:
     assert "overall_satisfaction_low" not in ids(engine, "в целом удовлетворены качеством жизни 70 %")
 

@@ -49,12 +49,33 @@ PREPOSITIONS = frozenset("в во на с со из у для от о об по 
 SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4})\s+из\s+(\d{1,4})(?![\d.,])")
 
 
+# a word for how those asked answered, and whether it names the dissatisfied: «удовлетворены», «довольны», «не
+# устраивает», «неудовлетворённых», «недовольны»; «удовлетворительно» grades a thing, it counts no people
+SATISFACTION_RE = re.compile(r"(?<![а-я])(не\s*)?(?:удовлетвор(?!ительн)|довол|устраива|устроил)[а-я]*")
+CLAUSE_CUT_RE = re.compile(r"[,;()\n]")  # a share and the word that says whose it is stand between these
+
+
+def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
+    """Is the share at `at`..`end` the share of the dissatisfied? The answer word nearest to it in its clause
+    decides: «не удовлетворены 31 %», «неудовлетворённых — 12 %», «20 % недовольны»; but «не в полной мере
+    удовлетворены (удовлетворены 64 %)» gives the satisfied share, and a share with no answer word
+    («укомплектован на 68 %») is taken as it stands."""
+    a = max((m.end() for m in CLAUSE_CUT_RE.finditer(folded, 0, at)), default=0)
+    b = m.start() if (m := CLAUSE_CUT_RE.search(folded, end)) else len(folded)
+    words = list(SATISFACTION_RE.finditer(folded, a, b))
+    if not words:
+        return False
+    nearest = min(words, key=lambda w: at - w.end() if w.end() <= at else w.start() - end)
+    return nearest.group(1) is not None
+
+
 def shares(text: str) -> list[tuple[int, float]]:
-    """Every share a finding gives, where it stands and its value in percent: «64 %», «64,5 процента», «97 из
-    100 опрошенных» (97.0), «3 из 6 ставок» (50.0). One reading for the survey floor, the values handed to
-    the rules, and each aspect's own share in a line that lists several; «из» with a count larger than its
-    total, over nothing or over a year is no share."""
+    """Every share a finding gives, where it stands and its value in percent of those satisfied: «64 %»,
+    «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), «не удовлетворены 31 %» (69.0).
+    One reading for the survey floor, the values handed to the rules, and each aspect's own share in a line
+    that lists several; «из» with a count larger than its total, over nothing or over a year is no share."""
     out = []
+    folded = fold(text)
     for m in SHARE_VALUE_RE.finditer(text):
         if m.group(1) is not None:
             value = float(m.group(1).replace(",", "."))
@@ -64,6 +85,8 @@ def shares(text: str) -> list[tuple[int, float]]:
                 continue  # «3 из 2025» is a date
             value = round(100 * part / total, 1)
         if 0 <= value <= 100:
+            if _of_dissatisfied(folded, m.start(), m.end()):
+                value = round(100 - value, 1)
             out.append((m.start(), value))
     return out
 
