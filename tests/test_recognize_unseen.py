@@ -357,3 +357,21 @@ def test_an_operator_recommendation_names_the_deficiency_it_answers(engine: Engi
     assert ids(engine, "рекомендуется установить кнопку вызова персонала у входа") == ["call_button_missing"]
     # «рекомендовать» of a survey is readiness to recommend the organisation, no recommendation to it
     assert ids(engine, "готовы рекомендовать учреждение 98 % опрошенных") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of things is part of them done, not a survey: no satisfaction deficiency beside the thing
+        ("доступность для инвалидов: адаптированы 2 из 6 санузлов", [("accessible_sanitary_missing", "partial")]),
+        ("поручни установлены только на 2 из 5 лестниц", [("handrails_missing", "partial")]),
+        ("кнопки вызова установлены в 3 из 8 палат", [("call_button_missing", "partial")]),
+        ("адаптированы 6 из 6 санузлов", []),  # all of them: nothing is wrong
+        # a count of people asked is still a survey share
+        ("комфортностью довольны 7 из 10 опрошенных", [("comfort_satisfaction_low", None)]),
+    ],
+)
+def test_a_count_of_things_is_a_partial_state_and_a_count_of_people_a_survey(
+    engine: Engine, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert recognised(engine, text) == expected

@@ -24,8 +24,13 @@ from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
+# who a survey counts: «7 из 10 опрошенных», «из 40 анкет»; «2 из 5 лестниц» counts things, it reports no survey
+PEOPLE = r"(?:опрош|анкет|опрос|респондент|получател|человек|чел\b|граждан|проживающ|клиент|посетител|родител|родственник|пациент|ответ|участник|сем[еь]|инвалид|пользовател|жител)"
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
-SHARE_RE = re.compile(r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)|\b\d{1,4}\s+из\s+\d{1,4}\b|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)")
+SHARE_RE = re.compile(
+    r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)"
+    rf"|\b\d{{1,4}}\s+из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
+)
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
 # a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
@@ -34,6 +39,8 @@ RATIO_RE = re.compile(
     r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+|весь|все|всех)\b"
     r"|\bна\s+(?:весь|все|всех|\d+)\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+)\b"
 )
+# some of the things, counted: «адаптированы 2 из 6 санузлов», «поручни на 1 из 3 лестниц» (not people asked)
+COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я]")
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
@@ -294,6 +301,14 @@ class Concepts:
                 state = "partial"
             first = ratio.group(1) or ratio.group(2)
             at = tuple(i for i, w in enumerate(surface) if w == first)[:1]
+            marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
+            spots.append(at or (-1,))
+        counted = next((m for m in COUNT_RE.finditer(text) if int(m.group(1)) < int(m.group(2))), None)
+        if counted:
+            words.append(Match(element="не все", words=[counted.group().rsplit(" ", 1)[0]]))
+            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("partial"):
+                state = "partial"
+            at = tuple(i for i, w in enumerate(surface) if w == counted.group(1))[:1]
             marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
             spots.append(at or (-1,))
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
