@@ -35,10 +35,15 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
+# prepositions the dictionary also parses as rare other words («к» → «как», «для» → «длить», «при» → «переть»,
+# «после» → «посол», «из» → «иза»): in a finding they are the preposition, and a pattern word must not match them
+PREPOSITIONS_ONLY = frozenset({"к", "для", "при", "после", "из"})
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Every normal form of a folded word, plus the word itself."""
-    if not re.search(r"[а-я]", word):
+    if not re.search(r"[а-я]", word) or word in PREPOSITIONS_ONLY:
         return frozenset({word})
     out = {word}
     for p in _morph().parse(word):

@@ -1,0 +1,19 @@
+"""Normal forms of the words of a finding: what a pattern word is compared with."""
+
+from __future__ import annotations
+
+import pytest
+
+from nokrules.core.lemmas import lemmas
+
+
+@pytest.mark.parametrize(("word", "reading"), [("к", "как"), ("для", "длить"), ("при", "переть"), ("после", "посол"), ("из", "иза")])
+def test_a_preposition_is_not_read_as_a_rare_word_of_the_same_spelling(word: str, reading: str) -> None:
+    assert lemmas(word) == frozenset({word})
+    assert reading not in lemmas(word)
+
+
+def test_other_words_keep_every_reading() -> None:
+    assert {"пандус"} <= lemmas("пандуса")
+    assert {"стать", "сталь"} <= lemmas("стали")  # ambiguous words match either reading
+    assert {"в", "во"} == lemmas("во")
