@@ -292,6 +292,9 @@ def _batch_under_way(tmp_path: Path, findings: str = MANY_FINDINGS) -> tuple[sub
         [sys.executable, "-m", "nokrules.cli", "batch", str(src), "--out", str(out), "--jobs", "2", "--format", "json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as at a terminal: a shell without job control starts background commands (such as a test run
+        # started with `&` in a script) with SIGINT ignored, and the batch would inherit that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while not (out.is_dir() and sum(1 for _ in out.glob("*.json")) >= 200):  # drafting is under way
