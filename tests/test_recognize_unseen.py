@@ -375,3 +375,23 @@ def test_a_count_of_things_is_a_partial_state_and_a_count_of_people_a_survey(
     engine: Engine, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert recognised(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing said to be there, then a flaw set against it in words no pattern knows: the thing, off the norm
+        ("кнопка вызова есть, но висит за шкафом", [("call_button_missing", "noncompliant")]),
+        ("кнопка вызова установлена, однако до неё не дотянуться с коляски", [("call_button_missing", "noncompliant")]),
+        ("сменное кресло-коляска есть, но хранится на складе под замком", [("wheelchairs_missing", "noncompliant")]),
+        # «нет» of something else does not make the thing itself missing
+        ("питьевая вода есть, но стаканчиков никогда нет", [("drinking_water_missing", "noncompliant")]),
+        # a flaw with a state of its own keeps it; a second thing after the contrast is that thing's
+        ("пандус есть, но сломан", [("ramp_missing", "broken")]),
+        ("пандус есть, но поручни только с одной стороны", [("handrails_missing", "partial")]),
+    ],
+)
+def test_a_flaw_set_against_a_thing_that_is_there_is_that_things_flaw(
+    engine: Engine, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert recognised(engine, text) == expected

@@ -12,6 +12,7 @@ shape, so a protocol whose lines carry their own act numbers and addresses is an
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Mapping
@@ -55,6 +56,8 @@ TYPO_MIN_LEN = 5
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
+# words that set a flaw against a thing said to be there: «пандус есть, но …» («зато», «а» join a second thing)
+BUT = frozenset({"но", "однако", "хотя", "при этом", "правда"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
@@ -328,13 +331,15 @@ class Recognizer:
         for n, (plem, surface, _) in enumerate(seen):
             found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem)
             offset = toks._range(*parts[n]).start  # concept positions are the part's; the finding's are wanted
-            if not found and (signals[n].problem or signals[n].survey):
+            flaw = self._flaw_of_present(text, toks, parts, signals, n) if not found else None
+            if not found and (signals[n].problem or signals[n].survey or flaw is not None):
                 # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
                 # wrong names the thing of a neighbouring part that says nothing is wrong
                 for j in (n - 1, n + 1):
                     if 0 <= j < len(parts) and not (signals[j].problem or signals[j].survey):
                         a, b = min(parts[n][0], parts[j][0]), max(parts[n][1], parts[j][1])
-                        found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n, near=False)
+                        sig = flaw if flaw is not None and j == n - 1 else signals[n]
+                        found = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), sig, n, near=False)
                         if found:
                             offset = toks._range(a, b).start
                             break
@@ -561,6 +566,27 @@ class Recognizer:
             for did in self._checklist.get(f"{indicator}.{item}", ()):
                 out.append((did, m.group().strip()))
         return out
+
+    def _flaw_of_present(
+        self, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], n: int
+    ) -> PartSignal | None:
+        """What part `n` says of the thing the part before it says is there, when it sets something against it:
+        «кнопка вызова есть, но висит за шкафом», «книга жалоб имеется, однако её выдают по требованию». The thing
+        is there but not as it should be («не соответствует требованиям»), whatever words the flaw is told in;
+        a flaw with a signal of its own keeps that signal, except «нет»: the thing itself is not missing
+        («питьевая вода есть, но стаканчиков нет»). None when part `n` is not such a flaw."""
+        if n == 0 or signals[n].survey or signals[n].clear or signals[n - 1].problem or signals[n - 1].survey:
+            return None
+        opening = WORD_RE.findall(fold(text[parts[n][0] : parts[n][1]]))[:2]
+        if not opening or not (opening[0] in BUT or " ".join(opening) in BUT):
+            return None
+        if not self.present.found(toks.lemmas(*parts[n - 1])):
+            return None
+        sig = signals[n]
+        if sig.problem and sig.state not in (None, "absent"):
+            return sig
+        words = sig.words or (Match(element="есть, но", words=[opening[0]]),)
+        return dataclasses.replace(sig, problem=True, state="noncompliant", words=words, marks=(), spots=())
 
     def _part_signals(
         self, text: str, toks: Tokens
