@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nokrules.core.lemmas import lemmas
+from nokrules.core.lemmas import is_infinitive, lemmas
 
 
 @pytest.mark.parametrize(("word", "reading"), [("к", "как"), ("для", "длить"), ("при", "переть"), ("после", "посол"), ("из", "иза")])
@@ -17,3 +17,9 @@ def test_other_words_keep_every_reading() -> None:
     assert {"пандус"} <= lemmas("пандуса")
     assert {"стать", "сталь"} <= lemmas("стали")  # ambiguous words match either reading
     assert {"в", "во"} == lemmas("во")
+
+
+def test_a_recommendation_is_told_in_infinitives_a_state_in_participles() -> None:
+    assert is_infinitive("установить") and is_infinitive("обеспечить") and is_infinitive("отремонтировать")
+    assert not is_infinitive("установлен") and not is_infinitive("обеспечена") and not is_infinitive("размещённая")
+    assert not is_infinitive("2023")

@@ -395,3 +395,23 @@ def test_a_flaw_set_against_a_thing_that_is_there_is_that_things_flaw(
     engine: Engine, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert recognised(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an operator's recommendation names the deficiency by its fix; the verb tells the state
+        ("Обеспечить наличие сменного кресла-коляски", [("wheelchairs_missing", "absent")]),
+        ("Рекомендуем разместить на стенде информацию о тарифах", [("tariffs_missing", "absent")]),
+        ("Провести ремонт пандуса", [("ramp_missing", "broken")]),
+        ("Дооборудовать санузел поручнями", [("accessible_sanitary_missing", "partial")]),
+        ("Привести пандус в соответствие с нормами", [("ramp_missing", "noncompliant")]),
+        # a participle says the thing is there; keeping up what works is no deficiency
+        ("пандус установлен в 2023 году", []),
+        ("Рекомендуется поддерживать сайт в актуальном состоянии", []),
+    ],
+)
+def test_a_recommendation_names_the_deficiency_its_fix_answers(
+    engine: Engine, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert recognised(engine, text) == expected

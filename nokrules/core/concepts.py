@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, may_head
+from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
 
@@ -191,6 +191,9 @@ class Concepts:
             (state, compile_element(w)) for state in STATE_ORDER for w in getattr(signals, state)
         ]
         states += [(None, compile_element(w)) for w in signals.low]
+        remedies = [(state, compile_element(w)) for state in STATE_ORDER for w in signals.remedies.get(state, [])]
+        self.remedies = ElementIndex([el for _, el in remedies])
+        self.remedy_state = [st for st, _ in remedies]
         self.state_of = [st for st, _ in states]
         self.signals = ElementIndex([el for _, el in states])
         # a negation governs the next word or the one after it: «не работает», «не всегда работает», but not
@@ -285,6 +288,17 @@ class Concepts:
             if st is not None:
                 state = state or st
                 marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
+        for k in self.remedies.candidates(lem):  # «рекомендуется установить …»: an infinitive asks for the fix
+            el = self.remedies.elements[k]
+            found = [p for p in find_all(el, lem) if p[0] < len(surface) and is_infinitive(surface[p[0]])]
+            if not found:
+                continue
+            words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
+            spots += [tuple(p) for p in found]
+            st = self.remedy_state[k]
+            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index(st):
+                state = st
+            marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
         measured = MEASURE_RE.search(text)
         if measured:
             words.append(Match(element="размер", words=[measured.group()]))

@@ -84,6 +84,13 @@ def attachment(word: str) -> tuple[bool, bool, bool]:
 
 
 @lru_cache(maxsize=50_000)
+def is_infinitive(word: str) -> bool:
+    """Can the word be an infinitive («установить», «обеспечить»)? A recommendation is told in them, a state in
+    participles («установлен», «обеспечена»)."""
+    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "INFN" for p in _morph().parse(word))
+
+
+@lru_cache(maxsize=50_000)
 def is_predicate(word: str) -> bool:
     """Is the word most likely a verb form that says something of its own («расположены», «найти»)? An item of
     a list («сведения о попечительском совете») has none."""

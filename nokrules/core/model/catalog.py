@@ -53,6 +53,11 @@ class Signals(Strict):
     low: list[str] = []
     survey: list[str] = []
     scores: list[str] = []  # score words: a survey result for survey indicators, no problem for expert ones
+    # what a recommendation asks to do, by the state of the thing it implies: «установить», «обеспечить наличие» →
+    # absent, «отремонтировать» → broken, «заменить» → worn, «дооборудовать» → partial, «привести в
+    # соответствие» → noncompliant. A verb counts as an infinitive only («рекомендуется установить», «обеспечить
+    # доступ»): «установлен», «размещена» say the thing is there
+    remedies: dict[FindingState, list[str]] = {}
     contrast: list[str] = []  # words that open a new part of a finding («пандус есть, но без поручней»)
     present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
     ignore: list[str] = []  # phrases whose words are no signal there («с нарушением слуха», «не менее»)
