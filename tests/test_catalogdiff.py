@@ -280,3 +280,15 @@ def test_command_same_catalog_exits_zero() -> None:
     r = CliRunner().invoke(command, [str(MINI), str(MINI)])
     assert r.exit_code == 0, r.output
     assert "Изменений в каталоге нет." in r.output
+
+
+def test_a_new_remedy_verb_is_a_settings_change(tmp_path: Path) -> None:
+    changed = tmp_path / "remedies"
+    shutil.copytree(MINI, changed)
+    settings = changed / "catalog" / "catalog.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "signals:\n  remedies:\n    broken: [отремонтировать]\n", encoding="utf-8"
+    )
+    fields = {f.field: (f.old, f.new) for f in diff_dirs(MINI, changed).structure.settings}
+    assert "signals.remedies.broken" in fields
+    assert "отремонтировать" in str(fields["signals.remedies.broken"][1])
