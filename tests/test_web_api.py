@@ -610,6 +610,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "scores": [],
             "close": [],
             "echoes": [],
+            "outvoted": [],
             "rules": [{"id": "complaint", "because": "ст. 13 442-ФЗ"}],
         },
         {
@@ -627,6 +628,7 @@ def test_explain_names_the_matched_words_and_the_rules_fired(client: TestClient)
             "scores": [],
             "close": [],
             "echoes": [],
+            "outvoted": [],
             "rules": [
                 {"id": "staffing", "because": "укомплектованность"},
                 {"id": "staffing-low", "because": "менее половины штата"},

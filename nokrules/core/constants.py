@@ -38,3 +38,7 @@ HOW_TITLES = {
 }
 # a deficiency also matched whose words only echo the recognised one's («телефоны структурных подразделений»)
 ECHO_NOTE = "совпал и недостаток «{deficiency}», но его слова здесь — лишь часть этой формулировки: отдельно не учтён"
+# a deficiency also matched whose own words stand where the closest labelled findings name the recognised one
+OUTVOTED_NOTE = (
+    "совпал и недостаток «{deficiency}», но размеченные находки, ближайшие к словам «{words}», называют этот: отдельно не учтён"
+)

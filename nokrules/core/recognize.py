@@ -32,6 +32,7 @@ from nokrules.core.model import (
     Finding,
     FindingState,
     Match,
+    Outvoted,
     Pattern,
     Place,
     Recognition,
@@ -90,6 +91,8 @@ WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "за", "про"})
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
+# where the place of a hit's own words ends, for the phrasings closest to it (see Recognizer._outvoted)
+PLACE_CUT_RE = re.compile(r"[,;:.!?()]|\s[—–-]\s|\s(?:и|или|а|но)\s")
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class _Hit(NamedTuple):
     close: tuple[Close, ...] = ()  # a similarity hit: the phrasings that voted for it
     words: tuple[int, ...] = ()  # positions in the finding of every word its pattern or object matched
     echoes: tuple[str, ...] = ()  # deficiencies dropped because their words only echo this hit's (see _echoes)
+    outvoted: tuple[Outvoted, ...] = ()  # deficiencies dropped because phrasings of their place name this one
 
 
 @dataclass(frozen=True)
@@ -387,8 +391,15 @@ class Recognizer:
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             kept[d.id] = h._replace(places=places, values=values, state=state)
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
+        rest = {did: h for did, h in kept.items() if did not in echoes}
+        outvoted = self._outvoted(rest, text, toks, parts, signals) if len(rest) > 1 else {}
         return tuple(
-            h._replace(echoes=tuple(b for b, a in echoes.items() if a == did)) for did, h in kept.items() if did not in echoes
+            h._replace(
+                echoes=tuple(b for b, a in echoes.items() if a == did),
+                outvoted=tuple(why for a, why in outvoted.values() if a == did),
+            )
+            for did, h in rest.items()
+            if did not in outvoted
         )
 
     def _echoes(
@@ -400,11 +411,7 @@ class Recognizer:
         «электронная почта для обращений» about e-mail. What B adds to a word both share is B's own reading of
         it («график работы» beside «график посещений»); items of an enumeration («нет пандуса и поручней») hang
         on nothing; a word many deficiencies use («информация о размере платы») carries nothing either."""
-        lem = toks.lemmas()
-        said = self.cues.positions(lem)
-        for span, sg in zip(parts, signals, strict=True):
-            start = toks._range(*span).start
-            said.update(start + i for spot in sg.spots for i in spot if i >= 0)
+        said = self._said(toks, parts, signals)
         own = {did: frozenset(h.words) - said for did, h in hits.items()}
         tails: dict[frozenset[int], set[int]] = {}
 
@@ -429,6 +436,67 @@ class Recognizer:
             if a not in found:
                 out[b] = a
         return out
+
+    def _said(self, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> set[int]:
+        """The positions of the words that say something is wrong (cue words and problem signals), not what."""
+        said = self.cues.positions(toks.lemmas())
+        for span, sg in zip(parts, signals, strict=True):
+            start = toks._range(*span).start
+            said.update(start + i for spot in sg.spots for i in spot if i >= 0)
+        return said
+
+    def _outvoted(
+        self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
+    ) -> dict[str, tuple[str, Outvoted]]:
+        """Hits the labelled phrasings give to another hit of the finding, each with the hit kept and the reason.
+        B is outvoted by A when the place of the words B has and A has not (a clause: between punctuation, «и»,
+        «или», «а», «но»; problem, survey and number words aside; words many deficiencies use too, if B has
+        others) is close to labelled phrasings (similarity.yaml, `contest`) that give B at most `max_own` of their
+        vote and A at least `min_rival`: «указан телефон вышестоящей организации, который больше не действует»
+        beside the complaint procedure is the procedure's phone, not a missing phone. A second deficiency with a
+        place of its own («нет пандуса, а туалет не оборудован») is voted on there and stays; a place the phrasings
+        do not know, or split on, keeps both."""
+        stage = self.similarity_stage()
+        if stage is None:
+            return {}
+        rule = stage.contest
+        lem = toks.lemmas()
+        aside = self._said(toks, parts, signals) | self.concepts.survey.positions(lem)
+        cuts = [m.span() for m in PLACE_CUT_RE.finditer(text)]
+        starts, ends = [0, *(b for _, b in cuts)], [*(a for a, _ in cuts), len(text)]
+        voted: dict[tuple[int, int], tuple[list[tuple[float, int]], dict[str, float]]] = {}
+        found: dict[str, tuple[str, Outvoted]] = {}
+        for b, hb in hits.items():
+            if hb.source == "similarity":
+                continue
+            for a, ha in hits.items():
+                if a == b or a in found:
+                    continue
+                mine = frozenset(i for i in hb.words if i not in aside and i not in ha.words and not toks.surface[i].isdigit())
+                mine = self._specific(mine, toks) or mine
+                if not mine:
+                    continue
+                lo, hi = toks.spans[min(mine)][0], toks.spans[max(mine)][1]
+                place = starts[bisect.bisect_right(starts, lo) - 1], ends[bisect.bisect_left(ends, hi)]
+                if place not in voted:
+                    voted[place] = stage.votes(text[place[0] : place[1]])
+                near, votes = voted[place]
+                if (
+                    near
+                    and near[0][0] >= rule.min_similarity
+                    and votes.get(b, 0.0) <= rule.max_own
+                    and votes.get(a, 0.0) >= rule.min_rival
+                ):
+                    words = text[place[0] : place[1]].strip(" ,;:.!?()—–-")
+                    found[b] = a, Outvoted(deficiency=b, words=words, close=list(stage.close(near, a)))
+                    break
+        for b, (a, why) in list(found.items()):
+            seen = {b}
+            while a in found and a not in seen:  # outvoted by an outvoted hit: name the hit that stays
+                seen.add(a)
+                a = found[a][0]
+            found[b] = a, why
+        return found
 
     def _specific(self, words: frozenset[int], toks: Tokens) -> frozenset[int]:
         """The words that name a thing, not a kind of thing: a word more deficiencies use than the catalog's
@@ -681,7 +749,7 @@ class Recognizer:
             Recognition(
                 finding=i, deficiency=h.deficiency, pattern=h.pattern, matches=list(h.matches), places=list(h.places),
                 values=dict(h.values) if shape == text else _values(self.catalog.deficiency(h.deficiency), percent),
-                source=h.source, state=h.state, close=list(h.close), echoes=list(h.echoes),
+                source=h.source, state=h.state, close=list(h.close), echoes=list(h.echoes), outvoted=list(h.outvoted),
             )
             for h in self._analyse(shape)
         )

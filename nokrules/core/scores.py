@@ -492,6 +492,7 @@ class ScoredDeficiency:
                     "scores": [self.source],
                     "close": [],  # given, not defaulted: a default list is deep-copied, 15 µs a recognition
                     "echoes": [],
+                    "outvoted": [],
                 },
             )
             if self.absent and k < RECOGNITIONS_MAX:  # a survey share's recurs less: not kept

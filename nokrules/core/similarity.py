@@ -38,6 +38,7 @@ class Similarity:
         spec = catalog.similarity
         assert spec is not None, "the similarity stage needs catalog/similarity.yaml"
         self.neighbours, self.min_similarity, self.min_share = spec.neighbours, spec.min_similarity, spec.min_share
+        self.contest = spec.contest
         self.features = features
         labelled: list[tuple[str, tuple[str, ...]]] = [(e, (d.id,)) for d in catalog.deficiencies for e in d.examples]
         labelled += [(e, (NOT + d.id,)) for d in catalog.deficiencies for e in d.counterexamples]
@@ -80,26 +81,31 @@ class Similarity:
         ranked = sorted((-float(cosine[i]), int(i)) for i in np.flatnonzero(cosine >= max(kth, 1e-12)))
         return [(-c, i) for c, i in ranked[:k]]
 
-    def decide(self, text: str) -> Verdict | None:
-        """The deficiencies the closest phrasings agree on, or None when they are not close enough or disagree."""
+    def votes(self, text: str) -> tuple[list[tuple[float, int]], dict[str, float]]:
+        """The closest phrasings and each label's share of their vote (each votes with its similarity, 0–1)."""
         near = self.nearest(text)
-        if not near or near[0][0] < self.min_similarity:
-            return None
         total = sum(s for s, _ in near)
         votes: dict[str, float] = {}
         for s, k in near:
             for label in self.labels[k]:
-                votes[label] = votes.get(label, 0.0) + s
+                votes[label] = votes.get(label, 0.0) + s / total
+        return near, votes
+
+    def decide(self, text: str) -> Verdict | None:
+        """The deficiencies the closest phrasings agree on, or None when they are not close enough or disagree."""
+        near, votes = self.votes(text)
+        if not near or near[0][0] < self.min_similarity:
+            return None
         # a counterexample's vote is taken from the deficiency it is a counterexample of
         chosen = [
             label
             for label, v in votes.items()
-            if label != NONE and not label.startswith(NOT) and (v - votes.get(NOT + label, 0.0)) / total >= self.min_share
+            if label != NONE and not label.startswith(NOT) and v - votes.get(NOT + label, 0.0) >= self.min_share
         ]
-        if not chosen or votes.get(NONE, 0.0) / total >= self.min_share:
+        if not chosen or votes.get(NONE, 0.0) >= self.min_share:
             return None
-        return Verdict(tuple((label, self._close(near, label)) for label in sorted(chosen, key=lambda lb: -votes[lb])))
+        return Verdict(tuple((label, self.close(near, label)) for label in sorted(chosen, key=lambda lb: -votes[lb])))
 
-    def _close(self, near: Iterable[tuple[float, int]], label: str) -> tuple[Close, ...]:
+    def close(self, near: Iterable[tuple[float, int]], label: str) -> tuple[Close, ...]:
         voters = [(s, k) for s, k in near if label in self.labels[k]]
         return tuple(Close(text=self.texts[k], similarity=round(s, 2)) for s, k in voters[:CLOSE_SHOWN])

@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from nokrules.core.conditions import Unmet, unmet
-from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, STATE_TITLES
+from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, MANUAL_MEASURE, OUTVOTED_NOTE, PLACE_TITLES, STATE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import (
@@ -22,6 +22,7 @@ from nokrules.core.model import (
     FindingState,
     Institution,
     Match,
+    Outvoted,
     Place,
     PlanItem,
     PlanMeasure,
@@ -63,6 +64,7 @@ class RecognitionWhy(BaseModel):
     matches: list[Match]
     close: list[Close] = []  # similarity decided: the labelled phrasings the finding was closest to
     echoes: list[str] = []  # deficiencies also matched whose words only echo this one's: not counted apart
+    outvoted: list[Outvoted] = []  # deficiencies also matched that the phrasings closest to their words give to this one
     places: list[Place]
     values: dict[str, float]
     scores: list[str] = []  # where the scores show the same deficiency: the second source of a merged finding
@@ -144,6 +146,7 @@ def _recognition(cat: Catalog, trace: Trace, k: int, inst: Institution, fired: t
         matches=r.matches,
         close=r.close,
         echoes=r.echoes,
+        outvoted=r.outvoted,
         places=r.places,
         values=r.values,
         scores=[source_text(s) for s in r.scores],
@@ -225,6 +228,9 @@ def _render_recognition(r: RecognitionWhy) -> list[str]:
         _how(r),
     ]
     out += [f"    {ECHO_NOTE.format(deficiency=e)}" for e in r.echoes]
+    for o in r.outvoted:
+        out.append(f"    {OUTVOTED_NOTE.format(deficiency=o.deficiency, words=o.words)}")
+        out += [f"      «{c.text}» ({c.similarity:.2f})" for c in o.close]
     if r.state:
         out.append(f"    состояние: {STATE_TITLES[r.state]}")
     if r.places:

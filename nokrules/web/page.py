@@ -19,7 +19,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES
+from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, OUTVOTED_NOTE, PLACE_TITLES, STATE_TITLES, VALUE_TITLES
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError
 from nokrules.core.limits import PlanTooLarge
@@ -618,6 +618,7 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
         else:
             said += f" — распознано {HOW_TITLES[e.recognised_by]}; слова находки: " + ", ".join(f"«{_e(w)}»" for w in _words(e))
         said += "".join("; " + _e(ECHO_NOTE.format(deficiency=t)) for t in e.echoes)
+        said += "".join("; " + _e(OUTVOTED_NOTE.format(deficiency=o.deficiency, words=o.words)) for o in e.outvoted)
         if e.scores and e.recognised_by != "scores":
             said += "; также по баллам: " + "; ".join(_e(x) for x in e.scores)
         if e.state:

@@ -104,6 +104,12 @@ class FiredRule(BaseModel):
     because: str
 
 
+class OutvotedView(BaseModel):
+    deficiency: str = Field(description="название недостатка, который тоже совпал, но не учтён")
+    words: str = Field(description="место находки, где стоят его собственные слова")
+    close: list[Close] = Field(default_factory=list, description="ближайшие к этому месту размеченные находки и сходство 0–1")
+
+
 class ExplainEntry(BaseModel):
     """Why one finding became one deficiency, and which rules gave its measures."""
 
@@ -125,6 +131,10 @@ class ExplainEntry(BaseModel):
     close: list[Close] = Field(default_factory=list, description="распознано по сходству: ближайшие размеченные находки и сходство 0–1")
     echoes: list[str] = Field(
         default_factory=list, description="недостатки (по названиям), которые тоже совпали, но их слова — лишь часть этой формулировки"
+    )
+    outvoted: list[OutvotedView] = Field(
+        default_factory=list,
+        description="недостатки (по названиям), которые тоже совпали, но размеченные находки, ближайшие к их словам, называют этот",
     )
     rules: list[FiredRule]
 

@@ -22,7 +22,7 @@ from nokrules.documents.document import render_document
 from nokrules.documents.layout import report_date
 from nokrules.documents.scores import source_text
 from nokrules.protocols.batch import slug
-from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, PlanRequest
+from nokrules.web.schema import BUILTIN_FORMS, ExplainEntry, FiredRule, MatchView, OutvotedView, PlanRequest
 from nokrules.web.workers import DraftTooSlow
 
 MEDIA = {
@@ -121,6 +121,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 scores=[source_text(s) for s in r.scores],
                 close=list(r.close),
                 echoes=[cat.deficiency(e).title for e in r.echoes],
+                outvoted=[OutvotedView(deficiency=cat.deficiency(o.deficiency).title, words=o.words, close=o.close) for o in r.outvoted],
                 rules=[FiredRule(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )

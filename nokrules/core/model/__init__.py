@@ -6,6 +6,7 @@ from nokrules.core.model.catalog import (
     Catalog,
     Comparison,
     Concept,
+    ContestSpec,
     Criterion,
     Deficiency,
     Form,
@@ -37,7 +38,18 @@ from nokrules.core.model.common import (
     Strict,
     make,
 )
-from nokrules.core.model.finding import Approver, Choice, Close, Finding, Firing, Institution, Match, Profile, Recognition
+from nokrules.core.model.finding import (
+    Approver,
+    Choice,
+    Close,
+    Finding,
+    Firing,
+    Institution,
+    Match,
+    Outvoted,
+    Profile,
+    Recognition,
+)
 from nokrules.core.model.plan import (
     DeficiencyRef,
     FindingRef,
@@ -88,6 +100,7 @@ __all__ = [
     "SphereSpec",
     "SurveyMark",
     "Concept",
+    "ContestSpec",
     "Contract",
     "Signals",
     "SimilaritySpec",
@@ -113,6 +126,7 @@ __all__ = [
     "Institution",
     "Kind",
     "Match",
+    "Outvoted",
     "Measure",
     "MeasureId",
     "Pattern",

@@ -73,6 +73,17 @@ class Signals(Strict):
     generic_share: float = Field(default=12.5, ge=0, le=100)
 
 
+class ContestSpec(Strict):
+    """When two deficiencies are found in one finding, the labelled phrasings closest to the place of one's own
+    words may name the other instead: then the first is left out (see Recognizer._outvoted). The place's nearest
+    phrasing must be at least `min_similarity` close, the doubted deficiency get at most `max_own` of their vote
+    and the other at least `min_rival`: a place the labelled findings do not know, or split on, keeps both."""
+
+    min_similarity: float = Field(default=0.4, gt=0, le=1)
+    max_own: float = Field(default=0.15, ge=0, lt=1)
+    min_rival: float = Field(default=0.35, gt=0, le=1)
+
+
 class SimilaritySpec(Strict):
     """catalog/similarity.yaml: the second stage of recognition. A finding that neither a pattern nor a concept
     recognises is compared with labelled findings (the folders of `learn_from`, corpus YAML) and with the
@@ -84,6 +95,7 @@ class SimilaritySpec(Strict):
     neighbours: int = Field(default=5, ge=1, le=50)
     min_similarity: float = Field(default=0.4, gt=0, le=1)
     min_share: float = Field(default=0.6, gt=0.5, le=1)
+    contest: ContestSpec = ContestSpec()
 
 
 class Phrasing(Strict):

@@ -79,6 +79,15 @@ class Close(Contract):
     similarity: float  # cosine of the two findings' weighted words, 0–1
 
 
+class Outvoted(Contract):
+    """A deficiency also matched in a finding and left out: the labelled phrasings closest to the place of its own
+    words («words») name the recognised deficiency instead; `close` are those phrasings, the curator's reason."""
+
+    deficiency: DeficiencyId
+    words: str
+    close: list[Close] = []
+
+
 class Recognition(Strict):
     finding: int  # index into the findings list
     deficiency: DeficiencyId
@@ -93,6 +102,8 @@ class Recognition(Strict):
     # deficiencies whose words in the finding only echo this one's («телефоны структурных подразделений»:
     # not the structure): found, but not counted as deficiencies of their own
     echoes: list[DeficiencyId] = []
+    # deficiencies also matched whose own words stand where the closest labelled phrasings name this one
+    outvoted: list[Outvoted] = []
 
 
 class Firing(Strict):
