@@ -50,7 +50,7 @@ from nokrules.core.phrases import (
     first_forms,
     index_keys,
 )
-from nokrules.core.similarity import Similarity
+from nokrules.core.similarity import CLOSE_SHOWN, Similarity
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -449,13 +449,12 @@ class Recognizer:
         self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
     ) -> dict[str, tuple[str, Outvoted]]:
         """Hits the labelled phrasings give to another hit of the finding, each with the hit kept and the reason.
-        B is outvoted by A when the place of the words B has and A has not (a clause: between punctuation, «и»,
+        B is outvoted by A when every place of the words B has and A has not (a clause: between punctuation, «и»,
         «или», «а», «но»; problem, survey and number words aside; words many deficiencies use too, if B has
         others) is close to labelled phrasings (similarity.yaml, `contest`) that give B at most `max_own` of their
         vote and A at least `min_rival`: «указан телефон вышестоящей организации, который больше не действует»
-        beside the complaint procedure is the procedure's phone, not a missing phone. A second deficiency with a
-        place of its own («нет пандуса, а туалет не оборудован») is voted on there and stays; a place the phrasings
-        do not know, or split on, keeps both."""
+        beside the complaint procedure is the procedure's phone, not a missing phone. One place of its own
+        («…входная зона (нет поручней и пандуса)») keeps B; a place the phrasings do not know, or split on, too."""
         stage = self.similarity_stage()
         if stage is None:
             return {}
@@ -476,19 +475,20 @@ class Recognizer:
                 mine = self._specific(mine, toks) or mine
                 if not mine:
                     continue
-                lo, hi = toks.spans[min(mine)][0], toks.spans[max(mine)][1]
-                place = starts[bisect.bisect_right(starts, lo) - 1], ends[bisect.bisect_left(ends, hi)]
-                if place not in voted:
-                    voted[place] = stage.votes(text[place[0] : place[1]])
-                near, votes = voted[place]
-                if (
-                    near
-                    and near[0][0] >= rule.min_similarity
-                    and votes.get(b, 0.0) <= rule.max_own
-                    and votes.get(a, 0.0) >= rule.min_rival
+                # the places its own words stand in: each must be given to the other deficiency
+                places = sorted({(starts[bisect.bisect_right(starts, lo) - 1], ends[bisect.bisect_left(ends, lo)]) for lo, _ in map(toks.spans.__getitem__, mine)})
+                said: list[tuple[list[tuple[float, int]], dict[str, float]]] = []
+                for place in places:
+                    if place not in voted:
+                        voted[place] = stage.votes(text[place[0] : place[1]])
+                    said.append(voted[place])
+                if all(
+                    near and near[0][0] >= rule.min_similarity and votes.get(b, 0.0) <= rule.max_own and votes.get(a, 0.0) >= rule.min_rival
+                    for near, votes in said
                 ):
-                    words = text[place[0] : place[1]].strip(" ,;:.!?()—–-")
-                    found[b] = a, Outvoted(deficiency=b, words=words, close=list(stage.close(near, a)))
+                    words = " … ".join(text[x:y].strip(" ,;:.!?()—–-") for x, y in places)
+                    close = [c for near, _ in said for c in stage.close(near, a)]
+                    found[b] = a, Outvoted(deficiency=b, words=words, close=close[:CLOSE_SHOWN])
                     break
         for b, (a, why) in list(found.items()):
             seen = {b}
