@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nokrules import EngineError
+from nokrules import Engine, EngineError
 from nokrules.core.conditions import evaluate
 from nokrules.core.firings import Firings
 from nokrules.core.model import Catalog, Comparison, Firing, Institution, Recognition, Rule, When
@@ -100,3 +100,17 @@ def test_a_refused_answer_is_not_remembered(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.undo()
     assert firings.run(Institution(), recs) == [Firing(rule="low", recognitions=[0])]
     assert rules.asked == 2  # asked again: the refused answer was not kept
+
+
+def test_one_recognition_object_gets_each_institutions_own_firings(engine: Engine) -> None:
+    # the memo keeps a recognition's own part of the fact per object (a batch shares a scored deficiency's
+    # recognition between plans); the institution's part is each plan's own. vacancies_missing: every
+    # institution publishes its free places (vacant-places-publish); a care home also reports free beds
+    # weekly (vacant-places-stationary-weekly, kind: care_home, …)
+    rec = _rec("vacancies_missing")
+    home, centre = engine.institution("Дом", "care_home"), engine.institution("Центр", "kcson")
+    both = [Firing(rule="vacant-places-publish", recognitions=[0]), Firing(rule="vacant-places-stationary-weekly", recognitions=[0])]
+    one = [Firing(rule="vacant-places-publish", recognitions=[0])]
+    for _ in range(2):
+        assert engine.firings.run(home, [rec]) == both
+        assert engine.firings.run(centre, [rec]) == one

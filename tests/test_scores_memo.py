@@ -87,3 +87,16 @@ def test_packed_scores_give_the_plan_the_validated_assessment_gives(engine: Engi
         by_memo = engine.draft_plan("", engine.institution("Центр"), date=WHEN, packed=line)
         plain = engine.draft_plan("", engine.institution("Центр"), date=WHEN, assessment=unpack(spec, line))
         assert by_memo.to_json() == plain.to_json()
+
+
+def test_the_planners_dues_are_each_plan_dates_own(engine: Engine) -> None:
+    # the Planner keeps each measure's own due per plan date; survey_comfort_causes is due in two months
+    # (2.3 below its threshold): from 15.01.2027 that is Monday 15.03.2027; from 01.03.2027 it is 01.05.2027, a
+    # Saturday and Labour Day, so the working day before it, Friday 30.04.2027
+    def due(day: date) -> str:
+        plan = engine.draft_plan("", engine.institution("Центр"), date=day, packed=packed(engine, ROW_A))
+        return next(m.due for i in plan.items for m in i.measures if m.id == "survey_comfort_causes")
+
+    assert due(WHEN) == "2027-03-15"
+    assert due(date(2027, 3, 1)) == "2027-04-30"
+    assert due(WHEN) == "2027-03-15"

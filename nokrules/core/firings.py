@@ -70,6 +70,7 @@ class Firings:
                 self._comparisons.setdefault((r.when.deficiencies[0], name), []).append(cmp)
         # the facts of a group, in plan order → the firings on them (indexes into the group)
         self._known: dict[tuple[Hashable, ...], tuple[tuple[str, tuple[int, ...]], ...]] = {}
+        self._firings: dict[tuple[str, tuple[int, ...]], Firing] = {}  # one object per firing, shared by plans
 
     def key(self, institution: Institution, rec: Recognition) -> Hashable:
         """What the rules can see of a recognition, built from the engine's own fact; a value enters as the
@@ -130,4 +131,12 @@ class Firings:
             for key, members in new:
                 at = {i: k for k, i in enumerate(members)}
                 self._known[key] = tuple((rule, tuple(at[i] for i in fids)) for rule, fids in fired if fids[0] in at)
-        return [make(Firing, {"rule": rule, "recognitions": list(fids)}) for rule, fids in sorted(found)]
+        if len(self._firings) > CACHE_MAX:
+            self._firings.clear()
+        out = []
+        for rule, fids in sorted(found):
+            firing = self._firings.get((rule, fids))
+            if firing is None:
+                firing = self._firings[(rule, fids)] = make(Firing, {"rule": rule, "recognitions": list(fids)})
+            out.append(firing)
+        return out

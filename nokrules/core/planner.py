@@ -41,6 +41,7 @@ PLACE_TOKEN = "{место}"
 NAME_LINE = "____________"
 DUTY = "Ответственный"  # a role named by a duty, not by a position: column 4 then asks for the position too
 CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
+SCHEDULES_MAX = 100  # plan dates (and years, report days) a Planner keeps the measures' own dues for
 FREFS_MAX = 5_000  # finding refs kept: those that recur are few (a survey finding names its share)
 K = TypeVar("K")
 V = TypeVar("V")
@@ -175,6 +176,7 @@ class Planner:
         self._drefs: dict[str, DeficiencyRef] = {}
         self._frefs: dict[tuple[str, int], FindingRef] = {}
         self._schedules: dict[tuple[tuple[str, ...], Schedule], dict[str, date | None]] = {}
+        self._own_dues: dict[Schedule, dict[str, date | None]] = {}  # a measure's due by its own spec alone
         # measures that come after another or have one coming after them: only their dues depend on the plan
         self._ordered = frozenset(m.id for m in catalog.measures if m.after) | {p for m in catalog.measures for p in m.after}
 
@@ -190,7 +192,20 @@ class Planner:
             (ordered, schedule),
             lambda: schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ordered}, schedule),
         )
-        return {i: held[i] if i in held else due_date(cat.measure(i).due, schedule) for i in ids}
+        own = self._own_dues.get(schedule)
+        if own is None:
+            if len(self._own_dues) > SCHEDULES_MAX:
+                self._own_dues.clear()
+            own = self._own_dues[schedule] = {}
+        out: dict[str, date | None] = {}
+        for i in ids:
+            if i in held:
+                out[i] = held[i]
+            elif i in own:
+                out[i] = own[i]
+            else:
+                out[i] = own[i] = due_date(cat.measure(i).due, schedule)
+        return out
 
     def _chosen(self, recognitions: list[Recognition], firings: list[Firing]) -> list[list[_ChosenMeasure]]:
         """Measures per recognition after `replaces` and `excludes`, best-ranked first."""
@@ -272,15 +287,23 @@ class Planner:
     def _plan_row(
         self, section: Section, row: _PendingRow, findings: list[Finding], recognitions: list[Recognition], render: _Render
     ) -> PlanRow:
-        recs = [recognitions[k] for k in row.recs]
-        places: list[Place] = sorted({p for r in recs for p in r.places})
-        refs = [self._fref(findings[i]) for i in sorted({r.finding for r in recs})]
-        deficiencies = sorted({r.deficiency for r in recs})
+        if len(row.recs) == 1:  # most rows: one finding, one deficiency
+            rec = recognitions[row.recs[0]]
+            places: list[Place] = sorted(set(rec.places))
+            refs = [self._fref(findings[rec.finding])]
+            deficiencies = [rec.deficiency]
+            indicators = [self._dref(rec.deficiency).indicator]
+        else:
+            recs = [recognitions[k] for k in row.recs]
+            places = sorted({p for r in recs for p in r.places})
+            refs = [self._fref(findings[i]) for i in sorted({r.finding for r in recs})]
+            deficiencies = sorted({r.deficiency for r in recs})
+            indicators = sorted({self._dref(d).indicator for d in deficiencies})
         return make(
             PlanRow,
             {
                 "section": section,
-                "indicators": sorted({self._dref(d).indicator for d in deficiencies}),
+                "indicators": indicators,
                 "findings": refs,
                 "deficiencies": deficiencies,
                 "measure": render(row.chosen, places) if row.chosen else None,
