@@ -79,9 +79,9 @@ class ContestSpec(Strict):
     phrasing must be at least `min_similarity` close, the doubted deficiency get at most `max_own` of their vote
     and the other at least `min_rival`: a place the labelled findings do not know, or split on, keeps both."""
 
-    min_similarity: float = Field(default=0.4, gt=0, le=1)
-    max_own: float = Field(default=0.15, ge=0, lt=1)
-    min_rival: float = Field(default=0.35, gt=0, le=1)
+    min_similarity: float = Field(default=0.35, gt=0, le=1)
+    max_own: float = Field(default=0.2, ge=0, lt=1)
+    min_rival: float = Field(default=0.3, gt=0, le=1)
 
 
 class SimilaritySpec(Strict):
