@@ -415,3 +415,20 @@ def test_a_recommendation_names_the_deficiency_its_fix_answers(
     engine: Engine, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert recognised(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's plan line: «сделать», «увеличить», «повысить» ask for the thing or more of it
+        ("Сделать пандус у входа", [("ramp_missing", "absent")]),
+        ("Увеличить количество стульев в зоне ожидания", [("waiting_area_missing", "partial")]),
+        # a thing that needs repair is broken, one that needs replacing is worn
+        ("пандус требует ремонта", [("ramp_missing", "broken")]),
+        ("кнопка вызова в неудовлетворительном состоянии", [("call_button_missing", "worn")]),
+    ],
+)
+def test_a_plan_line_and_a_need_of_repair_tell_the_state(
+    engine: Engine, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert recognised(engine, text) == expected
