@@ -423,8 +423,8 @@ def test_a_recommendation_names_the_deficiency_its_fix_answers(
         # an institution's plan line: «сделать», «увеличить», «повысить» ask for the thing or more of it
         ("Сделать пандус у входа", [("ramp_missing", "absent")]),
         ("Увеличить количество стульев в зоне ожидания", [("waiting_area_missing", "partial")]),
-        # a thing that needs repair is broken, one that needs replacing is worn
-        ("пандус требует ремонта", [("ramp_missing", "broken")]),
+        # a thing that needs repair or replacing is worn (broken is a fault mended at once)
+        ("пандус требует ремонта", [("ramp_missing", "worn")]),
         ("кнопка вызова в неудовлетворительном состоянии", [("call_button_missing", "worn")]),
     ],
 )
