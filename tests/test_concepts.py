@@ -256,3 +256,20 @@ def test_a_survey_line_says_nothing_wrong_when_every_share_reaches_the_floor(tex
 )
 def test_shares_are_read_in_every_shape_with_where_they_stand(text: str, expected: list[tuple[int, float]]) -> None:
     assert shares(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "clear"),
+    [
+        # a problem word and its denial, in either order, say nothing is wrong
+        ("нареканий на питание нет", True),
+        ("нет нареканий", True),
+        ("претензий от получателей не поступало", True),
+        ("без замечаний", True),
+        ("отклонений от норматива не выявлено", True),
+        # a complaint about an absence is a problem; a denial only before its noun
+        ("нарекания на отсутствие горячей воды", False),
+    ],
+)
+def test_a_denied_problem_word_says_nothing_is_wrong(engine: Engine, text: str, clear: bool) -> None:
+    assert engine.recognizer.says_nothing_wrong(text) is clear

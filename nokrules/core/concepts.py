@@ -202,7 +202,9 @@ class Concepts:
         self.survey = ElementIndex([compile_element(w) for w in signals.survey])
         self.scores = ElementIndex([compile_element(w) for w in signals.scores])
         self.ignore = ElementIndex([compile_element(w) for w in signals.ignore])
-        self.clear = ElementIndex([compile_element(w) for w in signals.clear])
+        denied = [f"{n} {d}" for n in signals.clear_nouns for d in signals.denials]
+        denied += [f"{d} {n}" for n in signals.clear_nouns for d in [*signals.denials, *signals.denials_before]]
+        self.clear = ElementIndex([compile_element(w) for w in dict.fromkeys([*signals.clear, *denied])])
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
         self.contrast_re = re.compile(rf"(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None

@@ -62,6 +62,12 @@ class Signals(Strict):
     present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
     ignore: list[str] = []  # phrases whose words are no signal there («с нарушением слуха», «не менее»)
     clear: list[str] = []  # phrases that say nothing is wrong («замечаний нет»): such a part names no deficiency
+    # words for a problem that a denial turns into «nothing is wrong»: each `clear_nouns` word with each
+    # `denials` word in either order («нареканий нет», «нет нареканий», «претензий не поступало») and after
+    # each `denials_before` word («без замечаний», «отсутствие жалоб»; «жалоба на отсутствие пандуса» is one)
+    clear_nouns: list[str] = []
+    denials: list[str] = []
+    denials_before: list[str] = []
     # words that name only where or which document («корпус», «этаж», «акт»): a clause of nothing else, with its
     # numbers and names («(7 этаж, кабинет 12)», «акт № 5 от 12.03.2026»), says nothing of the deficiency
     where: list[str] = []

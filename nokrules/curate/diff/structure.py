@@ -110,7 +110,10 @@ def _flat_settings(c: Catalog) -> Flat:
     }
     return flat | _flat_similarity(c) | {
         f"signals.{name}": ("list", list(getattr(s.signals, name)) if s.signals else [])
-        for name in ("broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear", "where")
+        for name in (
+            "broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear",
+            "clear_nouns", "denials", "denials_before", "where",
+        )
     } | {
         f"signals.remedies.{state}": ("list", list(s.signals.remedies.get(state, [])) if s.signals else [])
         for state in ("broken", "noncompliant", "worn", "partial", "absent")
