@@ -157,6 +157,14 @@ def test_explain_of_an_unrecognised_line_lists_suggestions() -> None:
     assert "handrails_missing" in r.stdout
 
 
+def test_explain_of_a_line_that_says_nothing_is_wrong_says_so_as_the_plan_does(engine: Engine) -> None:
+    e = explain(engine, "замечаний по показателю нет", engine.institution("", None), date(2027, 1, 15))
+    (f,) = e.findings
+    assert f.no_deficiency and not f.recognitions and not f.suggestions
+    assert "недостатка не называет (сказано, что всё в порядке): мероприятий не нужно" in render(e)
+    assert "не распознано" not in render(e)
+
+
 def test_check_passes_on_the_mini_catalog() -> None:
     r = run("check", "--catalog", str(MINI), "--examples", "30")
     assert r.returncode == 0, r.stdout

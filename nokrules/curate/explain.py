@@ -79,7 +79,8 @@ class FindingWhy(BaseModel):
     words: list[Word]
     cues: list[str]
     recognitions: list[RecognitionWhy]
-    suggestions: list[Suggestion]  # only when nothing was recognised
+    suggestions: list[Suggestion]  # only when nothing was recognised and the line does not say nothing is wrong
+    no_deficiency: bool = False  # the line says nothing is wrong («замечаний нет»): the plan gives it no measure
 
 
 class Explanation(BaseModel):
@@ -113,13 +114,16 @@ def _finding(
         for k, r in enumerate(trace.recognitions)
         if r.finding == i
     ]
+    # as the plan filed it: a line with no deficiency that says nothing is wrong is no unrecognised finding
+    clear = any(f.line == finding.line and f.text == finding.text for f in trace.plan.no_deficiency)
     return FindingWhy(
         line=finding.line,
         text=finding.text,
         words=[_word(w, forms, vocab) for w, forms in zip(toks.surface, toks.lemma_sets, strict=True)],
         cues=engine.recognizer.cues_in(toks),
         recognitions=recs,
-        suggestions=[] if recs else engine.recognizer.suggest(finding.text),
+        suggestions=[] if recs or clear else engine.recognizer.suggest(finding.text),
+        no_deficiency=clear,
     )
 
 
@@ -214,7 +218,9 @@ def _render_finding(f: FindingWhy) -> list[str]:
     ]
     out.append("  слова и леммы: " + "; ".join(words or ["—"]))
     out.append("  слова-сигналы недостатка: " + (", ".join(f.cues) or "нет (распознаются только недостатки с cue: false)"))
-    if not f.recognitions:
+    if f.no_deficiency:
+        out.append("  недостатка не называет (сказано, что всё в порядке): мероприятий не нужно")
+    elif not f.recognitions:
         out.append("  не распознано; похожие недостатки каталога:")
         out += [f"    {s.id} — {s.title} ({s.score:g})" for s in f.suggestions]
     for r in f.recognitions:
