@@ -269,6 +269,9 @@ def test_shares_are_read_in_every_shape_with_where_they_stand(text: str, expecte
         ("отклонений от норматива не выявлено", True),
         # a complaint about an absence is a problem; a denial only before its noun
         ("нарекания на отсутствие горячей воды", False),
+        # a clear phrase with a share below the floor is a survey result to improve
+        ("полностью удовлетворены — 61 %", False),
+        ("полностью удовлетворены — 97 %", True),
     ],
 )
 def test_a_denied_problem_word_says_nothing_is_wrong(engine: Engine, text: str, clear: bool) -> None:
