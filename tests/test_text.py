@@ -69,6 +69,13 @@ def test_abbreviation_does_not_end_a_sentence() -> None:
     assert _pairs("нет информации о филиале в г. Кемерово") == [("нет информации о филиале в г. Кемерово", 1)]
 
 
+def test_an_inspectors_own_abbreviation_does_not_end_a_sentence() -> None:
+    # «сопровожд.» and «пров.» are cut words, not sentence ends, though a capital follows
+    text = "сопровожд. ЛОВЗ — приказ не издан, инструктаж не пров. Нет пандуса"
+    assert _pairs(text) == [("сопровожд. ЛОВЗ — приказ не издан, инструктаж не пров. Нет пандуса", 1)]
+    assert _pairs("нет пандуса. Нет поручней") == [("нет пандуса", 1), ("Нет поручней", 1)]
+
+
 def test_piece_after_a_wrap_reports_the_line_it_starts_on() -> None:
     text = "- нет пандуса и\nпоручней; нет кнопки вызова"
     assert _pairs(text) == [("нет пандуса и поручней", 1), ("нет кнопки вызова", 2)]

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nokrules.core.encoding import decode
+from nokrules.core.lemmas import is_known
 from nokrules.core.model import Finding
 from nokrules.core.printable import printable
 
@@ -157,7 +158,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
     out: list[tuple[int, str]] = []
     start = 0
-    cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in SENTENCE_END.finditer(text)]
+    cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())]
     for a, b in sorted(cuts):
         if a < start:
             continue
@@ -165,6 +166,15 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         start = b
     out.append((start, text[start:]))
     return tuple(out)
+
+
+def _ends_a_word(text: str, at: int) -> bool:
+    """Is the full stop at `at` after a whole word, not a cut one? An inspector's own abbreviations («сопровожд.
+    ЛОВЗ», «обеспеч. МГН», «пров. Инструктаж») are no dictionary words: a stop after one is not a sentence end,
+    or the rest of the finding would be a finding of its own. A stop after a name the dictionary does not know
+    keeps two statements in one finding, where each is still recognised."""
+    word = re.search(r"[^\W\d_]+$", text[:at])
+    return word is None or is_known(word.group().lower().replace("ё", "е"))
 
 
 def _clean(piece: str) -> str:
