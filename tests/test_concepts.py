@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nokrules import Engine, Institution
 from nokrules.core.concepts import full_share, shares
@@ -276,3 +278,11 @@ def test_shares_are_read_in_every_shape_with_where_they_stand(text: str, expecte
 )
 def test_a_denied_problem_word_says_nothing_is_wrong(engine: Engine, text: str, clear: bool) -> None:
     assert engine.recognizer.says_nothing_wrong(text) is clear
+
+
+@given(st.integers(min_value=0, max_value=1000), st.sampled_from(["не удовлетворены", "неудовлетворённых —", "недовольны"]))
+def test_the_share_of_the_dissatisfied_reads_as_its_rest_of_the_satisfied(tenths: int, dissatisfied: str) -> None:
+    satisfied = tenths / 10
+    said = f"{100 - satisfied:g}".replace(".", ",")
+    assert [v for _, v in shares(f"{dissatisfied} {said} %")] == [satisfied]
+    assert [v for _, v in shares(f"удовлетворены {satisfied:g} %".replace(".", ","))] == [satisfied]
