@@ -136,6 +136,7 @@ class PartSignal:
     # every signal with a state: (precedence, state, token positions), to give each object the state said of it
     marks: tuple[tuple[int, FindingState, tuple[int, ...]], ...] = ()
     spots: tuple[tuple[int, ...], ...] = ()  # token positions of every problem signal, state or not
+    asked: tuple[int, ...] = ()  # token positions of the fixes asked for («оборудовать зону ожидания»)
 
     def beside(self, positions: Sequence[int]) -> bool:
         """Does anything say the thing is wrong? A signal with a state does, even among the object's words
@@ -290,11 +291,13 @@ class Concepts:
             if st is not None:
                 state = state or st
                 marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
+        asked: list[int] = []
         for k in self.remedies.candidates(lem):  # «рекомендуется установить …»: an infinitive asks for the fix
             el = self.remedies.elements[k]
             found = [p for p in find_all(el, lem) if p[0] < len(surface) and is_infinitive(surface[p[0]])]
             if not found:
                 continue
+            asked += [i for p in found for i in p]
             words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
             spots += [tuple(p) for p in found]
             st = self.remedy_state[k]
@@ -343,7 +346,9 @@ class Concepts:
         # «полностью удовлетворены — 61 %» gives a share below the floor: the clear phrase does not hold
         low_share = any(v < self.satisfied for _, v in shares(text))
         clear = self._clear(lem, text) and not low_share or not words and full_share(text, self.satisfied) or praise
-        return PartSignal(bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots))
+        return PartSignal(
+            bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots), tuple(sorted(set(asked)))
+        )
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
@@ -371,10 +376,13 @@ class Concepts:
         return False
 
     @staticmethod
-    def _vetoed(c: CompiledConcept, pos: Sequence[int], el: Element, lem: Lemmas, clauses: Sequence[int]) -> bool:
+    def _vetoed(
+        c: CompiledConcept, pos: Sequence[int], el: Element, lem: Lemmas, clauses: Sequence[int], asked: Sequence[int] = ()
+    ) -> bool:
         """Does a `without` word veto the concept? Not when it is a word of the longer object that matched
         («приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting), nor
-        a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»)."""
+        a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»), nor a fix
+        asked for: «зона ожидания оборудована» says it is there, «оборудовать зону ожидания» that it is not."""
         own = set(pos)
         words: set[str] | None = None  # the object's word forms, worked out once a veto word is found
         for k in c.without.candidates(lem):  # only the veto words whose rarest word is in the part
@@ -386,7 +394,7 @@ class Concepts:
                 words = {f for alt in el.alternatives for spec in alt for f in spec.forms}
             inside = all(spec.forms & words for alt in w.alternatives for spec in alt)
             for hit in found:
-                if inside and set(hit) < own:
+                if inside and set(hit) < own or asked and set(hit) <= set(asked):
                     continue
                 if len(hit) > 1 and clauses and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
                     continue
@@ -500,7 +508,7 @@ class Concepts:
                 if not c.with_.found(lem) and (context is None or not c.with_.found(context)):
                     continue
                 score += 0.5
-            if self._vetoed(c, pos, el, lem, clauses) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
+            if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else ()) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
                 continue
             found.append((score, owner, pos, el))
         kept: list[tuple[float, int, list[int], Element]] = []
