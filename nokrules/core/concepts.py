@@ -98,6 +98,11 @@ def shares(text: str) -> list[tuple[int, float]]:
     return out
 
 
+def firmer(state: FindingState | None, other: FindingState) -> FindingState:
+    """Of two states said of one part, the one of higher precedence (STATE_ORDER): «не работает» over «нет»."""
+    return other if state is None or STATE_ORDER.index(other) < STATE_ORDER.index(state) else state
+
+
 def full_share(text: str, floor: float = 100.0) -> bool:
     """Does a survey line report (nearly) everyone satisfied («питанием удовлетворены 100 %», «комфортностью
     97,4 %», «97 из 100» with the catalog's `satisfied: 95`)? Every share it gives is at least `floor`: there
@@ -289,7 +294,7 @@ class Concepts:
             spots += [tuple(p) for p in found]
             st = self.state_of[k]
             if st is not None:
-                state = state or st
+                state = firmer(state, st)
                 marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
         asked: list[int] = []
         for k in self.remedies.candidates(lem):  # «рекомендуется установить …»: an infinitive asks for the fix
@@ -301,35 +306,30 @@ class Concepts:
             words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
             spots += [tuple(p) for p in found]
             st = self.remedy_state[k]
-            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index(st):
-                state = st
+            state = firmer(state, st)
             marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
+
+        def counted_as(element: str, said: str, st: FindingState, at: tuple[int, ...]) -> None:
+            """A state told by numbers (a size, a ratio, a count of things): its words, state and place."""
+            nonlocal state
+            words.append(Match(element=element, words=[said]))
+            state = firmer(state, st)
+            marks.append((STATE_ORDER.index(st), st, at or tuple(range(len(surface)))))
+            spots.append(at or (-1,))
+
         measured = MEASURE_RE.search(text)
         if measured:
-            words.append(Match(element="размер", words=[measured.group()]))
-            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("noncompliant"):
-                state = "noncompliant"
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
-            marks.append((STATE_ORDER.index("noncompliant"), "noncompliant", at or tuple(range(len(surface)))))
-            spots.append(at or (-1,))
+            counted_as("размер", measured.group(), "noncompliant", at)
         ratio = RATIO_RE.search(text)
         if ratio:
-            words.append(Match(element="на всех не хватает", words=[ratio.group()]))
-            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("partial"):
-                state = "partial"
             first = ratio.group(1) or ratio.group(2)
-            at = tuple(i for i, w in enumerate(surface) if w == first)[:1]
-            marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
-            spots.append(at or (-1,))
+            counted_as("на всех не хватает", ratio.group(), "partial", tuple(i for i, w in enumerate(surface) if w == first)[:1])
         counted = next((m for m in COUNT_RE.finditer(text) if int(m.group(1)) < int(m.group(2))), None)
         if counted:
-            words.append(Match(element="не все", words=[counted.group().rsplit(" ", 1)[0]]))
-            if state is None or STATE_ORDER.index(state) > STATE_ORDER.index("partial"):
-                state = "partial"
             at = tuple(i for i, w in enumerate(surface) if w == counted.group(1))[:1]
-            marks.append((STATE_ORDER.index("partial"), "partial", at or tuple(range(len(surface)))))
-            spots.append(at or (-1,))
+            counted_as("не все", counted.group().rsplit(" ", 1)[0], "partial", at)
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
         survey = bool(SHARE_RE.search(text)) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
