@@ -343,9 +343,15 @@ class Concepts:
             and not any(SHARE_WORD_RE.search(w) for w in said)
             and not re.search(r"(?:^|[^а-я])(?:не|без)", text)
         )
-        # «полностью удовлетворены — 61 %» gives a share below the floor: the clear phrase does not hold
-        low_share = any(v < self.satisfied for _, v in shares(text))
-        clear = self._clear(lem, text) and not low_share or not words and full_share(text, self.satisfied) or praise
+        # «полностью удовлетворены — 61 %» gives a share below the floor: the clear phrase does not hold (the shares
+        # are read only for a part with a clear phrase, not for every part)
+        clear = (
+            self._clear(lem, text)
+            and not any(v < self.satisfied for _, v in shares(text))
+            or not words
+            and full_share(text, self.satisfied)
+            or praise
+        )
         return PartSignal(
             bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots), tuple(sorted(set(asked)))
         )
