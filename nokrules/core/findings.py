@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nokrules.core.encoding import decode
-from nokrules.core.lemmas import is_known
+from nokrules.core.lemmas import fold, is_known
 from nokrules.core.model import Finding
 from nokrules.core.printable import printable
 
@@ -174,7 +174,7 @@ def _ends_a_word(text: str, at: int) -> bool:
     or the rest of the finding would be a finding of its own. A stop after a name the dictionary does not know
     keeps two statements in one finding, where each is still recognised."""
     word = re.search(r"[^\W\d_]+$", text[:at])
-    return word is None or is_known(word.group().lower().replace("ё", "е"))
+    return word is None or is_known(fold(word.group()))
 
 
 def _clean(piece: str) -> str:
