@@ -57,8 +57,9 @@ TYPO_MIN_LEN = 5
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
-# words that set a flaw against a thing said to be there: «пандус есть, но …» («зато», «а» join a second thing)
-BUT = frozenset({"но", "однако", "хотя", "при этом", "правда"})
+# the catalog's `contrast` words that set a flaw against a thing said to be there: «пандус есть, но …» («зато»,
+# «а», «тогда как» join a second thing)
+BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
