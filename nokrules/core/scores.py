@@ -390,8 +390,13 @@ def _ticks(marks: Iterable[ChecklistMark]) -> list[Tick]:
     return [(m.n, m.place, m.present) for m in marks]
 
 
+def _share(share: float | None, satisfied: float | None, asked: float | None) -> float:
+    """A survey mark's share of the satisfied (%): given, or satisfied out of those asked."""
+    return share if share is not None else 100 * (satisfied or 0) / (asked or 1)
+
+
 def _shares(marks: Iterable[SurveyMark]) -> list[Share]:
-    return [(m.place, m.share if m.share is not None else 100 * (m.satisfied or 0) / (m.asked or 1)) for m in marks]
+    return [(m.place, _share(m.share, m.satisfied, m.asked)) for m in marks]
 
 
 def indicator_points(ispec: IndicatorSpec, assessment: Assessment, ind: str) -> tuple[float | None, float | None]:
@@ -613,8 +618,7 @@ class Scorer:
                     if survey is None:
                         ticks += [(item.n, place, x) for item, x in bits]
                     else:
-                        share, satisfied, asked = survey
-                        shares.append((place, share if share is not None else 100 * (satisfied or 0) / (asked or 1)))
+                        shares.append((place, _share(*survey)))
                 h = _Indicator(_indicator_score(spec, ind, title, ticks, shares, self._missing))
                 if kept:
                     if len(self._groups) >= SCORED_MAX:
