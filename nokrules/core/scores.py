@@ -826,46 +826,18 @@ def _packed(
 
 
 def unpack(spec: ScoresSpec, packed: str) -> Assessment:
-    """The Assessment `pack` made the line of (without the cells' sources: it was validated when read)."""
-    return Unpacker(spec)(packed)
-
-
-UNPACKED_MAX = 5_000  # packed parts an Unpacker keeps before it is emptied (checklist groups recur, shares seldom)
-
-
-class Unpacker:
-    """`unpack` for a batch: the same checklist group («3.1=10111») recurs in thousands of institutions, so each
-    part's marks are made once and shared (marks are never changed once made); the memo is bounded."""
-
-    def __init__(self, spec: ScoresSpec) -> None:
-        self.spec = spec
-        self._parts: dict[str, tuple[list[ChecklistMark], list[SurveyMark]]] = {}
-
-    def __call__(self, packed: str) -> Assessment:
-        checklist: list[ChecklistMark] = []
-        survey: list[SurveyMark] = []
-        for part in filter(None, packed.split(";")):
-            marks_c, marks_s = self.part(part)
-            checklist += marks_c
-            survey += marks_s
-        return make(Assessment, {"checklist": checklist, "survey": survey})
-
-    def part(self, part: str) -> tuple[list[ChecklistMark], list[SurveyMark]]:
-        """The marks of one packed part («3.1=10111»), shared by every institution with that part."""
-        got = self._parts.get(part)
-        if got is None:
-            if len(self._parts) >= UNPACKED_MAX:
-                self._parts.clear()
-            got = self._parts[part] = self._part(part)
-        return got
-
-    def _part(self, part: str) -> tuple[list[ChecklistMark], list[SurveyMark]]:
-        ind, place, bits, survey = _read_part(self.spec, part)
-        if survey is not None:
-            share, satisfied, asked = survey
-            return [], [make(SurveyMark, {"indicator": ind, "place": place, "share": share, "satisfied": satisfied, "asked": asked})]
-        marks = [make(ChecklistMark, {"indicator": ind, "n": item.n, "place": place, "present": x}) for item, x in bits]
-        return marks, []
+    """The Assessment `pack` made the line of (without the cells' sources: it was validated when read). A batch
+    does not unpack: it scores the packed line itself (`Scorer.score_packed`)."""
+    checklist: list[ChecklistMark] = []
+    survey: list[SurveyMark] = []
+    for part in filter(None, packed.split(";")):
+        ind, place, bits, said = _read_part(spec, part)
+        if said is None:
+            checklist += [make(ChecklistMark, {"indicator": ind, "n": item.n, "place": place, "present": x}) for item, x in bits]
+        else:
+            share, satisfied, asked = said
+            survey.append(make(SurveyMark, {"indicator": ind, "place": place, "share": share, "satisfied": satisfied, "asked": asked}))
+    return make(Assessment, {"checklist": checklist, "survey": survey})
 
 
 def _read_part(
