@@ -192,11 +192,7 @@ class Planner:
             (ordered, schedule),
             lambda: schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ordered}, schedule),
         )
-        own = self._own_dues.get(schedule)
-        if own is None:
-            if len(self._own_dues) > SCHEDULES_MAX:
-                self._own_dues.clear()
-            own = self._own_dues[schedule] = {}
+        own = _cached(self._own_dues, schedule, dict, SCHEDULES_MAX)
         out: dict[str, date | None] = {}
         for i in ids:
             if i in held:
