@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from nokrules import Engine, Institution
 from nokrules.core.concepts import full_share, shares
+from nokrules.core.model import Phrasing, SimilaritySpec
 
 from .conftest import MINI
 
@@ -25,7 +26,7 @@ SIGNALS = {
     "partial": ["только", "частично"],
     "absent": ["нет", "не", "без", "отсутствовать"],
     "low": ["низкий"],
-    "survey": ["удовлетворить"],
+    "survey": ["удовлетворить", "анкета"],
     "scores": ["балл"],
     "contrast": ["но", "а"],
     "present": ["есть"],
@@ -204,6 +205,38 @@ def test_the_diff_reports_a_changed_concept_and_state_condition(cat: Engine, tmp
     assert [(f.field, f.added, f.removed) for f in ramp.fields] == [("concept.objects", ["аппарель"], [])]
     [rule] = d.structure.rules.changed
     assert [(f.field, f.added, f.removed) for f in rule.fields] == [("when.state", [], ["worn"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a survey word alone, or everyone satisfied, says nothing of a thing an expert checks
+        ("по анкете: перила на лестнице", []),
+        ("по анкете перилами на лестнице удовлетворены 100 %", []),
+        # someone dissatisfied: a share below the floor, a fraction, a share in words, or a problem word
+        ("по анкете перилами на лестнице удовлетворены 60 %", [("handrails_missing", "concept", None)]),
+        ("по анкете перилами удовлетворены 0,6 опрошенных", [("handrails_missing", "concept", None)]),
+        ("по анкете перилами удовлетворён каждый пятый", [("handrails_missing", "concept", None)]),
+        ("по анкете перила старые", [("handrails_missing", "concept", "worn")]),
+    ],
+)
+def test_a_survey_names_an_expert_item_only_when_someone_is_dissatisfied(
+    cat: Engine, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert found(cat, text) == expected
+
+
+def test_a_survey_word_with_no_one_dissatisfied_is_not_compared_with_phrasings(cat: Engine) -> None:
+    sim = SimilaritySpec(learn_from=["corpus"], neighbours=1)
+    learnt = Engine(
+        cat.catalog.model_copy(
+            update={"similarity": sim, "phrasings": [Phrasing(text="анкета на сайте про раздел вопрос-ответ", expect=["faq_missing"], where="t:1")]}
+        )
+    )
+    # a survey word and no share, no number, no problem word: nothing to compare
+    assert found(learnt, "анкета на сайте, раздел вопрос-ответ") == []
+    # a number may be a result below the floor: the closest phrasing decides
+    assert found(learnt, "анкета на сайте, раздел вопрос-ответ: 70 баллов") == [("faq_missing", "similarity", None)]
 
 
 def test_a_score_alone_says_nothing_wrong_with_an_expert_item(cat: Engine) -> None:

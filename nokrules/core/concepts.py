@@ -14,6 +14,7 @@ tested only against what it could contain.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,9 @@ COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
+# a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
+FRACTION_RE = re.compile(r"(?<![\d.,])0[.,](\d+)(?!\s*(?:м|см|мм)\b)")
+SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
@@ -142,6 +146,9 @@ class PartSignal:
     marks: tuple[tuple[int, FindingState, tuple[int, ...]], ...] = ()
     spots: tuple[tuple[int, ...], ...] = ()  # token positions of every problem signal, state or not
     asked: tuple[int, ...] = ()  # token positions of the fixes asked for («оборудовать зону ожидания»)
+    # a survey result that reports someone dissatisfied: a share below the catalog's `satisfied` floor, or a share
+    # told in words («треть», «каждый пятый»); «все опрошенные получили услуги в срок» reports no one
+    short: bool = False
 
     def beside(self, positions: Sequence[int]) -> bool:
         """Does anything say the thing is wrong? A signal with a state does, even among the object's words
@@ -352,9 +359,19 @@ class Concepts:
             and full_share(text, self.satisfied)
             or praise
         )
+        short = survey and self._short(text, said)
         return PartSignal(
-            bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots), tuple(sorted(set(asked)))
+            bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots), tuple(sorted(set(asked))), short
         )
+
+    def _short(self, text: str, said: Sequence[str]) -> bool:
+        """Does a survey part report some of those asked dissatisfied? A share below the `satisfied` floor («довольны
+        64 %», «0,62 проживающих», «не удовлетворены 31 %») or a share in words («треть», «двое из», «каждый
+        пятый») does; a survey word alone («анкета», «опрошенные») or shares at the floor do not."""
+        if any(SHARE_WORD_RE.search(w) for w in said) or SHARE_IN_WORDS_RE.search(text):
+            return True
+        fractions = (100 * float(f"0.{m.group(1)}") for m in FRACTION_RE.finditer(text))
+        return any(v < self.satisfied for v in itertools.chain((v for _, v in shares(text)), fractions))
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
@@ -467,8 +484,12 @@ class Concepts:
     @staticmethod
     def _survey(sig: PartSignal, c: CompiledConcept) -> bool:
         """Does the part report a survey result for this concept? A score word counts only for a survey
-        indicator or a survey concept."""
-        return sig.survey or sig.score and (c.surveyed or c.signal == "survey")
+        indicator or a survey concept; for another concept only a result that reports someone dissatisfied."""
+        if c.surveyed or c.signal == "survey":
+            return sig.survey or sig.score
+        # a thing an expert checks («телефон», «поручни») is named by a survey only when someone is dissatisfied:
+        # «телефон, e-mail, анкета … имеются и функционируют» names nothing
+        return sig.survey and (sig.problem or sig.short)
 
     def match(
         self,
