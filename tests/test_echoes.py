@@ -82,6 +82,14 @@ def test_items_of_an_enumeration_both_stay(cat: Engine, text: str, expected: lis
     assert found(cat, text) == [(d, []) for d in expected]
 
 
+def test_a_bracket_after_the_thing_names_its_parts_not_deficiencies_of_their_own(cat: Engine) -> None:
+    text = "не указаны структурные подразделения (адрес, телефон, электронная почта)"
+    assert found(cat, text) == [("structure_info_missing", ["phone_missing", "email_missing"])]
+    # a bracket that says something is wrong itself names a deficiency of its own, no echo
+    text = "структурные подразделения указаны (нет телефона)"
+    assert ("phone_missing", []) in found(cat, text)
+
+
 def test_a_word_many_deficiencies_use_carries_nothing(cat: Engine, tmp_path: Path) -> None:
     # «информация» is a word of 2 of the 13 deficiencies: above 12.5 %, it names a kind of thing, and what hangs
     # on it says which one — the tariffs stay
@@ -114,6 +122,11 @@ def test_the_page_names_the_echo_by_its_title(cat: Engine) -> None:
         ("стенд в холле двух корпусов", "стенд", []),
         ("нет пандуса и поручней", "пандуса", []),
         ("информация о тарифах, поручни", "тарифах", []),
+        # a bracket right after the thing says what it consists of
+        ("сведения о структуре (телефоны, почта)", "структуре", ["телефоны", "почта"]),
+        ("структура подразделений (телефоны)", "структура", ["подразделений", "телефоны"]),
+        ("структура, (телефоны)", "структура", []),  # the comma ends the phrase before the bracket
+        ("структура (телефоны (рабочие))", "структура", []),  # a bracket in a bracket: where it ends is unclear
     ],
 )
 def test_what_hangs_on_a_word(cat: Engine, text: str, word: str, hanging: list[str]) -> None:

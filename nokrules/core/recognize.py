@@ -513,7 +513,9 @@ class Recognizer:
     @staticmethod
     def _tail(words: frozenset[int], text: str, toks: Tokens, said: set[int]) -> set[int]:
         """The words that hang on these words: genitives and phrases with «о», «по», «для», «за», «про» after
-        them, up to punctuation, «и» / «или», another preposition, a problem word or a verb."""
+        them, up to punctuation, «и» / «или», another preposition, a problem word or a verb; and a bracket right
+        after them that says nothing is wrong, which lists what the thing consists of («сведения о руководстве
+        (ФИО, должность, телефон)»)."""
         out: set[int] = set()
         n = len(toks.surface)
         for p in sorted(words):
@@ -523,6 +525,11 @@ class Recognizer:
             while j < n:
                 w = toks.surface[j]
                 gap = text[toks.spans[j - 1][1] : toks.spans[j][0]]
+                if gap.strip() == "(":
+                    inside = Recognizer._bracket(j, text, toks)
+                    if inside and not said & set(inside):
+                        out.update(inside)  # «информация о руководстве (ФИО, должность, телефон)»: what it gives
+                    break
                 if GAP_BREAK_RE.search(gap) or w in JOINS or j in said or is_predicate(w):
                     break
                 if w in ATTRIBUTE_PREPOSITIONS:
@@ -537,6 +544,18 @@ class Recognizer:
                 out.add(j)
                 j += 1
         return out - words
+
+    @staticmethod
+    def _bracket(j: int, text: str, toks: Tokens) -> list[int]:
+        """The words of the bracket that opens before word `j`, when it closes before any other opens."""
+        close = text.find(")", toks.spans[j][0])
+        if close < 0 or "(" in text[toks.spans[j][0] : close]:
+            return []
+        out = []
+        while j < len(toks.spans) and toks.spans[j][1] <= close:
+            out.append(j)
+            j += 1
+        return out
 
     def _drop_satisfied_aspects(self, text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
         """A survey line that gives each aspect its own share («питание — 97 %, мебель — 74 %, досуг — 95 %»)
