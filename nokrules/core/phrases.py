@@ -121,15 +121,23 @@ class Lemmas:
 def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]]) -> list[int] | None:
     pos = [i]
     last = len(tokens)
-    for prev, spec in zip(phrase, phrase[1:], strict=False):
+    prev = phrase[0]
+    for n in range(1, len(phrase)):
+        spec = phrase[n]
         # «4.3» is «4 3»; «п. 4 показателя 3.2» is no indicator 4.3
-        start = pos[-1] + 1
-        for j in range(start, min(start + (1 if prev.number and spec.number else 1 + PHRASE_GAP), last)):
-            if spec.hits(tokens[j]):
-                pos.append(j)
+        start = i + 1
+        stop = min(start + (1 if prev.number and spec.number else 1 + PHRASE_GAP), last)
+        forms, prefix = spec.forms, spec.prefix
+        for j in range(start, stop):
+            if prefix is None:
+                if not forms.isdisjoint(tokens[j]):
+                    break
+            elif any(t.startswith(prefix) for t in tokens[j]):
                 break
         else:
             return None
+        pos.append(j)
+        i, prev = j, spec
     return pos
 
 
@@ -160,10 +168,11 @@ def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
             alternatives = sorted({k for f in present for k in by_anchor[f]})
     out = []
     words = el.words
+    needs = el.needs
     for k in alternatives:
         # a word of the phrase that occurs nowhere in the text: no need to look for the phrase
         missing = False
-        for n in el.needs[k]:
+        for n in needs[k]:
             if n.isdisjoint(forms):
                 missing = True
                 break
