@@ -64,6 +64,7 @@ SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|проце
 # устраивает», «неудовлетворённых», «недовольны»; «удовлетворительно» grades a thing, it counts no people
 SATISFACTION_RE = re.compile(r"(?<![а-я])(не\s*)?(?:удовлетвор(?!ительн)|довол|устраива|устроил)[а-я]*")
 CLAUSE_CUT_RE = re.compile(r"[,;()\n]")  # a share and the word that says whose it is stand between these
+DIGIT_RE = re.compile(r"\d")  # every share, size, ratio and count has one
 
 
 def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
@@ -85,7 +86,9 @@ def shares(text: str) -> list[tuple[int, float]]:
     «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), «не удовлетворены 31 %» (69.0).
     One reading for the survey floor, the values handed to the rules, and each aspect's own share in a line
     that lists several; «из» with a count larger than its total, over nothing or over a year is no share."""
-    out = []
+    out: list[tuple[int, float]] = []
+    if DIGIT_RE.search(text) is None:
+        return out  # most lines: no number, so no share
     folded = fold(text)
     for m in SHARE_VALUE_RE.finditer(text):
         if m.group(1) is not None:
@@ -244,6 +247,9 @@ class Concepts:
             objects.extend(els)
             self.owner.extend([len(self.compiled) - 1] * len(els))
         self.objects = ElementIndex(objects)
+        # per object element, its concept's signal and whether a score word is a survey result for it (`_survey`)
+        self._kind = [self.compiled[o].signal for o in self.owner]
+        self._scored = [self.compiled[o].surveyed or self.compiled[o].signal == "survey" for o in self.owner]
 
     def words(self) -> set[str]:
         """Every word form of the concepts' objects and context (the vocabulary typos are matched against)."""
@@ -324,21 +330,23 @@ class Concepts:
             marks.append((STATE_ORDER.index(st), st, at or tuple(range(len(surface)))))
             spots.append(at or (-1,))
 
-        measured = MEASURE_RE.search(text)
+        # most parts hold no number: the regular expressions that need one are not run there
+        digit = DIGIT_RE.search(text) is not None
+        measured = MEASURE_RE.search(text) if digit else None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
             counted_as("размер", measured.group(), "noncompliant", at)
-        ratio = RATIO_RE.search(text)
+        ratio = RATIO_RE.search(text) if "на" in text else None
         if ratio:
             first = ratio.group(1) or ratio.group(2)
             counted_as("на всех не хватает", ratio.group(), "partial", tuple(i for i, w in enumerate(surface) if w == first)[:1])
-        counted = next((m for m in COUNT_RE.finditer(text) if int(m.group(1)) < int(m.group(2))), None)
+        counted = next((m for m in COUNT_RE.finditer(text) if int(m.group(1)) < int(m.group(2))), None) if digit else None
         if counted:
             at = tuple(i for i, w in enumerate(surface) if w == counted.group(1))[:1]
             counted_as("не все", counted.group().rsplit(" ", 1)[0], "partial", at)
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
-        survey = bool(SHARE_RE.search(text)) or bool(said)
+        survey = (digit or "кажд" in text) and bool(SHARE_RE.search(text)) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
         # «проживающие довольны досугом»: «satisfied» with no share, no number, no negative word and nothing said
         # to be wrong is praise («недоброжелательное отношение» is not)
@@ -513,13 +521,13 @@ class Concepts:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
         spots: dict[int, list[list[int]]] = {}  # every place a concept's objects stand, for its state
-        objects = self.objects.elements
+        objects, owners, kinds, scored = self.objects.elements, self.owner, self._kind, self._scored
+        problem, survey, scoring = sig.problem, sig.survey, sig.score
         for k in self.objects.candidates(lem):
-            owner = self.owner[k]
-            c = self.compiled[owner]
-            kind = c.signal  # «problem» needs a problem signal or a survey result, «survey» the latter, «self» nothing
-            if kind != "self" and not (kind == "problem" and sig.problem) and not self._survey(sig, c):
-                continue
+            kind = kinds[k]  # «problem» needs a problem signal or a survey result, «survey» the latter, «self» nothing
+            if kind != "self" and not (kind == "problem" and problem) and not survey and not (scoring and scored[k]):
+                continue  # (as `_survey` tells, per object)
+            owner = owners[k]
             el = objects[k]
             for pos in find_all(el, lem):
                 spots.setdefault(owner, []).append(pos)
