@@ -103,21 +103,27 @@ class CompiledPattern:
     any: tuple[Element, ...]
     none: ElementIndex
     # per element, the word forms one of which must occur for it to match (None: has a prefix word, no filter)
-    need_all: tuple[frozenset[str] | None, ...] = ()
-    need_any: tuple[frozenset[str] | None, ...] = ()
+    need_all: tuple[frozenset[str], ...] = ()
+    # the forms one of which an `any` element needs, all together (None: an `any` has a prefix word, or there is none)
+    need_any: frozenset[str] | None = None
 
     def may_match(self, present: frozenset[str]) -> bool:
         """A cheap set test before the positional scan: most patterns fail here."""
-        if any(n is not None and n.isdisjoint(present) for n in self.need_all):
-            return False
-        return not self.need_any or any(n is None or not n.isdisjoint(present) for n in self.need_any)
+        for n in self.need_all:
+            if n.isdisjoint(present):
+                return False
+        return self.need_any is None or not self.need_any.isdisjoint(present)
 
 
 def _compile_pattern(p: Pattern) -> CompiledPattern:
     all_ = tuple(compile_element(e) for e in p.all)
     any_ = tuple(compile_element(e) for e in p.any)
     none = ElementIndex([compile_element(e) for e in p.none])
-    return CompiledPattern(all_, any_, none, tuple(first_forms(e) for e in all_), tuple(first_forms(e) for e in any_))
+    need_all = tuple(n for n in map(first_forms, all_) if n is not None)
+    need_any = [first_forms(e) for e in any_]
+    # one `any` element matches if it may: it needs the first forms of one of them, unless one starts with a prefix
+    union = frozenset().union(*need_any) if need_any and all(n is not None for n in need_any) else None  # type: ignore[arg-type]
+    return CompiledPattern(all_, any_, none, need_all, union)
 
 
 class _Hit(NamedTuple):
@@ -220,6 +226,7 @@ class Recognizer:
                             used.setdefault(f, set()).add(d.id)
         self._generality = {f: len(ds) for f, ds in used.items()}
         self._generic = (signals or Signals()).generic_share / 100 * len(catalog.deficiencies)
+        self._rank = {d.id: k for k, d in enumerate(catalog.deficiencies)}
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
@@ -372,8 +379,8 @@ class Recognizer:
         if len(hits) > 1:
             self._drop_satisfied_aspects(text, toks, hits)
         whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
-        percent = self._percent(text)
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
+        percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
 
         def places_in(span: tuple[int, int]) -> tuple[Place, ...]:
             if span not in named:
@@ -381,16 +388,23 @@ class Recognizer:
             return named[span]
 
         kept: dict[str, _Hit] = {}
-        for d in self.catalog.deficiencies:
-            h = hits.get(d.id)
-            if h is None or not self._kept(d.id, hits, {}):
+        for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
+            h = hits[did]
+            if not self._kept(did, hits, {}):
                 continue
-            span = parts[h.part] if h.part >= 0 else (0, len(text))
-            said = places_in(span) or places_in((0, len(text)))
-            if d.places and said and not set(said) & set(d.places):
-                continue  # a site-only deficiency where the finding speaks of the stand only (or the reverse)
-            places = _places_for(d, said)
-            values = ((d.value, percent),) if d.value and percent is not None else ()
+            d = self.catalog.deficiency(did)
+            places: tuple[Place, ...] = ()
+            if d.places:  # the places named matter only to a deficiency that has places
+                span = parts[h.part] if h.part >= 0 else (0, len(text))
+                said = places_in(span) or places_in((0, len(text)))
+                if said and not set(said) & set(d.places):
+                    continue  # a site-only deficiency where the finding speaks of the stand only (or the reverse)
+                places = _places_for(d, said)
+            values: tuple[tuple[str, float], ...] = ()
+            if d.value:
+                if not percent:
+                    percent.append(self._percent(text))
+                values = ((d.value, percent[0]),) if percent[0] is not None else ()
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             kept[d.id] = h._replace(places=places, values=values, state=state)
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
@@ -766,14 +780,16 @@ class Recognizer:
         is shared by findings that differ only in act numbers and names («корпус № 12, с. Ивановка»): they
         are analysed once by their shape, and each takes its percentage from its own text."""
         shape = self._shape(text)
-        percent = self._percent(text) if shape != text else None
+        hits = self._analyse(shape)
+        valued = shape != text and any(self.catalog.deficiency(h.deficiency).value for h in hits)
+        percent = self._percent(text) if valued else None
         return tuple(
             Recognition(
                 finding=i, deficiency=h.deficiency, pattern=h.pattern, matches=list(h.matches), places=list(h.places),
                 values=dict(h.values) if shape == text else _values(self.catalog.deficiency(h.deficiency), percent),
                 source=h.source, state=h.state, close=list(h.close), echoes=list(h.echoes), outvoted=list(h.outvoted),
             )
-            for h in self._analyse(shape)
+            for h in hits
         )
 
     def _shape(self, text: str) -> str:
