@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
-from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element
+from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # who a survey counts: «7 из 10 опрошенных», «из 40 анкет»; «2 из 5 лестниц» counts things, it reports no survey
@@ -246,7 +246,12 @@ class Concepts:
             )
             objects.extend(els)
             self.owner.extend([len(self.compiled) - 1] * len(els))
-        self.objects = ElementIndex(objects)
+        # how many of the concepts' phrases use each word form: each object is filed under its least common word
+        common: dict[str, int] = {}
+        for el in (*objects, *(w for c in self.compiled for w in (*c.with_, *c.without)), *self.signals):
+            for f in {f for phrase in el.alternatives for spec in phrase for f in spec.forms}:
+                common[f] = common.get(f, 0) + 1
+        self.objects = ElementIndex(objects, common)
         # per object element, its concept's signal and whether a score word is a survey result for it (`_survey`)
         self._kind = [self.compiled[o].signal for o in self.owner]
         self._scored = [self.compiled[o].surveyed or self.compiled[o].signal == "survey" for o in self.owner]
@@ -385,7 +390,8 @@ class Concepts:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
         before it («не в полной мере соответствует требованиям») or it runs across punctuation («Замечания: нет
         пандуса» names a missing ramp). Numbers do not count as words here: «замечаний по показателю 1.1 нет»."""
-        if not self.clear.candidates(lem):
+        clear = self.clear.elements
+        if not any(may_occur(clear[k], lem.forms) for k in self.clear.candidates(lem)):
             return False  # no clear phrase's words in the part: most parts end here
         spans = [m.span() for m in WORD_RE.finditer(text)]
         if len(spans) != len(lem.sets):

@@ -196,6 +196,17 @@ def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
     return out
 
 
+def may_occur(el: Element, forms: frozenset[str]) -> bool:
+    """Could the element stand in a text of these word forms? Every whole word of one alternative is there (a set
+    test, no positions: a quick no for the many texts that hold only some of a phrase's words)."""
+    if el.anchors is None:
+        alternatives: Iterable[int] = range(len(el.alternatives))
+    else:
+        by_anchor = el.by_anchor or {}
+        alternatives = {k for f in el.anchors.intersection(forms) for k in by_anchor[f]}
+    return any(all(not n.isdisjoint(forms) for n in el.needs[k]) for k in alternatives)
+
+
 def find_element(el: Element, lem: Lemmas) -> list[int] | None:
     """Token positions where the element matches first, or None."""
     found = _scan(el, lem, True)
@@ -248,11 +259,11 @@ class ElementIndex(KeyIndex):
     """Elements (signals, clear phrases, objects, a pattern's `none`, a concept's `with`) indexed by their
     anchors, so a text is tested only against the elements whose rarest words it holds."""
 
-    def __init__(self, elements: Sequence[Element]):
+    def __init__(self, elements: Sequence[Element], common: Mapping[str, int] | None = None):
         super().__init__()
         self.elements = tuple(elements)
         for k, el in enumerate(self.elements):
-            self.add(k, index_keys(el))
+            self.add(k, index_keys(el, common))
 
     def __bool__(self) -> bool:
         return bool(self.elements)
@@ -277,12 +288,22 @@ class ElementIndex(KeyIndex):
         return {i for k in self.candidates(lem) for pos in find_all(self.elements[k], lem) for i in pos}
 
 
-def index_keys(el: Element) -> frozenset[str] | set[str] | None:
+def index_keys(el: Element, common: Mapping[str, int] | None = None) -> frozenset[str] | set[str] | None:
     """The index keys of an element: its anchors' forms, else its first words' forms, and for a prefix word its
-    first letters (None: a prefix too short to index, the element is always a candidate)."""
+    first letters (None: a prefix too short to index, the element is always a candidate). With `common` (how
+    many phrases use each word form), each alternative is filed under its least common word instead of its
+    longest: «место для инвалид» under «место», not under «инвалид», which a hundred phrases share and most
+    findings about access hold. Any word of an alternative will do, since all of them must occur."""
+    if el.anchors is not None and common is not None:
+        keys: set[str] = set()
+        for phrase in el.alternatives:
+            whole = [spec for spec in phrase if spec.prefix is None]
+            rarest = min(whole, key=lambda spec: (sum(common.get(f, 0) for f in spec.forms), -min(map(len, spec.forms))))
+            keys |= rarest.forms
+        return keys
     if el.anchors is not None:
         return el.anchors
-    keys: set[str] = set()
+    keys = set()
     for phrase in el.alternatives:
         first = phrase[0]
         if first.prefix is None:
