@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import PREPOSITIONS, SHARE_VALUE_RE, Concepts, PartSignal, shares
+from nokrules.core.concepts import DIGIT_RE, PREPOSITIONS, SHARE_VALUE_RE, Concepts, PartSignal, shares
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
@@ -798,16 +798,21 @@ class Recognizer:
         stay) and names the dictionary does not know («ул. Каролиская»)."""
         if not MASKABLE_RE.search(text.lstrip()):
             return text  # no number and no capital past the first letter: nothing to mask, no whereabouts
-        folded = fold(text)
-        # checklist items and the counts of a share («3.2 п.4», «97 из 100») say what the finding is
-        keep = [m.span() for m in CHECKLIST_RE.finditer(folded)] + [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
+        masked = text
+        if DIGIT_RE.search(text):  # (each expression below needs a digit)
+            folded = fold(text)
+            # checklist items and the counts of a share («3.2 п.4», «97 из 100») say what the finding is
+            keep = [m.span() for m in CHECKLIST_RE.finditer(folded)]
+            if "из" in folded:
+                keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
 
-        def number(m: re.Match[str]) -> str:
-            meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
-            return m.group() if meaningful else "0"
+            def number(m: re.Match[str]) -> str:
+                meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
+                return m.group() if meaningful else "0"
 
-        masked = PLAIN_NUMBER_RE.sub(number, text)
-        masked = NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
+            masked = PLAIN_NUMBER_RE.sub(number, text)
+        if masked != masked.lower():  # a name has a capital
+            masked = NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
         return self._unplaced(masked)
 
     def _whereabouts(self, piece: str) -> bool:
