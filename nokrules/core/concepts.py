@@ -252,7 +252,7 @@ class Concepts:
             for f in {f for phrase in el.alternatives for spec in phrase for f in spec.forms}:
                 common[f] = common.get(f, 0) + 1
         self.objects = ElementIndex(objects, common)
-        # per object element, its concept's signal and whether a score word is a survey result for it (`_survey`)
+        # per object element, its concept's signal and whether it is a survey indicator's or concept (`_survey`)
         self._kind = [self.compiled[o].signal for o in self.owner]
         self._scored = [self.compiled[o].surveyed or self.compiled[o].signal == "survey" for o in self.owner]
 
@@ -499,7 +499,12 @@ class Concepts:
     def _survey(sig: PartSignal, c: CompiledConcept) -> bool:
         """Does the part report a survey result for this concept? A score word counts only for a survey
         indicator or a survey concept; for another concept only a result that reports someone dissatisfied."""
-        if c.surveyed or c.signal == "survey":
+        return Concepts._survey_for(sig, c.surveyed or c.signal == "survey")
+
+    @staticmethod
+    def _survey_for(sig: PartSignal, surveyed: bool) -> bool:
+        """`_survey` for a survey indicator or concept (`surveyed`) or another one."""
+        if surveyed:
             return sig.survey or sig.score
         # a thing an expert checks («телефон», «поручни») is named by a survey only when someone is dissatisfied:
         # «телефон, e-mail, анкета … имеются и функционируют» names nothing
@@ -528,11 +533,12 @@ class Concepts:
         best: dict[int, tuple[float, list[int], Element]] = {}
         spots: dict[int, list[list[int]]] = {}  # every place a concept's objects stand, for its state
         objects, owners, kinds, scored = self.objects.elements, self.owner, self._kind, self._scored
-        problem, survey, scoring = sig.problem, sig.survey, sig.score
+        problem = sig.problem
+        survey = (self._survey_for(sig, False), self._survey_for(sig, True))  # `_survey`, by the object's `scored`
         for k in self.objects.candidates(lem):
             kind = kinds[k]  # «problem» needs a problem signal or a survey result, «survey» the latter, «self» nothing
-            if kind != "self" and not (kind == "problem" and problem) and not survey and not (scoring and scored[k]):
-                continue  # (as `_survey` tells, per object)
+            if kind != "self" and not (kind == "problem" and problem) and not survey[scored[k]]:
+                continue
             owner = owners[k]
             el = objects[k]
             for pos in find_all(el, lem):
