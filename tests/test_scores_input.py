@@ -52,6 +52,15 @@ def test_a_csv_row_per_institution(engine: Engine) -> None:
     assert unpacked(engine, got[1]) is not None and unpacked(engine, got[1]).survey == []
 
 
+def test_a_plain_row_and_a_spelled_out_row_keep_the_same_line(engine: Engine) -> None:
+    # a row of «1»/«0» and whole numbers is read as a row, one with «да», «нет» and «86 %» cell by cell: the same line
+    header = ["Учреждение", *(f"3.1.{k}" for k in ITEMS_31), "2.3.удовлетворены", "2.3.всего", "4.1.доля"]
+    got = read_scores(
+        csv_bytes(header, ["А", 1, 0, 1, 1, 0, 45, 50, 97], ["Б", "да", "нет", "да", "1", "нет", " 45", "50", "97 %"]), "t.csv", spec(engine)
+    )
+    assert [i.scores for i in got] == ["3.1=10110;2.3=45.0/50.0;4.1=97.0%"] * 2
+
+
 def test_a_header_mapping_reads_the_operators_own_columns(engine: Engine, tmp_path: Path) -> None:
     mapping = tmp_path / "columns.yaml"
     mapping.write_text(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from nokrules.core.catalog import load_catalog
 from nokrules.core.model import ScoresBlock
-from nokrules.core.scores import AssessmentReader, Cell, compute, pack, read_assessment, unpack
+from nokrules.core.scores import AssessmentReader, Cell, ScoresInputError, compute, pack, read_assessment, unpack
 
 from .test_scores import ITEMS_11, ITEMS_12, ITEMS_21, ITEMS_31, ITEMS_32
 
@@ -115,3 +115,35 @@ def test_a_table_row_packs_as_its_assessment_does(row: dict[str, object], how: s
     rnd.shuffle(cells)
     reader = AssessmentReader(spec)
     assert reader.read_packed(cells, "t") == pack(spec, reader.read(cells, "t"))
+
+
+# what a table cell may hold: the plain values the row path reads, and every other kind it hands to read_packed
+CELL_VALUES = ["1", "0", "", None, 1, 0, True, 1.0, "да", " 1", "10", "2", "-1", "86", "150", "0,5", 86.5, "абв"]
+
+
+@SETTINGS
+@given(rows(), st.randoms(use_true_random=False), st.integers(0, 6), st.integers(0, 3))
+def test_a_plain_table_row_reads_as_read_packed_reads_it(row: dict[str, object], rnd: random.Random, odd: int, dropped: int) -> None:
+    # the row path gives exactly read_packed's line, or None, and None wherever read_packed refuses the row
+    spec = CATALOG.scores
+    assert spec is not None
+    values = {k: str(v) for k, v in row.items()}
+    for k in rnd.sample(sorted(values), odd):  # a few cells of any kind, blanked groups among them
+        values[k] = rnd.choice(CELL_VALUES)
+    for prefix in rnd.sample([*CHECKLISTS, *SURVEY], dropped):  # whole indicators left blank: not assessed
+        for k in values:
+            if k.startswith(prefix + "."):
+                values[k] = rnd.choice(["", None])
+    columns = sorted(values, key=lambda _: rnd.random())
+    reader = AssessmentReader(spec)
+    cells = [(c, values[c], "t.csv, строка 2", f"столбец «{c}»") for c in columns]
+    try:
+        expected: str | None = reader.read_packed(cells, "t")
+    except ScoresInputError:
+        expected = None
+    got = reader.read_row_packed(tuple(columns), [values[c] for c in columns])
+    assert got is None or got == expected
+    if expected is None:
+        assert got is None
+    if odd == 0:  # every cell plain: the row path reads it itself
+        assert got == expected

@@ -129,6 +129,7 @@ class AssessmentReader:
         self.order = _order(spec)
         self._columns: dict[str, _Column] = {}
         self._rank: dict[tuple[str, int, Place | None], tuple[int, int, int]] = {}  # a mark's place in methodology order
+        self._rows: dict[tuple[str, ...], _RowReader | None] = {}  # a table's columns → how its plain rows are read
 
     def read(self, cells: Iterable[CellData], where: str) -> Assessment:
         """An institution's cells → its Assessment. Raises ScoresInputError (one Russian line: the cell, what
@@ -159,6 +160,48 @@ class AssessmentReader:
             groups.setdefault((ind, place), {})[n] = checklist[(ind, n, place)][0]
         values = [(ind, place, *_survey_values(ind, place, got)) for (ind, place), got in survey.items()]
         return _packed(self.spec, groups, sorted(values, key=lambda v: (order[v[0]], _place_rank(v[1]))))
+
+    def read_row_packed(self, columns: tuple[str, ...], values: Sequence[object]) -> str | None:
+        """`read_packed` of one table row (its values under `columns`) when every cell is plain — «1», «0», a
+        whole number or empty — and every indicator is given whole or not at all; None otherwise, and the row
+        is then read cell by cell by `read_packed`, which names what is wrong. A national table is 150,000
+        such rows, and this reads one ~4 times faster: the columns are worked out once per table."""
+        if columns not in self._rows:
+            self._rows[columns] = self._row_reader(columns)
+        rows = self._rows[columns]
+        return rows(values) if rows is not None else None
+
+    def _row_reader(self, columns: tuple[str, ...]) -> _RowReader | None:
+        """How rows under these columns are read, or None when the columns alone send every row to `read_packed`:
+        a column that names nothing known, a mark or survey field given twice, an indicator given in part."""
+        items: dict[tuple[str, int, Place | None], int] = {}
+        fields: dict[tuple[str, Place | None], dict[str, int]] = {}
+        for j, name in enumerate(columns):
+            try:
+                col = self._columns.get(name) or self._resolve(Cell(name, None, ""))
+            except ScoresInputError:
+                return None
+            if col.key is None:
+                got = fields.setdefault((col.ind, col.place), {})
+                if col.field in got:
+                    return None
+                got[col.field or ""] = j
+            elif col.key in items:
+                return None
+            else:
+                items[col.key] = j
+        rank = self.order
+        checklist: list[tuple[str, tuple[int, ...]]] = []
+        for ind, place in sorted({(ind, place) for ind, _, place in items}, key=lambda g: (rank[g[0]], _place_rank(g[1]))):
+            keys = [(ind, item.n, place) for item in required(self.spec.indicators[ind], place)]
+            if any(k not in items for k in keys):
+                return None
+            checklist.append((_part_key(ind, place), tuple(items[k] for k in keys)))
+        survey = [
+            (_part_key(ind, place), got.get("share"), got.get("satisfied"), got.get("asked"))
+            for (ind, place), got in sorted(fields.items(), key=lambda kv: (rank[kv[0][0]], _place_rank(kv[0][1])))
+        ]
+        return _RowReader(tuple(checklist), tuple(survey))
 
     def _marks(
         self, cells: Iterable[CellData], where: str
@@ -227,6 +270,71 @@ class AssessmentReader:
             self._rank[(ind, item.n, place)] = (self.order[ind], _place_rank(place), item.n)
         self._columns[cell.column] = col
         return col
+
+
+_BIT: dict[object, str] = {"1": "1", "0": "0", 1: "1", 0: "0"}  # as `_flag` reads them (True, False, 1.0 and 0.0 too)
+
+
+def _whole(v: object) -> float | None:
+    """A survey cell as `_number` reads it when it is a whole number; None for anything else."""
+    if type(v) is str and v.isdigit() and v.isascii():
+        return float(v)
+    if type(v) is int and v >= 0:
+        return float(v)
+    return None
+
+
+def _blank(v: object) -> bool:
+    return v is None or v == ""
+
+
+@dataclass(frozen=True, slots=True)
+class _RowReader:
+    """A table's plain rows → packed lines (see `AssessmentReader.read_row_packed`): for each checklist group
+    its packed key and the positions of its required items, for each survey group its key and the positions
+    of the share, the satisfied and the asked (None: no such column), all in methodology order."""
+
+    checklist: tuple[tuple[str, tuple[int, ...]], ...]
+    survey: tuple[tuple[str, int | None, int | None, int | None], ...]
+
+    def __call__(self, values: Sequence[object]) -> str | None:
+        parts: list[str] = []
+        for key, positions in self.checklist:
+            marks = [values[j] for j in positions]
+            try:
+                bits = "".join(marks)  # type: ignore[arg-type]
+            except TypeError:  # a number or a bool among the marks (a spreadsheet's cells)
+                bits = ""
+            if len(bits) != len(marks) or bits.strip("01") or "" in marks:  # not one «1» or «0» per cell
+                read = [_BIT.get(v) for v in marks]
+                if None in read:
+                    if all(_blank(v) for v in marks):
+                        continue  # the indicator was not assessed
+                    return None
+                bits = "".join(read)  # type: ignore[arg-type]
+            parts.append(key + bits)
+        for key, share, satisfied, asked in self.survey:
+            x = values[share] if share is not None else None
+            got = values[satisfied] if satisfied is not None else None
+            of = values[asked] if asked is not None else None
+            if _blank(x):
+                if _blank(got) and _blank(of):
+                    continue  # not surveyed
+                a, b = _whole(got), _whole(of)
+                if a is None or b is None or b == 0 or a > b:
+                    return None
+                parts.append(f"{key}{a!r}/{b!r}")
+            else:
+                y = _whole(x)
+                if y is None or y > 100 or not _blank(got) or not _blank(of):
+                    return None
+                parts.append(f"{key}{y!r}%")
+        return ";".join(parts)
+
+
+def _part_key(ind: str, place: Place | None) -> str:
+    """The head of a packed part: «3.1=», «1.1@stand=»."""
+    return f"{ind}{'@' + place if place else ''}="
 
 
 def _order(spec: ScoresSpec) -> dict[str, int]:
@@ -818,10 +926,10 @@ def _packed(
     parts: list[str] = []
     for (ind, place), marks in groups.items():
         bits = "".join("1" if marks[i.n] else "0" for i in required(spec.indicators[ind], place))
-        parts.append(f"{ind}{'@' + place if place else ''}={bits}")
+        parts.append(_part_key(ind, place) + bits)
     for ind, place, share, satisfied, asked in survey:
         value = f"{share!r}%" if share is not None else f"{satisfied!r}/{asked!r}"
-        parts.append(f"{ind}{'@' + place if place else ''}={value}")
+        parts.append(_part_key(ind, place) + value)
     return ";".join(parts)
 
 

@@ -149,6 +149,14 @@ class _Raw:
         self.cells: list[CellData] = []
         self.where = where
         self.line = line
+        self.row: tuple[tuple[str, ...], list[object], list[str], str] | None = None  # a table row: columns, values, labels, at
+
+    def all_cells(self) -> list[CellData]:
+        """The cells as `read_packed` takes them; a table row's are made only when it needs them."""
+        if self.row is None:
+            return self.cells
+        columns, values, labels, at = self.row
+        return list(zip(columns, values, itertools.repeat(at, len(columns)), labels, strict=True))  # no object per cell
 
 
 def _institution(reader: AssessmentReader, r: _Raw) -> ProtocolInstitution:
@@ -163,8 +171,17 @@ def _institution(reader: AssessmentReader, r: _Raw) -> ProtocolInstitution:
         kind=sys.intern(r.kind) if r.kind else None,  # one string per kind, not per row
         findings=findings_text(r.findings),
         findings_line=r.line,
-        scores=reader.read_packed(r.cells, r.where),
+        scores=_packed_scores(reader, r),
     )
+
+
+def _packed_scores(reader: AssessmentReader, r: _Raw) -> str:
+    """A table row of plain cells is read as a row (`read_row_packed`); any other, cell by cell."""
+    if r.row is not None:
+        got = reader.read_row_packed(r.row[0], r.row[1])
+        if got is not None:
+            return got
+    return reader.read_packed(r.all_cells(), r.where)
 
 
 def _header_roles(headers: Sequence[str], mapping: Mapping[str, str], where: str) -> list[str | None]:
@@ -208,7 +225,7 @@ def _rows_to_raw(
         raise InputError(f"{where}: нет столбца с названием учреждения («Учреждение», «Наименование»)")
     labels = [f"столбец «{clean(_text(v))}»" for v in header]  # once per table, not per cell: 10 million cells
     scored = [j for j, role in enumerate(roles) if role is not None and not role.startswith("@")]
-    columns: list[str] = [roles[j] for j in scored]  # type: ignore[misc]
+    columns: tuple[str, ...] = tuple(roles[j] for j in scored)  # type: ignore[misc]
     column_labels = [labels[j] for j in scored]
     width = max(scored, default=-1) + 1
     identity = [(j, role) for j, role in enumerate(roles) if role is not None and role.startswith("@")]
@@ -219,7 +236,7 @@ def _rows_to_raw(
         r = _Raw("", at, k + 1)
         n = len(row)
         values = [row[j] for j in scored] if n >= width else [row[j] if j < n else None for j in scored]
-        r.cells = list(zip(columns, values, itertools.repeat(at, len(columns)), column_labels, strict=True))  # no object per cell
+        r.row = (columns, values, column_labels, at)
         for j, role in identity:
             v = row[j] if j < n else None
             if role == "@name":
