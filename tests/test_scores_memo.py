@@ -100,3 +100,16 @@ def test_the_planners_dues_are_each_plan_dates_own(engine: Engine) -> None:
     assert due(WHEN) == "2027-03-15"
     assert due(date(2027, 3, 1)) == "2027-04-30"
     assert due(WHEN) == "2027-03-15"
+
+
+def test_an_engine_on_demand_reads_no_text_until_given_some() -> None:
+    # a batch's processes load the engine on demand: a scores plan is drafted without building the recognizer,
+    # and a text finding builds it then; the plans are those of an engine built whole
+    lazy, whole = Engine.load(on_demand=True), Engine.load()
+    assert lazy._recognizer is None
+    assert draft(lazy, ROW_A) == draft(whole, ROW_A)
+    assert scored(draft(lazy, ROW_A)) == [(WATER, 0), (SHARE_A, 1), (PARKING, 2)]
+    assert lazy._recognizer is None  # still: nothing was read
+    text = "- нет пандуса у входа"
+    assert lazy.draft_plan(text, lazy.institution("Центр"), date=WHEN) == whole.draft_plan(text, whole.institution("Центр"), date=WHEN)
+    assert lazy._recognizer is not None

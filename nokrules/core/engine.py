@@ -36,9 +36,12 @@ class Trace:
 class Engine:
     """A loaded catalog with its compiled patterns and rules."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, *, on_demand: bool = False):
+        """`on_demand`: the recognizer (~2 s to build) is built when a text is first read, not now — for a batch
+        whose processes may draft only from scores; everyone else builds it now, so a page's first answer waits
+        for nothing."""
         self.catalog = catalog
-        self.recognizer = Recognizer(catalog)
+        self._recognizer = None if on_demand else Recognizer(catalog)
         self.rules = DurableRules(catalog)
         self.firings = Firings(catalog, self.rules)  # the rules' answers, checked and remembered per fact
         self._joined_rules = [r for r in catalog.rules if len(r.when.deficiencies) > 1]  # what check_joined counts
@@ -49,9 +52,15 @@ class Engine:
         self._deficiency_ids = frozenset(d.id for d in catalog.deficiencies)
 
     @classmethod
-    def load(cls, root: str | os.PathLike[str] | None = None) -> Engine:
-        """Load the catalog under `root` (default: the one shipped with nokrules)."""
-        return cls(load_catalog(root))
+    def load(cls, root: str | os.PathLike[str] | None = None, *, on_demand: bool = False) -> Engine:
+        """Load the catalog under `root` (default: the one shipped with nokrules); `on_demand`: see `__init__`."""
+        return cls(load_catalog(root), on_demand=on_demand)
+
+    @property
+    def recognizer(self) -> Recognizer:
+        if self._recognizer is None:
+            self._recognizer = Recognizer(self.catalog)
+        return self._recognizer
 
     def resolve_kind(self, name: str) -> str:
         """A kind id from its id, title or alias (case-insensitive); UsageError naming the known ones."""
@@ -116,7 +125,7 @@ class Engine:
                 raise UsageError(str(e)) from None
         check_lines(text)
         findings = split_findings(text)
-        recognitions = self.recognizer.recognize(findings)
+        recognitions = self.recognizer.recognize(findings) if findings else []
         if choices:
             recognitions = self._with_choices(findings, recognitions, choices)
         block = None
@@ -133,8 +142,8 @@ class Engine:
             recognitions,
             firings,
             when,
-            self.recognizer.suggest,
-            self.recognizer.says_nothing_wrong,
+            lambda text: self.recognizer.suggest(text),  # asked only of a line left unrecognised
+            lambda text: self.recognizer.says_nothing_wrong(text),
             block,
             year=year,
             report_date=report_date,

@@ -146,7 +146,7 @@ class Drafter:
 
     def __init__(self, options: BatchOptions):
         self.options = options
-        self.engine = Engine.load(options.catalog)
+        self.engine = Engine.load(options.catalog, on_demand=True)  # a scores table's plans read no text
         self.spec = self.engine.catalog.scores
         self._kinds: dict[str, str | None] = {}
 

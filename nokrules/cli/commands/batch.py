@@ -153,7 +153,7 @@ def command(
         if not Path(name).exists():
             raise InputError(f"{name}: файл не найден")
     # the catalog is loaded here first: a broken one fails now with its message, not in every worker
-    engine = Engine.load(catalog_dir)
+    engine = Engine.load(catalog_dir, on_demand=True)  # the recognizer, only if the summary reads a plan's text
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
@@ -166,6 +166,8 @@ def command(
     try:
         with Workers(options, jobs) as workers:  # they load their engines while the protocol is being read
             entries = _read(inputs, engine, columns_file)
+            if any(e.findings for e in entries):  # text to read: what the recognizer refuses fails here, once
+                _ = engine.recognizer
             out.mkdir(parents=True, exist_ok=True)
             names = file_names(entries, EXTENSIONS[fmt])
             taken = [n for n in [*names, *REPORTS] if (out / n).exists()]
