@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nokrules import Engine, Institution
-from nokrules.core.concepts import full_share, shares
+from nokrules.core.concepts import full_scores, full_share, indicator_values, shares
 from nokrules.core.model import Phrasing, SimilaritySpec
 
 from .conftest import MINI
@@ -319,3 +319,32 @@ def test_the_share_of_the_dissatisfied_reads_as_its_rest_of_the_satisfied(tenths
     said = f"{100 - satisfied:g}".replace(".", ",")
     assert [v for _, v in shares(f"{dissatisfied} {said} %")] == [satisfied]
     assert [v for _, v in shares(f"удовлетворены {satisfied:g} %".replace(".", ","))] == [satisfied]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.1 — 87,5 баллов", [("4.1", 87.5)]),
+        ("показатель 1.3 составил 82", [("1.3", 82.0)]),
+        ("4.3 (дистанционно) — 72 балла", [("4.3", 72.0)]),
+        ("4.1 «при первичном обращении» — 88", [("4.1", 88.0)]),
+        ("показатели 5.1 и 5.3 — 82 и 80 баллов соответственно", [("5.1", 82.0), ("5.3", 80.0)]),
+        ("показатели 4.1, 4.2 и 4.3 — 90, 85 и 70", [("4.1", 90.0), ("4.2", 85.0), ("4.3", 70.0)]),
+        ("показатели 5.1 и 5.3 — 82", [("5.3", 82.0)]),  # one value for two: only the one it stands after
+        ("по показателям 4.1–4.3 замечаний нет", []),  # a range gives no value
+    ],
+)
+def test_indicator_values_are_read_in_every_shape(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(i, v) for i, v, _, _ in indicator_values(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("показатели критерия 2: 2.1 — 100; 2.2 — 98,6; 2.3 — 99,0", True),
+        ("2.1 — 100; 2.2 — 94,9", False),
+        ("удовлетворены 100 %", False),  # a share, not an indicator value
+    ],
+)
+def test_indicator_values_all_at_the_floor_say_nothing_is_wrong(text: str, expected: bool) -> None:
+    assert full_scores(text, 95.0) is expected

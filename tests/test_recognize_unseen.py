@@ -260,16 +260,40 @@ def test_list_items_keep_their_own_text_and_know_the_lead(engine: Engine) -> Non
         ("2.3: 76,4", "comfort_satisfaction_low"),
         ("показатель 4.3 составил 78,2 балла", "courtesy_remote_low"),
         ("Показатель 2.2 «Время ожидания» — 72 балла", "service_delays"),
+        ("4.3 (дистанционно) — 72 балла", "courtesy_remote_low"),
+        # an expert indicator of accessibility below the floor, with no item named: the general deficiency of it
+        ("3.1 — 60 баллов", "premises_access_not_adapted"),
+        # the indicator named by its official title, not its number
+        ("Показатель «Время ожидания предоставления услуги» — 70 баллов", "service_delays"),
+        (
+            "Показатель «Обеспечение в организации условий доступности, позволяющих инвалидам получать услуги наравне "
+            "с другими» — 40 баллов",
+            "equal_access_conditions_missing",
+        ),
     ],
 )
-def test_a_survey_indicator_below_100_names_its_result(engine: Engine, text: str, deficiency: str) -> None:
+def test_an_indicator_below_the_floor_names_its_result(engine: Engine, text: str, deficiency: str) -> None:
     assert ids(engine, text) == [deficiency]
 
 
+def test_several_indicators_each_take_their_own_value(engine: Engine) -> None:
+    assert ids(engine, "Показатели 1.3 и 2.3 — 97 и 80 баллов соответственно") == ["comfort_satisfaction_low"]
+    assert ids(engine, "Показатели 1.3 и 2.3 — 80 и 97 баллов соответственно") == ["info_satisfaction_low"]
+    # a value at the floor is read as it stands, whatever numbers the line carries
+    assert ids(engine, "показатель 1.3 составил 98") == []
+
+
 @pytest.mark.parametrize(
-    "text", ["показатель 5.3 — 100 баллов, недостатков нет", "Замечаний по показателям 5.1–5.3 не имеется", "3.1 — 60 баллов"]
+    "text",
+    [
+        "показатель 5.3 — 100 баллов, недостатков нет",
+        "Замечаний по показателям 5.1–5.3 не имеется",
+        "Показатели критерия 2: 2.1 — 100; 2.2 — 98,6; 2.3 — 99,0.",  # every value at the floor
+        "Показатель «Время ожидания предоставления услуги» — 100 баллов",
+        "1.2 — 60 баллов",  # an expert indicator the catalog names no result for: the items say what is missing
+    ],
 )
-def test_a_full_score_a_range_or_an_expert_indicator_names_no_survey_result(engine: Engine, text: str) -> None:
+def test_a_full_score_a_range_or_an_indicator_with_no_result_names_nothing(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
 
 

@@ -45,6 +45,18 @@ COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
+# an indicator and its value: «4.1 — 87,5 баллов», «показатель 1.3 составил 82», «2.3: 76,4», «4.3 (дистанционно)
+# — 72 балла», «4.1 «при первичном обращении» — 88»
+INDICATOR_VALUE_RE = re.compile(
+    r"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)\s*(?:«[^»]{0,40}»\s*|\([^()]{0,40}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
+    r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
+)
+# several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
+_IND = r"[1-5]\.[1-3](?![.,]?\d)"
+_VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
+INDICATOR_LIST_RE = re.compile(
+    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и)\s*{_VALUE})+)"
+)
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
 FRACTION_RE = re.compile(r"(?<![\d.,])0[.,](\d+)(?!\s*(?:м|см|мм)\b)")
 SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
@@ -105,9 +117,34 @@ def shares(text: str) -> list[tuple[int, float]]:
     return out
 
 
+def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]]]:
+    """Every indicator a finding gives a value for, with the value, the words that say it and where they stand:
+    «4.1 — 87,5», «4.3 (дистанционно) — 72 балла», «показатели 5.1 и 5.3 — 82 и 80» (each its own value, in
+    order)."""
+    out: list[tuple[str, float, str, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for m in INDICATOR_LIST_RE.finditer(folded):
+        inds = re.findall(_IND, m.group("inds"))
+        values = re.findall(_VALUE, m.group("values"))
+        if len(inds) == len(values):
+            out += [(i, float(v.replace(",", ".")), m.group().strip(), m.span()) for i, v in zip(inds, values, strict=True)]
+            taken.append(m.span())
+    for m in INDICATOR_VALUE_RE.finditer(folded):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append((m.group("ind"), float(m.group("value").replace(",", ".")), m.group().strip(), m.span()))
+    return out
+
+
 def firmer(state: FindingState | None, other: FindingState) -> FindingState:
     """Of two states said of one part, the one of higher precedence (STATE_ORDER): «не работает» over «нет»."""
     return other if state is None or STATE_ORDER.index(other) < STATE_ORDER.index(state) else state
+
+
+def full_scores(text: str, floor: float) -> bool:
+    """Does a part give indicator values, every one at least `floor` («показатели критерия 2: 2.1 — 100; 2.2 —
+    98,6»)? Like shares at the floor, there is nothing to improve."""
+    found = indicator_values(text)
+    return bool(found) and min(v for _, v, _, _ in found) >= floor
 
 
 def full_share(text: str, floor: float = 100.0) -> bool:
@@ -369,7 +406,7 @@ class Concepts:
             self._clear(lem, text)
             and not any(v < self.satisfied for _, v in shares(text))
             or not words
-            and full_share(text, self.satisfied)
+            and (full_share(text, self.satisfied) or digit and full_scores(text, self.satisfied))
             or praise
         )
         short = survey and self._short(text, said)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import DIGIT_RE, PREPOSITIONS, SHARE_VALUE_RE, Concepts, PartSignal, shares
+from nokrules.core.concepts import DIGIT_RE, PREPOSITIONS, SHARE_VALUE_RE, Concepts, PartSignal, indicator_values, shares
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
@@ -67,11 +67,9 @@ CHECKLIST_RE = re.compile(
     r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
     r"|\b(?P<ind3>[1-5]\.[1-3])\.(?P<item3>\d{1,2})\b(?![.,]\d)"
 )
-# a survey indicator and its value: «4.1 — 87,5 баллов», «показатель 1.3 составил 82», «2.3: 76,4»
-INDICATOR_VALUE_RE = re.compile(
-    r"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)\s*(?:«[^»]{0,40}»\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
-    r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
-)
+# a score given in points: «60 баллов», «оценено в 40 баллов из 100»
+SCORE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*балл")
+TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this share of the title's content words
 # a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
 # (fractions «0,64» and indicator numbers «4.1» say something too)
 PLAIN_NUMBER_RE = re.compile(
@@ -228,6 +226,13 @@ class Recognizer:
         self._generic = (signals or Signals()).generic_share / 100 * len(catalog.deficiencies)
         self._rank = {d.id: k for k, d in enumerate(catalog.deficiencies)}
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
+        # each indicator with a result by the content words of its official title, for a finding that quotes it
+        self._indicator_titles = [
+            (i.id, frozenset(normal_form(w) for w in words(i.title) if len(w) > 3))
+            for c in catalog.criteria
+            for i in c.indicators
+            if i.result is not None
+        ]
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
             for item in d.checklist:
@@ -367,9 +372,8 @@ class Recognizer:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n, words=tuple(sorted({*old.words, *at})))
-        if not hits:
-            for did, words in self._indicator_results(text):
-                hits[did] = _Hit(did, "concept", -1, (Match(element=f"показатель {words}", words=[words]),), None, -1)
+        for did, words in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
+            hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {words}", words=[words]),), None, -1)
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
@@ -650,15 +654,26 @@ class Recognizer:
         cuts = [m.start() for m in ITEM_RE.finditer(text, a, b)]
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
 
-    def _indicator_results(self, text: str) -> list[tuple[str, str]]:
-        """A survey indicator's value below the catalog's `satisfied` share given on its own («4.1 — 87,5 баллов»,
-        «показатель 1.3 составил 82»): the deficiency the catalog names for the indicator's result (criteria.yaml,
-        `result`)."""
-        out = []
-        for m in INDICATOR_VALUE_RE.finditer(fold(text)):
-            did = self._results.get(m.group("ind"))
-            if did is not None and float(m.group("value").replace(",", ".")) < self.concepts.satisfied:
-                out.append((did, m.group().strip()))
+    def _indicator_results(self, text: str, lem: Lemmas) -> list[tuple[str, str]]:
+        """An indicator's value below the catalog's `satisfied` share given on its own, by number («4.1 — 87,5
+        баллов», «показатель 1.3 составил 82», «показатели 5.1 и 5.3 — 82 и 80») or by its official title
+        («Показатель «Оборудование помещений … с учётом доступности для инвалидов» — 60 баллов»): the deficiency the
+        catalog names for the indicator's result (criteria.yaml, `result`)."""
+        out: list[tuple[str, str]] = []
+        if DIGIT_RE.search(text) is None:
+            return out  # a value has digits: most findings end here
+        folded = fold(text)
+        for ind, value, said, _ in indicator_values(folded):
+            did = self._results.get(ind)
+            if did is not None and value < self.concepts.satisfied:
+                out.append((did, said))
+        if out:
+            return out
+        scored = SCORE_VALUE_RE.search(folded)
+        if scored and float(scored.group(1).replace(",", ".")) < self.concepts.satisfied:
+            best = max(self._indicator_titles, key=lambda t: (len(t[1] & lem.forms) / len(t[1]), -len(t[1])), default=None)
+            if best is not None and len(best[1] & lem.forms) >= TITLE_COVER * len(best[1]):
+                out.append((self._results[best[0]], f"показатель {best[0]} — {scored.group().strip()}"))
         return out
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
@@ -801,10 +816,13 @@ class Recognizer:
         masked = text
         if DIGIT_RE.search(text):  # (each expression below needs a digit)
             folded = fold(text)
-            # checklist items and the counts of a share («3.2 п.4», «97 из 100») say what the finding is
+            # checklist items, the counts of a share and indicator values («3.2 п.4», «97 из 100», «1.3 — 98») say
+            # what the finding is
             keep = [m.span() for m in CHECKLIST_RE.finditer(folded)]
             if "из" in folded:
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
+            if "." in folded:  # an indicator number has a dot: «показатель 1.3 составил 98»
+                keep += [at for *_, at in indicator_values(folded)]
 
             def number(m: re.Match[str]) -> str:
                 meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))

@@ -127,8 +127,9 @@ class Indicator(Strict):
     id: IndicatorId
     title: str
     source: Literal["expert", "survey"]
-    # a survey indicator: the deficiency its result below 100 names when a finding gives only the indicator and
-    # its value («4.1 — 87,5 баллов»)
+    # the deficiency a value below the `satisfied` floor names when a finding gives only the indicator (its number
+    # or its title) and its value («4.1 — 87,5 баллов»): a survey indicator's dissatisfaction, 3.1's and 3.2's
+    # general accessibility deficiency
     result: DeficiencyId | None = None
 
 
