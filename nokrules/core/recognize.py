@@ -104,6 +104,21 @@ class CompiledPattern:
     need_all: tuple[frozenset[str], ...] = ()
     # the forms one of which an `any` element needs, all together (None: an `any` has a prefix word, or there is none)
     need_any: frozenset[str] | None = None
+    # the `any` elements (by number) under each of their anchors' forms, and those with no anchors (tried always):
+    # a pattern may list dozens, and a text holds the anchors of a few
+    any_by_anchor: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    any_anchors: frozenset[str] = frozenset()
+    any_always: tuple[int, ...] = ()
+
+    def any_present(self, forms: frozenset[str]) -> list[int]:
+        """The `any` elements (by number, in order) whose anchors the text holds, and those with no anchors."""
+        present = self.any_anchors.intersection(forms)
+        if not present and not self.any_always:
+            return []
+        ks = set(self.any_always)
+        for f in present:
+            ks.update(self.any_by_anchor[f])
+        return sorted(ks)
 
     def may_match(self, present: frozenset[str]) -> bool:
         """A cheap set test before the positional scan: most patterns fail here."""
@@ -121,7 +136,14 @@ def _compile_pattern(p: Pattern) -> CompiledPattern:
     need_any = [first_forms(e) for e in any_]
     # one `any` element matches if it may: it needs the first forms of one of them, unless one starts with a prefix
     union = frozenset().union(*need_any) if need_any and all(n is not None for n in need_any) else None  # type: ignore[arg-type]
-    return CompiledPattern(all_, any_, none, need_all, union)
+    by_anchor: dict[str, list[int]] = {}
+    for k, el in enumerate(any_):
+        for f in el.anchors or ():
+            by_anchor.setdefault(f, []).append(k)
+    always = tuple(k for k, el in enumerate(any_) if el.anchors is None)
+    return CompiledPattern(
+        all_, any_, none, need_all, union, {f: tuple(ks) for f, ks in by_anchor.items()}, frozenset(by_anchor), always
+    )
 
 
 class _Hit(NamedTuple):
@@ -199,15 +221,21 @@ class Recognizer:
         for w in self.vocabulary:
             for n in range(len(w) - 2, len(w) + 3):
                 self._near.setdefault((w[0], n), []).append(w)
-        # the pattern index: each pattern by what it needs (the rarest-looking of its `all` elements, or every
-        # `any`), numbered in catalog order so a deficiency's patterns are tried in their order
+        # the pattern index: each pattern by what it needs (the least common words of one of its `all` elements, or
+        # of every `any`), numbered in catalog order so a deficiency's patterns are tried in their order
+        common: dict[str, int] = {}  # how many of the patterns' words use each word form
+        for pats in self.patterns.values():
+            for cp in pats:
+                for el in (*cp.all, *cp.any):
+                    for f in {f for phrase in el.alternatives for spec in phrase for f in spec.forms}:
+                        common[f] = common.get(f, 0) + 1
         self._pattern_of: list[tuple[Deficiency, int, CompiledPattern]] = []
         self._pattern_index = KeyIndex()
         for d in catalog.deficiencies:
             for k, cp in enumerate(self.patterns[d.id]):
-                keys = [ks for ks in map(index_keys, cp.all) if ks]
-                key = max(keys, key=lambda ks: min(map(len, ks))) if keys else None
-                any_keys = [index_keys(el) for el in cp.any]
+                keys = [ks for ks in (index_keys(el, common) for el in cp.all) if ks]
+                key = min(keys, key=lambda ks: sum(common.get(f, 0) for f in ks)) if keys else None
+                any_keys = [index_keys(el, common) for el in cp.any]
                 if key is None and any_keys and all(ks is not None for ks in any_keys):
                     key = set().union(*(ks for ks in any_keys if ks is not None))
                 self._pattern_index.add(len(self._pattern_of), key)
@@ -311,13 +339,12 @@ class Recognizer:
             hit.append((el, pos))
         about = [i for _, p in hit for i in p]
         if cp.any:
-            forms = ls.forms
             n = len(hit)
-            for el in cp.any:
-                if el.anchors is None or not el.anchors.isdisjoint(forms):  # most are out at this set test
-                    pos = find_element(el, ls)
-                    if pos is not None:
-                        hit.append((el, pos))
+            for k in cp.any_present(ls.forms):  # most are out: their anchors are not in the text
+                el = cp.any[k]
+                pos = find_element(el, ls)
+                if pos is not None:
+                    hit.append((el, pos))
             if len(hit) == n:
                 return None
             if not about:
