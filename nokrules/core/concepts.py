@@ -265,29 +265,30 @@ class Concepts:
         objects: list[Element] = []
         self.owner: list[int] = []  # object element → its concept
         surveyed = {i.id for c in catalog.criteria for i in c.indicators if i.source == "survey"}
-        for d in catalog.deficiencies:
-            c = d.concept
-            if c is None:
-                continue
-            els = tuple(compile_element(o) for o in c.objects)
+        concepts = [
+            (d, c, tuple(compile_element(o) for o in c.objects), [compile_element(w) for w in c.with_], [compile_element(w) for w in c.without])
+            for d in catalog.deficiencies
+            if (c := d.concept) is not None
+        ]
+        # how many of the concepts' phrases use each word form: each is filed under its least common word
+        common: dict[str, int] = {}
+        for el in (*(el for *_, els, with_, without in concepts for el in (*els, *with_, *without)), *self.signals):
+            for f in {f for phrase in el.alternatives for spec in phrase for f in spec.forms}:
+                common[f] = common.get(f, 0) + 1
+        for d, c, els, with_, without in concepts:
             self.compiled.append(
                 CompiledConcept(
                     d.id,
                     c.signal,
                     d.indicator in surveyed,
                     els,
-                    ElementIndex([compile_element(w) for w in c.with_]),
-                    ElementIndex([compile_element(w) for w in c.without]),
+                    ElementIndex(with_, common),
+                    ElementIndex(without, common),
                     d.indicator.split(".")[0],
                 )
             )
             objects.extend(els)
             self.owner.extend([len(self.compiled) - 1] * len(els))
-        # how many of the concepts' phrases use each word form: each object is filed under its least common word
-        common: dict[str, int] = {}
-        for el in (*objects, *(w for c in self.compiled for w in (*c.with_, *c.without)), *self.signals):
-            for f in {f for phrase in el.alternatives for spec in phrase for f in spec.forms}:
-                common[f] = common.get(f, 0) + 1
         self.objects = ElementIndex(objects, common)
         # per object element, its concept's signal and whether it is a survey indicator's or concept (`_survey`)
         self._kind = [self.compiled[o].signal for o in self.owner]
@@ -502,7 +503,7 @@ class Concepts:
         if not surveyed and (pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]])):
             return False
         own = Lemmas([t for i, t in enumerate(lem.sets) if i < len(clauses) and clauses[i] == mine])
-        if c.with_ and all(find_element(w, own) is None for w in c.with_):
+        if c.with_ and not c.with_.found(own):
             return False
         others = [
             set(p)
@@ -516,8 +517,8 @@ class Concepts:
                 or surveyed and _numbered(surface, clauses, clauses[p[0]])
             )
         ]
-        for w in c.without:
-            for hit in find_all(w, lem):
+        for k in c.without.candidates(lem):  # (the others cannot stand here)
+            for hit in find_all(c.without.elements[k], lem):
                 if surveyed and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
                     continue  # a phrase that runs across a comma vetoes nothing (as in _vetoed)
                 if not any(set(hit) <= other for other in others):
