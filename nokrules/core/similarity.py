@@ -73,12 +73,17 @@ class Similarity:
         known = sorted(f for f in weights if f in self.postings)
         if not norm or not known:
             return []
-        at = np.concatenate([self.postings[f] for f in known])
-        add = np.concatenate([np.full(len(self.postings[f]), weights[f] * self.idf[f]) for f in known])
-        cosine = np.bincount(at, weights=add, minlength=len(self.texts)) / (norm * self.norms)
+        postings = [self.postings[f] for f in known]
+        at = np.concatenate(postings)
+        add = np.repeat([weights[f] * self.idf[f] for f in known], [len(p) for p in postings])
+        sums = np.bincount(at, weights=add)
+        # only the phrasings that share a word with the finding are above 0: the rest is never among the closest
+        near = np.flatnonzero(sums)
+        cosine = sums[near] / (norm * self.norms[near])
         k = min(self.neighbours, len(self.texts))
-        kth = np.partition(cosine, len(cosine) - k)[len(cosine) - k]  # every phrasing as close as the k-th: ties too
-        ranked = sorted((-float(cosine[i]), int(i)) for i in np.flatnonzero(cosine >= max(kth, 1e-12)))
+        # every phrasing as close as the k-th: ties too (fewer than k above 0: all of them)
+        kth = np.partition(cosine, len(cosine) - k)[len(cosine) - k] if len(cosine) >= k else 0.0
+        ranked = sorted((-float(cosine[j]), int(near[j])) for j in np.flatnonzero(cosine >= max(kth, 1e-12)))
         return [(-c, i) for c, i in ranked[:k]]
 
     def votes(self, text: str) -> tuple[list[tuple[float, int]], dict[str, float]]:
