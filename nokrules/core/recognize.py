@@ -991,7 +991,8 @@ def _is_name(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip()
     if not before or before[-1] in "!?":
         return False
-    return before[-1] != "." or bool(ABBREVIATION_DOT_RE.search(before))
+    # (a match ends the text and is at most 7 characters long: only the tail is searched; `^` still means its start)
+    return before[-1] != "." or bool(ABBREVIATION_DOT_RE.search(before, max(0, len(before) - 7)))
 
 
 def _common_prefix(a: str, b: str) -> int:
