@@ -75,7 +75,8 @@ SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|проце
 # a word for how those asked answered, and whether it names the dissatisfied: «удовлетворены», «довольны», «не
 # устраивает», «неудовлетворённых», «недовольны»; «удовлетворительно» grades a thing, it counts no people
 SATISFACTION_RE = re.compile(r"(?<![а-я])(не\s*)?(?:удовлетвор(?!ительн)|довол|устраива|устроил)[а-я]*")
-CLAUSE_CUT_RE = re.compile(r"[,;()\n]")  # a share and the word that says whose it is stand between these
+CLAUSE_CUTS = ",;()\n"  # a share and the word that says whose it is stand between these
+CLAUSE_CUT_RE = re.compile(f"[{re.escape(CLAUSE_CUTS)}]")
 DIGIT_RE = re.compile(r"\d")  # every share, size, ratio and count has one
 
 
@@ -84,7 +85,7 @@ def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
     decides: «не удовлетворены 31 %», «неудовлетворённых — 12 %», «20 % недовольны»; but «не в полной мере
     удовлетворены (удовлетворены 64 %)» gives the satisfied share, and a share with no answer word
     («укомплектован на 68 %») is taken as it stands."""
-    a = max((m.end() for m in CLAUSE_CUT_RE.finditer(folded, 0, at)), default=0)
+    a = max(folded.rfind(c, 0, at) for c in CLAUSE_CUTS) + 1  # just past the last cut before the share, or 0
     b = m.start() if (m := CLAUSE_CUT_RE.search(folded, end)) else len(folded)
     words = list(SATISFACTION_RE.finditer(folded, a, b))
     if not words:
