@@ -14,9 +14,11 @@ before, every answer checked (`check_firings`). A refused answer is never kept.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from functools import partial
 
 from nokrules.core.conditions import evaluate
 from nokrules.core.errors import EngineError
+from nokrules.core.memo import remembered
 from nokrules.core.model import Catalog, Comparison, Firing, Institution, Recognition, make
 from nokrules.core.rules import DurableRules, fact_for
 
@@ -131,12 +133,8 @@ class Firings:
             for key, members in new:
                 at = {i: k for k, i in enumerate(members)}
                 self._known[key] = tuple((rule, tuple(at[i] for i in fids)) for rule, fids in fired if fids[0] in at)
-        if len(self._firings) > CACHE_MAX:
-            self._firings.clear()
-        out = []
-        for rule, fids in sorted(found):
-            firing = self._firings.get((rule, fids))
-            if firing is None:
-                firing = self._firings[(rule, fids)] = make(Firing, {"rule": rule, "recognitions": list(fids)})
-            out.append(firing)
-        return out
+        return [remembered(self._firings, key, partial(_firing, *key), CACHE_MAX) for key in sorted(found)]
+
+
+def _firing(rule: str, recognitions: tuple[int, ...]) -> Firing:
+    return make(Firing, {"rule": rule, "recognitions": list(recognitions)})

@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TypeVar
 
 from nokrules.core.dates import PERMANENT, Schedule, due_date, due_text, schedule_dues
+from nokrules.core.memo import remembered
 from nokrules.core.model import (
     Catalog,
     DeficiencyRef,
@@ -43,17 +43,6 @@ DUTY = "Ответственный"  # a role named by a duty, not by a position
 CACHE_MAX = 50_000  # entries a Planner's cache holds before it is emptied
 SCHEDULES_MAX = 100  # plan dates (and years, report days) a Planner keeps the measures' own dues for
 FREFS_MAX = 5_000  # finding refs kept: those that recur are few (a survey finding names its share)
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _cached(cache: dict[K, V], key: K, build: Callable[[], V], limit: int = CACHE_MAX) -> V:
-    got = cache.get(key)
-    if got is None:
-        if len(cache) > limit:
-            cache.clear()
-        got = cache[key] = build()
-    return got
 
 
 @dataclass(frozen=True)
@@ -187,12 +176,13 @@ class Planner:
         of the plan's ordered measures alone."""
         cat = self.catalog
         ordered = tuple(i for i in ids if i in self._ordered)
-        held = _cached(
+        held = remembered(
             self._schedules,
             (ordered, schedule),
             lambda: schedule_dues({i: (cat.measure(i).due, tuple(cat.measure(i).after)) for i in ordered}, schedule),
+            CACHE_MAX,
         )
-        own = _cached(self._own_dues, schedule, dict, SCHEDULES_MAX)
+        own = remembered(self._own_dues, schedule, dict, SCHEDULES_MAX)
         out: dict[str, date | None] = {}
         for i in ids:
             if i in held:
@@ -211,7 +201,7 @@ class Planner:
     def _measures(self, rule_ids: tuple[str, ...]) -> list[_ChosenMeasure]:
         """The measures the rules fired on one finding give, in rank order: they depend on those rules alone."""
         cat = self.catalog
-        return _cached(self._measures_of, rule_ids, lambda: _choose(cat, [cat.rule(r) for r in rule_ids]))
+        return remembered(self._measures_of, rule_ids, lambda: _choose(cat, [cat.rule(r) for r in rule_ids]), CACHE_MAX)
 
     def build(
         self,
@@ -315,7 +305,7 @@ class Planner:
         due = dues[cm.measure]
         key = (cm.measure, cm.rule.id, tuple(places), due, person)
         got = self._rendered.get(key)  # ~60 per plan, nearly all known
-        return got if got is not None else _cached(self._rendered, key, lambda: self._render(cm, places, person, due))
+        return got if got is not None else remembered(self._rendered, key, lambda: self._render(cm, places, person, due), CACHE_MAX)
 
     def _render(self, cm: _ChosenMeasure, places: list[Place], person: str | None, d: date | None) -> PlanMeasure:
         catalog = self.catalog
@@ -346,13 +336,13 @@ class Planner:
             crit, _ = self.catalog.criterion_of(d.indicator)
             return DeficiencyRef(id=d.id, title=d.title, indicator=d.indicator, criterion=crit.id, section=crit.section)
 
-        return _cached(self._drefs, deficiency, build)
+        return remembered(self._drefs, deficiency, build, CACHE_MAX)
 
     def _fref(self, f: Finding) -> FindingRef:
         got = self._frefs.get((f.text, f.line))
         if got is not None:
             return got
-        return _cached(self._frefs, (f.text, f.line), lambda: make(FindingRef, {"text": f.text, "line": f.line}), FREFS_MAX)
+        return remembered(self._frefs, (f.text, f.line), lambda: make(FindingRef, {"text": f.text, "line": f.line}), FREFS_MAX)
 
 
 _Render = Callable[[_ChosenMeasure, list[Place]], PlanMeasure]

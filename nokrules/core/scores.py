@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, NamedTuple
 
 from nokrules.core.errors import InputError
 from nokrules.core.lemmas import fold
+from nokrules.core.memo import remembered
 from nokrules.core.model import (
     Assessment,
     Catalog,
     ChecklistItemSpec,
     ChecklistMark,
+    Criterion,
     CriterionScore,
     Finding,
     IndicatorScore,
@@ -717,23 +719,21 @@ class Scorer:
         for ind, title, survey_ind in self._used(spec, sphere_id):
             own = parts.get(ind, [])
             kept = len(own) == 1 and not survey_ind
-            h = self._groups.get((ind, own[0])) if kept else None
-            if h is None:
-                ticks: list[Tick] = []
-                shares: list[Share] = []
-                for part in own:
-                    _, place, bits, survey = _read_part(spec, part)
-                    if survey is None:
-                        ticks += [(item.n, place, x) for item, x in bits]
-                    else:
-                        shares.append((place, _share(*survey)))
-                h = _Indicator(_indicator_score(spec, ind, title, ticks, shares, self._missing))
-                if kept:
-                    if len(self._groups) >= SCORED_MAX:
-                        self._groups.clear()
-                    self._groups[(ind, own[0])] = h
-            held.append(h)
+            scored = partial(self._scored_parts, spec, ind, title, own)
+            held.append(remembered(self._groups, (ind, own[0]), scored, SCORED_MAX) if kept else scored())
         return self._deficient(self._finish(spec, sphere_id, held), held)
+
+    def _scored_parts(self, spec: ScoresSpec, ind: str, title: str, parts: list[str]) -> _Indicator:
+        """An indicator's score from its packed parts."""
+        ticks: list[Tick] = []
+        shares: list[Share] = []
+        for part in parts:
+            _, place, bits, survey = _read_part(spec, part)
+            if survey is None:
+                ticks += [(item.n, place, x) for item, x in bits]
+            else:
+                shares.append((place, _share(*survey)))
+        return _Indicator(_indicator_score(spec, ind, title, ticks, shares, self._missing))
 
     def block(self, assessment: Assessment, sphere: str | None = None) -> ScoresBlock:
         return self._block(assessment, sphere)[0]
@@ -776,16 +776,7 @@ class Scorer:
             ws = weights[crit.id]
             pts_c = tuple(points.get(i) for i in ws)
             key = (sphere_id, crit.id, pts_c)
-            got = self._criteria.get(key)
-            if got is None:
-                total_c = None if any(p is None for p in pts_c) else round(sum(w * (points[i] or 0) for i, w in ws.items()), 2)
-                if len(self._criteria) >= SCORED_MAX:
-                    self._criteria.clear()
-                got = self._criteria[key] = make(
-                    CriterionScore,
-                    {"criterion": crit.id, "section": crit.section, "title": crit.short, "points": total_c, "weights": dict(ws)},
-                )
-            criteria.append(got)
+            criteria.append(remembered(self._criteria, key, partial(_criterion, crit, ws, pts_c), SCORED_MAX))
         crit_pts = [c.points for c in criteria]
         total = None if any(p is None for p in crit_pts) else round(sum(p or 0 for p in crit_pts) / len(crit_pts), 2)
         indicators = [h.score for h in held]
@@ -804,6 +795,15 @@ class Scorer:
                 h.deficiencies = tuple(_scored(self.catalog, h.score, self._items))
             out += h.deficiencies
         return block, out
+
+
+def _criterion(crit: Criterion, weights: Mapping[str, float], points: tuple[float | None, ...]) -> CriterionScore:
+    """A criterion's score: the weighted sum of its indicators' points (`points` in the order of `weights`), none
+    while one of them is not assessed."""
+    total = None if any(p is None for p in points) else round(sum(w * (p or 0) for w, p in zip(weights.values(), points, strict=True)), 2)
+    return make(
+        CriterionScore, {"criterion": crit.id, "section": crit.section, "title": crit.short, "points": total, "weights": dict(weights)}
+    )
 
 
 def _indicator_score(
