@@ -348,3 +348,20 @@ def test_indicator_values_are_read_in_every_shape(text: str, expected: list[tupl
 )
 def test_indicator_values_all_at_the_floor_say_nothing_is_wrong(text: str, expected: bool) -> None:
     assert full_scores(text, 95.0) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a slope within the rules (1:12, 8 %) says the ramp is as it should be
+        ("у входа пандус, уклон 1:12", []),
+        ("у входа пандус, уклон 1:20", []),
+        # a steeper one is off the norm
+        ("у входа пандус, уклон 1:8", [("ramp_missing", "concept", "noncompliant")]),
+        ("у входа пандус, уклон 10 %", [("ramp_missing", "concept", "noncompliant")]),
+        ("у входа пандус, уклон 1:6", [("ramp_missing", "concept", "noncompliant")]),
+        ("у входа пандус, уклон круче 1:12", [("ramp_missing", "concept", "noncompliant")]),
+    ],
+)
+def test_a_slope_within_the_rules_is_no_violation(cat: Engine, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(cat, text) == expected

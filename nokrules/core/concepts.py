@@ -34,6 +34,11 @@ SHARE_RE = re.compile(
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
 MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
+# a slope as inspectors write it: «уклон 1:12», «уклон около 1:6», «уклон 10 %»; «круче 1:12» says it is over
+SLOPE_RE = re.compile(r"уклон\w*\s+(?P<over>(?:круче|больше|более|выше|свыше)\s+)?(?:\w+\s+)?(?:1\s*:\s*(?P<run>\d+)|(?P<percent>\d+(?:[.,]\d+)?)\s*%)")
+# the steepest ramp the rules allow: 1:12, 8 % (СП 59.13330, пандус на входе); a gentler slope is no violation
+MAX_SLOPE_RUN = 12
+MAX_SLOPE_PERCENT = 8.0
 # a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
 # корпус», «2 компьютера на группу из 12»
 RATIO_RE = re.compile(
@@ -116,6 +121,17 @@ def shares(text: str) -> list[tuple[int, float]]:
                 value = round(100 - value, 1)
             out.append((m.start(), value))
     return out
+
+
+def _gentle_slope(text: str, at: int) -> bool:
+    """Is the measurement at `at` a slope within the rules («пандус с поручнями, уклон 1:12», «уклон 5 %»)? Then it
+    says the ramp is as it should be, not that it is off the norm; «уклон круче 1:12» or «уклон 1:8» is off."""
+    m = SLOPE_RE.match(text, at)
+    if m is None or m.group("over"):
+        return False
+    if m.group("run") is not None:
+        return int(m.group("run")) >= MAX_SLOPE_RUN
+    return float(m.group("percent").replace(",", ".")) <= MAX_SLOPE_PERCENT
 
 
 def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]]]:
@@ -376,7 +392,7 @@ class Concepts:
 
         # most parts hold no number: the regular expressions that need one are not run there
         digit = DIGIT_RE.search(text) is not None
-        measured = MEASURE_RE.search(text) if digit else None
+        measured = next((m for m in MEASURE_RE.finditer(text) if not _gentle_slope(text, m.start())), None) if digit else None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import DIGIT_RE, PREPOSITIONS, SHARE_VALUE_RE, Concepts, PartSignal, indicator_values, shares
+from nokrules.core.concepts import DIGIT_RE, PREPOSITIONS, SHARE_VALUE_RE, SLOPE_RE, Concepts, PartSignal, indicator_values, shares
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
@@ -843,13 +843,15 @@ class Recognizer:
         masked = text
         if DIGIT_RE.search(text):  # (each expression below needs a digit)
             folded = fold(text)
-            # checklist items, the counts of a share and indicator values («3.2 п.4», «97 из 100», «1.3 — 98») say
-            # what the finding is
+            # checklist items, the counts of a share, indicator values and slopes («3.2 п.4», «97 из 100», «1.3 —
+            # 98», «уклон 1:12») say what the finding is
             keep = [m.span() for m in CHECKLIST_RE.finditer(folded)]
             if "из" in folded:
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
             if "." in folded:  # an indicator number has a dot: «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
+            if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
+                keep += [m.span() for m in SLOPE_RE.finditer(folded)]
 
             def number(m: re.Match[str]) -> str:
                 meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
