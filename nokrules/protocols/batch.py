@@ -139,6 +139,9 @@ class BatchOptions:
     approver: Approver = field(default_factory=Approver)
     founder: str = ""
     report_date: str | None = None  # «ДД.ММ»: the form's, unless the caller gives one
+    # the inputs may hold text findings: each process builds its recognizer as it starts (while the parent reads
+    # the protocol); a batch of scores tables alone builds none unless a row has text after all
+    text: bool = True
 
 
 class Drafter:
@@ -146,7 +149,7 @@ class Drafter:
 
     def __init__(self, options: BatchOptions):
         self.options = options
-        self.engine = Engine.load(options.catalog, on_demand=True)  # a scores table's plans read no text
+        self.engine = Engine.load(options.catalog, on_demand=not options.text)
         self.spec = self.engine.catalog.scores
         self._kinds: dict[str, str | None] = {}
 

@@ -30,16 +30,23 @@ from nokrules.protocols.batch import (
 from nokrules.protocols.summary import PlanExtract, RegionalSummary, render_html, render_markdown, summarize
 
 
-def _read(inputs: tuple[str, ...], engine: Engine, columns: str | None) -> list[ProtocolInstitution]:
-    """Protocols and scores tables (told apart by their columns, or by --columns) → every institution."""
-    from nokrules.protocols.readers import read_protocol
-    from nokrules.protocols.readers.scores import load_column_map, looks_like_scores, read_scores_file
+def _tables(inputs: tuple[str, ...], columns: str | None) -> list[bool]:
+    """Which inputs are scores tables rather than protocols: told apart by their columns, or by --columns."""
+    from nokrules.protocols.readers.scores import load_column_map, looks_like_scores
 
     mapping = load_column_map(Path(columns)) if columns else None
+    return [bool(mapping) or looks_like_scores(Path(name).read_bytes(), name) for name in inputs]
+
+
+def _read(inputs: tuple[str, ...], tables: list[bool], engine: Engine, columns: str | None) -> list[ProtocolInstitution]:
+    """Protocols and scores tables (`tables`: which is which) → every institution."""
+    from nokrules.protocols.readers import read_protocol
+    from nokrules.protocols.readers.scores import read_scores_file
+
     entries: list[ProtocolInstitution] = []
-    for name in inputs:
+    for name, table in zip(inputs, tables, strict=True):
         path = Path(name)
-        if mapping or looks_like_scores(path.read_bytes(), name):
+        if table:
             entries.extend(read_scores_file(path, engine.catalog.scores, Path(columns) if columns else None))
         else:
             entries.extend(read_protocol(path).institutions)
@@ -153,21 +160,29 @@ def command(
         if not Path(name).exists():
             raise InputError(f"{name}: файл не найден")
     # the catalog is loaded here first: a broken one fails now with its message, not in every worker
-    engine = Engine.load(catalog_dir, on_demand=True)  # the recognizer, only if the summary reads a plan's text
+    engine = Engine.load(catalog_dir, on_demand=True)  # its recognizer only if the summary reads an own plan's text
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: это файл, а нужна папка")
+    tables = _tables(inputs, columns_file)
     options = BatchOptions(
-        catalog_dir, str(out), fmt, when, form, year, Approver(position=approver_position, name=approver_name), founder, report_date(form)
+        catalog_dir,
+        str(out),
+        fmt,
+        when,
+        form,
+        year,
+        Approver(position=approver_position, name=approver_name),
+        founder,
+        report_date(form),
+        text=not all(tables),  # a protocol: the workers build their recognizers while it is read
     )
 
     from tqdm import tqdm
 
     try:
         with Workers(options, jobs) as workers:  # they load their engines while the protocol is being read
-            entries = _read(inputs, engine, columns_file)
-            if any(e.findings for e in entries):  # text to read: what the recognizer refuses fails here, once
-                _ = engine.recognizer
+            entries = _read(inputs, tables, engine, columns_file)
             out.mkdir(parents=True, exist_ok=True)
             names = file_names(entries, EXTENSIONS[fmt])
             taken = [n for n in [*names, *REPORTS] if (out / n).exists()]
