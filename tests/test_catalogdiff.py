@@ -292,3 +292,22 @@ def test_a_new_remedy_verb_is_a_settings_change(tmp_path: Path) -> None:
     fields = {f.field: (f.old, f.new) for f in diff_dirs(MINI, changed).structure.settings}
     assert "signals.remedies.broken" in fields
     assert "отремонтировать" in str(fields["signals.remedies.broken"][1])
+
+
+def test_every_setting_of_signals_and_similarity_is_compared(tmp_path: Path) -> None:
+    # settings the diff once left out: a share setting of the signals and the contest of close phrasings
+    changed = tmp_path / "shares"
+    shutil.copytree(MINI, changed)
+    settings = changed / "catalog" / "catalog.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "signals:\n  generic_share: 20\n  scores: [балл]\n", encoding="utf-8")
+    (changed / "catalog" / "similarity.yaml").write_text(
+        "learn_from: [corpus]\ncontest:\n  max_own: 0.25\n", encoding="utf-8"
+    )
+    (changed / "corpus").mkdir()
+    (changed / "corpus" / "lines.yaml").write_text("- text: пандуса нет\n  expect: [ramp_missing]\n  style: inspector\n", encoding="utf-8")
+    fields = {f.field: (f.old, f.new) for f in diff_dirs(MINI, changed).structure.settings}
+    assert fields["signals.generic_share"] == ("12.5", "20")
+    assert fields["signals.scores"] == ([], ["балл"])
+    assert fields["similarity.contest.max_own"] == ("0.2", "0.25")  # the mini catalog has no similarity stage: defaults
+    assert fields["similarity.learn_from"] == ([], ["corpus"])
+    assert "similarity.neighbours" not in fields  # default on both sides: no change

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
 
 from nokrules.core.constants import COMPARISONS
-from nokrules.core.model import Catalog, Deficiency, Measure, Pattern, Rule
+from nokrules.core.model import Catalog, Deficiency, Measure, Pattern, Rule, Signals, SimilaritySpec
 
 FieldKind = Literal["value", "text", "list", "patterns"]
 Value = str | list[str] | None
@@ -108,28 +108,29 @@ def _flat_settings(c: Catalog) -> Flat:
         "places.both_text": ("text", s.places.both_text),
         "horizon_months": ("value", str(s.horizon_months)),
     }
-    return flat | _flat_similarity(c) | {
-        f"signals.{name}": ("list", list(getattr(s.signals, name)) if s.signals else [])
-        for name in (
-            "broken", "noncompliant", "worn", "partial", "absent", "low", "survey", "contrast", "present", "ignore", "clear",
-            "clear_nouns", "denials", "denials_before", "where",
-        )
-    } | {
-        f"signals.remedies.{state}": ("list", list(s.signals.remedies.get(state, [])) if s.signals else [])
-        for state in ("broken", "noncompliant", "worn", "partial", "absent")
-    }
+    return flat | _flat_model("similarity", SimilaritySpec, c.similarity) | _flat_model("signals", Signals, s.signals)
 
 
-def _flat_similarity(c: Catalog) -> Flat:
-    sim = c.similarity
-    if sim is None:
-        return {"similarity.learn_from": ("list", [])}
-    return {
-        "similarity.learn_from": ("list", list(sim.learn_from)),
-        "similarity.neighbours": ("value", str(sim.neighbours)),
-        "similarity.min_similarity": ("value", _num(sim.min_similarity)),
-        "similarity.min_share": ("value", _num(sim.min_share)),
-    }
+def _flat_model(prefix: str, cls: type[BaseModel], m: BaseModel | None) -> Flat:
+    """Every setting of a settings model (its defaults when the catalog leaves it out), named by its path
+    («signals.remedies.broken», «similarity.contest.max_own»): a setting the model gains shows in the diff
+    without a line here. A dict keyed by a Literal gives a row per key the Literal allows."""
+    out: Flat = {}
+    for name, f in cls.model_fields.items():
+        key = f"{prefix}.{name}"
+        v = getattr(m, name) if m is not None else (None if f.is_required() else f.get_default(call_default_factory=True))
+        if isinstance(v, BaseModel):
+            out |= _flat_model(key, type(v), v)
+        elif get_origin(f.annotation) is dict:
+            for k in get_args(get_args(f.annotation)[0]):
+                out[f"{key}.{k}"] = ("list", [str(x) for x in (v or {}).get(k, [])])
+        elif isinstance(v, list) or (v is None and get_origin(f.annotation) is list):
+            out[key] = ("list", [str(x) for x in v or []])
+        elif isinstance(v, float):
+            out[key] = ("value", _num(v))
+        else:
+            out[key] = ("value", _str(v))
+    return out
 
 
 def _phrasings(c: Catalog) -> dict[str, list[str]]:
