@@ -37,30 +37,25 @@ def _read_input(path: str | None) -> tuple[str, str]:
         if sys.stdin.isatty():
             raise UsageError("укажите файл с недостатками или передайте текст через стандартный ввод (nokrules plan - < файл)")
         return decode(sys.stdin.buffer.read(), "стандартный ввод"), "стандартный ввод"
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{path}: это папка, а нужен файл с недостатками")
-    if not p.is_file():
-        raise InputError(f"{path}: файл не найден")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: не удалось прочитать файл ({e.strerror})") from None
-    return decode(data, path), path
+    return decode(_read_file(path, "файл с недостатками", "файл не найден"), path), path
 
 
 def _read_profile(path: str) -> Profile:
     """The institution profile YAML; a bad key or value names the file, line and key."""
+    return parse_profile(_read_file(path, "файл профиля YAML", "файл профиля не найден"), path)
+
+
+def _read_file(path: str, wanted: str, missing: str) -> bytes:
+    """A file the user named, or InputError: a folder where `wanted` was expected, `missing`, or unreadable."""
     p = Path(path)
     if p.is_dir():
-        raise InputError(f"{path}: это папка, а нужен файл профиля YAML")
+        raise InputError(f"{path}: это папка, а нужен {wanted}")
     if not p.is_file():
-        raise InputError(f"{path}: файл профиля не найден")
+        raise InputError(f"{path}: {missing}")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: не удалось прочитать файл ({e.strerror})") from None
-    return parse_profile(data, path)
 
 
 BINARY = ("docx", "xlsx")
