@@ -311,12 +311,15 @@ class Recognizer:
     def tokens(self, text: str) -> Tokens:
         """The words of a text with their lemmas. A capitalised word inside the text («с. Ивановка»,
         «ул. Ленина») is a name, never a typo of a catalog word: it is not matched to the vocabulary."""
-        found = list(WORD_RE.finditer(fold(text)))
-        return Tokens(
-            tuple(m.group() for m in found),
-            tuple(self._token(m.group(), not _is_name(text, m.start(), m.end())) for m in found),
-            tuple(m.span() for m in found),
+        folded = fold(text)
+        spans = tuple(m.span() for m in WORD_RE.finditer(folded))
+        surface = tuple(folded[a:b] for a, b in spans)
+        token = self._token
+        # (a word with no capital is no name: most words are told at this test)
+        lemma_sets = tuple(
+            token(w, True) if w == text[a:b] else token(w, not _is_name(text, a, b)) for w, (a, b) in zip(surface, spans, strict=True)
         )
+        return Tokens(surface, lemma_sets, spans)
 
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
