@@ -22,7 +22,16 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.concepts import DIGIT_RE, PREPOSITIONS, SHARE_VALUE_RE, SLOPE_RE, Concepts, PartSignal, indicator_values, shares
+from nokrules.core.concepts import (
+    DIGIT_RE,
+    PREPOSITIONS,
+    SHARE_VALUE_RE,
+    SLOPE_RE,
+    Concepts,
+    PartSignal,
+    indicator_values,
+    shares,
+)
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
@@ -402,8 +411,8 @@ class Recognizer:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n, words=tuple(sorted({*old.words, *at})))
-        for did, words in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
-            hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {words}", words=[words]),), None, -1)
+        for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
+            hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
