@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from nokrules import Engine
 
@@ -22,3 +26,24 @@ def engine() -> Engine:
 @pytest.fixture(scope="session")
 def mini() -> Engine:
     return Engine.load(MINI)
+
+
+def edit_yaml(path: Path, edit: Callable[[Any], None]) -> None:
+    """Load a YAML file of a catalog copy, let `edit` change it in place, and write it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def mini_copy(root: Path, signals: dict[str, Any], deficiencies: Callable[[list[dict[str, Any]]], None]) -> Path:
+    """The mini catalog copied to `root`, with these signals in its settings and its deficiencies edited by
+    `deficiencies` (in place): what the tests of concepts, echoes and the contest start from."""
+    shutil.copytree(MINI, root)
+    edit_yaml(root / "catalog" / "catalog.yaml", lambda data: data.__setitem__("signals", signals))
+    edit_yaml(root / "catalog" / "deficiencies" / "all.yaml", deficiencies)
+    return root
+
+
+def with_concepts(extra: list[tuple[str, str, str, list[str]]]) -> Callable[[list[dict[str, Any]]], None]:
+    """An edit adding deficiencies known only by their concept: (id, indicator, title, object words)."""
+    return lambda defs: defs.extend({"id": i, "indicator": ind, "title": t, "concept": {"objects": objs}} for i, ind, t, objs in extra)

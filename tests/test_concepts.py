@@ -17,7 +17,7 @@ from nokrules import Engine, Institution
 from nokrules.core.concepts import full_scores, full_share, indicator_values, shares
 from nokrules.core.model import Phrasing, SimilaritySpec
 
-from .conftest import MINI
+from .conftest import edit_yaml, mini_copy
 
 SIGNALS = {
     "broken": ["не работать", "сломать"],
@@ -43,53 +43,47 @@ CONCEPTS = {
 
 @pytest.fixture(scope="module")
 def cat(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("concepts") / "catalog-root"
-    shutil.copytree(MINI, root)
-    settings = root / "catalog" / "catalog.yaml"
-    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
-    data["signals"] = SIGNALS
-    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    defs_path = root / "catalog" / "deficiencies" / "all.yaml"
-    defs = yaml.safe_load(defs_path.read_text(encoding="utf-8"))
-    for d in defs:
-        if d["id"] in CONCEPTS:
-            d["concept"] = CONCEPTS[d["id"]]
-        if d["id"] == "ramp_missing":
-            d["checklist"] = ["3.1.1"]
-    # a deficiency known only by its concept: an object word that also stands inside another one's longer phrase
-    defs.append(
-        {"id": "form_missing", "indicator": "1.1", "title": "Нет формы", "concept": {"objects": ["форма"]}, "unless": ["doorways_narrow"]}
+    def deficiencies(defs: list[dict[str, object]]) -> None:
+        for d in defs:
+            if d["id"] in CONCEPTS:
+                d["concept"] = CONCEPTS[str(d["id"])]
+            if d["id"] == "ramp_missing":
+                d["checklist"] = ["3.1.1"]
+        # a deficiency known only by its concept: an object word that also stands inside another one's longer phrase
+        defs.append(
+            {"id": "form_missing", "indicator": "1.1", "title": "Нет формы", "concept": {"objects": ["форма"]}, "unless": ["doorways_narrow"]}
+        )
+        defs.append(
+            {
+                "id": "doorways_narrow",
+                "indicator": "3.1",
+                "title": "Узкие двери",
+                "concept": {"objects": ["дверь", "дверной проём"]},
+                "unless": ["handrails_missing"],
+            }
+        )
+
+    root = mini_copy(tmp_path_factory.mktemp("concepts") / "catalog-root", SIGNALS, deficiencies)
+    edit_yaml(
+        root / "catalog" / "measures" / "all.yaml",
+        lambda measures: measures.append(
+            {"id": "repair_ramp", "text": "Отремонтировать пандус", "due": "+1 month", "responsible": "aho_deputy", "result": "Пандус исправен"}
+        ),
     )
-    defs.append(
-        {
-            "id": "doorways_narrow",
-            "indicator": "3.1",
-            "title": "Узкие двери",
-            "concept": {"objects": ["дверь", "дверной проём"]},
-            "unless": ["handrails_missing"],
-        }
+    edit_yaml(
+        root / "rules" / "all.yaml",
+        lambda rules: rules.append(
+            {
+                "id": "ramp-repair",
+                "when": {"deficiency": "ramp_missing", "state": ["broken", "worn"]},
+                "then": ["repair_ramp"],
+                "replaces": ["install_ramp"],
+                "priority": 3,
+                "because": "сломанный пандус ремонтируют, а не ставят новый",
+            }
+        ),
     )
-    defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
-    measures_path = root / "catalog" / "measures" / "all.yaml"
-    measures = yaml.safe_load(measures_path.read_text(encoding="utf-8"))
-    measures.append(
-        {"id": "repair_ramp", "text": "Отремонтировать пандус", "due": "+1 month", "responsible": "aho_deputy", "result": "Пандус исправен"}
-    )
-    measures_path.write_text(yaml.safe_dump(measures, allow_unicode=True), encoding="utf-8")
-    rules_path = root / "rules" / "all.yaml"
-    rules = yaml.safe_load(rules_path.read_text(encoding="utf-8"))
-    rules.append(
-        {
-            "id": "ramp-repair",
-            "when": {"deficiency": "ramp_missing", "state": ["broken", "worn"]},
-            "then": ["repair_ramp"],
-            "replaces": ["install_ramp"],
-            "priority": 3,
-            "because": "сломанный пандус ремонтируют, а не ставят новый",
-        }
-    )
-    rules_path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
-    return Engine.load(Path(root))
+    return Engine.load(root)
 
 
 def found(engine: Engine, text: str) -> list[tuple[str, str, str | None]]:

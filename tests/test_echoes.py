@@ -6,18 +6,16 @@ enumeration («нет пандуса и поручней», «телефон и 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from nokrules import Engine, Institution
 from nokrules.curate.explain import explain, render
 from nokrules.web import service
 from nokrules.web.page import _why
 
-from .conftest import MINI
+from .conftest import mini_copy, with_concepts
 
 SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
 EXTRA = [
@@ -33,16 +31,8 @@ EXTRA = [
 
 
 def engine_with(tmp_path: Path, generic_share: float | None = None) -> Engine:
-    root = tmp_path / "catalog-root"
-    shutil.copytree(MINI, root)
-    settings = root / "catalog" / "catalog.yaml"
-    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
-    data["signals"] = dict(SIGNALS, **({"generic_share": generic_share} if generic_share is not None else {}))
-    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    defs_path = root / "catalog" / "deficiencies" / "all.yaml"
-    defs = yaml.safe_load(defs_path.read_text(encoding="utf-8"))
-    defs += [{"id": i, "indicator": ind, "title": t, "concept": {"objects": objs}} for i, ind, t, objs in EXTRA]
-    defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
+    signals = dict(SIGNALS, **({"generic_share": generic_share} if generic_share is not None else {}))
+    root = mini_copy(tmp_path / "catalog-root", signals, with_concepts(EXTRA))
     return Engine.load(root)
 
 

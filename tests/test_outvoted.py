@@ -10,11 +10,9 @@ expectation follows from the lines written in this file, whatever the shipped ca
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from nokrules import Engine, Institution
 from nokrules.core.catalog import load_catalog
@@ -24,7 +22,7 @@ from nokrules.curate.explain import explain, render
 from nokrules.web import service
 from nokrules.web.page import _why
 
-from .conftest import MINI
+from .conftest import mini_copy, with_concepts
 
 SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
 EXTRA = [
@@ -49,16 +47,7 @@ def phrasing(text: str, *ids: str) -> Phrasing:
 
 def catalog_root(tmp_path: Path) -> Path:
     """The mini catalog with the signals and the two concepts above."""
-    root = tmp_path / "catalog-root"
-    shutil.copytree(MINI, root)
-    settings = root / "catalog" / "catalog.yaml"
-    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
-    data["signals"] = SIGNALS
-    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    defs_path = root / "catalog" / "deficiencies" / "all.yaml"
-    defs = yaml.safe_load(defs_path.read_text(encoding="utf-8"))
-    defs += [{"id": i, "indicator": ind, "title": t, "concept": {"objects": objs}} for i, ind, t, objs in EXTRA]
-    defs_path.write_text(yaml.safe_dump(defs, allow_unicode=True), encoding="utf-8")
+    root = mini_copy(tmp_path / "catalog-root", SIGNALS, with_concepts(EXTRA))
     return root
 
 
