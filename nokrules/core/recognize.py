@@ -87,7 +87,6 @@ PLAIN_NUMBER_RE = re.compile(
 )
 # what ends the reach of a list's lead: a sentence end or a new line
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
-NUMBER_RE = re.compile(r"\d")
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
@@ -417,7 +416,7 @@ class Recognizer:
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
-        if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or NUMBER_RE.search(text)) for sg in signals)):
+        if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
         if len(hits) > 1:
             self._drop_satisfied_aspects(text, toks, hits)
