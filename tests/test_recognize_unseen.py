@@ -195,6 +195,44 @@ def test_a_list_lead_lends_its_absence_to_each_item(engine: Engine) -> None:
     assert set(ids(engine, text)) == {"staff_info_missing", "trustee_board_info_missing", "fhd_info_missing"}
 
 
+def test_a_long_list_after_a_lead_gives_every_item(engine: Engine) -> None:
+    # the lead «отсутствуют» stands before the first thing: it governs all seven, whatever vetoes each other
+    text = (
+        "в здании поликлинического отделения отсутствуют: пандус, поручни, кнопка вызова персонала, тактильная "
+        "плитка, сменное кресло-коляска, стоянка для автомобилей инвалидов, адаптированный туалет"
+    )
+    assert {
+        "ramp_missing",
+        "handrails_missing",
+        "call_button_missing",
+        "tactile_guides_missing",
+        "wheelchairs_missing",
+        "disabled_parking_missing",
+        "accessible_sanitary_missing",
+    } <= set(ids(engine, text))
+
+
+def test_a_short_lead_inside_the_first_item_governs_the_list_too(engine: Engine) -> None:
+    text = "в учреждении нет пандуса, поручней, тактильной плитки, сменной коляски, стоянки для инвалидов"
+    assert {
+        "ramp_missing",
+        "handrails_missing",
+        "tactile_guides_missing",
+        "wheelchairs_missing",
+        "disabled_parking_missing",
+    } <= set(ids(engine, text))
+
+
+def test_an_item_of_its_own_is_no_detail_of_another_item(engine: Engine) -> None:
+    # «контактные телефоны» is an item of the list, not the head's phone: `unless` does not fold it into it
+    text = "На официальном сайте не размещены: лицензия, сведения о руководителе, контактные телефоны, адрес электронной почты"
+    assert {"license_missing", "staff_info_missing", "phone_missing", "email_missing"} <= set(ids(engine, text))
+
+
+def test_a_detail_in_brackets_stays_a_detail_of_its_item(engine: Engine) -> None:
+    assert ids(engine, "Не размещены на сайте: сведения о руководителе (ФИО, телефон, e-mail)") == ["staff_info_missing"]
+
+
 def test_a_list_item_with_a_verb_of_its_own_borrows_nothing(engine: Engine) -> None:
     assert "handrails_missing" not in ids(engine, "Замечания: пандус есть; поручни установлены")
 

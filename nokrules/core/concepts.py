@@ -172,6 +172,13 @@ def full_share(text: str, floor: float = 100.0) -> bool:
     return bool(found) and min(v for _, v in found) >= floor
 
 
+def _leads(spot: Sequence[int], clauses: Sequence[int], things: Sequence[int]) -> bool:
+    """Does a signal stand in the first item of an enumeration, before a thing named in that item («отсутствуют:
+    устав, лицензия, …», «в здании нет пандуса, поручней, …»)? Then it is the lead of the whole list."""
+    last = spot[-1]
+    return 0 <= last < len(clauses) and clauses[last] == 0 and any(last < t < len(clauses) and clauses[t] == 0 for t in things)
+
+
 def _numbered(surface: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
     """Does this item of an enumeration give a number of its own («рекомендовать готовы 65 %», «качеством жизни —
     70 %»: the dash cuts the number into the next item)?"""
@@ -231,13 +238,21 @@ class PartSignal:
         _, _, state = min((min(abs(i - j) for i in positions for j in pos) // NEAR, rank, st) for rank, st, pos in marks)
         return state
 
-    def signalled_in(self, positions: Sequence[int], clauses: Sequence[int]) -> bool:
+    def signalled_in(self, positions: Sequence[int], clauses: Sequence[int], things: Sequence[int] = ()) -> bool:
         """Does a problem signal stand in the object's own clause, apart from the object's words («колясок нет»),
-        or open the part and so govern every item of it («Не обеспечены зона ожидания и питьевой режим»)?"""
+        or lead the enumeration and so govern every item of it: it opens the part («Не обеспечены зона ожидания и
+        питьевой режим») or stands in the first item before a thing named there (`things`: where the things of the
+        part start; «в здании отсутствуют: пандус, поручни, тактильная плитка, …»)?"""
         own = {clauses[i] for i in positions if 0 <= i < len(clauses)}
+        # a lead that says some things are there governs nothing: «имеются только пандус и поручни»
+        only = {m[2] for m in self.marks if m[1] == "partial"} if things else set()
         return any(
             not set(p) & set(positions)
-            and (p[0] < LEAD_WORDS or all(0 <= j < len(clauses) and clauses[j] in own for j in p))
+            and (
+                p[0] < LEAD_WORDS
+                or p not in only and _leads(p, clauses, things)
+                or all(0 <= j < len(clauses) and clauses[j] in own for j in p)
+            )
             for p in self.spots
         )
 
@@ -503,19 +518,22 @@ class Concepts:
         surface: Sequence[str],
         sig: PartSignal,
         clauses: Sequence[int],
+        lent: bool = False,
     ) -> bool:
         """Is every `without` word found here the object of another concept of the same criterion, named in
         another clause of an enumeration, each thing with its own signal («пандус сломан, кнопки вызова нет,
         колясок нет»)? An object after a preposition («с коляски не прочитать») or in another case than a thing
         named on its own («заставлен стульями») is no item of an enumeration; a word of another criterion
-        («сайт» beside «меню») says what the whole line is about."""
+        («сайт» beside «меню») says what the whole line is about. `lent`: the signal is a list's lead before a
+        colon («На входе в здание отсутствуют: пандус, поручни, …»), so it governs every item."""
         if not clauses:
             return False
         mine = clauses[pos[0]]
         # a survey line of several aspects, each with its own share («в целом довольны 70 %, рекомендовать готовы
         # 65 %, улучшение качества жизни — 60 %»): each aspect is a result of its own
         surveyed = (c.surveyed or c.signal == "survey") and sig.survey and _numbered(surface, clauses, mine)
-        if not surveyed and (c.signal != "problem" or not sig.signalled_in(pos, clauses)):
+        things = [p[0] for _, p, _ in best.values()]  # a signal before a thing of the first item leads them all
+        if not surveyed and (c.signal != "problem" or not (lent or sig.signalled_in(pos, clauses, things))):
             return False
         if not surveyed and (pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]])):
             return False
@@ -530,7 +548,8 @@ class Concepts:
             and clauses[p[0]] != mine
             and (
                 self.compiled[o].signal == "self"
-                or sig.signalled_in(p, clauses)
+                or lent
+                or sig.signalled_in(p, clauses, things)
                 or surveyed and _numbered(surface, clauses, clauses[p[0]])
             )
         ]
@@ -610,7 +629,9 @@ class Concepts:
                 if not c.with_.found(lem) and (context is None or not c.with_.found(context)):
                     continue
                 score += 0.5
-            if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else ()) and not self._enumerated(c, pos, best, owner, lem, surface, sig, clauses):
+            if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else ()) and not self._enumerated(
+                c, pos, best, owner, lem, surface, sig, clauses, not near
+            ):
                 continue
             found.append((score, owner, pos, el))
         kept: list[tuple[float, int, list[int], Element]] = []

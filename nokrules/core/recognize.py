@@ -402,7 +402,8 @@ class Recognizer:
             if not found and not (signals[n].problem or signals[n].survey or signals[n].clear):
                 lead = self._lead(text, toks, parts[n][0])
                 if lead is not None and not any(map(is_predicate, surface)):
-                    found = self.concepts.match(plem, surface, lead, n, near=False)
+                    clauses = self._clauses(text, toks, parts[n])  # each item of the list is governed by the lead
+                    found = self.concepts.match(plem, surface, lead, n, near=False, clauses=clauses)
             for ch in found:
                 old = hits.get(ch.deficiency)
                 at = tuple(offset + i for i in ch.at)
@@ -430,9 +431,10 @@ class Recognizer:
             return named[span]
 
         kept: dict[str, _Hit] = {}
+        items = self._list_items(text, toks) if len(hits) > 1 and ":" in text else None
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
-            if not self._kept(did, hits, {}):
+            if not self._kept(did, hits, {}, items):
                 continue
             d = self.catalog.deficiency(did)
             places: tuple[Place, ...] = ()
@@ -758,15 +760,43 @@ class Recognizer:
         Such a line names no deficiency and needs no measure."""
         return all(sg.clear for sg in self._part_signals(text, self.tokens(text))[2])
 
-    def _kept(self, did: str, hits: Mapping[str, object], seen: dict[str, bool]) -> bool:
+    def _kept(self, did: str, hits: Mapping[str, _Hit], seen: dict[str, bool], items: tuple[int, ...] | None = None) -> bool:
         """Is a found deficiency kept? Not when one of its `unless` is found and kept itself: «A unless B» keeps
-        A when B was dropped by its own `unless` (a cycle keeps both)."""
+        A when B was dropped by its own `unless` (a cycle keeps both). `unless` says A's words are a detail of B
+        («сведения о руководителе (ФИО, телефон)»); an item of a list of its own («Отсутствуют: ФИО руководителя,
+        контактные телефоны, …») is no detail of another item (`items`: see _list_items)."""
         if did in seen:
             return seen[did]
         seen[did] = True
-        kept = not any(u in hits and self._kept(u, hits, seen) for u in self.catalog.deficiency(did).unless)
+        kept = not any(
+            u in hits and not _apart(hits[did].words, hits[u].words, items) and self._kept(u, hits, seen, items)
+            for u in self.catalog.deficiency(did).unless
+        )
         seen[did] = kept
         return kept
+
+    @staticmethod
+    def _list_items(text: str, toks: Tokens) -> tuple[int, ...] | None:
+        """For a list after a colon («На сайте отсутствуют: устав, лицензия, контактные телефоны»), the item each
+        word stands in (1, 2, …; items part at commas and «;» outside brackets, so «руководство (ФИО, телефон)» is
+        one item); -1 for the words before the colon and for an item with a verb of its own («указан только
+        телефон приёмной» says something of its own). None when the finding is no such list."""
+        colon = text.find(":")
+        if colon < 0:
+            return None
+        cuts: list[int] = []
+        depth = 0
+        for k in range(colon + 1, len(text)):
+            ch = text[k]
+            depth += ch == "("
+            depth -= ch == ")" and depth > 0
+            if ch in ",;" and not depth:
+                cuts.append(k)
+        out = [-1 if a < colon else 1 + bisect.bisect_left(cuts, a) for a, _ in toks.spans]
+        for item in set(out) - {-1}:
+            if any(is_predicate(toks.surface[i]) for i, k in enumerate(out) if k == item):
+                out = [-1 if k == item else k for k in out]
+        return tuple(out)
 
     def _places(self, text: str, toks: Tokens, span: tuple[int, int]) -> tuple[Place, ...]:
         """The places a part of a finding names as the place of the problem: a clause that says a thing is there
@@ -977,6 +1007,16 @@ class Recognizer:
             scored.append((-round(score, 1), did))
         scored.sort()
         return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=-neg) for neg, did in scored[:limit]]
+
+
+def _apart(mine: tuple[int, ...], theirs: tuple[int, ...], items: tuple[int, ...] | None) -> bool:
+    """Do a hit's own words stand in items of a list (see Recognizer._list_items) that hold none of the other
+    hit's words? Then the one is no detail of the other."""
+    if items is None:
+        return False
+    own = {items[i] for i in mine if i < len(items) and i not in theirs}
+    other = {items[i] for i in theirs if i < len(items)}
+    return bool(own) and -1 not in own and not own & other
 
 
 def _values(d: Deficiency, percent: float | None) -> dict[str, float]:
