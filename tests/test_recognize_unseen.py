@@ -496,3 +496,34 @@ def test_a_plan_line_and_a_need_of_repair_tell_the_state(
     engine: Engine, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert recognised(engine, text) == expected
+
+
+# A means of contact (`channel: true`) is a finding only when the line says the channel itself is missing or broken.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phone is the way something else was done
+        "заявление о переводе в другое отделение по телефону у родственников не приняли, предложили приехать лично",
+        "родственники, опрошенные по телефону, недовольны качеством питания",
+        # the channels are said to be there
+        "из каналов обратной связи действуют только телефон и e-mail, онлайн-приёмной нет",
+    ],
+)
+def test_a_channel_named_as_a_means_or_said_to_work_is_no_channel_finding(engine: Engine, text: str) -> None:
+    found = ids(engine, text)
+    assert "phone_missing" not in found
+    assert "email_missing" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("по телефону приёмной невозможно дозвониться", {"phone_missing"}),
+        ("на сайте нет ни телефона, ни e-mail", {"phone_missing", "email_missing"}),
+        ("номер телефона, указанный на сайте, не отвечает", {"phone_missing"}),
+    ],
+)
+def test_a_channel_said_to_be_missing_or_broken_is_found(engine: Engine, text: str, expected: set[str]) -> None:
+    assert expected <= set(ids(engine, text))

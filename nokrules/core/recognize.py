@@ -26,6 +26,7 @@ from nokrules.core.concepts import (
     DIGIT_RE,
     PREPOSITIONS,
     SHARE_VALUE_RE,
+    SHORT_LEAD,
     SLOPE_RE,
     Concepts,
     PartSignal,
@@ -96,6 +97,9 @@ NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital 
 MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 # what a hit's words may carry after them as their own (see Recognizer._echoes)
+# prepositions that make a means of contact the way something else is done: «ответили по телефону», «через e-mail»,
+# «на телефоне сайт не помещается»
+CHANNEL_MEANS = frozenset({"по", "через", "на"})
 ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "за", "про"})
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
@@ -269,6 +273,19 @@ class Recognizer:
             for i in c.indicators
             if i.result is not None
         ]
+        # the word forms of each means of contact (`channel: true`): its concept's objects, where a hit names it
+        self._channels: dict[str, frozenset[str]] = {
+            d.id: frozenset(
+                f
+                for el in (compile_element(o) for o in d.concept.objects)
+                for phrase in el.alternatives
+                for spec in phrase
+                for f in spec.forms
+                if f not in PREPOSITIONS
+            )
+            for d in catalog.deficiencies
+            if d.channel and d.concept is not None
+        }
         self._checklist: dict[str, list[str]] = {}
         for d in catalog.deficiencies:
             for item in d.checklist:
@@ -421,6 +438,9 @@ class Recognizer:
             hits = self._similar_hits(text)
         if len(hits) > 1:
             self._drop_satisfied_aspects(text, toks, hits)
+        for did in [did for did in hits if did in self._channels]:
+            if not self._channel_said(hits[did], text, toks, parts, signals):
+                del hits[did]
         whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
@@ -774,6 +794,79 @@ class Recognizer:
         )
         seen[did] = kept
         return kept
+
+    def _channel_said(self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> bool:
+        """Does the finding say a means of contact itself is missing or broken? A problem signal must be said of
+        the channel's words: in its own clause (cut at commas outside brackets, brackets, «:» and «;»), in the
+        clauses after it when its own has no verb («телефон, указанный на сайте, не отвечает»), or before it as
+        the lead of an enumeration («отсутствуют: лицензия, телефон»). A channel named as the way something else
+        was done («ответили по телефону грубо», «опрошенные по телефону», «(по видеосвязи, телефону)») needs a
+        signal that it is missing or broken («по телефону не дозвониться»); one said to be there with «только»
+        («работают только телефон и e-mail») is there. A line whose part has no signal of its own (a list's
+        item under its lead) or a hit with no words (similarity) is left as found."""
+        forms = self._channels[h.deficiency]
+        if not h.words and not h.at:
+            return True  # a similarity hit: the phrasings decided
+        mine = [i for i in {*h.at, *h.words} if i < len(toks.lemma_sets) and toks.lemma_sets[i] & forms]
+        if not mine:
+            return True
+        first = min(mine)
+        n = next((n for n, span in enumerate(parts) if toks._range(*span).start <= first < toks._range(*span).stop), None)
+        if n is None:
+            return True
+        span, sig = parts[n], signals[n]
+        words = toks._range(*span)
+        if not sig.spots:
+            return True
+        a, b = span
+        cuts: list[tuple[int, bool]] = []  # (where, hard): a comma is soft, a bracket, colon or semicolon hard
+        depth = 0
+        for k in range(a, b):
+            ch = text[k]
+            if ch in "()":
+                depth = max(0, depth + (1 if ch == "(" else -1))
+                cuts.append((k, True))
+            elif ch == ":":  # after a short topic («e-mail с сайта: письмо не доставлено») it is what is said of it
+                cuts.append((k, len(WORD_RE.findall(text[a:k])) > SHORT_LEAD))
+            elif ch == ";":
+                cuts.append((k, True))
+            elif ch == "," and not depth:
+                cuts.append((k, False))
+        starts = [k for k, _ in cuts]
+        off = words.start
+        clause = [bisect.bisect_left(starts, toks.spans[i][0]) for i in range(words.start, words.stop)]
+        verbal = {clause[i - off] for i in range(words.start, words.stop) if is_predicate(toks.surface[i])}
+        own = clause[first - off]
+        means = any(toks.surface[j] in CHANNEL_MEANS and clause[j - off] == own for j in range(max(off, first - 2), first))
+        allowed = {own}
+        k = own
+        # the channel's verb may come later: «телефон, указанный на сайте, не отвечает», «на письма, направленные по
+        # электронной почте, ответы не поступают» (up to the clause with the verb); after a channel used as a means,
+        # what came of it in clauses with no verb: «написала на почту с сайта, ответа нет»
+        while k < len(cuts) and not cuts[k][1] and (k not in verbal if own not in verbal else means and k + 1 not in verbal):
+            k += 1
+            allowed.add(k)
+        k = own  # a lead before a channel that is an item of a list: «на сайте отсутствуют лицензия, телефон»
+        while own not in verbal and k > 0 and not cuts[k - 1][1]:
+            k -= 1
+            allowed.add(k)
+            if k in verbal:
+                break
+        own_words = set(mine)
+
+        def said(p: tuple[int, ...]) -> bool:
+            return all(0 <= j and j + off < words.stop and clause[j] in allowed for j in p) and not {j + off for j in p} & own_words
+
+        states = [st for _, st, p in sig.marks if said(p)]
+        if means:
+            return any(st in ("absent", "broken") for st in states)
+        if not any(said(p) for p in sig.spots):
+            return False
+        if states and all(st == "partial" for st in states):
+            # «работают только телефон и e-mail», «указан только телефон приёмной»: the channel is there
+            own_lem = Lemmas([toks.lemma_sets[i] for i in range(words.start, words.stop) if clause[i - off] == own])
+            return not self.present.found(own_lem)
+        return True
 
     @staticmethod
     def _list_items(text: str, toks: Tokens) -> tuple[int, ...] | None:

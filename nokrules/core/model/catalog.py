@@ -196,6 +196,10 @@ class Deficiency(Strict):
     places: list[Place] = []
     value: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     cue: bool = True
+    # a means of contact (a phone, an e-mail address): a finding names it only when it says the channel itself
+    # is missing or broken, not when the channel is the way something else was done («ответили по телефону
+    # грубо», «опрошенные по телефону») or is said to be there («работают только телефон и e-mail»)
+    channel: bool = False
     unless: list[DeficiencyId] = []
     examples: list[str] = []
     counterexamples: list[str] = []
