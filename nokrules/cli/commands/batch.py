@@ -81,22 +81,19 @@ def _institutions_csv(summary: RegionalSummary) -> bytes:
             _num(got.total), *(_num(x) for x in got.criteria)
         ]
         w.writerow(
-            map(
-                csv_cell,
-                [
-                    "" if r.number is None else r.number,
-                    r.name,
-                    r.kind,
-                    "" if r.score is None else r.score,
-                    "" if r.rank is None else r.rank,
-                    r.findings,
-                    r.recognised,
-                    r.unrecognised,
-                    r.measures,
-                    r.file,
-                    *extra,
-                ],
-            )
+            [
+                "" if r.number is None else r.number,
+                csv_cell(r.name),  # the texts of the protocol; the rest are numbers nokrules wrote
+                csv_cell(r.kind),
+                "" if r.score is None else r.score,
+                "" if r.rank is None else r.rank,
+                r.findings,
+                r.recognised,
+                r.unrecognised,
+                r.measures,
+                csv_cell(r.file),
+                *extra,
+            ]
         )
     return buf.getvalue().encode("utf-8-sig")
 

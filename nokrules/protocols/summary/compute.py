@@ -10,8 +10,10 @@ Counting conventions (every table uses them, so the numbers add up):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from nokrules.core.model import Catalog, Criterion, Plan, PlanItem, ProtocolInstitution, Suggestion
@@ -274,7 +276,7 @@ def _institution_row(titles: dict[str, str], r: PlanExtract) -> InstitutionRow:
         findings=len(r.findings) + len(r.unrecognised),
         recognised=len(r.findings),
         unrecognised=len(r.unrecognised),
-        deficiencies=sum(len(ids) for _, ids in r.findings),
+        deficiencies=sum(map(len, map(itemgetter(1), r.findings))),
         measures=r.measures,
         manual=r.manual,
     )
@@ -306,7 +308,7 @@ def summarize(engine: Engine, items: Sequence[BatchResult | PlanExtract]) -> Reg
         totals=_totals(inst_rows),
         institutions=tuple(sorted(inst_rows, key=lambda x: (-x.findings, x.name, x.number or 0))),
         indicators=tuple(
-            IndicatorCount(i.id, i.title, c.section, tally.by_indicator[i.id], len(tally.inst_by_indicator.get(i.id, ())))
+            IndicatorCount(i.id, i.title, c.section, tally.by_indicator[i.id], tally.inst_by_indicator[i.id])
             for c in catalog.criteria
             for i in c.indicators
         ),
@@ -325,27 +327,40 @@ def summarize(engine: Engine, items: Sequence[BatchResult | PlanExtract]) -> Reg
 
 @dataclass
 class _Tally:
-    """Recognised deficiencies counted by indicator and by id, with the institutions (by position) they occur in."""
+    """Recognised deficiencies counted by indicator, section and id, each also as the number of institutions
+    it occurs in."""
 
     by_indicator: Counter[str] = field(default_factory=Counter)
-    inst_by_indicator: dict[str, set[int]] = field(default_factory=dict)
+    inst_by_indicator: Counter[str] = field(default_factory=Counter)
+    inst_by_section: Counter[str] = field(default_factory=Counter)
     by_deficiency: Counter[str] = field(default_factory=Counter)
-    inst_by_deficiency: dict[str, set[int]] = field(default_factory=dict)
+    inst_by_deficiency: Counter[str] = field(default_factory=Counter)
     refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (title, indicator) as the plans have it
 
     @classmethod
     def of(cls, catalog: Catalog, results: list[PlanExtract]) -> _Tally:
+        """Counted by the iterators of the standard library, not pair by pair in Python: a national run has
+        2,000,000 (finding, deficiency) pairs, and this runs after the last plan, while the workers wait."""
         t = cls()
-        for k, r in enumerate(results):
-            for _, ids in r.findings:
-                for did in ids:
-                    d = catalog.deficiency(did)
-                    t.by_indicator[d.indicator] += 1
-                    t.inst_by_indicator.setdefault(d.indicator, set()).add(k)
-                    t.by_deficiency[did] += 1
-                    t.inst_by_deficiency.setdefault(did, set()).add(k)
-                    t.refs.setdefault(did, (d.title, d.indicator))
+        t.by_deficiency = Counter(_ids(chain.from_iterable(r.findings for r in results)))
+        present = [frozenset(_ids(r.findings)) for r in results]
+        t.inst_by_deficiency = Counter(chain.from_iterable(present))
+        section: dict[str, str] = {i.id: c.section for c in catalog.criteria for i in c.indicators}
+        indicator: dict[str, str] = {}
+        for did, n in t.by_deficiency.items():
+            d = catalog.deficiency(did)
+            indicator[did] = d.indicator
+            t.by_indicator[d.indicator] += n
+            t.refs[did] = (d.title, d.indicator)
+        indicators = [frozenset(map(indicator.__getitem__, ids)) for ids in present]
+        t.inst_by_indicator = Counter(chain.from_iterable(indicators))
+        t.inst_by_section = Counter(chain.from_iterable({section[i] for i in ids if i in section} for ids in indicators))
         return t
+
+
+def _ids(findings: Iterable[tuple[int, tuple[str, ...]]]) -> Iterator[str]:
+    """The deficiency ids of (line, ids) findings, one per item."""
+    return chain.from_iterable(map(itemgetter(1), findings))
 
 
 def _totals(inst_rows: list[InstitutionRow]) -> Totals:
@@ -365,7 +380,7 @@ def _section_count(c: Criterion, tally: _Tally) -> SectionCount:
         c.section,
         c.short,
         sum(tally.by_indicator[i.id] for i in c.indicators),
-        len(set().union(*(tally.inst_by_indicator.get(i.id, set()) for i in c.indicators))),
+        tally.inst_by_section[c.section],
     )
 
 
@@ -391,7 +406,5 @@ def _kind_counts(titles: dict[str, str], results: list[PlanExtract], inst_rows: 
 def _frequent(tally: _Tally, n: int) -> tuple[FrequentDeficiency, ...]:
     """The TOP deficiencies found in most institutions (then most often, then by indicator and id)."""
     insts, times, refs = tally.inst_by_deficiency, tally.by_deficiency, tally.refs
-    ranked = sorted(times, key=lambda d: (-len(insts[d]), -times[d], refs[d][1], d))
-    return tuple(
-        FrequentDeficiency(d, refs[d][0], refs[d][1], len(insts[d]), len(insts[d]) / n, times[d]) for d in ranked[:TOP]
-    )
+    ranked = sorted(times, key=lambda d: (-insts[d], -times[d], refs[d][1], d))
+    return tuple(FrequentDeficiency(d, refs[d][0], refs[d][1], insts[d], insts[d] / n, times[d]) for d in ranked[:TOP])
