@@ -20,8 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from nokrules.core.errors import InputError
-from nokrules.core.findings import BULLET_RE, decode
+from nokrules.core.findings import BULLET_RE
 from nokrules.core.model import ProtocolInstitution
 from nokrules.protocols.readers.common import (
     NotThisFormat,
@@ -83,13 +82,8 @@ class _Line:
         return self.index + 1
 
 
-def read(data: bytes, name: str) -> list[ProtocolInstitution]:
-    """The bytes of a text protocol (UTF-8, BOM or Windows-1251) → its institutions."""
-    try:
-        text = decode(data, name)
-    except InputError as e:
-        reason = str(e).removeprefix(f"{name}: ")
-        raise NotThisFormat(reason) from None
+def read(text: str, name: str) -> list[ProtocolInstitution]:
+    """A text protocol (decoded from UTF-8, BOM or Windows-1251 by `parse_bytes`) → its institutions."""
     return read_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 

@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 
 from nokrules.core.errors import InputError
-from nokrules.core.findings import decode
 from nokrules.core.messages import json_problem, yaml_problem
 from nokrules.core.model import ProtocolInstitution
 from nokrules.core.yamlsrc import UnsafeYaml, compose, safe_load
@@ -36,13 +35,9 @@ from nokrules.protocols.readers.common import (
 _LINE_KEYS = ("findings_line", "line")
 
 
-def read(data: bytes, name: str, flavour: str) -> tuple[str, list[ProtocolInstitution]]:
-    """The bytes of a YAML or JSON protocol → (yaml or json, its institutions). `flavour` is the parser to
-    try first; the format returned is the one that parsed, so a .yaml file holding JSON reports json."""
-    try:
-        content = decode(data, name)
-    except InputError as e:
-        raise NotThisFormat(str(e).removeprefix(f"{name}: ")) from None
+def read(content: str, name: str, flavour: str) -> tuple[str, list[ProtocolInstitution]]:
+    """A YAML or JSON protocol (decoded by `parse_bytes`) → (yaml or json, its institutions). `flavour` is the
+    parser to try first; the format returned is the one that parsed, so a .yaml file holding JSON reports json."""
     parsed, loaded = _load(content, flavour, name)
     records = loaded.get("institutions") if isinstance(loaded, dict) else loaded
     if not isinstance(records, list):

@@ -28,7 +28,6 @@ import openpyxl  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from nokrules.core.errors import InputError
-from nokrules.core.findings import decode
 from nokrules.core.model import ProtocolInstitution
 from nokrules.protocols.readers.common import (
     HEADER_SEARCH,
@@ -45,12 +44,8 @@ from nokrules.protocols.readers.common import (
 DELIMITERS = (";", ",", "\t")
 
 
-def read_csv(data: bytes, name: str) -> list[ProtocolInstitution]:
-    """The bytes of a CSV protocol (UTF-8, BOM or Windows-1251; «;», «,» or tab) → its institutions."""
-    try:
-        content = decode(data, name)
-    except InputError as e:
-        raise NotThisFormat(str(e).removeprefix(f"{name}: ")) from None
+def read_csv(content: str, name: str) -> list[ProtocolInstitution]:
+    """A CSV protocol (decoded by `parse_bytes`; «;», «,» or tab) → its institutions."""
     delimiter = csv_delimiter(content)
     rows, lines = _split(content, delimiter)
     _check_closed(content, delimiter, rows, lines, name)
