@@ -314,6 +314,34 @@ def test_an_indicator_below_the_floor_names_its_result(engine: Engine, text: str
     assert ids(engine, text) == [deficiency]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "по показателю 5.1 набрано 99 баллов",
+        "показатель 5.1 — 100 %",
+        "показатель 5.1 составил 0,98",  # a fraction of one: 98 of 100
+        "значение показателя 4.2 — 97,5",
+    ],
+)
+def test_an_indicator_at_the_floor_names_nothing_whatever_the_pattern(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("по показателю 5.1 набрано 62 балла", "recommend_low"),
+        ("показатель 5.1 составил 0,8", "recommend_low"),
+    ],
+)
+def test_an_indicator_below_the_floor_still_names_its_result_in_any_shape(engine: Engine, text: str, deficiency: str) -> None:
+    assert ids(engine, text) == [deficiency]
+
+
+def test_a_met_indicator_does_not_hide_a_complaint_beside_it(engine: Engine) -> None:
+    assert "courtesy_first_contact_low" in ids(engine, "показатель 4.1 — 100, но отмечены жалобы на грубость вахтёра")
+
+
 def test_several_indicators_each_take_their_own_value(engine: Engine) -> None:
     assert ids(engine, "Показатели 1.3 и 2.3 — 97 и 80 баллов соответственно") == ["comfort_satisfaction_low"]
     assert ids(engine, "Показатели 1.3 и 2.3 — 80 и 97 баллов соответственно") == ["info_satisfaction_low"]

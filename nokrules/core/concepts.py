@@ -134,6 +134,13 @@ def _gentle_slope(text: str, at: int) -> bool:
     return float(m.group("percent").replace(",", ".")) <= MAX_SLOPE_PERCENT
 
 
+def indicator_value(said: str) -> float:
+    """An indicator's value as written, in points of 100: «98,7» → 98.7; a fraction of one «0,98» → 98.0 (a bare «1»
+    is a point, not all of them)."""
+    value = float(said.replace(",", "."))
+    return round(value * 100, 3) if value <= 1 and said != "1" else value
+
+
 def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]]]:
     """Every indicator a finding gives a value for, with the value, the words that say it and where they stand:
     «4.1 — 87,5», «4.3 (дистанционно) — 72 балла», «показатели 5.1 и 5.3 — 82 и 80» (each its own value, in
@@ -144,11 +151,11 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
         inds = re.findall(_IND, m.group("inds"))
         values = re.findall(_VALUE, m.group("values"))
         if len(inds) == len(values):
-            out += [(i, float(v.replace(",", ".")), m.group().strip(), m.span()) for i, v in zip(inds, values, strict=True)]
+            out += [(i, indicator_value(v), m.group().strip(), m.span()) for i, v in zip(inds, values, strict=True)]
             taken.append(m.span())
     for m in INDICATOR_VALUE_RE.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append((m.group("ind"), float(m.group("value").replace(",", ".")), m.group().strip(), m.span()))
+            out.append((m.group("ind"), indicator_value(m.group("value")), m.group().strip(), m.span()))
     return out
 
 

@@ -15,7 +15,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -30,6 +30,7 @@ from nokrules.core.concepts import (
     SLOPE_RE,
     Concepts,
     PartSignal,
+    indicator_value,
     indicator_values,
     shares,
 )
@@ -97,6 +98,11 @@ NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital 
 MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 # what a hit's words may carry after them as their own (see Recognizer._echoes)
+INDICATOR_RE = re.compile(r"[1-5]\.[1-3]")  # an indicator of the methodology: «5.1»
+INDICATOR_WORD_RE = re.compile(r"показател|п$|пп$|пункт|по$|значени")  # words that only name an indicator
+# the value after an indicator: the first number within a few words («5.1 — 98,7», «5.1 набрано 99», «5.1 составил
+# 0,98»), not another indicator nor a year
+VALUE_AFTER_RE = re.compile(r"\D{0,40}?(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?!\.[1-3]\b)")
 # prepositions that make a means of contact the way something else is done: «ответили по телефону», «через e-mail»,
 # «на телефоне сайт не помещается»
 CHANNEL_MEANS = frozenset({"по", "через", "на"})
@@ -391,12 +397,13 @@ class Recognizer:
         hits: dict[str, _Hit] = {}
         has_cue = self.cues.found(lem)
         present = lem.forms
+        digit = DIGIT_RE.search(text) is not None  # (an indicator's value needs one)
         for n in self._pattern_index.candidates(lem):
             d, k, cp = self._pattern_of[n]
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
                 continue
             m = self._match_pattern(cp, toks, lem)
-            if m is not None:
+            if m is not None and not (digit and self._value_met(text, toks, m[2])):
                 hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals):
@@ -424,6 +431,8 @@ class Recognizer:
             for ch in found:
                 old = hits.get(ch.deficiency)
                 at = tuple(offset + i for i in ch.at)
+                if old is None and digit and self._value_met(text, toks, at):
+                    continue  # «показатель 5.1 — 99 баллов»: the indicator is met
                 if old is None:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
                 elif old.part < 0:
@@ -794,6 +803,26 @@ class Recognizer:
         )
         seen[did] = kept
         return kept
+
+    def _value_met(self, text: str, toks: Tokens, matched: Sequence[int]) -> bool:
+        """Does a hit rest on an indicator and its value alone («показатель 5.1 … 0*», a concept's «показатель 5.1»
+        with a score word) where the value is at or above the catalog's `satisfied` floor? Then the indicator is
+        met, not low: «по показателю 5.1 набрано 99 баллов», «показатель 5.1 составил 0,98». The value is the
+        first number after the indicator, read whole (a digit word is only its first part); a fraction of one is
+        a share of 100. A hit with words of its own («жалобы на грубость», «показатель 4.1») stays."""
+        surface, spans = toks.surface, toks.spans
+        if any(not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i]) for i in matched):
+            return False
+        digits = sorted(i for i in matched if surface[i].isdigit())
+        for x, y in zip(digits, digits[1:], strict=False):
+            if not (y == x + 1 and text[spans[x][1] : spans[y][0]] == "." and INDICATOR_RE.fullmatch(f"{surface[x]}.{surface[y]}")):
+                continue
+            m = VALUE_AFTER_RE.match(text, spans[y][1])
+            if m is None:
+                continue
+            if indicator_value(m.group(1)) >= self.concepts.satisfied:
+                return True
+        return False
 
     def _channel_said(self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> bool:
         """Does the finding say a means of contact itself is missing or broken? A problem signal must be said of
