@@ -78,6 +78,14 @@ def test_the_state_of_a_thing_is_recognised_with_the_thing(engine: Engine, text:
     assert recognised(engine, text) == expected
 
 
+def test_not_in_full_measure_is_a_partial_state_and_in_full_measure_no_finding(engine: Engine) -> None:
+    # «не в полной мере» is the protocols' commonest way to say «partly»; «в полной мере» alone says all is there
+    assert recognised(engine, "Не в полной мере обеспечены условия доступности для инвалидов") == [
+        ("equal_access_conditions_missing", "partial")
+    ]
+    assert recognised(engine, "Условия доступности обеспечены в полной мере") == []
+
+
 def test_a_broken_call_button_is_repaired_not_installed(engine: Engine) -> None:
     got = measures(engine, "кнопка вызова персонала не работает")
     assert got and "install_entrance_call_button" not in got
