@@ -109,6 +109,25 @@ def test_each_aspect_of_a_satisfaction_line_gives_its_own_deficiency(engine: Eng
     }
 
 
+def values(engine: Engine, text: str) -> dict[str, float | None]:
+    """The share handed to the rules for each deficiency recognised (None when none)."""
+    recs = engine.recognize(engine.findings(text))
+    return {r.deficiency: next(iter(r.values.values()), None) for r in recs}
+
+
+def test_each_share_belongs_to_its_own_aspect(engine: Engine) -> None:
+    # the 99 % of those ready to recommend is no low recommendation, whatever number a pattern took
+    text = "по итогам анкетирования: готовы рекомендовать организацию 99 %, удовлетворены графиком работы 72 %, питанием 64 %"
+    got = values(engine, text)
+    assert "recommend_low" not in got
+    assert got["work_schedule_inconvenient"] == 72.0
+    assert got["food_quality_poor"] == 64.0
+
+
+def test_a_satisfied_aspect_is_left_out_even_when_it_is_the_only_one_recognised(engine: Engine) -> None:
+    assert "courtesy_service_low" not in ids(engine, "довольны вежливостью работников 97 процентов, удобством графика — 68 процентов")
+
+
 # 4. Numbers and survey shares in any shape.
 
 

@@ -445,7 +445,7 @@ class Recognizer:
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
-        if len(hits) > 1:
+        if hits and digit:  # (a share has a digit)
             self._drop_satisfied_aspects(text, toks, hits)
         for did in [did for did in hits if did in self._channels]:
             if not self._channel_said(hits[did], text, toks, parts, signals):
@@ -477,7 +477,9 @@ class Recognizer:
             if d.value:
                 if not percent:
                     percent.append(self._percent(text))
-                values = ((d.value, percent[0]),) if percent[0] is not None else ()
+                own = self._aspect_share(text, toks, h) if percent[0] is not None else None
+                share = own if own is not None else percent[0]
+                values = ((d.value, share),) if share is not None else ()
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
             kept[d.id] = h._replace(places=places, values=values, state=state)
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
@@ -657,7 +659,9 @@ class Recognizer:
         asked = self.concepts.survey.positions(toks.lemmas())
         at_floor: dict[int, bool] = {}  # item → it gives shares, all at the floor, and says nothing is wrong
         for did, h in list(hits.items()):
-            at = set(h.words) - asked  # a pattern's `at` is among its words
+            # the aspect is where the hit's own words stand: a share it matched («0*|1*…» takes any number) or a
+            # survey word is no word of its own
+            at = {i for i in h.words if not toks.surface[i].isdigit()} - asked  # (a pattern's `at` is among its words)
             for k in {bisect.bisect_right(cuts, toks.spans[i][0]) for i in at}:
                 if k not in at_floor:
                     a, b = items[k]
@@ -669,6 +673,21 @@ class Recognizer:
             else:
                 if at:
                     del hits[did]
+
+    def _aspect_share(self, text: str, toks: Tokens, h: _Hit) -> float | None:
+        """The share of a hit's own aspect in a survey line that gives several («рекомендовать готовы 99 %,
+        питанием 64 %»): the lowest share in the items (between commas) where the hit's own words stand, numbers
+        and survey words aside. None when the line gives fewer than two shares or the hit's items give none."""
+        folded = fold(text)
+        found = shares(folded)
+        if len(found) < 2:
+            return None
+        cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
+        asked = self.concepts.survey.positions(toks.lemmas())
+        items = {bisect.bisect_right(cuts, toks.spans[i][0]) for i in h.words if not toks.surface[i].isdigit() and i not in asked}
+        bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True))
+        own = [v for x, v in found if any(bounds[k][0] <= x < bounds[k][1] for k in items)]
+        return min(own) if own else None
 
     def _similar_hits(self, text: str) -> dict[str, _Hit]:
         """The second stage (similarity.py), for a finding that says something is wrong but that no pattern or
