@@ -582,3 +582,15 @@ def test_a_channel_named_as_a_means_or_said_to_work_is_no_channel_finding(engine
 )
 def test_a_channel_said_to_be_missing_or_broken_is_found(engine: Engine, text: str, expected: set[str]) -> None:
     assert expected <= set(ids(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("не выполнены требования 3.1: пп. 1, 4", {"ramp_missing", "wheelchairs_missing"}),
+        ("по показателю 3.2 отсутствуют пункты 2, 5 и 6", {"braille_missing", "escort_staff_untrained", "remote_service_missing"}),
+        ("не обеспечены пункты 2 и 4 показателя 3.1", {"disabled_parking_missing", "wheelchairs_missing"}),
+    ],
+)
+def test_every_checklist_item_of_a_list_is_named(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

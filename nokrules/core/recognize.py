@@ -78,6 +78,13 @@ CHECKLIST_RE = re.compile(
     r"|\b(?:п\.|пункт\w*)\s*(?P<item2>\d{1,2})\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
     r"|\b(?P<ind3>[1-5]\.[1-3])\.(?P<item3>\d{1,2})\b(?![.,]\d)"
 )
+# several items of one indicator: «3.1: пп. 1, 4», «по показателю 3.2 отсутствуют пункты 2, 5 и 6», «пункты 1 и 3
+# показателя 3.1» (each item its own deficiency)
+_ITEMS = r"(?:пп?\.|пункт\w*|подпункт\w*)\s*(?P<items>\d{1,2}(?:\s*(?:,|и)\s*\d{1,2}(?![.,]?\d))*)(?![.,]?\d)"
+CHECKLIST_LIST_RE = re.compile(
+    rf"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^.;:\d]{{0,60}}?[:\s]\s*{_ITEMS}"
+    rf"|{_ITEMS.replace('items', 'items2')}\s+(?:показател\w*|критери\w*)\s+(?P<ind2>[1-5]\.[1-3])\b"
+)
 # a score given in points: «60 баллов», «оценено в 40 баллов из 100»
 SCORE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*балл")
 TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this share of the title's content words
@@ -767,11 +774,18 @@ class Recognizer:
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
         """Deficiencies named by their checklist item: «3.2 п.4», «п. 4 показателя 3.2», «3.1.5»."""
         out = []
-        for m in CHECKLIST_RE.finditer(fold(text)):
+        folded = fold(text)
+        for m in CHECKLIST_RE.finditer(folded):
             indicator = m.group("ind") or m.group("ind2") or m.group("ind3")
             item = m.group("item") or m.group("item2") or m.group("item3")
             for did in self._checklist.get(f"{indicator}.{item}", ()):
                 out.append((did, m.group().strip()))
+        if "," in folded or " и " in folded:  # a list of items: each is named («3.1: пп. 1, 4»)
+            for m in CHECKLIST_LIST_RE.finditer(folded):
+                indicator = m.group("ind") or m.group("ind2")
+                for item in re.findall(r"\d{1,2}", m.group("items") or m.group("items2")):
+                    for did in self._checklist.get(f"{indicator}.{item}", ()):
+                        out.append((did, f"{indicator} п. {item}"))
         return out
 
     def _flaw_of_present(
@@ -1023,11 +1037,14 @@ class Recognizer:
         if not MASKABLE_RE.search(text.lstrip()):
             return text  # no number and no capital past the first letter: nothing to mask, no whereabouts
         masked = text
+        listed: list[tuple[int, int]] = []
         if DIGIT_RE.search(text):  # (each expression below needs a digit)
             folded = fold(text)
             # checklist items, the counts of a share, indicator values and slopes («3.2 п.4», «97 из 100», «1.3 —
             # 98», «уклон 1:12») say what the finding is
             keep = [m.span() for m in CHECKLIST_RE.finditer(folded)]
+            listed = [m.span() for m in CHECKLIST_LIST_RE.finditer(folded)]
+            keep += listed
             if "из" in folded:
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
             if "." in folded:  # an indicator number has a dot: «показатель 1.3 составил 98»
@@ -1042,6 +1059,8 @@ class Recognizer:
             masked = PLAIN_NUMBER_RE.sub(number, text)
         if masked != masked.lower():  # a name has a capital
             masked = NAME_RE.sub(lambda m: NAME if self._is_unknown_name(masked, m) else m.group(), masked)
+        if listed:
+            return masked  # «пункты 2, 5 и 6»: the items of a list are no house numbers to cut
         return self._unplaced(masked)
 
     def _whereabouts(self, piece: str) -> bool:
