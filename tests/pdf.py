@@ -142,6 +142,10 @@ def _longest_prefix(needle: str, page: str) -> int:
     return lo
 
 
+PIECE = 20  # characters (of `flat` text) a piece of a cell broken across pages must have to count
+FIRST_PIECE = 8  # the piece on the page where the cell begins
+
+
 def missing(page_texts: list[str], texts: list[str]) -> list[str]:
     """The texts not printed in full (compared by `flat`): each must be read on one page, or begin on one
     page and go on at the top of the next ones, as a cell broken across pages does (other cells of the
@@ -155,7 +159,9 @@ def missing(page_texts: list[str], texts: list[str]) -> list[str]:
                 n = _longest_prefix(rest, bodies[j])
                 if n == len(rest):
                     return True
-                if n < min(20, len(rest)):  # a piece shorter than that could be found by chance
+                # a piece shorter than PIECE could be found by chance; the first may be shorter (a cell whose first
+                # line is the last of its page, «информационный стенд»), as long as the rest then follows in full
+                if n < min(FIRST_PIECE if j == k else PIECE, len(rest)):
                     break
                 rest, j = rest[n:], j + 1
         return False
