@@ -594,3 +594,13 @@ def test_a_channel_said_to_be_missing_or_broken_is_found(engine: Engine, text: s
 )
 def test_every_checklist_item_of_a_list_is_named(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize("text", ["уклон пандуса у входа 6 %", "влажность воздуха в спальных комнатах 55 %"])
+def test_a_percentage_of_a_physical_measure_is_no_survey_share(engine: Engine, text: str) -> None:
+    # a slope within the rules (8 %) and a plain measurement: no one was asked, nothing is said to be wrong
+    assert ids(engine, text) == []
+
+
+def test_a_slope_in_percent_over_the_norm_is_a_ramp_off_the_norm(engine: Engine) -> None:
+    assert recognised(engine, "уклон пандуса на входе 14 %") == [("ramp_missing", "noncompliant")]

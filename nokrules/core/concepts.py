@@ -33,9 +33,13 @@ SHARE_RE = re.compile(
     rf"|\b\d{{1,4}}\s+из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
-MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+\d")
+MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
+# a percentage of a physical measure, not of people asked: «уклон пандуса 15 %», «влажность 80 %», «износ 70 %»
+MEASURE_PERCENT_RE = re.compile(
+    r"\b(?:уклон|влажност|износ|изношенност|скидк|температур)\w*\s+(?:[а-я]+\s+){0,4}\d+(?:[.,]\d+)?\s*(?:%|процент)"
+)
 # a slope as inspectors write it: «уклон 1:12», «уклон около 1:6», «уклон 10 %»; «круче 1:12» says it is over
-SLOPE_RE = re.compile(r"уклон\w*\s+(?P<over>(?:круче|больше|более|выше|свыше)\s+)?(?:\w+\s+)?(?:1\s*:\s*(?P<run>\d+)|(?P<percent>\d+(?:[.,]\d+)?)\s*%)")
+SLOPE_RE = re.compile(r"уклон\w*\s+(?:[а-я]+\s+){0,3}?(?P<over>(?:круче|больше|более|выше|свыше)\s+)?(?:\w+\s+)?(?:1\s*:\s*(?P<run>\d+)|(?P<percent>\d+(?:[.,]\d+)?)\s*%)")
 # the steepest ramp the rules allow: 1:12, 8 % (СП 59.13330, пандус на входе); a gentler slope is no violation
 MAX_SLOPE_RUN = 12
 MAX_SLOPE_PERCENT = 8.0
@@ -121,6 +125,12 @@ def shares(text: str) -> list[tuple[int, float]]:
                 value = round(100 - value, 1)
             out.append((m.start(), value))
     return out
+
+
+def _surveyed(text: str) -> bool:
+    """Does a part give a share of people asked? A percentage of a physical measure («уклон пандуса 15 %») is none."""
+    measured = [m.span() for m in MEASURE_PERCENT_RE.finditer(text)] if "%" in text or "процент" in text else []
+    return any(not any(a <= m.start() < b for a, b in measured) for m in SHARE_RE.finditer(text))
 
 
 def _gentle_slope(text: str, at: int) -> bool:
@@ -428,7 +438,7 @@ class Concepts:
             at = tuple(i for i, w in enumerate(surface) if w == counted.group(1))[:1]
             counted_as("не все", counted.group().rsplit(" ", 1)[0], "partial", at)
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
-        survey = (digit or "кажд" in text) and bool(SHARE_RE.search(text)) or bool(said)
+        survey = (digit or "кажд" in text) and _surveyed(text) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
         # «проживающие довольны досугом»: «satisfied» with no share, no number, no negative word and nothing said
         # to be wrong is praise («недоброжелательное отношение» is not)
