@@ -49,8 +49,9 @@ def read(content: str, name: str, flavour: str) -> tuple[str, list[ProtocolInsti
         lines = _json_findings_lines(content, sorted(k for k in keys if _is_findings_key(k)))
     else:
         lines = _findings_lines(content)
-    # a national file is ~200 MB of text: let the text and each parsed record go as soon as they are used,
-    # so the models are not built on top of two other full copies of the protocol
+    # a national file is ~200 MB of text: let each parsed record go as soon as its model is made, so the models
+    # are not built on top of a second full copy of the protocol (the text itself parse_bytes keeps for the
+    # other readers, should these records turn out to be no protocol)
     del content, loaded
     records.reverse()
     out = []
