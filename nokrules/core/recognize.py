@@ -452,8 +452,9 @@ class Recognizer:
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
-        if hits and digit:  # (a share has a digit)
-            self._drop_satisfied_aspects(text, toks, hits)
+        aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
+        if aspects is not None:
+            self._drop_satisfied_aspects(toks, aspects, hits)
         for did in [did for did in hits if did in self._channels]:
             if not self._channel_said(hits[did], text, toks, parts, signals):
                 del hits[did]
@@ -484,7 +485,7 @@ class Recognizer:
             if d.value:
                 if not percent:
                     percent.append(self._percent(text))
-                own = self._aspect_share(text, toks, h) if percent[0] is not None else None
+                own = aspects.share_of(toks, h) if aspects is not None and percent[0] is not None else None
                 share = own if own is not None else percent[0]
                 values = ((d.value, share),) if share is not None else ()
             state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
@@ -653,48 +654,34 @@ class Recognizer:
             j += 1
         return out
 
-    def _drop_satisfied_aspects(self, text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
-        """A survey line that gives each aspect its own share («питание — 97 %, мебель — 74 %, досуг — 95 %»)
-        names a deficiency only for the aspects below the catalog's `satisfied` share: an aspect whose item
-        (between commas) gives shares all at or above it, and says nothing else is wrong, is left out."""
-        folded = fold(text)
-        found = shares(folded)
-        if len(found) < 2:
-            return
-        cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
-        items = [(a, b) for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True)]
-        asked = self.concepts.survey.positions(toks.lemmas())
-        at_floor: dict[int, bool] = {}  # item → it gives shares, all at the floor, and says nothing is wrong
-        for did, h in list(hits.items()):
-            # the aspect is where the hit's own words stand: a share it matched («0*|1*…» takes any number) or a
-            # survey word is no word of its own
-            at = {i for i in h.words if not toks.surface[i].isdigit()} - asked  # (a pattern's `at` is among its words)
-            for k in {bisect.bisect_right(cuts, toks.spans[i][0]) for i in at}:
-                if k not in at_floor:
-                    a, b = items[k]
-                    own = [v for x, v in found if a <= x < b]
-                    sig = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), folded[a:b]) if own else None
-                    at_floor[k] = sig is not None and not sig.problem and min(own) >= self.concepts.satisfied
-                if not at_floor[k]:
-                    break
-            else:
-                if at:
-                    del hits[did]
-
-    def _aspect_share(self, text: str, toks: Tokens, h: _Hit) -> float | None:
-        """The share of a hit's own aspect in a survey line that gives several («рекомендовать готовы 99 %,
-        питанием 64 %»): the lowest share in the items (between commas) where the hit's own words stand, numbers
-        and survey words aside. None when the line gives fewer than two shares or the hit's items give none."""
+    def _aspects(self, text: str, toks: Tokens) -> _Aspects | None:
+        """A survey line that gives several shares, cut into its aspects; None when it gives fewer than two."""
         folded = fold(text)
         found = shares(folded)
         if len(found) < 2:
             return None
         cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
-        asked = self.concepts.survey.positions(toks.lemmas())
-        items = {bisect.bisect_right(cuts, toks.spans[i][0]) for i in h.words if not toks.surface[i].isdigit() and i not in asked}
         bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True))
-        own = [v for x, v in found if any(bounds[k][0] <= x < bounds[k][1] for k in items)]
-        return min(own) if own else None
+        return _Aspects(folded, found, cuts, bounds, self.concepts.survey.positions(toks.lemmas()))
+
+    def _drop_satisfied_aspects(self, toks: Tokens, aspects: _Aspects, hits: dict[str, _Hit]) -> None:
+        """A survey line that gives each aspect its own share («питание — 97 %, мебель — 74 %, досуг — 95 %»)
+        names a deficiency only for the aspects below the catalog's `satisfied` share: an aspect whose item
+        (between commas) gives shares all at or above it, and says nothing else is wrong, is left out."""
+        at_floor: dict[int, bool] = {}  # item → it gives shares, all at the floor, and says nothing is wrong
+        for did, h in list(hits.items()):
+            items = aspects.items_of(toks, h)
+            for k in items:
+                if k not in at_floor:
+                    a, b = aspects.bounds[k]
+                    own = aspects.shares_in(k)
+                    sig = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), aspects.folded[a:b]) if own else None
+                    at_floor[k] = sig is not None and not sig.problem and min(own) >= self.concepts.satisfied
+                if not at_floor[k]:
+                    break
+            else:
+                if items:
+                    del hits[did]
 
     def _similar_hits(self, text: str) -> dict[str, _Hit]:
         """The second stage (similarity.py), for a finding that says something is wrong but that no pattern or
@@ -1167,6 +1154,32 @@ class Recognizer:
             scored.append((-round(score, 1), did))
         scored.sort()
         return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=-neg) for neg, did in scored[:limit]]
+
+
+class _Aspects(NamedTuple):
+    """A survey line that gives several shares, cut into its aspects (items between commas and «;»), each with its
+    own shares: what leaves out the aspects at the floor and gives each remaining hit its own aspect's share."""
+
+    folded: str
+    shares: list[tuple[int, float]]  # (where, value) of every share the line gives
+    cuts: list[int]
+    bounds: list[tuple[int, int]]  # each item's (start, end) in `folded`
+    asked: set[int]  # the positions of survey words («удовлетворены», «опрошенные»)
+
+    def items_of(self, toks: Tokens, h: _Hit) -> set[int]:
+        """The items where a hit's own words stand: a share it matched («0*|1*…» takes any number) or a survey word
+        is no word of its own (a pattern's `at` is among its words)."""
+        return {bisect.bisect_right(self.cuts, toks.spans[i][0]) for i in h.words if not toks.surface[i].isdigit() and i not in self.asked}
+
+    def shares_in(self, k: int) -> list[float]:
+        a, b = self.bounds[k]
+        return [v for x, v in self.shares if a <= x < b]
+
+    def share_of(self, toks: Tokens, h: _Hit) -> float | None:
+        """The share of a hit's own aspect («рекомендовать готовы 99 %, питанием 64 %»): the lowest share in its
+        items; None when they give none."""
+        own = [v for k in self.items_of(toks, h) for v in self.shares_in(k)]
+        return min(own) if own else None
 
 
 def _apart(mine: tuple[int, ...], theirs: tuple[int, ...], items: tuple[int, ...] | None) -> bool:
