@@ -359,3 +359,19 @@ def test_indicator_values_all_at_the_floor_say_nothing_is_wrong(text: str, expec
 )
 def test_a_slope_within_the_rules_is_no_violation(cat: Engine, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(cat, text) == expected
+
+
+def test_a_thing_put_in_place_is_there_and_a_flaw_is_said_of_it(cat: Engine) -> None:
+    # «установлен»: a short passive participle says the thing was put in place, like «есть»
+    assert found(cat, "пандус установлен, но ведёт к запасному выходу") == [("ramp_missing", "concept", "noncompliant")]
+    assert found(cat, "пандус установлен") == []
+
+
+def test_a_flaw_that_names_a_thing_of_its_own_is_said_of_the_thing_before_it_too(cat: Engine) -> None:
+    assert found(cat, "пандус есть, но крутой, и перила старые") == [
+        ("ramp_missing", "concept", "noncompliant"),
+        ("handrails_missing", "concept", "worn"),
+    ]
+    # a problem said of the flaw's own thing says nothing of the thing that is there
+    assert found(cat, "пандус есть, но перила только у входа") == [("handrails_missing", "concept", "partial")]
+    assert found(cat, "пандус есть, но перила сломаны") == [("handrails_missing", "concept", "broken")]

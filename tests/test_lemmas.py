@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nokrules.core.lemmas import is_infinitive, lemmas
+from nokrules.core.lemmas import is_done, is_infinitive, lemmas
 
 
 @pytest.mark.parametrize(("word", "reading"), [("к", "как"), ("для", "длить"), ("при", "переть"), ("после", "посол"), ("из", "иза")])
@@ -23,3 +23,13 @@ def test_a_recommendation_is_told_in_infinitives_a_state_in_participles() -> Non
     assert is_infinitive("установить") and is_infinitive("обеспечить") and is_infinitive("отремонтировать")
     assert not is_infinitive("установлен") and not is_infinitive("обеспечена") and not is_infinitive("размещённая")
     assert not is_infinitive("2023")
+
+
+@pytest.mark.parametrize("word", ["установлена", "утверждён", "размечено", "согласован", "оборудованы"])
+def test_a_short_passive_participle_says_a_thing_was_put_in_place(word: str) -> None:
+    assert is_done(word)
+
+
+@pytest.mark.parametrize("word", ["установить", "есть", "пандус", "ведётся", "чистый", "404"])
+def test_other_words_say_nothing_was_put_in_place(word: str) -> None:
+    assert not is_done(word)

@@ -99,6 +99,16 @@ def is_predicate(word: str) -> bool:
     return _morph().parse(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
+@lru_cache(maxsize=50_000)
+def is_done(word: str) -> bool:
+    """Is the word most likely a short passive participle («установлена», «утверждён», «размечено»)? It says
+    that a thing was made or put in place: «мнемосхема установлена, но …» — the thing is there."""
+    if not re.search(r"[а-я]", word):
+        return False
+    tag = _morph().parse(word)[0].tag
+    return tag.POS == "PRTS" and "pssv" in tag
+
+
 _NORMAL: dict[str, str] = {}  # word → its normal form: a pure function of the word and the dictionary
 NORMAL_MAX = 200_000
 DICTIONARY = f"pymorphy3-dicts-ru {getattr(pymorphy3_dicts_ru, '__version__', '?')}"

@@ -28,6 +28,7 @@ from nokrules.core.concepts import (
     SHARE_VALUE_RE,
     SHORT_LEAD,
     SLOPE_RE,
+    ConceptHit,
     Concepts,
     PartSignal,
     indicator_value,
@@ -35,7 +36,7 @@ from nokrules.core.concepts import (
     shares,
 )
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, attachment, fold, is_known, is_predicate, lemmas, normal_form, words
+from nokrules.core.lemmas import WORD_RE, attachment, fold, is_done, is_known, is_predicate, lemmas, normal_form, words
 from nokrules.core.model import (
     Catalog,
     Close,
@@ -418,6 +419,7 @@ class Recognizer:
         for n, (plem, surface, _) in enumerate(seen):
             found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem)
             offset = toks._range(*parts[n]).start  # concept positions are the part's; the finding's are wanted
+            own_found = bool(found)
             flaw = self._flaw_of_present(text, toks, parts, signals, n) if not found else None
             if not found and (signals[n].problem or signals[n].survey or flaw is not None):
                 # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
@@ -435,7 +437,17 @@ class Recognizer:
                 if lead is not None and not any(map(is_predicate, surface)):
                     clauses = self._clauses(text, toks, parts[n])  # each item of the list is governed by the lead
                     found = self.concepts.match(plem, surface, lead, n, near=False, clauses=clauses)
-            for ch in found:
+            batches = [(found, offset)]
+            if own_found and n > 0 and signals[n].problem and signals[n].state not in (None, "absent") and self._free_flaw(text, toks, parts[n], signals[n], found):
+                # «пандус есть, но покрытие скользкое, перил нет»: the flaw names a thing of its own, and a problem it
+                # tells in an item with no thing of its own is said of the thing the part before says is there
+                flaw = self._flaw_of_present(text, toks, parts, signals, n)
+                if flaw is not None:
+                    a, b = parts[n - 1]
+                    mine = {ch.deficiency for ch in found}
+                    lent = [ch for ch in self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), flaw, n, near=False) if ch.deficiency not in mine]
+                    batches.append((lent, toks._range(a, b).start))
+            for ch, offset in ((ch, off) for batch, off in batches for ch in batch):
                 old = hits.get(ch.deficiency)
                 at = tuple(offset + i for i in ch.at)
                 if old is None and digit and self._value_met(text, toks, at):
@@ -788,13 +800,21 @@ class Recognizer:
         opening = WORD_RE.findall(fold(text[parts[n][0] : parts[n][1]]))[:2]
         if not opening or not (opening[0] in BUT or " ".join(opening) in BUT):
             return None
-        if not self.present.found(toks.lemmas(*parts[n - 1])):
-            return None
+        if not self.present.found(toks.lemmas(*parts[n - 1])) and not any(map(is_done, toks.words_in(*parts[n - 1]))):
+            return None  # («установлена», «утверждён», «размечено»: made or put in place, so there)
         sig = signals[n]
         if sig.problem and sig.state not in (None, "absent"):
             return sig
         words = sig.words or (Match(element="есть, но", words=[opening[0]]),)
         return dataclasses.replace(sig, problem=True, state="noncompliant", words=words, marks=(), spots=())
+
+    def _free_flaw(self, text: str, toks: Tokens, span: tuple[int, int], sig: PartSignal, found: Sequence[ConceptHit]) -> bool:
+        """Does a part tell a problem in an item of its enumeration (see _clauses) where none of the things it names
+        stands? «но покрытие скользкое, перил нет»: «скользкое» is said of no thing of the part; in «но поручни
+        только с одной стороны» or «но поручни сломаны» every problem is said of the handrails."""
+        clauses = self._clauses(text, toks, span)
+        named = {clauses[i] for ch in found for i in ch.at if i < len(clauses)}
+        return any(p and all(0 <= i < len(clauses) and clauses[i] not in named for i in p) for p in sig.spots)
 
     def _part_signals(
         self, text: str, toks: Tokens
