@@ -202,6 +202,33 @@ def test_each_item_of_an_enumeration_with_its_own_signal_is_found_with_its_own_s
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Пандус имеется, поручней нет", ["handrails_missing"]),
+        ("у входа установлены поручни, пандуса нет", ["ramp_missing"]),
+        ("пандус и поручни есть, кнопка вызова не работает", ["call_button_missing"]),
+        ("в корпусе 2 поручни на лестнице имеются, тактильной плитки нет", ["tactile_guides_missing"]),
+    ],
+)
+def test_a_thing_its_own_clause_says_is_there_is_not_missing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+def test_a_signal_with_no_other_thing_is_about_the_thing_said_to_be_there(engine: Engine) -> None:
+    # «размещена» says the tariffs are on the stand; «устарела» can only be about them
+    assert ids(engine, "информация о тарифах на стенде размещена, устарела") == ["info_outdated"]
+
+
+def test_a_lead_signal_governs_an_item_with_a_participle(engine: Engine) -> None:
+    # «оборудованный» describes the toilet the lead says is missing, it does not say it is there
+    assert set(ids(engine, "Нет стоянки для инвалидов, сменных кресел-колясок и оборудованного санузла")) == {
+        "disabled_parking_missing",
+        "wheelchairs_missing",
+        "accessible_sanitary_missing",
+    }
+
+
 def test_an_opening_negation_governs_items_joined_by_and(engine: Engine) -> None:
     assert set(ids(engine, "Не обеспечены зона ожидания и питьевой режим для посетителей")) == {
         "waiting_area_missing",

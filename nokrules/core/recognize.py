@@ -73,6 +73,8 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
+# words that point back to a thing named before («данный документ», «его нет»)
+ANAPHORA = frozenset({"данный", "этот", "он", "она", "оно", "они", "такой", "указанный", "соответствующий", "последний"})
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
@@ -230,6 +232,7 @@ class Recognizer:
         self._where = frozenset(fold(w) for w in (signals.where if signals else [])) | frozenset(
             normal_form(fold(w)) for w in (signals.where if signals else [])
         )
+        self._where_nouns = self._where - PREPOSITIONS - {"и"}  # «корпус 2», not «на 71 %»
         vocab: set[str] = {f for f in self.concepts.words() if len(f) >= TYPO_MIN_LEN and "-" not in f}
         for pats in self.patterns.values():
             for cp in pats:
@@ -470,6 +473,8 @@ class Recognizer:
         for did in [did for did in hits if did in self._channels]:
             if not self._channel_said(hits[did], text, toks, parts, signals):
                 del hits[did]
+        if len(hits) > 1:
+            self._drop_things_there(text, toks, parts, signals, hits)
         whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
@@ -740,6 +745,63 @@ class Recognizer:
         # требования:» is followed by what differs, not by a list of what is absent
         return sig if sig.state in ("absent", "partial") and not sig.clear else None
 
+    def _drop_things_there(
+        self, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], hits: dict[str, _Hit]
+    ) -> None:
+        """Drop the hits about things a clause of their own says are there («пандус имеется, поручней нет»: the
+        handrails are missing, not the ramp; «на сайте размещены устав и лицензия, отчёта о ФХД нет»). Such a clause
+        has a `present` word and no signal of its part; another hit must stand outside such clauses for the signal
+        to be about: with none («тарифы размещены, устарели») the signal is the thing's own."""
+        if not self._says_there(text, toks, 0, len(text)):
+            return  # most findings: no word saying something is there
+        there: set[int] = set()  # finding positions of the words in clauses that say a thing is there
+        for (a0, b0), sig in zip(parts, signals, strict=True):
+            first = toks._range(a0, b0).start
+            if any(p[0] < 0 for p in sig.spots):
+                continue  # a state told by a number stands nowhere in particular
+            spots = {first + i for p in sig.spots for i in p}
+            start = a0
+            for a, b in [m.span() for m in CLAUSE_RE.finditer(text, a0, b0)] + [(b0, b0)]:
+                words = toks._range(start, a)
+                own = set(range(words.start, words.stop))
+                # a signal before the clause may lead it («отсутствуют стоянка, … и оборудованный санузел»); a number
+                # tells how the thing is there («указана одной цифрой (412 чел.)»)
+                if (
+                    own
+                    and min(spots, default=-1) > max(own)
+                    and not any(self._telling_number(toks, i) for i in own)
+                    and self._says_there(text, toks, start, a)
+                ):
+                    there |= own
+                start = b
+        # «на сайте данный документ отсутствует»: the signal is about the thing said to be there after all
+        if not there or any(f in ANAPHORA for i in range(len(toks.surface)) if i not in there for f in toks.lemma_sets[i]):
+            return
+        details = {u for did in hits for u in self.catalog.deficiency(did).unless}  # their signal is the whole's
+        about = {did: set(h.at if h.source == "pattern" else h.words) for did, h in hits.items()}
+        doubted = [did for did, pos in about.items() if pos and pos <= there and did not in details]
+        if doubted and any(pos and not pos <= there for pos in about.values()):
+            for did in doubted:
+                del hits[did]
+
+    def _says_there(self, text: str, toks: Tokens, start: int, end: int) -> bool:
+        """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется») or a short passive
+        participle («установлена», «утверждён», «размечено»: made or put in place)? Not one that opens a list
+        («Выявлены: …», «Установлено:»): it reports what follows."""
+        if self.present.found(toks.lemmas(start, end)):
+            return True
+        words = toks._range(start, end)
+        return any(
+            is_done(toks.surface[i]) and not text[toks.spans[i][1] :].lstrip().startswith(":") for i in range(words.start, words.stop)
+        )
+
+    def _telling_number(self, toks: Tokens, i: int) -> bool:
+        """Is word `i` a number that tells how much or how («указана одной цифрой (412 чел.)», «уклон 15 %»), not
+        which building or room («в корпусе 2», «кабинет № 12»)?"""
+        return toks.surface[i][:1].isdigit() and not (
+            i > 0 and (toks.surface[i - 1] == "№" or not toks.lemma_sets[i - 1].isdisjoint(self._where_nouns))
+        )
+
     @staticmethod
     def _clauses(text: str, toks: Tokens, span: tuple[int, int]) -> tuple[int, ...]:
         """The item of an enumeration each word of a part stands in (0, 1, …): items are cut at commas, dashes and
@@ -800,8 +862,8 @@ class Recognizer:
         opening = WORD_RE.findall(fold(text[parts[n][0] : parts[n][1]]))[:2]
         if not opening or not (opening[0] in BUT or " ".join(opening) in BUT):
             return None
-        if not self.present.found(toks.lemmas(*parts[n - 1])) and not any(map(is_done, toks.words_in(*parts[n - 1]))):
-            return None  # («установлена», «утверждён», «размечено»: made or put in place, so there)
+        if not self._says_there(text, toks, *parts[n - 1]):
+            return None
         sig = signals[n]
         if sig.problem and sig.state not in (None, "absent"):
             return sig
