@@ -244,6 +244,17 @@ def test_a_word_of_another_criterion_still_says_what_the_line_is_about(engine: E
     assert ids(engine, "на сайте ничего не найти, всё запрятано, меню непонятное") == ["site_navigation_poor"]
 
 
+def test_a_word_of_another_item_that_names_its_own_thing_does_not_veto(engine: Engine) -> None:
+    # «слабовидящих» and «воды» belong to things of their own items, each with its own «нет»
+    assert "electronic_form_missing" in ids(engine, "на сайте есть версия для слабовидящих, нет электронной приёмной")
+    assert set(ids(engine, "в холле нет кулера с водой, стульев для ожидания нет")) == {"waiting_area_missing", "drinking_water_missing"}
+
+
+def test_a_thing_tied_to_the_thing_of_another_item_is_no_item_of_its_own(engine: Engine) -> None:
+    # «их телефоны» are the heads' phones: the line is about the staff information, not a missing phone
+    assert "phone_missing" not in ids(engine, "ФИО руководителей отделений и их телефоны не указаны")
+
+
 def test_a_list_lead_lends_its_absence_to_each_item(engine: Engine) -> None:
     text = "Не размещены: сведения о персональном составе работников; информация о попечительском совете; план ФХД"
     assert set(ids(engine, text)) == {"staff_info_missing", "trustee_board_info_missing", "fhd_info_missing"}

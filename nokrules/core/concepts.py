@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, may_head
+from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
 
@@ -76,6 +76,8 @@ PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 # words that put a noun into a phrase of another («с коляски», «для инвалидов»): no item of an enumeration
+# possessives that tie a thing to a thing named before it: «ФИО руководителей и их телефоны»
+POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
 # a share with its value: «64 %», «64,5 процента», «97 из 100» (of those asked: the first of two counts)
 SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4})\s+из\s+(\d{1,4})(?![\d.,])")
@@ -501,12 +503,22 @@ class Concepts:
 
     @staticmethod
     def _vetoed(
-        c: CompiledConcept, pos: Sequence[int], el: Element, lem: Lemmas, clauses: Sequence[int], asked: Sequence[int] = ()
+        c: CompiledConcept,
+        pos: Sequence[int],
+        el: Element,
+        lem: Lemmas,
+        clauses: Sequence[int],
+        asked: Sequence[int] = (),
+        apart: Sequence[int] = (),
+        spots: Sequence[Sequence[int]] = (),
     ) -> bool:
         """Does a `without` word veto the concept? Not when it is a word of the longer object that matched
         («приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting), nor
         a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»), nor a fix
-        asked for: «зона ожидания оборудована» says it is there, «оборудовать зону ожидания» that it is not."""
+        asked for: «зона ожидания оборудована» says it is there, «оборудовать зону ожидания» that it is not.
+        `apart`: the items of an enumeration that say their own thing (see _apart_items): a veto word there speaks
+        of another thing («стенда нет, на сайте не размещён порядок подачи жалоб» — the stand is missing), unless it
+        is a problem signal itself (`spots`): «не обновляется», «не хватает» tell the state of the whole line."""
         own = set(pos)
         words: set[str] | None = None  # the object's word forms, worked out once a veto word is found
         for k in c.without.candidates(lem):  # only the veto words whose rarest word is in the part
@@ -522,8 +534,32 @@ class Concepts:
                     continue
                 if len(hit) > 1 and clauses and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
                     continue
+                # (a veto that is a signal itself, «не обновляется», «не хватает», tells the state of the whole line)
+                if apart and all(i < len(clauses) and clauses[i] in apart for i in hit) and not any(set(hit) & set(p) for p in spots):
+                    continue
                 return True
         return False
+
+    @staticmethod
+    def _apart_items(
+        sig: PartSignal, pos: Sequence[int], surface: Sequence[str], clauses: Sequence[int], others: Sequence[Sequence[int]]
+    ) -> tuple[int, ...]:
+        """The items of an enumeration that say their own thing, apart from the object at `pos`: every item but the
+        object's own that name a thing of another deficiency of the same criterion (`others`: where those things
+        stand), when the object is the thing its own item names and a problem signal is said of it there: «стенда в
+        холле нет, на сайте не размещены правила …», «версии для слабовидящих на сайте нет, дистанционных
+        консультаций нет». An object after a preposition or in an oblique case («прогибаются под коляской», «в
+        общем туалете»), one that belongs to a thing of another item («их телефоны не указаны») or a cut word the
+        dictionary does not know («не оборуд.») names no item of its own."""
+        head = surface[pos[0]]
+        before = surface[pos[0] - 1] if pos[0] > 0 else ""
+        if not clauses or before in PREPOSITIONS or before in POSSESSIVES or not is_known(head) or not may_head(head):
+            return ()
+        own = {clauses[i] for i in pos if 0 <= i < len(clauses)}
+        if not any(not set(p) & set(pos) and all(0 <= j < len(clauses) and clauses[j] in own for j in p) for p in sig.spots):
+            return ()
+        named = {clauses[i] for p in others for i in p if 0 <= i < len(clauses)}
+        return tuple(sorted(named - own))
 
     def _enumerated(
         self,
@@ -646,7 +682,8 @@ class Concepts:
                 if not c.with_.found(lem) and (context is None or not c.with_.found(context)):
                     continue
                 score += 0.5
-            if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else ()) and not self._enumerated(
+            apart = self._apart_items(sig, pos, surface, clauses, [p for o, (_, p, _) in best.items() if o != owner and self.compiled[o].criterion == c.criterion]) if near and c.signal == "problem" else ()
+            if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else (), apart, sig.spots) and not self._enumerated(
                 c, pos, best, owner, lem, surface, sig, clauses, not near
             ):
                 continue
