@@ -76,6 +76,8 @@ PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
 # words that put a noun into a phrase of another («с коляски», «для инвалидов»): no item of an enumeration
+# prepositions that say where: «в холле», «на сайте» — where a whole line may be, not an item's own thing
+LOCATIVES = frozenset({"в", "во", "на"})
 # possessives that tie a thing to a thing named before it: «ФИО руководителей и их телефоны»
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
@@ -291,6 +293,11 @@ class Concepts:
     def __init__(self, catalog: Catalog):
         signals = catalog.settings.signals or Signals()
         self.satisfied = signals.satisfied
+        # the word forms of the place words (сайт, стенд, страница): a place is no thing of an item of its own
+        pl = catalog.settings.places
+        self.places = frozenset(
+            f for w in (*pl.site.words, *pl.stand.words) for phrase in compile_element(w).alternatives for spec in phrase for f in spec.forms
+        )
         states: list[tuple[FindingState | None, Element]] = [
             (state, compile_element(w)) for state in STATE_ORDER for w in getattr(signals, state)
         ]
@@ -516,7 +523,7 @@ class Concepts:
         («приём в порядке живой очереди» is the booking's own object, though «очередь» alone means waiting), nor
         a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»), nor a fix
         asked for: «зона ожидания оборудована» says it is there, «оборудовать зону ожидания» that it is not.
-        `apart`: the items of an enumeration that say their own thing (see _apart_items): a veto word there speaks
+        `apart`: the words of items of an enumeration that say their own thing (see _apart_items): a veto word there speaks
         of another thing («стенда нет, на сайте не размещён порядок подачи жалоб» — the stand is missing), unless it
         is a problem signal itself (`spots`): «не обновляется», «не хватает» tell the state of the whole line."""
         own = set(pos)
@@ -535,31 +542,48 @@ class Concepts:
                 if len(hit) > 1 and clauses and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
                     continue
                 # (a veto that is a signal itself, «не обновляется», «не хватает», tells the state of the whole line)
-                if apart and all(i < len(clauses) and clauses[i] in apart for i in hit) and not any(set(hit) & set(p) for p in spots):
+                if apart and set(hit) <= set(apart) and not any(set(hit) & set(p) for p in spots):
                     continue
                 return True
         return False
 
     @staticmethod
     def _apart_items(
-        sig: PartSignal, pos: Sequence[int], surface: Sequence[str], clauses: Sequence[int], others: Sequence[Sequence[int]]
+        sig: PartSignal,
+        pos: Sequence[int],
+        lem: Lemmas,
+        surface: Sequence[str],
+        clauses: Sequence[int],
+        others: Sequence[Sequence[int]],
+        places: frozenset[str],
     ) -> tuple[int, ...]:
-        """The items of an enumeration that say their own thing, apart from the object at `pos`: every item but the
-        object's own that name a thing of another deficiency of the same criterion (`others`: where those things
-        stand), when the object is the thing its own item names and a problem signal is said of it there: «стенда в
-        холле нет, на сайте не размещены правила …», «версии для слабовидящих на сайте нет, дистанционных
-        консультаций нет». An object after a preposition or in an oblique case («прогибаются под коляской», «в
-        общем туалете»), one that belongs to a thing of another item («их телефоны не указаны») or a cut word the
-        dictionary does not know («не оборуд.») names no item of its own."""
+        """The words of the items of an enumeration that say their own thing, apart from the object at `pos`: the
+        words of every other item that names a thing of another deficiency of the same criterion (`others`: where
+        those things stand), when the object is the thing its own item names and a problem signal is said of it
+        there: «стенда в холле нет, на сайте не размещены правила …», «версии для слабовидящих на сайте нет,
+        дистанционных консультаций нет». A word after «в», «на» that is no word of the other thing says where the
+        whole line is («в холле нет указателей и кулера, стульев нет») and is left out. An object after a
+        preposition or in an oblique case («прогибаются под коляской», «в общем туалете»), one that belongs to a
+        thing of another item («их телефоны не указаны»), a cut word the dictionary does not know («не оборуд.») or
+        a place word («страница закрыта» after «группа ВКонтакте не работает») names no item of its own."""
         head = surface[pos[0]]
         before = surface[pos[0] - 1] if pos[0] > 0 else ""
         if not clauses or before in PREPOSITIONS or before in POSSESSIVES or not is_known(head) or not may_head(head):
             return ()
+        if lem.sets[pos[0]] & places:
+            return ()  # «страница», «сайт»: a place is where other things are, whose items may speak of it
         own = {clauses[i] for i in pos if 0 <= i < len(clauses)}
         if not any(not set(p) & set(pos) and all(0 <= j < len(clauses) and clauses[j] in own for j in p) for p in sig.spots):
             return ()
-        named = {clauses[i] for p in others for i in p if 0 <= i < len(clauses)}
-        return tuple(sorted(named - own))
+        named = {clauses[i] for p in others for i in p if 0 <= i < len(clauses)} - own
+        things = {i for p in others for i in p}
+        # a word of an item that names another thing, but not where that thing is («в холле нет указателей»: the hall
+        # is where the whole line is), unless it is the other thing's own word
+        return tuple(
+            i
+            for i, k in enumerate(clauses)
+            if k in named and (i in things or not (i > 0 and surface[i - 1] in LOCATIVES))
+        )
 
     def _enumerated(
         self,
@@ -682,7 +706,10 @@ class Concepts:
                 if not c.with_.found(lem) and (context is None or not c.with_.found(context)):
                     continue
                 score += 0.5
-            apart = self._apart_items(sig, pos, surface, clauses, [p for o, (_, p, _) in best.items() if o != owner and self.compiled[o].criterion == c.criterion]) if near and c.signal == "problem" else ()
+            apart: tuple[int, ...] = ()
+            if near and c.signal == "problem":
+                others = [p for o, (_, p, _) in best.items() if o != owner and self.compiled[o].criterion == c.criterion]
+                apart = self._apart_items(sig, pos, lem, surface, clauses, others, self.places)
             if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else (), apart, sig.spots) and not self._enumerated(
                 c, pos, best, owner, lem, surface, sig, clauses, not near
             ):
