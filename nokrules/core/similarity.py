@@ -22,6 +22,7 @@ from nokrules.core.model import Catalog, Close
 NONE = ""  # the label of a phrasing that names no deficiency: its vote is for leaving the finding alone
 NOT = "-"  # before an id, the label of a counterexample: its vote is against that deficiency
 CLOSE_SHOWN = 3  # phrasings shown as the reason of a decision
+FLOOR = 0.1  # a similarity most phrasings are below: the closest are looked for among those above it first
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,16 @@ class Verdict:
     deficiencies: tuple[tuple[str, tuple[Close, ...]], ...]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A text as the phrasings see it: the closest (similarity, index), each label's share of their vote, and every
+    phrasing's similarity to it (empty when it has no word they know)."""
+
+    near: list[tuple[float, int]]
+    votes: dict[str, float]
+    cosine: np.ndarray
+
+
 class Similarity:
     """An index of labelled phrasings by their words. Built from one catalog; pure: same text → same verdict."""
 
@@ -38,7 +49,7 @@ class Similarity:
         spec = catalog.similarity
         assert spec is not None, "the similarity stage needs catalog/similarity.yaml"
         self.neighbours, self.min_similarity, self.min_share = spec.neighbours, spec.min_similarity, spec.min_share
-        self.contest = spec.contest
+        self.contest, self.veto = spec.contest, spec.veto
         self.features = features
         labelled: list[tuple[str, tuple[str, ...]]] = [(e, (d.id,)) for d in catalog.deficiencies for e in d.examples]
         labelled += [(e, (NOT + d.id,)) for d in catalog.deficiencies for e in d.counterexamples]
@@ -65,36 +76,69 @@ class Similarity:
         # «сайт» (a thousand phrasings each) took over a millisecond a line
         self.postings = {f: np.array(ks, dtype=np.int32) for f, ks in by_feature.items()}
         self.norms = np.array([math.sqrt(sum(self.idf[f] ** 2 for f in fs)) or 1.0 for fs in feats])
+        by_label: dict[str, list[int]] = {}
+        for k, labels in enumerate(self.labels):
+            for label in labels:
+                by_label.setdefault(label, []).append(k)
+        self.by_label = {label: np.array(ks, dtype=np.int32) for label, ks in by_label.items()}
 
-    def nearest(self, text: str) -> list[tuple[float, int]]:
-        """The closest phrasings (cosine similarity, index), best first; ties in phrasing order."""
+    def _cosines(self, text: str) -> np.ndarray:
+        """Every phrasing's cosine similarity to the text (0 for one that shares no word with it; an empty array when
+        the text has no word the phrasings know)."""
         weights = {f: self.idf.get(f, self.unseen_idf) for f in self.features(text)}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         known = sorted(f for f in weights if f in self.postings)
         if not norm or not known:
-            return []
+            return np.zeros(0)
         postings = [self.postings[f] for f in known]
         at = np.concatenate(postings)
         add = np.repeat([weights[f] * self.idf[f] for f in known], [len(p) for p in postings])
-        sums = np.bincount(at, weights=add)
-        # only the phrasings that share a word with the finding are above 0: the rest is never among the closest
-        near = np.flatnonzero(sums)
-        cosine = sums[near] / (norm * self.norms[near])
-        k = min(self.neighbours, len(self.texts))
-        # every phrasing as close as the k-th: ties too (fewer than k above 0: all of them)
-        kth = np.partition(cosine, len(cosine) - k)[len(cosine) - k] if len(cosine) >= k else 0.0
-        ranked = sorted((-float(cosine[j]), int(near[j])) for j in np.flatnonzero(cosine >= max(kth, 1e-12)))
-        return [(-c, i) for c, i in ranked[:k]]
+        # over every phrasing at once: picking out the few hundred that share a word costs more than dividing all
+        return np.bincount(at, weights=add, minlength=len(self.texts)) / (norm * self.norms)
 
-    def votes(self, text: str) -> tuple[list[tuple[float, int]], dict[str, float]]:
-        """The closest phrasings and each label's share of their vote (each votes with its similarity, 0–1)."""
-        near = self.nearest(text)
+    def known(self, label: str) -> int:
+        """How many phrasings carry the label."""
+        mine = self.by_label.get(label)
+        return 0 if mine is None else len(mine)
+
+    def read(self, text: str) -> Reading:
+        """The closest phrasings of a text and their vote, kept with every phrasing's similarity to it."""
+        cosine = self._cosines(text)
+        near = self._top(cosine)
         total = sum(s for s, _ in near)
         votes: dict[str, float] = {}
         for s, k in near:
             for label in self.labels[k]:
                 votes[label] = votes.get(label, 0.0) + s / total
-        return near, votes
+        return Reading(near, votes, cosine)
+
+    def closest(self, reading: Reading, label: str) -> float:
+        """How close the closest phrasing labelled `label` is to the text read (0 when none shares a word with it)."""
+        mine = self.by_label.get(label)
+        return float(reading.cosine[mine].max()) if mine is not None and len(reading.cosine) else 0.0
+
+    def nearest(self, text: str) -> list[tuple[float, int]]:
+        """The closest phrasings (cosine similarity, index), best first; ties in phrasing order."""
+        return self._top(self._cosines(text))
+
+    def _top(self, cosine: np.ndarray) -> list[tuple[float, int]]:
+        if not len(cosine):
+            return []
+        k = min(self.neighbours, len(cosine))
+        # every phrasing as close as the k-th: ties too (fewer than k above 0: all of them); the k-th is looked for
+        # among the few phrasings at least FLOOR close when there are k of them, not among thousands
+        ids = np.flatnonzero(cosine >= FLOOR)
+        if len(ids) < k:
+            ids = np.flatnonzero(cosine)
+        near = cosine[ids]
+        kth = np.partition(near, len(near) - k)[len(near) - k] if len(near) >= k else 0.0
+        ranked = sorted((-float(near[j]), int(ids[j])) for j in np.flatnonzero(near >= max(kth, 1e-12)))
+        return [(-c, i) for c, i in ranked[:k]]
+
+    def votes(self, text: str) -> tuple[list[tuple[float, int]], dict[str, float]]:
+        """The closest phrasings and each label's share of their vote (each votes with its similarity, 0–1)."""
+        r = self.read(text)
+        return r.near, r.votes
 
     def decide(self, text: str) -> Verdict | None:
         """The deficiencies the closest phrasings agree on, or None when they are not close enough or disagree."""
