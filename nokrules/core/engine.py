@@ -147,6 +147,7 @@ class Engine:
             block,
             year=year,
             report_date=report_date,
+            left_out=lambda f: self.recognizer.left_out(f),  # likewise
         )
         return Trace(findings, recognitions, firings, plan, block)
 

@@ -21,6 +21,7 @@ from nokrules.core.model import (
     FindingRef,
     Firing,
     Institution,
+    Outvoted,
     Place,
     Plan,
     PlanInstitution,
@@ -215,9 +216,11 @@ class Planner:
         scores: ScoresBlock | None = None,
         year: int | None = None,
         report_date: str | None = None,
+        left_out: Callable[[Finding], list[Outvoted]] = lambda _: [],
     ) -> Plan:
         """The plan; `year` overrides the plan year (see dates.plan_year), `report_date` («ДД.ММ») is the
-        region's yearly reporting day that every due precedes."""
+        region's yearly reporting day that every due precedes; `left_out` says what a finding left unrecognised
+        was found to name and why that was left out."""
         catalog = self.catalog
         chosen = self._chosen(recognitions, firings)
         schedule = Schedule.of(plan_date, catalog.settings.horizon_months, year, report_date)
@@ -246,7 +249,9 @@ class Planner:
         rest = [f for i, f in enumerate(findings) if i not in recognised]
         clear = [nothing_wrong(f.text) for f in rest]
         unrecognized = [
-            Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text)) for f, c in zip(rest, clear, strict=True) if not c
+            Unrecognized(text=f.text, line=f.line, suggestions=suggest(f.text), left_out=left_out(f))
+            for f, c in zip(rest, clear, strict=True)
+            if not c
         ]
         kind = next((k for k in catalog.kinds if k.id == institution.kind), None)
         return Plan(

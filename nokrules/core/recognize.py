@@ -62,7 +62,7 @@ from nokrules.core.phrases import (
     first_forms,
     index_keys,
 )
-from nokrules.core.similarity import CLOSE_SHOWN, Similarity
+from nokrules.core.similarity import CLOSE_SHOWN, NONE, NOT, Reading, Similarity
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
@@ -172,6 +172,13 @@ def _compile_pattern(p: Pattern) -> CompiledPattern:
     return CompiledPattern(
         all_, any_, none, need_all, union, {f: tuple(ks) for f, ks in by_anchor.items()}, frozenset(by_anchor), always
     )
+
+
+class _Analysis(NamedTuple):
+    """What a finding's shape was found to name, and the deficiencies vetoed when none is left (see _vetoed)."""
+
+    hits: tuple[_Hit, ...]
+    left_out: tuple[Outvoted, ...] = ()
 
 
 class _Hit(NamedTuple):
@@ -400,7 +407,7 @@ class Recognizer:
         every = [i for _, p in hit for i in p]
         return [Match(element=el.source, words=[surface[i] for i in p]) for el, p in hit], about, every
 
-    def _analyse_uncached(self, text: str) -> tuple[_Hit, ...]:
+    def _analyse_uncached(self, text: str) -> _Analysis:
         """Curator patterns over the whole finding (a cue word required), concepts part by part; a deficiency
         found both ways keeps the pattern's words and the concept's state; then `unless` drops the general ones."""
         toks = self.tokens(text)
@@ -418,7 +425,7 @@ class Recognizer:
                 hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals):
-            return ()  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
+            return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         for n, (plem, surface, _) in enumerate(seen):
             found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem)
             offset = toks._range(*parts[n]).start  # concept positions are the part's; the finding's are wanted
@@ -464,6 +471,10 @@ class Recognizer:
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
+        # what the labelled phrasings clearly contradict is left out: the line may then go to them as a whole
+        vetoed = self._vetoed(hits, text, toks, parts, signals) if hits else {}
+        for did in vetoed:
+            del hits[did]
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
@@ -510,13 +521,14 @@ class Recognizer:
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
         rest = {did: h for did, h in kept.items() if did not in echoes}
         outvoted = self._outvoted(rest, text, toks, parts, signals) if len(rest) > 1 else {}
-        return tuple(
-            h._replace(
-                echoes=tuple(b for b, a in echoes.items() if a == did),
-                outvoted=tuple(why for a, why in outvoted.values() if a == did),
-            )
-            for did, h in rest.items()
-            if did not in outvoted
+        left = [did for did in rest if did not in outvoted]
+        # a vetoed deficiency is named by the first deficiency that stays, or by the line when none does
+        reasons = {did: tuple(why for a, why in outvoted.values() if a == did) for did in left}
+        if left and vetoed:
+            reasons[left[0]] += tuple(vetoed.values())
+        return _Analysis(
+            tuple(rest[did]._replace(echoes=tuple(b for b, a in echoes.items() if a == did), outvoted=reasons[did]) for did in left),
+            () if left else tuple(vetoed.values()),
         )
 
     def _echoes(
@@ -576,10 +588,7 @@ class Recognizer:
         if stage is None:
             return {}
         rule = stage.contest
-        lem = toks.lemmas()
-        aside = self._said(toks, parts, signals) | self.concepts.survey.positions(lem)
-        cuts = [m.span() for m in PLACE_CUT_RE.finditer(text)]
-        starts, ends = [0, *(b for _, b in cuts)], [*(a for a, _ in cuts), len(text)]
+        aside = self._aside(toks, parts, signals)
         voted: dict[tuple[int, int], tuple[list[tuple[float, int]], dict[str, float]]] = {}
         found: dict[str, tuple[str, Outvoted]] = {}
         for b, hb in hits.items():
@@ -588,12 +597,10 @@ class Recognizer:
             for a, ha in hits.items():
                 if a == b or a in found:
                     continue
-                mine = frozenset(i for i in hb.words if i not in aside and i not in ha.words and not toks.surface[i].isdigit())
-                mine = self._specific(mine, toks) or mine
-                if not mine:
-                    continue
                 # the places its own words stand in: each must be given to the other deficiency
-                places = sorted({(starts[bisect.bisect_right(starts, lo) - 1], ends[bisect.bisect_left(ends, lo)]) for lo, _ in map(toks.spans.__getitem__, mine)})
+                places = self._own_places(hb.words, aside | set(ha.words), text, toks)
+                if not places:
+                    continue
                 said: list[tuple[list[tuple[float, int]], dict[str, float]]] = []
                 for place in places:
                     if place not in voted:
@@ -603,9 +610,8 @@ class Recognizer:
                     near and near[0][0] >= rule.min_similarity and votes.get(b, 0.0) <= rule.max_own and votes.get(a, 0.0) >= rule.min_rival
                     for near, votes in said
                 ):
-                    words = " … ".join(text[x:y].strip(" ,;:.!?()—–-") for x, y in places)
                     close = [c for near, _ in said for c in stage.close(near, a)]
-                    found[b] = a, Outvoted(deficiency=b, words=words, close=close[:CLOSE_SHOWN])
+                    found[b] = a, Outvoted(deficiency=b, words=_place_words(text, places), close=close[:CLOSE_SHOWN])
                     break
         for b, (a, why) in list(found.items()):
             seen = {b}
@@ -613,6 +619,56 @@ class Recognizer:
                 seen.add(a)
                 a = found[a][0]
             found[b] = a, why
+        return found
+
+    def _aside(self, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> set[int]:
+        """The positions of the words that say something is wrong or that a survey asked, not what."""
+        return self._said(toks, parts, signals) | self.concepts.survey.positions(toks.lemmas())
+
+    def _own_places(self, words: Sequence[int], aside: set[int], text: str, toks: Tokens) -> list[tuple[int, int]]:
+        """The places (spans between punctuation, «и», «или», «а», «но») where a hit's own words stand: its words
+        less those `aside` and numbers, and less the words many deficiencies use if it has others."""
+        mine = frozenset(i for i in words if i not in aside and not toks.surface[i].isdigit())
+        mine = self._specific(mine, toks) or mine
+        if not mine:
+            return []
+        cuts = [m.span() for m in PLACE_CUT_RE.finditer(text)]
+        starts, ends = [0, *(b for _, b in cuts)], [*(a for a, _ in cuts), len(text)]
+        return sorted({(starts[bisect.bisect_right(starts, lo) - 1], ends[bisect.bisect_left(ends, lo)]) for lo, _ in map(toks.spans.__getitem__, mine)})
+
+    def _vetoed(
+        self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
+    ) -> dict[str, Outvoted]:
+        """Pattern and concept hits the labelled phrasings clearly contradict, each with the reason. The phrasings
+        closest to the whole finding (similarity.yaml, `veto`) must be close (`min_similarity`) and give one other
+        deficiency at least `min_rival` of their vote, while no phrasing labelled with the hit's deficiency comes
+        near: the closest is at most `max_own` times as close as the nearest, and at most `max_own_place` times at
+        each place of the hit's own words. «В помещениях грязно, полы моются нерегулярно» is the sanitary state, not
+        household services. A hit that rests on a number alone (an indicator's value, a checklist item) is never
+        judged: the phrasings do not see numbers."""
+        stage = self.similarity_stage()
+        if stage is None:
+            return {}
+        rule = stage.veto
+        judged = [h for h in hits.values() if h.source != "similarity" and h.words and stage.known(h.deficiency) >= rule.min_known]
+        if not judged:
+            return {}
+        whole = stage.read(text)
+        if not whole.near or whole.near[0][0] < rule.min_similarity:
+            return {}
+        others = sorted((-v, label) for label, v in whole.votes.items() if label != NONE and not label.startswith(NOT))
+        aside: set[int] | None = None
+        found: dict[str, Outvoted] = {}
+        for h in judged:
+            rival = next((label for v, label in others if label != h.deficiency and -v >= rule.min_rival), None)
+            if rival is None or stage.closest(whole, h.deficiency) > rule.max_own * whole.near[0][0]:
+                continue
+            aside = self._aside(toks, parts, signals) if aside is None else aside
+            places = self._own_places(h.words, aside, text, toks)
+            if not all(_far(stage, stage.read(text[a:b]), h.deficiency, rule.max_own_place) for a, b in places):
+                continue  # a place of its own words is close to a phrasing of its deficiency
+            words = _place_words(text, places) if places else text.strip()
+            found[h.deficiency] = Outvoted(deficiency=h.deficiency, words=words, close=list(stage.close(whole.near, rival)), rival=rival)
         return found
 
     def _specific(self, words: frozenset[int], toks: Tokens) -> frozenset[int]:
@@ -1069,6 +1125,11 @@ class Recognizer:
     def recognize(self, findings: list[Finding]) -> list[Recognition]:
         return [r for i, f in enumerate(findings) for r in self._recognitions(i, self._read_with_lead(f))]
 
+    def left_out(self, f: Finding) -> list[Outvoted]:
+        """What a pattern or a concept found in a finding left unrecognised and the labelled phrasings vetoed (see
+        _vetoed): the finding goes to «Прочие недостатки» with suggestions, and says what was left out and why."""
+        return list(self._analyse(self._shape(self._read_with_lead(f))).left_out)
+
     def _read_with_lead(self, f: Finding) -> str:
         """The text a finding is recognised from: an item of a list that says nothing itself («информация о
         попечительском совете» after «Не размещены: …;») is read with the list's lead; an item with a verb or a
@@ -1087,7 +1148,7 @@ class Recognizer:
         is shared by findings that differ only in act numbers and names («корпус № 12, с. Ивановка»): they
         are analysed once by their shape, and each takes its percentage from its own text."""
         shape = self._shape(text)
-        hits = self._analyse(shape)
+        hits = self._analyse(shape).hits
         valued = shape != text and any(self.catalog.deficiency(h.deficiency).value for h in hits)
         percent = self._percent(text) if valued else None
         return tuple(
@@ -1262,6 +1323,16 @@ class _Aspects(NamedTuple):
         items; None when they give none."""
         own = [v for k in self.items_of(toks, h) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _far(stage: Similarity, reading: Reading, deficiency: str, share: float) -> bool:
+    """Is no phrasing of the deficiency close to the text read: the closest at most `share` times the nearest?"""
+    return bool(reading.near) and stage.closest(reading, deficiency) <= share * reading.near[0][0]
+
+
+def _place_words(text: str, places: list[tuple[int, int]]) -> str:
+    """The places of a finding as a curator reads them: «телефон не действует … для жалоб»."""
+    return " … ".join(text[x:y].strip(" ,;:.!?()—–-") for x, y in places)
 
 
 def _apart(mine: tuple[int, ...], theirs: tuple[int, ...], items: tuple[int, ...] | None) -> bool:

@@ -22,6 +22,7 @@ from nokrules.core.model.catalog import (
     Settings,
     Signals,
     SimilaritySpec,
+    VetoSpec,
     When,
 )
 from nokrules.core.model.common import (
@@ -101,6 +102,7 @@ __all__ = [
     "SurveyMark",
     "Concept",
     "ContestSpec",
+    "VetoSpec",
     "Contract",
     "Signals",
     "SimilaritySpec",

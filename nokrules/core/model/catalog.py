@@ -90,6 +90,21 @@ class ContestSpec(Strict):
     min_rival: float = Field(default=0.3, gt=0, le=1)
 
 
+class VetoSpec(Strict):
+    """A second opinion on what a pattern or a concept found: the labelled phrasings closest to the whole finding may
+    clearly name another deficiency (see Recognizer._vetoed). The nearest must be at least `min_similarity` close, one
+    other deficiency get at least `min_rival` of their vote, and the closest phrasing labelled with the found
+    deficiency be at most `max_own` times as close as the nearest, for the finding and at most `max_own_place` times
+    for each place of the deficiency's own words: a deficiency that some close phrasing names stays. The phrasings'
+    silence says something only of a deficiency they know: one with fewer than `min_known` of them is never vetoed."""
+
+    min_similarity: float = Field(default=0.35, gt=0, le=1)
+    min_rival: float = Field(default=0.4, gt=0, le=1)
+    max_own: float = Field(default=0.45, ge=0, lt=1)
+    max_own_place: float = Field(default=0.7, ge=0, le=1)
+    min_known: int = Field(default=20, ge=1)
+
+
 class SimilaritySpec(Strict):
     """catalog/similarity.yaml: the second stage of recognition. A finding that neither a pattern nor a concept
     recognises is compared with labelled findings (the folders of `learn_from`, corpus YAML) and with the
@@ -102,6 +117,7 @@ class SimilaritySpec(Strict):
     min_similarity: float = Field(default=0.4, gt=0, le=1)
     min_share: float = Field(default=0.6, gt=0.5, le=1)
     contest: ContestSpec = ContestSpec()
+    veto: VetoSpec = VetoSpec()
 
 
 class Phrasing(Strict):

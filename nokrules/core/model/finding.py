@@ -81,11 +81,15 @@ class Close(Contract):
 
 class Outvoted(Contract):
     """A deficiency also matched in a finding and left out: the labelled phrasings closest to the place of its own
-    words («words») name the recognised deficiency instead; `close` are those phrasings, the curator's reason."""
+    words («words») name the recognised deficiency instead; `close` are those phrasings, the curator's reason.
+    With `rival`, it is vetoed: the phrasings closest to the whole finding name that deficiency and none close names
+    this one (see Recognizer._vetoed); a finding left with nothing goes to the similarity stage, or stays
+    unrecognised and says so (`Unrecognized.left_out`)."""
 
     deficiency: DeficiencyId
     words: str
     close: list[Close] = []
+    rival: DeficiencyId | None = None
 
 
 class Recognition(Strict):

@@ -19,7 +19,7 @@ from nokrules.core.model.common import (
     RuleId,
     Section,
 )
-from nokrules.core.model.finding import Close
+from nokrules.core.model.finding import Close, Outvoted
 from nokrules.core.model.scores import ScoresBlock, ScoreSource
 
 # ---------------------------------------------------------------- plan (JSON contract nokrules.plan/2)
@@ -85,6 +85,8 @@ class Unrecognized(Contract):
     text: str
     line: int
     suggestions: list[Suggestion]
+    # what a pattern or a concept found and the labelled phrasings closest to the line vetoed (see Outvoted)
+    left_out: list[Outvoted] = []
 
 
 class PlanRow(Contract):

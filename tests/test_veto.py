@@ -1,0 +1,129 @@
+"""A second opinion on what a pattern or a concept found: when the labelled phrasings closest to the whole finding
+clearly name another deficiency and none close to it names the one found, the one found is vetoed. The finding then
+goes to the similarity stage as any line the first two stages left alone, or, when that is not sure either, to
+«Прочие недостатки» with suggestions; either way the vetoed deficiency and the phrasings are named.
+
+The catalog is the hand-written mini catalog with two concepts and labelled phrasings added here, so every
+expectation follows from the lines written in this file, whatever the shipped catalog learns from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from nokrules import Engine, Institution
+from nokrules.core.catalog import load_catalog
+from nokrules.core.errors import CatalogError
+from nokrules.core.model import Phrasing, SimilaritySpec, VetoSpec
+
+from .conftest import mini_copy, with_concepts
+
+SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
+EXTRA = [
+    ("phone_missing", "1.2", "Не указан телефон", ["телефон"]),
+    ("email_missing", "1.2", "Не указана электронная почта", ["электронный почта"]),
+]
+# the line: the concept «телефон» + «не» finds a missing phone; the labelled findings say it is the complaint procedure
+LINE = "Телефон для жалоб не действует уже месяц"
+COMPLAINT_PHONE = [
+    "телефон для жалоб не действует",
+    "телефон для жалоб в порядке обжалования не действует",
+]
+PHONE = [
+    "на сайте не указан телефон",
+    "телефона учреждения на сайте нет",
+]
+
+
+def phrasing(text: str, *ids: str) -> Phrasing:
+    return Phrasing(text=text, expect=list(ids), where="tests/test_veto.py:1")
+
+
+def learnt(engine: Engine, phrasings: list[Phrasing], stage_min: float = 0.4, **veto: float) -> Engine:
+    """The catalog with a similarity stage that learns from `phrasings` (two neighbours vote); the veto needs two
+    phrasings of a deficiency to judge it, unless told otherwise."""
+    spec = VetoSpec(**{"min_known": 2, **veto})  # type: ignore[arg-type]
+    sim = SimilaritySpec(learn_from=["corpus"], neighbours=2, min_similarity=stage_min, veto=spec)
+    return Engine(engine.catalog.model_copy(update={"similarity": sim, "phrasings": phrasings}))
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return Engine.load(mini_copy(tmp_path_factory.mktemp("veto") / "catalog-root", SIGNALS, with_concepts(EXTRA)))
+
+
+LABELLED = [phrasing(t, "complaint_procedure_missing") for t in COMPLAINT_PHONE] + [phrasing(t, "phone_missing") for t in PHONE]
+
+
+@pytest.fixture(scope="module")
+def cat(plain: Engine) -> Engine:
+    return learnt(plain, LABELLED)
+
+
+def found(engine: Engine, text: str) -> list[tuple[str, str, list[tuple[str, str | None]]]]:
+    """(deficiency, what decided, the deficiencies it names as left out with their rivals) for the pasted text."""
+    return [
+        (r.deficiency, r.source, [(o.deficiency, o.rival) for o in r.outvoted]) for r in engine.recognize(engine.findings(text))
+    ]
+
+
+def test_without_labelled_phrasings_the_concept_decides(plain: Engine) -> None:
+    assert found(plain, LINE) == [("phone_missing", "concept", [])]
+
+
+def test_a_contradicted_answer_is_vetoed_and_the_line_goes_to_the_phrasings(cat: Engine) -> None:
+    assert found(cat, LINE) == [("complaint_procedure_missing", "similarity", [("phone_missing", "complaint_procedure_missing")])]
+    (rec,) = cat.recognize(cat.findings(LINE))
+    assert {c.text for c in rec.outvoted[0].close} == set(COMPLAINT_PHONE)
+
+
+def test_a_close_phrasing_of_the_found_deficiency_keeps_it(plain: Engine) -> None:
+    kept = learnt(plain, [*LABELLED, phrasing("телефон уже месяц не действует", "phone_missing")])
+    assert found(kept, LINE) == [("phone_missing", "concept", [])]
+
+
+def test_a_deficiency_the_phrasings_hardly_know_is_never_vetoed(plain: Engine) -> None:
+    # two phrasings of the missing phone: their silence says nothing when three are needed
+    assert found(learnt(plain, LABELLED, min_known=3), LINE) == [("phone_missing", "concept", [])]
+
+
+def test_the_thresholds_are_the_catalogs(plain: Engine) -> None:
+    assert found(learnt(plain, LABELLED, min_similarity=1.0), LINE) == [("phone_missing", "concept", [])]
+    strict = learnt(plain, LABELLED, min_rival=1.0)  # the rival gets all the vote of both neighbours: still vetoed
+    assert [d for d, _, _ in found(strict, LINE)] == ["complaint_procedure_missing"]
+    far = learnt(plain, LABELLED, max_own=0.0)  # a phrasing of the missing phone shares «телефон», «не»: kept
+    assert found(far, LINE) == [("phone_missing", "concept", [])]
+
+
+def test_a_vetoed_line_the_phrasings_are_not_sure_of_is_unrecognised_and_says_why(plain: Engine) -> None:
+    unsure = learnt(plain, LABELLED, stage_min=0.99)  # the similarity stage answers nothing
+    assert unsure.recognize(unsure.findings(LINE)) == []
+    plan = unsure.trace(LINE, Institution(), dt.date(2027, 1, 15)).plan
+    [u] = plan.unrecognized
+    assert [(o.deficiency, o.rival) for o in u.left_out] == [("phone_missing", "complaint_procedure_missing")]
+    assert u.suggestions  # the finding is offered for a choice as any other unrecognised line
+
+
+def test_similarity_yaml_reads_the_veto_and_rejects_a_bad_value(tmp_path: Path) -> None:
+    root = mini_copy(tmp_path / "catalog-root", SIGNALS, with_concepts(EXTRA))
+    (root / "corpus").mkdir()
+    (root / "corpus" / "lines.yaml").write_text(
+        "- text: телефон для жалоб не действует\n  expect: [complaint_procedure_missing]\n  style: inspector\n", encoding="utf-8"
+    )
+    spec = root / "catalog" / "similarity.yaml"
+    spec.write_text(
+        "learn_from: [corpus]\nveto:\n  min_similarity: 0.5\n  min_rival: 0.6\n  max_own: 0.3\n  max_own_place: 0.5\n  min_known: 7\n",
+        encoding="utf-8",
+    )
+    assert load_catalog(root).similarity.veto == VetoSpec(  # type: ignore[union-attr]
+        min_similarity=0.5, min_rival=0.6, max_own=0.3, max_own_place=0.5, min_known=7
+    )
+    spec.write_text("learn_from: [corpus]\nveto:\n  max_own: 1.5\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="max_own"):
+        load_catalog(root)
+    spec.write_text("learn_from: [corpus]\nveto:\n  min_share: 0.5\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="min_share"):
+        load_catalog(root)
