@@ -18,6 +18,9 @@ from nokrules import Engine, Institution
 from nokrules.core.catalog import load_catalog
 from nokrules.core.errors import CatalogError
 from nokrules.core.model import Phrasing, SimilaritySpec, VetoSpec
+from nokrules.curate.explain import explain, render
+from nokrules.web import service
+from nokrules.web.page import PageForm, _results, _why
 
 from .conftest import mini_copy, with_concepts
 
@@ -105,6 +108,25 @@ def test_a_vetoed_line_the_phrasings_are_not_sure_of_is_unrecognised_and_says_wh
     [u] = plan.unrecognized
     assert [(o.deficiency, o.rival) for o in u.left_out] == [("phone_missing", "complaint_procedure_missing")]
     assert u.suggestions  # the finding is offered for a choice as any other unrecognised line
+    text = render(explain(unsure, LINE, Institution(), dt.date(2027, 1, 15)))
+    assert "совпал недостаток «phone_missing», но размеченные находки, ближайшие к этой находке, называют" in text
+    assert "«complaint_procedure_missing»" in text and "не распознано; похожие недостатки каталога:" in text
+    page = "".join(_results(unsure, PageForm(text=LINE), unsure.trace(LINE, Institution(), dt.date(2027, 1, 15)), False))
+    complaint = unsure.catalog.deficiency("complaint_procedure_missing").title
+    assert f"совпал недостаток «Не указан телефон», но размеченные находки, ближайшие к этой находке, называют «{complaint}»" in page
+
+
+def test_explain_the_page_and_the_api_name_the_vetoed_deficiency(cat: Engine) -> None:
+    e = explain(cat, LINE, Institution(), dt.date(2027, 1, 15))
+    [rec] = e.findings[0].recognitions
+    assert [(o.deficiency, o.rival) for o in rec.outvoted] == [("phone_missing", "complaint_procedure_missing")]
+    assert "«телефон для жалоб не действует» (" in render(e)
+    trace = cat.trace(LINE, Institution(), dt.date(2027, 1, 15))
+    [entry] = service.explain(cat, trace)
+    [o] = entry.outvoted
+    assert (o.deficiency, o.rival) == ("Не указан телефон", cat.catalog.deficiency("complaint_procedure_missing").title)
+    why = _why([], [entry])
+    assert "совпал недостаток «Не указан телефон», но размеченные находки, ближайшие к этой находке, называют «" in why
 
 
 def test_similarity_yaml_reads_the_veto_and_rejects_a_bad_value(tmp_path: Path) -> None:

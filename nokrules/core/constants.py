@@ -42,3 +42,15 @@ ECHO_NOTE = "совпал и недостаток «{deficiency}», но его 
 OUTVOTED_NOTE = (
     "совпал и недостаток «{deficiency}», но размеченные находки, ближайшие к словам «{words}», называют этот: отдельно не учтён"
 )
+# a deficiency a pattern or a concept found that the labelled findings closest to the whole finding contradict
+VETOED_NOTE = (
+    "совпал недостаток «{deficiency}», но размеченные находки, ближайшие к этой находке, называют «{rival}», "
+    "а близких к словам «{words}» находок с этим недостатком нет: не учтён"
+)
+
+
+def outvoted_note(deficiency: str, words: str, rival: str | None) -> str:
+    """Why a deficiency also matched was left out: the contest of two found deficiencies, or a veto (with `rival`)."""
+    if rival is None:
+        return OUTVOTED_NOTE.format(deficiency=deficiency, words=words)
+    return VETOED_NOTE.format(deficiency=deficiency, words=words, rival=rival)

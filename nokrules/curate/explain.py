@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from nokrules.core.conditions import Unmet, unmet
-from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, MANUAL_MEASURE, OUTVOTED_NOTE, PLACE_TITLES, STATE_TITLES
+from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, STATE_TITLES, outvoted_note
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import (
@@ -80,6 +80,8 @@ class FindingWhy(BaseModel):
     cues: list[str]
     recognitions: list[RecognitionWhy]
     suggestions: list[Suggestion]  # only when nothing was recognised and the line does not say nothing is wrong
+    # found by a pattern or a concept and vetoed by the labelled phrasings closest to the line, when nothing is left
+    left_out: list[Outvoted] = []
     no_deficiency: bool = False  # the line says nothing is wrong («замечаний нет»): the plan gives it no measure
 
 
@@ -123,6 +125,7 @@ def _finding(
         cues=engine.recognizer.cues_in(toks),
         recognitions=recs,
         suggestions=[] if recs or clear else engine.recognizer.suggest(finding.text),
+        left_out=[] if recs or clear else engine.recognizer.left_out(finding),
         no_deficiency=clear,
     )
 
@@ -221,11 +224,17 @@ def _render_finding(f: FindingWhy) -> list[str]:
     if f.no_deficiency:
         out.append("  недостатка не называет (сказано, что всё в порядке): мероприятий не нужно")
     elif not f.recognitions:
+        out += [line for o in f.left_out for line in _render_outvoted(o, "  ")]
         out.append("  не распознано; похожие недостатки каталога:")
         out += [f"    {s.id} — {s.title} ({s.score:g})" for s in f.suggestions]
     for r in f.recognitions:
         out += _render_recognition(r)
     return [*out, ""]
+
+
+def _render_outvoted(o: Outvoted, indent: str) -> list[str]:
+    """A deficiency also matched and left out, and the labelled phrasings that decided it."""
+    return [f"{indent}{outvoted_note(o.deficiency, o.words, o.rival)}", *(f"{indent}  «{c.text}» ({c.similarity:.2f})" for c in o.close)]
 
 
 def _render_recognition(r: RecognitionWhy) -> list[str]:
@@ -235,8 +244,7 @@ def _render_recognition(r: RecognitionWhy) -> list[str]:
     ]
     out += [f"    {ECHO_NOTE.format(deficiency=e)}" for e in r.echoes]
     for o in r.outvoted:
-        out.append(f"    {OUTVOTED_NOTE.format(deficiency=o.deficiency, words=o.words)}")
-        out += [f"      «{c.text}» ({c.similarity:.2f})" for c in o.close]
+        out += _render_outvoted(o, "    ")
     if r.state:
         out.append(f"    состояние: {STATE_TITLES[r.state]}")
     if r.places:

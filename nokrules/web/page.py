@@ -19,7 +19,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, OUTVOTED_NOTE, PLACE_TITLES, STATE_TITLES, VALUE_TITLES
+from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES, outvoted_note
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError
 from nokrules.core.limits import PlanTooLarge
@@ -449,6 +449,10 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
         ]
         for u in plan.unrecognized:
             out.append(f'<li class="unrec"><p><span class="line">стр. {u.line}</span> <q>{_e(u.text)}</q></p>')
+            for o in u.left_out:  # what a pattern or a concept found and the labelled findings contradicted
+                title = titles.get(o.deficiency, "недостаток каталога")
+                rival = titles.get(o.rival, "другой недостаток") if o.rival else None
+                out.append(f'<p class="left-out">{_e(outvoted_note(title, o.words, rival))}.</p>')
             if u.suggestions:
                 out.append('<p class="suggest">Похоже на:</p><ul class="suggestions">')
                 for s in u.suggestions:
@@ -618,7 +622,7 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
         else:
             said += f" — распознано {HOW_TITLES[e.recognised_by]}; слова находки: " + ", ".join(f"«{_e(w)}»" for w in _words(e))
         said += "".join("; " + _e(ECHO_NOTE.format(deficiency=t)) for t in e.echoes)
-        said += "".join("; " + _e(OUTVOTED_NOTE.format(deficiency=o.deficiency, words=o.words)) for o in e.outvoted)
+        said += "".join("; " + _e(outvoted_note(o.deficiency, o.words, o.rival)) for o in e.outvoted)
         if e.scores and e.recognised_by != "scores":
             said += "; также по баллам: " + "; ".join(_e(x) for x in e.scores)
         if e.state:

@@ -108,6 +108,9 @@ class OutvotedView(BaseModel):
     deficiency: str = Field(description="название недостатка, который тоже совпал, но не учтён")
     words: str = Field(description="место находки, где стоят его собственные слова")
     close: list[Close] = Field(default_factory=list, description="ближайшие к этому месту размеченные находки и сходство 0–1")
+    rival: str | None = Field(
+        default=None, description="название недостатка, который называют размеченные находки, ближайшие ко всей находке (отвод)"
+    )
 
 
 class ExplainEntry(BaseModel):

@@ -121,7 +121,15 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                 scores=[source_text(s) for s in r.scores],
                 close=list(r.close),
                 echoes=[cat.deficiency(e).title for e in r.echoes],
-                outvoted=[OutvotedView(deficiency=cat.deficiency(o.deficiency).title, words=o.words, close=o.close) for o in r.outvoted],
+                outvoted=[
+                    OutvotedView(
+                        deficiency=cat.deficiency(o.deficiency).title,
+                        words=o.words,
+                        close=o.close,
+                        rival=cat.deficiency(o.rival).title if o.rival else None,
+                    )
+                    for o in r.outvoted
+                ],
                 rules=[FiredRule(id=rid, because=cat.rule(rid).because) for rid in fired[k]],
             )
         )
