@@ -524,7 +524,7 @@ class Concepts:
         a phrase that runs across a comma («сотрудники не обучены, грубят» does not say «не грубят»), nor a fix
         asked for: «зона ожидания оборудована» says it is there, «оборудовать зону ожидания» that it is not.
         `apart`: the words of items of an enumeration that say their own thing (see _apart_items): a veto word there speaks
-        of another thing («стенда нет, на сайте не размещён порядок подачи жалоб» — the stand is missing), unless it
+        of another thing («в холле нет кулера с водой, стульев для ожидания нет» — the waiting area too), unless it
         is a problem signal itself (`spots`): «не обновляется», «не хватает» tell the state of the whole line."""
         own = set(pos)
         words: set[str] | None = None  # the object's word forms, worked out once a veto word is found
@@ -560,8 +560,8 @@ class Concepts:
         """The words of the items of an enumeration that say their own thing, apart from the object at `pos`: the
         words of every other item that names a thing of another deficiency of the same criterion (`others`: where
         those things stand), when the object is the thing its own item names and a problem signal is said of it
-        there: «стенда в холле нет, на сайте не размещены правила …», «версии для слабовидящих на сайте нет,
-        дистанционных консультаций нет». A word after «в», «на» that is no word of the other thing says where the
+        there: «на сайте есть версия для слабовидящих, нет электронной приёмной», «в холле нет кулера с водой,
+        стульев для ожидания нет». A word after «в», «на» that is no word of the other thing says where the
         whole line is («в холле нет указателей и кулера, стульев нет») and is left out. An object after a
         preposition or in an oblique case («прогибаются под коляской», «в общем туалете»), one that belongs to a
         thing of another item («их телефоны не указаны»), a cut word the dictionary does not know («не оборуд.») or
