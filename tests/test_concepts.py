@@ -17,7 +17,7 @@ from nokrules import Engine, Institution
 from nokrules.core.concepts import full_scores, full_share, indicator_values, shares
 from nokrules.core.model import Phrasing, SimilaritySpec
 
-from .conftest import edit_yaml, mini_copy
+from .conftest import edit_yaml, mini_copy, with_concepts
 
 SIGNALS = {
     "broken": ["не работать", "сломать"],
@@ -375,3 +375,26 @@ def test_a_flaw_that_names_a_thing_of_its_own_is_said_of_the_thing_before_it_too
     # a problem said of the flaw's own thing says nothing of the thing that is there
     assert found(cat, "пандус есть, но перила только у входа") == [("handrails_missing", "concept", "partial")]
     assert found(cat, "пандус есть, но перила сломаны") == [("handrails_missing", "concept", "broken")]
+
+
+@pytest.fixture(scope="module")
+def waits(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The mini catalog with a waiting concept whose object holds a problem word («время ожидания»): the word names
+    the thing, so only something else said of it makes it a problem."""
+    signals = {**SIGNALS, "low": ["низкий", "ожидание"]}
+    root = mini_copy(
+        tmp_path_factory.mktemp("waits") / "catalog-root",
+        signals,
+        with_concepts([("service_delays", "2.2", "Долгое ожидание", ["время ожидание", "срок ожидание"])]),
+    )
+    return Engine.load(root)
+
+
+@pytest.mark.parametrize("text", ["время ожидания в кассе — 40 минут", "срок ожидания места в интернате — более полугода", "время ожидания: 2 часа"])
+def test_a_wait_told_by_its_length_is_too_long(waits: Engine, text: str) -> None:
+    assert found(waits, text) == [("service_delays", "concept", None)]
+
+
+@pytest.mark.parametrize("text", ["время ожидания в кассе — 10 минут", "время ожидания за 9 месяцев", "справки выдают через 2 недели"])
+def test_a_short_wait_a_period_or_a_length_of_no_wait_is_no_problem(waits: Engine, text: str) -> None:
+    assert found(waits, text) == []

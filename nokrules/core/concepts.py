@@ -43,6 +43,26 @@ SLOPE_RE = re.compile(r"уклон\w*\s+(?:[а-я]+\s+){0,3}?(?P<over>(?:кру�
 # the steepest ramp the rules allow: 1:12, 8 % (СП 59.13330, пандус на входе); a gentler slope is no violation
 MAX_SLOPE_RUN = 12
 MAX_SLOPE_PERCENT = 8.0
+# a length of time: «45 минут», «по 2 часа», «через 5 нед.», «2–3 недели», «более полугода» (not a term promised or a
+# period reported: «в течение 3 дней», «за 9 месяцев»)
+DURATION_RE = re.compile(
+    r"(?<!за )(?<!течение )(?:(?P<half>\bпол(?:года|угод\w*))|(?P<n>\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*\d+)?\s*"
+    r"(?P<unit>минут\w*|мин\b|час\w*|ч\b|дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|мес\b))"
+)
+# the longest wait that is no problem, in minutes: a visitor waits for reception at most 15 minutes
+MAX_WAIT_MINUTES = 15
+UNIT_MINUTES = {"мин": 1, "час": 60, "ч": 60, "дн": 1440, "ден": 1440, "сут": 1440, "нед": 10080, "мес": 43200}
+
+
+def _long_wait(m: re.Match[str]) -> bool:
+    """Is the length of time longer than a visitor should wait? «45 минут», «2 часа», «5 нед.» are; «10 минут» is not."""
+    if m.group("half"):
+        return True
+    unit = m.group("unit")
+    per = next((v for k, v in UNIT_MINUTES.items() if unit.startswith(k)), None)
+    return per is not None and float(m.group("n").replace(",", ".")) * per > MAX_WAIT_MINUTES
+
+
 # a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
 # корпус», «2 компьютера на группу из 12»
 RATIO_RE = re.compile(
@@ -399,6 +419,7 @@ class Concepts:
             if pos == list(range(pos[0], pos[0] + len(pos)))
             for i in pos
         }
+        low = False  # a problem word with no state («ожидание», «очередь»)
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
             found = [p for p in find_all(el, lem) if not ignored.issuperset(p) and (k not in self.tight or p[1] - p[0] <= 2)]
@@ -410,6 +431,8 @@ class Concepts:
             if st is not None:
                 state = firmer(state, st)
                 marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
+            else:
+                low = True
         asked: list[int] = []
         for k in self.remedies.candidates(lem):  # «рекомендуется установить …»: an infinitive asks for the fix
             el = self.remedies.elements[k]
@@ -438,6 +461,13 @@ class Concepts:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
             counted_as("размер", measured.group(), "noncompliant", at)
+        waited = next((m for m in DURATION_RE.finditer(text) if _long_wait(m)), None) if low and (digit or "пол" in text) else None
+        if waited:
+            # «время ожидания приёма — 45 минут», «очередь — более полугода»: a wait told by its length is too long; a
+            # length alone («выдают через 2 недели») says nothing of waiting, and a problem word must say what it is
+            words.append(Match(element="долго", words=[waited.group().strip()]))
+            n = waited.group("n")
+            spots.append(tuple(i for i, w in enumerate(surface) if n and w == n.split(",")[0].split(".")[0])[:1] or (-1,))
         ratio = RATIO_RE.search(text) if "на" in text else None
         if ratio:
             first = ratio.group(1) or ratio.group(2)

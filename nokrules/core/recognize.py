@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from nokrules.core.concepts import (
     DIGIT_RE,
+    DURATION_RE,
     PREPOSITIONS,
     SHARE_VALUE_RE,
     SHORT_LEAD,
@@ -1181,6 +1182,7 @@ class Recognizer:
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
                 keep += [m.span() for m in SLOPE_RE.finditer(folded)]
+            keep += [m.span() for m in DURATION_RE.finditer(folded)]  # so is a wait: «45 минут» is too long, «10 минут» not
 
             def number(m: re.Match[str]) -> str:
                 meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
