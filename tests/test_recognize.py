@@ -34,6 +34,17 @@ def test_a_typo_in_a_pattern_word_is_forgiven(mini: Engine) -> None:
     assert _ids(mini, "нет порученей") == [["handrails_missing"]]
 
 
+def test_a_typo_in_an_inflected_word_is_forgiven_by_its_stem(mini: Engine) -> None:
+    # «пандсуа» is «пандуса» with two letters swapped: its stem «пандсу» is close to «пандус»
+    assert _ids(mini, "нет пандсуа у входа") == [["ramp_missing"]]
+
+
+def test_a_short_stem_of_an_abbreviation_is_no_typo(engine: Engine) -> None:
+    # «дистанц.» cut to «диста» would be taken for «диета» (food): a stem under 6 letters is not compared
+    assert engine.recognize(split_findings("дистанц. консультир. инвалидов — не организ.")) != []
+    assert "food_quality_poor" not in {r.deficiency for r in engine.recognize(split_findings("дистанц. консультир. не организ."))}
+
+
 def test_without_a_cue_word_a_positive_statement_is_not_a_deficiency(mini: Engine) -> None:
     assert _ids(mini, "порядок подачи жалоб размещён на сайте") == [[]]
 

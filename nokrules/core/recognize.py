@@ -67,6 +67,8 @@ from nokrules.core.similarity import CLOSE_SHOWN, NONE, NOT, Reading, Similarity
 
 TYPO_CUTOFF = 80.0  # rapidfuzz ratio for an unknown word to count as a misspelt pattern word
 TYPO_MIN_LEN = 5
+TYPO_ENDINGS = (1, 2)  # letters of an ending cut off an unknown word to compare its stem with the catalog's words
+TYPO_STEM_MIN_LEN = 6  # … when at least this many remain: a shorter stem is close to too many words («диста» — «диета»)
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
@@ -344,7 +346,9 @@ class Recognizer:
                 forms.update(starts)
         parts_known = "-" in word and all(is_known(part) for part in word.split("-") if part)
         if typo and len(word) >= TYPO_MIN_LEN and not is_known(word) and not parts_known:  # «дом-интернат» is no typo
-            for probe in sorted(forms):
+            # an inflected typo («пандсуа») is compared by its stem too: the vocabulary holds dictionary forms
+            stems = {word[:-k] for k in TYPO_ENDINGS if len(word) - k >= TYPO_STEM_MIN_LEN}
+            for probe in sorted(forms | stems):
                 near = self._near.get((probe[0], len(probe)))
                 if near:
                     hit = process.extractOne(probe, near, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
