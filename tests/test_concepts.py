@@ -398,3 +398,10 @@ def test_a_wait_told_by_its_length_is_too_long(waits: Engine, text: str) -> None
 @pytest.mark.parametrize("text", ["время ожидания в кассе — 10 минут", "время ожидания за 9 месяцев", "справки выдают через 2 недели"])
 def test_a_short_wait_a_period_or_a_length_of_no_wait_is_no_problem(waits: Engine, text: str) -> None:
     assert found(waits, text) == []
+
+
+def test_a_flaw_that_names_only_where_is_said_of_the_thing_there(cat: Engine) -> None:
+    # «на двери» says where the form is missing: the door is not
+    assert found(cat, "форма есть, но на входной двери отсутствует") == [("form_missing", "concept", "absent")]
+    # a thing named on its own in the flaw stays its own
+    assert found(cat, "форма есть, но дверь узкая") == [("doorways_narrow", "concept", "noncompliant")]

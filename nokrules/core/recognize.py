@@ -453,7 +453,15 @@ class Recognizer:
                     clauses = self._clauses(text, toks, parts[n])  # each item of the list is governed by the lead
                     found = self.concepts.match(plem, surface, lead, n, near=False, clauses=clauses)
             batches = [(found, offset)]
-            if own_found and n > 0 and signals[n].problem and signals[n].state not in (None, "absent") and self._free_flaw(text, toks, parts[n], signals[n], found):
+            placed = own_found and n > 0 and all(ch.at and _after_preposition(surface, ch.at[0]) for ch in found)
+            if placed and self._flaw_of_present(text, toks, parts, signals, n) is not None:
+                # «паспорт доступности разработан, однако на стенде отсутствует»: the flaw names only where the thing
+                # the part before says is there is missing; it is that thing's flaw, with the flaw's own state
+                a, b = parts[n - 1]
+                lent = self.concepts.match(toks.lemmas(a, b), toks.words_in(a, b), signals[n], n, near=False)
+                if lent:
+                    batches = [(lent, toks._range(a, b).start)]
+            elif own_found and n > 0 and signals[n].problem and signals[n].state not in (None, "absent") and self._free_flaw(text, toks, parts[n], signals[n], found):
                 # «пандус есть, но покрытие скользкое, перил нет»: the flaw names a thing of its own, and a problem it
                 # tells in an item with no thing of its own is said of the thing the part before says is there
                 flaw = self._flaw_of_present(text, toks, parts, signals, n)
@@ -1349,6 +1357,15 @@ def _apart(mine: tuple[int, ...], theirs: tuple[int, ...], items: tuple[int, ...
     own = {items[i] for i in mine if i < len(items) and i not in theirs}
     other = {items[i] for i in theirs if i < len(items)}
     return bool(own) and -1 not in own and not own & other
+
+
+def _after_preposition(surface: Sequence[str], at: int) -> bool:
+    """Does the phrase of the word at `at` follow a preposition, past the words that modify it («на информационном
+    стенде», «после ремонта»)? Then it names where or after what, not a thing of its own."""
+    k = at - 1
+    while k >= 0 and surface[k] not in PREPOSITIONS and attachment(surface[k])[2]:
+        k -= 1
+    return k >= 0 and surface[k] in PREPOSITIONS
 
 
 def _values(d: Deficiency, percent: float | None) -> dict[str, float]:
