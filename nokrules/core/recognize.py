@@ -15,7 +15,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -105,6 +105,7 @@ LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
+PLAIN_FORMS_MAX = 200_000  # known words whose feature is kept (the dictionary has millions of forms)
 MASKED = frozenset({"0", fold(NAME)})  # a masked number or name, as a word of the folded shape
 BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
 NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital past the first letter
@@ -319,6 +320,7 @@ class Recognizer:
                 self._checklist.setdefault(item, []).append(d.id)
         self._suggestions_ready = False  # built on the first unrecognised line: most plans never need them
         self._vocabulary_set = frozenset(self.vocabulary)
+        self._plain_forms: dict[str, str] = {}  # a known word → the feature it gives ("" for a number or a mask)
         self._similarity: Similarity | None = None  # built on the first line patterns and concepts leave alone
         self._analyse = lru_cache(maxsize=50_000)(self._analyse_uncached)
         # masked lines and their pieces repeat far more than lines do («кабинет 0», «ул. Ааа»): each is cut once
@@ -666,7 +668,13 @@ class Recognizer:
         judged = [h for h in hits.values() if h.source != "similarity" and h.words and stage.known(h.deficiency) >= rule.min_known]
         if not judged:
             return {}
-        whole = stage.read(text)
+        query = stage.weigh(self._features_of(toks))
+        # a phrasing of its own closer than `max_own` keeps a hit whatever the nearest is (no cosine is above 1): most
+        # hits are kept so, by their own few dozen phrasings, and the whole index is read for the rest
+        judged = [h for h in judged if not stage.surely_closer(query, h.deficiency, rule.max_own)]
+        if not judged:
+            return {}
+        whole = stage.read_query(query)
         if not whole.near or whole.near[0][0] < rule.min_similarity:
             return {}
         others = sorted((-v, label) for label, v in whole.votes.items() if label != NONE and not label.startswith(NOT))
@@ -789,15 +797,30 @@ class Recognizer:
         the catalog words it is a typo or a cut of («пандуса» → пандус, «слабовид» → слабовидящий); numbers and
         unknown names say nothing. Only the most likely lemma, which the command keeps between runs: the
         thousands of labelled findings are read in a second, not parsed word by word every time."""
+        found = list(WORD_RE.finditer(fold(text)))
+        return self._features([m.group() for m in found], lambda i, word: self._token(word, not _is_name(text, *found[i].span())))
+
+    def _features_of(self, toks: Tokens) -> frozenset[str]:
+        """`features` of the text the tokens are of, from the lemmas they already have (an unknown word's are the
+        same: a name is told the same way)."""
+        return self._features(toks.surface, lambda i, _: toks.lemma_sets[i])
+
+    def _features(self, words: Sequence[str], forms: Callable[[int, str], frozenset[str]]) -> frozenset[str]:
         out: set[str] = set()
-        for m in WORD_RE.finditer(fold(text)):
-            word = m.group()
-            if word.isdigit() or word in MASKED:
-                continue
-            out.add(normal_form(word))
-            if not is_known(word):
-                forms = self._token(word, not _is_name(text, m.start(), m.end()))
-                out.update(f for f in forms if f != word and f in self._vocabulary_set)
+        plain = self._plain_forms
+        for i, word in enumerate(words):
+            form = plain.get(word)
+            if form is None:
+                form = "" if word.isdigit() or word in MASKED else normal_form(word)
+                if form and not is_known(word):  # what an unknown word may be a typo of depends on where it stands
+                    out.add(form)
+                    out.update(f for f in forms(i, word) if f != word and f in self._vocabulary_set)
+                    continue
+                if len(plain) >= PLAIN_FORMS_MAX:
+                    plain.clear()
+                plain[word] = form
+            if form:
+                out.add(form)
         return frozenset(out)
 
     def _lead(self, text: str, toks: Tokens, start: int) -> PartSignal | None:

@@ -11,9 +11,11 @@ Measured on corpus/dev, leaving each line out, this beat a single closest phrasi
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -23,6 +25,7 @@ NONE = ""  # the label of a phrasing that names no deficiency: its vote is for l
 NOT = "-"  # before an id, the label of a counterexample: its vote is against that deficiency
 CLOSE_SHOWN = 3  # phrasings shown as the reason of a decision
 FLOOR = 0.1  # a similarity most phrasings are below: the closest are looked for among those above it first
+ROUNDING = 1e-6  # a cosine is at most 1 and a figure summed in another order differs, both far less than this share
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,14 @@ class Verdict:
     """What similarity decided for a finding: the deficiencies, each with the phrasings that voted for it."""
 
     deficiencies: tuple[tuple[str, tuple[Close, ...]], ...]
+
+
+class Query(NamedTuple):  # (made for every line the veto judges: a frozen dataclass takes longer to make)
+    """A text's words as the index sees them, worked out once for every score of the text, and the length of its
+    vector (0 when it has no word)."""
+
+    features: frozenset[str]
+    norm: float
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,9 @@ class Similarity:
         n = len(self.texts)
         self.idf = {f: math.log((n + 1) / (k + 0.5)) for f, k in df.items()}
         self.unseen_idf = math.log((n + 1) / 0.5)  # a word no phrasing has: it only lengthens the finding
+        # a word weighs its idf in the text and in the phrasing alike: its square is what it adds to both
+        self._square = {f: w * w for f, w in self.idf.items()}
+        self._unseen_square = self.unseen_idf * self.unseen_idf
         by_feature: dict[str, list[int]] = {}
         for k, fs in enumerate(feats):
             for f in sorted(fs):
@@ -81,20 +95,36 @@ class Similarity:
             for label in labels:
                 by_label.setdefault(label, []).append(k)
         self.by_label = {label: np.array(ks, dtype=np.int32) for label, ks in by_label.items()}
+        # each label's phrasings by word (numbered among the label's), with what the word adds to each one's cosine
+        # bar the text's length: the veto asks whether one deficiency's phrasings are close far more often than
+        # it needs the whole reading
+        self._label_postings: dict[str, dict[str, tuple[tuple[int, float], ...]]] = {}
+        for label, ks in by_label.items():
+            local: dict[str, list[int]] = {}
+            for j, k in enumerate(ks):
+                for f in feats[k]:
+                    local.setdefault(f, []).append(j)
+            self._label_postings[label] = {f: tuple((j, self._square[f] / float(self.norms[ks[j]])) for j in js) for f, js in local.items()}
 
-    def _cosines(self, text: str) -> np.ndarray:
+    def query(self, text: str) -> Query:
+        """The text's words and the length of its vector, to score it against every phrasing or against a few."""
+        return self.weigh(self.features(text))
+
+    def weigh(self, features: frozenset[str]) -> Query:
+        """`query` of a text whose words are already known."""
+        return Query(features, math.sqrt(sum(map(self._square.get, features, itertools.repeat(self._unseen_square)))))
+
+    def _cosines(self, query: Query) -> np.ndarray:
         """Every phrasing's cosine similarity to the text (0 for one that shares no word with it; an empty array when
         the text has no word the phrasings know)."""
-        weights = {f: self.idf.get(f, self.unseen_idf) for f in self.features(text)}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        known = sorted(f for f in weights if f in self.postings)
-        if not norm or not known:
+        known = sorted(f for f in query.features if f in self.postings)
+        if not query.norm or not known:
             return np.zeros(0)
         postings = [self.postings[f] for f in known]
         at = np.concatenate(postings)
-        add = np.repeat([weights[f] * self.idf[f] for f in known], [len(p) for p in postings])
+        add = np.repeat([self._square[f] for f in known], [len(p) for p in postings])
         # over every phrasing at once: picking out the few hundred that share a word costs more than dividing all
-        return np.bincount(at, weights=add, minlength=len(self.texts)) / (norm * self.norms)
+        return np.bincount(at, weights=add, minlength=len(self.texts)) / (query.norm * self.norms)
 
     def known(self, label: str) -> int:
         """How many phrasings carry the label."""
@@ -103,7 +133,11 @@ class Similarity:
 
     def read(self, text: str) -> Reading:
         """The closest phrasings of a text and their vote, kept with every phrasing's similarity to it."""
-        cosine = self._cosines(text)
+        return self.read_query(self.query(text))
+
+    def read_query(self, query: Query) -> Reading:
+        """`read` of a text whose words are already known."""
+        cosine = self._cosines(query)
         near = self._top(cosine)
         total = sum(s for s, _ in near)
         votes: dict[str, float] = {}
@@ -117,9 +151,27 @@ class Similarity:
         mine = self.by_label.get(label)
         return float(reading.cosine[mine].max()) if mine is not None and len(reading.cosine) else 0.0
 
+    def surely_closer(self, query: Query, label: str, similarity: float) -> bool:
+        """Is a phrasing labelled `label` surely closer than `similarity` to the text (by more than ROUNDING)? Only the
+        label's own phrasings are scored, a few dozen instead of thousands, so the veto reads the whole index only
+        for a hit none of its own phrasings keeps. False when unsure: `closest` of the full reading decides then."""
+        postings = self._label_postings.get(label)
+        if postings is None or not query.norm:
+            return False
+        bar = similarity * (1 + ROUNDING) * query.norm
+        # each word adds to a phrasing's score, so a part of the sum past the bar is enough: the words of the fewest
+        # phrasings first, they weigh most (a dict over a few dozen phrasings beats numpy's set-up here)
+        so_far: dict[int, float] = {}
+        for adds in sorted([postings[f] for f in query.features if f in postings], key=len):
+            for k, add in adds:
+                got = so_far[k] = so_far.get(k, 0.0) + add
+                if got > bar:
+                    return True
+        return False
+
     def nearest(self, text: str) -> list[tuple[float, int]]:
         """The closest phrasings (cosine similarity, index), best first; ties in phrasing order."""
-        return self._top(self._cosines(text))
+        return self._top(self._cosines(self.query(text)))
 
     def _top(self, cosine: np.ndarray) -> list[tuple[float, int]]:
         if not len(cosine):
