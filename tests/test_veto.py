@@ -13,11 +13,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nokrules import Engine, Institution
 from nokrules.core.catalog import load_catalog
 from nokrules.core.errors import CatalogError
 from nokrules.core.model import Phrasing, SimilaritySpec, VetoSpec
+from nokrules.core.similarity import Similarity
 from nokrules.curate.explain import explain, render
 from nokrules.web import service
 from nokrules.web.page import PageForm, _results, _why
@@ -149,3 +152,53 @@ def test_similarity_yaml_reads_the_veto_and_rejects_a_bad_value(tmp_path: Path) 
     spec.write_text("learn_from: [corpus]\nveto:\n  min_share: 0.5\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="min_share"):
         load_catalog(root)
+
+
+def test_a_hit_its_own_phrasing_keeps_is_kept_without_scoring_every_phrasing(plain: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = learnt(plain, [*LABELLED, phrasing("телефон уже месяц не действует", "phone_missing")])
+    stage = kept.recognizer.similarity_stage()
+    assert stage is not None
+
+    def unread(*_: object) -> None:
+        raise AssertionError("a phrasing of the hit's own is closer than max_own: the whole index need not be read")
+
+    monkeypatch.setattr(stage, "read_query", unread)
+    assert found(kept, LINE) == [("phone_missing", "concept", [])]
+
+
+def test_surely_closer_scores_the_labels_own_phrasings(cat: Engine) -> None:
+    stage = cat.recognizer.similarity_stage()
+    assert stage is not None
+    same = stage.query("телефон для жалоб не действует")  # a phrasing of the complaint procedure, word for word
+    assert stage.surely_closer(same, "complaint_procedure_missing", 0.99)
+    assert not stage.surely_closer(same, "complaint_procedure_missing", 1.0)  # a cosine of 1 is not surely above 1
+    assert not stage.surely_closer(same, "email_missing", 0.0)  # no phrasing of it
+    assert not stage.surely_closer(stage.query("пандус у входа"), "phone_missing", 0.0)  # no word shared
+    # the same words in another order, one twice: the same set of words, as close
+    assert stage.surely_closer(stage.query("не действует телефон для жалоб, для"), "complaint_procedure_missing", 0.99)
+    # a word no phrasing has lengthens the text: «телефон для жалоб не действует» is no longer the same
+    assert not stage.surely_closer(stage.query("телефон для жалоб не действует бессрочно"), "complaint_procedure_missing", 0.99)
+
+
+WORDS = ["телефон", "для", "жалоб", "не", "действует", "на", "сайте", "указан", "учреждения", "нет", "порядке", "Ивановка", "телфон", "12"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), st.sampled_from([0.0, 0.2, 0.45, 0.7, 1.0]))
+def test_the_veto_s_shortcuts_agree_with_the_full_reading(cat: Engine, words: list[str], similarity: float) -> None:
+    """The tokens give the features the text gives, and a label surely closer is closer on the full reading; one
+    clearly closer is seen as surely closer."""
+    text = " ".join(words)
+    rec = cat.recognizer
+    stage = rec.similarity_stage()
+    assert isinstance(stage, Similarity)
+    assert rec._features_of(rec.tokens(text)) == rec.features(text)
+    query = stage.weigh(rec._features_of(rec.tokens(text)))
+    assert query == stage.query(text)
+    reading = stage.read_query(query)
+    for label in ("phone_missing", "complaint_procedure_missing"):
+        closest = stage.closest(reading, label)
+        if stage.surely_closer(query, label, similarity):
+            assert closest > similarity
+        elif closest > similarity * (1 + 1e-5):
+            raise AssertionError(f"{label}: {closest} > {similarity}, not seen")
