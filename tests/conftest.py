@@ -47,3 +47,16 @@ def mini_copy(root: Path, signals: dict[str, Any], deficiencies: Callable[[list[
 def with_concepts(extra: list[tuple[str, str, str, list[str]]]) -> Callable[[list[dict[str, Any]]], None]:
     """An edit adding deficiencies known only by their concept: (id, indicator, title, object words)."""
     return lambda defs: defs.extend({"id": i, "indicator": ind, "title": t, "concept": {"objects": objs}} for i, ind, t, objs in extra)
+
+
+CHANNEL_SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
+CHANNELS = [
+    ("phone_missing", "1.2", "Не указан телефон", ["телефон"]),
+    ("email_missing", "1.2", "Не указана электронная почта", ["электронный почта"]),
+]
+
+
+def channels_copy(root: Path) -> Path:
+    """The mini catalog with a missing phone and a missing e-mail known by their concepts: where the tests of the
+    contest and the veto start, each adding the labelled phrasings it needs."""
+    return mini_copy(root, CHANNEL_SIGNALS, with_concepts(CHANNELS))

@@ -22,13 +22,8 @@ from nokrules.curate.explain import explain, render
 from nokrules.web import service
 from nokrules.web.page import _why
 
-from .conftest import mini_copy, with_concepts
+from .conftest import channels_copy
 
-SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
-EXTRA = [
-    ("phone_missing", "1.2", "Не указан телефон", ["телефон"]),
-    ("email_missing", "1.2", "Не указана электронная почта", ["электронный почта"]),
-]
 # what the labelled findings say: a phone that does not work beside the complaint procedure is the procedure's
 COMPLAINT_PHONE = [
     "телефон для жалоб не действует",
@@ -47,7 +42,7 @@ def phrasing(text: str, *ids: str) -> Phrasing:
 
 def catalog_root(tmp_path: Path) -> Path:
     """The mini catalog with the signals and the two concepts above."""
-    root = mini_copy(tmp_path / "catalog-root", SIGNALS, with_concepts(EXTRA))
+    root = channels_copy(tmp_path / "catalog-root")
     return root
 
 

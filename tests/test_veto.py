@@ -25,13 +25,8 @@ from nokrules.curate.explain import explain, render
 from nokrules.web import service
 from nokrules.web.page import PageForm, _results, _why
 
-from .conftest import mini_copy, with_concepts
+from .conftest import channels_copy
 
-SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
-EXTRA = [
-    ("phone_missing", "1.2", "Не указан телефон", ["телефон"]),
-    ("email_missing", "1.2", "Не указана электронная почта", ["электронный почта"]),
-]
 # the line: the concept «телефон» + «не» finds a missing phone; the labelled findings say it is the complaint procedure
 LINE = "Телефон для жалоб не действует уже месяц"
 COMPLAINT_PHONE = [
@@ -58,7 +53,7 @@ def learnt(engine: Engine, phrasings: list[Phrasing], stage_min: float = 0.4, **
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return Engine.load(mini_copy(tmp_path_factory.mktemp("veto") / "catalog-root", SIGNALS, with_concepts(EXTRA)))
+    return Engine.load(channels_copy(tmp_path_factory.mktemp("veto") / "catalog-root"))
 
 
 LABELLED = [phrasing(t, "complaint_procedure_missing") for t in COMPLAINT_PHONE] + [phrasing(t, "phone_missing") for t in PHONE]
@@ -133,7 +128,7 @@ def test_explain_the_page_and_the_api_name_the_vetoed_deficiency(cat: Engine) ->
 
 
 def test_similarity_yaml_reads_the_veto_and_rejects_a_bad_value(tmp_path: Path) -> None:
-    root = mini_copy(tmp_path / "catalog-root", SIGNALS, with_concepts(EXTRA))
+    root = channels_copy(tmp_path / "catalog-root")
     (root / "corpus").mkdir()
     (root / "corpus" / "lines.yaml").write_text(
         "- text: телефон для жалоб не действует\n  expect: [complaint_procedure_missing]\n  style: inspector\n", encoding="utf-8"
