@@ -215,6 +215,29 @@ def test_a_thing_its_own_clause_says_is_there_is_not_missing(engine: Engine, tex
     assert ids(engine, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «устаревшие» would say the licence is outdated, not missing; here it is said of the tariffs
+        ("На стенде устаревшие тарифы, нет лицензии", {"info_outdated", "license_missing"}),
+        ("информация о тарифах устарела, лицензии нет", {"info_outdated", "license_missing"}),
+    ],
+)
+def test_an_exclusion_said_of_another_thing_does_not_stop_a_pattern(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "лицензия на стенде есть, но устарела",  # the licence's own state: outdated, not missing
+        "копия лицензии размещена, устаревшая",
+    ],
+)
+def test_an_exclusion_said_of_the_thing_itself_still_stops_the_pattern(engine: Engine, text: str) -> None:
+    assert "license_missing" not in ids(engine, text)
+
+
 def test_a_signal_with_no_other_thing_is_about_the_thing_said_to_be_there(engine: Engine) -> None:
     # «размещена» says the tariffs are on the stand; «устарела» can only be about them
     assert ids(engine, "информация о тарифах на стенде размещена, устарела") == ["info_outdated"]

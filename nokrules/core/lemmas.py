@@ -109,6 +109,16 @@ def is_done(word: str) -> bool:
     return tag.POS == "PRTS" and "pssv" in tag
 
 
+@lru_cache(maxsize=50_000)
+def is_attached(word: str) -> bool:
+    """Does a clause that opens with this word hang on the noun before it: a full participle («таблички,
+    выполненные шрифтом Брайля») or «который» («телефон, который не отвечает»)? Then it names no thing of its own."""
+    if not re.search(r"[а-я]", word):
+        return False
+    parse = _morph().parse(word)[0]
+    return bool(parse.tag.POS == "PRTF" or parse.normal_form == "который")
+
+
 _NORMAL: dict[str, str] = {}  # word → its normal form: a pure function of the word and the dictionary
 NORMAL_MAX = 200_000
 DICTIONARY = f"pymorphy3-dicts-ru {getattr(pymorphy3_dicts_ru, '__version__', '?')}"

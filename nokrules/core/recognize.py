@@ -37,7 +37,18 @@ from nokrules.core.concepts import (
     shares,
 )
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, attachment, fold, is_done, is_known, is_predicate, lemmas, normal_form, words
+from nokrules.core.lemmas import (
+    WORD_RE,
+    attachment,
+    fold,
+    is_attached,
+    is_done,
+    is_known,
+    is_predicate,
+    lemmas,
+    normal_form,
+    words,
+)
 from nokrules.core.model import (
     Catalog,
     Close,
@@ -385,10 +396,10 @@ class Recognizer:
     # -- recognition
 
     def _match_pattern(
-        self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None
+        self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None, veto: bool = True
     ) -> tuple[list[Match], list[int], list[int]] | None:
         """The matched words, the positions of what the pattern is about (its `all` words, else its `any`), and
-        the positions of every word it matched."""
+        the positions of every word it matched; `veto=False` leaves the `none` words out of it."""
         ls = ls or toks.lemmas()
         hit: list[tuple[Element, list[int]]] = []
         for el in cp.all:
@@ -408,7 +419,7 @@ class Recognizer:
                 return None
             if not about:
                 about = [i for _, p in hit for i in p]
-        if cp.none.found(ls):
+        if veto and cp.none.found(ls):
             return None
         surface = toks.surface
         every = [i for _, p in hit for i in p]
@@ -420,6 +431,7 @@ class Recognizer:
         toks = self.tokens(text)
         lem = toks.lemmas()
         hits: dict[str, _Hit] = {}
+        held: dict[str, tuple[int, tuple[list[Match], list[int], list[int]], CompiledPattern]] = {}
         has_cue = self.cues.found(lem)
         present = lem.forms
         digit = DIGIT_RE.search(text) is not None  # (an indicator's value needs one)
@@ -428,6 +440,11 @@ class Recognizer:
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
                 continue
             m = self._match_pattern(cp, toks, lem)
+            if m is None and "," in text and d.id not in held:
+                m = self._match_pattern(cp, toks, lem, veto=False)
+                if m is not None:
+                    held[d.id] = (k, m, cp)  # its `none` word may be said of another thing (see _held_back)
+                continue
             if m is not None and not (digit and self._value_met(text, toks, m[2])):
                 hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         parts, seen, signals = self._part_signals(text, toks)
@@ -481,6 +498,9 @@ class Recognizer:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n, words=tuple(sorted({*old.words, *at})))
+        for did, (k, m, cp) in held.items():
+            if did not in hits and self._held_back(text, toks, lem, cp, m[2], hits) and not (digit and self._value_met(text, toks, m[2])):
+                hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
             hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
         if any(sg.problem for sg in signals):
@@ -894,12 +914,41 @@ class Recognizer:
             i > 0 and (toks.surface[i - 1] == "№" or not toks.lemma_sets[i - 1].isdisjoint(self._where_nouns))
         )
 
+    def _held_back(
+        self, text: str, toks: Tokens, lem: Lemmas, cp: CompiledPattern, own: Sequence[int], hits: Mapping[str, _Hit]
+    ) -> bool:
+        """Is every `none` word of a pattern that matched otherwise said of another thing? It must stand in another
+        clause (between commas, «;» or dashes) than the pattern's own words, and that clause must hold the words of
+        another deficiency found in the line, while the pattern's own clause tells its own problem: in «на стенде
+        устаревшие тарифы, нет лицензии» «устаревшие» is said of the tariffs, so the licence is missing; in «лицензия
+        есть, но устарела» it is the licence's own, and in «удовлетворённых вежливостью, обеспечивающих первичный
+        контакт» the clauses name one thing."""
+        clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
+        mine = {clause[i] for i in own}
+        vetoes = cp.none.positions(lem)
+        others = {clause[i] for h in hits.values() for i in (h.at if h.source == "pattern" else h.words) if i < len(clause)}
+        if not vetoes or not all(clause[i] not in mine and clause[i] in others for i in vetoes):
+            return False
+        # a clause that says its thing is there («кнопка вызова есть, но без таблички») or hangs on the noun before
+        # it («таблички, выполненные шрифтом Брайля») is no other thing
+        first = {c: clause.index(c) for c in set(clause)}
+        for c in {clause[i] for i in vetoes}:
+            words = [i for i, k in enumerate(clause) if k == c]
+            if self._says_there(text, toks, toks.spans[words[0]][0], toks.spans[words[-1]][1]) or is_attached(toks.surface[first[c]]):
+                return False
+        # its own clause says what is wrong with it, and of no thing named before («парковки для них нет»)
+        words = [i for i, c in enumerate(clause) if c in mine]
+        if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
+            return False
+        spots = self.concepts.signal(lem, toks.surface, fold(text)).spots
+        return any(all(j in words and j not in own for j in p) for p in spots if p and p[0] >= 0)
+
     @staticmethod
-    def _clauses(text: str, toks: Tokens, span: tuple[int, int]) -> tuple[int, ...]:
+    def _clauses(text: str, toks: Tokens, span: tuple[int, int], cut: re.Pattern[str] = ITEM_RE) -> tuple[int, ...]:
         """The item of an enumeration each word of a part stands in (0, 1, …): items are cut at commas, dashes and
-        «и» / «или»."""
+        «и» / «или» (`cut`: another cut, such as CLAUSE_RE's commas and dashes alone)."""
         a, b = span
-        cuts = [m.start() for m in ITEM_RE.finditer(text, a, b)]
+        cuts = [m.start() for m in cut.finditer(text, a, b)]
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
 
     def _indicator_results(self, text: str, lem: Lemmas) -> list[tuple[str, str]]:
