@@ -862,8 +862,9 @@ class Recognizer:
     ) -> None:
         """Drop the hits about things a clause of their own says are there («пандус имеется, поручней нет»: the
         handrails are missing, not the ramp; «на сайте размещены устав и лицензия, отчёта о ФХД нет»). Such a clause
-        has a `present` word and no signal of its part; another hit must stand outside such clauses for the signal
-        to be about: with none («тарифы размещены, устарели») the signal is the thing's own."""
+        says its thing is there (`_says_there`), comes before every signal of its part and tells no number of it;
+        another hit must stand outside such clauses for the signal to be about: with none («тарифы размещены,
+        устарели») the signal is the thing's own."""
         if not self._says_there(text, toks, 0, len(text)):
             return  # most findings: no word saying something is there
         there: set[int] = set()  # finding positions of the words in clauses that say a thing is there
