@@ -498,8 +498,17 @@ class Recognizer:
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n, words=tuple(sorted({*old.words, *at})))
+        whole: list[PartSignal] = []  # the whole finding's signal, read once if a pattern hit needs it
+
+        def whole_signal() -> PartSignal:
+            if not whole:
+                whole.append(self.concepts.signal(lem, toks.surface, fold(text)))
+            return whole[0]
+
         for did, (k, m, cp) in held.items():
-            if did not in hits and self._held_back(text, toks, lem, cp, m[2], hits) and not (digit and self._value_met(text, toks, m[2])):
+            if did not in hits and self._held_back(text, toks, lem, cp, m[2], hits, whole_signal) and not (
+                digit and self._value_met(text, toks, m[2])
+            ):
                 hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
             hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
@@ -521,7 +530,7 @@ class Recognizer:
                 del hits[did]
         if len(hits) > 1:
             self._drop_things_there(text, toks, parts, signals, hits)
-        whole = self.concepts.signal(lem, toks.surface, fold(text)) if any(h.part < 0 for h in hits.values()) else None
+        line = whole_signal() if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
 
@@ -551,7 +560,7 @@ class Recognizer:
                 own = aspects.share_of(toks, h) if aspects is not None and percent[0] is not None else None
                 share = own if own is not None else percent[0]
                 values = ((d.value, share),) if share is not None else ()
-            state = h.state if h.part >= 0 or whole is None else whole.state_near(h.at) if h.at else whole.state
+            state = h.state if h.part >= 0 or line is None else line.state_near(h.at) if h.at else line.state
             kept[d.id] = h._replace(places=places, values=values, state=state)
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
         rest = {did: h for did, h in kept.items() if did not in echoes}
@@ -916,14 +925,21 @@ class Recognizer:
         )
 
     def _held_back(
-        self, text: str, toks: Tokens, lem: Lemmas, cp: CompiledPattern, own: Sequence[int], hits: Mapping[str, _Hit]
+        self,
+        text: str,
+        toks: Tokens,
+        lem: Lemmas,
+        cp: CompiledPattern,
+        own: Sequence[int],
+        hits: Mapping[str, _Hit],
+        line: Callable[[], PartSignal],
     ) -> bool:
         """Is every `none` word of a pattern that matched otherwise said of another thing? It must stand in another
         clause (between commas, «;» or dashes) than the pattern's own words, and that clause must hold the words of
         another deficiency found in the line, while the pattern's own clause tells its own problem: in «на стенде
         устаревшие тарифы, нет лицензии» «устаревшие» is said of the tariffs, so the licence is missing; in «лицензия
         есть, но устарела» it is the licence's own, and in «удовлетворённых вежливостью, обеспечивающих первичный
-        контакт» the clauses name one thing."""
+        контакт» the clauses name one thing. `line`: the whole finding's signal, asked for last."""
         clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
         mine = {clause[i] for i in own}
         vetoes = cp.none.positions(lem)
@@ -932,17 +948,15 @@ class Recognizer:
             return False
         # a clause that says its thing is there («кнопка вызова есть, но без таблички») or hangs on the noun before
         # it («таблички, выполненные шрифтом Брайля») is no other thing
-        first = {c: clause.index(c) for c in set(clause)}
         for c in {clause[i] for i in vetoes}:
             words = [i for i, k in enumerate(clause) if k == c]
-            if self._says_there(text, toks, toks.spans[words[0]][0], toks.spans[words[-1]][1]) or is_attached(toks.surface[first[c]]):
+            if self._says_there(text, toks, toks.spans[words[0]][0], toks.spans[words[-1]][1]) or is_attached(toks.surface[words[0]]):
                 return False
         # its own clause says what is wrong with it, and of no thing named before («парковки для них нет»)
         words = [i for i, c in enumerate(clause) if c in mine]
         if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
             return False
-        spots = self.concepts.signal(lem, toks.surface, fold(text)).spots
-        return any(all(j in words and j not in own for j in p) for p in spots if p and p[0] >= 0)
+        return any(all(j in words and j not in own for j in p) for p in line().spots if p and p[0] >= 0)
 
     @staticmethod
     def _clauses(text: str, toks: Tokens, span: tuple[int, int], cut: re.Pattern[str] = ITEM_RE) -> tuple[int, ...]:
