@@ -121,9 +121,11 @@ MASKED = frozenset({"0", fold(NAME)})  # a masked number or name, as a word of t
 BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
 NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital past the first letter
 MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
+BRACKET_PIECE_RE = re.compile(r"[,;]")  # the pieces of a bracket, each of which may be whereabouts
 WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
 # what a hit's words may carry after them as their own (see Recognizer._echoes)
 INDICATOR_RE = re.compile(r"[1-5]\.[1-3]")  # an indicator of the methodology: «5.1»
+DIGITS_RE = re.compile(r"\d+")
 INDICATOR_WORD_RE = re.compile(r"показател|п$|пп$|пункт|по$|значени")  # words that only name an indicator
 # the value after an indicator: the first number within a few words («5.1 — 98,7», «5.1 набрано 99», «5.1 составил
 # 0,98»), not another indicator nor a year
@@ -1270,21 +1272,28 @@ class Recognizer:
         listed: list[tuple[int, int]] = []
         if DIGIT_RE.search(text):  # (each expression below needs a digit)
             folded = fold(text)
+            # a share and a wait start at a number («пол» of «полгода» aside), so they are looked for from the first
+            # one on; checklist items and indicator values hold an indicator number («3.2»): most lines give none
+            digit = DIGIT_RE.search(folded)
+            first = digit.start() if digit is not None else len(folded)
+            half = folded.find("пол")
+            indicated = INDICATOR_RE.search(folded, first) is not None
             # checklist items, the counts of a share, indicator values and slopes («3.2 п.4», «97 из 100», «1.3 —
             # 98», «уклон 1:12») say what the finding is
-            keep = [m.span() for m in CHECKLIST_RE.finditer(folded)]
-            listed = [m.span() for m in CHECKLIST_LIST_RE.finditer(folded)]
+            keep = [m.span() for m in CHECKLIST_RE.finditer(folded)] if indicated else []
+            listed = [m.span() for m in CHECKLIST_LIST_RE.finditer(folded)] if indicated else []
             keep += listed
             if "из" in folded:
-                keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded) if m.group(2)]
-            if "." in folded:  # an indicator number has a dot: «показатель 1.3 составил 98»
+                keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2)]
+            if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
                 keep += [m.span() for m in SLOPE_RE.finditer(folded)]
-            keep += [m.span() for m in DURATION_RE.finditer(folded)]  # so is a wait: «45 минут» is too long, «10 минут» not
+            # so is a wait: «45 минут» is too long, «10 минут» not
+            keep += [m.span() for m in DURATION_RE.finditer(folded, first if half < 0 else min(first, half))]
 
             def number(m: re.Match[str]) -> str:
-                meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(re.findall(r"\d+", m.group()))
+                meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(DIGITS_RE.findall(m.group()))
                 return m.group() if meaningful else "0"
 
             masked = PLAIN_NUMBER_RE.sub(number, text)
@@ -1301,13 +1310,23 @@ class Recognizer:
         with a bracket, a share or a checklist item («3.1 п.3») is never one."""
         if not NUMBER_OR_NAME_RE.search(piece.lstrip()):
             return False  # most pieces: no number and no name, so no address
-        if "(" in piece or ")" in piece or "%" in piece or "процент" in piece.lower() or CHECKLIST_RE.search(fold(piece)):
+        if "(" in piece or ")" in piece or "%" in piece or "процент" in piece.lower():
             return False
         folded = fold(piece)  # of the same length: the spans find the words as written, capitals and all
-        found = [(piece[m.start() : m.end()], m.group()) for m in WORD_RE.finditer(folded)]
-        where = [w for _, w in found if w in self._where or normal_form(w) in self._where]
-        named = [w for k, (word, w) in enumerate(found) if w in MASKED or w.isdigit() or k > 0 and word[:1].isupper() and word[1:2].islower()]
-        return bool(where) and bool(named) and len(where) + len(named) == len(found)
+        if INDICATOR_RE.search(folded) is not None and CHECKLIST_RE.search(folded) is not None:  # (an item has an indicator)
+            return False
+        where = named = found = 0  # (a word may count as both)
+        for m in WORD_RE.finditer(folded):
+            w = m.group()
+            if w in self._where or normal_form(w) in self._where:
+                where += 1
+            if w in MASKED or w.isdigit():
+                named += 1
+            elif found:
+                word = piece[m.start() : m.end()]
+                named += word[:1].isupper() and word[1:2].islower()
+            found += 1
+        return bool(where) and bool(named) and where + named == found
 
     def _without_whereabouts(self, masked: str) -> str:
         """The masked text without its whereabouts: a bracket whose every piece is one, then such pieces between
@@ -1316,7 +1335,7 @@ class Recognizer:
         place's words cannot tip the recognition."""
         if not self._where or not NUMBER_OR_NAME_RE.search(masked.lstrip()):
             return masked
-        out = BRACKET_RE.sub(lambda m: "" if all(map(self._is_whereabouts, re.split(r"[,;]", m.group(1)))) else m.group(), masked)
+        out = BRACKET_RE.sub(lambda m: "" if all(map(self._is_whereabouts, BRACKET_PIECE_RE.split(m.group(1)))) else m.group(), masked)
         pieces = WHEREABOUTS_CUT_RE.split(out)  # piece, mark, piece, mark, …, piece
         kept = [pieces[0]]
         dropped = False
