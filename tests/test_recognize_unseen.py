@@ -145,6 +145,13 @@ def test_numbers_and_shares_in_any_shape(engine: Engine, text: str, deficiency: 
     assert ids(engine, text) == [deficiency]
 
 
+def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(engine: Engine) -> None:
+    # the labelled phrasings nearest «показатель 5.1 — 77» are values of 3.3 («Показатель 3.3: 68,0»): they see the
+    # word «показатель» and not the number, so they must not judge a deficiency the number names (5.1: recommend_low)
+    assert ids(engine, "показатель 5.1 — 77") == ["recommend_low"]
+    assert ids(engine, "показатель 5.1 — 0,77") == ["recommend_low"]
+
+
 def test_the_share_is_read_into_the_rule_facts(engine: Engine) -> None:
     recs = engine.recognize(engine.findings("в целом условиями оказания услуг довольны 86,5 % опрошенных"))
     assert [list(r.values.values()) for r in recs] == [[86.5]]

@@ -15,7 +15,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -512,13 +512,16 @@ class Recognizer:
                 digit and self._value_met(text, toks, m[2])
             ):
                 hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
+        numbered: set[str] = set()  # deficiencies a number names: the phrasings, blind to numbers, do not judge them
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
             hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
+            numbered.add(did)
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
+                numbered.add(did)
         # what the labelled phrasings clearly contradict is left out: the line may then go to them as a whole
-        vetoed = self._vetoed(hits, text, toks, parts, signals) if hits else {}
+        vetoed = self._vetoed(hits, text, toks, parts, signals, numbered) if hits else {}
         for did in vetoed:
             del hits[did]
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
@@ -683,7 +686,13 @@ class Recognizer:
         return sorted({(starts[bisect.bisect_right(starts, lo) - 1], ends[bisect.bisect_left(ends, lo)]) for lo, _ in map(toks.spans.__getitem__, mine)})
 
     def _vetoed(
-        self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
+        self,
+        hits: Mapping[str, _Hit],
+        text: str,
+        toks: Tokens,
+        parts: list[tuple[int, int]],
+        signals: list[PartSignal],
+        numbered: Collection[str] = (),
     ) -> dict[str, Outvoted]:
         """Pattern and concept hits the labelled phrasings clearly contradict, each with the reason. The phrasings
         closest to the whole finding (similarity.yaml, `veto`) must be close (`min_similarity`) and give one other
@@ -691,12 +700,17 @@ class Recognizer:
         near: the closest is at most `max_own` times as close as the nearest, and at most `max_own_place` times at
         each place of the hit's own words. «В помещениях грязно, полы моются нерегулярно» is the sanitary state, not
         household services. A hit that rests on a number alone (an indicator's value, a checklist item) is never
-        judged: the phrasings do not see numbers."""
+        judged (`numbered`), even when its words were found too («показатель 5.1 — 77»): the phrasings do not see
+        numbers."""
         stage = self.similarity_stage()
         if stage is None:
             return {}
         rule = stage.veto
-        judged = [h for h in hits.values() if h.source != "similarity" and h.words and stage.known(h.deficiency) >= rule.min_known]
+        judged = [
+            h
+            for h in hits.values()
+            if h.source != "similarity" and h.words and h.deficiency not in numbered and stage.known(h.deficiency) >= rule.min_known
+        ]
         if not judged:
             return {}
         query = stage.weigh(self._features_of(toks))
