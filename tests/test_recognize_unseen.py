@@ -139,6 +139,8 @@ def test_a_satisfied_aspect_is_left_out_even_when_it_is_the_only_one_recognised(
         ("ЗАПИСЬ К ЛОГОПЕДУ НА ТРИ НЕДЕЛИ ВПЕРЁД", "service_delays"),
         ("штат укомплектован на 68 процентов, не хватает сиделок", "staffing_shortage"),
         ("в целом условиями оказания услуг довольны 86,5 % опрошенных", "overall_satisfaction_low"),
+        # a mean grade out of five: 3,2 of 5 is 64 %
+        ("вкус и разнообразие блюд в столовой оценены в среднем на 3,2 из 5", "food_quality_poor"),
     ],
 )
 def test_numbers_and_shares_in_any_shape(engine: Engine, text: str, deficiency: str) -> None:
@@ -175,6 +177,8 @@ def test_only_the_place_where_the_thing_is_missing_counts(engine: Engine) -> Non
         "пандус соответствует требованиям",
         "Критерий 3. Доступность услуг для инвалидов",
         "Итоговый балл 87,4, место 12",
+        # a mean grade at the catalog's `satisfied` floor (95 %) or above
+        "питание оценено на 4,9 из 5",
     ],
 )
 def test_a_line_that_names_no_deficiency_gets_nothing(engine: Engine, text: str) -> None:

@@ -102,7 +102,7 @@ LOCATIVES = frozenset({"в", "во", "на"})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
 # a share with its value: «64 %», «64,5 процента», «97 из 100» (of those asked: the first of two counts)
-SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4})\s+из\s+(\d{1,4})(?![\d.,])")
+SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s+из\s+(\d{1,4})(?![\d.,])")
 
 
 # a word for how those asked answered, and whether it names the dissatisfied: «удовлетворены», «довольны», «не
@@ -129,7 +129,8 @@ def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
 
 def shares(text: str) -> list[tuple[int, float]]:
     """Every share a finding gives, where it stands and its value in percent of those satisfied: «64 %»,
-    «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), «не удовлетворены 31 %» (69.0).
+    «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), a mean grade «3,2 из 5» (64.0), «не
+    удовлетворены 31 %» (69.0).
     One reading for the survey floor, the values handed to the rules, and each aspect's own share in a line
     that lists several; «из» with a count larger than its total, over nothing or over a year is no share."""
     out: list[tuple[int, float]] = []
@@ -140,7 +141,7 @@ def shares(text: str) -> list[tuple[int, float]]:
         if m.group(1) is not None:
             value = float(m.group(1).replace(",", "."))
         else:
-            part, total = int(m.group(2)), int(m.group(3))
+            part, total = float(m.group(2).replace(",", ".")), int(m.group(3))
             if not 0 < total or part > total or 1990 <= total < 2100:
                 continue  # «3 из 2025» is a date
             value = round(100 * part / total, 1)
