@@ -687,7 +687,7 @@ class Concepts:
     def _survey_for(sig: PartSignal, surveyed: bool) -> bool:
         """`_survey` for a survey indicator or concept (`surveyed`) or another one."""
         if surveyed:
-            return sig.survey or sig.score
+            return sig.score or sig.survey and (sig.problem or sig.short)
         # a thing an expert checks («телефон», «поручни») is named by a survey only when someone is dissatisfied:
         # «телефон, e-mail, анкета … имеются и функционируют» names nothing
         return sig.survey and (sig.problem or sig.short)
