@@ -141,6 +141,11 @@ def test_a_satisfied_aspect_is_left_out_even_when_it_is_the_only_one_recognised(
         ("в целом условиями оказания услуг довольны 86,5 % опрошенных", "overall_satisfaction_low"),
         # a mean grade out of five: 3,2 of 5 is 64 %
         ("вкус и разнообразие блюд в столовой оценены в среднем на 3,2 из 5", "food_quality_poor"),
+        # the staff's attitude is their courtesy; the reception desk is the first contact (4.1), carers serve (4.2)
+        ("доля довольных отношением работников приёмного отделения составила 69 %", "courtesy_first_contact_low"),
+        ("отношением сиделок довольны 71 % проживающих", "courtesy_service_low"),
+        ("84 процента получателей считают условия оказания услуг комфортными", "comfort_satisfaction_low"),
+        ("недовольных тем, как учреждение информирует об услугах, почти треть", "info_satisfaction_low"),
     ],
 )
 def test_numbers_and_shares_in_any_shape(engine: Engine, text: str, deficiency: str) -> None:
