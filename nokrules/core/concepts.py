@@ -687,6 +687,7 @@ class Concepts:
     def _survey_for(sig: PartSignal, surveyed: bool) -> bool:
         """`_survey` for a survey indicator or concept (`surveyed`) or another one."""
         if surveyed:
+            # a survey word alone («все опрошенные считают условия комфортными») reports no one dissatisfied
             return sig.score or sig.survey and (sig.problem or sig.short)
         # a thing an expert checks («телефон», «поручни») is named by a survey only when someone is dissatisfied:
         # «телефон, e-mail, анкета … имеются и функционируют» names nothing
