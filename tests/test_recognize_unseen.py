@@ -159,6 +159,22 @@ def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(en
     assert ids(engine, "показатель 5.1 — 0,77") == ["recommend_low"]
 
 
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        # an inspector's cut words and slashes: «адаптир.» — adapted, «с/у» — a sanitary room, «бус гов» — bus.gov.ru
+        ("адаптир. с/у отсутств", "accessible_sanitary_missing"),
+        ("бус гов ссылки нет", "quality_opinion_missing"),
+        ("отчёт по НОК 2022 г. не опубликован нигде", "nok_results_unpublished"),
+        # the public council's stock phrases of 2016
+        ("недостаточно комфортные условия ожидания предоставления услуг", "waiting_area_missing"),
+        ("не в полной мере созданы условия для беспрепятственного получения социальных услуг инвалидами", "equal_access_conditions_missing"),
+    ],
+)
+def test_inspector_notes_and_stock_phrases(engine: Engine, text: str, deficiency: str) -> None:
+    assert ids(engine, text) == [deficiency]
+
+
 def test_the_share_is_read_into_the_rule_facts(engine: Engine) -> None:
     recs = engine.recognize(engine.findings("в целом условиями оказания услуг довольны 86,5 % опрошенных"))
     assert [list(r.values.values()) for r in recs] == [[86.5]]
