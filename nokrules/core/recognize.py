@@ -220,6 +220,7 @@ class Tokens:
     lemma_sets: tuple[frozenset[str], ...]
     spans: tuple[tuple[int, int], ...] = ()  # character span of each word in the text
     _indexed: dict[tuple[int, int], Lemmas] = field(default_factory=dict, compare=False, repr=False)
+    _said: dict[tuple[int, int], PartSignal] = field(default_factory=dict, compare=False, repr=False)  # see _signal
 
     def _range(self, start: int, end: int) -> slice:
         return slice(bisect.bisect_left(self.spans, (start, -1)), bisect.bisect_left(self.spans, (end, -1)))
@@ -504,7 +505,9 @@ class Recognizer:
 
         def whole_signal() -> PartSignal:
             if not whole:
-                whole.append(self.concepts.signal(lem, toks.surface, fold(text)))
+                # (the span of the whole text holds every word, unless folding lengthened the text: «İ»)
+                every = not toks.spans or toks.spans[-1][0] < len(text)
+                whole.append(self._signal(text, toks, 0, len(text)) if every else self.concepts.signal(lem, toks.surface, fold(text)))
             return whole[0]
 
         for did, (k, m, cp) in held.items():
@@ -877,7 +880,7 @@ class Recognizer:
         if colon < 0 or LEAD_BREAK_RE.search(text, colon, start):
             return None
         begin = max((m.end() for m in LEAD_BREAK_RE.finditer(text, 0, colon)), default=0)
-        sig = self.concepts.signal(toks.lemmas(begin, colon), toks.words_in(begin, colon), fold(text[begin:colon]))
+        sig = self._signal(text, toks, begin, colon)
         # only a lead that says things are missing lends itself to the items: «не совпадают:» or «не соблюдены
         # требования:» is followed by what differs, not by a list of what is absent
         return sig if sig.state in ("absent", "partial") and not sig.clear else None
@@ -1056,7 +1059,15 @@ class Recognizer:
         """The parts of a finding (spans), each with its lemmas, words and folded text, and what each says is wrong."""
         parts = self.concepts.parts(text)
         seen = [(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])) for a, b in parts]
-        return parts, seen, [self.concepts.signal(plem, surface, part) for plem, surface, part in seen]
+        return parts, seen, [self._signal(text, toks, a, b) for a, b in parts]
+
+    def _signal(self, text: str, toks: Tokens, a: int, b: int) -> PartSignal:
+        """What the characters [a, b) of a finding (`toks` are its tokens) say is wrong, read once per span: a part
+        is often the whole line, a clause that names a place or the lead of a list as well."""
+        got = toks._said.get((a, b))
+        if got is None:
+            got = toks._said[a, b] = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b]))
+        return got
 
     def says_nothing_wrong(self, text: str) -> bool:
         """Does every part of the finding say nothing is wrong («замечаний нет», «соответствует требованиям»)?
@@ -1207,7 +1218,7 @@ class Recognizer:
             here = [p for p, els in self.place_elements.items() if els.found(clem)]
             if here:
                 named += here
-                sig = self.concepts.signal(clem, toks.words_in(start, a), fold(text[start:a]))
+                sig = self._signal(text, toks, start, a)
                 if sig.state is not None or not self.present.found(clem):
                     keep += here
             start = b
