@@ -109,6 +109,8 @@ class Lemmas:
     def starts(self, spec: WordSpec) -> list[int]:
         if spec.prefix is not None:
             prefix = spec.prefix
+            if len(prefix) >= HEAD_LEN and HEAD + prefix[:HEAD_LEN] not in self.heads:
+                return []  # no word starts with its first letters: the words need not be walked
             return sorted({i for f, at in self.at.items() if f.startswith(prefix) for i in at})
         if len(spec.forms) == 1:
             return self.at.get(next(iter(spec.forms)), [])
