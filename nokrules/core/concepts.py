@@ -724,10 +724,12 @@ class Concepts:
                 continue
             owner = owners[k]
             el = objects[k]
-            for pos in find_all(el, lem):
+            # (most objects are one word: its places are read off the index, not scanned for)
+            for pos in [[i] for i in lem.of_word(el.word)] if el.word is not None else find_all(el, lem):
                 spots.setdefault(owner, []).append(pos)
                 score = float(len(pos))
-                if score > best.get(owner, (0.0, [], el))[0]:
+                got = best.get(owner)
+                if got is None or score > got[0]:
                     best[owner] = (score, pos, el)
         found = []
         for owner, (score, pos, el) in best.items():
