@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, may_head
 from nokrules.core.model import Catalog, FindingState, Match, Signals
+from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
@@ -32,8 +33,9 @@ SHARE_RE = re.compile(
     r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)"
     rf"|\b\d{{1,4}}\s+из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
-# a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»
-MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
+# a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
+# and roughly, the unit first: «порог сантиметров пять»
+MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
 # a percentage of a physical measure, not of people asked: «уклон пандуса 15 %», «влажность 80 %», «износ 70 %»
 MEASURE_PERCENT_RE = re.compile(
     r"\b(?:уклон|влажност|износ|изношенност|скидк|температур)\w*\s+(?:[а-я]+\s+){0,4}\d+(?:[.,]\d+)?\s*(?:%|процент)"
@@ -134,6 +136,7 @@ def shares(text: str) -> list[tuple[int, float]]:
     One reading for the survey floor, the values handed to the rules, and each aspect's own share in a line
     that lists several; «из» with a count larger than its total, over nothing or over a year is no share."""
     out: list[tuple[int, float]] = []
+    text = numerals(text)  # «шестьдесят девять процентов» is «69 %»
     if DIGIT_RE.search(text) is None:
         return out  # most lines: no number, so no share
     folded = fold(text)
@@ -223,8 +226,8 @@ def _leads(spot: Sequence[int], clauses: Sequence[int], things: Sequence[int]) -
 
 def _numbered(surface: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
     """Does this item of an enumeration give a number of its own («рекомендовать готовы 65 %», «качеством жизни —
-    70 %»: the dash cuts the number into the next item)?"""
-    return any(clauses[i] in (clause, clause + 1) and w[:1].isdigit() for i, w in enumerate(surface[: len(clauses)]))
+    70 %»: the dash cuts the number into the next item; «комфортом семьдесят девять» gives one in words)?"""
+    return any(clauses[i] in (clause, clause + 1) and numerals(w)[:1].isdigit() for i, w in enumerate(surface[: len(clauses)]))
 
 
 @dataclass(frozen=True)
@@ -455,7 +458,9 @@ class Concepts:
             marks.append((STATE_ORDER.index(st), st, at or tuple(range(len(surface)))))
             spots.append(at or (-1,))
 
-        # most parts hold no number: the regular expressions that need one are not run there
+        # most parts hold no number: the regular expressions that need one are not run there; a number in words
+        # («шестьдесят девять процентов», «сантиметров пять») is read as its digits
+        text = numerals(text)
         digit = DIGIT_RE.search(text) is not None
         measured = next((m for m in MEASURE_RE.finditer(text) if not _gentle_slope(text, m.start())), None) if digit else None
         if measured:

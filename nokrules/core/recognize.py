@@ -64,6 +64,7 @@ from nokrules.core.model import (
     Signals,
     Suggestion,
 )
+from nokrules.core.numerals import numerals
 from nokrules.core.phrases import (
     Element,
     ElementIndex,
@@ -437,7 +438,7 @@ class Recognizer:
         held: dict[str, tuple[int, tuple[list[Match], list[int], list[int]], CompiledPattern]] = {}
         has_cue = self.cues.found(lem)
         present = lem.forms
-        digit = DIGIT_RE.search(text) is not None  # (an indicator's value needs one)
+        digit = DIGIT_RE.search(numerals(text)) is not None  # (an indicator's value or a share needs one)
         for n in self._pattern_index.candidates(lem):
             d, k, cp = self._pattern_of[n]
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
