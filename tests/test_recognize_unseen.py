@@ -175,6 +175,22 @@ def test_inspector_notes_and_stock_phrases(engine: Engine, text: str, deficiency
     assert ids(engine, text) == [deficiency]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inspector's minus after an item says it is missing, a zero too; a plus says it is there
+        ("сменная коляска -", ["wheelchairs_missing"]),
+        ("кнопка помощи на крыльце: -", ["call_button_missing"]),
+        ("брайль - 0", ["braille_missing"]),
+        ("пандус +, поручни -", ["handrails_missing"]),
+        # a dash before a number is no mark: the door is 0,7 m wide
+        ("дверь в каб. 12 — 0,7 м", ["doorways_narrow"]),
+    ],
+)
+def test_an_inspector_s_plus_and_minus_marks(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 def test_the_share_is_read_into_the_rule_facts(engine: Engine) -> None:
     recs = engine.recognize(engine.findings("в целом условиями оказания услуг довольны 86,5 % опрошенных"))
     assert [list(r.values.values()) for r in recs] == [[86.5]]

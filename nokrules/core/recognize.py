@@ -114,6 +114,11 @@ PLAIN_NUMBER_RE = re.compile(
 )
 # what ends the reach of a list's lead: a sentence end or a new line
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
+# an inspector's marks after an item of a list: «лицензия -, тарифы -, ПВР +», «кнопка вызова: -», «брайль - 0», «сведения —
+# н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
+MINUS_MARK_RE = re.compile(r"(?<=[^\s,;:(-])(\s*:)?\s+[-–—](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—](?=\s*(?:[,;)]|$))")
+NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
+PLUS_MARK_RE = re.compile(r"(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
@@ -1262,13 +1267,14 @@ class Recognizer:
         """The text a finding is recognised from: an item of a list that says nothing itself («информация о
         попечительском совете» after «Не размещены: …;») is read with the list's lead; an item with a verb or a
         signal of its own («пандус есть») is read alone."""
+        text = _read_marks(f.text)
         if not f.lead:
-            return f.text
-        toks = self.tokens(f.text)
-        _, _, signals = self._part_signals(f.text, toks)
+            return text
+        toks = self.tokens(text)
+        _, _, signals = self._part_signals(text, toks)
         if any(sg.problem or sg.survey or sg.clear for sg in signals) or any(map(is_predicate, toks.surface)):
-            return f.text
-        return f"{f.lead}: {f.text}"
+            return text
+        return f"{_read_marks(f.lead)}: {text}"
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one Recognizer per loaded catalog; a text repeats rarely, its shape often
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
@@ -1469,6 +1475,14 @@ class _Aspects(NamedTuple):
         items; None when they give none."""
         own = [v for k in self.items_of(toks, h) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _read_marks(text: str) -> str:
+    """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» reads «лицензия нет, тарифы нет,
+    ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing)."""
+    if "-" not in text and "–" not in text and "—" not in text and "+" not in text and "/" not in text:
+        return text
+    return NO_DATA_RE.sub("нет данных", PLUS_MARK_RE.sub(" есть", MINUS_MARK_RE.sub(" нет", text)))
 
 
 def _far(stage: Similarity, reading: Reading, deficiency: str, share: float) -> bool:
