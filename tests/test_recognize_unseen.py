@@ -183,6 +183,8 @@ def test_inspector_notes_and_stock_phrases(engine: Engine, text: str, deficiency
         ("кнопка помощи на крыльце: -", ["call_button_missing"]),
         ("брайль - 0", ["braille_missing"]),
         ("пандус +, поручни -", ["handrails_missing"]),
+        # the rules internal (ПВР) are there, after two missing items
+        ("сайт: лицензия -, тарифы -, ПВР +", ["tariffs_missing", "license_missing"]),
         # a dash before a number is no mark: the door is 0,7 m wide
         ("дверь в каб. 12 — 0,7 м", ["doorways_narrow"]),
     ],
@@ -286,6 +288,10 @@ def test_an_exclusion_said_of_another_thing_does_not_stop_a_pattern(engine: Engi
 )
 def test_an_exclusion_said_of_the_thing_itself_still_stops_the_pattern(engine: Engine, text: str) -> None:
     assert "license_missing" not in ids(engine, text)
+
+
+def test_a_thing_said_to_be_there_after_missing_things_is_not_missing(engine: Engine) -> None:
+    assert ids(engine, "лицензии нет, тарифов нет, правила внутреннего распорядка есть") == ["tariffs_missing", "license_missing"]
 
 
 def test_a_signal_with_no_other_thing_is_about_the_thing_said_to_be_there(engine: Engine) -> None:

@@ -911,11 +911,15 @@ class Recognizer:
             for a, b in [m.span() for m in CLAUSE_RE.finditer(text, a0, b0)] + [(b0, b0)]:
                 words = toks._range(start, a)
                 own = set(range(words.start, words.stop))
-                # a signal before the clause may lead it («отсутствуют стоянка, … и оборудованный санузел»); a number
-                # tells how the thing is there («указана одной цифрой (412 чел.)»)
+                # a signal before the clause may lead it («отсутствуют стоянка, … и оборудованный санузел»), unless the
+                # clause ends in «есть» of its own after items with their own signals («лицензии нет, ПВР есть»); a
+                # number tells how the thing is there («указана одной цифрой (412 чел.)»)
                 if (
                     own
-                    and min(spots, default=-1) > max(own)
+                    and (
+                        min(spots, default=-1) > max(own)
+                        or spots and not own & spots and self.present.found(toks.lemmas(*toks.spans[words.stop - 1]))
+                    )
                     and not any(self._telling_number(toks, i) for i in own)
                     and self._says_there(text, toks, start, a)
                 ):
