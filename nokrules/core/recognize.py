@@ -448,10 +448,9 @@ class Recognizer:
             d, k, cp = self._pattern_of[n]
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
                 continue
-            m = self._match_pattern(cp, toks, lem)
-            if m is None and "," in text and d.id not in held:
-                m = self._match_pattern(cp, toks, lem, veto=False)
-                if m is not None:
+            m = self._match_pattern(cp, toks, lem, veto=False)  # (matched once; its `none` words are asked next)
+            if m is not None and cp.none.found(lem):
+                if "," in text and d.id not in held:
                     held[d.id] = (k, m, cp)  # its `none` word may be said of another thing (see _held_back)
                 continue
             if m is not None and not (digit and self._value_met(text, toks, m[2])):
