@@ -1003,7 +1003,7 @@ class Recognizer:
         if DIGIT_RE.search(text) is None:
             return out  # a value has digits: most findings end here
         folded = fold(text)
-        for ind, value, said, _ in indicator_values(folded):
+        for ind, value, said, _ in indicator_values(folded) if INDICATOR_RE.search(folded) else ():  # (each names one)
             did = self._results.get(ind)
             if did is not None and value < self.concepts.satisfied:
                 out.append((did, said))
@@ -1018,8 +1018,10 @@ class Recognizer:
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
         """Deficiencies named by their checklist item: «3.2 п.4», «п. 4 показателя 3.2», «3.1.5»."""
-        out = []
+        out: list[tuple[str, str]] = []
         folded = fold(text)
+        if INDICATOR_RE.search(folded) is None:
+            return out  # every item is of an indicator («3.2»): most findings name none
         for m in CHECKLIST_RE.finditer(folded):
             indicator = m.group("ind") or m.group("ind2") or m.group("ind3")
             item = m.group("item") or m.group("item2") or m.group("item3")
