@@ -169,6 +169,12 @@ def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(en
         # the public council's stock phrases of 2016
         ("недостаточно комфортные условия ожидания предоставления услуг", "waiting_area_missing"),
         ("не в полной мере созданы условия для беспрепятственного получения социальных услуг инвалидами", "equal_access_conditions_missing"),
+        # «лица с ограниченными возможностями здоровья», «с нарушениями опорно-двигательного аппарата» name the disabled
+        (
+            "Не в полной мере обеспечена доступность помещений и прилегающей территории центра для детей с ограниченными возможностями здоровья",
+            "premises_access_not_adapted",
+        ),
+        ("Здание приюта в целом остаётся недоступным для детей с нарушениями опорно-двигательного аппарата", "premises_access_not_adapted"),
     ],
 )
 def test_inspector_notes_and_stock_phrases(engine: Engine, text: str, deficiency: str) -> None:
