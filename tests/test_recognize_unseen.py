@@ -159,6 +159,11 @@ def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(en
     assert ids(engine, "показатель 5.1 — 0,77") == ["recommend_low"]
 
 
+def test_a_recommendation_asks_for_a_fix_even_to_meet_a_norm(engine: Engine) -> None:
+    # «соответствующим СП» describes the ramp asked for, it does not say that all is well
+    assert ids(engine, "Рекомендовать оснастить входную группу пандусом, соответствующим СП 59.13330") == ["ramp_missing"]
+
+
 @pytest.mark.parametrize(
     ("text", "deficiency"),
     [

@@ -497,8 +497,11 @@ class Concepts:
         )
         # «полностью удовлетворены — 61 %» gives a share below the floor: the clear phrase does not hold (the shares
         # are read only for a part with a clear phrase, not for every part)
+        # a part that asks for a fix says something is wrong, whatever the fix is to meet («рекомендовать оснастить вход
+        # пандусом, соответствующим СП»)
         clear = (
             self._clear(lem, text)
+            and not asked
             and not any(v < self.satisfied for _, v in shares(text))
             or not words
             and (full_share(text, self.satisfied) or digit and full_scores(text, self.satisfied))
