@@ -159,6 +159,20 @@ def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(en
     assert ids(engine, "показатель 5.1 — 0,77") == ["recommend_low"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing named only with a word saying it is missing is named by a fix asked for too
+        ("Рекомендовать разместить на сайте учреждения ссылку на анкету для оценки качества услуг", ["quality_opinion_missing"]),
+        ("Рекомендовать оборудовать информационный стенд в отделении", ["stand_missing"]),
+        # and not by the same verb saying it is done
+        ("анкета для оценки качества размещена на сайте", []),
+    ],
+)
+def test_a_council_s_recommendation_names_what_is_missing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 def test_a_recommendation_asks_for_a_fix_even_to_meet_a_norm(engine: Engine) -> None:
     # «соответствующим СП» describes the ramp asked for, it does not say that all is well
     assert ids(engine, "Рекомендовать оснастить входную группу пандусом, соответствующим СП 59.13330") == ["ramp_missing"]

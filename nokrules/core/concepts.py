@@ -239,6 +239,9 @@ class CompiledConcept:
     with_: ElementIndex
     without: ElementIndex
     criterion: str = ""  # the criterion (section) of the deficiency's indicator: «3» for 3.1
+    # its `with` asks for a word saying the thing is missing («нет», «отсутствует»): a fix asked for says it too
+    # («рекомендовать разместить ссылку на анкету»)
+    missing_with: bool = False
 
 
 @dataclass(frozen=True)
@@ -357,6 +360,7 @@ class Concepts:
         for el in (*(el for *_, els, with_, without in concepts for el in (*els, *with_, *without)), *self.signals):
             for f in {f for phrase in el.alternatives for spec in phrase for f in spec.forms}:
                 common[f] = common.get(f, 0) + 1
+        missing = {fold(w) for w in signals.absent}
         for d, c, els, with_, without in concepts:
             self.compiled.append(
                 CompiledConcept(
@@ -367,6 +371,7 @@ class Concepts:
                     ElementIndex(with_, common),
                     ElementIndex(without, common),
                     d.indicator.split(".")[0],
+                    bool(missing & {fold(w) for w in c.with_}),
                 )
             )
             objects.extend(els)
@@ -745,7 +750,7 @@ class Concepts:
             if c.signal == "problem" and near and not self._survey(sig, c) and not sig.beside(pos):
                 continue
             if c.with_:
-                if not c.with_.found(lem) and (context is None or not c.with_.found(context)):
+                if not c.with_.found(lem) and (context is None or not c.with_.found(context)) and not (c.missing_with and sig.asked):
                     continue
                 score += 0.5
             apart: tuple[int, ...] = ()
