@@ -47,8 +47,8 @@ MAX_SLOPE_RUN = 12
 MAX_SLOPE_PERCENT = 8.0
 # a length of time: «45 минут», «по 2 часа», «через 5 нед.», «2–3 недели», «более полугода» (not a term promised or a
 # period reported: «в течение 3 дней», «за 9 месяцев»)
-DURATION_RE = re.compile(
-    r"(?<!за )(?<!течение )(?:(?P<half>\bпол(?:года|угод\w*))|(?P<n>\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*\d+)?\s*"
+DURATION_RE = re.compile(  # (the look-ahead first: the look-behinds run only where a number or «пол» stands)
+    r"(?=[\dп])(?<!за )(?<!течение )(?:(?P<half>\bпол(?:года|угод\w*))|(?P<n>\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*\d+)?\s*"
     r"(?P<unit>минут\w*|мин\b|час\w*|ч\b|дн\w*|день|сут\w*|недел\w*|нед\b|месяц\w*|мес\b))"
 )
 # the longest wait that is no problem, in minutes: a visitor waits for reception at most 15 minutes
