@@ -52,6 +52,12 @@ def test_a_size_in_words_with_its_unit_first_is_off_the_norm(engine: Engine) -> 
     assert [(r.deficiency, r.state) for r in recs] == [("doorways_narrow", "noncompliant")]
 
 
+def test_a_number_in_words_stands_where_a_pattern_asks_for_a_number(engine: Engine) -> None:
+    # the overall satisfaction concept asks for «в целом» and a number
+    recs = engine.recognize(engine.findings("условия оказания услуг в целом устраивают семерых из десяти получателей"))
+    assert [(r.deficiency, r.values) for r in recs] == [("overall_satisfaction_low", {"satisfaction_percent": 70.0})]
+
+
 def test_a_share_in_words_at_the_floor_names_nothing(engine: Engine) -> None:
     recs = engine.recognize(engine.findings("питанием удовлетворены девяносто семь процентов опрошенных"))
     assert [r.deficiency for r in recs if r.deficiency] == []

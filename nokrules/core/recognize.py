@@ -356,6 +356,9 @@ class Recognizer:
         if not typo and not is_known(word) and not self._begins_catalog_word(word):
             return frozenset({word})  # a name the dictionary does not know: guessing its lemmas is slow and useless
         forms = set(lemmas(word))
+        number = numerals(word).strip()
+        if number.isdigit():
+            forms.add(number)  # «семерых» is also «7»: a pattern that asks for a number («в целом 7*») finds it
         if "-" in word:
             for part in word.split("-"):
                 if part:
