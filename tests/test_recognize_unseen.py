@@ -145,6 +145,8 @@ def test_a_satisfied_aspect_is_left_out_even_when_it_is_the_only_one_recognised(
         ("доля довольных отношением работников приёмного отделения составила 69 %", "courtesy_first_contact_low"),
         ("отношением сиделок довольны 71 % проживающих", "courtesy_service_low"),
         ("84 процента получателей считают условия оказания услуг комфортными", "comfort_satisfaction_low"),
+        # the site's users asked, in either word order
+        ("сайтом довольны 68 процентов опрошенных", "info_satisfaction_low"),
         ("недовольных тем, как учреждение информирует об услугах, почти треть", "info_satisfaction_low"),
     ],
 )
@@ -198,6 +200,11 @@ def test_a_recommendation_asks_for_a_fix_even_to_meet_a_norm(engine: Engine) -> 
 )
 def test_inspector_notes_and_stock_phrases(engine: Engine, text: str, deficiency: str) -> None:
     assert ids(engine, text) == [deficiency]
+
+
+def test_zero_of_a_thing_is_none_of_it(engine: Engine) -> None:
+    assert ids(engine, "брайлевских надписей ноль") == ["braille_missing"]
+    assert ids(engine, "мест для машин инвалидов на стоянке ноль, всё под сотрудников") == ["disabled_parking_missing"]
 
 
 @pytest.mark.parametrize(
