@@ -250,6 +250,9 @@ def test_only_the_place_where_the_thing_is_missing_counts(engine: Engine) -> Non
         "Итоговый балл 87,4, место 12",
         # a survey word with no share and no one dissatisfied reports nothing wrong
         "все опрошенные считают условия пребывания комфортными",
+        # everyone asked is satisfied: «без исключения» and «ни одного отрицательного ответа» say no one is not
+        "все без исключения опрошенные родственники посоветовали бы этот дом-интернат знакомым",
+        "Общая удовлетворённость условиями в доме-интернате — 100 %, ни одного отрицательного ответа",
         # a mean grade at the catalog's `satisfied` floor (95 %) or above
         "питание оценено на 4,9 из 5",
     ],
