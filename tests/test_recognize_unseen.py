@@ -186,6 +186,8 @@ def test_a_recommendation_asks_for_a_fix_even_to_meet_a_norm(engine: Engine) -> 
         # an inspector's cut words and slashes: «адаптир.» — adapted, «с/у» — a sanitary room, «бус гов» — bus.gov.ru
         ("адаптир. с/у отсутств", "accessible_sanitary_missing"),
         ("бус гов ссылки нет", "quality_opinion_missing"),
+        ("соц. такси не организовано", "disabled_transport_missing"),
+        ("инвалиду из Ивановки на приём не добраться, спецтранспорта у центра нет", "disabled_transport_missing"),
         ("отчёт по НОК 2022 г. не опубликован нигде", "nok_results_unpublished"),
         # the public council's stock phrases of 2016
         ("недостаточно комфортные условия ожидания предоставления услуг", "waiting_area_missing"),
