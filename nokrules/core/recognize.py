@@ -116,9 +116,12 @@ PLAIN_NUMBER_RE = re.compile(
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 # an inspector's marks after an item of a list: «лицензия -, тарифы -, ПВР +», «кнопка вызова: -», «брайль - 0», «сведения —
 # н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
-MINUS_MARK_RE = re.compile(r"(?<=[^\s,;:(-])(\s*:)?\s+[-–—](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—](?=\s*(?:[,;)]|$))")
+# (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
+MINUS_MARK_RE = re.compile(
+    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—](?=\s*(?:[,;)]|$)))"
+)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
-PLUS_MARK_RE = re.compile(r"(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
+PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
@@ -1488,9 +1491,12 @@ class _Aspects(NamedTuple):
 def _read_marks(text: str) -> str:
     """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» reads «лицензия нет, тарифы нет,
     ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing)."""
-    if "-" not in text and "–" not in text and "—" not in text and "+" not in text and "/" not in text:
-        return text
-    return NO_DATA_RE.sub("нет данных", PLUS_MARK_RE.sub(" есть", MINUS_MARK_RE.sub(" нет", text)))
+    # (each mark has its sign: a line without it is not searched for the mark)
+    if "-" in text or "–" in text or "—" in text:
+        text = MINUS_MARK_RE.sub(" нет", text)
+    if "+" in text:
+        text = PLUS_MARK_RE.sub(" есть", text)
+    return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
 
 
 def _far(stage: Similarity, reading: Reading, deficiency: str, share: float) -> bool:
