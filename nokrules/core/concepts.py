@@ -104,7 +104,9 @@ LOCATIVES = frozenset({"в", "во", "на"})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
 # a share with its value: «64 %», «64,5 процента», «97 из 100» (of those asked: the first of two counts)
-SHARE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s+из\s+(\d{1,4})(?![\d.,])")
+SHARE_VALUE_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
+    r"(?=\d)(?:(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s+из\s+(\d{1,4})(?![\d.,]))"
+)
 
 
 # a word for how those asked answered, and whether it names the dissatisfied: «удовлетворены», «довольны», «не

@@ -108,8 +108,8 @@ SCORE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*балл")
 TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this share of the title's content words
 # a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
 # (fractions «0,64» and indicator numbers «4.1» say something too)
-PLAIN_NUMBER_RE = re.compile(
-    r"(?<![\d.,])(?!0[.,]\d)(?![1-5]\.[1-3](?![.,]?\d))\d+(?:[.,]\d+)*(?![.,]?\d)"
+PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
+    r"(?=\d)(?<![\d.,])(?!0[.,]\d)(?![1-5]\.[1-3](?![.,]?\d))\d+(?:[.,]\d+)*(?![.,]?\d)"
     r"(?!\s*(?:%|процент|проц\b|балл|см\b|мм\b|м\b|метр|сантиметр))"
 )
 # what ends the reach of a list's lead: a sentence end or a new line
