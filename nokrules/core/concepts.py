@@ -96,7 +96,7 @@ NEAR = 3  # signals whose distances to an object fall in the same span of this m
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
-SENTENCE_RE = re.compile(rf"[;\n]+|:(?!\d)|{SENTENCE_END.pattern}")
+SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
 # words that put a noun into a phrase of another («с коляски», «для инвалидов»): no item of an enumeration
 # prepositions that say where: «в холле», «на сайте» — where a whole line may be, not an item's own thing
 LOCATIVES = frozenset({"в", "во", "на"})
@@ -347,7 +347,7 @@ class Concepts:
         self.clear = ElementIndex([compile_element(w) for w in dict.fromkeys([*signals.clear, *denied])])
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
-        self.contrast_re = re.compile(rf"(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None
+        self.contrast_re = re.compile(rf"(?=[,\s—–-])(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None
         self.compiled: list[CompiledConcept] = []
         objects: list[Element] = []
         self.owner: list[int] = []  # object element → its concept

@@ -128,10 +128,12 @@ NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, ma
 PLAIN_FORMS_MAX = 200_000  # known words whose feature is kept (the dictionary has millions of forms)
 MASKED = frozenset({"0", fold(NAME)})  # a masked number or name, as a word of the folded shape
 BRACKET_RE = re.compile(r"\s*\(([^()]*)\)")
-NUMBER_OR_NAME_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]")  # a number, or a capital past the first letter
-MASKABLE_RE = re.compile(r"\d|(?<=.)[А-ЯЁ]", re.S)  # the same, a capital after a line break included
+# a number, or a capital past the first letter (each look-ahead first lets the rest run only where the character it
+# needs stands: a regular expression tries its alternatives and look-behinds at every character otherwise)
+NUMBER_OR_NAME_RE = re.compile(r"(?=[\dА-ЯЁ])(?:\d|(?<=.)[А-ЯЁ])")
+MASKABLE_RE = re.compile(r"(?=[\dА-ЯЁ])(?:\d|(?<=.)[А-ЯЁ])", re.S)  # the same, a capital after a line break included
 BRACKET_PIECE_RE = re.compile(r"[,;]")  # the pieces of a bracket, each of which may be whereabouts
-WHEREABOUTS_CUT_RE = re.compile(r"(\s*[,;]\s*|\s+[—–-]\s+)")
+WHEREABOUTS_CUT_RE = re.compile(r"(?=[,;\s])(\s*[,;]\s*|\s+[—–-]\s+)")
 # what a hit's words may carry after them as their own (see Recognizer._echoes)
 INDICATOR_RE = re.compile(r"[1-5]\.[1-3]")  # an indicator of the methodology: «5.1»
 DIGITS_RE = re.compile(r"\d+")
