@@ -36,7 +36,8 @@ WORD = re.compile(r"[а-яё]+", re.I)
 
 @lru_cache(maxsize=50_000)
 def _value(word: str) -> tuple[int, int] | None:
-    """(value, order) of a number word: order 0 for units, 1 for teens and tens, 2 for hundreds; None otherwise."""
+    """(value, order) of a number word: order 0 for units and teens (nothing follows them), 1 for tens, 2 for
+    hundreds; None for a word that is no number."""
     form = normal_form(word.lower())
     for order, table in ((2, HUNDREDS), (1, TENS), (1, TEENS), (0, UNITS)):
         if form in table:
