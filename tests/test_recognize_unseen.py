@@ -204,6 +204,22 @@ def test_inspector_notes_and_stock_phrases(engine: Engine, text: str, deficiency
     assert ids(engine, text) == [deficiency]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reading under 18 °C in a hall or an office is cold (СанПиН 1.2.3685-21), in words too
+        ("в холле +14, посетители в куртках", ["indoor_climate_poor"]),
+        ("в актовом зале зимой плюс четырнадцать, на занятиях сидят в куртках", ["indoor_climate_poor"]),
+        ("температура в кабинете 15 градусов", ["indoor_climate_poor"]),
+        # a reading in the norm says nothing, and a plus mark is no temperature
+        ("в кабинете +22", []),
+        ("пандус +, поручни +", []),
+    ],
+)
+def test_a_temperature_under_the_norm_is_cold(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 def test_zero_of_a_thing_is_none_of_it(engine: Engine) -> None:
     assert ids(engine, "брайлевских надписей ноль") == ["braille_missing"]
     assert ids(engine, "мест для машин инвалидов на стоянке ноль, всё под сотрудников") == ["disabled_parking_missing"]

@@ -122,6 +122,15 @@ MINUS_MARK_RE = re.compile(
 )
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
 PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
+# a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
+TEMPERATURE_RE = re.compile(
+    r"(?<![\d.,])(?:(?:\+\s?|плюс\s+)(?P<signed>\d{1,2})(?:[.,]\d)?(?:\s*°\s*[cс]?|\s*градус\w*)?"
+    r"|(?P<unsigned>\d{1,2})(?:[.,]\d)?\s*(?:°\s*[cс]?|градус\w*))(?!\d|[.,]\d)",
+    re.I,
+)
+# the warmth a room for people should have (СанПиН 1.2.3685-21: 18–24 °C in offices and halls, 20–24 °C in living rooms)
+COLD_BELOW = 18
+HOT_ABOVE = 28
 NAME_RE = re.compile(r"\b[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\b")
 ABBREVIATION_DOT_RE = re.compile(r"(?:^|[^\w])[а-яё]{1,5}\.$")
 NAME = "Ааа"  # what a name becomes in a finding's shape: an unknown word, matched to nothing
@@ -1280,7 +1289,7 @@ class Recognizer:
         """The text a finding is recognised from: an item of a list that says nothing itself («информация о
         попечительском совете» after «Не размещены: …;») is read with the list's lead; an item with a verb or a
         signal of its own («пандус есть») is read alone."""
-        text = _read_marks(f.text)
+        text = _read_temperatures(_read_marks(f.text))
         if not f.lead:
             return text
         toks = self.tokens(text)
@@ -1499,6 +1508,24 @@ def _read_marks(text: str) -> str:
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
+
+
+def _read_temperatures(text: str) -> str:
+    """The text with a temperature told by its reading put in words: «в холле +14» reads «в холле +14 холодно», so the
+    concepts of cold and heat apply; a reading between COLD_BELOW and HOT_ABOVE says nothing."""
+    if "+" not in text and "°" not in text and "плюс" not in text.lower() and "градус" not in text.lower():
+        return text
+    out, last = [], 0
+    for m in TEMPERATURE_RE.finditer(numerals(text)):  # (numerals keeps every position: «плюс четырнадцать»)
+        value = int(m.group("signed") or m.group("unsigned"))
+        word = " холодно" if value < COLD_BELOW else " жарко" if value > HOT_ABOVE else ""
+        end = m.end()
+        while end < len(text) and text[end].isalpha():  # the rest of a number word («четырнадцать») past its digits
+            end += 1
+        if word:
+            out += [text[last:end].rstrip(), word]
+            last = end
+    return "".join(out) + text[last:] if out else text
 
 
 def _far(stage: Similarity, reading: Reading, deficiency: str, share: float) -> bool:
