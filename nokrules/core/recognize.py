@@ -1289,14 +1289,14 @@ class Recognizer:
         """The text a finding is recognised from: an item of a list that says nothing itself («информация о
         попечительском совете» after «Не размещены: …;») is read with the list's lead; an item with a verb or a
         signal of its own («пандус есть») is read alone."""
-        text = _read_temperatures(_read_marks(f.text))
+        text = _read_notation(f.text)
         if not f.lead:
             return text
         toks = self.tokens(text)
         _, _, signals = self._part_signals(text, toks)
         if any(sg.problem or sg.survey or sg.clear for sg in signals) or any(map(is_predicate, toks.surface)):
             return text
-        return f"{_read_marks(f.lead)}: {text}"
+        return f"{_read_notation(f.lead)}: {text}"
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one Recognizer per loaded catalog; a text repeats rarely, its shape often
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
@@ -1497,6 +1497,12 @@ class _Aspects(NamedTuple):
         items; None when they give none."""
         own = [v for k in self.items_of(toks, h) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _read_notation(text: str) -> str:
+    """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
+    temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»)."""
+    return _read_temperatures(_read_marks(text))
 
 
 def _read_marks(text: str) -> str:
