@@ -635,6 +635,18 @@ def test_the_share_of_the_dissatisfied_hands_the_rules_the_satisfied_share(engin
     assert [(r.deficiency, r.values) for r in found] == [("courtesy_service_low", {"satisfaction_percent": 4.0})]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «информация» vetoes the timeliness (2.2) when said of it; here it is the 1.3 aspect, with a figure of its own
+        ("открытость информации — 79 %, своевременность — 81 %", ["info_satisfaction_low", "service_delays"]),
+        ("своевременность — 81 %, комфортность — 86 %, открытость информации — 79 %", ["info_satisfaction_low", "service_delays", "comfort_satisfaction_low"]),
+    ],
+)
+def test_an_aspect_of_another_criterion_with_its_own_figure_vetoes_no_other(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 def test_an_aspect_without_a_share_of_its_own_is_still_vetoed(engine: Engine) -> None:
     assert "overall_satisfaction_low" not in ids(engine, "в целом удовлетворены качеством жизни 70 %")
 

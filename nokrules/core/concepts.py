@@ -246,6 +246,17 @@ class CompiledConcept:
     missing_with: bool = False
 
 
+def _other_aspects(pos: Sequence[int], surface: Sequence[str], aspects: Sequence[int]) -> tuple[int, ...]:
+    """The words of the other aspects of a survey line that gives each aspect its own figure, when the object's
+    aspect has one too: in «открытость информации — 79 %, своевременность — 81 %» the word «информация» speaks
+    of its own aspect, not of the timeliness."""
+    figured = {aspects[i] for i, w in enumerate(surface) if i < len(aspects) and w[:1].isdigit()}
+    own = {aspects[i] for i in pos if i < len(aspects)}
+    if not own or not own <= figured:
+        return ()
+    return tuple(i for i, k in enumerate(aspects) if k in figured and k not in own)
+
+
 @dataclass(frozen=True)
 class PartSignal:
     """What one part of a finding says is wrong: whether anything is, the state, the words, a survey result."""
@@ -717,6 +728,7 @@ class Concepts:
         near: bool = True,
         clauses: Sequence[int] = (),
         context: Lemmas | None = None,
+        aspects: Sequence[int] = (),
     ) -> list[ConceptHit]:
         """The concepts recognised in one part of a finding, given its lemmas and signal. Where the objects of two
         concepts overlap, the longer phrase wins («электронная форма» over «форма»), as the more specific. `near`:
@@ -725,7 +737,8 @@ class Concepts:
         («пандус сломан, кнопки вызова нет, колясок нет»): a `without` word that is another concept's object,
         named with its own signal in another clause, does not veto a concept that has its own signal too.
         `context`: the whole finding, where a concept's `with` words may stand as well: «По анкетам
-        проживающих: …, посещения (74 %)» speaks of the residents' visitors though the part does not."""
+        проживающих: …, посещения (74 %)» speaks of the residents' visitors though the part does not. `aspects`:
+        the comma piece of each word of a survey line, whose aspects may each carry their own figure."""
         if sig.clear:
             return []
         best: dict[int, tuple[float, list[int], Element]] = {}
@@ -759,6 +772,8 @@ class Concepts:
             if near and c.signal == "problem":
                 others = [p for o, (_, p, _) in best.items() if o != owner and self.compiled[o].criterion == c.criterion]
                 apart = self._apart_items(sig, pos, lem, surface, clauses, others, self.places)
+            if near and aspects:
+                apart = (*apart, *_other_aspects(pos, surface, aspects))
             if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else (), apart, sig.spots) and not self._enumerated(
                 c, pos, best, owner, lem, surface, sig, clauses, not near
             ):

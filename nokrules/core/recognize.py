@@ -476,7 +476,10 @@ class Recognizer:
         if all(sg.clear for sg in signals):
             return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         for n, (plem, surface, _) in enumerate(seen):
-            found = self.concepts.match(plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem)
+            pieces = self._clauses(text, toks, parts[n], ASPECT_RE) if signals[n].survey else ()
+            found = self.concepts.match(
+                plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem, aspects=pieces
+            )
             offset = toks._range(*parts[n]).start  # concept positions are the part's; the finding's are wanted
             own_found = bool(found)
             flaw = self._flaw_of_present(text, toks, parts, signals, n) if not found else None
