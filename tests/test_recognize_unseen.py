@@ -167,6 +167,9 @@ def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(en
         # a thing named only with a word saying it is missing is named by a fix asked for too
         ("Рекомендовать разместить на сайте учреждения ссылку на анкету для оценки качества услуг", ["quality_opinion_missing"]),
         ("Рекомендовать оборудовать информационный стенд в отделении", ["stand_missing"]),
+        # an imperfective infinitive asks for the same
+        ("Рекомендовать размещать информационный стенд в каждом отделении", ["stand_missing"]),
+        ("рекомендуется организовывать занятия логопеда в онлайн-формате", ["remote_service_missing"]),
         # and not by the same verb saying it is done
         ("анкета для оценки качества размещена на сайте", []),
     ],
