@@ -94,6 +94,7 @@ SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|�
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
+CLEAR_ABOUT = ("к", "по", "на", "в отношение", "относительно")  # what a remark is about: «замечаний к …», «нареканий на …»
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
@@ -356,6 +357,9 @@ class Concepts:
         denied = [f"{n} {d}" for n in signals.clear_nouns for d in signals.denials]
         denied += [f"{d} {n}" for n in signals.clear_nouns for d in [*signals.denials, *signals.denials_before]]
         self.clear = ElementIndex([compile_element(w) for w in dict.fromkeys([*signals.clear, *denied])])
+        # «замечаний к санитарному состоянию помещений нет»: the noun and its denial with what it is about between
+        self.framed = [compile_element(f"{n} {p}") for n in signals.clear_nouns for p in CLEAR_ABOUT]
+        self.denials = [compile_element(d) for d in signals.denials]
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
         self.contrast_re = re.compile(rf"(?=[,\s—–-])(?:,\s*|\s+|\s*[—–-]\s*)(?=(?:{alts})\s)") if alts else None
@@ -562,6 +566,18 @@ class Concepts:
                         continue
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
+                    return True
+        return bool(spans) and self._framed(lem, text, spans)
+
+    def _framed(self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """Does the part end in a remark denied with what it is about between: «замечаний к санитарному состоянию
+        помещений нет», «нареканий на питание не поступало»? Nothing but words may stand between the two."""
+        ends = [pos[0] for el in self.denials for pos in find_all(el, lem) if pos[-1] == len(lem.sets) - 1]
+        if not ends:
+            return False
+        for el in self.framed:
+            for pos in find_all(el, lem):
+                if any(e > pos[-1] and not PUNCTUATION_RE.search(text, spans[pos[0]][1], spans[e][0]) for e in ends):
                     return True
         return False
 
