@@ -98,7 +98,7 @@ class VetoSpec(Strict):
     for each place of the deficiency's own words: a deficiency that some close phrasing names stays. The phrasings'
     silence says something only of a deficiency they know: one with fewer than `min_known` of them is never vetoed."""
 
-    min_similarity: float = Field(default=0.3, gt=0, le=1)
+    min_similarity: float = Field(default=0.25, gt=0, le=1)
     min_rival: float = Field(default=0.4, gt=0, le=1)
     max_own: float = Field(default=0.65, ge=0, lt=1)
     max_own_place: float = Field(default=0.9, ge=0, le=1)
