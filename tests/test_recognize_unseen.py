@@ -154,6 +154,21 @@ def test_numbers_and_shares_in_any_shape(engine: Engine, text: str, deficiency: 
     assert ids(engine, text) == [deficiency]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the methodology's names of the values (приказ Минтруда № 344н) stand for their indicators
+        ("Поткруд по учреждению — 87,5", ["info_satisfaction_low"]),
+        ("Пкомфуд = 0,83", ["comfort_satisfaction_low"]),
+        ("Пожид — 96", []),  # at the catalog's `satisfied` floor or above: nothing to improve
+        # what the value was taken from may stand between the indicator and its value
+        ("Значение 1.3 по итогам опроса: 86", ["info_satisfaction_low"]),
+    ],
+)
+def test_an_indicator_value_under_any_of_its_names(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 def test_an_indicator_value_is_never_vetoed_by_phrasings_of_another_indicator(engine: Engine) -> None:
     # the labelled phrasings nearest «показатель 5.1 — 77» are values of 3.3 («Показатель 3.3: 68,0»): they see the
     # word «показатель» and not the number, so they must not judge a deficiency the number names (5.1: recommend_low)

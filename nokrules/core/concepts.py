@@ -76,10 +76,16 @@ COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
+# the methodology's names of the indicators' values (приказ Минтруда № 344н): «Поткруд — 87,5» is «1.3 — 87,5»
+INDICATOR_SYMBOLS = {"пинф": "1.1", "пдист": "1.2", "поткруд": "1.3", "пожид": "2.2", "пкомфуд": "2.3", "пдостуд": "3.3"}
+_SYMBOLS = "|".join(INDICATOR_SYMBOLS)
+INDICATOR_SYMBOL_RE = re.compile(rf"\b(?:{_SYMBOLS})\b")
 # an indicator and its value: «4.1 — 87,5 баллов», «показатель 1.3 составил 82», «2.3: 76,4», «4.3 (дистанционно)
-# — 72 балла», «4.1 «при первичном обращении» — 88»
+# — 72 балла», «4.1 «при первичном обращении» — 88», «1.3 по итогам опроса: 86», «Пкомфуд = 83»
 INDICATOR_VALUE_RE = re.compile(
-    r"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)\s*(?:«[^»]{0,40}»\s*|\([^()]{0,40}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
+    rf"(?:\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)|\b(?P<sym>{_SYMBOLS})\b)\s*"
+    r"(?:по\s+[а-яё]+(?:\s+[а-яё]+)?\s*)?"
+    r"(?:«[^»]{0,40}»\s*|\([^()]{0,40}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
     r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
 )
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
@@ -196,7 +202,8 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
             taken.append(m.span())
     for m in INDICATOR_VALUE_RE.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append((m.group("ind"), indicator_value(m.group("value")), m.group().strip(), m.span()))
+            ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym")]
+            out.append((ind, indicator_value(m.group("value")), m.group().strip(), m.span()))
     return out
 
 

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from nokrules.core.concepts import (
     DIGIT_RE,
     DURATION_RE,
+    INDICATOR_SYMBOL_RE,
     PREPOSITIONS,
     SHARE_VALUE_RE,
     SHORT_LEAD,
@@ -1023,7 +1024,7 @@ class Recognizer:
         if DIGIT_RE.search(text) is None:
             return out  # a value has digits: most findings end here
         folded = fold(text)
-        for ind, value, said, _ in indicator_values(folded) if INDICATOR_RE.search(folded) else ():  # (each names one)
+        for ind, value, said, _ in indicator_values(folded) if INDICATOR_RE.search(folded) or INDICATOR_SYMBOL_RE.search(folded) else ():  # (each names one)
             did = self._results.get(ind)
             if did is not None and value < self.concepts.satisfied:
                 out.append((did, said))
@@ -1334,7 +1335,7 @@ class Recognizer:
             digit = DIGIT_RE.search(folded)
             first = digit.start() if digit is not None else len(folded)
             half = folded.find("пол")
-            indicated = INDICATOR_RE.search(folded, first) is not None
+            indicated = INDICATOR_RE.search(folded, first) is not None or INDICATOR_SYMBOL_RE.search(folded) is not None
             # checklist items, the counts of a share, indicator values and slopes («3.2 п.4», «97 из 100», «1.3 —
             # 98», «уклон 1:12») say what the finding is
             keep = [m.span() for m in CHECKLIST_RE.finditer(folded)] if indicated else []
