@@ -96,12 +96,13 @@ class VetoSpec(Strict):
     other deficiency get at least `min_rival` of their vote, and the closest phrasing labelled with the found
     deficiency be at most `max_own` times as close as the nearest, for the finding and at most `max_own_place` times
     for each place of the deficiency's own words: a deficiency that some close phrasing names stays. The phrasings'
-    silence says something only of a deficiency they know: one with fewer than `min_known` of them is never vetoed."""
+    silence says something only of a deficiency they know: one with fewer than `min_known` of them is never vetoed.
+    The defaults suit a pool of a few thousand phrasings; catalog/similarity.yaml sets its own for its larger pool."""
 
-    min_similarity: float = Field(default=0.25, gt=0, le=1)
+    min_similarity: float = Field(default=0.35, gt=0, le=1)
     min_rival: float = Field(default=0.4, gt=0, le=1)
-    max_own: float = Field(default=0.65, ge=0, lt=1)
-    max_own_place: float = Field(default=0.9, ge=0, le=1)
+    max_own: float = Field(default=0.45, ge=0, lt=1)
+    max_own_place: float = Field(default=0.7, ge=0, le=1)
     min_known: int = Field(default=20, ge=1)
 
 
