@@ -99,7 +99,7 @@ class Similarity:
         # each label's phrasings by word (numbered among the label's), with what the word adds to each one's cosine
         # bar the text's length: the veto asks whether one deficiency's phrasings are close far more often than
         # it needs the whole reading. Two flat arrays per word, not a pair per phrasing: every worker of a batch
-        # holds them (tuples of pairs took 26 MiB a process with 21 000 phrasings, these take a third of it)
+        # holds them (tuples of pairs took 26 MiB a process with 21 000 phrasings, these take half of it)
         self._label_postings: dict[str, dict[str, tuple[array[int], array[float]]]] = {}
         for label, ks in by_label.items():
             local: dict[str, list[int]] = {}
