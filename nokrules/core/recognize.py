@@ -1024,7 +1024,7 @@ class Recognizer:
         if DIGIT_RE.search(text) is None:
             return out  # a value has digits: most findings end here
         folded = fold(text)
-        for ind, value, said, _ in indicator_values(folded) if INDICATOR_RE.search(folded) or INDICATOR_SYMBOL_RE.search(folded) else ():  # (each names one)
+        for ind, value, said, _ in indicator_values(folded) if _names_indicator(folded) else ():
             did = self._results.get(ind)
             if did is not None and value < self.concepts.satisfied:
                 out.append((did, said))
@@ -1335,7 +1335,7 @@ class Recognizer:
             digit = DIGIT_RE.search(folded)
             first = digit.start() if digit is not None else len(folded)
             half = folded.find("пол")
-            indicated = INDICATOR_RE.search(folded, first) is not None or INDICATOR_SYMBOL_RE.search(folded) is not None
+            indicated = _names_indicator(folded, first)
             # checklist items, the counts of a share, indicator values and slopes («3.2 п.4», «97 из 100», «1.3 —
             # 98», «уклон 1:12») say what the finding is
             keep = [m.span() for m in CHECKLIST_RE.finditer(folded)] if indicated else []
@@ -1501,6 +1501,12 @@ class _Aspects(NamedTuple):
         items; None when they give none."""
         own = [v for k in self.items_of(toks, h) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _names_indicator(folded: str, start: int = 0) -> bool:
+    """Does a text name an indicator, by its number («5.1», from `start` on) or by the name of its value («Поткруд»)?
+    Only such a text may give an indicator's value or a checklist item (most findings name none)."""
+    return INDICATOR_RE.search(folded, start) is not None or INDICATOR_SYMBOL_RE.search(folded) is not None
 
 
 def _read_notation(text: str) -> str:
