@@ -12,12 +12,11 @@ import os
 import re
 from pathlib import Path
 
-from nokrules.core import lemmas
+from nokrules.core import cachedir, lemmas
 
 
 def _path() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "nokrules" / f"normal-forms-{re.sub(r'[^0-9A-Za-z.]+', '-', lemmas.DICTIONARY)}.json"
+    return cachedir.folder() / f"normal-forms-{re.sub(r'[^0-9A-Za-z.]+', '-', lemmas.DICTIONARY)}.json"
 
 
 def load() -> int:
