@@ -119,8 +119,11 @@ def _flat_model(prefix: str, cls: type[BaseModel], m: BaseModel | None) -> Flat:
     for name, f in cls.model_fields.items():
         key = f"{prefix}.{name}"
         v = getattr(m, name) if m is not None else (None if f.is_required() else f.get_default(call_default_factory=True))
+        nested = [t for t in (f.annotation, *get_args(f.annotation)) if isinstance(t, type) and issubclass(t, BaseModel)]
         if isinstance(v, BaseModel):
             out |= _flat_model(key, type(v), v)
+        elif v is None and nested:  # a part the catalog leaves off («model»): each of its settings, as unset
+            out |= {k: ("value", _str(None)) for k in _flat_model(key, nested[0], None)}
         elif get_origin(f.annotation) is dict:
             for k in get_args(get_args(f.annotation)[0]):
                 out[f"{key}.{k}"] = ("list", [str(x) for x in (v or {}).get(k, [])])
