@@ -33,9 +33,12 @@ HOW_TITLES = {
     "pattern": "по шаблону каталога",
     "concept": "по предмету недостатка и признаку проблемы",
     "similarity": "по сходству с размеченными находками",
+    "model": "по модели, обученной на размеченных находках",
     "choice": "отнесено вручную (выбрана подсказка)",
     "scores": "по баллам (чек-лист или опрос)",
 }
+# the model decided: the phrasings shown are the closest of those labelled with its deficiency, not the closest of all
+CLOSE_OF_MODEL = " из находок с этим недостатком"
 # a deficiency also matched whose words only echo the recognised one's («телефоны структурных подразделений»)
 ECHO_NOTE = "совпал и недостаток «{deficiency}», но его слова здесь — лишь часть этой формулировки: отдельно не учтён"
 # a deficiency also matched whose own words stand where the closest labelled findings name the recognised one

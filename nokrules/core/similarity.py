@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from nokrules.core import classifier
 from nokrules.core.model import Catalog, Close
 
 NONE = ""  # the label of a phrasing that names no deficiency: its vote is for leaving the finding alone
@@ -60,9 +61,12 @@ class Similarity:
     def __init__(self, catalog: Catalog, features: Callable[[str], frozenset[str]]):
         spec = catalog.similarity
         assert spec is not None, "the similarity stage needs catalog/similarity.yaml"
+        self.spec = spec
+        self._catalog = catalog.model_dump_json(exclude={"phrasings"})  # what, beside the phrasings, shapes the model
         self.neighbours, self.min_similarity, self.min_share = spec.neighbours, spec.min_similarity, spec.min_share
         self.contest, self.veto = spec.contest, spec.veto
         self.features = features
+        self._model: list[classifier.Classifier | None] = []  # trained when first asked (see `model`)
         labelled: list[tuple[str, tuple[str, ...]]] = [(e, (d.id,)) for d in catalog.deficiencies for e in d.examples]
         labelled += [(e, (NOT + d.id,)) for d in catalog.deficiencies for e in d.counterexamples]
         labelled += [(p.text, tuple(p.expect) or (NONE,)) for p in catalog.phrasings]
@@ -109,6 +113,25 @@ class Similarity:
             self._label_postings[label] = {
                 f: (array("i", js), array("d", [self._square[f] / float(self.norms[ks[j]]) for j in js])) for f, js in local.items()
             }
+
+    def model(self, features: Callable[[str], frozenset[str]]) -> classifier.Classifier | None:
+        """The third stage's model of these phrasings over `features` of each (None when similarity.yaml asks for
+        none), trained when first needed: most runs never leave a finding to it."""
+        spec = self.spec.model
+        if spec is None:
+            return None
+        if not self._model:
+            self._model.append(classifier.train(self.texts, self.labels, features, spec, self._catalog))
+        return self._model[0]
+
+    def close_to(self, text: str, label: str) -> tuple[Close, ...]:
+        """The phrasings labelled `label` closest to the text, best first: what the model's answer is shown with."""
+        mine = self.by_label.get(label)
+        cosine = self._cosines(self.query(text))
+        if mine is None or not len(cosine):
+            return ()
+        ranked = sorted((-float(cosine[k]), int(k)) for k in mine if cosine[k] > 0)[:CLOSE_SHOWN]
+        return tuple(Close(text=self.texts[k], similarity=round(-c, 2)) for c, k in ranked)
 
     def query(self, text: str) -> Query:
         """The text's words and the length of its vector, to score it against every phrasing or against a few."""

@@ -12,7 +12,15 @@ from datetime import date
 from pydantic import BaseModel
 
 from nokrules.core.conditions import Unmet, unmet
-from nokrules.core.constants import ECHO_NOTE, HOW_TITLES, MANUAL_MEASURE, PLACE_TITLES, STATE_TITLES, outvoted_note
+from nokrules.core.constants import (
+    CLOSE_OF_MODEL,
+    ECHO_NOTE,
+    HOW_TITLES,
+    MANUAL_MEASURE,
+    PLACE_TITLES,
+    STATE_TITLES,
+    outvoted_note,
+)
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
 from nokrules.core.model import (
@@ -195,9 +203,9 @@ def _how(r: RecognitionWhy) -> str:
         return f"    {HOW_TITLES['scores']}: {'; '.join(r.scores)}"
     if r.recognised_by == "pattern":
         return f"    шаблон {r.pattern}: {words}{also}"
-    if r.recognised_by == "similarity":
+    if r.recognised_by in ("similarity", "model"):
         close = "; ".join(f"«{c.text}» ({c.similarity:.2f})" for c in r.close)
-        return f"    {HOW_TITLES['similarity']} — ближе всего: {close}{also}"
+        return f"    {HOW_TITLES[r.recognised_by]} — ближе всего{CLOSE_OF_MODEL if r.recognised_by == 'model' else ''}: {close}{also}"
     return f"    {HOW_TITLES['choice']}{also}"
 
 

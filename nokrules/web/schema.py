@@ -124,7 +124,7 @@ class ExplainEntry(BaseModel):
     chosen: bool = Field(description="отнесено вручную (выбрана подсказка), а не распознано")
     recognised_by: RecognitionSource = Field(
         default="pattern", description="как распознано: pattern — шаблон каталога, concept — предмет и признак проблемы, similarity — "
-        "по сходству с размеченными находками, choice — вручную, scores — по баллам"
+        "по сходству с размеченными находками, model — по модели, обученной на них, choice — вручную, scores — по баллам"
     )
     state: FindingState | None = Field(default=None, description="состояние предмета по находке")
     matches: list[MatchView]

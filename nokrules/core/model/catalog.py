@@ -106,6 +106,16 @@ class VetoSpec(Strict):
     min_known: int = Field(default=20, ge=1)
 
 
+class ModelSpec(Strict):
+    """The third stage (see classifier.py): a logistic model of the same phrasings, for a finding the closest ones
+    left alone. Its deficiency is taken only at a probability of at least `min_probability`; `epochs` passes over
+    the phrasings with L2 penalty `alpha` train it (the same phrasings and settings give the same model)."""
+
+    min_probability: float = Field(default=0.7, gt=0.5, le=1)
+    epochs: int = Field(default=12, ge=1, le=200)
+    alpha: float = Field(default=2e-6, gt=0, le=1)
+
+
 class SimilaritySpec(Strict):
     """catalog/similarity.yaml: the second stage of recognition. A finding that neither a pattern nor a concept
     recognises is compared with labelled findings (the folders of `learn_from`, corpus YAML) and with the
@@ -119,6 +129,7 @@ class SimilaritySpec(Strict):
     min_share: float = Field(default=0.6, gt=0.5, le=1)
     contest: ContestSpec = ContestSpec()
     veto: VetoSpec = VetoSpec()
+    model: ModelSpec | None = None  # no model stage unless similarity.yaml asks for one
 
 
 class Phrasing(Strict):

@@ -18,8 +18,9 @@ Place = Literal["site", "stand"]
 # The state of the thing a finding names: missing, only partly there, broken, worn out, or not to the norm.
 FindingState = Literal["absent", "partial", "broken", "worn", "noncompliant"]
 # What decided a recognition: a curator pattern, the deficiency's concept (object + problem signal), the
-# similarity to labelled phrasings (when neither of those found anything), the user's pick, or the scores.
-RecognitionSource = Literal["pattern", "concept", "similarity", "choice", "scores"]
+# similarity to labelled phrasings (when neither of those found anything), the model trained on them (when the
+# closest phrasings left the finding alone too), the user's pick, or the scores.
+RecognitionSource = Literal["pattern", "concept", "similarity", "model", "choice", "scores"]
 
 DUE_RE = re.compile(
     r"^(?:\+(?P<n>[1-9]\d{0,2}) (?P<unit>days?|workdays?|weeks?|months?)"

@@ -1,0 +1,119 @@
+"""The third stage of recognition: a finding that patterns, concepts and its closest labelled phrasings all left
+alone is given the deficiency a model of the phrasings is sure of, or left unrecognised.
+
+The catalog is the hand-written mini catalog with phrasings added in memory, and its nearest-neighbour stage is
+set out of reach (min_similarity 1), so whatever is recognised below the model decided, from the lines written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nokrules import Engine, Institution
+from nokrules.core import classifier
+from nokrules.core.model import ModelSpec, Phrasing, SimilaritySpec
+from nokrules.curate.explain import explain, render
+
+RAMP = [
+    "на крыльце не сделан съезд для коляски",
+    "коляску по ступеням крыльца заносят на руках",
+    "съезда с крыльца нет, коляска не проезжает",
+    "крыльцо высокое, на коляске не заехать",
+]
+FAQ = [
+    "на вопросы посетителей сайт не отвечает, раздел пустой",
+    "вопросы на сайте висят без ответа месяцами",
+    "раздел вопросов и ответов на сайте пустой",
+    "задать вопрос на сайте можно, ответа не дождёшься",
+]
+NOTHING = ["замечаний нет", "замечаний к разделу нет", "всё в порядке, замечаний нет", "нарушений не выявлено"]
+
+
+def phrasing(text: str, *ids: str) -> Phrasing:
+    return Phrasing(text=text, expect=list(ids), where="tests/test_model_stage.py:1")
+
+
+def modelled(mini: Engine, min_probability: float = 0.6) -> Engine:
+    spec = SimilaritySpec(learn_from=["corpus"], min_similarity=1.0, model=ModelSpec(min_probability=min_probability, epochs=30, alpha=1e-4))
+    phrasings = [phrasing(t, "ramp_missing") for t in RAMP] + [phrasing(t, "faq_missing") for t in FAQ] + [phrasing(t) for t in NOTHING]
+    return Engine(mini.catalog.model_copy(update={"similarity": spec, "phrasings": phrasings}))
+
+
+@pytest.fixture(scope="module")
+def engine(mini: Engine) -> Engine:
+    return modelled(mini)
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+
+def found(engine: Engine, text: str) -> list[tuple[str, str]]:
+    return [(r.deficiency, r.source) for r in engine.recognize(engine.findings(text))]
+
+
+def test_a_finding_no_other_stage_reads_is_given_what_the_model_is_sure_of(engine: Engine) -> None:
+    assert found(engine, "коляска на крыльцо не заезжает") == [("ramp_missing", "model")]
+    assert found(engine, "на вопросы на сайте никто не отвечает") == [("faq_missing", "model")]
+
+
+def test_lines_that_name_nothing_are_a_class_of_their_own(engine: Engine) -> None:
+    assert found(engine, "замечаний к крыльцу нет") == []
+
+
+def test_words_the_phrasings_never_use_give_nothing(engine: Engine) -> None:
+    assert found(engine, "отопление включили поздно") == []
+
+
+def test_an_unsure_model_leaves_the_finding_unrecognised(mini: Engine, engine: Engine) -> None:
+    # «сайт» leans to the question section, «коляска» to the ramp: the model is far less sure of either
+    assert found(engine, "на сайте коляска") == [("ramp_missing", "model")]
+    assert found(modelled(mini, min_probability=0.9), "на сайте коляска") == []
+
+
+def test_explain_says_the_model_decided_and_shows_the_closest_phrasings_of_its_deficiency(engine: Engine) -> None:
+    text = render(explain(engine, "коляска на крыльцо не заезжает", Institution(name="Учреждение"), dt.date(2027, 1, 15)))
+    assert "по модели, обученной на размеченных находках — ближе всего из находок с этим недостатком: «" in text
+    assert "«коляску по ступеням крыльца заносят на руках»" in text or "«крыльцо высокое, на коляске не заехать»" in text
+
+
+def test_the_same_phrasings_train_the_same_model_and_the_cache_gives_it_back(mini: Engine, tmp_path: Path) -> None:
+    rec = modelled(mini).recognizer
+    stage = rec.similarity_stage()
+    assert stage is not None and stage.spec.model is not None
+    classifier._trained.clear()
+    first = classifier.train(stage.texts, stage.labels, rec.model_features, stage.spec.model, "mini")
+    assert list(tmp_path.glob("nokrules/model-*.npz")), "the trained model is kept in the cache folder"
+    classifier._trained.clear()
+    again = classifier.train(stage.texts, stage.labels, rec.model_features, stage.spec.model, "mini")
+    assert first is not None and again is not None and first is not again
+    assert first.classes == again.classes and {"", "faq_missing", "ramp_missing"} <= set(first.classes)
+    assert np.array_equal(first.coef, again.coef) and first.vocabulary == again.vocabulary
+
+
+def test_a_broken_cache_file_is_trained_again(mini: Engine, tmp_path: Path) -> None:
+    rec = modelled(mini).recognizer
+    stage = rec.similarity_stage()
+    assert stage is not None and stage.spec.model is not None
+    classifier._trained.clear()
+    classifier.train(stage.texts, stage.labels, rec.model_features, stage.spec.model, "mini")
+    for f in tmp_path.glob("nokrules/model-*.npz"):
+        f.write_bytes(b"not a model")
+    classifier._trained.clear()
+    model = classifier.train(stage.texts, stage.labels, rec.model_features, stage.spec.model, "mini")
+    assert model is not None and model.guess(rec.model_features("коляска на крыльцо не заезжает"), 0.6) is not None
+
+
+def test_a_model_is_trained_again_when_the_phrasings_change(mini: Engine) -> None:
+    rec = modelled(mini).recognizer
+    stage = rec.similarity_stage()
+    assert stage is not None and stage.spec.model is not None
+    first = classifier.train(stage.texts, stage.labels, rec.model_features, stage.spec.model, "mini")
+    relabelled = [("faq_missing",) if t == RAMP[0] else ls for t, ls in zip(stage.texts, stage.labels, strict=True)]
+    assert classifier.train(stage.texts, relabelled, rec.model_features, stage.spec.model, "mini") is not first
+    assert classifier.train(stage.texts, stage.labels, rec.model_features, stage.spec.model, "mini") is first
