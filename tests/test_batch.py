@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -173,7 +174,7 @@ def test_unrecognised_lines_go_to_the_csv_with_suggestions(tmp_path: Path) -> No
 def test_csv_and_summary_name_suggestions_by_title_with_their_similarity(tmp_path: Path) -> None:
     src = tmp_path / "p.yaml"
     src.write_text(
-        yaml.safe_dump([{"name": "Приют", "findings": "- полезные ссылки\n- lorem ipsum"}], allow_unicode=True),
+        yaml.safe_dump([{"name": "Приют", "findings": "- полезные ссылки есть\n- lorem ipsum"}], allow_unicode=True),
         encoding="utf-8",
     )
     out, r = _batch(tmp_path, str(src))
@@ -182,10 +183,14 @@ def test_csv_and_summary_name_suggestions_by_title_with_their_similarity(tmp_pat
     assert rows[0][4] == "похожие недостатки (сходство)"
     by_text = {row[3]: row[4] for row in rows[1:]}
     assert by_text["lorem ipsum"] == ""
-    assert by_text["полезные ссылки"].startswith(
-        "На сайте нет полезных ссылок на сайты органов власти и организаций в помощь получателям услуг (сходство 100 из 100)"
+    # «полезные ссылки» alone is now read as the deficiency (the model stage); said to be there, the line stays
+    # unrecognised, and «есть», a word the title lacks, makes the title less than fully similar
+    first = re.match(
+        r"На сайте нет полезных ссылок на сайты органов власти и организаций в помощь получателям услуг \(сходство (\d+) из 100\)",
+        by_text["полезные ссылки есть"],
     )
-    assert "_" not in by_text["полезные ссылки"]  # titles, not ids
+    assert first is not None and 50 <= int(first.group(1)) < 100
+    assert "_" not in by_text["полезные ссылки есть"]  # titles, not ids
     md = (out / "summary.md").read_text(encoding="utf-8")
     assert "| строка |" in md and "Стр." not in md and "nokrules" not in md
     assert "| [Приют](<priiut.json>) | 2 | lorem ipsum | — |" in md

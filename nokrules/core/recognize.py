@@ -556,8 +556,8 @@ class Recognizer:
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
-        if not hits:
-            hits = self._modelled_hits(text)
+        if not hits and not (self._says_there(text, toks, 0, len(text)) and not any(sg.problem for sg in signals)):
+            hits = self._modelled_hits(text)  # (not for «полезные ссылки есть»: the thing is there, nothing is wrong)
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
             self._drop_satisfied_aspects(toks, aspects, hits)
