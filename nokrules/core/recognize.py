@@ -556,8 +556,12 @@ class Recognizer:
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
-        if not hits and not (self._says_there(text, toks, 0, len(text)) and not any(sg.problem for sg in signals)):
-            hits = self._modelled_hits(text)  # (not for «полезные ссылки есть»: the thing is there, nothing is wrong)
+        # not for a line that says its thing is there («полезные ссылки есть») or reads a temperature in the norm («в
+        # кабинете +22»), and no word of a problem: nothing is wrong, whatever its words lean to
+        if not hits and not (
+            (self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)) and not any(sg.problem for sg in signals)
+        ):
+            hits = self._modelled_hits(text)
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
             self._drop_satisfied_aspects(toks, aspects, hits)
@@ -869,8 +873,10 @@ class Recognizer:
         stage = self.similarity_stage()
         spec = stage.spec.model if stage is not None else None
         model = stage.model(self.model_features) if stage is not None else None
-        guess = model.guess(self.model_features(text), spec.min_probability) if model is not None and spec is not None else None
-        if stage is None or guess is None:
+        if stage is None or spec is None or model is None:
+            return {}
+        guess = model.guess(self.model_features(text), spec.min_probability)
+        if guess is None:
             return {}
         # the labelled lines outweigh the model: a counterexample of the deficiency or a line that names nothing, at
         # least as close as the closest phrasing of the deficiency, says wording like this is not it (the counterexample
@@ -879,7 +885,7 @@ class Recognizer:
         own = stage.closest(reading, guess.deficiency)
         if max(stage.closest(reading, NOT + guess.deficiency), stage.closest(reading, NONE)) >= own:
             return {}
-        return {guess.deficiency: _Hit(guess.deficiency, "model", -1, (), None, -1, close=stage.close_to(text, guess.deficiency))}
+        return {guess.deficiency: _Hit(guess.deficiency, "model", -1, (), None, -1, close=stage.close_to(reading, guess.deficiency))}
 
     def similarity_stage(self) -> Similarity | None:
         """The similarity index of this catalog (None without catalog/similarity.yaml), built when first needed."""
@@ -1384,6 +1390,8 @@ class Recognizer:
                 keep += [m.span() for m in SLOPE_RE.finditer(folded)]
             # so is a wait: «45 минут» is too long, «10 минут» not
             keep += [m.span() for m in DURATION_RE.finditer(folded, first if half < 0 else min(first, half))]
+            # and a temperature: «в кабинете +22» says nothing is wrong
+            keep += [m.span() for _, m in _temperatures(folded)]
 
             def number(m: re.Match[str]) -> str:
                 meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(DIGITS_RE.findall(m.group()))
@@ -1561,14 +1569,25 @@ def _read_marks(text: str) -> str:
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
 
 
+def _temperatures(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Every temperature indoors the text tells by its reading («+14», «плюс четырнадцать», «16 градусов»)."""
+    if "+" not in text and "°" not in text and "плюс" not in text.lower() and "градус" not in text.lower():
+        return []
+    # (numerals keeps every position: «плюс четырнадцать»)
+    return [(int(m.group("signed") or m.group("unsigned")), m) for m in TEMPERATURE_RE.finditer(numerals(text))]
+
+
+def _temperature_in_norm(text: str) -> bool:
+    """Does the text tell temperatures, each between COLD_BELOW and HOT_ABOVE («в кабинете +22»)?"""
+    found = _temperatures(text)
+    return bool(found) and all(COLD_BELOW <= value <= HOT_ABOVE for value, _ in found)
+
+
 def _read_temperatures(text: str) -> str:
     """The text with a temperature told by its reading put in words: «в холле +14» reads «в холле +14 холодно», so the
     concepts of cold and heat apply; a reading between COLD_BELOW and HOT_ABOVE says nothing."""
-    if "+" not in text and "°" not in text and "плюс" not in text.lower() and "градус" not in text.lower():
-        return text
     out, last = [], 0
-    for m in TEMPERATURE_RE.finditer(numerals(text)):  # (numerals keeps every position: «плюс четырнадцать»)
-        value = int(m.group("signed") or m.group("unsigned"))
+    for value, m in _temperatures(text):
         word = " холодно" if value < COLD_BELOW else " жарко" if value > HOT_ABOVE else ""
         end = m.end()
         while end < len(text) and text[end].isalpha():  # the rest of a number word («четырнадцать») past its digits

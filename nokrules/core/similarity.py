@@ -62,7 +62,7 @@ class Similarity:
         spec = catalog.similarity
         assert spec is not None, "the similarity stage needs catalog/similarity.yaml"
         self.spec = spec
-        self._catalog = catalog.model_dump_json(exclude={"phrasings"})  # what, beside the phrasings, shapes the model
+        self._catalog = catalog  # what, beside the phrasings, shapes the model's features
         self.neighbours, self.min_similarity, self.min_share = spec.neighbours, spec.min_similarity, spec.min_share
         self.contest, self.veto = spec.contest, spec.veto
         self.features = features
@@ -121,13 +121,14 @@ class Similarity:
         if spec is None:
             return None
         if not self._model:
-            self._model.append(classifier.train(self.texts, self.labels, features, spec, self._catalog))
+            rest = self._catalog.model_dump_json(exclude={"phrasings"})
+            self._model.append(classifier.train(self.texts, self.labels, features, spec, rest))
         return self._model[0]
 
-    def close_to(self, text: str, label: str) -> tuple[Close, ...]:
-        """The phrasings labelled `label` closest to the text, best first: what the model's answer is shown with."""
+    def close_to(self, reading: Reading, label: str) -> tuple[Close, ...]:
+        """The phrasings labelled `label` closest to the text read, best first: what the model's answer is shown with."""
         mine = self.by_label.get(label)
-        cosine = self._cosines(self.query(text))
+        cosine = reading.cosine
         if mine is None or not len(cosine):
             return ()
         ranked = sorted((-float(cosine[k]), int(k)) for k in mine if cosine[k] > 0)[:CLOSE_SHOWN]
