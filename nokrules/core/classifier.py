@@ -9,10 +9,9 @@ taken only when it reaches `min_probability`, and the class of lines that name n
 competes like any other, so «замечаний нет» stays unrecognised. Measured on corpus/dev, each batch left out of
 the pool (catalog/similarity.yaml says the figures).
 
-Training takes seconds (ten on the shipped pool), so a trained model is kept for the life of the process and in
-the user's cache folder (cachedir.py): it is a function of the phrasings, their labels, the settings and the
-version of scikit-learn alone, so it is kept under a hash of all of them and can never be stale. scikit-learn is
-imported only to train; answering is a few numpy sums over the finding's words.
+Training takes seconds (twenty on the shipped pool, half of it reading the phrasings), so a trained model is kept
+for the life of the process and in the user's cache folder (cachedir.py), under a hash of all it depends on (see
+`train`): it can never be stale. scikit-learn is imported only to train; answering is a few numpy sums over the finding's words.
 """
 
 from __future__ import annotations

@@ -131,7 +131,9 @@ class ExplainEntry(BaseModel):
     places: list[str]
     values: dict[str, float]
     scores: list[str] = Field(default_factory=list, description="где тот же недостаток показали баллы (чек-лист, опрос)")
-    close: list[Close] = Field(default_factory=list, description="распознано по сходству: ближайшие размеченные находки и сходство 0–1")
+    close: list[Close] = Field(
+        default_factory=list, description="распознано по сходству или моделью: ближайшие размеченные находки и сходство 0–1"
+    )
     echoes: list[str] = Field(
         default_factory=list, description="недостатки (по названиям), которые тоже совпали, но их слова — лишь часть этой формулировки"
     )

@@ -72,7 +72,8 @@ class PlanItem(Contract):
     # the checklist items and survey shares that show the same deficiency: both sources when the text
     # found it too (recognised_by is then how the text was read), the only one when recognised_by is scores
     scores: list[ScoreSource] = []
-    close: list[Close] = []  # recognised_by similarity: the labelled phrasings the finding was closest to
+    # recognised_by similarity: the labelled phrasings the finding was closest to; model: the closest of its deficiency
+    close: list[Close] = []
 
 
 class Suggestion(Contract):
