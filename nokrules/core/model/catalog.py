@@ -108,7 +108,8 @@ class VetoSpec(Strict):
 
 class ModelSpec(Strict):
     """The third stage (see classifier.py): a logistic model of the same phrasings, for a finding the closest ones
-    left alone. Its deficiency is taken only at a probability of at least `min_probability`; `epochs` passes over the phrasings with L2 penalty `alpha` train it (the same phrasings and settings give the same model)."""
+    left alone. Its deficiency is taken only at a probability of at least `min_probability`; `epochs` passes over
+    the phrasings with L2 penalty `alpha` train it (the same phrasings and settings give the same model)."""
 
     min_probability: float = Field(default=0.7, gt=0.5, le=1)
     epochs: int = Field(default=12, ge=1, le=200)
