@@ -11,7 +11,8 @@ the pool (catalog/similarity.yaml says the figures).
 
 Training takes seconds (twenty on the shipped pool, half of it reading the phrasings), so a trained model is kept
 for the life of the process and in the user's cache folder (cachedir.py), under a hash of all it depends on (see
-`train`): it can never be stale. scikit-learn is imported only to train; answering is a few numpy sums over the finding's words.
+`train`): it can never be stale. scikit-learn is imported only to train; answering is a few numpy sums over the
+finding's words.
 """
 
 from __future__ import annotations
