@@ -30,7 +30,7 @@ import numpy as np
 from nokrules.core import cachedir, lemmas
 from nokrules.core.model import ModelSpec
 
-NONE = ""  # the label of a phrasing that names no deficiency (as in similarity.py)
+NONE = ""  # the label of a phrasing that names no deficiency: a class like any other, whose answer is no answer
 KEPT = 2  # trained models kept per process: the catalog's own and one an evaluation set apart
 
 
@@ -75,15 +75,13 @@ class Classifier:
 def train(
     texts: Sequence[str], labels: Sequence[tuple[str, ...]], features: Callable[[str], frozenset[str]], spec: ModelSpec, catalog: str
 ) -> Classifier | None:
-    """A model of the phrasings over `features` of each; None when they know fewer than two classes. A
-    counterexample (label "-id") is a line that names nothing, as the curator wrote it to say: «кабинеты оснащены
-    табличками со шрифтом Брайля» must teach the model the words of a thing that is there. Kept for the process and
-    in the cache folder under a hash of what decides the model without working out a word of it: the phrasings,
+    """A model of the phrasings over `features` of each (a phrasing with several labels is a row of each); None
+    when they know fewer than two classes. Kept for the process and in the cache folder under a hash of what decides the model without working out a word of it: the phrasings,
     their labels, the settings, `catalog` (the rest of the catalog, whose words and signals `features` reads), the
     code of nokrules.core and the versions of scikit-learn and of the dictionary."""
     from importlib.metadata import version
 
-    rows = [(k, NONE if label.startswith("-") else label) for k, ls in enumerate(labels) for label in ls]
+    rows = [(k, label) for k, ls in enumerate(labels) for label in ls]
     digest = hashlib.sha256(repr((version("scikit-learn"), lemmas.DICTIONARY, spec.model_dump(), catalog)).encode())
     for source in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(source.read_bytes())
@@ -138,13 +136,13 @@ def _train(rows: list[tuple[int, str]], features: Sequence[frozenset[str]], spec
     classes = sorted({label for _, label in rows})
     if len(classes) < 2:
         return None
-    vocabulary = {f: i for i, f in enumerate(sorted({f for k, _ in rows for f in features[k]}))}
+    used = sorted({k for k, _ in rows})  # each phrasing counts once in a word's document frequency
+    vocabulary = {f: i for i, f in enumerate(sorted({f for k in used for f in features[k]}))}
     df = np.zeros(len(vocabulary))
-    for k in sorted({k for k, _ in rows}):
+    for k in used:
         for f in features[k]:
             df[vocabulary[f]] += 1
-    n = len({k for k, _ in rows})
-    idf = np.log((1 + n) / (1 + df)) + 1.0  # scikit-learn's smoothed idf
+    idf = np.log((1 + len(used)) / (1 + df)) + 1.0  # scikit-learn's smoothed idf
     indptr, indices, data = [0], [], []
     for k, _ in rows:
         at = sorted(vocabulary[f] for f in features[k])

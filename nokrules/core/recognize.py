@@ -556,12 +556,8 @@ class Recognizer:
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
-        # not for a line that says its thing is there («полезные ссылки есть») or reads a temperature in the norm («в
-        # кабинете +22»), and no word of a problem: nothing is wrong, whatever its words lean to
-        if not hits and not (
-            (self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)) and not any(sg.problem for sg in signals)
-        ):
-            hits = self._modelled_hits(text)
+        if not hits:
+            hits = self._modelled_hits(text, toks, signals)
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
             self._drop_satisfied_aspects(toks, aspects, hits)
@@ -866,14 +862,20 @@ class Recognizer:
             return {}
         return {did: _Hit(did, "similarity", -1, (), None, -1, close=close) for did, close in verdict.deficiencies}
 
-    def _modelled_hits(self, text: str) -> dict[str, _Hit]:
+    def _modelled_hits(self, text: str, toks: Tokens, signals: list[PartSignal]) -> dict[str, _Hit]:
         """The third stage (classifier.py), for a finding every other stage left alone, whether or not it says
         something is wrong: the deficiency the model of the labelled phrasings gives it, if it is sure enough (the
         lines that name nothing are a class of their own, so «замечаний нет» stays where it is)."""
+        if self.catalog.similarity is None or self.catalog.similarity.model is None:
+            return {}
+        # not for a line that says its thing is there («полезные ссылки есть») or reads a temperature in the norm («в
+        # кабинете +22»), and no word of a problem: nothing is wrong, whatever its words lean to
+        if not any(sg.problem for sg in signals) and (self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)):
+            return {}
         stage = self.similarity_stage()
-        spec = stage.spec.model if stage is not None else None
+        spec = self.catalog.similarity.model
         model = stage.model(self.model_features) if stage is not None else None
-        if stage is None or spec is None or model is None:
+        if stage is None or model is None:
             return {}
         guess = model.guess(self.model_features(text), spec.min_probability)
         if guess is None:

@@ -23,7 +23,7 @@ import numpy as np
 from nokrules.core import classifier
 from nokrules.core.model import Catalog, Close
 
-NONE = ""  # the label of a phrasing that names no deficiency: its vote is for leaving the finding alone
+NONE = classifier.NONE  # the label of a phrasing that names no deficiency: its vote is for leaving the finding alone
 NOT = "-"  # before an id, the label of a counterexample: its vote is against that deficiency
 CLOSE_SHOWN = 3  # phrasings shown as the reason of a decision
 FLOOR = 0.1  # a similarity most phrasings are below: the closest are looked for among those above it first
@@ -122,7 +122,10 @@ class Similarity:
             return None
         if not self._model:
             rest = self._catalog.model_dump_json(exclude={"phrasings"})
-            self._model.append(classifier.train(self.texts, self.labels, features, spec, rest))
+            # a counterexample is a line that names nothing, as the curator wrote it to say: «кабинеты оснащены
+            # табличками со шрифтом Брайля» must teach the model the words of a thing that is there
+            labels = [tuple(NONE if label.startswith(NOT) else label for label in ls) for ls in self.labels]
+            self._model.append(classifier.train(self.texts, labels, features, spec, rest))
         return self._model[0]
 
     def close_to(self, reading: Reading, label: str) -> tuple[Close, ...]:
