@@ -37,8 +37,9 @@ HOW_TITLES = {
     "choice": "отнесено вручную (выбрана подсказка)",
     "scores": "по баллам (чек-лист или опрос)",
 }
-# the model decided: the phrasings shown are the closest of those labelled with its deficiency, not the closest of all
-CLOSE_OF_MODEL = " из находок с этим недостатком"
+# how the phrasings shown with a similarity or model answer are introduced: the model's are the closest of those
+# labelled with its deficiency, not the closest of all
+CLOSE_TITLES = {"similarity": "ближе всего", "model": "ближе всего из находок с этим недостатком"}
 # a deficiency also matched whose words only echo the recognised one's («телефоны структурных подразделений»)
 ECHO_NOTE = "совпал и недостаток «{deficiency}», но его слова здесь — лишь часть этой формулировки: отдельно не учтён"
 # a deficiency also matched whose own words stand where the closest labelled findings name the recognised one

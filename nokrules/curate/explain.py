@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from nokrules.core.conditions import Unmet, unmet
 from nokrules.core.constants import (
-    CLOSE_OF_MODEL,
+    CLOSE_TITLES,
     ECHO_NOTE,
     HOW_TITLES,
     MANUAL_MEASURE,
@@ -205,7 +205,7 @@ def _how(r: RecognitionWhy) -> str:
         return f"    шаблон {r.pattern}: {words}{also}"
     if r.recognised_by in ("similarity", "model"):
         close = "; ".join(f"«{c.text}» ({c.similarity:.2f})" for c in r.close)
-        return f"    {HOW_TITLES[r.recognised_by]} — ближе всего{CLOSE_OF_MODEL if r.recognised_by == 'model' else ''}: {close}{also}"
+        return f"    {HOW_TITLES[r.recognised_by]} — {CLOSE_TITLES[r.recognised_by]}: {close}{also}"
     return f"    {HOW_TITLES['choice']}{also}"
 
 

@@ -19,7 +19,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from nokrules.core.constants import CLOSE_OF_MODEL, ECHO_NOTE, HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES, outvoted_note
+from nokrules.core.constants import CLOSE_TITLES, ECHO_NOTE, HOW_TITLES, PLACE_TITLES, STATE_TITLES, VALUE_TITLES, outvoted_note
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.errors import InputError
 from nokrules.core.limits import PlanTooLarge
@@ -616,8 +616,7 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
         elif e.recognised_by == "scores":
             said += f" — {HOW_TITLES['scores']}: " + "; ".join(_e(x) for x in e.scores)
         elif e.recognised_by in ("similarity", "model"):
-            of_model = CLOSE_OF_MODEL if e.recognised_by == "model" else ""
-            said += f" — распознано {HOW_TITLES[e.recognised_by]}; ближе всего{of_model}: " + "; ".join(
+            said += f" — распознано {HOW_TITLES[e.recognised_by]}; {CLOSE_TITLES[e.recognised_by]}: " + "; ".join(
                 f"«{_e(c.text)}» (сходство {c.similarity:.2f})" for c in e.close
             )
         else:
