@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from nokrules import Engine, Institution
 from nokrules.core.catalog import load_catalog
 from nokrules.core.errors import CatalogError, SourceRef
 from nokrules.core.model import CorpusItem, Phrasing, SimilaritySpec
+from nokrules.core.similarity import NONE, Similarity
 from nokrules.curate.evaluate import evaluate
 from nokrules.curate.explain import explain, render
 
@@ -189,3 +191,31 @@ def test_a_verdict_is_one_the_closest_phrasings_vote_for(faq_engine: Engine, wor
     labels = dict(zip(sim.texts, sim.labels, strict=True))
     for did, close in first.deficiencies if first else ():
         assert close and all(0 < c.similarity <= 1 and did in labels[c.text] for c in close)
+
+
+class _Walked(frozenset[str]):
+    """A set of words walked in the order they were written: one process may walk two equal sets differently
+    (a string's hash changes from run to run), and a sum of floats depends on its order."""
+
+    order: tuple[str, ...]
+
+    def __new__(cls, words: list[str]) -> _Walked:
+        walked = super().__new__(cls, words)
+        walked.order = tuple(words)
+        return walked
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+
+def test_phrasings_with_the_same_words_are_exactly_as_close_whatever_order_their_words_come_in(mini: Engine) -> None:
+    # «два раза в месяц» and «раз в два месяца» have the same words: one was labelled a deficiency, the other its
+    # counterexample, and which of the two was the closer flipped with the last bit of a sum taken in set order
+    words = "порядок сайт вопрос ответ раздел запись посетитель жалоба работник обращение".split()
+    phrasings = [phrasing(" ".join(words), "faq_missing"), phrasing(" ".join(reversed(words)))]
+    phrasings += [phrasing(" ".join(words[:k]), "faq_missing") for k in range(1, len(words))]  # words of every weight
+    engine = learnt(mini, phrasings)
+    stage = Similarity(engine.catalog, lambda text: _Walked(text.split()))
+    for order in (words, words[::-1], sorted(words), words[1::2] + words[::2]):
+        reading = stage.read(" ".join(order))
+        assert stage.closest(reading, "faq_missing") == stage.closest(reading, NONE)

@@ -94,7 +94,9 @@ class Similarity:
         # numpy sums a finding's words over every phrasing at once: a plain loop over the postings of «не» or
         # «сайт» (a thousand phrasings each) took over a millisecond a line
         self.postings = {f: np.array(ks, dtype=np.int32) for f, ks in by_feature.items()}
-        self.norms = np.array([math.sqrt(sum(self.idf[f] ** 2 for f in fs)) or 1.0 for fs in feats])
+        # fsum: exact whatever order a set walks its words in (that order changes from run to run), so two phrasings
+        # with the same words tie exactly and a counterexample is as close as the phrasing it was written against
+        self.norms = np.array([math.sqrt(math.fsum(self._square[f] for f in fs)) or 1.0 for fs in feats])
         by_label: dict[str, list[int]] = {}
         for k, labels in enumerate(self.labels):
             for label in labels:
@@ -143,7 +145,7 @@ class Similarity:
 
     def weigh(self, features: frozenset[str]) -> Query:
         """`query` of a text whose words are already known."""
-        return Query(features, math.sqrt(sum(map(self._square.get, features, itertools.repeat(self._unseen_square)))))
+        return Query(features, math.sqrt(math.fsum(map(self._square.get, features, itertools.repeat(self._unseen_square)))))
 
     def _cosines(self, query: Query) -> np.ndarray:
         """Every phrasing's cosine similarity to the text (0 for one that shares no word with it; an empty array when
@@ -193,7 +195,7 @@ class Similarity:
         # each word adds to a phrasing's score, so a part of the sum past the bar is enough: the words of the fewest
         # phrasings first, they weigh most (a dict over a few dozen phrasings beats numpy's set-up here)
         so_far: dict[int, float] = {}
-        for ks, adds in sorted([postings[f] for f in query.features if f in postings], key=lambda p: len(p[0])):
+        for ks, adds in sorted([postings[f] for f in sorted(query.features) if f in postings], key=lambda p: len(p[0])):
             for k, add in zip(ks, adds, strict=True):
                 got = so_far[k] = so_far.get(k, 0.0) + add
                 if got > bar:
