@@ -195,7 +195,7 @@ class Similarity:
         # each word adds to a phrasing's score, so a part of the sum past the bar is enough: the words of the fewest
         # phrasings first, they weigh most (a dict over a few dozen phrasings beats numpy's set-up here)
         so_far: dict[int, float] = {}
-        for ks, adds in sorted([postings[f] for f in sorted(query.features) if f in postings], key=lambda p: len(p[0])):
+        for ks, adds in sorted([postings[f] for f in query.features if f in postings], key=lambda p: len(p[0])):
             for k, add in zip(ks, adds, strict=True):
                 got = so_far[k] = so_far.get(k, 0.0) + add
                 if got > bar:
