@@ -54,6 +54,23 @@ class Classifier:
 
     def guess(self, features: frozenset[str], min_probability: float) -> Guess | None:
         """The most likely deficiency of a text with these words, if it is likely enough and is a deficiency."""
+        p = self._probabilities(features)
+        if p is None:
+            return None
+        k = int(np.argmax(p))
+        if self.classes[k] == NONE or p[k] < min_probability:
+            return None
+        return Guess(self.classes[k], float(p[k]))
+
+    def probability(self, features: frozenset[str], label: str) -> float | None:
+        """How likely a text with these words is of `label` (None when the model knows none of its words or not
+        the label)."""
+        p = self._probabilities(features)
+        if p is None or label not in self.classes:
+            return None
+        return float(p[self.classes.index(label)])
+
+    def _probabilities(self, features: frozenset[str]) -> np.ndarray | None:
         at = sorted(self.vocabulary[f] for f in features if f in self.vocabulary)
         if not at:
             return None
@@ -62,14 +79,10 @@ class Classifier:
         z = self.coef[:, at] @ x + self.intercept
         if len(self.classes) == 2:
             p1 = 1.0 / (1.0 + math.exp(-float(z[0])))
-            p = np.array([1.0 - p1, p1])
-        else:
-            p = 1.0 / (1.0 + np.exp(-z))
-            p = p / p.sum()
-        k = int(np.argmax(p))
-        if self.classes[k] == NONE or p[k] < min_probability:
-            return None
-        return Guess(self.classes[k], float(p[k]))
+            return np.array([1.0 - p1, p1])
+        p: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        p /= p.sum()
+        return p
 
 
 def train(
