@@ -52,9 +52,18 @@ VETOED_NOTE = (
     "а близких к словам «{words}» находок с этим недостатком нет: не учтён"
 )
 
+# a deficiency a pattern or a concept found that the model of the labelled findings, weighing the whole finding, doubts
+DOUBTED_NOTE = (
+    "совпал недостаток «{deficiency}», но модель, обученная на размеченных находках, по всем словам находки даёт ему "
+    "лишь {probability} вероятности: не учтён"
+)
 
-def outvoted_note(deficiency: str, words: str, rival: str | None) -> str:
-    """Why a deficiency also matched was left out: the contest of two found deficiencies, or a veto (with `rival`)."""
+
+def outvoted_note(deficiency: str, words: str, rival: str | None, probability: float | None = None) -> str:
+    """Why a deficiency also matched was left out: the contest of two found deficiencies, a veto (with `rival`), or
+    the model's doubt (with `probability`)."""
+    if probability is not None:
+        return DOUBTED_NOTE.format(deficiency=deficiency, probability=f"{100 * probability:.1f} %".replace(".", ","))
     if rival is None:
         return OUTVOTED_NOTE.format(deficiency=deficiency, words=words)
     return VETOED_NOTE.format(deficiency=deficiency, words=words, rival=rival)

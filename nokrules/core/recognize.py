@@ -551,6 +551,7 @@ class Recognizer:
                 numbered.add(did)
         # what the labelled phrasings clearly contradict is left out: the line may then go to them as a whole
         vetoed = self._vetoed(hits, text, toks, parts, signals, numbered) if hits else {}
+        vetoed.update(self._doubted(hits, text, toks, parts, signals, numbered))
         for did in vetoed:
             del hits[did]
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
@@ -768,6 +769,51 @@ class Recognizer:
             found[h.deficiency] = Outvoted(deficiency=h.deficiency, words=words, close=list(stage.close(whole.near, rival)), rival=rival)
         return found
 
+    def _doubted(
+        self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], numbered: Collection[str]
+    ) -> dict[str, Outvoted]:
+        """Pattern and concept hits the model of the labelled phrasings, weighing every word of the finding, finds
+        all but impossible (below `min_found`), each with its probability: one word decided them, and the rest of
+        the finding is about something else («кнопка вызова на калитке — нет питания» is not about food). Where
+        several were found, each is also weighed at the places of its own words, with the words that say what is
+        wrong, and kept where the model would take it on its own (`min_probability`): a line that lists several
+        aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit
+        whose own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never
+        judged: the model does not see numbers."""
+        spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
+        judged = [
+            h for h in hits.values()
+            if h.source != "similarity" and h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words)
+        ]
+        if spec is None or not spec.min_found or not judged:
+            return {}
+        stage = self.similarity_stage()
+        model = stage.model(self.model_features) if stage is not None else None
+        if model is None:
+            return {}
+        marks = self._marks(text, toks)
+        features = self._features_of(toks) | marks  # (`model_features`, from the tokens at hand)
+        aside: set[int] | None = None
+        found: dict[str, Outvoted] = {}
+        for h in judged:
+            p = model.probability(features, h.deficiency)
+            if p is None or p >= spec.min_found:
+                continue
+            places: list[tuple[int, int]] = []
+            if len(hits) > 1:
+                aside = self._aside(toks, parts, signals) if aside is None else aside
+                places = self._own_places(h.words, aside, text, toks)
+                said = self.features(" ".join(toks.surface[i] for i in sorted(aside))) | marks  # what is wrong, of any place
+                if any(
+                    (model.probability(self.features(text[a:b]) | extra, h.deficiency) or 0.0) >= spec.min_probability
+                    for a, b in places
+                    for extra in (marks, said)
+                ):
+                    continue
+            words = _place_words(text, places) if places else text.strip()
+            found[h.deficiency] = Outvoted(deficiency=h.deficiency, words=words, probability=p)
+        return found
+
     def _specific(self, words: frozenset[int], toks: Tokens) -> frozenset[int]:
         """The words that name a thing, not a kind of thing: a word more deficiencies use than the catalog's
         `generic_share` («информация», «сайт», «услуга»; never a word of one deficiency alone) is followed by what
@@ -877,7 +923,7 @@ class Recognizer:
         model = stage.model(self.model_features) if stage is not None else None
         if stage is None or model is None:
             return {}
-        guess = model.guess(self.model_features(text), spec.min_probability)
+        guess = model.guess(self._features_of(toks) | self._marks(text, toks), spec.min_probability)
         if guess is None:
             return {}
         # the labelled lines outweigh the model: a counterexample of the deficiency or a line that names nothing, at
@@ -907,7 +953,10 @@ class Recognizer:
         """What the model stage weighs: the words `features` gives, and what the finding says of its thing as marks
         no word can be («#problem», «#there», «#clear», «#survey», «#broken»…): «анкета размещена на сайте» and
         «анкета на сайте не работает» share every word that names the thing."""
-        toks = self.tokens(text)
+        return self.features(text) | self._marks(text, self.tokens(text))
+
+    def _marks(self, text: str, toks: Tokens) -> frozenset[str]:
+        """The marks of `model_features`: what the finding says of its thing."""
         sig = self._signal(text, toks, 0, len(text)) if toks.surface else None
         marks = {"#digit"} if DIGIT_RE.search(text) else set()
         if sig is not None:
@@ -915,7 +964,7 @@ class Recognizer:
             marks |= {f"#{sig.state}"} if sig.state else set()
         if toks.surface and self._says_there(text, toks, 0, len(text)):
             marks.add("#there")
-        return self.features(text) | marks
+        return frozenset(marks)
 
     def _features_of(self, toks: Tokens) -> frozenset[str]:
         """`features` of the text the tokens are of, from the lemmas they already have (an unknown word's are the

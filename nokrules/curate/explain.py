@@ -242,7 +242,7 @@ def _render_finding(f: FindingWhy) -> list[str]:
 
 def _render_outvoted(o: Outvoted, indent: str) -> list[str]:
     """A deficiency also matched and left out, and the labelled phrasings that decided it."""
-    return [f"{indent}{outvoted_note(o.deficiency, o.words, o.rival)}", *(f"{indent}  «{c.text}» ({c.similarity:.2f})" for c in o.close)]
+    return [f"{indent}{outvoted_note(o.deficiency, o.words, o.rival, o.probability)}", *(f"{indent}  «{c.text}» ({c.similarity:.2f})" for c in o.close)]
 
 
 def _render_recognition(r: RecognitionWhy) -> list[str]:

@@ -452,7 +452,7 @@ def _results(engine: Engine, form: PageForm, trace: Trace, vi: bool) -> list[str
             for o in u.left_out:  # what a pattern or a concept found and the labelled findings contradicted
                 title = titles.get(o.deficiency, "недостаток каталога")
                 rival = titles.get(o.rival, "другой недостаток") if o.rival else None
-                out.append(f'<p class="left-out">{_e(outvoted_note(title, o.words, rival))}.</p>')
+                out.append(f'<p class="left-out">{_e(outvoted_note(title, o.words, rival, o.probability))}.</p>')
             if u.suggestions:
                 out.append('<p class="suggest">Похоже на:</p><ul class="suggestions">')
                 for s in u.suggestions:
@@ -622,7 +622,7 @@ def _why(rows: list[PlanRow], entries: list[ExplainEntry]) -> str:
         else:
             said += f" — распознано {HOW_TITLES[e.recognised_by]}; слова находки: " + ", ".join(f"«{_e(w)}»" for w in _words(e))
         said += "".join("; " + _e(ECHO_NOTE.format(deficiency=t)) for t in e.echoes)
-        said += "".join("; " + _e(outvoted_note(o.deficiency, o.words, o.rival)) for o in e.outvoted)
+        said += "".join("; " + _e(outvoted_note(o.deficiency, o.words, o.rival, o.probability)) for o in e.outvoted)
         if e.scores and e.recognised_by != "scores":
             said += "; также по баллам: " + "; ".join(_e(x) for x in e.scores)
         if e.state:

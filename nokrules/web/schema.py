@@ -111,6 +111,9 @@ class OutvotedView(BaseModel):
     rival: str | None = Field(
         default=None, description="название недостатка, который называют размеченные находки, ближайшие ко всей находке (отвод)"
     )
+    probability: float | None = Field(
+        default=None, description="вероятность недостатка 0–1 по модели размеченных находок, когда модель его отвела"
+    )
 
 
 class ExplainEntry(BaseModel):

@@ -127,6 +127,7 @@ def explain(engine: Engine, trace: Trace) -> list[ExplainEntry]:
                         words=o.words,
                         close=o.close,
                         rival=cat.deficiency(o.rival).title if o.rival else None,
+                        probability=o.probability,
                     )
                     for o in r.outvoted
                 ],

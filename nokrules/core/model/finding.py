@@ -84,12 +84,14 @@ class Outvoted(Contract):
     words («words») name the recognised deficiency instead; `close` are those phrasings, the curator's reason.
     With `rival`, it is vetoed: the phrasings closest to the whole finding name that deficiency and none close names
     this one (see Recognizer._vetoed); a finding left with nothing goes to the similarity stage, or stays
-    unrecognised and says so (`Unrecognized.left_out`)."""
+    unrecognised and says so (`Unrecognized.left_out`). With `probability`, the model of the labelled phrasings
+    vetoed it: the probability it gives the deficiency, weighing the whole finding (see Recognizer._doubted)."""
 
     deficiency: DeficiencyId
     words: str
     close: list[Close] = []
     rival: DeficiencyId | None = None
+    probability: float | None = None
 
 
 class Recognition(Strict):
