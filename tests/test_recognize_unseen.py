@@ -810,3 +810,15 @@ def test_a_percentage_of_a_physical_measure_is_no_survey_share(engine: Engine, t
 
 def test_a_slope_in_percent_over_the_norm_is_a_ramp_off_the_norm(engine: Engine) -> None:
     assert recognised(engine, "уклон пандуса на входе 14 %") == [("ramp_missing", "noncompliant")]
+
+
+# A second opinion and a closer reading: the model of the labelled phrasings weighs the whole finding.
+
+
+def test_what_one_word_found_is_left_out_when_the_whole_finding_is_about_something_else(engine: Engine) -> None:
+    # «питание» is the power of the call button here, not the residents' food
+    assert ids(engine, "кнопка вызова у ворот не работает, питание к ней не подведено") == ["call_button_missing"]
+
+
+def test_a_clause_no_pattern_reads_is_read_on_its_own(engine: Engine) -> None:
+    assert set(ids(engine, "на стенде нет тарифов, врача в отделении не дождаться")) == {"tariffs_missing", "medical_care_poor"}
