@@ -88,6 +88,11 @@ INDICATOR_VALUE_RE = re.compile(
     r"(?:«[^»]{0,40}»\s*|\([^()]{0,40}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
     r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
 )
+# an indicator and the first number after it when that number is in points, whatever words stand between: «показатель
+# 1.3 по филиалу в с. Ивановка — 83,5 балла», «по 5.3 итог 86,1 балла», «по показателю 5.1 набрано 62 балла»
+INDICATOR_POINTS_RE = re.compile(
+    r"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{0,60}?(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
+)
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
 _IND = r"[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
@@ -204,6 +209,10 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
         if not any(a <= m.start() < b for a, b in taken):
             ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym")]
             out.append((ind, indicator_value(m.group("value")), m.group().strip(), m.span()))
+            taken.append(m.span())
+    for m in INDICATOR_POINTS_RE.finditer(folded):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append((m.group("ind"), indicator_value(m.group("value")), m.group().strip(), m.span()))
     return out
 
 
