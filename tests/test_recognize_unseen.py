@@ -822,3 +822,29 @@ def test_what_one_word_found_is_left_out_when_the_whole_finding_is_about_somethi
 
 def test_a_clause_no_pattern_reads_is_read_on_its_own(engine: Engine) -> None:
     assert set(ids(engine, "на стенде нет тарифов, врача в отделении не дождаться")) == {"tariffs_missing", "medical_care_poor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("показатель 1.3 по филиалу в с. Ивановка — 83,5 балла", "info_satisfaction_low"),
+        ("по 5.3 итог 86,1 балла", "overall_satisfaction_low"),
+    ],
+)
+def test_an_indicator_in_points_is_read_whatever_words_stand_before_its_value(engine: Engine, text: str, deficiency: str) -> None:
+    assert ids(engine, text) == [deficiency]
+
+
+def test_an_indicator_in_points_at_the_floor_names_nothing(engine: Engine) -> None:
+    assert ids(engine, "показатель 2.1 по филиалу в с. Ивановка — 99 баллов") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рекомендуется продолжить обучение сиделок приёмам ухода за лежачими",
+        "совет рекомендует продолжать выпуск буклетов об услугах центра",
+    ],
+)
+def test_a_recommendation_to_go_on_names_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
