@@ -6,8 +6,9 @@ wording nobody has seen («ждать у кабинета приходится �
 each word leans towards one deficiency across all of them. A logistic model (scikit-learn's SGDClassifier, one
 against the rest) weighs every word by what it says over the whole pool, and gives a probability: a deficiency is
 taken only when it reaches `min_probability`, and the class of lines that name nothing (the corpus' negatives)
-competes like any other, so «замечаний нет» stays unrecognised. Measured on corpus/dev, each batch left out of
-the pool (catalog/similarity.yaml says the figures).
+competes like any other, so «замечаний нет» stays unrecognised. The same probabilities are a second opinion on
+what a pattern or a concept found, and on each clause of a finding read on its own (Recognizer._doubted,
+_clause_hits). Measured on corpus/dev, each batch left out of the pool (catalog/similarity.yaml says the figures).
 
 Training takes seconds (twenty on the shipped pool, half of it reading the phrasings), so a trained model is kept
 for the life of the process and in the user's cache folder (cachedir.py), under a hash of all it depends on (see
@@ -50,6 +51,7 @@ class Classifier:
         self.vocabulary = vocabulary
         self.idf = idf
         self.coef = coef  # one row per class (a single row for two classes: the second's score)
+        self._by_word = np.ascontiguousarray(coef.T, dtype=np.float64)  # a word's weights side by side: read by row
         self.intercept = intercept
 
     def guess(self, features: frozenset[str], min_probability: float) -> Guess | None:
@@ -76,7 +78,7 @@ class Classifier:
             return None
         x = self.idf[at]
         x = x / math.sqrt(float(x @ x))
-        z = self.coef[:, at] @ x + self.intercept
+        z = x @ self._by_word[at] + self.intercept
         if len(self.classes) == 2:
             p1 = 1.0 / (1.0 + math.exp(-float(z[0])))
             return np.array([1.0 - p1, p1])

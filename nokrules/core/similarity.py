@@ -118,7 +118,7 @@ class Similarity:
 
     def model(self, features: Callable[[str], frozenset[str]]) -> classifier.Classifier | None:
         """The third stage's model of these phrasings over `features` of each (None when similarity.yaml asks for
-        none), trained when first needed: most runs never leave a finding to it."""
+        none), trained when first needed: a run that recognises nothing never asks for it."""
         spec = self.spec.model
         if spec is None:
             return None
