@@ -100,7 +100,6 @@ def is_predicate(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-@lru_cache(maxsize=50_000)
 def is_done(word: str) -> bool:
     """Is the word most likely a short passive participle («установлена», «утверждён», «размечено»)? It says
     that a thing was made or put in place: «мнемосхема установлена, но …» — the thing is there."""
