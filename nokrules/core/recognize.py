@@ -157,9 +157,9 @@ CHANNEL_MEANS = frozenset({"по", "через", "на"})
 ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "за", "про"})
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
-# where the place of a hit's own words ends, for the phrasings closest to it (see Recognizer._outvoted)
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
 CLAUSE_WORDS = 3  # the fewest words of a clause read on its own: «кулера нет» is like too many phrasings
+# where the place of a hit's own words ends, for the phrasings closest to it (see Recognizer._outvoted)
 PLACE_CUT_RE = re.compile(r"[,;:.!?()]|\s[—–-]\s|\s(?:и|или|а|но)\s")
 
 
@@ -777,12 +777,13 @@ class Recognizer:
     ) -> dict[str, Outvoted]:
         """Pattern and concept hits the model of the labelled phrasings, weighing every word of the finding, finds
         all but impossible (below `min_found`), each with its probability: one word decided them, and the rest of
-        the finding is about something else («кнопка вызова на калитке — нет питания» is not about food). Where
+        the finding is about something else («кнопка вызова у ворот не работает, питание к ней не подведено» is not
+        about food). Where
         several were found, each is also weighed at the places of its own words, with the words that say what is
         wrong, and kept where the model would take it on its own (`min_probability`): a line that lists several
-        aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit
-        whose own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never
-        judged: the model does not see numbers."""
+        aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose own words
+        hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never judged: the
+        model does not see numbers."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
@@ -821,11 +822,11 @@ class Recognizer:
         """What the clauses no hit's words touch name: «меню однообразное, бельё после стирки возвращают через
         неделю, врач приходит раз в месяц» names three things, and the words of one may be known to no pattern. A
         clause of at least CLAUSE_WORDS words that does not say nothing is wrong, nor only that its thing is there
-        (in a line nothing else recognised, one that says what is wrong) is read on its own by the similarity stage; a deficiency its closest phrasings
-        agree on is taken if the model, reading the clause, would take it too (`min_probability`). A clause with a
-        number is left alone: the phrasings do not see numbers, and a measure may be in the norm («двери 80 см»). On
-        corpus/dev batches left out of the pool, the phrasings alone added 84 right answers and 110 wrong; with the
-        model and these bounds, 71 and 10."""
+        (in a line nothing else recognised, one that says what is wrong), is read on its own by the similarity
+        stage; a deficiency its closest phrasings agree on is taken if the model, reading the clause, would take it
+        too (`min_probability`). A clause with a number is left alone: the phrasings do not see numbers, and a
+        measure may be in the norm («двери 80 см»). On corpus/dev batches left out of the pool, the phrasings alone
+        added 84 right answers and 110 wrong; with the model and these bounds, 71 and 10."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         stage = self.similarity_stage()
         model = stage.model(self.model_features) if stage is not None and spec is not None else None
