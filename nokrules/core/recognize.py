@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from nokrules.core.classifier import Classifier
 from nokrules.core.concepts import (
     DIGIT_RE,
     DURATION_RE,
@@ -57,6 +58,7 @@ from nokrules.core.model import (
     Finding,
     FindingState,
     Match,
+    ModelSpec,
     Outvoted,
     Pattern,
     Place,
@@ -778,26 +780,24 @@ class Recognizer:
         """Pattern and concept hits the model of the labelled phrasings, weighing every word of the finding, finds
         all but impossible (below `min_found`), each with its probability: one word decided them, and the rest of
         the finding is about something else («кнопка вызова у ворот не работает, питание к ней не подведено» is not
-        about food). Where
-        several were found, each is also weighed at the places of its own words, with the words that say what is
-        wrong, and kept where the model would take it on its own (`min_probability`): a line that lists several
-        aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose own words
-        hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never judged: the
-        model does not see numbers."""
+        about food). Where several were found, each is also weighed at the places of its own words, with the words
+        that say what is wrong, and kept where the model would take it on its own (`min_probability`): a line that
+        lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
+        own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never
+        judged: the model does not see numbers."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
             if h.source != "similarity" and h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words)
         ]
-        if spec is None or not spec.min_found or not judged:
+        staged = self._model_stage() if judged and spec is not None and spec.min_found else None
+        if staged is None:
             return {}
-        stage = self.similarity_stage()
-        model = stage.model(self.model_features) if stage is not None else None
-        if model is None:
-            return {}
+        spec, model = staged
         marks = self._marks(text, toks)
-        features = self._features_of(toks) | marks  # (`model_features`, from the tokens at hand)
+        features = self._features_of(toks) | marks  # (`_weighed`, its marks kept for the places below)
         aside: set[int] | None = None
+        said = marks
         found: dict[str, Outvoted] = {}
         for h in judged:
             p = model.probability(features, h.deficiency)
@@ -805,9 +805,10 @@ class Recognizer:
                 continue
             places: list[tuple[int, int]] = []
             if len(hits) > 1:
-                aside = self._aside(toks, parts, signals) if aside is None else aside
+                if aside is None:
+                    aside = self._aside(toks, parts, signals)
+                    said = self.features(" ".join(toks.surface[i] for i in sorted(aside))) | marks  # what is wrong, of any place
                 places = self._own_places(h.words, aside, text, toks)
-                said = self.features(" ".join(toks.surface[i] for i in sorted(aside))) | marks  # what is wrong, of any place
                 if any(
                     (model.probability(self.features(text[a:b]) | extra, h.deficiency) or 0.0) >= spec.min_probability
                     for a, b in places
@@ -827,11 +828,10 @@ class Recognizer:
         too (`min_probability`). A clause with a number is left alone: the phrasings do not see numbers, and a
         measure may be in the norm («двери 80 см»). On corpus/dev batches left out of the pool, the phrasings alone
         added 84 right answers and 110 wrong; with the model and these bounds, 71 and 10."""
-        spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
-        stage = self.similarity_stage()
-        model = stage.model(self.model_features) if stage is not None and spec is not None else None
-        if model is None or spec is None:
+        staged = self._model_stage()
+        if staged is None:
             return {}
+        spec, model = staged
         cuts = [m.start() for m in CLAUSE_CUT_RE.finditer(text)]
         if not cuts and not hits:
             return {}  # the line is its only clause, and nothing read it
@@ -848,7 +848,7 @@ class Recognizer:
             if DIGIT_RE.search(text, a, b):
                 continue  # «двери 80 см»: the phrasings do not see numbers, and a measure may be in the norm
             # (the model first: it is cheap, and only one deficiency can reach a probability above one half)
-            guess = model.guess(self._features_of(toks, words) | self._marks(text, toks, a, b), spec.min_probability)
+            guess = model.guess(self._weighed(text, toks, a, b), spec.min_probability)
             if guess is None or guess.deficiency in hits or guess.deficiency in found:
                 continue
             said = self._similar_hits(text[a:b])
@@ -960,12 +960,12 @@ class Recognizer:
         # кабинете +22»), and no word of a problem: nothing is wrong, whatever its words lean to
         if not any(sg.problem for sg in signals) and (self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)):
             return {}
+        staged = self._model_stage()
         stage = self.similarity_stage()
-        spec = self.catalog.similarity.model
-        model = stage.model(self.model_features) if stage is not None else None
-        if stage is None or model is None:
+        if staged is None or stage is None:
             return {}
-        guess = model.guess(self._features_of(toks) | self._marks(text, toks), spec.min_probability)
+        spec, model = staged
+        guess = model.guess(self._weighed(text, toks), spec.min_probability)
         if guess is None:
             return {}
         # the labelled lines outweigh the model: a counterexample of the deficiency or a line that names nothing, at
@@ -982,6 +982,19 @@ class Recognizer:
         if self._similarity is None and self.catalog.similarity is not None:
             self._similarity = Similarity(self.catalog, self.features)
         return self._similarity
+
+    def _model_stage(self) -> tuple[ModelSpec, Classifier] | None:
+        """The model stage's settings and its model, trained when first asked for (None when similarity.yaml asks
+        for no model)."""
+        spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
+        stage = self.similarity_stage() if spec is not None else None
+        model = stage.model(self.model_features) if stage is not None else None
+        return (spec, model) if spec is not None and model is not None else None
+
+    def _weighed(self, text: str, toks: Tokens, a: int = 0, b: int | None = None) -> frozenset[str]:
+        """`model_features` of the characters [a, b) of a finding (all of it by default), from the tokens at hand."""
+        words = slice(None) if b is None and a == 0 else toks._range(a, len(text) if b is None else b)
+        return self._features_of(toks, words) | self._marks(text, toks, a, b)
 
     def features(self, text: str) -> frozenset[str]:
         """What similarity compares: each word's most likely lemma, and for a word the dictionary does not know
