@@ -848,3 +848,30 @@ def test_an_indicator_in_points_at_the_floor_names_nothing(engine: Engine) -> No
 )
 def test_a_recommendation_to_go_on_names_nothing(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "поручни у лестницы на высоте 0,9 м с обеих сторон",
+        "кабина лифта 1,1 × 2,1 м",
+        "машиноместо для инвалидов шириной 3,6 м",
+        "остановка автобуса в 80 м от входа",
+    ],
+)
+def test_a_size_in_the_norm_names_nothing(engine: Engine, text: str) -> None:
+    # СП 59.13330.2020: handrails at 0,85–0,95 m, a cabin of at least 1,1 × 2,1 m, a parking space 3,6 m wide
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("поручни у лестницы на высоте 1,1 м", "handrails_missing"),
+        ("кабина лифта 1,0 × 1,3 м", "lifts_not_adapted"),
+        ("машиноместо для инвалидов шириной 2,5 м", "disabled_parking_missing"),
+        ("стоянка для инвалидов примерно в 120 м от входа", "disabled_parking_missing"),
+    ],
+)
+def test_a_size_off_the_norm_is_a_thing_off_the_norm(engine: Engine, text: str, deficiency: str) -> None:
+    assert recognised(engine, text) == [(deficiency, "noncompliant")]

@@ -35,7 +35,7 @@ SHARE_RE = re.compile(
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
 # and roughly, the unit first: «порог сантиметров пять»
-MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я])|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
+MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я/])|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
 # a percentage of a physical measure, not of people asked: «уклон пандуса 15 %», «влажность 80 %», «износ 70 %»
 MEASURE_PERCENT_RE = re.compile(
     r"\b(?:уклон|влажност|износ|изношенност|скидк|температур)\w*\s+(?:[а-я]+\s+){0,4}\d+(?:[.,]\d+)?\s*(?:%|процент)"
@@ -45,6 +45,25 @@ SLOPE_RE = re.compile(r"уклон\w*\s+(?:[а-я]+\s+){0,3}?(?P<over>(?:кру�
 # the steepest ramp the rules allow: 1:12, 8 % (СП 59.13330, пандус на входе); a gentler slope is no violation
 MAX_SLOPE_RUN = 12
 MAX_SLOPE_PERCENT = 8.0
+# the other sizes the rules set for what inspectors measure (СП 59.13330.2020; a stop: СП 42.13330, by a social-care
+# building): the thing's words, whether the number is a width, a height or a way to walk, and the sizes in the norm, in
+# metres. A size in the norm says the thing is as it should be («поручни на высоте 0,9 м», «кабина лифта 1,1 × 2,1 м»).
+SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
+    (r"поруч|перил", "height", 0.85, 0.95),
+    (r"порог|порож|перепад", "height", 0.0, 0.014),
+    (r"двер|про[её]м|калитк", "width", 0.9, 100.0),
+    (r"пандус|аппарел|марш", "width", 1.0, 100.0),
+    (r"машин\w*.?мест|стоянк|парков|мест\w* для", "width", 3.6, 100.0),
+    (r"машин\w*.?мест|стоянк|парков|мест\w* для", "way", 0.0, 50.0),
+    (r"остановк", "way", 0.0, 150.0),
+)
+SIZE_THING_RE = re.compile("|".join(f"(?P<n{k}>{words})" for k, (words, *_) in enumerate(SIZE_NORMS)))
+SIZE_ABOUT = r"(?:(?:около|примерно|приблизительно|почти|более|свыше|менее|всего|лишь)\s+)?"
+SIZE_HEIGHT_RE = re.compile(rf"высот|на уровне|(?:\bна|\bвыше)\s+{SIZE_ABOUT}$")
+SIZE_WIDTH_RE = re.compile(r"ширин|в свету|шир\b")
+SIZE_WAY_RE = re.compile(rf"(?:\bв|\bза|расстояни\w*)\s+{SIZE_ABOUT}$")
+SIZE_CABIN_RE = re.compile(r"(?:лифт|кабин)\D{0,30}?(\d+(?:[.,]\d+)?)\s*(?:[×xх*]|на)\s*$")
+LIFT_CABIN = (1.1, 2.1)  # the least cabin a wheelchair and a companion fit in: width and depth
 # a length of time: «45 минут», «по 2 часа», «через 5 нед.», «2–3 недели», «более полугода» (not a term promised or a
 # period reported: «в течение 3 дней», «за 9 месяцев»)
 DURATION_RE = re.compile(  # (the look-ahead first: the look-behinds run only where a number or «пол» stands)
@@ -184,6 +203,35 @@ def _gentle_slope(text: str, at: int) -> bool:
     if m.group("run") is not None:
         return int(m.group("run")) >= MAX_SLOPE_RUN
     return float(m.group("percent").replace(",", ".")) <= MAX_SLOPE_PERCENT
+
+
+def _size_in_norm(text: str, m: re.Match[str]) -> bool:
+    """Is the measurement `m` a size the rules allow for the thing measured (SIZE_NORMS: the thing named nearest before
+    it, or a stop named right after a way to it: «в 200 м от остановки»)? A size of a thing the norms do not give, or
+    a size with no thing, says nothing by itself and stays a sign of a problem, as inspectors write one when it is off."""
+    said = m.group()
+    number = re.search(r"\d+(?:[.,]\d+)?", said)
+    if number is None or said.startswith("уклон"):
+        return False
+    value = float(number.group().replace(",", "."))
+    value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 1
+    before = text[max(0, m.start() - 80) : m.start()]
+    cabin = SIZE_CABIN_RE.search(before)
+    if cabin is not None:  # «кабина лифта 1,0 × 1,2 м»: both sides against the least cabin
+        sides = sorted((float(cabin.group(1).replace(",", ".")), value))
+        return sides[0] >= LIFT_CABIN[0] and sides[1] >= LIFT_CABIN[1]
+    near = before[-25:]
+    said_as = "way" if SIZE_WAY_RE.search(near) else "height" if SIZE_HEIGHT_RE.search(near) else "width" if SIZE_WIDTH_RE.search(near) else None
+    after = re.match(r"\s*\w*\s+от\s+(\w+)", text[m.end() :]) if said_as == "way" else None
+    # the thing nearest before the number that has a norm of its kind («поручень пандуса на высоте 1,1 м»: the handrail's
+    # height), a stop after a way to it first; a size not said as a width, height or way is the thing's own («порог 1 см»)
+    things = [*SIZE_THING_RE.finditer(after.group(1) if after else ""), *reversed(list(SIZE_THING_RE.finditer(before)))]
+    for thing in things:
+        norms = [SIZE_NORMS[int(name[1:])] for name, got in thing.groupdict().items() if got]
+        norms = [n for n in norms if n[1] == said_as or said_as is None and n[1] != "way"]
+        if norms:
+            return any(low <= value <= high for _, _, low, high in norms)
+    return False
 
 
 def indicator_value(said: str) -> float:
@@ -500,7 +548,7 @@ class Concepts:
         # («шестьдесят девять процентов», «сантиметров пять») is read as its digits
         text = numerals(text)
         digit = DIGIT_RE.search(text) is not None
-        measured = next((m for m in MEASURE_RE.finditer(text) if not _gentle_slope(text, m.start())), None) if digit else None
+        measured = next((m for m in MEASURE_RE.finditer(text) if not _gentle_slope(text, m.start()) and not _size_in_norm(text, m)), None) if digit else None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
