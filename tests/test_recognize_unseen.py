@@ -875,3 +875,11 @@ def test_a_size_in_the_norm_names_nothing(engine: Engine, text: str) -> None:
 )
 def test_a_size_off_the_norm_is_a_thing_off_the_norm(engine: Engine, text: str, deficiency: str) -> None:
     assert recognised(engine, text) == [(deficiency, "noncompliant")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["раздел «Вопрос — ответ» пополнен ответами в текущем месяце", "замечаний по стенду эксперты не делали"],
+)
+def test_the_current_month_is_no_leak_and_no_remarks_made_is_no_remark(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
