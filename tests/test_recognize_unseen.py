@@ -883,3 +883,19 @@ def test_a_size_off_the_norm_is_a_thing_off_the_norm(engine: Engine, text: str, 
 )
 def test_the_current_month_is_no_leak_and_no_remarks_made_is_no_remark(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "на сайте прайс 2019 года, с тех пор цены поднимали дважды",
+        "новости на сайте последний раз выкладывали в марте 2022 года",
+        "на стенде до сих пор висит приказ о назначении директора, который уволился",
+    ],
+)
+def test_information_told_stale_by_when_it_last_changed(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == ["info_outdated"]
+
+
+def test_a_reply_still_awaited_is_not_stale_information(engine: Engine) -> None:
+    assert "info_outdated" not in ids(engine, "ответа на письмо, отправленное через сайт, нет до сих пор")
