@@ -899,3 +899,14 @@ def test_information_told_stale_by_when_it_last_changed(engine: Engine, text: st
 
 def test_a_reply_still_awaited_is_not_stale_information(engine: Engine) -> None:
     assert "info_outdated" not in ids(engine, "ответа на письмо, отправленное через сайт, нет до сих пор")
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("адрес почты на сайте указан, письма на него возвращаются", "email_missing"),
+        ("телефон на сайте опубликован, днём по нему никто не отвечает", "phone_missing"),
+    ],
+)
+def test_a_channel_said_to_be_there_and_then_not_to_work(engine: Engine, text: str, deficiency: str) -> None:
+    assert recognised(engine, text) == [(deficiency, "broken")]

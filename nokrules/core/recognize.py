@@ -92,6 +92,7 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
 # words that point back to a thing named before («данный документ», «его нет»)
+PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
 ANAPHORA = frozenset({"данный", "этот", "он", "она", "оно", "они", "такой", "указанный", "соответствующий", "последний"})
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
@@ -1340,6 +1341,12 @@ class Recognizer:
         # электронной почте, ответы не поступают» (up to the clause with the verb); after a channel used as a means,
         # what came of it in clauses with no verb: «написала на почту с сайта, ответа нет»
         while k < len(cuts) and not cuts[k][1] and (k not in verbal if own not in verbal else means and k + 1 not in verbal):
+            k += 1
+            allowed.add(k)
+        # a clause after it that names the channel by a pronoun: «телефон на сайте указан, только по нему не отвечают»
+        while k < len(cuts) and not cuts[k][1] and any(
+            clause[i - off] == k + 1 and not toks.lemma_sets[i].isdisjoint(PRONOUNS) for i in range(words.start, words.stop)
+        ):
             k += 1
             allowed.add(k)
         k = own  # a lead before a channel that is an item of a list: «на сайте отсутствуют лицензия, телефон»
