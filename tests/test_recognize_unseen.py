@@ -910,3 +910,11 @@ def test_a_reply_still_awaited_is_not_stale_information(engine: Engine) -> None:
 )
 def test_a_channel_said_to_be_there_and_then_not_to_work(engine: Engine, text: str, deficiency: str) -> None:
     assert recognised(engine, text) == [(deficiency, "broken")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["по телефону из раздела «Контакты» весь день длинные гудки", "номер приёмной на сайте указан, звонок на него не проходит"],
+)
+def test_a_phone_that_rings_out_or_does_not_connect_is_broken(engine: Engine, text: str) -> None:
+    assert recognised(engine, text) == [("phone_missing", "broken")]
