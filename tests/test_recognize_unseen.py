@@ -918,3 +918,9 @@ def test_a_channel_said_to_be_there_and_then_not_to_work(engine: Engine, text: s
 )
 def test_a_phone_that_rings_out_or_does_not_connect_is_broken(engine: Engine, text: str) -> None:
     assert recognised(engine, text) == [("phone_missing", "broken")]
+
+
+def test_a_clause_whose_only_shared_word_is_a_negation_is_read_on_its_own(engine: Engine) -> None:
+    # «не» of «не оборудована» is also a word of the drinking-water pattern: it must not hide the waiting area
+    text = "зона ожидания в филиале не оборудована, питьевой воды нет, туалет для посетителей на замке"
+    assert {"waiting_area_missing", "drinking_water_missing"} <= set(ids(engine, text))

@@ -836,7 +836,7 @@ class Recognizer:
         cuts = [m.start() for m in CLAUSE_CUT_RE.finditer(text)]
         if not cuts and not hits:
             return {}  # the line is its only clause, and nothing read it
-        covered = {i for h in hits.values() for i in (*h.words, *h.at)}
+        covered = {i for h in hits.values() for i in h.at or h.words}  # (a pattern's thing: not the word «нет» it shares)
         found: dict[str, _Hit] = {}
         for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
             words = toks._range(a, b)
