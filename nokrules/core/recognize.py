@@ -92,6 +92,7 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
 # words that point back to a thing named before («данный документ», «его нет»)
+NEGATIONS = frozenset({"не", "нет", "ни", "без"})
 PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
 ANAPHORA = frozenset({"данный", "этот", "он", "она", "оно", "они", "такой", "указанный", "соответствующий", "последний"})
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
@@ -836,7 +837,8 @@ class Recognizer:
         cuts = [m.start() for m in CLAUSE_CUT_RE.finditer(text)]
         if not cuts and not hits:
             return {}  # the line is its only clause, and nothing read it
-        covered = {i for h in hits.values() for i in h.at or h.words}  # (a pattern's thing: not the word «нет» it shares)
+        # (a negation a pattern shares with the clause, «не» of «не оборудована», does not make the clause its own)
+        covered = {i for h in hits.values() for i in (*h.words, *h.at) if toks.surface[i] not in NEGATIONS}
         found: dict[str, _Hit] = {}
         for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
             words = toks._range(a, b)
