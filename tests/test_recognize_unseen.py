@@ -924,3 +924,14 @@ def test_a_clause_whose_only_shared_word_is_a_negation_is_read_on_its_own(engine
     # «не» of «не оборудована» is also a word of the drinking-water pattern: it must not hide the waiting area
     text = "зона ожидания в филиале не оборудована, питьевой воды нет, туалет для посетителей на замке"
     assert {"waiting_area_missing", "drinking_water_missing"} <= set(ids(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("ответ на жалобу, отправленную через сайт, пришёл через 40 дней при сроке 30", "appeals_system_missing"),
+        ("на приём к юристу ждут по 30 минут сверх времени записи", "service_delays"),
+    ],
+)
+def test_a_term_overrun_is_told_against_the_term(engine: Engine, text: str, deficiency: str) -> None:
+    assert ids(engine, text) == [deficiency]
