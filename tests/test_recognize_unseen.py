@@ -935,3 +935,15 @@ def test_a_clause_whose_only_shared_word_is_a_negation_is_read_on_its_own(engine
 )
 def test_a_term_overrun_is_told_against_the_term(engine: Engine, text: str, deficiency: str) -> None:
     assert ids(engine, text) == [deficiency]
+
+
+@pytest.mark.parametrize(
+    ("text", "deficiency"),
+    [
+        ("из 8 кабинетов тактильными табличками оборудованы 2", "braille_missing"),
+        ("из четырёх колясок исправна одна", "wheelchairs_missing"),
+        ("из 10 жилых комнат кнопками вызова оснащены 4", "call_button_missing"),
+    ],
+)
+def test_some_of_the_things_counted_from_the_whole_are_a_partial_state(engine: Engine, text: str, deficiency: str) -> None:
+    assert recognised(engine, text) == [(deficiency, "partial")]

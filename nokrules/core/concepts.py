@@ -92,6 +92,12 @@ RATIO_RE = re.compile(
 )
 # some of the things, counted: «адаптированы 2 из 6 санузлов», «поручни на 1 из 3 лестниц» (not people asked)
 COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я]")
+# the same the other way round: «из 14 кабинетов табличками оснащено 3», «из 3 колясок исправна одна», «смонтирована в 12
+# палатах из 30» (a count of things, never of people asked, nor a year)
+COUNT_OF_RE = re.compile(
+    rf"\bиз\s+(?P<all>\d{{1,3}})\s+(?!{PEOPLE})[а-я][а-я-]*(?:\s+[а-я][а-я-]*){{0,5}}?\s+(?P<some>\d{{1,3}}|одн[аоиу]|один)(?![\d.,]|\s*(?:%|процент|из\b))"
+    rf"|\b(?P<some2>\d{{1,3}})\s+(?!{PEOPLE})[а-я][а-я-]*(?:\s+[а-я][а-я-]*)?\s+из\s+(?P<all2>\d{{1,3}})(?![\d.,])"
+)
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
@@ -568,6 +574,12 @@ class Concepts:
         if counted:
             at = tuple(i for i, w in enumerate(surface) if w == counted.group(1))[:1]
             counted_as("не все", counted.group().rsplit(" ", 1)[0], "partial", at)
+        elif digit and "из" in text:
+            for m in COUNT_OF_RE.finditer(text):
+                some, every = (m.group("some"), m.group("all")) if m.group("all") else (m.group("some2"), m.group("all2"))
+                if (int(some) if some.isdigit() else 1) < int(every):
+                    counted_as("не все", m.group(), "partial", tuple(i for i, w in enumerate(surface) if w == every)[:1])
+                    break
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
         survey = (digit or "кажд" in text) and _surveyed(text) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
