@@ -947,3 +947,7 @@ def test_a_term_overrun_is_told_against_the_term(engine: Engine, text: str, defi
 )
 def test_some_of_the_things_counted_from_the_whole_are_a_partial_state(engine: Engine, text: str, deficiency: str) -> None:
     assert recognised(engine, text) == [(deficiency, "partial")]
+
+
+def test_a_page_s_menu_is_no_food(engine: Engine) -> None:
+    assert "food_quality_poor" not in ids(engine, "кнопка «Написать нам» в меню ведёт на страницу-заглушку")
