@@ -951,3 +951,15 @@ def test_some_of_the_things_counted_from_the_whole_are_a_partial_state(engine: E
 
 def test_a_page_s_menu_is_no_food(engine: Engine) -> None:
     assert "food_quality_poor" not in ids(engine, "кнопка «Написать нам» в меню ведёт на страницу-заглушку")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "вежливостью персонала удовлетворены все 86 опрошенных",
+        "все 30 штатных ставок отделения заняты",
+        "среди опрошенных недовольных условиями проживания нет",
+    ],
+)
+def test_everyone_satisfied_and_every_post_filled_name_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
