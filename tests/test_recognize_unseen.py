@@ -963,3 +963,14 @@ def test_a_page_s_menu_is_no_food(engine: Engine) -> None:
 )
 def test_everyone_satisfied_and_every_post_filled_name_nothing(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
+
+
+def test_a_survey_topic_told_once_covers_each_aspect_after_it(engine: Engine) -> None:
+    text = "Вежливостью удовлетворены: в регистратуре — 80 %, у специалистов по социальной работе — 87 %, при звонках по телефону — 70 %"
+    assert values(engine, text) == {
+        "courtesy_first_contact_low": 80.0,
+        "courtesy_service_low": 87.0,
+        "courtesy_remote_low": 70.0,
+    }
+    # an aspect at the floor is no deficiency, whoever it is told of
+    assert ids(engine, "доброжелательность персонала на приёме — 97 %, при телефонных звонках — 72 %") == ["courtesy_remote_low"]

@@ -568,6 +568,8 @@ class Recognizer:
         hits.update(self._clause_hits(text, toks, hits))
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
+            for did, h in self._aspects_under_topic(text, toks, aspects, hits).items():
+                hits.setdefault(did, h)
             self._drop_satisfied_aspects(toks, aspects, hits)
         for did in [did for did in hits if did in self._channels]:
             if not self._channel_said(hits[did], text, toks, parts, signals):
@@ -924,6 +926,35 @@ class Recognizer:
         cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
         bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True))
         return _Aspects(folded, found, cuts, bounds, self.concepts.survey.positions(toks.lemmas()))
+
+    def _aspects_under_topic(self, text: str, toks: Tokens, aspects: _Aspects, hits: Mapping[str, _Hit]) -> dict[str, _Hit]:
+        """The aspects of a survey line that tells its topic once and then each aspect by whom or where: «Вежливость
+        регистраторов оценили 85 %, соцработников — 92 %, операторов телефонной линии — 77 %», «Вежливостью довольны:
+        при первичном обращении — 82 %, по телефону — 71 %». An item with a share and no word of any hit is read with
+        the topic (the words before the colon, or else the line's first word); a survey deficiency (one with a value)
+        it then names is the item's own, with the item's words, so it takes the item's share."""
+        head_a, head_b = aspects.bounds[0]
+        colon = aspects.folded.find(":", head_a, head_b)
+        if colon >= 0 and not DIGIT_RE.search(aspects.folded, head_a, colon):
+            topic, first = text[head_a:colon], 0
+            bounds = [(colon + 1, head_b), *aspects.bounds[1:]]
+        else:
+            word = WORD_RE.search(aspects.folded, head_a, head_b)
+            if word is None:
+                return {}
+            topic, first = text[word.start() : word.end()], 1
+            bounds = aspects.bounds
+        covered = {i for h in hits.values() for i in h.words if not toks.surface[i].isdigit()}
+        found: dict[str, _Hit] = {}
+        for k in range(first, len(bounds)):
+            a, b = bounds[k]
+            words = [i for i in range(*toks._range(a, b).indices(len(toks.surface))) if not toks.surface[i].isdigit()]
+            if not aspects.shares_in(k) or not words or covered.intersection(words):
+                continue
+            for h in self._analyse(f"{topic} {text[a:b].strip()}").hits:
+                if h.deficiency not in hits and h.deficiency not in found and self.catalog.deficiency(h.deficiency).value:
+                    found[h.deficiency] = _Hit(h.deficiency, h.source, h.pattern, h.matches, None, -1, close=h.close, words=tuple(words))
+        return found
 
     def _drop_satisfied_aspects(self, toks: Tokens, aspects: _Aspects, hits: dict[str, _Hit]) -> None:
         """A survey line that gives each aspect its own share («питание — 97 %, мебель — 74 %, досуг — 95 %»)
