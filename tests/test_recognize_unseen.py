@@ -974,3 +974,8 @@ def test_a_survey_topic_told_once_covers_each_aspect_after_it(engine: Engine) ->
     }
     # an aspect at the floor is no deficiency, whoever it is told of
     assert ids(engine, "доброжелательность персонала на приёме — 97 %, при телефонных звонках — 72 %") == ["courtesy_remote_low"]
+
+
+def test_in_order_at_the_end_of_a_clause_is_clear_but_not_a_queue(engine: Engine) -> None:
+    assert ids(engine, "контрастная маркировка крайних ступеней лестницы — в порядке") == []
+    assert ids(engine, "приём ведётся в порядке живой очереди, ждут по два часа") == ["service_delays"]

@@ -130,6 +130,8 @@ SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|�
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
+# «в порядке» that ends a clause says its things are as they should be; «в порядке очереди», «в порядке исключения» go on
+IN_ORDER_RE = re.compile(r"\bв\s+(?:полном\s+)?порядке\s*(?:[.,;:)!]|$)")
 CLEAR_ABOUT = ("к", "по", "на", "в отношение", "относительно")  # what a remark is about: «замечаний к …», «нареканий на …»
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
@@ -624,6 +626,9 @@ class Concepts:
         before it («не в полной мере соответствует требованиям») or it runs across punctuation («Замечания: нет
         пандуса» names a missing ramp). Numbers do not count as words here: «замечаний по показателю 1.1 нет»."""
         clear = self.clear.elements
+        in_order = IN_ORDER_RE.search(text) if "порядк" in text else None
+        if in_order is not None and not re.search(r"\bне\b", text[max(0, in_order.start() - 12) : in_order.start()]):
+            return True  # «знак и разметка в порядке», «остальное — в порядке»
         if not any(may_occur(clear[k], lem.forms) for k in self.clear.candidates(lem)):
             return False  # no clear phrase's words in the part: most parts end here
         spans = [m.span() for m in WORD_RE.finditer(text)]
