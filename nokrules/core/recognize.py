@@ -91,9 +91,9 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
-# words that point back to a thing named before («данный документ», «его нет»)
 NEGATIONS = frozenset({"не", "нет", "ни", "без"})
 PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
+# words that point back to a thing named before («данный документ», «его нет»)
 ANAPHORA = frozenset({"данный", "этот", "он", "она", "оно", "они", "такой", "указанный", "соответствующий", "последний"})
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
