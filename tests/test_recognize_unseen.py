@@ -979,3 +979,9 @@ def test_a_survey_topic_told_once_covers_each_aspect_after_it(engine: Engine) ->
 def test_in_order_at_the_end_of_a_clause_is_clear_but_not_a_queue(engine: Engine) -> None:
     assert ids(engine, "контрастная маркировка крайних ступеней лестницы — в порядке") == []
     assert ids(engine, "приём ведётся в порядке живой очереди, ждут по два часа") == ["service_delays"]
+
+
+@pytest.mark.parametrize("text", ["показатель 3.1 — 52 балла, показатель 3.2 — 38 баллов", "показатели 3.1 и 3.2 — 55 и 45"])
+def test_each_indicator_value_names_its_own_result(engine: Engine, text: str) -> None:
+    # 3.2's result does not make 3.1's a detail of it, and «— 55 и 45» is no address to cut from the line
+    assert ids(engine, text) == ["premises_access_not_adapted", "equal_access_conditions_missing"]

@@ -91,6 +91,7 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
+WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})  # the `where` words that only link the others
 NEGATIONS = frozenset({"не", "нет", "ни", "без"})
 PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
 # words that point back to a thing named before («данный документ», «его нет»)
@@ -548,9 +549,11 @@ class Recognizer:
             ):
                 hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         numbered: set[str] = set()  # deficiencies a number names: the phrasings, blind to numbers, do not judge them
+        results: set[str] = set()  # those an indicator's value names: each is its own indicator's result
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
             hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
             numbered.add(did)
+            results.add(did)
         if any(sg.problem for sg in signals):
             for did, words in self._checklist_items(text):
                 hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
@@ -589,7 +592,7 @@ class Recognizer:
         items = self._list_items(text, toks) if len(hits) > 1 and ":" in text else None
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
-            if not self._kept(did, hits, {}, items):
+            if not self._kept(did, hits, {}, items, results):
                 continue
             d = self.catalog.deficiency(did)
             places: tuple[Place, ...] = ()
@@ -1290,16 +1293,22 @@ class Recognizer:
         Such a line names no deficiency and needs no measure."""
         return all(sg.clear for sg in self._part_signals(text, self.tokens(text))[2])
 
-    def _kept(self, did: str, hits: Mapping[str, _Hit], seen: dict[str, bool], items: tuple[int, ...] | None = None) -> bool:
+    def _kept(
+        self, did: str, hits: Mapping[str, _Hit], seen: dict[str, bool], items: tuple[int, ...] | None = None, results: Collection[str] = ()
+    ) -> bool:
         """Is a found deficiency kept? Not when one of its `unless` is found and kept itself: «A unless B» keeps
         A when B was dropped by its own `unless` (a cycle keeps both). `unless` says A's words are a detail of B
         («сведения о руководителе (ФИО, телефон)»); an item of a list of its own («Отсутствуют: ФИО руководителя,
-        контактные телефоны, …») is no detail of another item (`items`: see _list_items)."""
+        контактные телефоны, …») is no detail of another item (`items`: see _list_items), nor is one indicator's
+        result of another's («показатель 3.1 — 60 баллов, показатель 3.2 — 40 баллов»: `results`)."""
         if did in seen:
             return seen[did]
         seen[did] = True
         kept = not any(
-            u in hits and not _apart(hits[did].words, hits[u].words, items) and self._kept(u, hits, seen, items)
+            u in hits
+            and not (did in results and u in results)
+            and not _apart(hits[did].words, hits[u].words, items)
+            and self._kept(u, hits, seen, items, results)
             for u in self.catalog.deficiency(did).unless
         )
         seen[did] = kept
@@ -1566,17 +1575,22 @@ class Recognizer:
         if INDICATOR_RE.search(folded) is not None and CHECKLIST_RE.search(folded) is not None:  # (an item has an indicator)
             return False
         where = named = found = 0  # (a word may count as both)
+        nouns = False  # «и» or a preposition with numbers alone names no place: «— 60 и 40» gives values
         for m in WORD_RE.finditer(folded):
             w = m.group()
             if w in self._where or normal_form(w) in self._where:
                 where += 1
+                nouns = nouns or w not in WHERE_LINKS
             if w in MASKED or w.isdigit():
                 named += 1
+                nouns = nouns or not w.isdigit()
             elif found:
                 word = piece[m.start() : m.end()]
-                named += word[:1].isupper() and word[1:2].islower()
+                capital = word[:1].isupper() and word[1:2].islower()
+                named += capital
+                nouns = nouns or capital
             found += 1
-        return bool(where) and bool(named) and where + named == found
+        return nouns and bool(named) and where + named == found
 
     def _without_whereabouts(self, masked: str) -> str:
         """The masked text without its whereabouts: a bracket whose every piece is one, then such pieces between
