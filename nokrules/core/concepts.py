@@ -213,13 +213,16 @@ def _gentle_slope(text: str, at: int) -> bool:
     return float(m.group("percent").replace(",", ".")) <= MAX_SLOPE_PERCENT
 
 
-def _size_in_norm(text: str, m: re.Match[str]) -> bool:
-    """Is the measurement `m` a size the rules allow for the thing measured (SIZE_NORMS: the thing named nearest before
-    it, or a stop named right after a way to it: «в 200 м от остановки»)? A size of a thing the norms do not give, or
-    a size with no thing, says nothing by itself and stays a sign of a problem, as inspectors write one when it is off."""
+def _in_norm(text: str, m: re.Match[str]) -> bool:
+    """Is the measurement `m` one the rules allow for the thing measured: a gentle slope (`_gentle_slope`), or a size
+    SIZE_NORMS allows for the thing named nearest before it, or for a stop named right after a way to it («в 200 м от
+    остановки»)? A size of a thing the norms do not give, or a size with no thing, says nothing by itself and stays a
+    sign of a problem, as inspectors write one when it is off."""
     said = m.group()
+    if said.startswith("уклон"):
+        return _gentle_slope(text, m.start())
     number = re.search(r"\d+(?:[.,]\d+)?", said)
-    if number is None or said.startswith("уклон"):
+    if number is None:
         return False
     value = float(number.group().replace(",", "."))
     value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 1
@@ -556,7 +559,7 @@ class Concepts:
         # («шестьдесят девять процентов», «сантиметров пять») is read as its digits
         text = numerals(text)
         digit = DIGIT_RE.search(text) is not None
-        measured = next((m for m in MEASURE_RE.finditer(text) if not _gentle_slope(text, m.start()) and not _size_in_norm(text, m)), None) if digit else None
+        measured = next((m for m in MEASURE_RE.finditer(text) if not _in_norm(text, m)), None) if digit else None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
