@@ -95,7 +95,7 @@ WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})  #
 NEGATIONS = frozenset({"не", "нет", "ни", "без"})
 PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
 # words that point back to a thing named before («данный документ», «его нет»)
-ANAPHORA = frozenset({"данный", "этот", "он", "она", "оно", "они", "такой", "указанный", "соответствующий", "последний"})
+ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанный", "соответствующий", "последний"}
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
@@ -1575,22 +1575,22 @@ class Recognizer:
         if INDICATOR_RE.search(folded) is not None and CHECKLIST_RE.search(folded) is not None:  # (an item has an indicator)
             return False
         where = named = found = 0  # (a word may count as both)
-        nouns = False  # «и» or a preposition with numbers alone names no place: «— 60 и 40» gives values
+        placed = False  # a place noun or a name: «и» or a preposition with numbers alone names no place («— 60 и 40»)
         for m in WORD_RE.finditer(folded):
             w = m.group()
             if w in self._where or normal_form(w) in self._where:
                 where += 1
-                nouns = nouns or w not in WHERE_LINKS
+                placed = placed or w not in WHERE_LINKS
             if w in MASKED or w.isdigit():
                 named += 1
-                nouns = nouns or not w.isdigit()
+                placed = placed or not w.isdigit()
             elif found:
                 word = piece[m.start() : m.end()]
                 capital = word[:1].isupper() and word[1:2].islower()
                 named += capital
-                nouns = nouns or capital
+                placed = placed or capital
             found += 1
-        return nouns and bool(named) and where + named == found
+        return placed and bool(named) and where + named == found
 
     def _without_whereabouts(self, masked: str) -> str:
         """The masked text without its whereabouts: a bracket whose every piece is one, then such pieces between
