@@ -91,7 +91,9 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
-WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})  # the `where` words that only link the others
+# the `where` words that only link the others; unlike `_where_nouns` (for a number after a place), «с.» and «к.» count
+# as a village and a building here: a piece of them and a number alone is an address
+WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})
 NEGATIONS = frozenset({"не", "нет", "ни", "без"})
 PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
 # words that point back to a thing named before («данный документ», «его нет»)
