@@ -9,6 +9,7 @@ stable. A word keeps every normal form of its parses, so ambiguous words («ст
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pymorphy3
@@ -117,6 +118,22 @@ def is_attached(word: str) -> bool:
         return False
     parse = _morph().parse(word)[0]
     return bool(parse.tag.POS == "PRTF" or parse.normal_form == "который")
+
+
+def opens_attached(words: Sequence[str]) -> bool:
+    """Does a clause with these words hang on the noun before it, an adverb before its participle or not
+    («работниками, непосредственно оказывающими услуги»)?"""
+    for word in words[:2]:
+        if is_attached(word):
+            return True
+        if not _is_adverb(word):
+            return False
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _is_adverb(word: str) -> bool:
+    return bool(re.search(r"[а-я]", word)) and _morph().parse(word)[0].tag.POS == "ADVB"
 
 
 _NORMAL: dict[str, str] = {}  # word → its normal form: a pure function of the word and the dictionary

@@ -49,6 +49,7 @@ from nokrules.core.lemmas import (
     is_predicate,
     lemmas,
     normal_form,
+    opens_attached,
     words,
 )
 from nokrules.core.model import (
@@ -855,6 +856,8 @@ class Recognizer:
             there = self._says_there(text, toks, a, b)
             if sig.clear or there and not sig.problem or not hits and (there or not sig.problem):
                 continue  # «остальное в порядке», «ящик для жалоб висит у входа»; alone, only a clause saying what is wrong
+            if not sig.problem and opens_attached(toks.surface[words]):
+                continue  # «работники, осуществляющие первичный приём, без бейджей»: it tells who, the rest what is wrong
             if DIGIT_RE.search(text, a, b):
                 continue  # «двери 80 см»: the phrasings do not see numbers, and a measure may be in the norm
             # (the model first: it is cheap, and only one deficiency can reach a probability above one half)
