@@ -986,3 +986,14 @@ def test_in_order_at_the_end_of_a_clause_is_clear_but_not_a_queue(engine: Engine
 def test_each_indicator_value_names_its_own_result(engine: Engine, text: str) -> None:
     # 3.2's result does not make 3.1's a detail of it, and «— 55 и 45» is no address to cut from the line
     assert ids(engine, text) == ["premises_access_not_adapted", "equal_access_conditions_missing"]
+
+
+def test_a_clause_that_tells_who_names_no_deficiency_of_its_own(engine: Engine) -> None:
+    # the participle clause says which workers; the badge or the staffing is what is wrong
+    assert ids(engine, "Сотрудники, осуществляющие первичный приём заявителей, не обеспечены именными бейджами") == ["staff_badges_missing"]
+    assert ids(engine, "Не укомплектован штат сотрудниками, непосредственно оказывающими социальные услуги") == ["staffing_shortage"]
+
+
+def test_an_aspect_told_whole_is_that_aspect_not_satisfaction_overall(engine: Engine) -> None:
+    assert ids(engine, "комфортностью условий в целом довольны 81 % опрошенных") == ["comfort_satisfaction_low"]
+    assert ids(engine, "комфортностью довольны 81 %, в целом условиями — 84 %") == ["comfort_satisfaction_low", "overall_satisfaction_low"]
