@@ -997,3 +997,9 @@ def test_a_clause_that_tells_who_names_no_deficiency_of_its_own(engine: Engine) 
 def test_an_aspect_told_whole_is_that_aspect_not_satisfaction_overall(engine: Engine) -> None:
     assert ids(engine, "комфортностью условий в целом довольны 81 % опрошенных") == ["comfort_satisfaction_low"]
     assert ids(engine, "комфортностью довольны 81 %, в целом условиями — 84 %") == ["comfort_satisfaction_low", "overall_satisfaction_low"]
+
+
+@pytest.mark.parametrize("text", ["по тел. в приёмной грубят и бросают трубку", "тел. регистратуры — отвечают невежливо"])
+def test_rudeness_on_the_phone_of_a_desk_is_remote_only(engine: Engine, text: str) -> None:
+    # the desk names who answers the call; the talk is remote, not the first contact in person
+    assert ids(engine, text) == ["courtesy_remote_low"]
