@@ -1003,3 +1003,16 @@ def test_an_aspect_told_whole_is_that_aspect_not_satisfaction_overall(engine: En
 def test_rudeness_on_the_phone_of_a_desk_is_remote_only(engine: Engine, text: str) -> None:
     # the desk names who answers the call; the talk is remote, not the first contact in person
     assert ids(engine, text) == ["courtesy_remote_low"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Пандус — есть, поручни — нет.", ["handrails_missing"]),
+        ("поручни — нет, пандус — да", ["handrails_missing"]),
+        ("тарифы — да, лицензия — нет, ПВР — да", ["license_missing"]),
+        ("пандус — нет, поручни — нет", ["ramp_missing", "handrails_missing"]),
+    ],
+)
+def test_a_checklist_answer_after_a_dash_says_the_thing_is_there(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

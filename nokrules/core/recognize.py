@@ -88,6 +88,8 @@ TYPO_STEM_MIN_LEN = 6  # … when at least this many remain: a shorter stem is c
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
+# a checklist's answer after a dash that a thing is there: «пандус — да», «поручни — есть», «кнопка вызова — в наличии»
+THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|имеются|в наличии)\s*(?=[,;.!]|$)", re.I)
 # the catalog's `contrast` words that set a flaw against a thing said to be there: «пандус есть, но …» («зато»,
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
@@ -1120,7 +1122,9 @@ class Recognizer:
                 continue  # a state told by a number stands nowhere in particular
             spots = {first + i for p in sig.spots for i in p}
             start = a0
-            for a, b in [m.span() for m in CLAUSE_RE.finditer(text, a0, b0)] + [(b0, b0)]:
+            # (the dash of «пандус — есть» cuts no clause: what follows it says the thing before is there)
+            cuts = [m.span() for m in CLAUSE_RE.finditer(text, a0, b0) if not THERE_ANSWER_RE.match(text, m.start(), b0)]
+            for a, b in cuts + [(b0, b0)]:
                 words = toks._range(start, a)
                 own = set(range(words.start, words.stop))
                 # a signal before the clause may lead it («отсутствуют стоянка, … и оборудованный санузел»), unless the
@@ -1130,7 +1134,9 @@ class Recognizer:
                     own
                     and (
                         min(spots, default=-1) > max(own)
-                        or spots and not own & spots and self.present.found(toks.lemmas(*toks.spans[words.stop - 1]))
+                        or spots
+                        and not own & spots
+                        and (self.present.found(toks.lemmas(*toks.spans[words.stop - 1])) or THERE_ANSWER_RE.search(text, start, a))
                     )
                     and not any(self._telling_number(toks, i) for i in own)
                     and self._says_there(text, toks, start, a)
@@ -1151,7 +1157,7 @@ class Recognizer:
         """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется») or a short passive
         participle («установлена», «утверждён», «размечено»: made or put in place)? Not one that opens a list
         («Выявлены: …», «Установлено:»): it reports what follows."""
-        if self.present.found(toks.lemmas(start, end)):
+        if self.present.found(toks.lemmas(start, end)) or THERE_ANSWER_RE.search(text, start, end):
             return True
         words = toks._range(start, end)
         return any(
