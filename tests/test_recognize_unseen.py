@@ -1016,3 +1016,8 @@ def test_rudeness_on_the_phone_of_a_desk_is_remote_only(engine: Engine, text: st
 )
 def test_a_checklist_answer_after_a_dash_says_the_thing_is_there(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_button_within_reach_from_a_wheelchair_is_in_the_norm(engine: Engine) -> None:
+    assert ids(engine, "Кнопка вызова персонала установлена у входа на высоте 1 м и работает.") == []
+    assert ids(engine, "кнопку вызова повесили на высоте 1,7 м") == ["call_button_missing"]

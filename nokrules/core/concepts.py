@@ -51,6 +51,7 @@ MAX_SLOPE_PERCENT = 8.0
 SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
     (r"поруч|перил", "height", 0.85, 0.95),
     (r"порог|порож|перепад", "height", 0.0, 0.014),
+    (r"кнопк", "height", 0.85, 1.1),  # a call button, a lift's buttons: within reach from a wheelchair
     (r"двер|про[её]м|калитк", "width", 0.9, 100.0),
     (r"пандус|аппарел|марш", "width", 1.0, 100.0),
     (r"машин\w*.?мест|стоянк|парков|мест\w* для", "width", 3.6, 100.0),
