@@ -1021,3 +1021,10 @@ def test_a_checklist_answer_after_a_dash_says_the_thing_is_there(engine: Engine,
 def test_a_button_within_reach_from_a_wheelchair_is_in_the_norm(engine: Engine) -> None:
     assert ids(engine, "Кнопка вызова персонала установлена у входа на высоте 1 м и работает.") == []
     assert ids(engine, "кнопку вызова повесили на высоте 1,7 м") == ["call_button_missing"]
+
+
+def test_a_topic_word_shared_by_aspects_gives_no_aspect_another_s_share(engine: Engine) -> None:
+    # «Вежливостью» is the topic of both aspects: each takes the share of its own words
+    text = "Вежливостью специалистов довольны 79 %, при первичном обращении — 85 %"
+    assert values(engine, text) == {"courtesy_first_contact_low": 85.0, "courtesy_service_low": 79.0}
+    assert ids(engine, "Вежливостью специалистов довольны 79 %, при первичном обращении — 97 %") == ["courtesy_service_low"]

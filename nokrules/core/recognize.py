@@ -15,6 +15,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -594,6 +595,7 @@ class Recognizer:
             return named[span]
 
         kept: dict[str, _Hit] = {}
+        shared = _shared_words(hits) if aspects is not None else frozenset()  # a survey topic told once for its aspects
         items = self._list_items(text, toks) if len(hits) > 1 and ":" in text else None
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
@@ -611,7 +613,7 @@ class Recognizer:
             if d.value:
                 if not percent:
                     percent.append(self._percent(text))
-                own = aspects.share_of(toks, h) if aspects is not None and percent[0] is not None else None
+                own = aspects.share_of(toks, h, shared) if aspects is not None and percent[0] is not None else None
                 share = own if own is not None else percent[0]
                 values = ((d.value, share),) if share is not None else ()
             state = h.state if h.part >= 0 or line is None else line.state_near(h.at) if h.at else line.state
@@ -971,8 +973,9 @@ class Recognizer:
         names a deficiency only for the aspects below the catalog's `satisfied` share: an aspect whose item
         (between commas) gives shares all at or above it, and says nothing else is wrong, is left out."""
         at_floor: dict[int, bool] = {}  # item → it gives shares, all at the floor, and says nothing is wrong
+        shared = _shared_words(hits)
         for did, h in list(hits.items()):
-            items = aspects.items_of(toks, h)
+            items = aspects.items_of(toks, h, shared)
             for k in items:
                 if k not in at_floor:
                     a, b = aspects.bounds[k]
@@ -1704,20 +1707,28 @@ class _Aspects(NamedTuple):
     bounds: list[tuple[int, int]]  # each item's (start, end) in `folded`
     asked: set[int]  # the positions of survey words («удовлетворены», «опрошенные»)
 
-    def items_of(self, toks: Tokens, h: _Hit) -> set[int]:
+    def items_of(self, toks: Tokens, h: _Hit, shared: Collection[int] = ()) -> set[int]:
         """The items where a hit's own words stand: a share it matched («0*|1*…» takes any number) or a survey word
-        is no word of its own (a pattern's `at` is among its words)."""
-        return {bisect.bisect_right(self.cuts, toks.spans[i][0]) for i in h.words if not toks.surface[i].isdigit() and i not in self.asked}
+        is no word of its own (a pattern's `at` is among its words), nor a word other hits stand on too, the topic
+        told once («Вежливостью довольны 79 %, при первичном обращении — 97 %»), if it has words besides."""
+        words = [i for i in h.words if not toks.surface[i].isdigit() and i not in self.asked]
+        return {bisect.bisect_right(self.cuts, toks.spans[i][0]) for i in [i for i in words if i not in shared] or words}
 
     def shares_in(self, k: int) -> list[float]:
         a, b = self.bounds[k]
         return [v for x, v in self.shares if a <= x < b]
 
-    def share_of(self, toks: Tokens, h: _Hit) -> float | None:
+    def share_of(self, toks: Tokens, h: _Hit, shared: Collection[int] = ()) -> float | None:
         """The share of a hit's own aspect («рекомендовать готовы 99 %, питанием 64 %»): the lowest share in its
         items; None when they give none."""
-        own = [v for k in self.items_of(toks, h) for v in self.shares_in(k)]
+        own = [v for k in self.items_of(toks, h, shared) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _shared_words(hits: Mapping[str, _Hit]) -> frozenset[int]:
+    """The words more than one hit stands on."""
+    seen = Counter(i for h in hits.values() for i in set(h.words))
+    return frozenset(i for i, n in seen.items() if n > 1)
 
 
 def _names_indicator(folded: str, start: int = 0) -> bool:
