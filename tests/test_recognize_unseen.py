@@ -1028,3 +1028,15 @@ def test_a_topic_word_shared_by_aspects_gives_no_aspect_another_s_share(engine: 
     text = "Вежливостью специалистов довольны 79 %, при первичном обращении — 85 %"
     assert values(engine, text) == {"courtesy_first_contact_low": 85.0, "courtesy_service_low": 79.0}
     assert ids(engine, "Вежливостью специалистов довольны 79 %, при первичном обращении — 97 %") == ["courtesy_service_low"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В доме-интернате для престарелых и инвалидов нет стенда",
+        "в здании отделения социального обслуживания граждан пожилого возраста и инвалидов информационного стенда нет",
+    ],
+)
+def test_whom_an_institution_s_name_serves_tells_nothing_of_the_finding(engine: Engine, text: str) -> None:
+    # «и инвалидов» in the name makes no stand a stand for disabled people
+    assert ids(engine, text) == ["stand_missing"]

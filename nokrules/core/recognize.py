@@ -89,6 +89,14 @@ TYPO_STEM_MIN_LEN = 6  # … when at least this many remain: a shorter stem is c
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
+# the usual tail of the name of a social-service institution or unit, by the word before it: «центр социального
+# обслуживания граждан пожилого возраста и инвалидов», «дом-интернат для престарелых и инвалидов»
+NAME_TAIL_RE = re.compile(
+    r"\b((?:обслуживани[яе]|помощи|отделени[еяю]|центр[аеу]?|интернат[аеу]?|учреждени[еяю]|дом[аеу]?|пансионат[аеу]?)"
+    r"(?:\s+на\s+дому)?)\s+(?:для\s+)?(?:граждан\s+пожилого\s+возраста|пожилых\s+граждан|престарелых(?:\s+граждан)?|пожилых(?:\s+людей)?)"
+    r"\s+и\s+инвалидов\b",
+    re.I,
+)
 # a checklist's answer after a dash that a thing is there: «пандус — да», «поручни — есть», «кнопка вызова — в наличии»
 THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|имеются|в наличии)\s*(?=[,;.!]|$)", re.I)
 # the catalog's `contrast` words that set a flaw against a thing said to be there: «пандус есть, но …» («зато»,
@@ -1739,8 +1747,16 @@ def _names_indicator(folded: str, start: int = 0) -> bool:
 
 def _read_notation(text: str) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
-    temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»)."""
-    return _read_temperatures(_read_marks(text))
+    temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
+    the tail that names whom it serves."""
+    return _read_temperatures(_read_marks(_without_name_tail(text)))
+
+
+def _without_name_tail(text: str) -> str:
+    """«отделение социального обслуживания на дому граждан пожилого возраста и инвалидов», «дом-интернат для
+    престарелых и инвалидов» read without whom they serve: the name tells no finding about disabled people («стенд
+    … инвалидов» would be a stand for them)."""
+    return NAME_TAIL_RE.sub(r"\1", text) if "инвалид" in text.lower() else text
 
 
 def _read_marks(text: str) -> str:
