@@ -1040,3 +1040,7 @@ def test_a_topic_word_shared_by_aspects_gives_no_aspect_another_s_share(engine: 
 def test_whom_an_institution_s_name_serves_tells_nothing_of_the_finding(engine: Engine, text: str) -> None:
     # «и инвалидов» in the name makes no stand a stand for disabled people
     assert ids(engine, text) == ["stand_missing"]
+
+
+def test_a_complaints_book_is_no_library_book(engine: Engine) -> None:
+    assert ids(engine, "Жалобная книга в холле лежит, но страницы не пронумерованы") == ["complaint_box_missing"]
