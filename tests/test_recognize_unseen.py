@@ -1044,3 +1044,17 @@ def test_whom_an_institution_s_name_serves_tells_nothing_of_the_finding(engine: 
 
 def test_a_complaints_book_is_no_library_book(engine: Engine) -> None:
     assert ids(engine, "Жалобная книга в холле лежит, но страницы не пронумерованы") == ["complaint_box_missing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("телефон на сайте не отвечает, обращения по электронной почте не регистрируются", ["phone_missing", "appeals_system_missing"]),
+        ("эл. почта с сайта не работает, учёт обращений не ведётся", ["email_missing", "appeals_system_missing"]),
+        ("на стенде сведения неполные, сайт не открывается", ["info_incomplete", "site_missing"]),
+        # told in no clause of its own, the telephone is still a detail of the appeals
+        ("обращения по телефону не регистрируются", ["appeals_system_missing"]),
+    ],
+)
+def test_a_clause_that_tells_its_own_problem_is_no_detail_of_another(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

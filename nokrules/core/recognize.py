@@ -177,6 +177,7 @@ ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "�
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
+CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
 CLAUSE_WORDS = 3  # the fewest words of a clause read on its own: «кулера нет» is like too many phrasings
 # where the place of a hit's own words ends, for the phrasings closest to it (see Recognizer._outvoted)
 PLACE_CUT_RE = re.compile(r"[,;:.!?()]|\s[—–-]\s|\s(?:и|или|а|но)\s")
@@ -605,9 +606,10 @@ class Recognizer:
         kept: dict[str, _Hit] = {}
         shared = _shared_words(hits) if aspects is not None else frozenset()  # a survey topic told once for its aspects
         items = self._list_items(text, toks) if len(hits) > 1 and ":" in text else None
+        told = self._told_clauses(text, toks) if len(hits) > 1 else None
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
-            if not self._kept(did, hits, {}, items, results):
+            if not self._kept(did, hits, {}, items, results, told):
                 continue
             d = self.catalog.deficiency(did)
             places: tuple[Place, ...] = ()
@@ -1316,13 +1318,20 @@ class Recognizer:
         return all(sg.clear for sg in self._part_signals(text, self.tokens(text))[2])
 
     def _kept(
-        self, did: str, hits: Mapping[str, _Hit], seen: dict[str, bool], items: tuple[int, ...] | None = None, results: Collection[str] = ()
+        self,
+        did: str,
+        hits: Mapping[str, _Hit],
+        seen: dict[str, bool],
+        items: tuple[int, ...] | None = None,
+        results: Collection[str] = (),
+        told: tuple[int, ...] | None = None,
     ) -> bool:
         """Is a found deficiency kept? Not when one of its `unless` is found and kept itself: «A unless B» keeps
         A when B was dropped by its own `unless` (a cycle keeps both). `unless` says A's words are a detail of B
         («сведения о руководителе (ФИО, телефон)»); an item of a list of its own («Отсутствуют: ФИО руководителя,
-        контактные телефоны, …») is no detail of another item (`items`: see _list_items), nor is one indicator's
-        result of another's («показатель 3.1 — 60 баллов, показатель 3.2 — 40 баллов»: `results`)."""
+        контактные телефоны, …») is no detail of another item (`items`: see _list_items), nor is a clause that tells
+        its own problem («телефон с сайта не отвечает, обращения остаются без ответа»: `told`, see _told_clauses),
+        nor one indicator's result of another's («показатель 3.1 — 60 баллов, показатель 3.2 — 40 баллов»: `results`)."""
         if did in seen:
             return seen[did]
         seen[did] = True
@@ -1330,7 +1339,8 @@ class Recognizer:
             u in hits
             and not (did in results and u in results)
             and not _apart(hits[did].words, hits[u].words, items)
-            and self._kept(u, hits, seen, items, results)
+            and not _apart(hits[did].words, hits[u].words, told)
+            and self._kept(u, hits, seen, items, results, told)
             for u in self.catalog.deficiency(did).unless
         )
         seen[did] = kept
@@ -1434,6 +1444,20 @@ class Recognizer:
             own_lem = Lemmas([toks.lemma_sets[i] for i in range(words.start, words.stop) if clause[i - off] == own])
             return not self.present.found(own_lem)
         return True
+
+    def _told_clauses(self, text: str, toks: Tokens) -> tuple[int, ...]:
+        """The clause each word stands in (clauses part at «;» and commas outside brackets), when that clause says
+        itself what is wrong; -1 for the words of the others («на сайте не указаны ФИО директора, телефон» tells of
+        the telephone only in the clause before)."""
+        cuts: list[int] = []
+        depth = 0
+        for m in CLAUSE_SPLIT_RE.finditer(text):
+            depth = max(0, depth + (m.group() == "(") - (m.group() == ")"))
+            if m.group() not in "()" and not depth:
+                cuts.append(m.start())
+        bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True))
+        own = [k if self._signal(text, toks, a, b).problem else -1 for k, (a, b) in enumerate(bounds)]
+        return tuple(own[bisect.bisect_left(cuts, a)] for a, _ in toks.spans)
 
     @staticmethod
     def _list_items(text: str, toks: Tokens) -> tuple[int, ...] | None:
