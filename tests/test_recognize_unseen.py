@@ -1058,3 +1058,7 @@ def test_a_complaints_book_is_no_library_book(engine: Engine) -> None:
 )
 def test_a_clause_that_tells_its_own_problem_is_no_detail_of_another(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_broken_link_of_the_booking_button_is_booking_not_a_site_fault(engine: Engine) -> None:
+    assert ids(engine, "кнопка «Записаться онлайн» на сайте ведёт на несуществующую страницу") == ["appointment_booking_unavailable"]
