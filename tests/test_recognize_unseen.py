@@ -1062,3 +1062,9 @@ def test_a_clause_that_tells_its_own_problem_is_no_detail_of_another(engine: Eng
 
 def test_a_broken_link_of_the_booking_button_is_booking_not_a_site_fault(engine: Engine) -> None:
     assert ids(engine, "кнопка «Записаться онлайн» на сайте ведёт на несуществующую страницу") == ["appointment_booking_unavailable"]
+
+
+def test_each_aspect_s_own_share_tells_its_problem_beside_another_channel(engine: Engine) -> None:
+    # «телефонной» is the third aspect's word, not a veto of the first: each aspect keeps its own share
+    text = "Вежливость администраторов на входе оценили 84 %, социальных работников — 90 %, операторов телефонной линии — 75 %"
+    assert values(engine, text) == {"courtesy_first_contact_low": 84.0, "courtesy_service_low": 90.0, "courtesy_remote_low": 75.0}

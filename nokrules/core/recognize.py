@@ -1216,7 +1216,20 @@ class Recognizer:
         words = [i for i, c in enumerate(clause) if c in mine]
         if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
             return False
-        return any(all(j in words and j not in own for j in p) for p in line().spots if p and p[0] >= 0)
+        if any(all(j in words and j not in own for j in p) for p in line().spots if p and p[0] >= 0):
+            return True
+        # in a survey line, a share of its own under the floor tells its problem: «Вежливость регистраторов оценили
+        # 85 %, …, операторов телефонной линии — 77 %»
+        return line().survey and any(
+            v < self.concepts.satisfied for c in mine for _, v in shares(self._clause_text(text, toks, clause, c))
+        )
+
+    @staticmethod
+    def _clause_text(text: str, toks: Tokens, clause: tuple[int, ...], c: int) -> str:
+        """The text of clause `c` (see _clauses), from its first word to the next clause's («85 %» with its sign)."""
+        words = [i for i, k in enumerate(clause) if k == c]
+        end = toks.spans[words[-1] + 1][0] if words[-1] + 1 < len(toks.spans) else len(text)
+        return text[toks.spans[words[0]][0] : end]
 
     @staticmethod
     def _clauses(text: str, toks: Tokens, span: tuple[int, int], cut: re.Pattern[str] = ITEM_RE) -> tuple[int, ...]:
