@@ -1068,3 +1068,11 @@ def test_each_aspect_s_own_share_tells_its_problem_beside_another_channel(engine
     # «телефонной» is the third aspect's word, not a veto of the first: each aspect keeps its own share
     text = "Вежливость администраторов на входе оценили 84 %, социальных работников — 90 %, операторов телефонной линии — 75 %"
     assert values(engine, text) == {"courtesy_first_contact_low": 84.0, "courtesy_service_low": 90.0, "courtesy_remote_low": 75.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["сайт филиала полгода не открывается, а стенда в холле так и не появилось", "сайт лежит вторую неделю, стенд из коридора убрали во время ремонта"],
+)
+def test_a_stand_that_never_appeared_or_was_taken_away_is_missing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == ["site_missing", "stand_missing"]
