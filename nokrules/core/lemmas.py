@@ -121,8 +121,8 @@ def is_attached(word: str) -> bool:
 
 
 def opens_attached(words: Sequence[str]) -> bool:
-    """Does a clause with these words hang on the noun before it, an adverb before its participle or not
-    («работниками, непосредственно оказывающими услуги»)?"""
+    """Does a clause with these words hang on the noun before it: a participle, with or without an adverb before
+    it («работниками, непосредственно оказывающими услуги»), or «который»?"""
     for word in words[:2]:
         if is_attached(word):
             return True

@@ -92,13 +92,13 @@ CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 # the usual tail of the name of a social-service institution or unit, by the word before it: «центр социального
 # обслуживания граждан пожилого возраста и инвалидов», «дом-интернат для престарелых и инвалидов»
 NAME_TAIL_RE = re.compile(
-    r"\b((?:обслуживани[яе]|помощи|отделени[еяю]|центр[аеу]?|интернат[аеу]?|учреждени[еяю]|дом[аеу]?|пансионат[аеу]?)"
+    r"\b((?:обслуживани[яе]|отделени[еияю]|центр(?:а|е|у|ом)?|интернат(?:а|е|у|ом)?|учреждени[еияю]|дом(?:а|е|у|ом)?|пансионат(?:а|е|у|ом)?)"
     r"(?:\s+на\s+дому)?)\s+(?:для\s+)?(?:граждан\s+пожилого\s+возраста|пожилых\s+граждан|престарелых(?:\s+граждан)?|пожилых(?:\s+людей)?)"
     r"\s+и\s+инвалидов\b",
     re.I,
 )
 # a checklist's answer after a dash that a thing is there: «пандус — да», «поручни — есть», «кнопка вызова — в наличии»
-THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|имеются|в наличии)\s*(?=[,;.!]|$)", re.I)
+THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|имеются|(?:имеется\s+)?в\s+наличии)\s*(?=[,;.!]|$)", re.I)
 # the catalog's `contrast` words that set a flaw against a thing said to be there: «пандус есть, но …» («зато»,
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
@@ -606,7 +606,8 @@ class Recognizer:
         kept: dict[str, _Hit] = {}
         shared = _shared_words(hits) if aspects is not None else frozenset()  # a survey topic told once for its aspects
         items = self._list_items(text, toks) if len(hits) > 1 and ":" in text else None
-        told = self._told_clauses(text, toks) if len(hits) > 1 else None
+        details = len(hits) > 1 and any(u in hits for did in hits for u in self.catalog.deficiency(did).unless)
+        told = self._told_clauses(text, toks) if details else None
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
             if not self._kept(did, hits, {}, items, results, told):
@@ -1136,7 +1137,9 @@ class Recognizer:
             spots = {first + i for p in sig.spots for i in p}
             start = a0
             # (the dash of «пандус — есть» cuts no clause: what follows it says the thing before is there)
-            cuts = [m.span() for m in CLAUSE_RE.finditer(text, a0, b0) if not THERE_ANSWER_RE.match(text, m.start(), b0)]
+            found = [m.span() for m in CLAUSE_RE.finditer(text, a0, b0)]
+            before = [a0, *(b for _, b in found)]  # where the clause before each cut starts
+            cuts = [(a, b) for (a, b), c in zip(found, before, strict=False) if not self._answers_there(text, toks, c, b0, at=a)]
             for a, b in cuts + [(b0, b0)]:
                 words = toks._range(start, a)
                 own = set(range(words.start, words.stop))
@@ -1149,7 +1152,7 @@ class Recognizer:
                         min(spots, default=-1) > max(own)
                         or spots
                         and not own & spots
-                        and (self.present.found(toks.lemmas(*toks.spans[words.stop - 1])) or THERE_ANSWER_RE.search(text, start, a))
+                        and (self.present.found(toks.lemmas(*toks.spans[words.stop - 1])) or self._answers_there(text, toks, start, a))
                     )
                     and not any(self._telling_number(toks, i) for i in own)
                     and self._says_there(text, toks, start, a)
@@ -1170,12 +1173,22 @@ class Recognizer:
         """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется») or a short passive
         participle («установлена», «утверждён», «размечено»: made or put in place)? Not one that opens a list
         («Выявлены: …», «Установлено:»): it reports what follows."""
-        if self.present.found(toks.lemmas(start, end)) or THERE_ANSWER_RE.search(text, start, end):
+        if self.present.found(toks.lemmas(start, end)) or self._answers_there(text, toks, start, end):
             return True
         words = toks._range(start, end)
         return any(
             is_done(toks.surface[i]) and not text[toks.spans[i][1] :].lstrip().startswith(":") for i in range(words.start, words.stop)
         )
+
+    def _answers_there(self, text: str, toks: Tokens, start: int, end: int, at: int | None = None) -> bool:
+        """Does a checklist's answer after a dash in [start, end) (at `at`, if given) say that the thing of the
+        clause before it is there («пандус — есть», «поручни — да»)? Not after a problem («замечания по пандусу — есть»)."""
+        answers = [m for m in [THERE_ANSWER_RE.match(text, at, end)] if m] if at is not None else THERE_ANSWER_RE.finditer(text, start, end)
+        for m in answers:
+            clause = max([start, *(c.end() for c in CLAUSE_CUT_RE.finditer(text, start, m.start()))])
+            if not self._signal(text, toks, clause, m.start()).problem:
+                return True
+        return False
 
     def _telling_number(self, toks: Tokens, i: int) -> bool:
         """Is word `i` a number that tells how much or how («указана одной цифрой (412 чел.)», «уклон 15 %»), not
@@ -1226,10 +1239,11 @@ class Recognizer:
 
     @staticmethod
     def _clause_text(text: str, toks: Tokens, clause: tuple[int, ...], c: int) -> str:
-        """The text of clause `c` (see _clauses), from its first word to the next clause's («85 %» with its sign)."""
+        """The text of clause `c` (see _clauses) from its first word up to the next comma or «;», so that its share
+        is its own whatever sign stands before it («администраторов на входе — 84 %»)."""
         words = [i for i, k in enumerate(clause) if k == c]
-        end = toks.spans[words[-1] + 1][0] if words[-1] + 1 < len(toks.spans) else len(text)
-        return text[toks.spans[words[0]][0] : end]
+        cut = CLAUSE_CUT_RE.search(text, toks.spans[words[-1]][1])
+        return text[toks.spans[words[0]][0] : cut.start() if cut else len(text)]
 
     @staticmethod
     def _clauses(text: str, toks: Tokens, span: tuple[int, int], cut: re.Pattern[str] = ITEM_RE) -> tuple[int, ...]:
@@ -1352,7 +1366,7 @@ class Recognizer:
             u in hits
             and not (did in results and u in results)
             and not _apart(hits[did].words, hits[u].words, items)
-            and not _apart(hits[did].words, hits[u].words, told)
+            and not (hits[u].words and _apart(hits[did].words, hits[u].words, told))  # (a checklist item has no words)
             and self._kept(u, hits, seen, items, results, told)
             for u in self.catalog.deficiency(did).unless
         )
