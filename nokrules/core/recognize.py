@@ -44,7 +44,6 @@ from nokrules.core.lemmas import (
     WORD_RE,
     attachment,
     fold,
-    is_attached,
     is_done,
     is_known,
     is_predicate,
@@ -1223,7 +1222,7 @@ class Recognizer:
         # it («таблички, выполненные шрифтом Брайля») is no other thing
         for c in {clause[i] for i in vetoes}:
             words = [i for i, k in enumerate(clause) if k == c]
-            if self._says_there(text, toks, toks.spans[words[0]][0], toks.spans[words[-1]][1]) or is_attached(toks.surface[words[0]]):
+            if self._says_there(text, toks, toks.spans[words[0]][0], toks.spans[words[-1]][1]) or opens_attached([toks.surface[i] for i in words]):
                 return False
         # its own clause says what is wrong with it, and of no thing named before («парковки для них нет»)
         words = [i for i, c in enumerate(clause) if c in mine]
@@ -1476,12 +1475,7 @@ class Recognizer:
         """The clause each word stands in (clauses part at «;» and commas outside brackets), when that clause says
         itself what is wrong; -1 for the words of the others («на сайте не указаны ФИО директора, телефон» tells of
         the telephone only in the clause before)."""
-        cuts: list[int] = []
-        depth = 0
-        for m in CLAUSE_SPLIT_RE.finditer(text):
-            depth = max(0, depth + (m.group() == "(") - (m.group() == ")"))
-            if m.group() not in "()" and not depth:
-                cuts.append(m.start())
+        cuts = _cuts_outside_brackets(text)
         bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True))
         own = [k if self._signal(text, toks, a, b).problem else -1 for k, (a, b) in enumerate(bounds)]
         return tuple(own[bisect.bisect_left(cuts, a)] for a, _ in toks.spans)
@@ -1495,14 +1489,7 @@ class Recognizer:
         colon = text.find(":")
         if colon < 0:
             return None
-        cuts: list[int] = []
-        depth = 0
-        for k in range(colon + 1, len(text)):
-            ch = text[k]
-            depth += ch == "("
-            depth -= ch == ")" and depth > 0
-            if ch in ",;" and not depth:
-                cuts.append(k)
+        cuts = _cuts_outside_brackets(text, colon + 1)
         out = [-1 if a < colon else 1 + bisect.bisect_left(cuts, a) for a, _ in toks.spans]
         for item in set(out) - {-1}:
             if any(is_predicate(toks.surface[i]) for i, k in enumerate(out) if k == item):
@@ -1782,6 +1769,18 @@ class _Aspects(NamedTuple):
         items; None when they give none."""
         own = [v for k in self.items_of(toks, h, shared) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _cuts_outside_brackets(text: str, start: int = 0) -> list[int]:
+    """Where the clauses of a text from `start` part: at «;» and at commas (not the comma of «2,5 м»), outside brackets,
+    so «руководство (ФИО, телефон)» is one clause."""
+    cuts: list[int] = []
+    depth = 0
+    for m in CLAUSE_SPLIT_RE.finditer(text, start):
+        depth = max(0, depth + (m.group() == "(") - (m.group() == ")"))
+        if m.group() not in "()" and not depth:
+            cuts.append(m.start())
+    return cuts
 
 
 def _shared_words(hits: Mapping[str, _Hit]) -> frozenset[int]:
