@@ -148,3 +148,20 @@ def test_what_one_word_found_is_left_out_when_the_model_finds_the_whole_finding_
 
 def test_the_model_leaves_alone_what_its_phrasings_say_it_is(mini: Engine) -> None:
     assert found(modelled(mini, min_found=0.05), "у входа нет пандуса, коляска на крыльцо не заезжает") == [("ramp_missing", "pattern")]
+
+
+def test_what_the_closest_phrasings_found_is_left_out_when_the_model_finds_the_whole_finding_about_something_else(mini: Engine) -> None:
+    # one odd phrasing of the ramp is the closest to a line about the question section; the model, weighing all the
+    # phrasings, gives the ramp little: the second opinion holds for the similarity stage as for patterns and concepts
+    odd = "раздел пустой, ответа нет, коляска"
+
+    def engine(min_found: float) -> Engine:
+        model = ModelSpec(min_probability=0.6, min_found=min_found, epochs=30, alpha=0.05)
+        spec = SimilaritySpec(learn_from=["corpus"], min_similarity=0.3, neighbours=1, model=model)
+        phrasings = [phrasing(t, "ramp_missing") for t in [*RAMP, odd]] + [phrasing(t, "faq_missing") for t in FAQ]
+        phrasings += [phrasing(t) for t in NOTHING]
+        return Engine(mini.catalog.model_copy(update={"similarity": spec, "phrasings": phrasings}))
+
+    text = "вопросы висят, раздел пустой, ответа нет"
+    assert found(engine(0.0), text) == [("ramp_missing", "similarity")]
+    assert "ramp_missing" not in dict(found(engine(0.3), text))

@@ -580,6 +580,10 @@ class Recognizer:
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
+            doubted = self._doubted(hits, text, toks, parts, signals, numbered)  # the model's second opinion, as above
+            for did in doubted:
+                del hits[did]
+            vetoed.update(doubted)
         if not hits:
             hits = self._modelled_hits(text, toks, signals)
         hits.update(self._clause_hits(text, toks, hits))
@@ -801,10 +805,10 @@ class Recognizer:
     def _doubted(
         self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], numbered: Collection[str]
     ) -> dict[str, Outvoted]:
-        """Pattern and concept hits the model of the labelled phrasings, weighing every word of the finding, finds
-        all but impossible (below `min_found`), each with its probability: one word decided them, and the rest of
-        the finding is about something else («кнопка вызова у ворот не работает, питание к ней не подведено» is not
-        about food). Where several were found, each is also weighed at the places of its own words, with the words
+        """Hits of patterns, concepts or the closest phrasings that the model of the labelled phrasings, weighing
+        every word of the finding, finds all but impossible (below `min_found`), each with its probability: one word
+        (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
+        ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also weighed at the places of its own words, with the words
         that say what is wrong, and kept where the model would take it on its own (`min_probability`): a line that
         lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
         own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never
@@ -812,7 +816,7 @@ class Recognizer:
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
-            if h.source != "similarity" and h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words)
+            if h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words)
         ]
         staged = self._model_stage() if judged and spec is not None and spec.min_found else None
         if staged is None:

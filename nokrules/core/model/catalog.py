@@ -110,8 +110,8 @@ class ModelSpec(Strict):
     """The third stage (see classifier.py): a logistic model of the same phrasings, for a finding the closest ones
     left alone. Its deficiency is taken only at a probability of at least `min_probability`; `epochs` passes over
     the phrasings with L2 penalty `alpha` train it (the same phrasings and settings give the same model). It is
-    also a second opinion on what a pattern or a concept found: a deficiency it gives less than `min_found` over the
-    whole finding is left out (see Recognizer._doubted; 0, the default, asks it nothing)."""
+    also a second opinion on what a pattern, a concept or the closest phrasings found: a deficiency it gives less than
+    `min_found` over the whole finding is left out (see Recognizer._doubted; 0, the default, asks it nothing)."""
 
     min_probability: float = Field(default=0.7, gt=0.5, le=1)
     min_found: float = Field(default=0.0, ge=0, lt=0.5)
