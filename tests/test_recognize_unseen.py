@@ -1079,3 +1079,34 @@ def test_each_aspect_s_own_share_tells_its_problem_beside_another_channel(engine
 )
 def test_a_stand_that_never_appeared_or_was_taken_away_is_missing(engine: Engine, text: str) -> None:
     assert ids(engine, text) == ["site_missing", "stand_missing"]
+
+
+# Sizes as inspectors write them: the thing may be named before the colon, heights come in pairs, a count of sides is
+# no ratio; in the norm they name nothing, off it they tell the problem.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пандус у входа соответствует нормам: ширина 1,2 м",  # the ramp's width, the ramp named before the colon
+        "Пандус у входа сделан по нормам: ширина 1,2 м, поручни с обеих сторон",
+        "поручни лестницы на высоте 0,7 и 0,9 м",  # two heights, not a share of 0,7
+        "перила с 2 сторон на высоте 0,9 м",  # two sides at a height, not two things for all
+        "в туалете для инвалидов зона разворота кресла-коляски 1,5 м",
+    ],
+)
+def test_sizes_in_the_norm_name_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Пандус у входа: ширина 0,8 м", [("ramp_missing", "noncompliant")]),
+        ("поручни лестницы на высоте 0,7 и 1,2 м", [("handrails_missing", "noncompliant")]),
+        ("в туалете для инвалидов зона разворота коляски всего 1,1 м", [("accessible_sanitary_missing", "noncompliant")]),
+        ("2 коляски на 3 корпуса", [("wheelchairs_missing", "partial")]),
+    ],
+)
+def test_sizes_and_counts_off_the_norm_still_tell_the_problem(engine: Engine, text: str, expected: list[tuple[str, str]]) -> None:
+    assert recognised(engine, text) == expected

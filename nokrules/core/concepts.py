@@ -28,9 +28,9 @@ from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # who a survey counts: «7 из 10 опрошенных», «из 40 анкет»; «2 из 5 лестниц» counts things, it reports no survey
 PEOPLE = r"(?:опрош|анкет|опрос|респондент|получател|человек|чел\b|граждан|проживающ|клиент|посетител|родител|родственник|пациент|ответ|участник|сем[еь]|инвалид|пользовател|жител)"
-# a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый»
+# a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый» (not a size: «0,7 и 0,9 м»)
 SHARE_RE = re.compile(
-    r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b)"
+    r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b|\s*(?:и|или|[-–—/])\s*\d+(?:[.,]\d+)?\s*(?:м|см|мм)\b)"
     rf"|\b\d{{1,4}}\s+из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
@@ -54,6 +54,7 @@ SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
     (r"кнопк", "height", 0.85, 1.1),  # a call button, a lift's buttons: within reach from a wheelchair
     (r"двер|про[её]м|калитк", "width", 0.9, 100.0),
     (r"пандус|аппарел|марш", "width", 1.0, 100.0),
+    (r"разворот", "width", 1.4, 100.0),  # the space to turn a wheelchair round (1,4–1,5 m across)
     (r"машин\w*.?мест|стоянк|парков|мест\w* для", "width", 3.6, 100.0),
     (r"машин\w*.?мест|стоянк|парков|мест\w* для", "way", 0.0, 50.0),
     (r"остановк", "way", 0.0, 150.0),
@@ -87,9 +88,9 @@ def _long_wait(m: re.Match[str]) -> bool:
 
 # a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
 # корпус», «2 компьютера на группу из 12»
-RATIO_RE = re.compile(
-    r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+|весь|все|всех)\b"
-    r"|\bна\s+(?:весь|все|всех|\d+)\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+)\b"
+RATIO_RE = re.compile(  # (a count, not a measure: «поручни с двух сторон на высоте 0,7 м» is no ratio)
+    r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+(?![.,]\d)|весь|все|всех)\b"
+    r"|\bна\s+(?:весь|все|всех|\d+)\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+(?![.,]\d))\b"
 )
 # some of the things, counted: «адаптированы 2 из 6 санузлов», «поручни на 1 из 3 лестниц» (not people asked)
 COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я]")
@@ -214,11 +215,12 @@ def _gentle_slope(text: str, at: int) -> bool:
     return float(m.group("percent").replace(",", ".")) <= MAX_SLOPE_PERCENT
 
 
-def _in_norm(text: str, m: re.Match[str]) -> bool:
+def _in_norm(text: str, m: re.Match[str], context: str = "") -> bool:
     """Is the measurement `m` one the rules allow for the thing measured: a gentle slope (`_gentle_slope`), or a size
     SIZE_NORMS allows for the thing named nearest before it, or for a stop named right after a way to it («в 200 м от
     остановки»)? A size of a thing the norms do not give, or a size with no thing, says nothing by itself and stays a
-    sign of a problem, as inspectors write one when it is off."""
+    sign of a problem, as inspectors write one when it is off. `context` is the finding's text before the part: the
+    thing may be named there («Пандус соответствует нормам: уклон 5 %, ширина 1,2 м»)."""
     said = m.group()
     if said.startswith("уклон"):
         return _gentle_slope(text, m.start())
@@ -227,7 +229,7 @@ def _in_norm(text: str, m: re.Match[str]) -> bool:
         return False
     value = float(number.group().replace(",", "."))
     value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 1
-    before = text[max(0, m.start() - 80) : m.start()]
+    before = (context + text[: m.start()])[-80:]
     cabin = SIZE_CABIN_RE.search(before)
     if cabin is not None:  # «кабина лифта 1,0 × 1,2 м»: both sides against the least cabin
         sides = sorted((float(cabin.group(1).replace(",", ".")), value))
@@ -507,8 +509,9 @@ class Concepts:
             out.append((start, len(folded)))
         return out or [(0, len(folded))]
 
-    def signal(self, lem: Lemmas, surface: Sequence[str], text: str) -> PartSignal:
-        """What a part says is wrong: the first state in order of precedence, and the signal words."""
+    def signal(self, lem: Lemmas, surface: Sequence[str], text: str, context: str = "") -> PartSignal:
+        """What a part says is wrong: the first state in order of precedence, and the signal words (`context`: the
+        finding's text before the part, where the thing a size is of may be named)."""
         state: FindingState | None = None
         words: list[Match] = []
         marks: list[tuple[int, FindingState, tuple[int, ...]]] = []
@@ -560,7 +563,7 @@ class Concepts:
         # («шестьдесят девять процентов», «сантиметров пять») is read as its digits
         text = numerals(text)
         digit = DIGIT_RE.search(text) is not None
-        measured = next((m for m in MEASURE_RE.finditer(text) if not _in_norm(text, m)), None) if digit else None
+        measured = next((m for m in MEASURE_RE.finditer(text) if not _in_norm(text, m, context)), None) if digit else None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))

@@ -1339,7 +1339,8 @@ class Recognizer:
         is often the whole line, a clause that names a place or the lead of a list as well."""
         got = toks._said.get((a, b))
         if got is None:
-            got = toks._said[a, b] = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b]))
+            context = numerals(fold(text[max(0, a - 80) : a])) if a else ""
+            got = toks._said[a, b] = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b]), context)
         return got
 
     def says_nothing_wrong(self, text: str) -> bool:
