@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from nokrules import Engine, Institution
 from nokrules.core.catalog import load_catalog
 from nokrules.core.errors import CatalogError
-from nokrules.core.model import Phrasing, SimilaritySpec, VetoSpec
+from nokrules.core.model import ModelSpec, Phrasing, SimilaritySpec, VetoSpec
 from nokrules.core.similarity import Similarity
 from nokrules.curate.explain import explain, render
 from nokrules.web import service
@@ -97,6 +97,25 @@ def test_the_thresholds_are_the_catalogs(plain: Engine) -> None:
     assert [d for d, _, _ in found(strict, LINE)] == ["complaint_procedure_missing"]
     far = learnt(plain, LABELLED, max_own=0.0)  # a phrasing of the missing phone shares «телефон», «не»: kept
     assert found(far, LINE) == [("phone_missing", "concept", [])]
+
+
+def test_a_hit_the_model_of_all_the_phrasings_backs_is_not_vetoed(plain: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # (the model is trained here, not in the user's cache)
+
+    def judged(max_model: float) -> Engine:
+        veto = VetoSpec(min_known=2, max_model=max_model)
+        model = ModelSpec(min_probability=0.6, epochs=30, alpha=1e-4)
+        sim = SimilaritySpec(learn_from=["corpus"], neighbours=2, min_similarity=0.4, veto=veto, model=model)
+        return Engine(plain.catalog.model_copy(update={"similarity": sim, "phrasings": LABELLED}))
+
+    assert [d for d, _, _ in found(judged(1.0), LINE)] == ["complaint_procedure_missing"]  # 1: the model is not asked
+    rec = judged(0.001).recognizer
+    staged = rec._model_stage()
+    assert staged is not None
+    backing = staged[1].probability(rec._weighed(LINE, rec.tokens(LINE)), "phone_missing")
+    assert backing is not None and 0.001 <= backing < 0.5  # the model leans to the complaints, yet backs the phone a little
+    assert found(judged(0.001), LINE) == [("phone_missing", "concept", [])]
+    assert [d for d, _, _ in found(judged(0.5), LINE)] == ["complaint_procedure_missing"]
 
 
 def test_a_vetoed_line_the_phrasings_are_not_sure_of_is_unrecognised_and_says_why(plain: Engine) -> None:

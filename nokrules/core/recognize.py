@@ -790,10 +790,14 @@ class Recognizer:
         others = sorted((-v, label) for label, v in whole.votes.items() if label != NONE and not label.startswith(NOT))
         aside: set[int] | None = None
         found: dict[str, Outvoted] = {}
+        staged = self._model_stage() if rule.max_model < 1 else None
+        features = self._weighed(text, toks) if staged is not None else frozenset()
         for h in judged:
             rival = next((label for v, label in others if label != h.deficiency and -v >= rule.min_rival), None)
             if rival is None or stage.closest(whole, h.deficiency) > rule.max_own * whole.near[0][0]:
                 continue
+            if staged is not None and (staged[1].probability(features, h.deficiency) or 0.0) >= rule.max_model:
+                continue  # the model, weighing all the phrasings, backs it: a few close ones are not all of them
             aside = self._aside(toks, parts, signals) if aside is None else aside
             places = self._own_places(h.words, aside, text, toks)
             if not all(_far(stage, stage.read(text[a:b]), h.deficiency, rule.max_own_place) for a, b in places):

@@ -97,6 +97,8 @@ class VetoSpec(Strict):
     deficiency be at most `max_own` times as close as the nearest, for the finding and at most `max_own_place` times
     for each place of the deficiency's own words: a deficiency that some close phrasing names stays. The phrasings'
     silence says something only of a deficiency they know: one with fewer than `min_known` of them is never vetoed.
+    A hit the model of the phrasings (`model`) gives at least `max_model` over the whole finding is not vetoed: a few
+    close phrasings are not all of them (1, the default, never asks it).
     The defaults suit a pool of a few thousand phrasings; catalog/similarity.yaml sets its own for its larger pool."""
 
     min_similarity: float = Field(default=0.35, gt=0, le=1)
@@ -104,6 +106,7 @@ class VetoSpec(Strict):
     max_own: float = Field(default=0.45, ge=0, lt=1)
     max_own_place: float = Field(default=0.7, ge=0, le=1)
     min_known: int = Field(default=20, ge=1)
+    max_model: float = Field(default=1.0, gt=0, le=1)
 
 
 class ModelSpec(Strict):
