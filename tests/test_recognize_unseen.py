@@ -1093,6 +1093,7 @@ def test_a_stand_that_never_appeared_or_was_taken_away_is_missing(engine: Engine
         "поручни лестницы на высоте 0,7 и 0,9 м",  # two heights, not a share of 0,7
         "перила с 2 сторон на высоте 0,9 м",  # two sides at a height, not two things for all
         "в туалете для инвалидов зона разворота кресла-коляски 1,5 м",
+        "стенд в коридоре у входа на высоте 1,2 м, шрифт крупный",
     ],
 )
 def test_sizes_in_the_norm_name_nothing(engine: Engine, text: str) -> None:
@@ -1106,6 +1107,7 @@ def test_sizes_in_the_norm_name_nothing(engine: Engine, text: str) -> None:
         ("поручни лестницы на высоте 0,7 и 1,2 м", [("handrails_missing", "noncompliant")]),
         ("в туалете для инвалидов зона разворота коляски всего 1,1 м", [("accessible_sanitary_missing", "noncompliant")]),
         ("2 коляски на 3 корпуса", [("wheelchairs_missing", "partial")]),
+        ("Стенд в фойе: нижний край на высоте 1,6 м", [("stand_unreadable", "noncompliant")]),
     ],
 )
 def test_sizes_and_counts_off_the_norm_still_tell_the_problem(engine: Engine, text: str, expected: list[tuple[str, str]]) -> None:

@@ -55,6 +55,7 @@ SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
     (r"двер|про[её]м|калитк", "width", 0.9, 100.0),
     (r"пандус|аппарел|марш", "width", 1.0, 100.0),
     (r"разворот", "width", 1.4, 100.0),  # the space to turn a wheelchair round (1,4–1,5 m across)
+    (r"стенд", "height", 0.7, 1.5),  # within sight and reach from a wheelchair
     (r"машин\w*.?мест|стоянк|парков|мест\w* для", "width", 3.6, 100.0),
     (r"машин\w*.?мест|стоянк|парков|мест\w* для", "way", 0.0, 50.0),
     (r"остановк", "way", 0.0, 150.0),
