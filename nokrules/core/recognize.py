@@ -812,11 +812,11 @@ class Recognizer:
         """Hits of patterns, concepts or the closest phrasings that the model of the labelled phrasings, weighing
         every word of the finding, finds all but impossible (below `min_found`), each with its probability: one word
         (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
-        ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also weighed at the places of its own words, with the words
-        that say what is wrong, and kept where the model would take it on its own (`min_probability`): a line that
-        lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
-        own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never
-        judged: the model does not see numbers."""
+        ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also
+        weighed at the places of its own words, with the words that say what is wrong, and kept where the model would
+        take it on its own (`min_probability`): a line that lists several aspects («недовольны питанием, мебелью,
+        досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
+        that rests on a number alone (`numbered`) is never judged: the model does not see numbers."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
