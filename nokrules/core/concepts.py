@@ -220,8 +220,9 @@ def _in_norm(text: str, m: re.Match[str], context: str = "") -> bool:
     """Is the measurement `m` one the rules allow for the thing measured: a gentle slope (`_gentle_slope`), or a size
     SIZE_NORMS allows for the thing named nearest before it, or for a stop named right after a way to it («в 200 м от
     остановки»)? A size of a thing the norms do not give, or a size with no thing, says nothing by itself and stays a
-    sign of a problem, as inspectors write one when it is off. `context` is the finding's text before the part: the
-    thing may be named there («Пандус соответствует нормам: уклон 5 %, ширина 1,2 м»)."""
+    sign of a problem, as inspectors write one when it is off. `context` is the finding's text before the part, as
+    written: the thing may be named there («Пандус соответствует нормам: уклон 5 %, ширина 1,2 м»); it is read only
+    here, when a part holds a measurement."""
     said = m.group()
     if said.startswith("уклон"):
         return _gentle_slope(text, m.start())
@@ -230,7 +231,7 @@ def _in_norm(text: str, m: re.Match[str], context: str = "") -> bool:
         return False
     value = float(number.group().replace(",", "."))
     value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 1
-    before = (context + text[: m.start()])[-80:]
+    before = ((numerals(fold(context)) if context else "") + text[: m.start()])[-80:]
     cabin = SIZE_CABIN_RE.search(before)
     if cabin is not None:  # «кабина лифта 1,0 × 1,2 м»: both sides against the least cabin
         sides = sorted((float(cabin.group(1).replace(",", ".")), value))
@@ -512,7 +513,7 @@ class Concepts:
 
     def signal(self, lem: Lemmas, surface: Sequence[str], text: str, context: str = "") -> PartSignal:
         """What a part says is wrong: the first state in order of precedence, and the signal words (`context`: the
-        finding's text before the part, where the thing a size is of may be named)."""
+        finding's text before the part as written, where the thing a size is of may be named; see _in_norm)."""
         state: FindingState | None = None
         words: list[Match] = []
         marks: list[tuple[int, FindingState, tuple[int, ...]]] = []

@@ -1343,7 +1343,7 @@ class Recognizer:
         is often the whole line, a clause that names a place or the lead of a list as well."""
         got = toks._said.get((a, b))
         if got is None:
-            context = numerals(fold(text[max(0, a - 80) : a])) if a else ""
+            context = text[max(0, a - 80) : a]  # (folded and read only where the part holds a measurement)
             got = toks._said[a, b] = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b]), context)
         return got
 
