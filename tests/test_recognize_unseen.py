@@ -1112,3 +1112,31 @@ def test_sizes_in_the_norm_name_nothing(engine: Engine, text: str) -> None:
 )
 def test_sizes_and_counts_off_the_norm_still_tell_the_problem(engine: Engine, text: str, expected: list[tuple[str, str]]) -> None:
     assert recognised(engine, text) == expected
+
+
+# A bound is no complaint: «не выше 1 см» says where the norm stops, and a part whose every size is in the norm says
+# the thing is as it should be; «порог» beside points is the indicator's threshold, not a door sill.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пороги во всех кабинетах не выше 1 см, дверные проёмы не уже 0,95 м.",
+        "Высота порогов — не выше 1,2 см, ширина дверей — не менее 0,9 м.",
+        "Шрифт на стенде не мельче 16 кегля, стенд на высоте 1,2 м.",
+    ],
+)
+def test_bounds_and_sizes_within_the_norm_name_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Показатель 3.3 — 64 балла, ниже порога 90.", ["accessibility_satisfaction_low"]),
+        ("Показатель 1.3 составил 78 баллов — выше порога 70, но ниже 90.", ["info_satisfaction_low"]),
+        ("Пороги высотой 5 см у входа в каждый кабинет.", ["doorways_narrow"]),
+    ],
+)
+def test_a_threshold_of_points_is_no_door_sill(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

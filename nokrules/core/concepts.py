@@ -566,6 +566,8 @@ class Concepts:
         text = numerals(text)
         digit = DIGIT_RE.search(text) is not None
         measured = next((m for m in MEASURE_RE.finditer(text) if not _in_norm(text, m, context)), None) if digit else None
+        # sizes all in the norm and nothing else said to be wrong: the thing is as it should be («двери не уже 0,9 м»)
+        sized = digit and measured is None and MEASURE_RE.search(text) is not None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
@@ -613,7 +615,7 @@ class Concepts:
             and not asked
             and not any(v < self.satisfied for _, v in shares(text))
             or not words
-            and (full_share(text, self.satisfied) or digit and full_scores(text, self.satisfied))
+            and (full_share(text, self.satisfied) or digit and (full_scores(text, self.satisfied) or sized))
             or praise
         )
         short = survey and self._short(text, said)
