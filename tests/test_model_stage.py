@@ -165,3 +165,20 @@ def test_what_the_closest_phrasings_found_is_left_out_when_the_model_finds_the_w
     text = "вопросы висят, раздел пустой, ответа нет"
     assert found(engine(0.0), text) == [("ramp_missing", "similarity")]
     assert "ramp_missing" not in dict(found(engine(0.3), text))
+
+
+def test_a_two_word_clause_is_read_only_when_the_model_is_as_sure_as_min_short(mini: Engine) -> None:
+    # «съезда нет» alone after a clause about the site: two words could be anyone's, so by default they are left alone
+    short = ["съезда нет", "съезд разбит", "съезд крутой", "съезда нету"]
+    phrasings = [phrasing(t, "ramp_missing") for t in RAMP + short] + [phrasing(t, "faq_missing") for t in FAQ]
+    phrasings += [phrasing(t) for t in NOTHING]
+    text = "на сайте вопросы остаются без ответа, съезда нет"
+
+    def ids(min_short: float) -> list[str]:
+        model = ModelSpec(min_probability=0.6, min_short=min_short, epochs=30, alpha=1e-4)
+        spec = SimilaritySpec(learn_from=["corpus"], model=model)
+        e = Engine(mini.catalog.model_copy(update={"similarity": spec, "phrasings": phrasings}))
+        return sorted(r.deficiency for r in e.recognize(e.findings(text)))
+
+    assert ids(1.0) == ["faq_missing"]
+    assert ids(0.6) == ["faq_missing", "ramp_missing"]

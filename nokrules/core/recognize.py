@@ -177,7 +177,9 @@ JOINS = frozenset({"и", "или", "а", "но", "либо"})
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
 CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
-CLAUSE_WORDS = 3  # the fewest words of a clause read on its own: «кулера нет» is like too many phrasings
+# the fewest words of a clause read on its own; a clause of just so many («кулера нет», «замены нет») is like too many
+# phrasings, and the model must be surer of it (ModelSpec.min_short)
+CLAUSE_WORDS = 2
 # where the place of a hit's own words ends, for the phrasings closest to it (see Recognizer._outvoted)
 PLACE_CUT_RE = re.compile(r"[,;:.!?()]|\s[—–-]\s|\s(?:и|или|а|но)\s")
 
@@ -857,7 +859,7 @@ class Recognizer:
         clause of at least CLAUSE_WORDS words that does not say nothing is wrong, nor only that its thing is there
         (in a line nothing else recognised, one that says what is wrong), is read on its own by the similarity
         stage; a deficiency its closest phrasings agree on is taken if the model, reading the clause, would take it
-        too (`min_probability`). A clause with a number is left alone: the phrasings do not see numbers, and a
+        too (`min_probability`; a clause of only CLAUSE_WORDS words, at `min_short`). A clause with a number is left alone: the phrasings do not see numbers, and a
         measure may be in the norm («двери 80 см»). On corpus/dev batches left out of the pool, the phrasings alone
         added 84 right answers and 110 wrong; with the model and these bounds, 71 and 10."""
         staged = self._model_stage()
@@ -883,7 +885,10 @@ class Recognizer:
             if DIGIT_RE.search(text, a, b):
                 continue  # «двери 80 см»: the phrasings do not see numbers, and a measure may be in the norm
             # (the model first: it is cheap, and only one deficiency can reach a probability above one half)
-            guess = model.guess(self._weighed(text, toks, a, b), spec.min_probability)
+            least = spec.min_probability if words.stop - words.start > CLAUSE_WORDS else spec.min_short
+            if least >= 1:
+                continue
+            guess = model.guess(self._weighed(text, toks, a, b), least)
             if guess is None or guess.deficiency in hits or guess.deficiency in found:
                 continue
             said = self._similar_hits(text[a:b])

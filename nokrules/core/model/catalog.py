@@ -114,10 +114,13 @@ class ModelSpec(Strict):
     left alone. Its deficiency is taken only at a probability of at least `min_probability`; `epochs` passes over
     the phrasings with L2 penalty `alpha` train it (the same phrasings and settings give the same model). It is
     also a second opinion on what a pattern, a concept or the closest phrasings found: a deficiency it gives less than
-    `min_found` over the whole finding is left out (see Recognizer._doubted; 0, the default, asks it nothing)."""
+    `min_found` over the whole finding is left out (see Recognizer._doubted; 0, the default, asks it nothing). A
+    clause of two words that no hit touched is taken only at `min_short` («воды нет» may be anyone's; 1, the default,
+    leaves such clauses alone)."""
 
     min_probability: float = Field(default=0.7, gt=0.5, le=1)
     min_found: float = Field(default=0.0, ge=0, lt=0.5)
+    min_short: float = Field(default=1.0, gt=0.5, le=1)
     epochs: int = Field(default=12, ge=1, le=200)
     alpha: float = Field(default=2e-6, gt=0, le=1)
 
