@@ -1140,3 +1140,19 @@ def test_bounds_and_sizes_within_the_norm_name_nothing(engine: Engine, text: str
 )
 def test_a_threshold_of_points_is_no_door_sill(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+# A wait for a thing of the accessibility criterion (a social taxi, a lift, an interpreter) is that thing's deficiency,
+# not the timeliness of services; a wait for a reception still is.
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Машина соцтакси одна на весь округ, по заявке её ждут недели три.", ["disabled_transport_missing"]),
+        ("Лифт один на корпус, колясочники ждут его по 30 минут.", ["lifts_not_adapted"]),
+        ("Приёма у юриста ждут по два часа.", ["service_delays"]),
+    ],
+)
+def test_a_wait_for_a_thing_of_accessibility_is_that_thing_s_deficiency(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
