@@ -859,9 +859,10 @@ class Recognizer:
         clause of at least CLAUSE_WORDS words that does not say nothing is wrong, nor only that its thing is there
         (in a line nothing else recognised, one that says what is wrong), is read on its own by the similarity
         stage; a deficiency its closest phrasings agree on is taken if the model, reading the clause, would take it
-        too (`min_probability`; a clause of only CLAUSE_WORDS words, at `min_short`). A clause with a number is left alone: the phrasings do not see numbers, and a
-        measure may be in the norm («двери 80 см»). On corpus/dev batches left out of the pool, the phrasings alone
-        added 84 right answers and 110 wrong; with the model and these bounds, 71 and 10."""
+        too (`min_probability`; a clause of only CLAUSE_WORDS words, at `min_short`). A clause with a number is left
+        alone: the phrasings do not see numbers, and a measure may be in the norm («двери 80 см»). On corpus/dev
+        batches left out of the pool, the phrasings alone added 84 right answers and 110 wrong; with the model and
+        these bounds, 71 and 10."""
         staged = self._model_stage()
         if staged is None:
             return {}
