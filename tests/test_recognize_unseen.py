@@ -1156,3 +1156,14 @@ def test_a_threshold_of_points_is_no_door_sill(engine: Engine, text: str, expect
 )
 def test_a_wait_for_a_thing_of_accessibility_is_that_thing_s_deficiency(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Спасибо нянечкам: к детям относятся как к своим.", []),  # praise, not «относятся как к вещи»
+        ("Санитарки относятся к лежачим как к мебели.", ["courtesy_service_low"]),
+    ],
+)
+def test_treated_like_one_s_own_is_praise(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
