@@ -67,7 +67,7 @@ HOME_FINDINGS = [
     "нет информации о порядке подачи жалобы по вопросам качества оказания социальных услуг на официальном сайте "
     "организации социального обслуживания в сети «Интернет»",
 ]
-ROOMS = "площадь комнат маловата"  # no stage recognises it (the model is unsure); the first suggestion is the right one
+ROOMS = "комнатки маленькие"  # no stage recognises it (the model is unsure); the first suggestion is the right one
 ROOMS_PICK = "Выбрать: Неудовлетворительные условия проживания"
 ROOMS_MEASURE = "Провести обследование жилых комнат"  # the picked deficiency's first measure
 # a typical plan of a KCSON: six findings of five criteria (Kemerovo 2016, institution 20)
