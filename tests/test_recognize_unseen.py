@@ -1167,3 +1167,14 @@ def test_a_wait_for_a_thing_of_accessibility_is_that_thing_s_deficiency(engine: 
 )
 def test_treated_like_one_s_own_is_praise(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Вакансий санитарок нет, штат укомплектован на 98 %.", []),  # no vacancy: nothing is short
+        ("Нет вакансий, но сиделок всё равно не хватает.", ["staffing_shortage"]),
+    ],
+)
+def test_no_vacancies_is_a_full_staff(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
