@@ -1178,3 +1178,16 @@ def test_treated_like_one_s_own_is_praise(engine: Engine, text: str, expected: l
 )
 def test_no_vacancies_is_a_full_staff(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Замечания прошлого года (нет раздела FAQ, нет электронной формы обращения) устранены.", []),
+        ("Битые ссылки в разделе «Документы», найденные весной, исправлены.", []),
+        ("Выявленные нарушения до сих пор не устранены: пандуса нет.", ["ramp_missing"]),
+        ("Ссылки на сайте, найденные весной, исправлены лишь частично — половина по-прежнему не открывается.", ["site_faults"]),
+    ],
+)
+def test_a_part_that_ends_saying_the_problem_was_put_right_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -135,6 +135,11 @@ NEAR = 3  # signals whose distances to an object fall in the same span of this m
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
 # «в порядке» that ends a clause says its things are as they should be; «в порядке очереди», «в порядке исключения» go on
 IN_ORDER_RE = re.compile(r"\bв\s+(?:полном\s+)?порядке\s*(?:[.,;:)!]|$)")
+# a part that ends saying its problem was put right: «недостатки, выявленные в 2022 году, устранены», «ссылки исправлены»
+FIXED_END_RE = re.compile(
+    r"(?<!\bне )\b(?:устран|исправл|отремонтирова|восстановл|замен|почин|налаж)(?:ен|[её]н|ена|ено|ены|н|на|но|ны)\s*[.!]?\s*$"
+)
+PARTLY_RE = re.compile(r"частичн|не\s+полност|не\s+до\s+конца|не\s+в\s+полн|не\s+все|\bлишь\b|\bтолько\b")
 CLEAR_ABOUT = ("к", "по", "на", "в отношение", "относительно")  # what a remark is about: «замечаний к …», «нареканий на …»
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
@@ -640,6 +645,8 @@ class Concepts:
         in_order = IN_ORDER_RE.search(text) if "порядк" in text else None
         if in_order is not None and not re.search(r"\bне\b", text[max(0, in_order.start() - 12) : in_order.start()]):
             return True  # «знак и разметка в порядке», «остальное — в порядке»
+        if FIXED_END_RE.search(text) and not PARTLY_RE.search(text):
+            return True  # «замечания прошлого цикла (нет FAQ, нет формы обращения) устранены»
         if not any(may_occur(clear[k], lem.forms) for k in self.clear.candidates(lem)):
             return False  # no clear phrase's words in the part: most parts end here
         spans = [m.span() for m in WORD_RE.finditer(text)]
