@@ -570,9 +570,10 @@ class Concepts:
         # («шестьдесят девять процентов», «сантиметров пять») is read as its digits
         text = numerals(text)
         digit = DIGIT_RE.search(text) is not None
-        measured = next((m for m in MEASURE_RE.finditer(text) if not _in_norm(text, m, context)), None) if digit else None
+        sizes = list(MEASURE_RE.finditer(text)) if digit else []
+        measured = next((m for m in sizes if not _in_norm(text, m, context)), None)
         # sizes all in the norm and nothing else said to be wrong: the thing is as it should be («двери не уже 0,9 м»)
-        sized = digit and measured is None and MEASURE_RE.search(text) is not None
+        sized = bool(sizes) and measured is None
         if measured:
             number = re.match(r"\D*(\d+)", measured.group())
             at = tuple(i for i, w in enumerate(surface) if number and w == number.group(1))
