@@ -1191,3 +1191,9 @@ def test_no_vacancies_is_a_full_staff(engine: Engine, text: str, expected: list[
 )
 def test_a_part_that_ends_saying_the_problem_was_put_right_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_no_phrase_spans_a_comma(engine: Engine) -> None:
+    # «навигации, сайт» is no «навигация сайта»: the navigation of the hall is missing, the site is down
+    assert ids(engine, "в холле нет навигации, сайт учреждения не открывается") == ["site_missing", "navigation_missing"]
+

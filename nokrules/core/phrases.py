@@ -74,10 +74,11 @@ class Lemmas:
     """A finding's (or a part's) lemma sets with an index from word form to positions, so a phrase is looked up
     where its first word stands instead of scanning every token."""
 
-    __slots__ = ("sets", "at", "forms", "_heads")
+    __slots__ = ("sets", "at", "forms", "_heads", "breaks")
 
-    def __init__(self, sets: Sequence[frozenset[str]]):
+    def __init__(self, sets: Sequence[frozenset[str]], breaks: frozenset[int] = frozenset()):
         self.sets = sets
+        self.breaks = breaks  # positions of the words a comma or «;» stands before: no phrase spans them
         at: dict[str, list[int]] = {}
         for i, forms in enumerate(sets):
             for f in forms:
@@ -120,7 +121,9 @@ class Lemmas:
         return sorted(found)
 
 
-def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]]) -> list[int] | None:
+def _phrase_at(
+    phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[str]], breaks: frozenset[int] = frozenset()
+) -> list[int] | None:
     pos = [i]
     last = len(tokens)
     prev = phrase[0]
@@ -131,6 +134,8 @@ def _phrase_at(phrase: tuple[WordSpec, ...], i: int, tokens: Sequence[frozenset[
         stop = min(start + (1 if prev.number and spec.number else 1 + PHRASE_GAP), last)
         forms, prefix = spec.forms, spec.prefix
         for j in range(start, stop):
+            if j in breaks:  # «нет навигации, сайт не работает» holds no «навигация сайт»
+                return None
             if prefix is None:
                 if not forms.isdisjoint(tokens[j]):
                     break
@@ -190,7 +195,7 @@ def _scan(el: Element, lem: Lemmas, first: bool) -> list[list[int]]:
                 out += [[i] for i in starts]
             continue
         for i in lem.starts(phrase[0]):
-            pos = _phrase_at(phrase, i, lem.sets)
+            pos = _phrase_at(phrase, i, lem.sets, lem.breaks)
             if pos is not None:
                 if first:
                     return [pos]

@@ -102,6 +102,7 @@ THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|и�
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
+BREAK_RE = re.compile(r"[,;]")  # what no phrase spans (see Lemmas.breaks)
 # the `where` words that only link the others; unlike `_where_nouns` (for a number after a place), «с.» and «к.» count
 # as a village and a building here: a piece of them and a number alone is an address
 WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})
@@ -263,6 +264,7 @@ class Tokens:
     surface: tuple[str, ...]
     lemma_sets: tuple[frozenset[str], ...]
     spans: tuple[tuple[int, int], ...] = ()  # character span of each word in the text
+    breaks: frozenset[int] = frozenset()  # the words a comma or «;» stands before (see Lemmas)
     _indexed: dict[tuple[int, int], Lemmas] = field(default_factory=dict, compare=False, repr=False)
     _said: dict[tuple[int, int], PartSignal] = field(default_factory=dict, compare=False, repr=False)  # see _signal
 
@@ -276,7 +278,8 @@ class Tokens:
         key = (words.start, words.stop)
         got = self._indexed.get(key)
         if got is None:
-            got = self._indexed[key] = Lemmas(self.lemma_sets[words])
+            breaks = frozenset(i - words.start for i in self.breaks if words.start < i < words.stop)
+            got = self._indexed[key] = Lemmas(self.lemma_sets[words], breaks)
         return got
 
     def words_in(self, start: int, end: int) -> tuple[str, ...]:
@@ -436,7 +439,7 @@ class Recognizer:
         lemma_sets = tuple(
             token(w, True) if w == text[a:b] else token(w, not _is_name(text, a, b)) for w, (a, b) in zip(surface, spans, strict=True)
         )
-        return Tokens(surface, lemma_sets, spans)
+        return Tokens(surface, lemma_sets, spans, _breaks(folded, spans))
 
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
@@ -1784,6 +1787,16 @@ class _Aspects(NamedTuple):
         items; None when they give none."""
         own = [v for k in self.items_of(toks, h, shared) for v in self.shares_in(k)]
         return min(own) if own else None
+
+
+def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The words a comma or «;» stands before, not one between digits («1,5 м» is one number)."""
+    return frozenset(
+        i
+        for i in range(1, len(spans))
+        if BREAK_RE.search(text, spans[i - 1][1], spans[i][0])
+        and not (text[spans[i - 1][1] - 1].isdigit() and text[spans[i][0]].isdigit() and spans[i][0] - spans[i - 1][1] == 1)
+    )
 
 
 def _cuts_outside_brackets(text: str, start: int = 0) -> list[int]:
