@@ -1197,3 +1197,7 @@ def test_no_phrase_spans_a_comma(engine: Engine) -> None:
     # «навигации, сайт» is no «навигация сайта»: the navigation of the hall is missing, the site is down
     assert ids(engine, "в холле нет навигации, сайт учреждения не открывается") == ["site_missing", "navigation_missing"]
 
+
+def test_a_pattern_is_about_the_thing_nearest_its_problem(engine: Engine) -> None:
+    # the stand, not the site of the first clause, is the one not updated; so the licence is missing too
+    assert ids(engine, "лицензии на сайте не найти, стенд не обновляли с прошлого года") == ["info_outdated", "license_missing"]

@@ -75,6 +75,7 @@ from nokrules.core.phrases import (
     KeyIndex,
     Lemmas,
     compile_element,
+    find_all,
     find_element,
     first_forms,
     index_keys,
@@ -470,7 +471,16 @@ class Recognizer:
                     hit.append((el, pos))
             if len(hit) == n:
                 return None
-            if not about:
+            if about:
+                # what it is about stands nearest its other words: in «лицензии на сайте нет, стенд не обновлялся»
+                # the stand is the one not updated
+                told = [i for _, p in hit[n:] for i in p]
+                for k in range(n):
+                    places = find_all(hit[k][0], ls)
+                    if len(places) > 1:
+                        hit[k] = (hit[k][0], min(places, key=lambda p: min(abs(p[0] - i) for i in told)))
+                about = [i for _, p in hit[:n] for i in p]
+            else:
                 about = [i for _, p in hit for i in p]
         if veto and cp.none.found(ls):
             return None
@@ -1232,7 +1242,7 @@ class Recognizer:
         clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
         mine = {clause[i] for i in own}
         vetoes = cp.none.positions(lem)
-        others = {clause[i] for h in hits.values() for i in (h.at if h.source == "pattern" else h.words) if i < len(clause)}
+        others = {clause[i] for h in hits.values() for i in h.words if i < len(clause)}
         if not vetoes or not all(clause[i] not in mine and clause[i] in others for i in vetoes):
             return False
         # a clause that says its thing is there («кнопка вызова есть, но без таблички») or hangs on the noun before
