@@ -1201,3 +1201,16 @@ def test_no_phrase_spans_a_comma(engine: Engine) -> None:
 def test_a_pattern_is_about_the_thing_nearest_its_problem(engine: Engine) -> None:
     # the stand, not the site of the first clause, is the one not updated; so the licence is missing too
     assert ids(engine, "лицензии на сайте не найти, стенд не обновляли с прошлого года") == ["info_outdated", "license_missing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("двери в душевую 75 см, лифта нет", ["lifts_not_adapted", "doorways_narrow"]),
+        ("по телефону грубят, а юрист принимает только до 12 часов", ["courtesy_remote_low", "work_schedule_inconvenient"]),
+        # the rest area is there: «нет» is said of the cooler and the toilet
+        ("Зона отдыха есть, а вот кулера и туалета для посетителей — нет", ["drinking_water_missing", "sanitary_rooms_unavailable"]),
+    ],
+)
+def test_a_clause_that_tells_its_own_problem_keeps_it_beside_another_thing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -1251,11 +1251,13 @@ class Recognizer:
             words = [i for i, k in enumerate(clause) if k == c]
             if self._says_there(text, toks, toks.spans[words[0]][0], toks.spans[words[-1]][1]) or opens_attached([toks.surface[i] for i in words]):
                 return False
-        # its own clause says what is wrong with it, and of no thing named before («парковки для них нет»)
+        # its own clause says what is wrong with it, and of no thing named before («парковки для них нет»); by a
+        # word the pattern matched too, if all its words stand there («двери 75 см, лифта нет»), not if they span
+        # clauses («зона ожидания есть, а воды — нет»)
         words = [i for i, c in enumerate(clause) if c in mine]
         if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
             return False
-        if any(all(j in words and j not in own for j in p) for p in line().spots if p and p[0] >= 0):
+        if any(all(j in words and (len(mine) == 1 or j not in own) for j in p) for p in line().spots if p and p[0] >= 0):
             return True
         # in a survey line, a share of its own under the floor tells its problem: «Вежливость регистраторов оценили
         # 85 %, …, операторов телефонной линии — 77 %»
