@@ -1214,3 +1214,18 @@ def test_a_pattern_is_about_the_thing_nearest_its_problem(engine: Engine) -> Non
 )
 def test_a_clause_that_tells_its_own_problem_keeps_it_beside_another_thing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number in brackets does not end the clause: the verb after it is said of the phone
+        ("Телефон отдела кадров, указанный на сайте (8 3842 55-12-34), с 9 до 17 не отвечал", ["phone_missing"]),
+        # the second place the phone is named in tells its problem
+        ("На сайте указан один телефон — вахты, номера отделений не приведены.", ["phone_missing"]),
+        # a clause that ends in brackets is no lead of the next: the e-mail is fine
+        ("сайт: тел. не отвечает (2 звонка), почта ок", ["phone_missing"]),
+    ],
+)
+def test_a_channel_s_problem_is_read_past_brackets_and_at_each_place_it_is_named(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

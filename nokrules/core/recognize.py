@@ -176,6 +176,7 @@ VALUE_AFTER_RE = re.compile(r"\D{0,40}?(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)(?![.,]?\
 CHANNEL_MEANS = frozenset({"по", "через", "на"})
 ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "за", "про"})
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
+CHANNEL_CUT_RE = re.compile(r"[,;:()]")  # where the clauses of _channel_said part (commas in brackets too)
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
 CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
@@ -1437,7 +1438,21 @@ class Recognizer:
         mine = [i for i in {*h.at, *h.words} if i < len(toks.lemma_sets) and toks.lemma_sets[i] & forms]
         if not mine:
             return True
-        first = min(mine)
+        # each place the channel is named in may tell its problem: «телефон указан один — бухгалтерии, номера
+        # приёмной не приведены»
+        firsts = sorted({min(i for i in mine if self._clause_of(text, toks, i) == c) for c in {self._clause_of(text, toks, i) for i in mine}})
+        return any(self._channel_said_at(first, set(mine), text, toks, parts, signals) for first in firsts)
+
+    @staticmethod
+    def _clause_of(text: str, toks: Tokens, i: int) -> int:
+        """The number of the clause (cut at commas, «;», «:» and brackets) word `i` stands in."""
+        return len(CHANNEL_CUT_RE.findall(text, 0, toks.spans[i][0]))
+
+    def _channel_said_at(
+        self, first: int, own_words: set[int], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
+    ) -> bool:
+        """_channel_said for the channel named at word `first`. Words in brackets the channel is not in are set
+        aside: «телефон, указанный на сайте (8 495 318-22-40), не отвечал» goes on after them."""
         n = next((n for n, span in enumerate(parts) if toks._range(*span).start <= first < toks._range(*span).stop), None)
         if n is None:
             return True
@@ -1447,12 +1462,22 @@ class Recognizer:
             return True
         a, b = span
         cuts: list[tuple[int, bool]] = []  # (where, hard): a comma is soft, a bracket, colon or semicolon hard
+        inside = _bracketed(text, toks.spans[first][0])  # the channel's own brackets, if it stands in some
+        aside: list[tuple[int, int]] = []  # brackets the channel is not in, with what they hold
         depth = 0
         for k in range(a, b):
             ch = text[k]
             if ch in "()":
                 depth = max(0, depth + (1 if ch == "(" else -1))
+                if inside is None:
+                    if ch == "(" and depth == 1:
+                        aside.append((k, b))
+                    elif ch == ")" and not depth and aside:
+                        aside[-1] = (aside[-1][0], k + 1)
+                    continue
                 cuts.append((k, True))
+            elif depth and inside is None:
+                continue
             elif ch == ":":  # after a short topic («e-mail с сайта: письмо не доставлено») it is what is said of it
                 cuts.append((k, len(WORD_RE.findall(text[a:k])) > SHORT_LEAD))
             elif ch == ";":
@@ -1461,7 +1486,10 @@ class Recognizer:
                 cuts.append((k, False))
         starts = [k for k, _ in cuts]
         off = words.start
-        clause = [bisect.bisect_left(starts, toks.spans[i][0]) for i in range(words.start, words.stop)]
+        clause = [
+            -1 if any(x <= toks.spans[i][0] < y for x, y in aside) else bisect.bisect_left(starts, toks.spans[i][0])
+            for i in range(words.start, words.stop)
+        ]
         verbal = {clause[i - off] for i in range(words.start, words.stop) if is_predicate(toks.surface[i])}
         own = clause[first - off]
         means = any(toks.surface[j] in CHANNEL_MEANS and clause[j - off] == own for j in range(max(off, first - 2), first))
@@ -1480,12 +1508,13 @@ class Recognizer:
             k += 1
             allowed.add(k)
         k = own  # a lead before a channel that is an item of a list: «на сайте отсутствуют лицензия, телефон»
-        while own not in verbal and k > 0 and not cuts[k - 1][1]:
+        while own not in verbal and k > 0 and not cuts[k - 1][1] and not any(
+            (starts[k - 2] if k > 1 else a) <= x < starts[k - 1] for x, _ in aside
+        ):  # (a clause that ends in brackets set aside is no lead: «тел. не отвеч (3 звонка), почта ок»)
             k -= 1
             allowed.add(k)
             if k in verbal:
                 break
-        own_words = set(mine)
 
         def said(p: tuple[int, ...]) -> bool:
             return all(0 <= j and j + off < words.stop and clause[j] in allowed for j in p) and not {j + off for j in p} & own_words
@@ -1809,6 +1838,15 @@ def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
         if BREAK_RE.search(text, spans[i - 1][1], spans[i][0])
         and not (text[spans[i - 1][1] - 1].isdigit() and text[spans[i][0]].isdigit() and spans[i][0] - spans[i - 1][1] == 1)
     )
+
+
+def _bracketed(text: str, at: int) -> tuple[int, int] | None:
+    """The brackets the character at `at` stands in, or None."""
+    opening = text.rfind("(", 0, at)
+    if opening < 0 or text.rfind(")", opening, at) >= 0:
+        return None
+    closing = text.find(")", at)
+    return opening, closing + 1 if closing >= 0 else len(text)
 
 
 def _cuts_outside_brackets(text: str, start: int = 0) -> list[int]:
