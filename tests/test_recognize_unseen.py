@@ -1229,3 +1229,16 @@ def test_a_clause_that_tells_its_own_problem_keeps_it_beside_another_thing(engin
 )
 def test_a_channel_s_problem_is_read_past_brackets_and_at_each_place_it_is_named(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Жалоб на размер и порядок оплаты в 2024 г. не поступало.", []),
+        # a complaint as a complement of the thing missing is no remark denied
+        ("Порядок подачи жалоб на действия работников на сайте отсутствует", ["complaint_procedure_missing"]),
+        ("Ящика для жалоб на качество услуг нет", ["complaint_box_missing"]),
+    ],
+)
+def test_no_complaints_at_the_head_of_a_part_says_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -444,6 +444,7 @@ class Concepts:
         self.clear = ElementIndex([compile_element(w) for w in dict.fromkeys([*signals.clear, *denied])])
         # «замечаний к санитарному состоянию помещений нет»: the noun and its denial with what it is about between
         self.framed = [compile_element(f"{n} {p}") for n in signals.clear_nouns for p in CLEAR_ABOUT]
+        self.framed_at_head = [compile_element(f"{n} {p}") for n in signals.framed_nouns for p in CLEAR_ABOUT]
         self.denials = [compile_element(d) for d in signals.denials]
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
@@ -649,10 +650,12 @@ class Concepts:
         if FIXED_END_RE.search(text) and not PARTLY_RE.search(text):
             return True  # «замечания прошлого цикла (нет FAQ, нет формы обращения) устранены»
         if not any(may_occur(clear[k], lem.forms) for k in self.clear.candidates(lem)):
-            return False  # no clear phrase's words in the part: most parts end here
-        spans = [m.span() for m in WORD_RE.finditer(text)]
-        if len(spans) != len(lem.sets):
-            spans = []
+            # no clear phrase's words in the part (most parts end here), unless it holds a framed noun
+            if not any(may_occur(el, lem.forms) for el in self.framed_at_head):
+                return False
+            spans = _word_spans(text, lem)
+            return bool(spans) and self._framed(lem, text, spans)
+        spans = _word_spans(text, lem)
         kept = [i for i, t in enumerate(lem.sets) if not all(f.isdigit() for f in t)]
         variants = [(lem, list(range(len(lem.sets))))]
         if len(kept) < len(lem.sets):
@@ -675,8 +678,10 @@ class Concepts:
         ends = [pos[0] for el in self.denials for pos in find_all(el, lem) if pos[-1] == len(lem.sets) - 1]
         if not ends:
             return False
-        for el in self.framed:
+        for el, head in [*((el, False) for el in self.framed), *((el, True) for el in self.framed_at_head)]:
             for pos in find_all(el, lem):
+                if head and pos[0] and not text[: spans[pos[0]][0]].rstrip().endswith((";", ":", ".")):
+                    continue  # «порядок подачи жалоб на действия работников отсутствует»: the complaint is a complement
                 if any(e > pos[-1] and not PUNCTUATION_RE.search(text, spans[pos[0]][1], spans[e][0]) for e in ends):
                     return True
         return False
@@ -907,3 +912,9 @@ class Concepts:
             state = (self._state(sig, spots[owner], clauses) if near else sig.state) if c.signal != "survey" else None
             hits.append(ConceptHit(c.deficiency, matches, state, part, tuple(pos)))
         return hits
+
+
+def _word_spans(text: str, lem: Lemmas) -> list[tuple[int, int]]:
+    """The character spans of a part's words, or none if they do not line up with its lemmas."""
+    spans = [m.span() for m in WORD_RE.finditer(text)]
+    return spans if len(spans) == len(lem.sets) else []

@@ -66,6 +66,9 @@ class Signals(Strict):
     # `denials` word in either order («нареканий нет», «нет нареканий», «претензий не поступало») and after
     # each `denials_before` word («без замечаний», «отсутствие жалоб»; «жалоба на отсутствие пандуса» is one)
     clear_nouns: list[str] = []
+    # words that are a complement as often («ящик для жалоб», «порядок подачи жалоб на действия работников»): one
+    # says nothing is wrong only at the head of its part, framed and denied («жалоб на питание не поступало»)
+    framed_nouns: list[str] = []
     denials: list[str] = []
     denials_before: list[str] = []
     # words that name only where or which document («корпус», «этаж», «акт»): a clause of nothing else, with its
