@@ -1242,3 +1242,7 @@ def test_a_channel_s_problem_is_read_past_brackets_and_at_each_place_it_is_named
 )
 def test_no_complaints_at_the_head_of_a_part_says_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_pattern_in_a_part_that_says_nothing_is_wrong_is_left_out(engine: Engine) -> None:
+    assert ids(engine, "Тарифы утверждены; жалоб на размер платы нет.") == []

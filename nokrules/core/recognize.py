@@ -513,6 +513,12 @@ class Recognizer:
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals):
             return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
+        if any(sg.clear for sg in signals):
+            # a pattern whose words all stand in parts that say nothing is wrong: «тарифы утверждены; жалоб на размер
+            # платы нет»
+            said = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear]
+            for did in [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in said) for i in h.words)]:
+                del hits[did]
         for n, (plem, surface, _) in enumerate(seen):
             pieces = self._clauses(text, toks, parts[n], ASPECT_RE) if signals[n].survey else ()
             found = self.concepts.match(
