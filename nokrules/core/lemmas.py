@@ -111,6 +111,16 @@ def is_done(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_done_by_someone(word: str) -> bool:
+    """Is the word most likely a perfective verb in the past («установили», «отремонтировал»)? Of a fix it says
+    the thing was made or put in place, as a short passive participle does."""
+    if not re.search(r"[а-я]", word):
+        return False
+    tag = _morph().parse(word)[0].tag
+    return tag.POS == "VERB" and "past" in tag and "perf" in tag
+
+
+@lru_cache(maxsize=50_000)
 def is_attached(word: str) -> bool:
     """Does a clause that opens with this word hang on the noun before it: a full participle («таблички,
     выполненные шрифтом Брайля») or «который» («телефон, который не отвечает»)? Then it names no thing of its own."""

@@ -516,8 +516,8 @@ class Recognizer:
         if any(sg.clear for sg in signals):
             # a pattern whose words all stand in parts that say nothing is wrong: «тарифы утверждены; жалоб на размер
             # платы нет»
-            said = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear]
-            for did in [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in said) for i in h.words)]:
+            calm = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear]
+            for did in [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in calm) for i in h.words)]:
                 del hits[did]
         for n, (plem, surface, _) in enumerate(seen):
             pieces = self._clauses(text, toks, parts[n], ASPECT_RE) if signals[n].survey else ()

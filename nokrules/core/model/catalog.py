@@ -60,6 +60,8 @@ class Signals(Strict):
     remedies: dict[FindingState, list[str]] = {}
     contrast: list[str] = []  # words that open a new part of a finding («пандус есть, но без поручней»)
     present: list[str] = []  # words that say a thing is there: a clause with one and no signal names no place
+    # fixes that, told in the past («кулер установили», «пандус отремонтировали»), say the thing is there now
+    done: list[str] = []
     ignore: list[str] = []  # phrases whose words are no signal there («с нарушением слуха», «не менее»)
     clear: list[str] = []  # phrases that say nothing is wrong («замечаний нет»): such a part names no deficiency
     # words for a problem that a denial turns into «nothing is wrong»: each `clear_nouns` word with each
