@@ -45,6 +45,7 @@ from nokrules.core.lemmas import (
     attachment,
     fold,
     is_done,
+    is_done_by_someone,
     is_known,
     is_predicate,
     lemmas,
@@ -365,6 +366,7 @@ class Recognizer:
             if i.result is not None
         ]
         # the word forms of each means of contact (`channel: true`): its concept's objects, where a hit names it
+        self._done = ElementIndex([compile_element(w) for w in (signals.done if signals else [])])
         self._channels: dict[str, frozenset[str]] = {
             d.id: frozenset(
                 f
@@ -1163,7 +1165,10 @@ class Recognizer:
         if not self._says_there(text, toks, 0, len(text)):
             return  # most findings: no word saying something is there
         there: set[int] = set()  # finding positions of the words in clauses that say a thing is there
-        for (a0, b0), sig in zip(parts, signals, strict=True):
+        # a part with no signal of its own says its thing is there when a later part says another is missing
+        # («лицензия на сайте есть, а тарифов нет»), not when a later one tells a flaw («класс есть, но ПК старые»)
+        absent_after = [any(sg.state == "absent" for sg in signals[n + 1 :]) for n in range(len(signals))]
+        for n, ((a0, b0), sig) in enumerate(zip(parts, signals, strict=True)):
             first = toks._range(a0, b0).start
             if any(p[0] < 0 for p in sig.spots):
                 continue  # a state told by a number stands nowhere in particular
@@ -1182,7 +1187,7 @@ class Recognizer:
                 if (
                     own
                     and (
-                        min(spots, default=-1) > max(own)
+                        (min(spots) > max(own) if spots else absent_after[n])
                         or spots
                         and not own & spots
                         and (self.present.found(toks.lemmas(*toks.spans[words.stop - 1])) or self._answers_there(text, toks, start, a))
@@ -1211,6 +1216,11 @@ class Recognizer:
         words = toks._range(start, end)
         return any(
             is_done(toks.surface[i]) and not text[toks.spans[i][1] :].lstrip().startswith(":") for i in range(words.start, words.stop)
+        ) or any(
+            # «кулер установили», «пандус отремонтировали»: a fix done
+            is_done_by_someone(toks.surface[words.start + pos[0]]) and (pos[0] == 0 or "не" not in toks.lemma_sets[words.start + pos[0] - 1])
+            for k in self._done.candidates(toks.lemmas(start, end))
+            for pos in find_all(self._done.elements[k], toks.lemmas(start, end))
         )
 
     def _answers_there(self, text: str, toks: Tokens, start: int, end: int, at: int | None = None) -> bool:
