@@ -49,7 +49,14 @@ def with_concepts(extra: list[tuple[str, str, str, list[str]]]) -> Callable[[lis
     return lambda defs: defs.extend({"id": i, "indicator": ind, "title": t, "concept": {"objects": objs}} for i, ind, t, objs in extra)
 
 
-CHANNEL_SIGNALS = {"absent": ["нет", "не", "без", "отсутствовать"], "contrast": ["но"], "present": ["есть"]}
+# («не действует» is broken, as in the catalog: only a part that says a thing is missing makes «… размещён»
+# before it say its thing is there)
+CHANNEL_SIGNALS = {
+    "absent": ["нет", "не", "без", "отсутствовать"],
+    "broken": ["не действовать"],
+    "contrast": ["но"],
+    "present": ["есть"],
+}
 CHANNELS = [
     ("phone_missing", "1.2", "Не указан телефон", ["телефон"]),
     ("email_missing", "1.2", "Не указана электронная почта", ["электронный почта"]),
