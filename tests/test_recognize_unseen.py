@@ -1262,3 +1262,14 @@ def test_a_pattern_in_a_part_that_says_nothing_is_wrong_is_left_out(engine: Engi
 )
 def test_a_thing_said_to_be_there_or_put_in_place_is_not_the_missing_one(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Рекомендации: рассмотреть возможность установки кулера с питьевой водой в холле.", ["drinking_water_missing"]),
+        ("Предложения совета: разнообразить досуговые мероприятия для проживающих.", ["leisure_lacking"]),
+    ],
+)
+def test_a_recommendation_to_consider_or_to_vary_names_what_it_fixes(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
