@@ -1273,3 +1273,15 @@ def test_a_thing_said_to_be_there_or_put_in_place_is_not_the_missing_one(engine:
 )
 def test_a_recommendation_to_consider_or_to_vary_names_what_it_fixes(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Соцработники приходят вовремя, опозданий за полгода не зафиксировано.", []),
+        ("Социальное такси работает по заявкам, отказов в поездках нет.", []),
+        ("Соцработник постоянно опаздывает, опоздания по часу.", ["service_delays"]),
+    ],
+)
+def test_no_lateness_and_no_refusals_say_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
