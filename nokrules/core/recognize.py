@@ -365,8 +365,8 @@ class Recognizer:
             for i in c.indicators
             if i.result is not None
         ]
+        self._done = ElementIndex([compile_element(w) for w in (signals.done if signals else [])])  # see _says_there
         # the word forms of each means of contact (`channel: true`): its concept's objects, where a hit names it
-        self._done = ElementIndex([compile_element(w) for w in (signals.done if signals else [])])
         self._channels: dict[str, frozenset[str]] = {
             d.id: frozenset(
                 f
@@ -1441,7 +1441,8 @@ class Recognizer:
 
     def _channel_said(self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> bool:
         """Does the finding say a means of contact itself is missing or broken? A problem signal must be said of
-        the channel's words: in its own clause (cut at commas outside brackets, brackets, «:» and «;»), in the
+        the channel's words, at any clause they stand in: in its own clause (cut at commas outside brackets,
+        brackets, «:» and «;»; brackets the channel is not in are passed over), in the
         clauses after it when its own has no verb («телефон, указанный на сайте, не отвечает»), or before it as
         the lead of an enumeration («отсутствуют: лицензия, телефон»). A channel named as the way something else
         was done («ответили по телефону грубо», «опрошенные по телефону», «(по видеосвязи, телефону)») needs a
@@ -1456,13 +1457,10 @@ class Recognizer:
             return True
         # each place the channel is named in may tell its problem: «телефон указан один — бухгалтерии, номера
         # приёмной не приведены»
-        firsts = sorted({min(i for i in mine if self._clause_of(text, toks, i) == c) for c in {self._clause_of(text, toks, i) for i in mine}})
-        return any(self._channel_said_at(first, set(mine), text, toks, parts, signals) for first in firsts)
-
-    @staticmethod
-    def _clause_of(text: str, toks: Tokens, i: int) -> int:
-        """The number of the clause (cut at commas, «;», «:» and brackets) word `i` stands in."""
-        return len(CHANNEL_CUT_RE.findall(text, 0, toks.spans[i][0]))
+        firsts: dict[int, int] = {}  # the first channel word of each clause (cut at commas, «;», «:» and brackets)
+        for i in sorted(mine):
+            firsts.setdefault(len(CHANNEL_CUT_RE.findall(text, 0, toks.spans[i][0])), i)
+        return any(self._channel_said_at(first, set(mine), text, toks, parts, signals) for first in firsts.values())
 
     def _channel_said_at(
         self, first: int, own_words: set[int], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
@@ -1478,21 +1476,21 @@ class Recognizer:
             return True
         a, b = span
         cuts: list[tuple[int, bool]] = []  # (where, hard): a comma is soft, a bracket, colon or semicolon hard
-        inside = _bracketed(text, toks.spans[first][0])  # the channel's own brackets, if it stands in some
+        bracketed = _in_brackets(text, toks.spans[first][0])  # then the brackets are cuts, as any
         aside: list[tuple[int, int]] = []  # brackets the channel is not in, with what they hold
         depth = 0
         for k in range(a, b):
             ch = text[k]
             if ch in "()":
                 depth = max(0, depth + (1 if ch == "(" else -1))
-                if inside is None:
+                if not bracketed:
                     if ch == "(" and depth == 1:
                         aside.append((k, b))
                     elif ch == ")" and not depth and aside:
                         aside[-1] = (aside[-1][0], k + 1)
                     continue
                 cuts.append((k, True))
-            elif depth and inside is None:
+            elif depth and not bracketed:
                 continue
             elif ch == ":":  # after a short topic («e-mail с сайта: письмо не доставлено») it is what is said of it
                 cuts.append((k, len(WORD_RE.findall(text[a:k])) > SHORT_LEAD))
@@ -1856,13 +1854,10 @@ def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
     )
 
 
-def _bracketed(text: str, at: int) -> tuple[int, int] | None:
-    """The brackets the character at `at` stands in, or None."""
+def _in_brackets(text: str, at: int) -> bool:
+    """Does the character at `at` stand in brackets?"""
     opening = text.rfind("(", 0, at)
-    if opening < 0 or text.rfind(")", opening, at) >= 0:
-        return None
-    closing = text.find(")", at)
-    return opening, closing + 1 if closing >= 0 else len(text)
+    return opening >= 0 and text.rfind(")", opening, at) < 0
 
 
 def _cuts_outside_brackets(text: str, start: int = 0) -> list[int]:
