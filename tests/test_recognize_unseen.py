@@ -1285,3 +1285,8 @@ def test_a_recommendation_to_consider_or_to_vary_names_what_it_fixes(engine: Eng
 )
 def test_no_lateness_and_no_refusals_say_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_comma_before_a_participle_clause_is_no_break(engine: Engine) -> None:
+    # «письма, пришедшие …, остаются без ответа»: the clause hangs on the letters, the phrase runs on past the comma
+    assert ids(engine, "письма, пришедшие через форму на сайте, остаются без ответа") == ["appeals_system_missing"]

@@ -1845,12 +1845,14 @@ class _Aspects(NamedTuple):
 
 
 def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
-    """The words a comma or «;» stands before, not one between digits («1,5 м» is one number)."""
+    """The words a comma or «;» stands before, not one between digits («1,5 м» is one number) nor one that opens a
+    clause hanging on the noun before it («обращения, поступившие через приёмную, остаются без ответа»)."""
     return frozenset(
         i
         for i in range(1, len(spans))
         if BREAK_RE.search(text, spans[i - 1][1], spans[i][0])
         and not (text[spans[i - 1][1] - 1].isdigit() and text[spans[i][0]].isdigit() and spans[i][0] - spans[i - 1][1] == 1)
+        and not opens_attached([text[x:y] for x, y in spans[i : i + 2]])
     )
 
 
