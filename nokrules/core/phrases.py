@@ -1,6 +1,7 @@
 """Phrases in dictionary forms matched against a finding's lemmas: the one matching machinery that curator
 patterns, concepts and problem signals share. A phrase is words in order with at most PHRASE_GAP other words
-between neighbours; «a|b» gives alternatives; a word ending in «*» matches by prefix."""
+between neighbours and no break (Lemmas.breaks: a comma or «;») among them; «a|b» gives alternatives; a word ending
+in «*» matches by prefix."""
 
 from __future__ import annotations
 
