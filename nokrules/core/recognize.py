@@ -1167,7 +1167,7 @@ class Recognizer:
         there: set[int] = set()  # finding positions of the words in clauses that say a thing is there
         # a part with no signal of its own says its thing is there when a later part says another is missing
         # («лицензия на сайте есть, а тарифов нет»), not when a later one tells a flaw («класс есть, но ПК старые»)
-        absent_after = [any(sg.state == "absent" for sg in signals[n + 1 :]) for n in range(len(signals))]
+        last_absent = max((n for n, sg in enumerate(signals) if sg.state == "absent"), default=-1)
         for n, ((a0, b0), sig) in enumerate(zip(parts, signals, strict=True)):
             first = toks._range(a0, b0).start
             if any(p[0] < 0 for p in sig.spots):
@@ -1187,7 +1187,7 @@ class Recognizer:
                 if (
                     own
                     and (
-                        (min(spots) > max(own) if spots else absent_after[n])
+                        (min(spots) > max(own) if spots else n < last_absent)
                         or spots
                         and not own & spots
                         and (self.present.found(toks.lemmas(*toks.spans[words.stop - 1])) or self._answers_there(text, toks, start, a))
@@ -1208,19 +1208,20 @@ class Recognizer:
                 del hits[did]
 
     def _says_there(self, text: str, toks: Tokens, start: int, end: int) -> bool:
-        """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется») or a short passive
-        participle («установлена», «утверждён», «размечено»: made or put in place)? Not one that opens a list
-        («Выявлены: …», «Установлено:»): it reports what follows."""
-        if self.present.found(toks.lemmas(start, end)) or self._answers_there(text, toks, start, end):
+        """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется»), a short passive
+        participle («установлена», «утверждён», «размечено»: made or put in place) or a `done` fix told in the past
+        and not denied («кулер поставили»)? Not a participle that opens a list («Выявлены: …», «Установлено:»): it
+        reports what follows."""
+        lem = toks.lemmas(start, end)
+        if self.present.found(lem) or self._answers_there(text, toks, start, end):
             return True
         words = toks._range(start, end)
         return any(
             is_done(toks.surface[i]) and not text[toks.spans[i][1] :].lstrip().startswith(":") for i in range(words.start, words.stop)
         ) or any(
-            # «кулер установили», «пандус отремонтировали»: a fix done
-            is_done_by_someone(toks.surface[words.start + pos[0]]) and (pos[0] == 0 or "не" not in toks.lemma_sets[words.start + pos[0] - 1])
-            for k in self._done.candidates(toks.lemmas(start, end))
-            for pos in find_all(self._done.elements[k], toks.lemmas(start, end))
+            is_done_by_someone(toks.surface[words.start + pos[0]]) and (pos[0] == 0 or "не" not in lem.sets[pos[0] - 1])
+            for k in self._done.candidates(lem)
+            for pos in find_all(self._done.elements[k], lem)
         )
 
     def _answers_there(self, text: str, toks: Tokens, start: int, end: int, at: int | None = None) -> bool:
