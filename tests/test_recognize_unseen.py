@@ -1290,3 +1290,23 @@ def test_no_lateness_and_no_refusals_say_nothing_is_wrong(engine: Engine, text: 
 def test_a_comma_before_a_participle_clause_is_no_break(engine: Engine) -> None:
     # «письма, пришедшие …, остаются без ответа»: the clause hangs on the letters, the phrase runs on past the comma
     assert ids(engine, "письма, пришедшие через форму на сайте, остаются без ответа") == ["appeals_system_missing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the lower handrail of a ramp, the ends run on past it, a parking place near the door: each in the norm
+        ("Поручни пандуса с двух сторон на высоте 0,9 и 0,7 м, концы поручней продлены на 0,3 м.", []),
+        ("Поручни на лестнице на высоте 0,9 м, их концы выступают на 0,3 м за марш.", []),
+        ("Стоянка для автомобилей инвалидов в 40 м от входа, места обозначены знаком.", []),
+        ("Остановка автобуса в 0,1 км от входа.", []),
+        # off the norm, as before; a way in kilometres is a way too
+        ("Поручни пандуса на высоте 0,5 м.", ["handrails_missing"]),
+        ("Концы поручней продлены лишь на 0,1 м.", ["handrails_missing"]),
+        ("Стоянка для автомобилей инвалидов в 120 м от входа.", ["disabled_parking_missing"]),
+        ("Филиал: пандуса нет, до остановки автобуса 3 км.", ["transport_access_poor", "ramp_missing"]),
+    ],
+)
+def test_every_norm_of_a_thing_is_read_and_kilometres_are_a_way(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+

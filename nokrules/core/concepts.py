@@ -35,7 +35,7 @@ SHARE_RE = re.compile(
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
 # and roughly, the unit first: «порог сантиметров пять»
-MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|метр\w*|сантиметр\w*)(?![а-я/])|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
+MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|км|метр\w*|сантиметр\w*|километр\w*)(?![а-я/])|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
 # a percentage of a physical measure, not of people asked: «уклон пандуса 15 %», «влажность 80 %», «износ 70 %»
 MEASURE_PERCENT_RE = re.compile(
     r"\b(?:уклон|влажност|износ|изношенност|скидк|температур)\w*\s+(?:[а-я]+\s+){0,4}\d+(?:[.,]\d+)?\s*(?:%|процент)"
@@ -50,6 +50,8 @@ MAX_SLOPE_PERCENT = 8.0
 # metres. A size in the norm says the thing is as it should be («поручни на высоте 0,9 м», «кабина лифта 1,1 × 2,1 м»).
 SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
     (r"поруч|перил", "height", 0.85, 0.95),
+    (r"поруч|перил", "height", 0.65, 0.75),  # the lower handrail of a ramp, beside the upper one
+    (r"\bконц|\bзаверша", "length", 0.3, 100.0),  # a handrail's ends run on past the ramp or the stairs
     (r"порог|порож|перепад", "height", 0.0, 0.014),
     (r"кнопк", "height", 0.85, 1.1),  # a call button, a lift's buttons: within reach from a wheelchair
     (r"двер|про[её]м|калитк", "width", 0.9, 100.0),
@@ -65,6 +67,7 @@ SIZE_ABOUT = r"(?:(?:около|примерно|приблизительно|п
 SIZE_HEIGHT_RE = re.compile(rf"высот|на уровне|(?:\bна|\bвыше)\s+{SIZE_ABOUT}$")
 SIZE_WIDTH_RE = re.compile(r"ширин|в свету|шир\b")
 SIZE_WAY_RE = re.compile(rf"(?:\bв|\bза|расстояни\w*)\s+{SIZE_ABOUT}$")
+SIZE_LENGTH_RE = re.compile(rf"(?:продл|выступ|удлин|выход)\w*\s+(?:за\s+\w+\s+)?(?:на\s+)?{SIZE_ABOUT}$")
 SIZE_CABIN_RE = re.compile(r"(?:лифт|кабин)\D{0,30}?(\d+(?:[.,]\d+)?)\s*(?:[×xх*]|на)\s*$")
 LIFT_CABIN = (1.1, 2.1)  # the least cabin a wheelchair and a companion fit in: width and depth
 # a length of time: «45 минут», «по 2 часа», «через 5 нед.», «2–3 недели», «более полугода» (not a term promised or a
@@ -235,20 +238,24 @@ def _in_norm(text: str, m: re.Match[str], context: str = "") -> bool:
     if number is None:
         return False
     value = float(number.group().replace(",", "."))
-    value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 1
+    value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 0.001 if re.search(r"км|километр", said) else 1
     before = ((numerals(fold(context)) if context else "") + text[: m.start()])[-80:]
     cabin = SIZE_CABIN_RE.search(before)
     if cabin is not None:  # «кабина лифта 1,0 × 1,2 м»: both sides against the least cabin
         sides = sorted((float(cabin.group(1).replace(",", ".")), value))
         return sides[0] >= LIFT_CABIN[0] and sides[1] >= LIFT_CABIN[1]
     near = before[-25:]
-    said_as = "way" if SIZE_WAY_RE.search(near) else "height" if SIZE_HEIGHT_RE.search(near) else "width" if SIZE_WIDTH_RE.search(near) else None
+    said_as = (
+        "length" if SIZE_LENGTH_RE.search(near) else "way" if SIZE_WAY_RE.search(near) else "height" if SIZE_HEIGHT_RE.search(near)
+        else "width" if SIZE_WIDTH_RE.search(near) else None
+    )
     after = re.match(r"\s*\w*\s+от\s+(\w+)", text[m.end() :]) if said_as == "way" else None
     # the thing nearest before the number that has a norm of its kind («поручень пандуса на высоте 1,1 м»: the handrail's
-    # height), a stop after a way to it first; a size not said as a width, height or way is the thing's own («порог 1 см»)
+    # height), a stop after a way to it first; a size not said as a length, width, height or way is the thing's own («порог 1 см»)
     things = [*SIZE_THING_RE.finditer(after.group(1) if after else ""), *reversed(list(SIZE_THING_RE.finditer(before)))]
     for thing in things:
-        norms = [SIZE_NORMS[int(name[1:])] for name, got in thing.groupdict().items() if got]
+        # (every norm of the thing: a parking place has a width and a way to it, a handrail an upper and a lower height)
+        norms = [n for n in SIZE_NORMS if re.fullmatch(n[0], thing.group())]
         norms = [n for n in norms if n[1] == said_as or said_as is None and n[1] != "way"]
         if norms:
             return any(low <= value <= high for _, _, low, high in norms)
