@@ -1310,3 +1310,18 @@ def test_a_comma_before_a_participle_clause_is_no_break(engine: Engine) -> None:
 def test_every_norm_of_a_thing_is_read_and_kilometres_are_a_way(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the FAQ's pattern takes the «не» of the site's clause: a negation tells no topic, the site's flaw stays
+        ("Сайт не адаптирован под смартфон, раздела FAQ нет.", ["site_faults", "faq_missing"]),
+        ("Сайт не адаптирован под планшеты, раздела FAQ нет.", ["site_faults", "faq_missing"]),
+        # a site not fit for phones is no phone number missing; a phone that does not answer is
+        ("сайт не адаптирован под телефоны", ["site_faults"]),
+        ("телефон указан под фотографией директора, но не отвечает", ["phone_missing"]),
+    ],
+)
+def test_a_negation_ties_no_clauses_together_and_a_site_for_phones_is_the_site_s(
+    engine: Engine, text: str, expected: list[str]
+) -> None:
+    assert ids(engine, text) == expected

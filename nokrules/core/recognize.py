@@ -635,9 +635,12 @@ class Recognizer:
         items = self._list_items(text, toks) if len(hits) > 1 and ":" in text else None
         details = len(hits) > 1 and any(u in hits for did in hits for u in self.catalog.deficiency(did).unless)
         told = self._told_clauses(text, toks) if details else None
+        # (a negation tells no topic: «Сайт не адаптирован под смартфон, раздела FAQ нет» — the FAQ's «не» of the
+        # first clause puts it in no clause of the site's)
+        topical = {did: h._replace(words=tuple(i for i in h.words if toks.surface[i] not in NEGATIONS)) for did, h in hits.items()}
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
-            if not self._kept(did, hits, {}, items, results, told):
+            if not self._kept(did, topical, {}, items, results, told):
                 continue
             d = self.catalog.deficiency(did)
             places: tuple[Place, ...] = ()
