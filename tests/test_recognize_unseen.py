@@ -1325,3 +1325,16 @@ def test_a_negation_ties_no_clauses_together_and_a_site_for_phones_is_the_site_s
     engine: Engine, text: str, expected: list[str]
 ) -> None:
     assert ids(engine, text) == expected
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Несоответствий сведений на стенде требованиям приказа не выявлено.", []),
+        ("Кнопка вызова на высоте 1,2 м — в норме.", []),
+        # the violations are what the missing acts are about; «не в норме» is a problem
+        ("актов об устранении нарушений нет", ["inspections_info_missing"]),
+        ("температура в палатах не в норме", ["living_conditions_poor"]),
+    ],
+)
+def test_no_discrepancy_and_in_the_norm_say_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
