@@ -1310,6 +1310,21 @@ def test_a_comma_before_a_participle_clause_is_no_break(engine: Engine) -> None:
 def test_every_norm_of_a_thing_is_read_and_kilometres_are_a_way(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Несоответствий сведений на стенде требованиям приказа не выявлено.", []),
+        ("Кнопка вызова на высоте 1,2 м — в норме.", []),
+        # the violations are what the missing acts are about; «не в норме» is a problem
+        ("актов об устранении нарушений нет", ["inspections_info_missing"]),
+        ("температура в палатах не в норме", ["living_conditions_poor"]),
+    ],
+)
+def test_no_discrepancy_and_in_the_norm_say_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1326,15 +1341,17 @@ def test_a_negation_ties_no_clauses_together_and_a_site_for_phones_is_the_site_s
 ) -> None:
     assert ids(engine, text) == expected
 
+
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Несоответствий сведений на стенде требованиям приказа не выявлено.", []),
-        ("Кнопка вызова на высоте 1,2 м — в норме.", []),
-        # the violations are what the missing acts are about; «не в норме» is a problem
-        ("актов об устранении нарушений нет", ["inspections_info_missing"]),
-        ("температура в палатах не в норме", ["living_conditions_poor"]),
+        # a resident's wish names what is missing now
+        ("хочу чтобы внука пускали ко мне и в выходные", ["visiting_schedule_inconvenient"]),
+        ("хорошо бы чтобы в столовой кормили разнообразнее", ["food_quality_poor"]),
+        # thanks are no wish, and «хотя» is no «хотеть»
+        ("хотелось бы поблагодарить сиделок за заботу", []),
+        ("Кнопки вызова у входа нет, хотя телефон дежурного на двери указан и отвечает.", ["call_button_missing"]),
     ],
 )
-def test_no_discrepancy_and_in_the_norm_say_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+def test_a_wish_names_what_is_missing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
