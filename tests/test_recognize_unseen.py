@@ -1355,3 +1355,15 @@ def test_a_negation_ties_no_clauses_together_and_a_site_for_phones_is_the_site_s
 )
 def test_a_wish_names_what_is_missing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("На сайте e-mail указан с опечаткой (kcson-ural@yandx.ru).", ["email_missing"]),
+        ("E-mail отдела кадров на сайте: письма отклоняются.", ["email_missing"]),
+        ("Номер приёмной на сайте — длинные гудки весь день.", ["phone_missing"]),
+    ],
+)
+def test_a_channel_with_a_misprint_or_letters_turned_back_is_broken(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
