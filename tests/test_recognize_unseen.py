@@ -1367,3 +1367,16 @@ def test_a_wish_names_what_is_missing(engine: Engine, text: str, expected: list[
 )
 def test_a_channel_with_a_misprint_or_letters_turned_back_is_broken(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a recommended level is no readiness to recommend; calls to a phone are no call button
+        ("Показатель 4.2 — 88 баллов при рекомендуемом значении 90.", ["courtesy_service_low"]),
+        ("Горячая линия: контрольные звонки (6 вызовов) — оператор не представился.", ["courtesy_remote_low"]),
+        ("Показатель 5.1 — 70 баллов.", ["recommend_low"]),
+    ],
+)
+def test_a_recommended_level_and_calls_to_a_phone_name_their_own_things(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
