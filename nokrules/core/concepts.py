@@ -46,8 +46,9 @@ SLOPE_RE = re.compile(r"уклон\w*\s+(?:[а-я]+\s+){0,3}?(?P<over>(?:кру�
 MAX_SLOPE_RUN = 12
 MAX_SLOPE_PERCENT = 8.0
 # the other sizes the rules set for what inspectors measure (СП 59.13330.2020; a stop: СП 42.13330, by a social-care
-# building): the thing's words, whether the number is a width, a height or a way to walk, and the sizes in the norm, in
-# metres. A size in the norm says the thing is as it should be («поручни на высоте 0,9 м», «кабина лифта 1,1 × 2,1 м»).
+# building): the thing's words, whether the number is a width, a height, a length or a way to walk, and the sizes in
+# the norm, in metres; a thing may have several. A size in the norm says the thing is as it should be («поручни на
+# высоте 0,9 м», «кабина лифта 1,1 × 2,1 м»).
 SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
     (r"поруч|перил", "height", 0.85, 0.95),
     (r"поруч|перил", "height", 0.65, 0.75),  # the lower handrail of a ramp, beside the upper one
@@ -62,7 +63,7 @@ SIZE_NORMS: tuple[tuple[str, str, float, float], ...] = (
     (r"машин\w*.?мест|стоянк|парков|мест\w* для", "way", 0.0, 50.0),
     (r"остановк", "way", 0.0, 150.0),
 )
-SIZE_THING_RE = re.compile("|".join(f"(?P<n{k}>{words})" for k, (words, *_) in enumerate(SIZE_NORMS)))
+SIZE_THING_RE = re.compile("|".join(dict.fromkeys(words for words, *_ in SIZE_NORMS)))  # a thing with a norm
 SIZE_ABOUT = r"(?:(?:около|примерно|приблизительно|почти|более|свыше|менее|всего|лишь)\s+)?"
 SIZE_HEIGHT_RE = re.compile(rf"высот|на уровне|(?:\bна|\bвыше)\s+{SIZE_ABOUT}$")
 SIZE_WIDTH_RE = re.compile(r"ширин|в свету|шир\b")
@@ -238,7 +239,10 @@ def _in_norm(text: str, m: re.Match[str], context: str = "") -> bool:
     if number is None:
         return False
     value = float(number.group().replace(",", "."))
-    value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 0.001 if re.search(r"км|километр", said) else 1
+    if re.search(r"км|километр", said):
+        value *= 1000
+    else:
+        value /= 1000 if re.search(r"мм", said) else 100 if re.search(r"см|сантиметр", said) else 1
     before = ((numerals(fold(context)) if context else "") + text[: m.start()])[-80:]
     cabin = SIZE_CABIN_RE.search(before)
     if cabin is not None:  # «кабина лифта 1,0 × 1,2 м»: both sides against the least cabin
