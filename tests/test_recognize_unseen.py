@@ -1348,6 +1348,7 @@ def test_a_negation_ties_no_clauses_together_and_a_site_for_phones_is_the_site_s
         # a resident's wish names what is missing now
         ("хочу чтобы внука пускали ко мне и в выходные", ["visiting_schedule_inconvenient"]),
         ("хорошо бы чтобы в столовой кормили разнообразнее", ["food_quality_poor"]),
+        ("хочу, чтобы внука пускали ко мне и в выходные", ["visiting_schedule_inconvenient"]),
         # thanks are no wish, and «хотя» is no «хотеть»
         ("хотелось бы поблагодарить сиделок за заботу", []),
         ("Кнопки вызова у входа нет, хотя телефон дежурного на двери указан и отвечает.", ["call_button_missing"]),

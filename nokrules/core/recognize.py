@@ -179,6 +179,7 @@ ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "�
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
 CHANNEL_CUT_RE = re.compile(r"[,;:()]")  # where the clauses of _channel_said part (commas in brackets too)
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
+PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # «хочу, чтобы …»: the comma before them ends no phrase
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
 CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
 # the fewest words of a clause read on its own; a clause of just so many («кулера нет», «замены нет») is like too many
@@ -1849,14 +1850,16 @@ class _Aspects(NamedTuple):
 
 
 def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
-    """The words a comma or «;» stands before, not one between digits («1,5 м» is one number) nor one that opens a
-    clause hanging on the noun before it («обращения, поступившие через приёмную, остаются без ответа»)."""
+    """The words a comma or «;» stands before, not one between digits («1,5 м» is one number), nor one that opens a
+    clause hanging on the noun before it («обращения, поступившие через приёмную, остаются без ответа»), nor «чтобы»
+    after the wish it completes («хочу, чтобы пускали в выходные»)."""
     return frozenset(
         i
         for i in range(1, len(spans))
         if BREAK_RE.search(text, spans[i - 1][1], spans[i][0])
         and not (text[spans[i - 1][1] - 1].isdigit() and text[spans[i][0]].isdigit() and spans[i][0] - spans[i - 1][1] == 1)
         and not opens_attached([text[x:y] for x, y in spans[i : i + 2]])
+        and text[slice(*spans[i])].lower() not in PURPOSE_WORDS
     )
 
 
