@@ -1381,3 +1381,18 @@ def test_a_channel_with_a_misprint_or_letters_turned_back_is_broken(engine: Engi
 )
 def test_a_recommended_level_and_calls_to_a_phone_name_their_own_things(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause whose thing is a pronoun for one named before tells that thing's problem, no wait of its own
+        ("Переводчик жестового языка приезжает раз в месяц, ждать его приходится неделями.", ["sign_interpreter_missing"]),
+        ("Подъёмная платформа одна на два корпуса, ждать её приходится по часу.", ["ramp_missing"]),
+        # a pronoun after a preposition is where, a possessive is whose: those clauses keep their own thing
+        ("Уклон пандуса в норме, но поручней на нём нет.", ["handrails_missing"]),
+        ("Проживающие жалуются, что ночью на их просьбы никто не подходит.", ["care_neglect"]),
+    ],
+)
+def test_a_clause_that_names_its_thing_by_a_pronoun_is_read_with_it(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

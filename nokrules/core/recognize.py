@@ -110,6 +110,7 @@ BREAK_RE = re.compile(r"[,;]")  # what no phrase spans (see Lemmas.breaks)
 WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})
 NEGATIONS = frozenset({"не", "нет", "ни", "без"})
 PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thing said just before
+POSSESSIVES = frozenset({"его", "её", "ее", "их"})  # the same words before a noun: whose it is
 # words that point back to a thing named before («данный документ», «его нет»)
 ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанный", "соответствующий", "последний"}
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
@@ -909,6 +910,8 @@ class Recognizer:
                 continue  # «остальное в порядке», «ящик для жалоб висит у входа»; alone, only a clause saying what is wrong
             if not sig.problem and opens_attached(toks.surface[words]):
                 continue  # «работники, осуществляющие первичный приём, без бейджей»: it tells who, the rest what is wrong
+            if hits and any(_names_back(toks, i) for i in range(words.start, words.stop)):
+                continue  # «подъёмник один на три корпуса, ждать его приходится по полдня»: it tells of a thing named before
             if DIGIT_RE.search(text, a, b):
                 continue  # «двери 80 см»: the phrasings do not see numbers, and a measure may be in the norm
             # (the model first: it is cheap, and only one deficiency can reach a probability above one half)
@@ -1861,6 +1864,18 @@ def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
         and not opens_attached([text[x:y] for x, y in spans[i : i + 2]])
         and text[slice(*spans[i])].lower() not in PURPOSE_WORDS
     )
+
+
+def _names_back(toks: Tokens, i: int) -> bool:
+    """Is the word at `i` a pronoun for the thing a clause is about, named before («ждать его приходится», «их нет»)?
+    Not after a preposition («поручней на нём нет»: the ramp is where, the handrails what), nor a possessive before
+    its noun («их жизнь», «на их просьбы»)."""
+    if toks.lemma_sets[i].isdisjoint(PRONOUNS) or toks.surface[i].startswith("н"):
+        return False
+    if toks.surface[i] in POSSESSIVES and i + 1 < len(toks.surface):
+        noun, _, modifier = attachment(toks.surface[i + 1])
+        return not (noun or modifier)
+    return True
 
 
 def _in_brackets(text: str, at: int) -> bool:
