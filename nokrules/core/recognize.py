@@ -884,7 +884,8 @@ class Recognizer:
         """What the clauses no hit's words touch name: «меню однообразное, бельё после стирки возвращают через
         неделю, врач приходит раз в месяц» names three things, and the words of one may be known to no pattern. A
         clause of at least CLAUSE_WORDS words that does not say nothing is wrong, nor only that its thing is there
-        (in a line nothing else recognised, one that says what is wrong), is read on its own by the similarity
+        (in a line nothing else recognised, one that says what is wrong), nor one that names its thing by a pronoun
+        («ждать его приходится неделями»: the problem of a thing named before), is read on its own by the similarity
         stage; a deficiency its closest phrasings agree on is taken if the model, reading the clause, would take it
         too (`min_probability`; a clause of only CLAUSE_WORDS words, at `min_short`). A clause with a number is left
         alone: the phrasings do not see numbers, and a measure may be in the norm («двери 80 см»). On corpus/dev
