@@ -939,7 +939,8 @@ class Recognizer:
     @staticmethod
     def _tail(words: frozenset[int], text: str, toks: Tokens, said: set[int]) -> set[int]:
         """The words that hang on these words: genitives and phrases with «о», «по», «для», «за», «про» after
-        them, up to punctuation, «и» / «или», another preposition, a problem word or a verb; and a bracket right
+        them, up to punctuation, «и» / «или», another preposition, a problem word or a verb (and, after a noun that
+        follows a preposition, a genitive right before «нет»: «у пандуса перил нет» — the handrails); and a bracket right
         after them that says nothing is wrong, which lists what the thing consists of («сведения о руководстве
         (ФИО, должность, телефон)»)."""
         out: set[int] = set()
@@ -966,6 +967,8 @@ class Recognizer:
                     _, genitive, modifier = attachment(w)
                     if not (waiting or genitive):
                         break
+                    if not waiting and j + 1 < n and toks.surface[j + 1] in NEGATIONS and _after_preposition(toks.surface, p):
+                        break  # «у входного пандуса перил нет»: after «у пандуса» the genitive is what is missing
                     waiting = waiting and modifier
                 out.add(j)
                 j += 1
