@@ -28,14 +28,16 @@ from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # who a survey counts: «7 из 10 опрошенных», «из 40 анкет»; «2 из 5 лестниц» counts things, it reports no survey
 PEOPLE = r"(?:опрош|анкет|опрос|респондент|получател|человек|чел\b|граждан|проживающ|клиент|посетител|родител|родственник|пациент|ответ|участник|сем[еь]|инвалид|пользовател|жител)"
+# the unit of a length after its number: «70 см», «1,2 м», «3 км», «2 метра» (the one list every size and share reads)
+LENGTH_UNIT = r"(?:см|мм|км|м|метр\w*|сантиметр\w*|километр\w*)(?![а-я/])"
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый» (not a size: «0,7 и 0,9 м»)
 SHARE_RE = re.compile(
-    r"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*(?:м|см|мм)\b|\s*(?:и|или|[-–—/])\s*\d+(?:[.,]\d+)?\s*(?:м|см|мм)\b)"
+    rf"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*{LENGTH_UNIT}|\s*(?:и|или|[-–—/])\s*\d+(?:[.,]\d+)?\s*{LENGTH_UNIT})"
     rf"|\b\d{{1,4}}\s+из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
 # and roughly, the unit first: «порог сантиметров пять»
-MEASURE_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:см|мм|м|км|метр\w*|сантиметр\w*|километр\w*)(?![а-я/])|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){0,3}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
+MEASURE_RE = re.compile(rf"\b\d+(?:[.,]\d+)?\s*{LENGTH_UNIT}|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){{0,3}}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
 # a percentage of a physical measure, not of people asked: «уклон пандуса 15 %», «влажность 80 %», «износ 70 %»
 MEASURE_PERCENT_RE = re.compile(
     r"\b(?:уклон|влажност|износ|изношенност|скидк|температур)\w*\s+(?:[а-я]+\s+){0,4}\d+(?:[.,]\d+)?\s*(?:%|процент)"
@@ -132,7 +134,7 @@ INDICATOR_LIST_RE = re.compile(
     rf"\b(?P<inds>{_IND}(?:\s*(?:,|и)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и)\s*{_VALUE})+)"
 )
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
-FRACTION_RE = re.compile(r"(?<![\d.,])0[.,](\d+)(?!\s*(?:м|см|мм)\b)")
+FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
 SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
