@@ -16,7 +16,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -28,6 +28,7 @@ from nokrules.core.concepts import (
     DIGIT_RE,
     DURATION_RE,
     INDICATOR_SYMBOL_RE,
+    LENGTH_UNIT,
     PREPOSITIONS,
     SHARE_VALUE_RE,
     SHORT_LEAD,
@@ -133,7 +134,7 @@ TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this sh
 # (fractions «0,64» and indicator numbers «4.1» say something too)
 PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
     r"(?=\d)(?<![\d.,])(?!0[.,]\d)(?![1-5]\.[1-3](?![.,]?\d))\d+(?:[.,]\d+)*(?![.,]?\d)"
-    r"(?!\s*(?:%|процент|проц\b|балл|см\b|мм\b|м\b|метр|сантиметр))"
+    rf"(?!\s*(?:%|процент|проц\b|балл|{LENGTH_UNIT}))"
 )
 # what ends the reach of a list's lead: a sentence end or a new line
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
@@ -638,8 +639,8 @@ class Recognizer:
         details = len(hits) > 1 and any(u in hits for did in hits for u in self.catalog.deficiency(did).unless)
         told = self._told_clauses(text, toks) if details else None
         # (a negation tells no topic: «Сайт не адаптирован под смартфон, раздела FAQ нет» — the FAQ's «не» of the
-        # first clause puts it in no clause of the site's)
-        topical = {did: h._replace(words=tuple(i for i in h.words if toks.surface[i] not in NEGATIONS)) for did, h in hits.items()}
+        # first clause puts it in no clause of the site's; the words matter only where a hit may be another's detail)
+        topical = {did: h._replace(words=_topical(toks, h.words)) for did, h in hits.items()} if details else hits
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
             if not self._kept(did, topical, {}, items, results, told):
@@ -899,7 +900,7 @@ class Recognizer:
         if not cuts and not hits:
             return {}  # the line is its only clause, and nothing read it
         # (a negation a pattern shares with the clause, «не» of «не оборудована», does not make the clause its own)
-        covered = {i for h in hits.values() for i in (*h.words, *h.at) if toks.surface[i] not in NEGATIONS}
+        covered = {i for h in hits.values() for i in _topical(toks, (*h.words, *h.at))}
         found: dict[str, _Hit] = {}
         for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
             words = toks._range(a, b)
@@ -1868,6 +1869,11 @@ def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
         and not opens_attached([text[x:y] for x, y in spans[i : i + 2]])
         and text[slice(*spans[i])].lower() not in PURPOSE_WORDS
     )
+
+
+def _topical(toks: Tokens, positions: Iterable[int]) -> tuple[int, ...]:
+    """The positions of words that tell what a hit is about: a negation («не», «нет») tells no topic."""
+    return tuple(i for i in positions if toks.surface[i] not in NEGATIONS)
 
 
 def _names_back(toks: Tokens, i: int) -> bool:
