@@ -654,7 +654,7 @@ class Concepts:
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
-        before it («не в полной мере соответствует требованиям») or it runs across punctuation («Замечания: нет
+        before it («не в полной мере соответствует требованиям») or between its words, or it runs across punctuation («Замечания: нет
         пандуса» names a missing ramp). Numbers do not count as words here: «замечаний по показателю 1.1 нет»."""
         clear = self.clear.elements
         in_order = IN_ORDER_RE.search(text) if "порядк" in text else None
@@ -678,8 +678,9 @@ class Concepts:
             for k in self.clear.candidates(sets):
                 for pos in find_all(self.clear.elements[k], sets):
                     first, last = index[pos[0]], index[pos[-1]]
-                    if any(0 < first - n <= CLEAR_NEGATION_REACH for n in negations):
-                        continue
+                    own = {index[i] for i in pos}
+                    if any(0 < first - n <= CLEAR_NEGATION_REACH or first < n < last and n not in own for n in negations):
+                        continue  # («график не соблюдается»: a negation between its words denies it too)
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
                     return True
