@@ -94,10 +94,10 @@ def _long_wait(m: re.Match[str]) -> bool:
 
 
 # a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
-# корпус», «2 компьютера на группу из 12»
+# корпус», «2 компьютера на группу из 12» (not a score: «оценили на 98 баллов из 100»)
 RATIO_RE = re.compile(  # (a count, not a measure: «поручни с двух сторон на высоте 0,7 м» is no ratio)
     r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+(?![.,]\d)|весь|все|всех)\b"
-    r"|\bна\s+(?:весь|все|всех|\d+)\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+(?![.,]\d))\b"
+    r"|\bна\s+(?:весь|все|всех|\d+(?![\d.,]|\s*(?:балл|%|процент)))\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+(?![.,]\d))\b"
 )
 # some of the things, counted: «адаптированы 2 из 6 санузлов», «поручни на 1 из 3 лестниц» (not people asked)
 COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я]")
@@ -105,7 +105,7 @@ COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я
 # палатах из 30» (a count of things, never of people asked, nor a year)
 COUNT_OF_RE = re.compile(
     rf"\bиз\s+(?P<all>\d{{1,3}})\s+(?!{PEOPLE})[а-я][а-я-]*(?:\s+[а-я][а-я-]*){{0,5}}?\s+(?P<some>\d{{1,3}}|одн[аоиу]|один)(?![\d.,]|\s*(?:%|процент|из\b))"
-    rf"|\b(?P<some2>\d{{1,3}})\s+(?!{PEOPLE})[а-я][а-я-]*(?:\s+[а-я][а-я-]*)?\s+из\s+(?P<all2>\d{{1,3}})(?![\d.,])"
+    rf"|\b(?P<some2>\d{{1,3}})\s+(?!{PEOPLE}|балл)[а-я][а-я-]*(?:\s+[а-я][а-я-]*)?\s+из\s+(?P<all2>\d{{1,3}})(?![\d.,])"
 )
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
@@ -158,7 +158,10 @@ POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
 # a share with its value: «64 %», «64,5 процента», «97 из 100» (of those asked: the first of two counts)
 SHARE_VALUE_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
-    r"(?=\d)(?:(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s+из\s+(\d{1,4})(?![\d.,]))"
+    r"(?=\d)(?:(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s+из\s+(\d{1,4})(?![\d.,])"
+    # a score on the methodology's 100-point scale: «оценили на 96 баллов (из 100)»; a number under 10 («3,4
+    # балла», «4 балла») is a grade of five, and «из 5» another scale
+    r"|(?<![\d.,])(\d{2,3}(?:[.,]\d+)?)\s*балл[а-я]*(?:\s+из\s+100\b)?(?!\s+из\s+\d))"
 )
 
 
@@ -186,8 +189,8 @@ def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
 
 def shares(text: str) -> list[tuple[int, float]]:
     """Every share a finding gives, where it stands and its value in percent of those satisfied: «64 %»,
-    «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), a mean grade «3,2 из 5» (64.0), «не
-    удовлетворены 31 %» (69.0).
+    «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), a mean grade «3,2 из 5» (64.0), a score
+    «оценили на 96 баллов» (96.0), «не удовлетворены 31 %» (69.0).
     One reading for the survey floor, the values handed to the rules, and each aspect's own share in a line
     that lists several; «из» with a count larger than its total, over nothing or over a year is no share."""
     out: list[tuple[int, float]] = []
@@ -196,8 +199,8 @@ def shares(text: str) -> list[tuple[int, float]]:
         return out  # most lines: no number, so no share
     folded = fold(text)
     for m in SHARE_VALUE_RE.finditer(text):
-        if m.group(1) is not None:
-            value = float(m.group(1).replace(",", "."))
+        if m.group(1) is not None or m.group(4) is not None:
+            value = float((m.group(1) or m.group(4)).replace(",", "."))
         else:
             part, total = float(m.group(2).replace(",", ".")), int(m.group(3))
             if not 0 < total or part > total or 1990 <= total < 2100:

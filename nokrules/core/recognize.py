@@ -1686,8 +1686,8 @@ class Recognizer:
             keep = [m.span() for m in CHECKLIST_RE.finditer(folded)] if indicated else []
             listed = [m.span() for m in CHECKLIST_LIST_RE.finditer(folded)] if indicated else []
             keep += listed
-            if "из" in folded:
-                keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2)]
+            if "из" in folded:  # (a count of a share and a score «из 100»: the total tells the share)
+                keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2) or m.group(4)]
             if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
