@@ -533,6 +533,17 @@ class Concepts:
             out.append((start, len(folded)))
         return out or [(0, len(folded))]
 
+    def ignored(self, lem: Lemmas) -> set[int]:
+        """The positions of the `ignore` phrases' words («не более», «не старше»): no problem signal stands there.
+        They stand word by word: «не более» must not swallow «не обновлялся более 5 лет»."""
+        return {
+            i
+            for k in self.ignore.candidates(lem)
+            for pos in find_all(self.ignore.elements[k], lem)
+            if pos == list(range(pos[0], pos[0] + len(pos)))
+            for i in pos
+        }
+
     def signal(self, lem: Lemmas, surface: Sequence[str], text: str, context: str = "") -> PartSignal:
         """What a part says is wrong: the first state in order of precedence, and the signal words (`context`: the
         finding's text before the part as written, where the thing a size is of may be named; see _in_norm)."""
@@ -540,14 +551,7 @@ class Concepts:
         words: list[Match] = []
         marks: list[tuple[int, FindingState, tuple[int, ...]]] = []
         spots: list[tuple[int, ...]] = []
-        # ignored phrases stand word by word: «не более» must not swallow «не обновлялся более 5 лет»
-        ignored = {
-            i
-            for k in self.ignore.candidates(lem)
-            for pos in find_all(self.ignore.elements[k], lem)
-            if pos == list(range(pos[0], pos[0] + len(pos)))
-            for i in pos
-        }
+        ignored = self.ignored(lem)
         low = False  # a problem word with no state («ожидание», «очередь»)
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]

@@ -451,7 +451,20 @@ class Recognizer:
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
         lem = toks.lemmas()
-        return [c.source for c in self.cues if find_element(c, lem) is not None]
+        return [c.source for c in self.cues if self._cue_at(c, lem)]
+
+    def _cue_at(self, cue: Element, lem: Lemmas, ignored: set[int] | None = None) -> bool:
+        """Does the cue stand in the text? A bare «не» of an `ignore` phrase («не старше трёх лет», «не дольше 15
+        минут») does not: it denies nothing."""
+        if cue.word != ("не",):
+            return find_element(cue, lem) is not None
+        ignored = self.concepts.ignored(lem) if ignored is None else ignored
+        return any(p[0] not in ignored for p in find_all(cue, lem))
+
+    def _has_cue(self, lem: Lemmas) -> bool:
+        if not self.cues.found(lem):
+            return False  # most lines with no problem: no cue at all
+        return "не" not in lem.forms or any(self._cue_at(self.cues.elements[k], lem) for k in self.cues.candidates(lem))
 
     # -- recognition
 
@@ -470,9 +483,13 @@ class Recognizer:
         about = [i for _, p in hit for i in p]
         if cp.any:
             n = len(hit)
+            ignored: set[int] | None = None
             for k in cp.any_present(ls.forms):  # most are out: their anchors are not in the text
                 el = cp.any[k]
                 pos = find_element(el, ls)
+                if pos is not None and el.word == ("не",):
+                    ignored = self.concepts.ignored(ls) if ignored is None else ignored
+                    pos = next((p for p in find_all(el, ls) if p[0] not in ignored), None)  # (see _cue_at)
                 if pos is not None:
                     hit.append((el, pos))
             if len(hit) == n:
@@ -501,7 +518,7 @@ class Recognizer:
         lem = toks.lemmas()
         hits: dict[str, _Hit] = {}
         held: dict[str, tuple[int, tuple[list[Match], list[int], list[int]], CompiledPattern]] = {}
-        has_cue = self.cues.found(lem)
+        has_cue = self._has_cue(lem)
         present = lem.forms
         digit = DIGIT_RE.search(numerals(text)) is not None  # (an indicator's value or a share needs one)
         for n in self._pattern_index.candidates(lem):
