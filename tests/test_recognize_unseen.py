@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from nokrules import Engine, Institution
+from nokrules.core.concepts import shares
 
 
 def recognised(engine: Engine, text: str) -> list[tuple[str, str | None]]:
@@ -1402,3 +1403,59 @@ def test_after_a_place_the_genitive_before_net_is_what_is_missing(engine: Engine
     # «у пандуса перил нет»: the handrails are missing, not an attribute of the ramp (the ramp is still named as well:
     # a thing after «у» is where, a rule not made yet)
     assert "handrails_missing" in ids(engine, "у входного пандуса перил нет")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # visits kept to the schedule, no lateness or missed visit: nothing is wrong …
+        ("Соцработники навещают подопечных строго по графику, за полгода ни одного опоздания.", []),
+        ("Выезды мобильной бригады за 2025 год — ни одного срыва.", []),
+        # … but a negation between the words of «график соблюдается» denies it
+        ("График посещений получателей на дому не соблюдается.", ["service_delays"]),
+        ("Соцработники график не соблюдают, приходят когда вздумается.", ["service_delays"]),
+    ],
+)
+def test_visits_kept_to_the_schedule_say_nothing_is_wrong_unless_denied(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a score in points is a share on the methodology's 100-point scale: at the floor nothing is wrong …
+        ("Доступность филиала для маломобильных посетители оценили на 97 баллов из 100.", []),
+        ("Вежливость сиделок проживающие оценили в 98 баллов.", []),
+        # … below it the survey names its deficiency
+        ("Вежливость сиделок проживающие оценили в 76 баллов из 100.", ["courtesy_service_low"]),
+    ],
+)
+def test_a_score_in_points_is_read_as_a_share(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+def test_a_score_in_points_is_handed_to_the_rules() -> None:
+    # «из 100» is the scale, not a count of things; a grade of five stays a grade
+    assert shares("довольны на 82 балла из 100") == [(12, 82.0)]
+    assert shares("средняя оценка 4 балла") == []
+
+
+def test_the_ne_of_an_ignored_phrase_is_no_cue(engine: Engine) -> None:
+    # «не старше трёх лет» says the certificates are recent: its «не» denies nothing, so the pattern «повышение
+    # квалификации» that needs a cue is not taken (another stage may still weigh the line)
+    toks = engine.recognizer.tokens("удостоверения о повышении квалификации не старше трёх лет")
+    assert engine.recognizer.cues_in(toks) == []
+    toks = engine.recognizer.tokens("повышение квалификации не пройдено")
+    assert engine.recognizer.cues_in(toks) == ["не"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document on the site or stand «approved back in <year>» is outdated
+        ("Прейскурант платных услуг на стенде утверждён ещё в 2017 году.", ["info_outdated"]),
+        ("Копия лицензии на стенде висит ещё с 2014 года.", ["info_outdated"]),
+    ],
+)
+def test_a_document_approved_back_in_a_year_is_outdated(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
