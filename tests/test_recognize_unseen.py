@@ -1459,3 +1459,18 @@ def test_the_ne_of_an_ignored_phrase_is_no_cue(engine: Engine) -> None:
 )
 def test_a_document_approved_back_in_a_year_is_outdated(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # those who have enough information, as a share below the floor, are the 1.3 survey
+        ("Лишь 58 % родителей сказали, что им хватает сведений о занятиях центра.", ["info_satisfaction_low"]),
+        # a wheelchair user who cannot get in, with nothing said of what stops them, is the premises as a whole …
+        ("Мы на коляске в ваш филиал никак не можем попасть.", ["premises_access_not_adapted"]),
+        # … and one who gets in with ease names nothing
+        ("В филиал на коляске заезжаем без проблем.", []),
+    ],
+)
+def test_enough_information_and_getting_in_on_a_wheelchair(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
