@@ -198,9 +198,15 @@ def shares(text: str) -> list[tuple[int, float]]:
     if DIGIT_RE.search(text) is None:
         return out  # most lines: no number, so no share
     folded = fold(text)
+    indicated: bool | None = None  # (whether the line gives indicator values, read at the first score in points)
     for m in SHARE_VALUE_RE.finditer(text):
-        if m.group(1) is not None or m.group(4) is not None:
-            value = float((m.group(1) or m.group(4)).replace(",", "."))
+        if m.group(4) is not None:
+            indicated = bool(indicator_values(folded)) if indicated is None else indicated
+            if indicated:
+                continue  # «показатели 1.3 и 2.3 — 80 и 97 баллов»: the points are the indicators' values, read as such
+            value = float(m.group(4).replace(",", "."))
+        elif m.group(1) is not None:
+            value = float(m.group(1).replace(",", "."))
         else:
             part, total = float(m.group(2).replace(",", ".")), int(m.group(3))
             if not 0 < total or part > total or 1990 <= total < 2100:
