@@ -131,7 +131,7 @@ INDICATOR_POINTS_RE = re.compile(
 _IND = r"[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
 INDICATOR_LIST_RE = re.compile(
-    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и)\s*{_VALUE})+)"
+    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"
 )
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
