@@ -1453,19 +1453,23 @@ class Recognizer:
         """Does a hit rest on an indicator and its value alone («показатель 5.1 … 0*», a concept's «показатель 5.1»
         with a score word) where the value is at or above the catalog's `satisfied` floor? Then the indicator is
         met, not low: «по показателю 5.1 набрано 99 баллов», «показатель 5.1 составил 0,98». The value is the
-        first number after the indicator, read whole (a digit word is only its first part); a fraction of one is
-        a share of 100. A hit with words of its own («жалобы на грубость», «показатель 4.1») stays."""
+        one the finding gives the indicator (in a list, its own: «4.1, 4.2 — 95, 84»), else the first number
+        after it, read whole (a digit word is only its first part); a fraction of one is a share of 100. A hit with words of its own («жалобы на грубость», «показатель 4.1») stays."""
         surface, spans = toks.surface, toks.spans
         if any(not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i]) for i in matched):
             return False
         digits = sorted(i for i in matched if surface[i].isdigit())
+        given: dict[str, float] | None = None  # the values the finding gives its indicators, read once
         for x, y in zip(digits, digits[1:], strict=False):
-            if not (y == x + 1 and text[spans[x][1] : spans[y][0]] == "." and INDICATOR_RE.fullmatch(f"{surface[x]}.{surface[y]}")):
+            indicator = f"{surface[x]}.{surface[y]}"
+            if not (y == x + 1 and text[spans[x][1] : spans[y][0]] == "." and INDICATOR_RE.fullmatch(indicator)):
                 continue
+            if given is None:
+                given = {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
             m = VALUE_AFTER_RE.match(text, spans[y][1])
-            if m is None:
-                continue
-            if indicator_value(m.group(1)) >= self.concepts.satisfied:
+            # «показатели 4.1, 4.2, 4.3 — 95, 84, 72»: a list gives each its own value, not the next number
+            value = given.get(indicator, indicator_value(m.group(1)) if m is not None else None)
+            if value is not None and value >= self.concepts.satisfied:
                 return True
         return False
 
