@@ -1474,3 +1474,18 @@ def test_a_document_approved_back_in_a_year_is_outdated(engine: Engine, text: st
 )
 def test_enough_information_and_getting_in_on_a_wheelchair(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # indicators listed with their values, by slashes or commas: each takes its own value, and one at the floor
+        # is met whatever number follows it
+        ("Показатели 5.1 / 5.2 / 5.3: 79 / 96 / 98.", ["recommend_low"]),
+        ("Показатели 2.1, 2.2, 2.3 — 97, 100, 81.", ["comfort_satisfaction_low"]),
+        # points after listed indicators are their values, not a share of the whole line
+        ("Показатели 4.2 и 4.3 — 82 и 99 баллов.", ["courtesy_service_low"]),
+    ],
+)
+def test_listed_indicators_each_take_their_own_value(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
