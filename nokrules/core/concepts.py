@@ -667,8 +667,9 @@ class Concepts:
 
     def _clear(self, lem: Lemmas, text: str) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
-        before it («не в полной мере соответствует требованиям») or between its words, or it runs across punctuation («Замечания: нет
-        пандуса» names a missing ramp). Numbers do not count as words here: «замечаний по показателю 1.1 нет»."""
+        before it («не в полной мере соответствует требованиям») or between its words («график не соблюдается»),
+        or it runs across punctuation («Замечания: нет пандуса» names a missing ramp). Numbers do not count as
+        words here: «замечаний по показателю 1.1 нет»."""
         clear = self.clear.elements
         in_order = IN_ORDER_RE.search(text) if "порядк" in text else None
         if in_order is not None and not re.search(r"\bне\b", text[max(0, in_order.start() - 12) : in_order.start()]):
@@ -693,7 +694,7 @@ class Concepts:
                     first, last = index[pos[0]], index[pos[-1]]
                     own = {index[i] for i in pos}
                     if any(0 < first - n <= CLEAR_NEGATION_REACH or first < n < last and n not in own for n in negations):
-                        continue  # («график не соблюдается»: a negation between its words denies it too)
+                        continue
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
                     return True

@@ -451,20 +451,21 @@ class Recognizer:
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
         lem = toks.lemmas()
-        return [c.source for c in self.cues if self._cue_at(c, lem)]
+        return [c.source for c in self.cues if self._stands(c, lem) is not None]
 
-    def _cue_at(self, cue: Element, lem: Lemmas, ignored: set[int] | None = None) -> bool:
-        """Does the cue stand in the text? A bare «не» of an `ignore` phrase («не старше трёх лет», «не дольше 15
-        минут») does not: it denies nothing."""
-        if cue.word != ("не",):
-            return find_element(cue, lem) is not None
-        ignored = self.concepts.ignored(lem) if ignored is None else ignored
-        return any(p[0] not in ignored for p in find_all(cue, lem))
+    def _stands(self, el: Element, lem: Lemmas) -> list[int] | None:
+        """Where a cue or a word of a pattern's `any` first stands. A bare «не» of an `ignore` phrase («не старше
+        трёх лет», «не дольше 15 минут») does not count: it denies nothing."""
+        if el.word != ("не",):
+            return find_element(el, lem)
+        ignored = self.concepts.ignored(lem)
+        return next((p for p in find_all(el, lem) if p[0] not in ignored), None)
 
     def _has_cue(self, lem: Lemmas) -> bool:
+        """Does any cue stand in the finding (`_stands`)? Most lines with no problem have none at all."""
         if not self.cues.found(lem):
-            return False  # most lines with no problem: no cue at all
-        return "не" not in lem.forms or any(self._cue_at(self.cues.elements[k], lem) for k in self.cues.candidates(lem))
+            return False
+        return "не" not in lem.forms or any(self._stands(self.cues.elements[k], lem) is not None for k in self.cues.candidates(lem))
 
     # -- recognition
 
@@ -483,13 +484,9 @@ class Recognizer:
         about = [i for _, p in hit for i in p]
         if cp.any:
             n = len(hit)
-            ignored: set[int] | None = None
             for k in cp.any_present(ls.forms):  # most are out: their anchors are not in the text
                 el = cp.any[k]
-                pos = find_element(el, ls)
-                if pos is not None and el.word == ("не",):
-                    ignored = self.concepts.ignored(ls) if ignored is None else ignored
-                    pos = next((p for p in find_all(el, ls) if p[0] not in ignored), None)  # (see _cue_at)
+                pos = self._stands(el, ls)
                 if pos is not None:
                     hit.append((el, pos))
             if len(hit) == n:
@@ -1454,7 +1451,8 @@ class Recognizer:
         with a score word) where the value is at or above the catalog's `satisfied` floor? Then the indicator is
         met, not low: «по показателю 5.1 набрано 99 баллов», «показатель 5.1 составил 0,98». The value is the
         one the finding gives the indicator (in a list, its own: «4.1, 4.2 — 95, 84»), else the first number
-        after it, read whole (a digit word is only its first part); a fraction of one is a share of 100. A hit with words of its own («жалобы на грубость», «показатель 4.1») stays."""
+        after it, read whole (a digit word is only its first part); a fraction of one is a share of 100. A hit
+        with words of its own («жалобы на грубость», «показатель 4.1») stays."""
         surface, spans = toks.surface, toks.spans
         if any(not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i]) for i in matched):
             return False
