@@ -327,6 +327,15 @@ def full_share(text: str, floor: float = 100.0) -> bool:
     return bool(found) and min(v for _, v in found) >= floor
 
 
+def _lent_without(sig: PartSignal, pos: Sequence[int], surface: Sequence[str], objects: set[int]) -> bool:
+    """Is every signal of the part beside an object a «без» after it that governs another thing's object right
+    after it? «Пандус у входа сделан без поручней» says the handrails are missing, not the ramp."""
+    own = [p for p in (*sig.spots, *(m[2] for m in sig.marks)) if not set(p) & set(pos)]
+    return bool(own) and all(
+        len(p) == 1 and 0 <= p[0] < len(surface) and surface[p[0]] == "без" and p[0] > max(pos) and p[0] + 1 in objects for p in own
+    )
+
+
 def _leads(spot: Sequence[int], clauses: Sequence[int], things: Sequence[int]) -> bool:
     """Does a signal stand in the first item of an enumeration, before a thing named in that item («отсутствуют:
     устав, лицензия, …», «в здании нет пандуса, поручней, …»)? Then it is the lead of the whole list."""
@@ -909,9 +918,12 @@ class Concepts:
                 if got is None or score > got[0]:
                     best[owner] = (score, pos, el)
         found = []
+        others_at = {i for _, p, _ in best.values() for i in p}  # where the objects stand, for `_lent_without`
         for owner, (score, pos, el) in best.items():
             c = self.compiled[owner]
             if c.signal == "problem" and near and not self._survey(sig, c) and not sig.beside(pos):
+                continue
+            if c.signal == "problem" and near and not self._survey(sig, c) and _lent_without(sig, pos, surface, others_at):
                 continue
             if c.with_:
                 if not c.with_.found(lem) and (context is None or not c.with_.found(context)) and not (c.missing_with and sig.asked):
