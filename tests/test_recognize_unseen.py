@@ -1489,3 +1489,16 @@ def test_enough_information_and_getting_in_on_a_wheelchair(engine: Engine, text:
 )
 def test_listed_indicators_each_take_their_own_value(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «без» names what is missing right after it, not the thing said before it …
+        ("Пандус у центрального входа построен в 2021 году без поручней.", ["handrails_missing"]),
+        # … and a thing right after «без» is itself the missing one
+        ("Филиал работает в здании без пандуса.", ["ramp_missing"]),
+    ],
+)
+def test_bez_names_the_thing_after_it(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
