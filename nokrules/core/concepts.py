@@ -918,12 +918,16 @@ class Concepts:
                 if got is None or score > got[0]:
                     best[owner] = (score, pos, el)
         found = []
-        others_at = {i for _, p, _ in best.values() for i in p}  # where the objects stand, for `_lent_without`
+        # where the objects stand, for `_lent_without` (only a part with «без» asks)
+        others_at = {i for _, p, _ in best.values() for i in p} if "без" in surface else set()
         for owner, (score, pos, el) in best.items():
             c = self.compiled[owner]
-            if c.signal == "problem" and near and not self._survey(sig, c) and not sig.beside(pos):
-                continue
-            if c.signal == "problem" and near and not self._survey(sig, c) and _lent_without(sig, pos, surface, others_at):
+            if (
+                c.signal == "problem"
+                and near
+                and not self._survey(sig, c)
+                and (not sig.beside(pos) or bool(others_at) and _lent_without(sig, pos, surface, others_at))
+            ):
                 continue
             if c.with_:
                 if not c.with_.found(lem) and (context is None or not c.with_.found(context)) and not (c.missing_with and sig.asked):
