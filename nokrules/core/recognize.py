@@ -273,6 +273,7 @@ class Tokens:
     breaks: frozenset[int] = frozenset()  # the words a comma or «;» stands before (see Lemmas)
     _indexed: dict[tuple[int, int], Lemmas] = field(default_factory=dict, compare=False, repr=False)
     _said: dict[tuple[int, int], PartSignal] = field(default_factory=dict, compare=False, repr=False)  # see _signal
+    _ignored: list[set[int]] = field(default_factory=list, compare=False, repr=False)  # see _stands: read once
 
     def _range(self, start: int, end: int) -> slice:
         return slice(bisect.bisect_left(self.spans, (start, -1)), bisect.bisect_left(self.spans, (end, -1)))
@@ -450,31 +451,33 @@ class Recognizer:
 
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
-        lem = toks.lemmas()
-        return [c.source for c in self.cues if self._stands(c, lem) is not None]
+        return [c.source for c in self.cues if self._stands(c, toks) is not None]
 
-    def _stands(self, el: Element, lem: Lemmas) -> list[int] | None:
-        """Where a cue or a word of a pattern's `any` first stands. A bare «не» of an `ignore` phrase («не старше
-        трёх лет», «не дольше 15 минут») does not count: it denies nothing."""
+    def _stands(self, el: Element, toks: Tokens) -> list[int] | None:
+        """Where a cue or a word of a pattern's `any` first stands in the finding. A bare «не» of an `ignore`
+        phrase («не старше трёх лет», «не дольше 15 минут») does not count: it denies nothing."""
+        lem = toks.lemmas()
         if el.word != ("не",):
             return find_element(el, lem)
-        ignored = self.concepts.ignored(lem)
-        return next((p for p in find_all(el, lem) if p[0] not in ignored), None)
+        if not toks._ignored:
+            toks._ignored.append(self.concepts.ignored(lem))
+        return next((p for p in find_all(el, lem) if p[0] not in toks._ignored[0]), None)
 
-    def _has_cue(self, lem: Lemmas) -> bool:
+    def _has_cue(self, toks: Tokens) -> bool:
         """Does any cue stand in the finding (`_stands`)? Most lines with no problem have none at all."""
+        lem = toks.lemmas()
         if not self.cues.found(lem):
             return False
-        return "не" not in lem.forms or any(self._stands(self.cues.elements[k], lem) is not None for k in self.cues.candidates(lem))
+        return "не" not in lem.forms or any(self._stands(self.cues.elements[k], toks) is not None for k in self.cues.candidates(lem))
 
     # -- recognition
 
     def _match_pattern(
-        self, cp: CompiledPattern, toks: Tokens, ls: Lemmas | None = None, veto: bool = True
+        self, cp: CompiledPattern, toks: Tokens, veto: bool = True
     ) -> tuple[list[Match], list[int], list[int]] | None:
-        """The matched words, the positions of what the pattern is about (its `all` words, else its `any`), and
-        the positions of every word it matched; `veto=False` leaves the `none` words out of it."""
-        ls = ls or toks.lemmas()
+        """The matched words (in the whole finding), the positions of what the pattern is about (its `all` words,
+        else its `any`), and the positions of every word it matched; `veto=False` leaves the `none` words out of it."""
+        ls = toks.lemmas()
         hit: list[tuple[Element, list[int]]] = []
         for el in cp.all:
             pos = find_element(el, ls)
@@ -486,7 +489,7 @@ class Recognizer:
             n = len(hit)
             for k in cp.any_present(ls.forms):  # most are out: their anchors are not in the text
                 el = cp.any[k]
-                pos = self._stands(el, ls)
+                pos = self._stands(el, toks)
                 if pos is not None:
                     hit.append((el, pos))
             if len(hit) == n:
@@ -515,14 +518,14 @@ class Recognizer:
         lem = toks.lemmas()
         hits: dict[str, _Hit] = {}
         held: dict[str, tuple[int, tuple[list[Match], list[int], list[int]], CompiledPattern]] = {}
-        has_cue = self._has_cue(lem)
+        has_cue = self._has_cue(toks)
         present = lem.forms
         digit = DIGIT_RE.search(numerals(text)) is not None  # (an indicator's value or a share needs one)
         for n in self._pattern_index.candidates(lem):
             d, k, cp = self._pattern_of[n]
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
                 continue
-            m = self._match_pattern(cp, toks, lem, veto=False)  # (matched once; its `none` words are asked next)
+            m = self._match_pattern(cp, toks, veto=False)  # (matched once; its `none` words are asked next)
             if m is not None and cp.none.found(lem):
                 if "," in text and d.id not in held:
                     held[d.id] = (k, m, cp)  # its `none` word may be said of another thing (see _held_back)
