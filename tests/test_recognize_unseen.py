@@ -1502,3 +1502,19 @@ def test_listed_indicators_each_take_their_own_value(engine: Engine, text: str, 
 )
 def test_bez_names_the_thing_after_it(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a remark denied with its subject between may end a clause that a plain fact follows …
+        ("Замечаний к санитарному состоянию палат нет, генеральная уборка еженедельно.", []),
+        ("Нареканий на чистоту санузлов не поступало, уборщица на этаже весь день.", []),
+        # … but not one that a problem follows, nor does a clear phrase clear a later clause that names one …
+        ("Замечаний по питанию нет, в столовой нет питьевой воды.", ["drinking_water_missing"]),
+        # … unless that clause says nothing is wrong itself, for a time as for a subject
+        ("Соцработники соблюдают график посещений, жалоб за 2025 год не поступало.", []),
+    ],
+)
+def test_a_denied_remark_may_end_a_clause(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -146,7 +146,7 @@ FIXED_END_RE = re.compile(
     r"(?<!\bне )\b(?:устран|исправл|отремонтирова|восстановл|замен|почин|налаж)(?:ен|[её]н|ена|ено|ены|н|на|но|ны)\s*[.!]?\s*$"
 )
 PARTLY_RE = re.compile(r"частичн|не\s+полност|не\s+до\s+конца|не\s+в\s+полн|не\s+все|\bлишь\b|\bтолько\b")
-CLEAR_ABOUT = ("к", "по", "на", "в отношение", "относительно")  # what a remark is about: «замечаний к …», «нареканий на …»
+CLEAR_ABOUT = ("к", "по", "на", "за", "в отношение", "относительно")  # what a remark is about or when: «замечаний к …», «жалоб за год …»
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
@@ -653,7 +653,7 @@ class Concepts:
         # a part that asks for a fix says something is wrong, whatever the fix is to meet («рекомендовать оснастить вход
         # пандусом, соответствующим СП»)
         clear = (
-            self._clear(lem, text)
+            self._clear(lem, text, spots)
             and not asked
             and not any(v < self.satisfied for _, v in shares(text))
             or not words
@@ -674,11 +674,11 @@ class Concepts:
         fractions = (100 * float(f"0.{m.group(1)}") for m in FRACTION_RE.finditer(text))
         return any(v < self.satisfied for v in itertools.chain((v for _, v in shares(text)), fractions))
 
-    def _clear(self, lem: Lemmas, text: str) -> bool:
+    def _clear(self, lem: Lemmas, text: str, spots: Sequence[Sequence[int]] = ()) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
         before it («не в полной мере соответствует требованиям») or between its words («график не соблюдается»),
         or it runs across punctuation («Замечания: нет пандуса» names a missing ramp). Numbers do not count as
-        words here: «замечаний по показателю 1.1 нет»."""
+        words here: «замечаний по показателю 1.1 нет». `spots`: the part's problem words (see _framed)."""
         clear = self.clear.elements
         in_order = IN_ORDER_RE.search(text) if "порядк" in text else None
         if in_order is not None and not re.search(r"\bне\b", text[max(0, in_order.start() - 12) : in_order.start()]):
@@ -690,7 +690,7 @@ class Concepts:
             if not any(may_occur(el, lem.forms) for el in self.framed_at_head):
                 return False
             spans = _word_spans(text, lem)
-            return bool(spans) and self._framed(lem, text, spans)
+            return bool(spans) and self._framed(lem, text, spans, spots)
         spans = _word_spans(text, lem)
         kept = [i for i, t in enumerate(lem.sets) if not all(f.isdigit() for f in t)]
         variants = [(lem, list(range(len(lem.sets))))]
@@ -706,13 +706,37 @@ class Concepts:
                         continue
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
+                    if spans and self._troubled_after(lem, text, spans, spots, last):
+                        continue  # «замечаний по питанию нет, в столовой нет воды»: the phrase clears its clause only
                     return True
-        return bool(spans) and self._framed(lem, text, spans)
+        return bool(spans) and self._framed(lem, text, spans, spots)
 
-    def _framed(self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    def _troubled_after(
+        self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]], at: int
+    ) -> bool:
+        """Does a later clause than word `at` say something is wrong? One with a problem word (`spots`) does,
+        unless it says nothing is wrong itself: «график соблюдают, нарушений не зафиксировано»."""
+        later = [i for spot in spots for i in spot if i > at and PUNCTUATION_RE.search(text, spans[at][1], spans[i][0])]
+        if not later:
+            return False
+        first = min(later)
+        start = next(k for k in range(first, at, -1) if PUNCTUATION_RE.search(text, spans[k - 1][1], spans[k][0]))
+        rest = [tuple(i - start for i in spot if i >= start) for spot in spots]
+        return not self._clear(Lemmas(lem.sets[start:]), text[spans[start][0] :], [r for r in rest if r])
+
+    def _framed(self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]] = ()) -> bool:
         """Does the part end in a remark denied with what it is about between: «замечаний к санитарному состоянию
-        помещений нет», «нареканий на питание не поступало»? Nothing but words may stand between the two."""
-        ends = [pos[0] for el in self.denials for pos in find_all(el, lem) if pos[-1] == len(lem.sets) - 1]
+        помещений нет», «нареканий на питание не поступало»? Nothing but words may stand between the two. The
+        denial may also end a clause followed by a plain fact: «замечаний по санитарному состоянию нет, уборка 2
+        раза в день» — but not when a problem word (`spots`) follows it: «…нет, в туалете нет мыла»."""
+        last = len(lem.sets) - 1
+        ends = [
+            pos[0]
+            for el in self.denials
+            for pos in find_all(el, lem)
+            if pos[-1] == last
+            or text[spans[pos[-1]][1] :].lstrip().startswith((",", ";")) and not self._troubled_after(lem, text, spans, spots, pos[-1])
+        ]
         if not ends:
             return False
         for el, head in [*((el, False) for el in self.framed), *((el, True) for el in self.framed_at_head)]:
