@@ -1518,3 +1518,17 @@ def test_bez_names_the_thing_after_it(engine: Engine, text: str, expected: list[
 )
 def test_a_denied_remark_may_end_a_clause(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count in pieces or units is how many there are, not a number to mask: many units are not «none» …
+        ("Штатная численность центра — 186 единиц, из них 52 специалиста по социальной работе.", []),
+        ("Тактильных табличек установлено 18 шт.", []),
+        # … and none is still none
+        ("Кресел-колясок в отделении — 0 шт.", ["wheelchairs_missing"]),
+    ],
+)
+def test_a_count_of_units_is_not_masked(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

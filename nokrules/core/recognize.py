@@ -135,6 +135,8 @@ TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this sh
 PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
     r"(?=\d)(?<![\d.,])(?!0[.,]\d)(?![1-5]\.[1-3](?![.,]?\d))\d+(?:[.,]\d+)*(?![.,]?\d)"
     rf"(?!\s*(?:%|процент|проц\b|балл|{LENGTH_UNIT}))"
+    # a count of things in pieces or units says how many there are: «214 единиц» masked to «0 единиц» would read «none»
+    r"(?!\s*(?:шт\b|штук|ед\b|ед\.|единиц))"
 )
 # what ends the reach of a list's lead: a sentence end or a new line
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
