@@ -1532,3 +1532,11 @@ def test_a_denied_remark_may_end_a_clause(engine: Engine, text: str, expected: l
 )
 def test_a_count_of_units_is_not_masked(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_list_of_what_was_put_right_names_nothing(engine: Engine) -> None:
+    # the lead says when the remarks were put right, the list after it what was done
+    text = "Замечания по разделу I устранены в 2026 г.: опубликованы тарифы, план ФХД и состав попечительского совета."
+    assert ids(engine, text) == []
+    # a lead that says they were not put right keeps the list's problem
+    assert ids(engine, "Замечания по сайту не устранены в 2026 г.: нет тарифов.") == ["tariffs_missing"]

@@ -141,9 +141,11 @@ NEAR = 3  # signals whose distances to an object fall in the same span of this m
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
 # «в порядке» that ends a clause says its things are as they should be; «в порядке очереди», «в порядке исключения» go on
 IN_ORDER_RE = re.compile(r"\bв\s+(?:полном\s+)?порядке\s*(?:[.,;:)!]|$)")
-# a part that ends saying its problem was put right: «недостатки, выявленные в 2022 году, устранены», «ссылки исправлены»
+# a part that ends saying its problem was put right: «недостатки, выявленные в 2022 году, устранены», «ссылки исправлены»,
+# «замечания устранены в 2025 г.»
 FIXED_END_RE = re.compile(
-    r"(?<!\bне )\b(?:устран|исправл|отремонтирова|восстановл|замен|почин|налаж)(?:ен|[её]н|ена|ено|ены|н|на|но|ны)\s*[.!]?\s*$"
+    r"(?<!\bне )\b(?:устран|исправл|отремонтирова|восстановл|замен|почин|налаж)(?:ен|[её]н|ена|ено|ены|н|на|но|ны)"
+    r"(?:\s+(?:в|к|до)\s+\d+\s*(?:г\.?|года|году)?)?\s*[.!]?\s*$"
 )
 PARTLY_RE = re.compile(r"частичн|не\s+полност|не\s+до\s+конца|не\s+в\s+полн|не\s+все|\bлишь\b|\bтолько\b")
 CLEAR_ABOUT = ("к", "по", "на", "за", "в отношение", "относительно")  # what a remark is about or when: «замечаний к …», «жалоб за год …»

@@ -540,7 +540,8 @@ class Recognizer:
         if any(sg.clear for sg in signals):
             # a pattern whose words all stand in parts that say nothing is wrong: «тарифы утверждены; жалоб на размер
             # платы нет»
-            calm = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear]
+            # so do the items of a list whose lead says it was put right: «замечания устранены: размещены тарифы, …»
+            calm = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear or self._put_right(text, toks, span, sg)]
             for did in [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in calm) for i in h.words)]:
                 del hits[did]
         for n, (plem, surface, _) in enumerate(seen):
@@ -1176,14 +1177,27 @@ class Recognizer:
         сведения о персонале; информация о попечительском совете; план ФХД» — each item is not placed. The lead
         is the text before a colon in the same sentence, and it must say that things are missing; an item that has
         a verb of its own («пандус есть», «разделы расположены бессистемно») says its own thing."""
+        sig = self._lead_signal(text, toks, start)
+        if sig is None:
+            return None
+        # only a lead that says things are missing lends itself to the items: «не совпадают:» or «не соблюдены
+        # требования:» is followed by what differs, not by a list of what is absent
+        return sig if sig.state in ("absent", "partial") and not sig.clear else None
+
+    def _lead_signal(self, text: str, toks: Tokens, start: int) -> PartSignal | None:
+        """What the text before a colon in the same sentence as `start` says, if there is such a lead."""
         colon = text.rfind(":", 0, start)
         if colon < 0 or LEAD_BREAK_RE.search(text, colon, start):
             return None
         begin = max((m.end() for m in LEAD_BREAK_RE.finditer(text, 0, colon)), default=0)
-        sig = self._signal(text, toks, begin, colon)
-        # only a lead that says things are missing lends itself to the items: «не совпадают:» or «не соблюдены
-        # требования:» is followed by what differs, not by a list of what is absent
-        return sig if sig.state in ("absent", "partial") and not sig.clear else None
+        return self._signal(text, toks, begin, colon)
+
+    def _put_right(self, text: str, toks: Tokens, span: tuple[int, int], sg: PartSignal) -> bool:
+        """Is the part an item, with nothing wrong of its own, of a list whose lead says it was put right?"""
+        if sg.problem or sg.survey:
+            return False
+        lead = self._lead_signal(text, toks, span[0])
+        return lead is not None and lead.clear
 
     def _drop_things_there(
         self, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], hits: dict[str, _Hit]
