@@ -1540,3 +1540,17 @@ def test_a_list_of_what_was_put_right_names_nothing(engine: Engine) -> None:
     assert ids(engine, text) == []
     # a lead that says they were not put right keeps the list's problem
     assert ids(engine, "Замечания по сайту не устранены в 2026 г.: нет тарифов.") == ["tariffs_missing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what never happened is no deficiency …
+        ("Соцработник за полгода ни разу не опоздал.", []),
+        ("Водитель соцтакси ни разу не сорвал поездку за 2025 год.", []),
+        # … nor are violations of the time limits or the schedule denied, with what they are of between
+        ("Нарушений сроков зачисления на надомное обслуживание в 2025 году не выявлено.", []),
+    ],
+)
+def test_what_never_happened_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
