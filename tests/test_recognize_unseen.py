@@ -1554,3 +1554,17 @@ def test_a_list_of_what_was_put_right_names_nothing(engine: Engine) -> None:
 )
 def test_what_never_happened_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another organisation's problem, ours set against it, names none of ours …
+        ("У соседнего КЦСОН пандус разбит, а у нас всё в исправности.", []),
+        ("Отмеченная в протоколе грязь в санузлах касается соседнего учреждения, а не нашего центра.", []),
+        # … but ours lacking what the other has is ours
+        ("В соседнем центре есть сурдопереводчик, а у нас нет.", ["sign_interpreter_missing"]),
+    ],
+)
+def test_another_organisations_problem_is_not_ours(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -185,6 +185,13 @@ CHANNEL_CUT_RE = re.compile(r"[,;:()]")  # where the clauses of _channel_said pa
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
 PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # «хочу, чтобы …»: the comma before them ends no phrase
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
+# another organisation, and ours set against it: «у соседнего центра сайт не работает, а у нас всё в порядке», «отмеченное
+# в акте относится к соседнему зданию, а не к центру», «выявлены в СРЦН «Радуга», а не в нашем центре»
+OTHERS_RE = re.compile(r"соседн|\b(?:в|у|к)\s+друг(?:ом|ой|ого|их|им)\b|\bу\s+них\b")
+OURS_RE = re.compile(r"\bа\s+(?:вот\s+)?у\s+нас\b")
+OUR_PLACE = r"(?:центр|учрежден|организац|отделени|филиал|дом|интернат|кцсон)[а-я]*"
+NOT_OURS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?(?:наш[а-я]*\s+{OUR_PLACE}|нас|нам)\s*[.!]?\s*$")
+NOT_OURS_AFTER_OTHERS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?{OUR_PLACE}\s*[.!]?\s*$")
 CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
 # the fewest words of a clause read on its own; a clause of just so many («кулера нет», «замены нет») is like too many
 # phrasings, and the model must be surer of it (ModelSpec.min_short)
@@ -1420,7 +1427,27 @@ class Recognizer:
         """The parts of a finding (spans), each with its lemmas, words and folded text, and what each says is wrong."""
         parts = self.concepts.parts(text)
         seen = [(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b])) for a, b in parts]
-        return parts, seen, [self._signal(text, toks, a, b) for a, b in parts]
+        signals = [self._signal(text, toks, a, b) for a, b in parts]
+        if self._about_others(text, toks):
+            signals = [dataclasses.replace(sg, clear=True) for sg in signals]
+        return parts, seen, signals
+
+    def _about_others(self, text: str, toks: Tokens) -> bool:
+        """Does the finding tell another organisation's problem and set ours against it? Then it names none of ours:
+        «а не в нашем центре», or another one named and then «а у нас» with nothing wrong after it («…, а у нас всё
+        открывается»; «у них пандус есть, а у нас нет» is ours)."""
+        if " а " not in text:
+            return False  # most findings
+        folded = fold(text)
+        if NOT_OURS_RE.search(folded):
+            return True
+        ours = OURS_RE.search(folded)
+        others = OTHERS_RE.search(folded)
+        if others is None:
+            return False
+        if NOT_OURS_AFTER_OTHERS_RE.search(folded, others.end()):
+            return True
+        return ours is not None and others.start() < ours.start() and not self._signal(text, toks, ours.end(), len(text)).problem
 
     def _signal(self, text: str, toks: Tokens, a: int, b: int) -> PartSignal:
         """What the characters [a, b) of a finding (`toks` are its tokens) say is wrong, read once per span: a part
