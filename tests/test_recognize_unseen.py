@@ -1568,3 +1568,18 @@ def test_what_never_happened_names_nothing(engine: Engine, text: str, expected: 
 )
 def test_another_organisations_problem_is_not_ours(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «каждый» is a share only with an ordinal: each one asked is everyone …
+        ("Советовать отделение знакомым готов каждый анкетированный.", []),
+        ("Посоветовать отделение знакомым готов лишь каждый четвёртый анкетированный.", ["recommend_low"]),
+        # … and so are all of them, counted
+        ("Все 64 опрошенных получателя с инвалидностью удовлетворены доступностью помещений.", []),
+        ("Не все 64 опрошенных получателя с инвалидностью удовлетворены доступностью помещений.", ["accessibility_satisfaction_low"]),
+    ],
+)
+def test_each_and_all_asked_are_everyone(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

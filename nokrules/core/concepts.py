@@ -109,7 +109,7 @@ COUNT_OF_RE = re.compile(
 )
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
-SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|каждый|половина|доля|процент|удельный")
+SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|половина|доля|процент|удельный")
 # the methodology's names of the indicators' values (приказ Минтруда № 344н): «Поткруд — 87,5» is «1.3 — 87,5»
 INDICATOR_SYMBOLS = {"пинф": "1.1", "пдист": "1.2", "поткруд": "1.3", "пожид": "2.2", "пкомфуд": "2.3", "пдостуд": "3.3"}
 _SYMBOLS = "|".join(INDICATOR_SYMBOLS)
@@ -135,6 +135,10 @@ INDICATOR_LIST_RE = re.compile(
 )
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
+# everyone asked satisfied, counted: «все 57 опрошенных получателей с инвалидностью удовлетворены доступностью»
+ALL_ASKED_RE = re.compile(
+    r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:\s+[а-я]+){0,4}\s+(?:удовлетвор[её]н|довольн)"
+)
 SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
@@ -660,7 +664,7 @@ class Concepts:
             and not asked
             and not any(v < self.satisfied for _, v in shares(text))
             or not words
-            and (full_share(text, self.satisfied) or digit and (full_scores(text, self.satisfied) or sized))
+            and (full_share(text, self.satisfied) or digit and (full_scores(text, self.satisfied) or sized) or ALL_ASKED_RE.search(text) is not None)
             or praise
         )
         short = survey and self._short(text, said)
