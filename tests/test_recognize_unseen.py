@@ -1583,3 +1583,8 @@ def test_another_organisations_problem_is_not_ours(engine: Engine, text: str, ex
 )
 def test_each_and_all_asked_are_everyone(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_ours_set_against_another_without_u_nas(engine: Engine) -> None:
+    text = "Соседний КЦСОН до сих пор без версии для слабовидящих, а наш сайт её имеет с 2023 года."
+    assert ids(engine, text) == []
