@@ -1588,3 +1588,17 @@ def test_each_and_all_asked_are_everyone(engine: Engine, text: str, expected: li
 def test_ours_set_against_another_without_u_nas(engine: Engine) -> None:
     text = "Соседний КЦСОН до сих пор без версии для слабовидящих, а наш сайт её имеет с 2023 года."
     assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # writing to the e-mail with no answer is the work with appeals …
+        ("Написала на почту центра насчёт справки, ответа нет третью неделю.", ["appeals_system_missing"]),
+        ("Отправляли на почту отделения заявление, так никто и не ответил.", ["appeals_system_missing"]),
+        # … and an answer names nothing
+        ("Написала на почту центра насчёт справки, ответили на следующий день.", []),
+    ],
+)
+def test_an_unanswered_letter_to_the_email(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
