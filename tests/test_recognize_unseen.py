@@ -1602,3 +1602,17 @@ def test_ours_set_against_another_without_u_nas(engine: Engine) -> None:
 )
 def test_an_unanswered_letter_to_the_email(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a wish that a service were given at home says it is not …
+        ("Хотелось бы, чтобы ЛФК проводили на дому, маму из квартиры не вывезти.", ["remote_service_missing"]),
+        ("Хорошо бы, чтобы занятия с дефектологом проводили на дому, сын не ходит.", ["remote_service_missing"]),
+        # … and a service given at home names nothing
+        ("ЛФК на дому проводят дважды в неделю, претензий нет.", []),
+    ],
+)
+def test_a_wish_for_a_service_at_home(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
