@@ -1616,3 +1616,19 @@ def test_an_unanswered_letter_to_the_email(engine: Engine, text: str, expected: 
 )
 def test_a_wish_for_a_service_at_home(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fault denied — no broken links, no delays, no interruptions, no failures — names nothing …
+        ("Проверка 03.2026: страницы сайта открываются быстро, битых ссылок не обнаружено.", []),
+        ("Сурдопереводчик работает по договору, перевод обеспечивается без задержек.", []),
+        ("Питьевая вода в кулерах есть всегда, перебоев с поставкой бутылей не было.", []),
+        ("Кнопка вызова персонала у входа работает без сбоев.", []),
+        # … and a fault said is one
+        ("На сайте битые ссылки в разделе «Документы».", ["site_faults"]),
+    ],
+)
+def test_a_denied_fault_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

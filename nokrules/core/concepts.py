@@ -152,8 +152,9 @@ FIXED_END_RE = re.compile(
     r"(?:\s+(?:в|к|до)\s+\d+\s*(?:г\.?|года|году)?)?\s*[.!]?\s*$"
 )
 PARTLY_RE = re.compile(r"частичн|не\s+полност|не\s+до\s+конца|не\s+в\s+полн|не\s+все|\bлишь\b|\bтолько\b")
-# what a remark is about or when: «замечаний к …», «жалоб за год …», «нарушений сроков (графика) … не зафиксировано»
-CLEAR_ABOUT = ("к", "по", "на", "за", "в отношение", "относительно", "срок", "график")
+# what a remark is about or when: «замечаний к …», «жалоб за год …», «перебоев с водой нет», «нарушений сроков (графика) …
+# не зафиксировано»
+CLEAR_ABOUT = ("к", "по", "на", "за", "с", "в отношение", "относительно", "срок", "график")
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
