@@ -1632,3 +1632,7 @@ def test_a_wish_for_a_service_at_home(engine: Engine, text: str, expected: list[
 )
 def test_a_denied_fault_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_four_to_a_room_in_words_is_crowded(engine: Engine) -> None:
+    assert ids(engine, "В палатах живут по четыре человека.") == ["living_conditions_poor"]
