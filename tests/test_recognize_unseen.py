@@ -1636,3 +1636,17 @@ def test_a_denied_fault_names_nothing(engine: Engine, text: str, expected: list[
 
 def test_four_to_a_room_in_words_is_crowded(engine: Engine) -> None:
     assert ids(engine, "В палатах живут по четыре человека.") == ["living_conditions_poor"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rudeness denied is none …
+        ("Санитарки в отделении милосердия не грубят, всегда помогут.", []),
+        ("Медсёстры на проживающих никогда не кричат.", []),
+        # … and rudeness said in another clause still is
+        ("Санитарки хамят, а медсёстры не грубят.", ["courtesy_service_low"]),
+    ],
+)
+def test_rudeness_denied_is_none(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
