@@ -1650,3 +1650,18 @@ def test_four_to_a_room_in_words_is_crowded(engine: Engine) -> None:
 )
 def test_rudeness_denied_is_none(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a row pasted from a table: the indicator, then its value in the next cell …
+        ("5.1\t79\tниже целевого", ["recommend_low"]),
+        ("4.3\t81,5", ["courtesy_remote_low"]),
+        # … at the floor names nothing, and a count of things is no value
+        ("2.3\t96,4", []),
+        ("1.1\t2 стенда", []),
+    ],
+)
+def test_a_table_row_gives_the_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
