@@ -743,21 +743,23 @@ class Concepts:
         помещений нет», «нареканий на питание не поступало»? Nothing but words may stand between the two. The
         denial may also end a clause followed by a plain fact: «замечаний по санитарному состоянию нет, уборка 2
         раза в день» — but not when a problem word (`spots`) follows it: «…нет, в туалете нет мыла»."""
-        last = len(lem.sets) - 1
-        ends = [
-            pos[0]
-            for el in self.denials
+        remarks = [
+            pos
+            for el, head in [*((el, False) for el in self.framed), *((el, True) for el in self.framed_at_head)]
             for pos in find_all(el, lem)
-            if pos[-1] == last
-            or text[spans[pos[-1]][1] :].lstrip().startswith((",", ";")) and not self._troubled_after(lem, text, spans, spots, pos[-1])
+            # «порядок подачи жалоб на действия работников отсутствует»: the complaint is a complement
+            if not (head and pos[0] and not text[: spans[pos[0]][0]].rstrip().endswith((";", ":", ".")))
         ]
-        if not ends:
+        if not remarks:
             return False
-        for el, head in [*((el, False) for el in self.framed), *((el, True) for el in self.framed_at_head)]:
+        last = len(lem.sets) - 1
+        for el in self.denials:
             for pos in find_all(el, lem):
-                if head and pos[0] and not text[: spans[pos[0]][0]].rstrip().endswith((";", ":", ".")):
-                    continue  # «порядок подачи жалоб на действия работников отсутствует»: the complaint is a complement
-                if any(e > pos[-1] and not PUNCTUATION_RE.search(text, spans[pos[0]][1], spans[e][0]) for e in ends):
+                if not any(pos[0] > r[-1] and not PUNCTUATION_RE.search(text, spans[r[0]][1], spans[pos[0]][0]) for r in remarks):
+                    continue  # no remark before it in its clause
+                if pos[-1] == last or text[spans[pos[-1]][1] :].lstrip().startswith((",", ";")) and not self._troubled_after(
+                    lem, text, spans, spots, pos[-1]
+                ):
                     return True
         return False
 

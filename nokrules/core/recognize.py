@@ -1441,12 +1441,12 @@ class Recognizer:
         folded = fold(text)
         if NOT_OURS_RE.search(folded):
             return True
-        ours = OURS_RE.search(folded)
         others = OTHERS_RE.search(folded)
         if others is None:
             return False
         if NOT_OURS_AFTER_OTHERS_RE.search(folded, others.end()):
             return True
+        ours = OURS_RE.search(folded)
         return ours is not None and others.start() < ours.start() and not self._signal(text, toks, ours.end(), len(text)).problem
 
     def _signal(self, text: str, toks: Tokens, a: int, b: int) -> PartSignal:
