@@ -119,3 +119,14 @@ def test_a_survey_line_starts_a_new_finding() -> None:
         "не обеспечена полная информация об учреждении на официальном сайте в сети Интернет\nудовлетворенность комфортностью 70"
     )
     assert [line for _, line in _pairs(text)] == [1, 2]
+
+
+def test_a_table_row_saved_with_semicolons_is_one_finding() -> None:
+    # the cells of a row are no findings of their own: «4.2» and «83» apart would be two unrecognised lines
+    text = "4.2; 83; ожидание приёма у юриста до двух недель\nНомер; Значение; Примечание: 1.1; 67,5; нет тарифов"
+    assert [(f.text, f.line) for f in split_findings(text)] == [
+        ("4.2; 83; ожидание приёма у юриста до двух недель", 1),
+        ("Номер; Значение; Примечание: 1.1; 67,5; нет тарифов", 2),
+    ]
+    # a list after a plain lead is still cut at its «;»
+    assert [f.text for f in split_findings("нет тарифов; нет лицензии")] == ["нет тарифов", "нет лицензии"]

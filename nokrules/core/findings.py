@@ -151,14 +151,21 @@ def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
 
 
 LIST_COLON_RE = re.compile(r":(?!\d)")  # «Не размещены: A; B» opens a list, «с 9:00» does not
+# a row of a table saved with «;» between its cells: a cell that is an indicator's number alone, maybe after the
+# header it stands under («2.3; 76,2; ниже порога», «Показатель; Значение; Замечание — 3.3; 74; …»)
+TABLE_ROW_RE = re.compile(r"(?:^|;)\s*(?:[^;]*[—–:]\s*)?[1-5]\.[1-3]\.?\s*;[^;]*;")
 
 
 @lru_cache(maxsize=LINES_CACHED)
 def _pieces(text: str) -> tuple[tuple[int, str], ...]:
-    """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines."""
+    """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines.
+
+    A table row is one finding: cut at its «;», its cells would be findings of their own («2.3», «76,2»), the
+    value apart from its indicator and a remark apart from both."""
     out: list[tuple[int, str]] = []
     start = 0
-    cuts = [m.span() for m in re.finditer(r";+\s*", text)] + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())]
+    cells = [] if TABLE_ROW_RE.search(text) else [m.span() for m in re.finditer(r";+\s*", text)]
+    cuts = cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())]
     for a, b in sorted(cuts):
         if a < start:
             continue
