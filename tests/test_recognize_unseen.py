@@ -1665,3 +1665,17 @@ def test_rudeness_denied_is_none(engine: Engine, text: str, expected: list[str])
 )
 def test_a_table_row_gives_the_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a row saved with «;» between its cells: each indicator takes the value in the cell after it …
+        ("3.3; 71,3; нет", ["accessibility_satisfaction_low"]),
+        ("Пок.; Балл; Прим. — 4.2; 77; 5.2; 80", ["courtesy_service_low", "org_conditions_satisfaction_low"]),
+        # … at the floor names nothing
+        ("3.3; 98; замечаний нет", []),
+    ],
+)
+def test_a_row_saved_with_semicolons_gives_each_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -130,8 +130,11 @@ INDICATOR_POINTS_RE = re.compile(
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
 _IND = r"[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
-# a row pasted from a table, its cells apart (a tab reads as a space): «2.3	76,2	ниже порога»
-ROW_VALUE_RE = re.compile(rf"^\s*(?P<ind>{_IND})\s+(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b))")
+# a row pasted from a table, its cells apart (a tab reads as a space) or saved with «;» between them: an indicator
+# that opens a cell, its value the next cell («2.3	76,2	ниже порога», «Показатель; Значение; — 3.3; 74; 5.3; 82»)
+ROW_VALUE_RE = re.compile(
+    rf"(?:^|;|[—–:])\s*(?P<ind>{_IND})\.?(?:\s*;\s*|\s+)(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b))"
+)
 INDICATOR_LIST_RE = re.compile(
     rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"
 )
@@ -315,9 +318,9 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
         if not any(a <= m.start() < b for a, b in taken):
             out.append((m.group("ind"), indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
-    row = ROW_VALUE_RE.match(folded)
-    if row is not None and not any(a <= row.start("ind") < b for a, b in taken):
-        out.append((row.group("ind"), indicator_value(row.group("value")), row.group().strip(), row.span()))
+    for row in ROW_VALUE_RE.finditer(folded):
+        if not any(a <= row.start("ind") < b for a, b in taken):
+            out.append((row.group("ind"), indicator_value(row.group("value")), row.group().strip(" ;—–:"), row.span()))
     return out
 
 
