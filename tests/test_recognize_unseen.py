@@ -1679,3 +1679,18 @@ def test_a_table_row_gives_the_indicator_its_value(engine: Engine, text: str, ex
 )
 def test_a_row_saved_with_semicolons_gives_each_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a checklist's minus typed as the minus sign (U+2212), not a hyphen, says the item is missing …
+        ("Лицензия — стенд −, сайт +", ["license_missing"]),
+        ("поручни у крыльца −", ["handrails_missing"]),
+        ("отчёт о ФХД на стенде −", ["fhd_info_missing"]),
+        # … and a plus after it that it is there
+        ("e-mail на сайте −, телефон +", ["email_missing"]),
+    ],
+)
+def test_a_minus_sign_is_a_missing_mark(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -140,11 +140,11 @@ PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest run
 )
 # what ends the reach of a list's lead: a sentence end or a new line
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
-# an inspector's marks after an item of a list: «лицензия -, тарифы -, ПВР +», «кнопка вызова: -», «брайль - 0», «сведения —
+# an inspector's marks after an item of a list (a minus of any dash): «лицензия -, тарифы −, ПВР +», «кнопка вызова: -», «брайль - 0», «сведения —
 # н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
 # (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
 MINUS_MARK_RE = re.compile(
-    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—](?=\s*(?:[,;)]|$)))"
+    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)]|$)))"
 )
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
 PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
@@ -2001,7 +2001,7 @@ def _read_marks(text: str) -> str:
     """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» reads «лицензия нет, тарифы нет,
     ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing)."""
     # (each mark has its sign: a line without it is not searched for the mark)
-    if "-" in text or "–" in text or "—" in text:
+    if "-" in text or "–" in text or "—" in text or "−" in text:
         text = MINUS_MARK_RE.sub(" нет", text)
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
