@@ -1694,3 +1694,17 @@ def test_a_row_saved_with_semicolons_gives_each_indicator_its_value(engine: Engi
 )
 def test_a_minus_sign_is_a_missing_mark(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a means of contact is broken where any of its words is told so, not only where the hit's word stands
+        ("пишу в центр уже неделю по адресу с сайта, письма возвращаются обратно", ["email_missing"]),
+        ("звонили в отделение всё утро по номеру с сайта, трубку так никто и не снял", ["phone_missing"]),
+        # … but not where the word is another hit's: the form is missing, the e-mail works
+        ("e-mail — работает, электронная форма обращения — нет", ["electronic_form_missing"]),
+    ],
+)
+def test_a_channel_is_broken_in_any_clause_that_tells_so(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -647,7 +647,8 @@ class Recognizer:
                 hits.setdefault(did, h)
             self._drop_satisfied_aspects(toks, aspects, hits)
         for did in [did for did in hits if did in self._channels]:
-            if not self._channel_said(hits[did], text, toks, parts, signals):
+            others = {i for o, h in hits.items() if o != did for i in (*h.at, *h.words)}
+            if not self._channel_said(hits[did], text, toks, parts, signals, others):
                 del hits[did]
         if len(hits) > 1:
             self._drop_things_there(text, toks, parts, signals, hits)
@@ -1517,7 +1518,9 @@ class Recognizer:
                 return True
         return False
 
-    def _channel_said(self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> bool:
+    def _channel_said(
+        self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], taken: set[int]
+    ) -> bool:
         """Does the finding say a means of contact itself is missing or broken? A problem signal must be said of
         the channel's words, at any clause they stand in: in its own clause (cut at commas outside brackets,
         brackets, «:» and «;»; brackets the channel is not in are passed over), in the
@@ -1525,8 +1528,9 @@ class Recognizer:
         the lead of an enumeration («отсутствуют: лицензия, телефон»). A channel named as the way something else
         was done («ответили по телефону грубо», «опрошенные по телефону», «(по видеосвязи, телефону)») needs a
         signal that it is missing or broken («по телефону не дозвониться»); one said to be there with «только»
-        («работают только телефон и e-mail») is there. A line whose part has no signal of its own (a list's
-        item under its lead) or a hit with no words (similarity) is left as found."""
+        («работают только телефон и e-mail») is there. The channel's other words in the part count as well, but
+        not the words of `taken` (other hits'). A line whose part has no signal of its own (a list's item under its
+        lead) or a hit with no words (similarity) is left as found."""
         forms = self._channels[h.deficiency]
         if not h.words and not h.at:
             return True  # a similarity hit: the phrasings decided
@@ -1538,7 +1542,20 @@ class Recognizer:
         firsts: dict[int, int] = {}  # the first channel word of each clause (cut at commas, «;», «:» and brackets)
         for i in sorted(mine):
             firsts.setdefault(len(CHANNEL_CUT_RE.findall(text, 0, toks.spans[i][0])), i)
-        return any(self._channel_said_at(first, set(mine), text, toks, parts, signals) for first in firsts.values())
+        if any(self._channel_said_at(first, set(mine), text, toks, parts, signals) for first in firsts.values()):
+            return True
+        if h.part < 0:
+            return False
+        # and so may its words in the part's clauses the hit's own are not in, unless another hit's («электронная
+        # форма» is no e-mail): «звонила в приют …, никто трубку не берёт»
+        span = toks._range(*parts[h.part])
+        others = [i for i in range(span.start, span.stop) if toks.lemma_sets[i] & forms and i not in taken]
+        more: dict[int, int] = {}
+        for i in others:
+            clause = len(CHANNEL_CUT_RE.findall(text, 0, toks.spans[i][0]))
+            if clause not in firsts:
+                more.setdefault(clause, i)
+        return any(self._channel_said_at(first, set(others), text, toks, parts, signals) for first in more.values())
 
     def _channel_said_at(
         self, first: int, own_words: set[int], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
