@@ -1708,3 +1708,19 @@ def test_a_minus_sign_is_a_missing_mark(engine: Engine, text: str, expected: lis
 )
 def test_a_channel_is_broken_in_any_clause_that_tells_so(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the number asked told first, then how many answered so: a share all the same …
+        ("из 30 опрошенных 29 удовлетворены питанием", []),
+        ("из 60 опрошенных питанием довольны 58", []),
+        ("из 60 опрошенных питанием довольны 41", ["food_quality_poor"]),
+        ("из 50 опрошенных 12 недовольны графиком работы", ["work_schedule_inconvenient"]),
+        # … and everyone asked ready to recommend is no one short of it
+        ("Телефонный опрос: все 33 респондента готовы рекомендовать пансионат знакомым", []),
+    ],
+)
+def test_counts_after_the_number_asked_are_shares(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -142,8 +142,12 @@ INDICATOR_LIST_RE = re.compile(
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
 # everyone asked satisfied, counted: «все 57 опрошенных получателей с инвалидностью удовлетворены доступностью»
 ALL_ASKED_RE = re.compile(
-    r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:\s+[а-я]+){0,4}\s+(?:удовлетвор[её]н|довольн)"
+    r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:\s+[а-я]+){0,4}\s+"
+    r"(?:удовлетвор[её]н|довольн|готовы\s+(?:[а-я]+\s+)?рекомендова|рекомендуют)"
 )
+# the number asked, told first: «из 40 опрошенных 39 довольны», «из 40 опрошенных рекомендовать готовы 28»
+ASKED_TOTAL_RE = re.compile(rf"\bиз\s+(\d{{1,4}})\s+{PEOPLE}[а-я]*")
+ASKED_COUNT_RE = re.compile(r"(?<![\d.,:/№-])(\d{1,4})(?!\d|[.,:/]\d|\s*(?:%|процент|из\b|балл|раз|час|мин|дн|лет|год|г\.|ч\b))")
 SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
@@ -229,6 +233,34 @@ def shares(text: str) -> list[tuple[int, float]]:
             if _of_dissatisfied(folded, m.start(), m.end()):
                 value = round(100 - value, 1)
             out.append((m.start(), value))
+    if not out and (asked := ASKED_TOTAL_RE.search(folded)) is not None:
+        out = [(m.start(), value) for m, value in _counts_of_asked(folded, asked)]
+    return out
+
+
+def asked_counts(folded: str) -> list[tuple[int, int]]:
+    """Where a survey line tells the number asked and the counts of how they answered (see `_counts_of_asked`):
+    numbers that say what the finding is, as a share does."""
+    asked = ASKED_TOTAL_RE.search(folded)
+    if asked is None:
+        return []
+    return [asked.span(1), *(m.span(1) for m, _ in _counts_of_asked(folded, asked))]
+
+
+def _counts_of_asked(folded: str, asked: re.Match[str]) -> list[tuple[re.Match[str], float]]:
+    """The shares a survey line gives as counts after the number asked: «из 40 опрошенных 39 довольны и чистотой»
+    (97.5), «из 40 опрошенных рекомендовать готовы 28, условиями довольны 30» (70.0 and 75.0). A count must say
+    how those asked answered in its clause, and be no more than those asked."""
+    total = int(asked.group(1))
+    out: list[tuple[re.Match[str], float]] = []
+    for m in ASKED_COUNT_RE.finditer(folded, asked.end()):
+        part = int(m.group(1))
+        a = max(folded.rfind(c, 0, m.start()) for c in CLAUSE_CUTS) + 1
+        b = c.start() if (c := CLAUSE_CUT_RE.search(folded, m.end())) else len(folded)
+        clause = folded[max(a, asked.end()) : b]
+        if 0 < total and part <= total and (SATISFACTION_RE.search(clause) or "рекоменд" in clause or "готов" in clause):
+            value = round(100 * part / total, 1)
+            out.append((m, round(100 - value, 1) if _of_dissatisfied(folded, m.start(), m.end()) else value))
     return out
 
 

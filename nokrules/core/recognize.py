@@ -36,6 +36,7 @@ from nokrules.core.concepts import (
     ConceptHit,
     Concepts,
     PartSignal,
+    asked_counts,
     indicator_value,
     indicator_values,
     shares,
@@ -1770,6 +1771,7 @@ class Recognizer:
             keep += listed
             if "из" in folded:  # (a count of a share and a score «из 100»: the total tells the share)
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2) or m.group(4)]
+                keep += asked_counts(folded)  # «из 40 опрошенных 39 довольны»
             if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
