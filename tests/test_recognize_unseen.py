@@ -1724,3 +1724,15 @@ def test_a_channel_is_broken_in_any_clause_that_tells_so(engine: Engine, text: s
 )
 def test_counts_after_the_number_asked_are_shares(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fewer workers than the norm, told after another clause, and one carer for a whole group
+        "кружки закрыли, в отделении милосердия четыре сиделки вместо положенных семи",
+        "на всю старшую группу одна воспитательница",
+    ],
+)
+def test_fewer_workers_than_required_is_a_shortage(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == ["staffing_shortage"]
