@@ -1736,3 +1736,15 @@ def test_counts_after_the_number_asked_are_shares(engine: Engine, text: str, exp
 )
 def test_fewer_workers_than_required_is_a_shortage(engine: Engine, text: str) -> None:
     assert ids(engine, text) == ["staffing_shortage"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a remark withdrawn is a deficiency put right
+        "по п. 2 замечание снято: питьевой кулер установлен в вестибюле",
+        "замечание о тарифах снято, прайс размещён на стенде",
+    ],
+)
+def test_a_remark_withdrawn_names_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
