@@ -1748,3 +1748,8 @@ def test_fewer_workers_than_required_is_a_shortage(engine: Engine, text: str) ->
 )
 def test_a_remark_withdrawn_names_nothing(engine: Engine, text: str) -> None:
     assert ids(engine, text) == []
+
+
+def test_an_answering_machine_on_the_phone_is_no_informer(engine: Engine) -> None:
+    # the machine that answers a call is the phone's, not the duplication of sound for the deaf
+    assert ids(engine, "номер приёмной с сайта не обслуживается: автоинформатор сообщает, что такого номера нет") == ["phone_missing"]
