@@ -1753,3 +1753,21 @@ def test_a_remark_withdrawn_names_nothing(engine: Engine, text: str) -> None:
 def test_an_answering_machine_on_the_phone_is_no_informer(engine: Engine) -> None:
     # the machine that answers a call is the phone's, not the duplication of sound for the deaf
     assert ids(engine, "номер приёмной с сайта не обслуживается: автоинформатор сообщает, что такого номера нет") == ["phone_missing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone on the staff is there: a count of the staff or a specialist «в штате» names no shortage …
+        "Сурдопереводчик в штате центра с 2025 года.",
+        "В штате пансионата 64 работника, из них 30 санитарок.",
+        # … and parents busy at work are no busy phone line
+        "Приём юриста по четвергам до 19:00 введён для родителей, занятых на работе днём.",
+    ],
+)
+def test_on_the_staff_and_busy_at_work_name_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+def test_a_busy_line_is_still_a_phone_fault(engine: Engine) -> None:
+    assert ids(engine, "телефон отделения занят на протяжении всего рабочего дня") == ["phone_missing"]
