@@ -1771,3 +1771,8 @@ def test_on_the_staff_and_busy_at_work_name_nothing(engine: Engine, text: str) -
 
 def test_a_busy_line_is_still_a_phone_fault(engine: Engine) -> None:
     assert ids(engine, "телефон отделения занят на протяжении всего рабочего дня") == ["phone_missing"]
+
+
+def test_ours_set_against_another_further_on(engine: Engine) -> None:
+    # «а у входа в наш центр …» sets ours against the neighbour as «а у нас» does: the neighbour's fault is not ours
+    assert ids(engine, "в соседнем КЦСОН пандус без поручней, а у входа в наш центр поручни с двух сторон") == []

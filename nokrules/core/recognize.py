@@ -189,7 +189,7 @@ CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not 
 # another organisation, and ours set against it: «у соседнего центра сайт не работает, а у нас всё в порядке», «отмеченное
 # в акте относится к соседнему зданию, а не к центру», «выявлены в СРЦН «Радуга», а не в нашем центре»
 OTHERS_RE = re.compile(r"соседн|\b(?:в|у|к)\s+друг(?:ом|ой|ого|их|им)\b|\bу\s+них\b")
-OURS_RE = re.compile(r"\bа\s+(?:вот\s+)?(?:у\s+нас\b|наш[а-я]*\b)")
+OURS_RE = re.compile(r"\bа\s+(?:вот\s+)?(?:у\s+нас\b|(?:[а-я]+\s+){0,3}?наш[а-я]*\b)")  # «а у входа в наш центр …»
 OUR_PLACE = r"(?:центр|учрежден|организац|отделени|филиал|дом|интернат|кцсон)[а-я]*"
 NOT_OURS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?(?:наш[а-я]*\s+{OUR_PLACE}|нас|нам)\s*[.!]?\s*$")
 NOT_OURS_AFTER_OTHERS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?{OUR_PLACE}\s*[.!]?\s*$")
