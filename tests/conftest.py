@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -9,8 +10,16 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from nokrules import Engine
+
+# CI draws the same examples on every run: a crash inside durable-rules' C library kills the process before
+# Hypothesis can save its example, so a random draw would leave a flake nobody can replay. Locally the draws stay
+# random to find new cases. Either way a failure prints the blob that replays it (@reproduce_failure).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
