@@ -1776,3 +1776,15 @@ def test_a_busy_line_is_still_a_phone_fault(engine: Engine) -> None:
 def test_ours_set_against_another_further_on(engine: Engine) -> None:
     # «а у входа в наш центр …» sets ours against the neighbour as «а у нас» does: the neighbour's fault is not ours
     assert ids(engine, "в соседнем КЦСОН пандус без поручней, а у входа в наш центр поручни с двух сторон") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # mockery is rudeness, wherever it happens
+        ("нянечка высмеивает малышей, когда те плачут", ["courtesy_service_low"]),
+        ("охранник на входе высмеял мою маму", ["courtesy_first_contact_low"]),
+    ],
+)
+def test_mockery_is_rudeness(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
