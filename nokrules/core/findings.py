@@ -2,9 +2,10 @@
 
 Inspectors paste from Word and PDF: bullets and numbering of every kind, blank lines, lines wrapped in
 the middle of a phrase, several statements on one line. Wrapped lines are joined first, then a line is
-cut at «;» and at sentence ends, and every piece keeps the line where it starts in the text as pasted,
-because curators and inspectors look it up there. Nothing is dropped but blank lines, lone bullets and
-pieces of nothing but spaces and «, . ; :» (a line «- ♿ 🚫» or «- ???» is a finding, shown unrecognised).
+cut at «;» (unless it is a table row) and at sentence ends, and every piece keeps the line where it starts
+in the text as pasted, because curators and inspectors look it up there. Nothing is dropped but blank lines,
+lone bullets and pieces of nothing but spaces and «, . ; :» (a line «- ♿ 🚫» or «- ???» is a finding, shown
+unrecognised).
 The protocol readers group the findings and plan blocks of a protocol with the same `group_lines`, so a
 finding wrapped in a protocol ends where it would end pasted.
 """
