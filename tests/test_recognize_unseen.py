@@ -1788,3 +1788,9 @@ def test_ours_set_against_another_further_on(engine: Engine) -> None:
 )
 def test_mockery_is_rudeness(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_heading_naming_the_unit_vetoes_nothing(engine: Engine) -> None:
+    # «надомного обслуживания» names the unit the finding is about, not the home visits a pattern is kept from
+    text = "Отделение социального обслуживания на дому: приём заявлений только по вторникам с 10 до 12"
+    assert ids(engine, text) == ["work_schedule_inconvenient"]

@@ -531,12 +531,13 @@ class Recognizer:
         has_cue = self._has_cue(toks)
         present = lem.forms
         digit = DIGIT_RE.search(numerals(text)) is not None  # (an indicator's value or a share needs one)
+        heading: list[range] = []  # the unit a finding opens with, worked out once a `none` word is found
         for n in self._pattern_index.candidates(lem):
             d, k, cp = self._pattern_of[n]
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
                 continue
             m = self._match_pattern(cp, toks, veto=False)  # (matched once; its `none` words are asked next)
-            if m is not None and cp.none.found(lem):
+            if m is not None and cp.none.found(lem) and not self._only_in_heading(text, toks, cp.none.positions(lem), heading):
                 if "," in text and d.id not in held:
                     held[d.id] = (k, m, cp)  # its `none` word may be said of another thing (see _held_back)
                 continue
@@ -1294,6 +1295,17 @@ class Recognizer:
         return toks.surface[i][:1].isdigit() and not (
             i > 0 and (toks.surface[i - 1] == "№" or not toks.lemma_sets[i - 1].isdisjoint(self._where_nouns))
         )
+
+    def _only_in_heading(self, text: str, toks: Tokens, vetoes: set[int], heading: list[range]) -> bool:
+        """Do a pattern's `none` words stand only in the heading that names the unit the finding is about, a
+        `where` noun up to a colon («Отделение надомного обслуживания № 2: приём — только по понедельникам»)? They
+        name the unit, not what is wrong in it. `heading` holds the heading's words once read."""
+        if not heading:
+            colon = text.find(":")
+            words = toks._range(0, colon) if colon > 0 else range(0)
+            named = words.stop > words.start and bool(toks.lemma_sets[words.start] & self._where_nouns)
+            heading.append(range(words.start, words.stop) if named else range(0))
+        return bool(vetoes) and all(i in heading[0] for i in vetoes)
 
     def _held_back(
         self,
