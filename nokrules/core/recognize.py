@@ -141,8 +141,8 @@ PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest run
 )
 # what ends the reach of a list's lead: a sentence end or a new line
 LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
-# an inspector's marks after an item of a list (a minus of any dash): «лицензия -, тарифы −, ПВР +», «кнопка вызова: -», «брайль - 0», «сведения —
-# н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
+# an inspector's marks after an item of a list (a minus of any dash): «лицензия -, тарифы −, ПВР +», «кнопка вызова:
+# -», «брайль - 0», «сведения — н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
 # (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
 MINUS_MARK_RE = re.compile(
     r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)]|$)))"
@@ -1783,7 +1783,7 @@ class Recognizer:
             keep += listed
             if "из" in folded:  # (a count of a share and a score «из 100»: the total tells the share)
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2) or m.group(4)]
-                keep += asked_counts(folded)  # «из 40 опрошенных 39 довольны»
+                keep += asked_counts(numerals(folded))  # «из 40 (сорока) опрошенных 39 довольны»
             if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
