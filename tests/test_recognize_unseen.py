@@ -1796,3 +1796,16 @@ def test_a_heading_naming_the_unit_vetoes_nothing(engine: Engine) -> None:
     # «надомного обслуживания» names the unit the finding is about, not the home visits a pattern is kept from
     text = "Отделение социального обслуживания на дому: приём заявлений только по вторникам с 10 до 12"
     assert ids(engine, text) == ["work_schedule_inconvenient"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a specialist the centre has none of is a staffing shortage …
+        ("логопеда нет с осени", ["staffing_shortage"]),
+        # … a specialist without a certificate is training, not staffing
+        ("у психологов нет удостоверений о повышении квалификации", ["staff_training_low"]),
+    ],
+)
+def test_no_specialist_is_a_shortage(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
