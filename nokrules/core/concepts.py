@@ -190,13 +190,20 @@ CLAUSE_CUT_RE = re.compile(f"[{re.escape(CLAUSE_CUTS)}]")
 DIGIT_RE = re.compile(r"\d")  # every share, size, ratio and count has one
 
 
+def _clause_around(folded: str, at: int, end: int) -> tuple[int, int]:
+    """The clause (between CLAUSE_CUTS) that holds the characters `at`..`end`: from just past the last cut before
+    them, or 0, to the next cut after them, or the end."""
+    a = max(folded.rfind(c, 0, at) for c in CLAUSE_CUTS) + 1
+    b = m.start() if (m := CLAUSE_CUT_RE.search(folded, end)) else len(folded)
+    return a, b
+
+
 def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
     """Is the share at `at`..`end` the share of the dissatisfied? The answer word nearest to it in its clause
     decides: «не удовлетворены 31 %», «неудовлетворённых — 12 %», «20 % недовольны»; but «не в полной мере
     удовлетворены (удовлетворены 64 %)» gives the satisfied share, and a share with no answer word
     («укомплектован на 68 %») is taken as it stands."""
-    a = max(folded.rfind(c, 0, at) for c in CLAUSE_CUTS) + 1  # just past the last cut before the share, or 0
-    b = m.start() if (m := CLAUSE_CUT_RE.search(folded, end)) else len(folded)
+    a, b = _clause_around(folded, at, end)
     words = list(SATISFACTION_RE.finditer(folded, a, b))
     if not words:
         return False
@@ -255,8 +262,7 @@ def _counts_of_asked(folded: str, asked: re.Match[str]) -> list[tuple[re.Match[s
     out: list[tuple[re.Match[str], float]] = []
     for m in ASKED_COUNT_RE.finditer(folded, asked.end()):
         part = int(m.group(1))
-        a = max(folded.rfind(c, 0, m.start()) for c in CLAUSE_CUTS) + 1
-        b = c.start() if (c := CLAUSE_CUT_RE.search(folded, m.end())) else len(folded)
+        a, b = _clause_around(folded, m.start(), m.end())
         clause = folded[max(a, asked.end()) : b]
         if 0 < total and part <= total and (SATISFACTION_RE.search(clause) or "рекоменд" in clause or "готов" in clause):
             value = round(100 * part / total, 1)
