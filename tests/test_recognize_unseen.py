@@ -1809,3 +1809,24 @@ def test_a_heading_naming_the_unit_vetoes_nothing(engine: Engine) -> None:
 )
 def test_no_specialist_is_a_shortage(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a checklist row saved with «;»: the answer is the thing's
+        ("Устав; +; Лицензия; +; Отчёт о ФХД; +", []),
+        ("Кулер с питьевой водой; да; замечаний нет", []),
+        ("Таблички на кабинетах; частично; только на первом этаже", ["navigation_missing"]),
+        ("Положение о попечительском совете; отс.; раздел на сайте пустой", ["trustee_board_info_missing"]),
+    ],
+)
+def test_a_checklist_row_answers_for_its_thing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+def test_a_place_answer_is_the_place_of_the_thing(engine: Engine) -> None:
+    # «стенд — нет» in the row of a document says where the document is missing, not that there is no stand
+    recs = engine.recognize(engine.findings("Образец договора на соцобслуживание; сайт — да; стенд — нет"))
+    assert [(r.deficiency, r.places) for r in recs] == [("contract_form_missing", ["stand"])]
+    assert ids(engine, "Правила внутреннего распорядка: на сайте — нет, на стенде — нет") == ["internal_rules_missing"]

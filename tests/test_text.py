@@ -130,3 +130,20 @@ def test_a_table_row_saved_with_semicolons_is_one_finding() -> None:
     ]
     # a list after a plain lead is still cut at its «;»
     assert [f.text for f in split_findings("нет тарифов; нет лицензии")] == ["нет тарифов", "нет лицензии"]
+
+
+def test_a_checklist_row_keeps_its_answer_and_remark() -> None:
+    # a thing, its answer and a remark on it are one finding; the next thing with an answer starts another
+    text = "Таблички на кабинетах; частично; только на первом этаже\nУстав; +; Положение о платных услугах; −\nКнига отзывов; сайт — нет; стенд — нет"
+    assert [(f.text, f.line) for f in split_findings(text)] == [
+        ("Таблички на кабинетах; частично; только на первом этаже", 1),
+        ("Устав; +", 2),
+        ("Положение о платных услугах; −", 2),
+        ("Книга отзывов; сайт — нет; стенд — нет", 3),
+    ]
+    # a place's answer after a cell with its own answer is an item of the list, not the place of the thing before
+    assert [f.text for f in split_findings("Обратная связь: почта +; телефон −; сайт −")] == [
+        "Обратная связь: почта +",
+        "телефон −",
+        "сайт −",
+    ]

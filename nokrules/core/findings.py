@@ -22,7 +22,7 @@ from nokrules.core.lemmas import fold, is_known
 from nokrules.core.model import Finding
 from nokrules.core.printable import printable
 
-__all__ = ["decode", "group_lines", "join_lines", "normalize_line", "split_findings"]
+__all__ = ["ANSWER_CUT_RE", "PLACE_DASH_RE", "decode", "group_lines", "join_lines", "normalize_line", "split_findings"]
 
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -157,15 +157,35 @@ LIST_COLON_RE = re.compile(r":(?!\d)")  # «Не размещены: A; B» open
 TABLE_ROW_RE = re.compile(r"(?:^|;)\s*(?:[^;]*[—–:]\s*)?[1-5]\.[1-3]\.?\s*;[^;]*;")
 
 
+# a checklist's answer, the whole of a cell or after a dash: «+», «−», «да», «нет», «отс.», «частично», «не выполн.»,
+# maybe with a remark after a comma or a bracket («есть, 2017 г.»)
+ANSWER = (
+    r"(?:\+|[-−–—]|да|нет|есть|имеется|в\s+наличии|отс\.?|отсутств[а-яё]*\.?|частичн[а-яё]*\.?|(?:не\s*)?выполн[а-яё]*\.?"
+    r"|(?:не\s*)?соотв[а-яё]*\.?|(?:не)?удовл[а-яё]*\.?)(?=\s*(?:[,(;]|$))"
+)
+PLACE_ANSWER = r"(?:на\s+)?(?:сайт|стенд)[а-яё]*\s*[—–:-]?\s*"  # «сайт — нет», «на стенде: да»
+ANSWER_CELL_RE = re.compile(rf"\s*(?:{PLACE_ANSWER})?{ANSWER}[^;]*", re.I)
+PLACE_ANSWER_RE = re.compile(rf"\s*{PLACE_ANSWER}", re.I)
+ANSWERED_RE = re.compile(rf"(?:^|[\s:—–-]){ANSWER}\s*$", re.I)  # a cell that ends in its answer: «тел. −»
+# a place's dash before its answer, that the place is read without: «на сайте — нет» is «на сайте нет», and «на
+# сайте — да» is «на сайте есть»
+PLACE_DASH_RE = re.compile(
+    rf"(?P<place>\bна\s+(?:сайт|стенд)[а-яё]*)\s*[—–:-]\s*(?:(?P<yes>да)(?=\s*(?:[,(;]|$))|(?={ANSWER}))", re.I
+)
+# the «;» before an answer cell, that a row is read without: «Брайль; частично» reads «Брайль — частично»
+ANSWER_CUT_RE = re.compile(rf"\s*;\s*(?P<place>{PLACE_ANSWER})?(?={ANSWER}[^;]*(?:;|$))", re.I)
+
+
 @lru_cache(maxsize=LINES_CACHED)
 def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines.
 
     A table row is one finding: cut at its «;», its cells would be findings of their own («2.3», «76,2»), the
-    value apart from its indicator and a remark apart from both."""
+    value apart from its indicator and a remark apart from both. So is a checklist's row, a thing and its answer
+    with a remark maybe («Брайль; частично; только на двери директора»; «Лицензия; +; ФХД; −» is two rows)."""
     out: list[tuple[int, str]] = []
     start = 0
-    cells = [] if TABLE_ROW_RE.search(text) else [m.span() for m in re.finditer(r";+\s*", text)]
+    cells = [] if TABLE_ROW_RE.search(text) else _row_cuts(text, [m.span() for m in re.finditer(r";+\s*", text)])
     cuts = cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())]
     for a, b in sorted(cuts):
         if a < start:
@@ -174,6 +194,30 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         start = b
     out.append((start, text[start:]))
     return tuple(out)
+
+
+def _row_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The «;» cuts that part findings, not those inside a checklist's row: before a cell that is an answer
+    (`ANSWER_CELL_RE`), and after one, before the remarks on the row (cells with no answer after them)."""
+    if len(cuts) < 1 or not any(ANSWER_CELL_RE.fullmatch(text, b, e) for (_, b), e in zip(cuts, [a for a, _ in cuts[1:]] + [len(text)], strict=True)):
+        return cuts  # most lines: no cell is an answer
+    ends = [a for a, _ in cuts] + [len(text)]
+    starts = [0] + [b for _, b in cuts]
+    answer = [ANSWER_CELL_RE.fullmatch(text, a, b) is not None for a, b in zip(starts, ends, strict=True)]
+    for k in range(1, len(answer)):
+        # «Запись: тел. −; сайт −»: a place's answer after a cell that has its own is an item of a list, not the place
+        # of the thing before («Форма договора; сайт — нет; стенд — нет»)
+        if answer[k] and PLACE_ANSWER_RE.match(text, starts[k]) and ANSWERED_RE.search(text, starts[k - 1], ends[k - 1]) and not answer[k - 1]:
+            answer[k] = False
+    kept = []
+    in_row = False  # a cell of the row has answered
+    for k, cut in enumerate(cuts):  # the cut between cells k and k + 1
+        in_row = in_row or answer[k]
+        if answer[k + 1] or in_row and not (k + 2 < len(answer) and answer[k + 2]):
+            continue
+        kept.append(cut)
+        in_row = False
+    return kept
 
 
 def _ends_a_word(text: str, at: int) -> bool:

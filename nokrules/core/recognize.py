@@ -41,7 +41,7 @@ from nokrules.core.concepts import (
     indicator_values,
     shares,
 )
-from nokrules.core.findings import SENTENCE_END
+from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END
 from nokrules.core.lemmas import (
     WORD_RE,
     attachment,
@@ -2030,13 +2030,25 @@ def _without_name_tail(text: str) -> str:
 
 def _read_marks(text: str) -> str:
     """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» reads «лицензия нет, тарифы нет,
-    ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing)."""
+    ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing); a
+    checklist's row saved with «;» reads as if written with a dash («лицензия; −» is «лицензия — −»)."""
     # (each mark has its sign: a line without it is not searched for the mark)
+    if ";" in text:  # a checklist's row: «Брайль; частично» is «Брайль — частично», «…; сайт — нет» a place of it
+        text = ANSWER_CUT_RE.sub(_row_answer, text)
+    if "на " in text:  # «лицензия: на сайте — нет, на стенде — да»: the answer is the place's, not a missing stand
+        text = PLACE_DASH_RE.sub(lambda m: m.group("place") + (" есть" if m.group("yes") else " "), text)
     if "-" in text or "–" in text or "—" in text or "−" in text:
         text = MINUS_MARK_RE.sub(" нет", text)
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
+
+
+def _row_answer(m: re.Match[str]) -> str:
+    """A checklist row's «;» before an answer, read as a dash; a place's answer, as that place's: «Форма договора;
+    сайт — нет» reads «Форма договора, на сайте — нет», not a missing site."""
+    place = m.group("place")
+    return " — " if not place else ", на сайте — " if "сайт" in place.lower() else ", на стенде — "  # (see PLACE_DASH_RE)
 
 
 def _temperatures(text: str) -> list[tuple[int, re.Match[str]]]:
