@@ -1830,3 +1830,22 @@ def test_a_place_answer_is_the_place_of_the_thing(engine: Engine) -> None:
     recs = engine.recognize(engine.findings("Образец договора на соцобслуживание; сайт — да; стенд — нет"))
     assert [(r.deficiency, r.places) for r in recs] == [("contract_form_missing", ["stand"])]
     assert ids(engine, "Правила внутреннего распорядка: на сайте — нет, на стенде — нет") == ["internal_rules_missing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a share for another year only compares: the finding's own share is at the floor
+        "Доброжелательностью специалистов при оказании услуг довольны 98 % (2024 — 86 %).",
+        "Готовность рекомендовать центр знакомым — 96 %, в прошлом году было 81 %.",
+        "Удовлетворённость питанием 97 % против 84 % годом ранее.",
+    ],
+)
+def test_a_share_of_another_year_is_no_result(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+def test_the_own_share_is_the_value_beside_another_year() -> None:
+    assert shares("довольны вежливостью 72 %, годом ранее 91 %") == [(21, 72.0)]
+    # two years and no other share: both stay, the lowest is the weakest result
+    assert [v for _, v in shares("в 2024 г. довольны 70 %, в 2025 г. — 88 %")] == [70.0, 88.0]

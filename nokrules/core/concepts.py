@@ -188,6 +188,17 @@ SATISFACTION_RE = re.compile(r"(?<![а-я])(не\s*)?(?:удовлетвор(?!�
 CLAUSE_CUTS = ",;()\n"  # a share and the word that says whose it is stand between these
 CLAUSE_CUT_RE = re.compile(f"[{re.escape(CLAUSE_CUTS)}]")
 DIGIT_RE = re.compile(r"\d")  # every share, size, ratio and count has one
+# a share told for another period, to compare: «(2023 — 93 %)», «годом ранее было 89 %», «против 88 %» before it, or
+# «88 % годом ранее», «86 % (2023 г.)» after it (a year after a share may be the finding's own: «98 % в 2025 году»)
+EARLIER = r"(?:годом\s+ранее|в\s+прошлом\s+году|прошлого\s+года|прошлогодн\w*|в\s+предыдущ\w+\s+\w+|ранее|было|против)"
+EARLIER_HINT_RE = re.compile(r"ранее|прошл|против|было|(?:19|20)\d\d", re.I)  # one of them stands in every such line
+# (a year before a share marks another period when it opens a bracket, «(2023 — 93 %)», or a later year stands in the
+# line, «в 2024 г. — 70 %, в 2025 г. — 88 %»: the latest year is the finding's own)
+EARLIER_BEFORE_RE = re.compile(
+    rf"(?:{EARLIER}|(?:\bв\s+)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.?|год[а-я]*))?)\s*(?P<was>было\s*)?[—–:-]?\s*$"
+)
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+EARLIER_AFTER_RE = re.compile(r"\s*(?:годом\s+ранее|в\s+прошлом\s+году|прошлого\s+года|\((?:в\s+)?(?:19|20)\d\d\s*(?:г\.?|год[а-я]*)?\))")
 
 
 def _clause_around(folded: str, at: int, end: int) -> tuple[int, int]:
@@ -214,10 +225,31 @@ def _of_dissatisfied(folded: str, at: int, end: int) -> bool:
 def shares(text: str) -> list[tuple[int, float]]:
     """Every share a finding gives, where it stands and its value in percent of those satisfied: «64 %»,
     «64,5 процента», «97 из 100 опрошенных» (97.0), «3 из 6 ставок» (50.0), a mean grade «3,2 из 5» (64.0), a score
-    «оценили на 96 баллов» (96.0), «не удовлетворены 31 %» (69.0).
+    «оценили на 96 баллов» (96.0), «не удовлетворены 31 %» (69.0); not one told for another period beside the
+    finding's own («97 % (2023 — 93 %)» is 97.0, see `earlier_shares`).
     One reading for the survey floor, the values handed to the rules, and each aspect's own share in a line
     that lists several; «из» with a count larger than its total, over nothing or over a year is no share."""
-    out: list[tuple[int, float]] = []
+    found = _all_shares(text)
+    mixed = any(then for *_, then in found) and not all(then for *_, then in found)
+    return [(at, value) for at, _, value, then in found if not (mixed and then)]
+
+
+def earlier_shares(text: str) -> list[tuple[int, int]]:
+    """Where the shares told for another period stand, with the words that say so, when the finding gives its own
+    beside them: «годом ранее 87 %» in «удовлетворены 95 %, годом ранее 87 %». They compare; they say nothing of
+    the finding."""
+    if EARLIER_HINT_RE.search(text) is None:
+        return []  # most lines: no word or year that tells another period
+    found = _all_shares(text)
+    if all(then for *_, then in found):
+        return []
+    return [then for *_, then in found if then]
+
+
+def _all_shares(text: str) -> list[tuple[int, int, float, tuple[int, int] | None]]:
+    """Every share of `shares`, with where it ends and, if it is told for another period, where that is said with the
+    words that say so (see `_earlier`)."""
+    out: list[tuple[int, int, float, tuple[int, int] | None]] = []
     text = numerals(text)  # «шестьдесят девять процентов» is «69 %»
     if DIGIT_RE.search(text) is None:
         return out  # most lines: no number, so no share
@@ -239,10 +271,23 @@ def shares(text: str) -> list[tuple[int, float]]:
         if 0 <= value <= 100:
             if _of_dissatisfied(folded, m.start(), m.end()):
                 value = round(100 - value, 1)
-            out.append((m.start(), value))
+            out.append((m.start(), m.end(), value, _earlier(folded, m.start(), m.end())))
     if not out and (asked := ASKED_TOTAL_RE.search(folded)) is not None:
-        out = [(m.start(), value) for m, value in _counts_of_asked(folded, asked)]
+        out = [(m.start(), m.end(), value, None) for m, value in _counts_of_asked(folded, asked)]
     return out
+
+
+def _earlier(folded: str, at: int, end: int) -> tuple[int, int] | None:
+    """Where the share at `at`..`end` is told for another period, to compare with the finding's own, with the words
+    that say so: «(2023 — 93 %)», «годом ранее было 89 %», «92 % против 88 % годом ранее». The words stand right
+    before it, in its clause, or right after it."""
+    a = max(folded.rfind(c, 0, at) for c in ",;\n") + 1
+    if (before := EARLIER_BEFORE_RE.search(folded, max(a, at - 40), at)) is not None:
+        year = before.group("year")
+        opens = folded[: before.start()].rstrip().endswith("(")
+        if year is None or before.group("was") or opens or any(int(y) > int(year) for y in YEAR_RE.findall(folded)):
+            return before.start(), end
+    return (at, after.end()) if (after := EARLIER_AFTER_RE.match(folded, end)) is not None else None
 
 
 def asked_counts(folded: str) -> list[tuple[int, int]]:

@@ -37,6 +37,7 @@ from nokrules.core.concepts import (
     Concepts,
     PartSignal,
     asked_counts,
+    earlier_shares,
     indicator_value,
     indicator_values,
     shares,
@@ -2018,7 +2019,14 @@ def _read_notation(text: str) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
     the tail that names whom it serves."""
-    return _read_temperatures(_read_marks(_without_name_tail(text)))
+    return _read_temperatures(_read_marks(_without_earlier_shares(_without_name_tail(text))))
+
+
+def _without_earlier_shares(text: str) -> str:
+    """«удовлетворены 97 % (2023 — 93 %)» read without the share told for another period (see `earlier_shares`):
+    the part that holds it would otherwise report the old result as the finding's own."""
+    spans = earlier_shares(text) if DIGIT_RE.search(text) else []
+    return "".join(text[a:b] for a, b in zip([0, *(end for _, end in spans)], [*(at for at, _ in spans), len(text)], strict=True))
 
 
 def _without_name_tail(text: str) -> str:
