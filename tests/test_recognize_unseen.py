@@ -1849,3 +1849,28 @@ def test_the_own_share_is_the_value_beside_another_year() -> None:
     assert shares("довольны вежливостью 72 %, годом ранее 91 %") == [(21, 72.0)]
     # two years and no other share: both stay, the lowest is the weakest result
     assert [v for _, v in shares("в 2024 г. довольны 70 %, в 2025 г. — 88 %")] == [70.0, 88.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing fixed, told with the words of its former state: nothing is missing now
+        "Ранее отсутствовавшая кнопка вызова персонала теперь установлена у входа.",
+        "Информация о тарифах, ранее не размещавшаяся на сайте, размещена в марте.",
+        "Лифт, неисправность которого отмечалась на прошлой проверке, отремонтирован.",
+    ],
+)
+def test_a_fix_told_with_the_former_state_names_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no fix after the former state, or a partial one: the problem stays
+        ("Ранее отсутствовавшая кнопка вызова персонала так и не установлена.", ["call_button_missing"]),
+        ("Ранее отсутствовавший пандус установлен, но поручней у него нет.", ["handrails_missing"]),
+    ],
+)
+def test_a_former_state_without_a_fix_stays(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

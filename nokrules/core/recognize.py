@@ -29,6 +29,7 @@ from nokrules.core.concepts import (
     DURATION_RE,
     INDICATOR_SYMBOL_RE,
     LENGTH_UNIT,
+    PARTLY_RE,
     PREPOSITIONS,
     SHARE_VALUE_RE,
     SHORT_LEAD,
@@ -147,6 +148,16 @@ LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 # (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
 MINUS_MARK_RE = re.compile(
     r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)]|$)))"
+)
+# the state a thing fixed was in, told beside the fix: «ранее отсутствовавший», «ранее не работавшая», «неисправность
+# которой отмечалась» (see _without_former_state)
+FORMER_HINT_RE = re.compile(r"ранее|раньше|прежде|котор", re.I)
+FORMER_STATE_RE = re.compile(
+    r"(?P<before>,\s*)?(?:\b(?:ранее|раньше|прежде)\s+(?:не\s*)?[а-яё]+(?:вш|ющ|ящ|нн|н)[а-яё]*"
+    r"|\b(?:неисправност|отсутстви|поломк|нарушени)[а-яё]*\s+котор[а-яё]+\s+(?:ранее\s+)?(?:отмечал|фиксировал|выявлял|указывал)[а-яё]*"
+    r"(?:(?:\s+[^\s,;]+){0,4}?(?=\s*,))?)"
+    r"(?P<after>\s*,)?",
+    re.I,
 )
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
 PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
@@ -2018,8 +2029,8 @@ def _names_indicator(folded: str, start: int = 0) -> bool:
 def _read_notation(text: str) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
-    the tail that names whom it serves."""
-    return _read_temperatures(_read_marks(_without_earlier_shares(_without_name_tail(text))))
+    the tail that names whom it serves, a thing fixed without the words of its former state."""
+    return _read_temperatures(_read_marks(_without_former_state(_without_earlier_shares(_without_name_tail(text)))))
 
 
 def _without_earlier_shares(text: str) -> str:
@@ -2027,6 +2038,26 @@ def _without_earlier_shares(text: str) -> str:
     the part that holds it would otherwise report the old result as the finding's own."""
     spans = earlier_shares(text) if DIGIT_RE.search(text) else []
     return "".join(text[a:b] for a, b in zip([0, *(end for _, end in spans)], [*(at for at, _ in spans), len(text)], strict=True))
+
+
+def _without_former_state(text: str) -> str:
+    """«Ранее отсутствовавший кулер теперь установлен», «версия, ранее не работавшая, восстановлена», «платформу,
+    неисправность которой отмечалась, отремонтировали» read without the words of the state the thing was in: the
+    finding tells a fix, not a problem. Only where a fix follows in the sentence, not denied nor partial («ранее
+    отсутствовавший пандус так и не установлен», «… размещена частично» keep them)."""
+    if FORMER_HINT_RE.search(text) is None:
+        return text  # most findings
+    out, last = [], 0
+    for m in FORMER_STATE_RE.finditer(text):
+        rest = text[m.end() :].split(";", 1)[0]
+        words = [w.group().lower() for w in WORD_RE.finditer(rest)]
+        fixed = any(
+            (w == "теперь" or is_done(w) or is_done_by_someone(w)) and (k == 0 or words[k - 1] != "не") for k, w in enumerate(words)
+        )
+        if fixed and PARTLY_RE.search(fold(rest)) is None:
+            out += [text[last : m.start()], "," if m.group("before") and m.group("after") else ""]
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _without_name_tail(text: str) -> str:
