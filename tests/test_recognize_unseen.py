@@ -1874,3 +1874,31 @@ def test_a_fix_told_with_the_former_state_names_nothing(engine: Engine, text: st
 )
 def test_a_former_state_without_a_fix_stays(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every share at the floor, and the other parts only name what was asked or compare: nothing to improve
+        "Опрос о вежливости сотрудников регистратуры: 52 из 52 — довольны",
+        "Питанием довольны 48 из 50 опрошенных проживающих — на уровне прошлого года.",
+        "Организационными условиями удовлетворены 99 % получателей, это выше прошлогоднего.",
+        # a count of people before «из», and «все … ответили, что довольны» with more words between
+        "Рекомендовать пансионат знакомым готовы 57 опрошенных из 58.",
+        "все 23 опрошенных родителя ответили, что комфортностью условий в центре довольны",
+    ],
+)
+def test_a_survey_line_with_everyone_satisfied_names_nothing(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a share below the floor stays a finding, whatever the line compares it with
+        ("Рекомендовать пансионат знакомым готовы 40 опрошенных из 58.", ["recommend_low"]),
+        ("Питанием довольны 61 % опрошенных — на уровне прошлого года.", ["food_quality_poor"]),
+    ],
+)
+def test_a_survey_line_with_a_low_share_stays(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -33,7 +33,7 @@ LENGTH_UNIT = r"(?:см|мм|км|м|метр\w*|сантиметр\w*|кило�
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый» (not a size: «0,7 и 0,9 м»)
 SHARE_RE = re.compile(
     rf"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*{LENGTH_UNIT}|\s*(?:и|или|[-–—/])\s*\d+(?:[.,]\d+)?\s*{LENGTH_UNIT})"
-    rf"|\b\d{{1,4}}\s+из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
+    rf"|\b\d{{1,4}}\s+(?:{PEOPLE}[а-я]*\s+)?из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
 # and roughly, the unit first: «порог сантиметров пять»
@@ -142,7 +142,7 @@ INDICATOR_LIST_RE = re.compile(
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
 # everyone asked satisfied, counted: «все 57 опрошенных получателей с инвалидностью удовлетворены доступностью»
 ALL_ASKED_RE = re.compile(
-    r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:\s+[а-я]+){0,4}\s+"
+    r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:,?\s+[а-я]+){0,7}\s+"
     r"(?:удовлетвор[её]н|довольн|готовы\s+(?:[а-я]+\s+)?рекомендова|рекомендуют)"
 )
 # the number asked, told first: «из 40 опрошенных 39 довольны», «из 40 опрошенных рекомендовать готовы 28»
@@ -173,9 +173,10 @@ LOCATIVES = frozenset({"в", "во", "на"})
 # possessives that tie a thing to a thing named before it: «ФИО руководителей и их телефоны»
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
-# a share with its value: «64 %», «64,5 процента», «97 из 100» (of those asked: the first of two counts)
+# a share with its value: «64 %», «64,5 процента», «97 из 100», «41 респондент из 42» (of those asked: the first of two
+# counts)
 SHARE_VALUE_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
-    r"(?=\d)(?:(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{1,4}(?:[.,]\d+)?)\s+из\s+(\d{1,4})(?![\d.,])"
+    rf"(?=\d)(?:(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?)\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(\d{{1,4}})(?![\d.,])"
     # a score on the methodology's 100-point scale: «оценили на 96 баллов (из 100)»; a number under 10 («3,4
     # балла», «4 балла») is a grade of five, and «из 5» another scale
     r"|(?<![\d.,])(\d{2,3}(?:[.,]\d+)?)\s*балл[а-я]*(?:\s+из\s+100\b)?(?!\s+из\s+\d))"

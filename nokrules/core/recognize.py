@@ -39,6 +39,7 @@ from nokrules.core.concepts import (
     PartSignal,
     asked_counts,
     earlier_shares,
+    full_share,
     indicator_value,
     indicator_values,
     shares,
@@ -556,7 +557,7 @@ class Recognizer:
             if m is not None and not (digit and self._value_met(text, toks, m[2])):
                 hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
         parts, seen, signals = self._part_signals(text, toks)
-        if all(sg.clear for sg in signals):
+        if all(sg.clear for sg in signals) or self._all_satisfied(text, signals):
             return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
         if any(sg.clear for sg in signals):
             # a pattern whose words all stand in parts that say nothing is wrong: «тарифы утверждены; жалоб на размер
@@ -1483,6 +1484,16 @@ class Recognizer:
             context = text[max(0, a - 80) : a]  # (folded and read only where the part holds a measurement)
             got = toks._said[a, b] = self.concepts.signal(toks.lemmas(a, b), toks.words_in(a, b), fold(text[a:b]), context)
         return got
+
+    def _all_satisfied(self, text: str, signals: list[PartSignal]) -> bool:
+        """Does a survey line give every share at the floor, with nothing said to be wrong in any part? «Оценка
+        вежливости по телефону: 38 из 38 — удовлетворены», «… довольны 19 из 20 — на уровне прошлого года»: the parts
+        that name what was asked, or compare, say nothing wrong of their own."""
+        return (
+            any(sg.clear and sg.survey for sg in signals)
+            and not any(sg.problem or sg.short for sg in signals)
+            and full_share(text, self.concepts.satisfied)
+        )
 
     def says_nothing_wrong(self, text: str) -> bool:
         """Does every part of the finding say nothing is wrong («замечаний нет», «соответствует требованиям»)?
