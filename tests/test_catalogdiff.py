@@ -311,3 +311,12 @@ def test_every_setting_of_signals_and_similarity_is_compared(tmp_path: Path) -> 
     assert fields["similarity.contest.max_own"] == ("0.2", "0.25")  # the mini catalog has no similarity stage: defaults
     assert fields["similarity.learn_from"] == ([], ["corpus"])
     assert "similarity.neighbours" not in fields  # default on both sides: no change
+
+
+def test_an_inspector_cut_is_a_settings_change(tmp_path: Path) -> None:
+    changed = tmp_path / "cuts"
+    shutil.copytree(MINI, changed)
+    settings = changed / "catalog" / "catalog.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "signals:\n  cuts:\n    инв: [инвалид]\n    пит: [питание, питьевой]\n", encoding="utf-8")
+    fields = {f.field: (f.old, f.new) for f in diff_dirs(MINI, changed).structure.settings}
+    assert fields["signals.cuts"] == ([], ["инв: инвалид", "пит: питание, питьевой"])

@@ -1902,3 +1902,13 @@ def test_a_survey_line_with_everyone_satisfied_names_nothing(engine: Engine, tex
 )
 def test_a_survey_line_with_a_low_share_stays(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_an_inspector_cut_reads_as_its_words(engine: Engine) -> None:
+    tokens = engine.recognizer.tokens
+    # before a dot a cut is its word, even one the dictionary knows («мед» is honey too) …
+    assert "медицинский" in tokens("мед. кабинет закрыт").lemma_sets[0]
+    assert "медицинский" not in tokens("мед к чаю дают по праздникам").lemma_sets[0]
+    # … and one the dictionary does not know is its word anywhere, as operators type in a messenger
+    assert "инвалид" in tokens("туалет для инв закрыт").lemma_sets[2]
+    assert ids(engine, "Дог. о соц. обслуживании на руки получателям не выдают") == ["contract_copy_not_handed"]

@@ -335,6 +335,8 @@ class Recognizer:
             normal_form(fold(w)) for w in (signals.where if signals else [])
         )
         self._where_nouns = self._where - PREPOSITIONS - {"и"}  # «корпус 2», not «на 71 %»
+        # an inspector's cut → the words it stands for, read as its lemmas too (see tokens)
+        self._cuts = {fold(k): frozenset(fold(w) for w in v) for k, v in (signals.cuts if signals else {}).items()}
         vocab: set[str] = {f for f in self.concepts.words() if len(f) >= TYPO_MIN_LEN and "-" not in f}
         for pats in self.patterns.values():
             for cp in pats:
@@ -461,7 +463,8 @@ class Recognizer:
 
     def tokens(self, text: str) -> Tokens:
         """The words of a text with their lemmas. A capitalised word inside the text («с. Ивановка»,
-        «ул. Ленина») is a name, never a typo of a catalog word: it is not matched to the vocabulary."""
+        «ул. Ленина») is a name, never a typo of a catalog word: it is not matched to the vocabulary. An inspector's
+        cut (`signals.cuts`) has the lemmas of the words it stands for as well."""
         folded = fold(text)
         spans = tuple(m.span() for m in WORD_RE.finditer(folded))
         surface = tuple(folded[a:b] for a, b in spans)
@@ -470,6 +473,13 @@ class Recognizer:
         lemma_sets = tuple(
             token(w, True) if w == text[a:b] else token(w, not _is_name(text, a, b)) for w, (a, b) in zip(surface, spans, strict=True)
         )
+        cuts = self._cuts
+        if cuts and not cuts.keys().isdisjoint(surface):
+            # «мед. обслуж.», «туалет для инв»: a cut before a dot, or one the dictionary does not know, is its words too
+            lemma_sets = tuple(
+                forms | cuts[w] if w in cuts and (folded[b : b + 1] == "." or not is_known(w)) else forms
+                for w, forms, (_, b) in zip(surface, lemma_sets, spans, strict=True)
+            )
         return Tokens(surface, lemma_sets, spans, _breaks(folded, spans))
 
     def cues_in(self, toks: Tokens) -> list[str]:

@@ -76,6 +76,9 @@ class Signals(Strict):
     # words that name only where or which document («корпус», «этаж», «акт»): a clause of nothing else, with its
     # numbers and names («(7 этаж, кабинет 12)», «акт № 5 от 12.03.2026»), says nothing of the deficiency
     where: list[str] = []
+    # an inspector's short cuts and the words they stand for («инв» → «инвалид», «соц» → «социальный»): a cut is read
+    # as its words before a dot («мед. обслуживание»), and one the dictionary does not know («инв», «каб») anywhere
+    cuts: dict[str, list[str]] = {}
     # a survey line whose every share is at least this, with no word of a problem, says nothing is wrong
     # («удовлетворены комфортностью 97,4 %»); below it the share is a finding («вежливостью довольны 91 %»)
     satisfied: float = Field(default=100.0, ge=0, le=100)

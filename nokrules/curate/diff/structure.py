@@ -124,6 +124,8 @@ def _flat_model(prefix: str, cls: type[BaseModel], m: BaseModel | None) -> Flat:
             out |= _flat_model(key, type(v), v)
         elif v is None and nested:  # a part the catalog leaves off («model»): each of its settings, as unset
             out |= {k: ("value", _str(None)) for k in _flat_model(key, nested[0], None)}
+        elif get_origin(f.annotation) is dict and get_args(f.annotation)[0] is str:  # «cuts»: one row, a pair an item
+            out[key] = ("list", [f"{k}: {', '.join(x)}" for k, x in sorted((v or {}).items())])
         elif get_origin(f.annotation) is dict:
             for k in get_args(get_args(f.annotation)[0]):
                 out[f"{key}.{k}"] = ("list", [str(x) for x in (v or {}).get(k, [])])
