@@ -1912,3 +1912,15 @@ def test_an_inspector_cut_reads_as_its_words(engine: Engine) -> None:
     # … and one the dictionary does not know is its word anywhere, as operators type in a messenger
     assert "инвалид" in tokens("туалет для инв закрыт").lemma_sets[2]
     assert ids(engine, "Дог. о соц. обслуживании на руки получателям не выдают") == ["contract_copy_not_handed"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «показатель» before the number of a row's indicator: the next cell is its value
+        ("Пок. 5.1; 83; ниже целевого", ["recommend_low"]),
+        ("Показатель 4.2; 96; замечаний нет", []),
+    ],
+)
+def test_a_row_opened_by_the_word_indicator_gives_its_value(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

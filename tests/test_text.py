@@ -147,3 +147,10 @@ def test_a_checklist_row_keeps_its_answer_and_remark() -> None:
         "телефон −",
         "сайт −",
     ]
+
+
+def test_a_row_opened_by_the_word_indicator_is_one_finding() -> None:
+    assert [f.text for f in split_findings("Показатель 2.1; 76 баллов; нет питьевой воды\nПок. 4.3; 81; < 90")] == [
+        "Показатель 2.1; 76 баллов; нет питьевой воды",
+        "Пок. 4.3; 81; < 90",
+    ]

@@ -131,9 +131,10 @@ INDICATOR_POINTS_RE = re.compile(
 _IND = r"[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
 # a row pasted from a table, its cells apart (a tab reads as a space) or saved with «;» between them: an indicator
-# that opens a cell, its value the next cell («2.3	76,2	ниже порога», «Показатель; Значение; — 3.3; 74; 5.3; 82»)
+# that opens a cell, maybe after «показатель», its value the next cell («2.3	76,2	ниже порога», «Показатель; Значение;
+# — 3.3; 74; 5.3; 82», «Пок. 2.3; 71»)
 ROW_VALUE_RE = re.compile(
-    rf"(?:^|;|[—–:])\s*(?P<ind>{_IND})\.?(?:\s*;\s*|\s+)(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b))"
+    rf"(?:^|;|[—–:])\s*(?:(?:показатель|пок|п)\.?\s*)?(?P<ind>{_IND})\.?(?:\s*;\s*|\s+)(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b))"
 )
 INDICATOR_LIST_RE = re.compile(
     rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"

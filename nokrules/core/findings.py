@@ -153,8 +153,9 @@ def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
 
 LIST_COLON_RE = re.compile(r":(?!\d)")  # «Не размещены: A; B» opens a list, «с 9:00» does not
 # a row of a table saved with «;» between its cells: a cell that is an indicator's number alone, maybe after the
-# header it stands under («2.3; 76,2; ниже порога», «Показатель; Значение; Замечание — 3.3; 74; …»)
-TABLE_ROW_RE = re.compile(r"(?:^|;)\s*(?:[^;]*[—–:]\s*)?[1-5]\.[1-3]\.?\s*;[^;]*;")
+# header it stands under or the word «показатель» («2.3; 76,2; ниже порога», «Показатель; Значение; Замечание — 3.3;
+# 74; …», «Пок. 2.3; 71; < 90»)
+TABLE_ROW_RE = re.compile(r"(?:^|;)\s*(?:[^;]*[—–:]\s*|(?:показатель|пок|п)\.?\s*)?[1-5]\.[1-3]\.?\s*;[^;]*;", re.I)
 
 
 # a checklist's answer, the whole of a cell or after a dash: «+», «−», «да», «нет», «отс.», «частично», «не выполн.»,
