@@ -154,3 +154,15 @@ def test_a_row_opened_by_the_word_indicator_is_one_finding() -> None:
         "Показатель 2.1; 76 баллов; нет питьевой воды",
         "Пок. 4.3; 81; < 90",
     ]
+
+
+def test_a_place_and_its_absence_go_on_with_the_thing_before() -> None:
+    # «на стенде их нет» alone names no thing: it is where the thing before is missing …
+    assert [f.text for f in split_findings("Перечень платных услуг опубликован на сайте; на стенде его нет")] == [
+        "Перечень платных услуг опубликован на сайте; на стенде его нет"
+    ]
+    # … while a place with a thing of its own is a finding of its own
+    assert [f.text for f in split_findings("Журнал обращений не ведётся; на стенде нет телефона горячей линии")] == [
+        "Журнал обращений не ведётся",
+        "на стенде нет телефона горячей линии",
+    ]

@@ -173,6 +173,11 @@ ANSWERED_RE = re.compile(rf"(?:^|[\s:—–-]){ANSWER}\s*$", re.I)  # a cell tha
 PLACE_DASH_RE = re.compile(
     rf"(?P<place>\bна\s+(?:сайт|стенд)[а-яё]*)\s*[—–:-]\s*(?:(?P<yes>да)(?=\s*(?:[,(;]|$))|(?={ANSWER}))", re.I
 )
+PLACE_ABSENT_RE = re.compile(
+    r"(?:(?:а|но|однако|и)\s+)?(?:на|в)\s+(?:информационн[а-яё]*\s+)?(?:сайт|стенд)[^;]*?"
+    r"(?:отсутству[а-яё]*|нет|не\s+(?:размещ|указ|представл|опубликов)[а-яё]*)\s*(?:\([^()]*\))?\s*[.!]?\s*",
+    re.I,
+)
 # the «;» before an answer cell, that a row is read without: «Брайль; частично» reads «Брайль — частично»
 ANSWER_CUT_RE = re.compile(rf"\s*;\s*(?P<place>{PLACE_ANSWER})?(?={ANSWER}[^;]*(?:;|$))", re.I)
 
@@ -187,6 +192,10 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     start = 0
     cells = [] if TABLE_ROW_RE.search(text) else _row_cuts(text, [m.span() for m in re.finditer(r";+\s*", text)])
+    # «Порядок обжалования размещён на сайте; на стендах отсутствует»: a piece that is a place and its absence alone
+    # goes on with the thing before («на стендах» alone is no stand missing; «на стенде нет тарифов» names its own)
+    ends = [a for a, _ in cells[1:]] + [len(text)]
+    cells = [c for c, end in zip(cells, ends, strict=False) if PLACE_ABSENT_RE.fullmatch(text, c[1], end) is None]
     cuts = cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())]
     for a, b in sorted(cuts):
         if a < start:
