@@ -1924,3 +1924,17 @@ def test_an_inspector_cut_reads_as_its_words(engine: Engine) -> None:
 )
 def test_a_row_opened_by_the_word_indicator_gives_its_value(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a thing there only in one place is missing in the other
+        ("Положение о порядке подачи жалоб размещено только на сайте учреждения.", ["stand"]),
+        ("Сведения о тарифах представлены лишь на информационном стенде", ["site"]),
+        ("Положение о порядке подачи жалоб опубликовано на сайте; на стендах отделений отсутствует", ["stand"]),
+    ],
+)
+def test_a_thing_only_in_one_place_is_missing_in_the_other(engine: Engine, text: str, places: list[str]) -> None:
+    recs = engine.recognize(engine.findings(text))
+    assert [r.places for r in recs] == [places]

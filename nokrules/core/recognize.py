@@ -160,6 +160,7 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
+ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
 PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
 # a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
@@ -1712,7 +1713,8 @@ class Recognizer:
 
     def _places(self, text: str, toks: Tokens, span: tuple[int, int]) -> tuple[Place, ...]:
         """The places a part of a finding names as the place of the problem: a clause that says a thing is there
-        («на стенде тарифы есть, на сайте нет») without a problem signal does not count."""
+        («на стенде тарифы есть, на сайте нет») without a problem signal does not count, and one that says it is
+        there only in one place names the other («тарифы размещены только на сайте»)."""
         keep: list[Place] = []
         named: list[Place] = []
         a0, b0 = span
@@ -1724,7 +1726,9 @@ class Recognizer:
             if here:
                 named += here
                 sig = self._signal(text, toks, start, a)
-                if sig.state is not None or not self.present.found(clem):
+                if len(here) == 1 and ONLY_AT_RE.search(text, start, a) and (sig.state in (None, "partial") or self._says_there(text, toks, start, a)):
+                    keep += [p for p in ("site", "stand") if p not in here]  # «размещён только на сайте»: not on the stand
+                elif sig.state is not None or not self.present.found(clem):
                     keep += here
             start = b
         found = keep or named
