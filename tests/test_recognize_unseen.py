@@ -1938,3 +1938,17 @@ def test_a_row_opened_by_the_word_indicator_gives_its_value(engine: Engine, text
 def test_a_thing_only_in_one_place_is_missing_in_the_other(engine: Engine, text: str, places: list[str]) -> None:
     recs = engine.recognize(engine.findings(text))
     assert [r.places for r in recs] == [places]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # voice typing splits a word in two, one half no dictionary word: the halves make the catalog word
+        ("у крыльца пан дуса нет совсем", ["ramp_missing"]),
+        ("вход со двора, пан дус отсутствует, три ступени", ["ramp_missing"]),
+        # two dictionary words stay apart: «в ходе» is no entrance
+        ("в ходе осмотра здания замечаний не выявлено", []),
+    ],
+)
+def test_a_word_split_by_voice_typing_reads_whole(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

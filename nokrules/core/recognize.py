@@ -474,6 +474,8 @@ class Recognizer:
         lemma_sets = tuple(
             token(w, True) if w == text[a:b] else token(w, not _is_name(text, a, b)) for w, (a, b) in zip(surface, spans, strict=True)
         )
+        if len(surface) > 1:
+            lemma_sets = self._split_words(folded, surface, spans, lemma_sets)
         cuts = self._cuts
         if cuts and not cuts.keys().isdisjoint(surface):
             # «мед. обслуж.», «туалет для инв»: a cut before a dot, or one the dictionary does not know, is its words too
@@ -482,6 +484,24 @@ class Recognizer:
                 for w, forms, (_, b) in zip(surface, lemma_sets, spans, strict=True)
             )
         return Tokens(surface, lemma_sets, spans, _breaks(folded, spans))
+
+    def _split_words(
+        self, folded: str, surface: tuple[str, ...], spans: tuple[tuple[int, int], ...], lemma_sets: tuple[frozenset[str], ...]
+    ) -> tuple[frozenset[str], ...]:
+        """«пан дус», «кноп ки»: a word that voice typing split in two, one half no dictionary word, is read as the
+        catalog word the two halves make, each half taking its lemmas (two dictionary words, «в ходе», stay apart)."""
+        out = list(lemma_sets)
+        for k in range(len(surface) - 1):
+            a, b = surface[k], surface[k + 1]
+            if spans[k][1] + 1 != spans[k + 1][0] or folded[spans[k][1]] != " " or not (a.isalpha() and b.isalpha()):
+                continue
+            if is_known(a) and is_known(b) or not is_known(a + b):
+                continue
+            whole = self._token(a + b, False)
+            if not whole.isdisjoint(self._vocabulary_set):
+                out[k] |= whole
+                out[k + 1] |= whole
+        return tuple(out)
 
     def cues_in(self, toks: Tokens) -> list[str]:
         """The cue words (catalog.yaml) present in the tokens."""
