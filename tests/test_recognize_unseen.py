@@ -1952,3 +1952,8 @@ def test_a_thing_only_in_one_place_is_missing_in_the_other(engine: Engine, text:
 )
 def test_a_word_split_by_voice_typing_reads_whole(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_neither_nor_without_commas_names_each_item(engine: Engine) -> None:
+    # «ни X ни Y» is typed without its comma: each item is its own, as «ни X, ни Y»
+    assert ids(engine, "на крыльце ни пандуса ни кнопки вызова") == ["ramp_missing", "call_button_missing"]

@@ -160,6 +160,7 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
+NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
 PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
@@ -2074,8 +2075,23 @@ def _names_indicator(folded: str, start: int = 0) -> bool:
 def _read_notation(text: str) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
-    the tail that names whom it serves, a thing fixed without the words of its former state."""
-    return _read_temperatures(_read_marks(_without_former_state(_without_earlier_shares(_without_name_tail(text)))))
+    the tail that names whom it serves, a thing fixed without the words of its former state; «ни пандуса ни кнопки»
+    typed without its comma reads with it, an item each."""
+    return _read_neither(_read_temperatures(_read_marks(_without_former_state(_without_earlier_shares(_without_name_tail(text))))))
+
+
+def _read_neither(text: str) -> str:
+    """«ни пандуса ни кнопки вызова» read with the comma it goes without, before each «ни» after the first in a
+    clause: the items of «ни …, ни …» are apart, as «нет пандуса, кнопки» («ни разу» alone stays as it is)."""
+    found = list(NEITHER_RE.finditer(text)) if "ни " in text.lower() else []
+    if len(found) < 2:
+        return text
+    out, last = [], 0
+    for before, m in zip(found, found[1:], strict=False):
+        if not re.search(r"[,;:.!?()—–]", text[before.end() : m.start()]):
+            out += [text[last : m.start()].rstrip(), ", "]
+            last = m.start()
+    return "".join(out) + text[last:]
 
 
 def _without_earlier_shares(text: str) -> str:
