@@ -489,7 +489,7 @@ class Recognizer:
     def _split_words(
         self, folded: str, surface: tuple[str, ...], spans: tuple[tuple[int, int], ...], lemma_sets: tuple[frozenset[str], ...]
     ) -> tuple[frozenset[str], ...]:
-        """«пан дус», «кноп ки»: a word that voice typing split in two, one half no dictionary word, is read as the
+        """«пан дус», «пан дуса»: a word that voice typing split in two, one half no dictionary word, is read as the
         catalog word the two halves make, each half taking its lemmas (two dictionary words, «в ходе», stay apart)."""
         out = list(lemma_sets)
         for k in range(len(surface) - 1):
