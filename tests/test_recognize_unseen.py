@@ -1957,3 +1957,18 @@ def test_a_word_split_by_voice_typing_reads_whole(engine: Engine, text: str, exp
 def test_neither_nor_without_commas_names_each_item(engine: Engine) -> None:
     # «ни X ни Y» is typed without its comma: each item is its own, as «ни X, ни Y»
     assert ids(engine, "на крыльце ни пандуса ни кнопки вызова") == ["ramp_missing", "call_button_missing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a value to compare with (an average, a threshold) is not the finding's own share
+        ("Комфортностью условий довольны 97 %, выше среднего по краю (90 %).", []),
+        ("Вежливостью по телефону довольны 96,5 %, что выше порогового значения", []),
+        # the number asked, then all of them
+        ("Из 45 опрошенных все 45 ответили, что готовы рекомендовать центр знакомым.", []),
+        ("Вежливостью по телефону довольны 74 %, ниже среднего по краю (90 %).", ["courtesy_remote_low"]),
+    ],
+)
+def test_a_value_to_compare_with_is_no_result(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -141,10 +141,13 @@ INDICATOR_LIST_RE = re.compile(
 )
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
-# everyone asked satisfied, counted: «все 57 опрошенных получателей с инвалидностью удовлетворены доступностью»
+# everyone asked satisfied, counted: «все 57 опрошенных получателей с инвалидностью удовлетворены доступностью», «из
+# 28 опрошенных все 28 считают информацию понятной»
 ALL_ASKED_RE = re.compile(
     r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:,?\s+[а-я]+){0,7}\s+"
     r"(?:удовлетвор[её]н|довольн|готовы\s+(?:[а-я]+\s+)?рекомендова|рекомендуют)"
+    # or the number asked, then all of them: «из 64 опрошенных все 64 отметили, что довольны»
+    r"|\bиз\s+(?P<asked>\d+)\s+(?:[а-я]+\s+){0,4}?все\s+(?P=asked)\b"
 )
 # the number asked, told first: «из 40 опрошенных 39 довольны», «из 40 опрошенных рекомендовать готовы 28»
 ASKED_TOTAL_RE = re.compile(rf"\bиз\s+(\d{{1,4}})\s+{PEOPLE}[а-я]*")
@@ -190,14 +193,20 @@ SATISFACTION_RE = re.compile(r"(?<![а-я])(не\s*)?(?:удовлетвор(?!�
 CLAUSE_CUTS = ",;()\n"  # a share and the word that says whose it is stand between these
 CLAUSE_CUT_RE = re.compile(f"[{re.escape(CLAUSE_CUTS)}]")
 DIGIT_RE = re.compile(r"\d")  # every share, size, ratio and count has one
-# a share told for another period, to compare: «(2023 — 93 %)», «годом ранее было 89 %», «против 88 %» before it, or
-# «88 % годом ранее», «86 % (2023 г.)» after it (a year after a share may be the finding's own: «98 % в 2025 году»)
-EARLIER = r"(?:годом\s+ранее|в\s+прошлом\s+году|прошлого\s+года|прошлогодн\w*|в\s+предыдущ\w+\s+\w+|ранее|было|против)"
-EARLIER_HINT_RE = re.compile(r"ранее|прошл|против|было|(?:19|20)\d\d", re.I)  # one of them stands in every such line
+# a share told for another period or another value to compare with: «(2023 — 93 %)», «годом ранее было 89 %», «против
+# 88 %», «выше среднего по региону (91 %)» before it, or «88 % годом ранее», «86 % (2023 г.)» after it (a year after
+# a share may be the finding's own: «98 % в 2025 году»)
+EARLIER = (
+    r"(?:годом\s+ранее|в\s+прошлом\s+году|прошлого\s+года|прошлогодн\w*|в\s+предыдущ\w+\s+\w+|ранее|было|против"
+    # or a value to compare with: «выше среднего по региону (91 %)», «при целевом уровне 90 %», «порог — 90 %»
+    r"|(?:(?:выше|ниже|на\s+уровне)\s+)?средн\w*(?:\s+по\s+[а-я]+)?|региональн\w*\s+(?:значени|уровн)\w*|целев\w*(?:\s+(?:значени|уровн)\w*)?"
+    r"|порогов\w*\s+значени\w*|порог\w*|норм[аеыу])"
+)
+EARLIER_HINT_RE = re.compile(r"ранее|прошл|против|было|средн|регионал|целев|порог|норм|(?:19|20)\d\d", re.I)  # one of them stands in every such line
 # (a year before a share marks another period when it opens a bracket, «(2023 — 93 %)», or a later year stands in the
 # line, «в 2024 г. — 70 %, в 2025 г. — 88 %»: the latest year is the finding's own)
 EARLIER_BEFORE_RE = re.compile(
-    rf"(?:{EARLIER}|(?:\bв\s+)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.?|год[а-я]*))?)\s*(?P<was>было\s*)?[—–:-]?\s*$"
+    rf"(?:{EARLIER}|(?:\bв\s+)?(?<!\d)(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.?|год[а-я]*))?)\s*(?P<was>было\s*)?[—–:(-]?\s*$"
 )
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 EARLIER_AFTER_RE = re.compile(r"\s*(?:годом\s+ранее|в\s+прошлом\s+году|прошлого\s+года|\((?:в\s+)?(?:19|20)\d\d\s*(?:г\.?|год[а-я]*)?\))")

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from nokrules.core.classifier import Classifier
 from nokrules.core.concepts import (
+    ALL_ASKED_RE,
     DIGIT_RE,
     DURATION_RE,
     INDICATOR_SYMBOL_RE,
@@ -1842,6 +1843,8 @@ class Recognizer:
             if "из" in folded:  # (a count of a share and a score «из 100»: the total tells the share)
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2) or m.group(4)]
                 keep += asked_counts(numerals(folded))  # «из 40 (сорока) опрошенных 39 довольны»
+                if "все" in folded:  # «из 28 опрошенных все 28 …»: the count tells all of them
+                    keep += [m.span() for m in ALL_ASKED_RE.finditer(numerals(folded))]
             if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
