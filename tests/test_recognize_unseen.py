@@ -1972,3 +1972,16 @@ def test_neither_nor_without_commas_names_each_item(engine: Engine) -> None:
 )
 def test_a_value_to_compare_with_is_no_result(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a mark before a bracket or a full stop is a mark: the plus says the thing is there
+        ("Тактильная плитка — + (у входа и у лестницы); мнемосхема — +.", []),
+        ("Кнопка вызова: + (у входа и в с/у); табло: + (в холле)", []),
+        ("Табло бегущей строки − (не закуплено)", ["sound_visual_duplication_missing"]),
+    ],
+)
+def test_a_mark_before_a_bracket_is_a_mark(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

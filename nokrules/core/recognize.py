@@ -149,7 +149,7 @@ LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 # -», «брайль - 0», «сведения — н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
 # (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
 MINUS_MARK_RE = re.compile(
-    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)]|$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)]|$)))"
+    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)(]|\.?$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)(]|\.?$)))"
 )
 # the state a thing fixed was in, told beside the fix: «ранее отсутствовавший», «ранее не работавшая», «неисправность
 # которой отмечалась» (see _without_former_state)
@@ -164,7 +164,7 @@ FORMER_STATE_RE = re.compile(
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
-PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)]|$))")
+PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)(]|\.?$))")
 # a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
 TEMPERATURE_RE = re.compile(
     r"(?<![\d.,])(?:(?:\+\s?|плюс\s+)(?P<signed>\d{1,2})(?:[.,]\d)?(?:\s*°\s*[cс]?|\s*градус\w*)?"
