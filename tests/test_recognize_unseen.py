@@ -1962,6 +1962,19 @@ def test_neither_nor_without_commas_names_each_item(engine: Engine) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a mark before a bracket or a full stop is a mark: the plus says the thing is there
+        ("Тактильная плитка — + (у входа и у лестницы); мнемосхема — +.", []),
+        ("Кнопка вызова: + (у входа и в с/у); табло: + (в холле)", []),
+        ("Табло бегущей строки − (не закуплено)", ["sound_visual_duplication_missing"]),
+    ],
+)
+def test_a_mark_before_a_bracket_is_a_mark(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a value to compare with (an average, a threshold) is not the finding's own share
         ("Комфортностью условий довольны 97 %, выше среднего по краю (90 %).", []),
         ("Вежливостью по телефону довольны 96,5 %, что выше порогового значения", []),
@@ -1977,11 +1990,14 @@ def test_a_value_to_compare_with_is_no_result(engine: Engine, text: str, expecte
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a mark before a bracket or a full stop is a mark: the plus says the thing is there
-        ("Тактильная плитка — + (у входа и у лестницы); мнемосхема — +.", []),
-        ("Кнопка вызова: + (у входа и в с/у); табло: + (в холле)", []),
-        ("Табло бегущей строки − (не закуплено)", ["sound_visual_duplication_missing"]),
+        # the site and the stand as a checklist's items after a thing are the thing's places …
+        ("Лицензия: сайт −, стенд −", [("license_missing", ["site", "stand"])]),
+        ("Порядок подачи жалоб: сайт +, стенд −", [("complaint_procedure_missing", ["stand"])]),
+        # … and with no thing before them, they are the things missing
+        ("Стенд −, сайт −", [("site_missing", ["site"]), ("stand_missing", ["stand"])]),
     ],
 )
-def test_a_mark_before_a_bracket_is_a_mark(engine: Engine, text: str, expected: list[str]) -> None:
-    assert ids(engine, text) == expected
+def test_a_place_item_after_a_thing_is_its_place(engine: Engine, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    recs = engine.recognize(engine.findings(text))
+    order = [d.id for d in engine.catalog.deficiencies]
+    assert sorted(((r.deficiency, r.places) for r in recs), key=lambda x: order.index(x[0])) == expected

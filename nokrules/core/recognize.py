@@ -161,6 +161,13 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
+# a place as a checklist's item, after a separator: «— сайт −», «, стенд +», «: сайт — нет» (see _read_place_items)
+PLACE_ITEM_RE = re.compile(
+    r"(?:^|[,;:(—–]|\s-)\s*(?P<place>сайт|стенды?)(?![а-яё])"
+    r"(?P<mark>(?=\s*(?:[:—–-]\s*)?(?:[-–—−+](?![\w]|\s*\d)|нет\b|есть\b|да\b|отс\b)))?",
+    re.I,
+)
+PLACE_HEADING_RE = re.compile(r"\s*(?P<place>сайт|стенды?)\s*:\s*(?=[а-яёa-z])", re.I)  # «Сайт: политика ПДн −»
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
@@ -2136,6 +2143,8 @@ def _read_marks(text: str) -> str:
     ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing); a
     checklist's row saved with «;» reads as if written with a dash («лицензия; −» is «лицензия — −»)."""
     # (each mark has its sign: a line without it is not searched for the mark)
+    if "сайт" in text.lower() or "стенд" in text.lower():
+        text = _read_place_items(text)
     if ";" in text:  # a checklist's row: «Брайль; частично» is «Брайль — частично», «…; сайт — нет» a place of it
         text = ANSWER_CUT_RE.sub(_row_answer, text)
     if "на " in text:  # «лицензия: на сайте — нет, на стенде — да»: the answer is the place's, not a missing stand
@@ -2145,6 +2154,28 @@ def _read_marks(text: str) -> str:
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
+
+
+def _read_place_items(text: str) -> str:
+    """Where a thing is, as a checklist gives it: «Тарифы — сайт −, стенд −», «Паспорт доступности: сайт −, стенд +»
+    read «на сайте −, на стенде −» — the site and the stand are the thing's places, not things missing; so is a heading
+    «Сайт: политика ПДн −; образец договора −». A list of things with marks and no thing before them («Стенд −, сайт −,
+    ящик жалоб −») stays as it is."""
+    items = list(PLACE_ITEM_RE.finditer(text))
+    places = {m.group("place").lower()[:4] for m in items}
+    heading = PLACE_HEADING_RE.match(text)
+    if heading is not None:
+        return f"На {_PLACE_CASE[heading.group('place').lower()[:4]]}: {text[heading.end():]}"
+    if places != {"сайт", "стен"} or all(m.group("mark") is None for m in items) or not re.search(r"[а-яёa-z]{2}", text[: items[0].start()], re.I):
+        return text
+    out, last = [], 0
+    for m in items:
+        out += [text[last : m.start("place")], "на ", _PLACE_CASE[m.group("place").lower()[:4]]]
+        last = m.end("place")
+    return "".join(out) + text[last:]
+
+
+_PLACE_CASE = {"сайт": "сайте", "стен": "стенде"}
 
 
 def _row_answer(m: re.Match[str]) -> str:
