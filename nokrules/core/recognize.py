@@ -95,6 +95,7 @@ TYPO_ENDINGS = (1, 2)  # letters of an ending cut off an unknown word to compare
 TYPO_STEM_MIN_LEN = 6  # … when at least this many remain: a shorter stem is close to too many words («диста» — «диета»)
 ABBREVIATION_MIN_LEN = 4  # an unknown word this long that begins catalog words is taken as their abbreviation
 ABBREVIATION_MAX = 4  # … when it begins at most this many of them
+SPLIT_HALF_MAX = 4  # the longest half of a word split by voice typing that is no word itself («дуса»)
 CLAUSE_RE = re.compile(r"[,;]|\s[—–]\s")
 # the usual tail of the name of a social-service institution or unit, by the word before it: «центр социального
 # обслуживания граждан пожилого возраста и инвалидов», «дом-интернат для престарелых и инвалидов»
@@ -499,12 +500,16 @@ class Recognizer:
     ) -> tuple[frozenset[str], ...]:
         """«пан дус», «пан дуса»: a word that voice typing split in two, one half no dictionary word, is read as the
         catalog word the two halves make, each half taking its lemmas (two dictionary words, «в ходе», stay apart)."""
+        # (the half that is no word is short: «дус», «ки»; a long unknown word is a typo or a name)
+        unknown = [k for k, w in enumerate(surface) if len(w) <= SPLIT_HALF_MAX and w.isalpha() and not is_known(w)]
+        if not unknown:
+            return lemma_sets  # most lines: every word a dictionary word
         out = list(lemma_sets)
-        for k in range(len(surface) - 1):
+        for k in sorted({j for i in unknown for j in (i - 1, i) if 0 <= j < len(surface) - 1}):
             a, b = surface[k], surface[k + 1]
             if spans[k][1] + 1 != spans[k + 1][0] or folded[spans[k][1]] != " " or not (a.isalpha() and b.isalpha()):
                 continue
-            if is_known(a) and is_known(b) or not is_known(a + b):
+            if not is_known(a + b):
                 continue
             whole = self._token(a + b, False)
             if not whole.isdisjoint(self._vocabulary_set):
