@@ -2001,3 +2001,18 @@ def test_a_place_item_after_a_thing_is_its_place(engine: Engine, text: str, expe
     recs = engine.recognize(engine.findings(text))
     order = [d.id for d in engine.catalog.deficiencies]
     assert sorted(((r.deficiency, r.places) for r in recs), key=lambda x: order.index(x[0])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the things after «только» are there; the thing missing is named elsewhere in the finding
+        ("на стенде только устав и лицензия, тарифов нет", ["tariffs_missing"]),
+        ("Структура — только ФИО директора, органов управления нет", ["structure_info_missing"]),
+        # «только с одной стороны» says how much, and «только» alone names the thing it is about
+        ("пандус только с одной стороны, поручней нет", ["handrails_missing"]),
+        ("На стенде только лицензия.", ["license_missing"]),
+    ],
+)
+def test_the_things_after_only_are_there(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

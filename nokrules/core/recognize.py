@@ -169,6 +169,9 @@ PLACE_ITEM_RE = re.compile(
     re.I,
 )
 PLACE_HEADING_RE = re.compile(r"\s*(?P<place>сайт|стенды?)\s*:\s*(?=[а-яёa-z])", re.I)  # «Сайт: политика ПДн −»
+# the things listed after «только» up to the end of their clause: «только устав и лицензия» (not «только с одной стороны»,
+# «только на сайте», «только 2 из 6»: see _drop_the_only_ones)
+ONLY_LIST_RE = re.compile(r"\b(?:только|лишь)\s+(?!(?:на|в|во|с|со|по|у|для|при|к|от|до|за|из|через|после|без|под|над|о|об|раз|один|одн[аоуи])\b|\d)[^,;.:!?()—–]+", re.I)
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
@@ -712,6 +715,8 @@ class Recognizer:
                 del hits[did]
         if len(hits) > 1:
             self._drop_things_there(text, toks, parts, signals, hits)
+        if len(hits) > 1 and ONLY_LIST_RE.search(text):
+            _drop_the_only_ones(text, toks, hits)
         line = whole_signal() if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
@@ -2159,6 +2164,19 @@ def _read_marks(text: str) -> str:
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
+
+
+def _drop_the_only_ones(text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
+    """«на стенде только устав и лицензия, тарифов нет», «почты на сайте нет, только телефон и адрес»: the things after
+    «только» are the ones that are there; a hit whose words all stand among them is dropped when another hit of the
+    finding stands outside, where the thing missing is named («только с одной стороны», «только 2 из 6» say how much)."""
+    spans = [(m.start(), m.end()) for m in ONLY_LIST_RE.finditer(text)]
+    inside = {i for i, (a, b) in enumerate(toks.spans) if any(s <= a and b <= e for s, e in spans)}
+    own = {did: set(h.at if h.source == "pattern" else h.words) for did, h in hits.items()}
+    only = [did for did, pos in own.items() if pos and pos <= inside]
+    if only and any(pos and not pos <= inside for pos in own.values()):
+        for did in only:
+            del hits[did]
 
 
 def _read_place_items(text: str) -> str:
