@@ -209,11 +209,12 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
 def _row_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The «;» cuts that part findings, not those inside a checklist's row: before a cell that is an answer
     (`ANSWER_CELL_RE`), and after one, before the remarks on the row (cells with no answer after them)."""
-    if len(cuts) < 1 or not any(ANSWER_CELL_RE.fullmatch(text, b, e) for (_, b), e in zip(cuts, [a for a, _ in cuts[1:]] + [len(text)], strict=True)):
-        return cuts  # most lines: no cell is an answer
     ends = [a for a, _ in cuts] + [len(text)]
     starts = [0] + [b for _, b in cuts]
-    answer = [ANSWER_CELL_RE.fullmatch(text, a, b) is not None for a, b in zip(starts, ends, strict=True)]
+    answer = [k > 0 and ANSWER_CELL_RE.fullmatch(text, a, b) is not None for k, (a, b) in enumerate(zip(starts, ends, strict=True))]
+    if not any(answer):
+        return cuts  # most lines: no cell after a «;» is an answer
+    answer[0] = ANSWER_CELL_RE.fullmatch(text, starts[0], ends[0]) is not None
     for k in range(1, len(answer)):
         # «Запись: тел. −; сайт −»: a place's answer after a cell that has its own is an item of a list, not the place
         # of the thing before («Форма договора; сайт — нет; стенд — нет»)
