@@ -1319,11 +1319,7 @@ class Recognizer:
         if not there or any(f in ANAPHORA for i in range(len(toks.surface)) if i not in there for f in toks.lemma_sets[i]):
             return
         details = {u for did in hits for u in self.catalog.deficiency(did).unless}  # their signal is the whole's
-        about = {did: set(h.at if h.source == "pattern" else h.words) for did, h in hits.items()}
-        doubted = [did for did, pos in about.items() if pos and pos <= there and did not in details]
-        if doubted and any(pos and not pos <= there for pos in about.values()):
-            for did in doubted:
-                del hits[did]
+        _drop_within(hits, there, spare=details)
 
     def _says_there(self, text: str, toks: Tokens, start: int, end: int) -> bool:
         """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется»), a short passive
@@ -1859,9 +1855,10 @@ class Recognizer:
             keep += listed
             if "из" in folded:  # (a count of a share and a score «из 100»: the total tells the share)
                 keep += [m.span() for m in SHARE_VALUE_RE.finditer(folded, first) if m.group(2) or m.group(4)]
-                keep += asked_counts(numerals(folded))  # «из 40 (сорока) опрошенных 39 довольны»
+                counted = numerals(folded)  # «из 40 (сорока) опрошенных 39 довольны»
+                keep += asked_counts(counted)
                 if "все" in folded:  # «из 28 опрошенных все 28 …»: the count tells all of them
-                    keep += [m.span() for m in ALL_ASKED_RE.finditer(numerals(folded))]
+                    keep += [m.span() for m in ALL_ASKED_RE.finditer(counted)]
             if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
@@ -2171,11 +2168,16 @@ def _drop_the_only_ones(text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
     «только» are the ones that are there; a hit whose words all stand among them is dropped when another hit of the
     finding stands outside, where the thing missing is named («только с одной стороны», «только 2 из 6» say how much)."""
     spans = [(m.start(), m.end()) for m in ONLY_LIST_RE.finditer(text)]
-    inside = {i for i, (a, b) in enumerate(toks.spans) if any(s <= a and b <= e for s, e in spans)}
-    own = {did: set(h.at if h.source == "pattern" else h.words) for did, h in hits.items()}
-    only = [did for did, pos in own.items() if pos and pos <= inside]
-    if only and any(pos and not pos <= inside for pos in own.values()):
-        for did in only:
+    _drop_within(hits, {i for i, (a, b) in enumerate(toks.spans) if any(s <= a and b <= e for s, e in spans)})
+
+
+def _drop_within(hits: dict[str, _Hit], inside: set[int], spare: Collection[str] = ()) -> None:
+    """Drop the hits about words that all stand `inside` (a clause that says its thing is there, a «только» list),
+    when another hit stands outside: that one names the problem. The `spare` hits (details of another) stay."""
+    about = {did: set(h.at if h.source == "pattern" else h.words) for did, h in hits.items()}
+    doubted = [did for did, pos in about.items() if pos and pos <= inside and did not in spare]
+    if doubted and any(pos and not pos <= inside for pos in about.values()):
+        for did in doubted:
             del hits[did]
 
 
@@ -2184,11 +2186,11 @@ def _read_place_items(text: str) -> str:
     read «на сайте −, на стенде −» — the site and the stand are the thing's places, not things missing; so is a heading
     «Сайт: политика ПДн −; образец договора −». A list of things with marks and no thing before them («Стенд −, сайт −,
     ящик жалоб −») stays as it is."""
-    items = list(PLACE_ITEM_RE.finditer(text))
-    places = {m.group("place").lower()[:4] for m in items}
     heading = PLACE_HEADING_RE.match(text)
     if heading is not None:
         return f"На {_PLACE_CASE[heading.group('place').lower()[:4]]}: {text[heading.end():]}"
+    items = list(PLACE_ITEM_RE.finditer(text))
+    places = {m.group("place").lower()[:4] for m in items}
     if places != {"сайт", "стен"} or all(m.group("mark") is None for m in items) or not re.search(r"[а-яёa-z]{2}", text[: items[0].start()], re.I):
         return text
     out, last = [], 0
