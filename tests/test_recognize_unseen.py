@@ -2016,3 +2016,16 @@ def test_a_place_item_after_a_thing_is_its_place(engine: Engine, text: str, expe
 )
 def test_the_things_after_only_are_there(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a checklist item's code of three numbers is the item, not an indicator read from its tail
+        ("2.1.3 Питьевая вода для посетителей — не обеспечена — 0 баллов", ["drinking_water_missing"]),
+        ("3.2.4 Версия сайта для слабовидящих — нет — 0 баллов", ["low_vision_site_missing"]),
+        ("Показатель 1.3 — 64 балла", ["info_satisfaction_low"]),
+    ],
+)
+def test_a_three_number_code_is_no_indicator(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

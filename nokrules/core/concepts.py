@@ -114,10 +114,12 @@ SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|п
 INDICATOR_SYMBOLS = {"пинф": "1.1", "пдист": "1.2", "поткруд": "1.3", "пожид": "2.2", "пкомфуд": "2.3", "пдостуд": "3.3"}
 _SYMBOLS = "|".join(INDICATOR_SYMBOLS)
 INDICATOR_SYMBOL_RE = re.compile(rf"\b(?:{_SYMBOLS})\b")
+# the tail of a longer code is no indicator: «2.1.3» is item 3 of indicator 2.1, not indicator 1.3
+NOT_IN_CODE = r"(?<!\d[.,])"
 # an indicator and its value: «4.1 — 87,5 баллов», «показатель 1.3 составил 82», «2.3: 76,4», «4.3 (дистанционно)
 # — 72 балла», «4.1 «при первичном обращении» — 88», «1.3 по итогам опроса: 86», «Пкомфуд = 83»
 INDICATOR_VALUE_RE = re.compile(
-    rf"(?:\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)|\b(?P<sym>{_SYMBOLS})\b)\s*"
+    rf"(?:{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)|\b(?P<sym>{_SYMBOLS})\b)\s*"
     r"(?:по\s+[а-яё]+(?:\s+[а-яё]+)?\s*)?"
     r"(?:«[^»]{0,40}»\s*|\([^()]{0,40}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
     r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
@@ -125,10 +127,10 @@ INDICATOR_VALUE_RE = re.compile(
 # an indicator and the first number after it when that number is in points, whatever words stand between: «показатель
 # 1.3 по филиалу в с. Ивановка — 83,5 балла», «по 5.3 итог 86,1 балла», «по показателю 5.1 набрано 62 балла»
 INDICATOR_POINTS_RE = re.compile(
-    r"\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{0,60}?(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
+    rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{{0,60}}?(?<![\d.,])(?P<value>\d{{1,3}}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
 )
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
-_IND = r"[1-5]\.[1-3](?![.,]?\d)"
+_IND = rf"{NOT_IN_CODE}[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
 # a row pasted from a table, its cells apart (a tab reads as a space) or saved with «;» between them: an indicator
 # that opens a cell, maybe after «показатель», its value the next cell («2.3	76,2	ниже порога», «Показатель; Значение;
