@@ -2029,3 +2029,16 @@ def test_the_things_after_only_are_there(engine: Engine, text: str, expected: li
 )
 def test_a_three_number_code_is_no_indicator(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a share of what a checklist counts is no survey result
+        ("Полнота сведений на стенде признана недостаточной (выполнено 55 % требований).", ["info_incomplete"]),
+        ("Сведения на сайте неполные: размещено 12 из 20 позиций, на стенде 9 из 20", ["info_incomplete"]),
+        ("Информацией на стенде удовлетворены 55 % опрошенных", ["info_satisfaction_low"]),
+    ],
+)
+def test_a_share_of_checklist_items_is_no_survey(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

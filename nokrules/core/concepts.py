@@ -35,6 +35,12 @@ SHARE_RE = re.compile(
     rf"\d\s*(?:%|процент|проц\b)|(?<![\d.,])0[.,]\d+(?!\s*{LENGTH_UNIT}|\s*(?:и|или|[-–—/])\s*\d+(?:[.,]\d+)?\s*{LENGTH_UNIT})"
     rf"|\b\d{{1,4}}\s+(?:{PEOPLE}[а-я]*\s+)?из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
+# a share of what a checklist counts, not of people asked: «60 % требований», «11 из 19 позиций», «3 из 5 каналов»
+ITEM_SHARE_RE = re.compile(
+    r"\d\s*(?:%|процент\w*)\s+(?:от\s+)?(?:[а-я]+\s+)?(?=(?:позици|требовани|пункт|критери|параметр|документ|сведени|раздел|элемент|канал|способ)[а-я]*\b)"
+    r"|\b\d{1,4}\s+из\s+\d{1,4}\s+(?:[а-я]+\s+)?(?=(?:позици|требовани|пункт|критери|параметр|документ|сведени|раздел|элемент|канал|способ)[а-я]*\b)",
+    re.I,
+)
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
 # and roughly, the unit first: «порог сантиметров пять»
 MEASURE_RE = re.compile(rf"\b\d+(?:[.,]\d+)?\s*{LENGTH_UNIT}|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){{0,3}}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
@@ -328,10 +334,23 @@ def _counts_of_asked(folded: str, asked: re.Match[str]) -> list[tuple[re.Match[s
     return out
 
 
-def _surveyed(text: str) -> bool:
-    """Does a part give a share of people asked? A percentage of a physical measure («уклон пандуса 15 %») is none."""
+def _surveyed(text: str, context: str = "") -> bool:
+    """Does a part give a share of people asked? A percentage of a physical measure («уклон пандуса 15 %») is none,
+    nor a share of a checklist's items («выполнено 60 % требований»; «стенд 11 из 19 позиций, сайт 13 из 22»: once
+    the part or the finding before it (`context`) counts items, its other counts count them too)."""
     measured = [m.span() for m in MEASURE_PERCENT_RE.finditer(text)] if "%" in text or "процент" in text else []
-    return any(not any(a <= m.start() < b for a, b in measured) for m in SHARE_RE.finditer(text))
+    counted = [m.span() for m in ITEM_SHARE_RE.finditer(text)]
+    items: bool | None = None  # (whether items are counted «из» a total, read at the first count)
+    for m in SHARE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in (*measured, *counted)):
+            continue
+        if "из" in m.group():
+            if items is None:
+                items = any(" из " in f.group() for f in ITEM_SHARE_RE.finditer(f"{context} {text}"))
+            if items:
+                continue
+        return True
+    return False
 
 
 def _gentle_slope(text: str, at: int) -> bool:
@@ -749,7 +768,7 @@ class Concepts:
                     counted_as("не все", m.group(), "partial", tuple(i for i, w in enumerate(surface) if w == every)[:1])
                     break
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
-        survey = (digit or "кажд" in text) and _surveyed(text) or bool(said)
+        survey = (digit or "кажд" in text) and _surveyed(text, context) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
         # «проживающие довольны досугом»: «satisfied» with no share, no number, no negative word and nothing said
         # to be wrong is praise («недоброжелательное отношение» is not)
