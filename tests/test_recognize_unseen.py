@@ -2042,3 +2042,21 @@ def test_a_three_number_code_is_no_indicator(engine: Engine, text: str, expected
 )
 def test_a_share_of_checklist_items_is_no_survey(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # everyone asked is satisfied, told in other ways
+        ("Из 85 опрошенных полнотой информации на стенде удовлетворены 85.", []),
+        ("Из 52 опрошенных ни один не отметил трудностей с записью к специалистам.", []),
+        ("Все 26 родителей, заполнивших анкету, довольны питанием детей.", []),
+        ("Режимом работы центра довольны все, неудобств никто не указал", []),
+        ("Советовать центр знакомым готовы 98 % опрошенных, что соответствует высокой оценке.", []),
+        # … but not when some are left out, or fewer are satisfied than were asked
+        ("Питанием довольны все, кроме проживающих на диете", ["food_quality_poor"]),
+        ("Из 85 опрошенных полнотой информации на стенде удовлетворены 70.", ["info_satisfaction_low"]),
+    ],
+)
+def test_everyone_satisfied_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

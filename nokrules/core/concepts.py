@@ -105,6 +105,8 @@ RATIO_RE = re.compile(  # (a count, not a measure: «поручни с двух 
     r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+(?![.,]\d)|весь|все|всех)\b"
     r"|\bна\s+(?:весь|все|всех|\d+(?![\d.,]|\s*(?:балл|%|процент)))\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+(?![.,]\d))\b"
 )
+EMPHASIS = frozenset({"один", "одна", "одно", "раз"})  # «ни один», «ни разу» (see Concepts._clear)
+ASKED_WORD_RE = re.compile(r"опрош|анкет|респондент")  # those asked in a survey, counted
 # some of the things, counted: «адаптированы 2 из 6 санузлов», «поручни на 1 из 3 лестниц» (not people asked)
 COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я]")
 # the same the other way round: «из 14 кабинетов табличками оснащено 3», «из 3 колясок исправна одна», «смонтирована в 12
@@ -152,8 +154,10 @@ FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
 # everyone asked satisfied, counted: «все 57 опрошенных получателей с инвалидностью удовлетворены доступностью», «из
 # 28 опрошенных все 28 считают информацию понятной»
 ALL_ASKED_RE = re.compile(
-    r"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|респондент|анкетированн)[а-я]*(?:,?\s+[а-я]+){0,7}\s+"
+    rf"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|анкетированн|{PEOPLE})[а-я]*(?:,?\s+[а-я]+){{0,7}},?\s+"
     r"(?:удовлетвор[её]н|довольн|готовы\s+(?:[а-я]+\s+)?рекомендова|рекомендуют)"
+    # or those satisfied, then all: «графиком посещения довольны все», «… удовлетворены все 40»
+    r"|(?:удовлетвор[её]н|довольн)[а-я]*\s+все(?:\s+\d+)?(?:\s*[,.;]\s*(?!кроме)|\s*$)"
     # or the number asked, then all of them: «из 64 опрошенных все 64 отметили, что довольны»
     r"|\bиз\s+(?P<asked>\d+)\s+(?:[а-я]+\s+){0,4}?все\s+(?P=asked)\b"
 )
@@ -753,7 +757,8 @@ class Concepts:
             words.append(Match(element="долго", words=[waited.group().strip()]))
             n = waited.group("n")
             spots.append(tuple(i for i, w in enumerate(surface) if n and w == n.split(",")[0].split(".")[0])[:1] or (-1,))
-        ratio = RATIO_RE.search(text) if "на" in text else None
+        # («из 120 опрошенных … на сайте удовлетворены 120» counts those asked: no ratio)
+        ratio = next((m for m in RATIO_RE.finditer(text) if not ASKED_WORD_RE.search(m.group())), None) if "на" in text else None
         if ratio:
             first = ratio.group(1) or ratio.group(2)
             counted_as("на всех не хватает", ratio.group(), "partial", tuple(i for i, w in enumerate(surface) if w == first)[:1])
@@ -830,6 +835,8 @@ class Concepts:
             variants.append((Lemmas([lem.sets[i] for i in kept]), kept))
         for sets, index in variants:
             negations = [index[i] for el in self.negation for pos in find_all(el, sets) for i in pos]
+            # «ни один не отметил трудностей», «ни разу не опоздала»: «ни» stresses the denial, it does not deny it
+            negations = [n for n in negations if not (n + 1 < len(lem.sets) and EMPHASIS & lem.sets[n + 1] and "ни" in lem.sets[n])]
             for k in self.clear.candidates(sets):
                 for pos in find_all(self.clear.elements[k], sets):
                     first, last = index[pos[0]], index[pos[-1]]
