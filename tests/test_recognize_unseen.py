@@ -2060,3 +2060,16 @@ def test_a_share_of_checklist_items_is_no_survey(engine: Engine, text: str, expe
 )
 def test_everyone_satisfied_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the former state told after the thing, or in a clause of its own, beside the fix
+        ("Кулер, отсутствовавший ранее, установлен в холле.", []),
+        ("Сведения о тарифах, которых не было при прошлой проверке, теперь размещены на стенде.", []),
+        ("Пандус, которого не было при прошлой проверке, так и не построен.", ["ramp_missing"]),
+    ],
+)
+def test_a_fix_told_with_the_former_state_after_the_thing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
