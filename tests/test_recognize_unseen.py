@@ -2073,3 +2073,16 @@ def test_everyone_satisfied_names_nothing(engine: Engine, text: str, expected: l
 )
 def test_a_fix_told_with_the_former_state_after_the_thing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «жалоб» as a complement of the thing denied is no «жалоб нет»
+        ("Порядок подачи жалоб на сайте отсутствует.", ["complaint_procedure_missing"]),
+        ("Лицензия и порядок подачи жалоб на стенде отсутствуют.", ["complaint_procedure_missing", "license_missing"]),
+        ("Жалоб от проживающих не поступало.", []),
+    ],
+)
+def test_complaints_as_a_complement_are_not_denied(engine: Engine, text: str, expected: list[str]) -> None:
+    assert sorted(ids(engine, text)) == sorted(expected)

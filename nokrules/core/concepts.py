@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, may_head
+from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, may_head, normal_form
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -168,6 +168,11 @@ SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|�
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
+# the words a remark noun («жалоба», «нарушение») hangs on as a complement: «порядок подачи жалоб на стенде
+# отсутствует», «ящика для жалоб нет», «актов об устранении нарушений нет» deny the thing, not the remarks
+GOVERNS_REMARK = frozenset(
+    {"подача", "подать", "для", "ящик", "книга", "журнал", "рассмотрение", "порядок", "форма", "учёт", "учет", "регистрация", "устранение", "обжалование", "приём", "прием", "об", "о"}
+)
 # «в порядке» that ends a clause says its things are as they should be; «в порядке очереди», «в порядке исключения» go on
 IN_ORDER_RE = re.compile(r"\bв\s+(?:полном\s+)?порядке\s*(?:[.,;:)!]|$)")
 # a part that ends saying its problem was put right: «недостатки, выявленные в 2022 году, устранены», «ссылки исправлены»,
@@ -612,6 +617,7 @@ class Concepts:
         # «замечаний к санитарному состоянию помещений нет»: the noun and its denial with what it is about between
         self.framed = [compile_element(f"{n} {p}") for n in signals.clear_nouns for p in CLEAR_ABOUT]
         self.framed_at_head = [compile_element(f"{n} {p}") for n in signals.framed_nouns for p in CLEAR_ABOUT]
+        self.remark_nouns = frozenset(normal_form(fold(n)) for n in signals.framed_nouns)
         self.denials = [compile_element(d) for d in signals.denials]
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
@@ -845,6 +851,8 @@ class Concepts:
                         continue
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
+                    if any(index[i] > 0 and self.remark_nouns & sets.sets[i] and GOVERNS_REMARK & lem.sets[index[i] - 1] for i in pos):
+                        continue  # «порядок подачи жалоб … отсутствует»: the remark is a complement of the thing denied
                     if spans and self._troubled_after(lem, text, spans, spots, last):
                         continue  # «замечаний по питанию нет, в столовой нет воды»: the phrase clears its clause only
                     return True
