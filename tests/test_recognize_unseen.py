@@ -2086,3 +2086,17 @@ def test_a_fix_told_with_the_former_state_after_the_thing(engine: Engine, text: 
 )
 def test_complaints_as_a_complement_are_not_denied(engine: Engine, text: str, expected: list[str]) -> None:
     assert sorted(ids(engine, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «ни …, ни …» with no verb says the things are missing
+        ("у отделения ни сайта, ни стенда", ["site_missing", "stand_missing"]),
+        ("в отделении ни пандуса ни поручней", ["ramp_missing", "handrails_missing"]),
+        # another organisation's problem, said not to be ours
+        ("В соседнем районе у центра «Луч» пандуса нет, но к проверяемой организации это не относится.", []),
+    ],
+)
+def test_neither_without_a_verb_and_another_organisation(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

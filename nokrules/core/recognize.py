@@ -174,6 +174,7 @@ PLACE_HEADING_RE = re.compile(r"\s*(?P<place>сайт|стенды?)\s*:\s*(?=[�
 # the things listed after «только» up to the end of their clause: «только устав и лицензия» (not «только с одной стороны»,
 # «только на сайте», «только 2 из 6»: see _drop_the_only_ones)
 ONLY_LIST_RE = re.compile(r"\b(?:только|лишь)\s+(?!(?:на|в|во|с|со|по|у|для|при|к|от|до|за|из|через|после|без|под|над|о|об|раз|один|одн[аоуи])\b|\d)[^,;.:!?()—–]+", re.I)
+DENIED_RE = re.compile(r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*)(?![а-яё])", re.I)  # a denial said of a «ни …, ни …» list
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
@@ -221,6 +222,11 @@ OTHERS_RE = re.compile(r"соседн|\b(?:в|у|к)\s+друг(?:ом|ой|ог
 OURS_RE = re.compile(r"\bа\s+(?:вот\s+)?(?:у\s+нас\b|(?:[а-я]+\s+){0,3}?наш[а-я]*\b)")  # «а у входа в наш центр …»
 OUR_PLACE = r"(?:центр|учрежден|организац|отделени|филиал|дом|интернат|кцсон)[а-я]*"
 NOT_OURS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?(?:наш[а-я]*\s+{OUR_PLACE}|нас|нам)\s*[.!]?\s*$")
+# «…, но к проверяемой организации это не относится», «к учреждениям нашего района это замечание не относится»
+NOT_OURS_SAID_RE = re.compile(
+    rf"\bк\s+(?:[а-я]+\s+){{0,2}}?(?:наш[а-я]*|проверяем[а-я]*|оцениваем[а-я]*)(?:\s+[а-я]+){{0,3}}?\s+(?:это\s+|данное\s+|эти\s+)?"
+    r"(?:замечани[а-я]*\s+|недостат[а-я]*\s+)?(?:не\s+относ|отношения\s+не\s+име)"
+)
 NOT_OURS_AFTER_OTHERS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?{OUR_PLACE}\s*[.!]?\s*$")
 CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
 # the fewest words of a clause read on its own; a clause of just so many («кулера нет», «замены нет») is like too many
@@ -1509,11 +1515,13 @@ class Recognizer:
 
     def _about_others(self, text: str, toks: Tokens) -> bool:
         """Does the finding tell another organisation's problem and set ours against it? Then it names none of ours:
-        «а не в нашем центре», or another one named and then «а у нас» with nothing wrong after it («…, а у нас всё
+        «а не в нашем центре», «но к проверяемой организации это не относится», or another one named and then «а у нас» with nothing wrong after it («…, а у нас всё
         открывается»; «у них пандус есть, а у нас нет» is ours)."""
         if " а " not in text:
-            return False  # most findings
+            return "относ" in text and NOT_OURS_SAID_RE.search(fold(text)) is not None  # most findings: neither
         folded = fold(text)
+        if NOT_OURS_SAID_RE.search(folded):
+            return True
         if NOT_OURS_RE.search(folded):
             return True
         others = OTHERS_RE.search(folded)
@@ -2101,11 +2109,18 @@ def _read_notation(text: str) -> str:
 
 def _read_neither(text: str) -> str:
     """«ни пандуса ни кнопки вызова» read with the comma it goes without, before each «ни» after the first in a
-    clause: the items of «ни …, ни …» are apart, as «нет пандуса, кнопки» («ни разу» alone stays as it is)."""
+    clause: the items of «ни …, ни …» are apart, as «нет пандуса, кнопки» («ни разу» alone stays as it is). With no
+    denial around it, the list says the things are missing: «у приюта ни сайта, ни стенда» is «нет ни сайта, ни
+    стенда» («ни сайта, ни стенда не обновляли» keeps its verb)."""
     found = list(NEITHER_RE.finditer(text)) if "ни " in text.lower() else []
     if len(found) < 2:
         return text
     out, last = [], 0
+    first = found[0].start()
+    lead = re.split(r"[,;:.!?()—–]", text[:first])[-1]
+    rest = re.split(r"[;.!?()—–]", text[found[-1].end() :])[0]
+    if not DENIED_RE.search(lead) and not DENIED_RE.search(rest):
+        out, last = [text[:first], "нет "], first  # «у приюта ни сайта, ни стенда»: no verb, the things are missing
     for before, m in zip(found, found[1:], strict=False):
         if not re.search(r"[,;:.!?()—–]", text[before.end() : m.start()]):
             out += [text[last : m.start()].rstrip(), ", "]
