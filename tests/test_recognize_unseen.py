@@ -2100,3 +2100,16 @@ def test_complaints_as_a_complement_are_not_denied(engine: Engine, text: str, ex
 )
 def test_neither_without_a_verb_and_another_organisation(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the site and the stand side by side after a thing are its places, whatever cell stands before them
+        ("Пасп. дост.: разраб. —; сайт —; стенд —", [("accessibility_passport_missing", ["site", "stand"])]),
+        ("Сведения о МТО — сайт: нет; стенд: нет", [("material_base_info_missing", ["site", "stand"])]),
+    ],
+)
+def test_the_site_and_the_stand_side_by_side_are_places(engine: Engine, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    recs = engine.recognize(engine.findings(text))
+    assert sorted((r.deficiency, r.places) for r in recs) == expected

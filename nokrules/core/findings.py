@@ -168,6 +168,7 @@ PLACE_ANSWER = r"(?:на\s+)?(?:сайт|стенд)[а-яё]*\s*[—–:-]?\s*"
 ANSWER_CELL_RE = re.compile(rf"\s*(?:{PLACE_ANSWER})?{ANSWER}[^;]*", re.I)
 PLACE_ANSWER_RE = re.compile(rf"\s*{PLACE_ANSWER}", re.I)
 ANSWERED_RE = re.compile(rf"(?:^|[\s:—–-]){ANSWER}\s*$", re.I)  # a cell that ends in its answer: «тел. −»
+PLACE_ANSWERED_RE = re.compile(rf"(?:^|[\s:;—–-]){PLACE_ANSWER}{ANSWER}\s*$", re.I)  # … a place's: «— сайт: нет»
 # a place's dash before its answer, that the place is read without: «на сайте — нет» is «на сайте нет», and «на
 # сайте — да» is «на сайте есть»
 PLACE_DASH_RE = re.compile(
@@ -215,10 +216,13 @@ def _row_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not any(answer):
         return cuts  # most lines: no cell after a «;» is an answer
     answer[0] = ANSWER_CELL_RE.fullmatch(text, starts[0], ends[0]) is not None
+    placed = [k > 0 and answer[k] and PLACE_ANSWER_RE.match(text, starts[k]) is not None for k in range(len(answer))]
     for k in range(1, len(answer)):
         # «Запись: тел. −; сайт −»: a place's answer after a cell that has its own is an item of a list, not the place
-        # of the thing before («Форма договора; сайт — нет; стенд — нет»)
-        if answer[k] and PLACE_ANSWER_RE.match(text, starts[k]) and ANSWERED_RE.search(text, starts[k - 1], ends[k - 1]) and not answer[k - 1]:
+        # of the thing before («Форма договора; сайт — нет; стенд — нет»); but the site and the stand side by side are
+        # the places of the thing before them («Пасп. дост.: разраб. —; сайт —; стенд —», «МТО — сайт: нет; стенд: нет»)
+        paired = k + 1 < len(answer) and placed[k + 1] or PLACE_ANSWERED_RE.search(text, starts[k - 1], ends[k - 1]) is not None
+        if placed[k] and not paired and ANSWERED_RE.search(text, starts[k - 1], ends[k - 1]) and not answer[k - 1]:
             answer[k] = False
     kept = []
     in_row = False  # a cell of the row has answered
