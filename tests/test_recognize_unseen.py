@@ -2113,3 +2113,16 @@ def test_neither_without_a_verb_and_another_organisation(engine: Engine, text: s
 def test_the_site_and_the_stand_side_by_side_are_places(engine: Engine, text: str, expected: list[tuple[str, list[str]]]) -> None:
     recs = engine.recognize(engine.findings(text))
     assert sorted((r.deficiency, r.places) for r in recs) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a full score after its word, and remarks denied with what they are about, name nothing
+        ("Балл по критерию «Комфортность условий» — 100", []),
+        ("Балл по критерию «Комфортность условий» — 64", ["comfort_satisfaction_low"]),
+        ("Нарушений правил обработки персональных данных не выявлено.", []),
+    ],
+)
+def test_a_full_score_and_remarks_denied_name_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

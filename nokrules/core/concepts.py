@@ -183,8 +183,8 @@ FIXED_END_RE = re.compile(
 )
 PARTLY_RE = re.compile(r"частичн|не\s+полност|не\s+до\s+конца|не\s+в\s+полн|не\s+все|\bлишь\b|\bтолько\b")
 # what a remark is about or when: «замечаний к …», «жалоб за год …», «перебоев с водой нет», «нарушений сроков (графика) …
-# не зафиксировано»
-CLEAR_ABOUT = ("к", "по", "на", "за", "с", "в отношение", "относительно", "срок", "график")
+# не зафиксировано», «нарушений порядка обработки данных не выявлено»
+CLEAR_ABOUT = ("к", "по", "на", "за", "с", "в отношение", "относительно", "срок", "график", "порядок", "право", "требование", "правило")
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
@@ -194,6 +194,9 @@ LOCATIVES = frozenset({"в", "во", "на"})
 # possessives that tie a thing to a thing named before it: «ФИО руководителей и их телефоны»
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
+# a score told after its word: «итоговый балл по критерию «Комфортность» — 100» (see full_scores)
+SCORE_AFTER_RE = re.compile(r"балл\w*[^\d;]{0,60}?[—–:=-]\s*(\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?!\s*(?:%|процент))")
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # a share with its value: «64 %», «64,5 процента», «97 из 100», «41 респондент из 42» (of those asked: the first of two
 # counts)
 SHARE_VALUE_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
@@ -455,9 +458,13 @@ def firmer(state: FindingState | None, other: FindingState) -> FindingState:
 
 def full_scores(text: str, floor: float) -> bool:
     """Does a part give indicator values, every one at least `floor` («показатели критерия 2: 2.1 — 100; 2.2 —
-    98,6»)? Like shares at the floor, there is nothing to improve."""
+    98,6»), or scores after their word and nothing else in numbers («итоговый балл по критерию «Комфортность» —
+    100»)? Like shares at the floor, there is nothing to improve."""
     found = indicator_values(text)
-    return bool(found) and min(v for _, v, _, _ in found) >= floor
+    if found:
+        return min(v for _, v, _, _ in found) >= floor
+    scores = [float(m.group(1).replace(",", ".")) for m in SCORE_AFTER_RE.finditer(text)] if "балл" in text else []
+    return bool(scores) and min(scores) >= floor and len(NUMBER_RE.findall(text)) == len(scores)
 
 
 def full_share(text: str, floor: float = 100.0) -> bool:
