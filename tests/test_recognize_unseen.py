@@ -2126,3 +2126,15 @@ def test_the_site_and_the_stand_side_by_side_are_places(engine: Engine, text: st
 )
 def test_a_full_score_and_remarks_denied_name_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of the thing and «no remarks» answer a checklist row: one finding
+        ("Кнопка вызова; 1 шт.; нарушений не выявлено", []),
+        ("Тактильные таблички; замечаний нет; Кнопка вызова; −", ["call_button_missing"]),
+    ],
+)
+def test_a_count_and_no_remarks_answer_a_row(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
