@@ -2138,3 +2138,16 @@ def test_a_full_score_and_remarks_denied_name_nothing(engine: Engine, text: str,
 )
 def test_a_count_and_no_remarks_answer_a_row(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a table exported with «|» between its cells: the indicator, its value in the next cell
+        ("2.3 | 64 | ниже порога", ["comfort_satisfaction_low"]),
+        ("Итог 4.3 | 58,5 из 100 | недостаток: да", ["courtesy_remote_low"]),
+        ("5.1 итог | 71 | —", ["recommend_low"]),
+    ],
+)
+def test_a_table_row_with_bars_gives_the_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -142,9 +142,10 @@ _IND = rf"{NOT_IN_CODE}[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
 # a row pasted from a table, its cells apart (a tab reads as a space) or saved with «;» between them: an indicator
 # that opens a cell, maybe after «показатель», its value the next cell («2.3	76,2	ниже порога», «Показатель; Значение;
-# — 3.3; 74; 5.3; 82», «Пок. 2.3; 71»)
+# — 3.3; 74; 5.3; 82», «Пок. 2.3; 71»), or exported with «|» («4.1 | 78 | красная зона», «Итог 5.3 | 66,7 из 100»)
 ROW_VALUE_RE = re.compile(
-    rf"(?:^|;|[—–:])\s*(?:(?:показатель|пок|п)\.?\s*)?(?P<ind>{_IND})\.?(?:\s*;\s*|\s+)(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b))"
+    rf"(?:^|[;|]|[—–:])\s*(?:(?:показатель|пок|п|итог\w*)\.?\s*)?(?P<ind>{_IND})\.?(?:\s+[а-яё]+(?=\s*[;|]))?(?:\s*[;|]\s*|\s+)"
+    rf"(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b(?!\s+100\b)))"
 )
 INDICATOR_LIST_RE = re.compile(
     rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"
