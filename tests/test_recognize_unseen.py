@@ -2151,3 +2151,16 @@ def test_a_count_and_no_remarks_answer_a_row(engine: Engine, text: str, expected
 )
 def test_a_table_row_with_bars_gives_the_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dash in the remark cell after a value is no remark, not a minus; after a thing it is still a minus
+        ("5.1 | 99 | —", []),
+        ("4.2; 98; —", []),
+        ("Кнопка вызова; —", ["call_button_missing"]),
+    ],
+)
+def test_an_empty_remark_cell_is_no_minus(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

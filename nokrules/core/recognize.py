@@ -175,6 +175,8 @@ PLACE_HEADING_RE = re.compile(r"\s*(?P<place>сайт|стенды?)\s*:\s*(?=[�
 # «только на сайте», «только 2 из 6»: see _drop_the_only_ones)
 ONLY_LIST_RE = re.compile(r"\b(?:только|лишь)\s+(?!(?:на|в|во|с|со|по|у|для|при|к|от|до|за|из|через|после|без|под|над|о|об|раз|один|одн[аоуи])\b|\d)[^,;.:!?()—–]+", re.I)
 DENIED_RE = re.compile(r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*)(?![а-яё])", re.I)  # a denial said of a «ни …, ни …» list
+# a table's remark cell left empty after a value: «5.1; 99; —», «3.3 | 94 % | —» (see _read_marks)
+EMPTY_REMARK_RE = re.compile(r"(?<=[\d%])\s*[;|]\s*[-–—−]\s*(?=[;|]|$)")
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
@@ -2165,8 +2167,11 @@ def _without_name_tail(text: str) -> str:
 def _read_marks(text: str) -> str:
     """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» reads «лицензия нет, тарифы нет,
     ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing); a
-    checklist's row saved with «;» reads as if written with a dash («лицензия; −» is «лицензия — −»)."""
+    checklist's row saved with «;» reads as if written with a dash («лицензия; −» is «лицензия — −»); a dash in the
+    remark cell after a value says there is no remark («5.1 | 99 | —»)."""
     # (each mark has its sign: a line without it is not searched for the mark)
+    if ";" in text or "|" in text:  # «5.1; 99; —»: a table's remark cell left empty after a value, no minus
+        text = EMPTY_REMARK_RE.sub("", text)
     if "сайт" in text.lower() or "стенд" in text.lower():
         text = _read_place_items(text)
     if ";" in text:  # a checklist's row: «Брайль; частично» is «Брайль — частично», «…; сайт — нет» a place of it
