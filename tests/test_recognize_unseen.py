@@ -2164,3 +2164,15 @@ def test_a_table_row_with_bars_gives_the_indicator_its_value(engine: Engine, tex
 )
 def test_an_empty_remark_cell_is_no_minus(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a score in a cell answers the checklist's row: the row stays one finding
+        ("Сведения о тарифах — отсутствуют; балл по позиции — 0", ["tariffs_missing"]),
+        ("Стоянка для машин инвалидов; 0 баллов; не обозначена, знака нет", ["disabled_parking_missing"]),
+    ],
+)
+def test_a_score_cell_answers_a_row(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
