@@ -2176,3 +2176,15 @@ def test_an_empty_remark_cell_is_no_minus(engine: Engine, text: str, expected: l
 )
 def test_a_score_cell_answers_a_row(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «ведётся» says the book is there and in use; «не ведётся» that it is not used
+        ("Книга отзывов и предложений в холле ведётся, ответы даются в течение недели.", []),
+        ("Книга отзывов и предложений не ведётся.", ["complaint_box_missing"]),
+    ],
+)
+def test_a_book_that_is_kept_is_there(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
