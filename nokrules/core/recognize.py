@@ -1517,8 +1517,8 @@ class Recognizer:
 
     def _about_others(self, text: str, toks: Tokens) -> bool:
         """Does the finding tell another organisation's problem and set ours against it? Then it names none of ours:
-        «а не в нашем центре», «но к проверяемой организации это не относится», or another one named and then «а у нас» with nothing wrong after it («…, а у нас всё
-        открывается»; «у них пандус есть, а у нас нет» is ours)."""
+        «а не в нашем центре», «но к проверяемой организации это не относится», or another one named and then «а у
+        нас» with nothing wrong after it («…, а у нас всё открывается»; «у них пандус есть, а у нас нет» is ours)."""
         if " а " not in text:
             return "относ" in text and NOT_OURS_SAID_RE.search(fold(text)) is not None  # most findings: neither
         folded = fold(text)
