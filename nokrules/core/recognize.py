@@ -1519,11 +1519,14 @@ class Recognizer:
         """Does the finding tell another organisation's problem and set ours against it? Then it names none of ours:
         «а не в нашем центре», «но к проверяемой организации это не относится», or another one named and then «а у
         нас» with nothing wrong after it («…, а у нас всё открывается»; «у них пандус есть, а у нас нет» is ours)."""
-        if " а " not in text:
-            return "относ" in text and NOT_OURS_SAID_RE.search(fold(text)) is not None  # most findings: neither
+        said = "относ" in text
+        if " а " not in text and not said:
+            return False  # most findings
         folded = fold(text)
-        if NOT_OURS_SAID_RE.search(folded):
+        if said and NOT_OURS_SAID_RE.search(folded):
             return True
+        if " а " not in text:
+            return False
         if NOT_OURS_RE.search(folded):
             return True
         others = OTHERS_RE.search(folded)
