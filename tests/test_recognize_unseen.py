@@ -2188,3 +2188,16 @@ def test_a_score_cell_answers_a_row(engine: Engine, text: str, expected: list[st
 )
 def test_a_book_that_is_kept_is_there(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «нету» is spoken «нет»
+        ("кулера в холле нету", ["drinking_water_missing"]),
+        ("на сайте телефона нету", ["phone_missing"]),
+    ],
+)
+def test_spoken_nety_is_net(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

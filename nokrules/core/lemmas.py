@@ -41,12 +41,16 @@ def words(text: str) -> list[str]:
 PREPOSITIONS_ONLY = frozenset({"к", "для", "при", "после", "из"})
 
 
+# spoken forms of a word the dictionary does not tie to it: «сайта нету» says what «сайта нет» does
+SPOKEN = {"нету": "нет"}
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Every normal form of a folded word, plus the word itself."""
     if not re.search(r"[а-я]", word) or word in PREPOSITIONS_ONLY:
         return frozenset({word})
-    out = {word}
+    out = {word, SPOKEN[word]} if word in SPOKEN else {word}
     for p in _morph().parse(word):
         out.add(fold(p.normal_form))
     return frozenset(out)
