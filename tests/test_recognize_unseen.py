@@ -2190,6 +2190,17 @@ def test_a_book_that_is_kept_is_there(engine: Engine, text: str, expected: list[
     assert ids(engine, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an indicator's value in points after the count it comes from is the indicator's own
+        ("2.3: довольны 30 из 40 опрошенных — 75 баллов", ["comfort_satisfaction_low"]),
+        ("5.1 — готовы рекомендовать 41 из 60, итог 68,3 балла", ["recommend_low"]),
+    ],
+)
+def test_an_indicator_value_after_its_count(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
 
 @pytest.mark.parametrize(
     "text, expected",

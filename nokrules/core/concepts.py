@@ -130,9 +130,11 @@ INDICATOR_VALUE_RE = re.compile(
     r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
 )
 # an indicator and the first number after it when that number is in points, whatever words stand between: «показатель
-# 1.3 по филиалу в с. Ивановка — 83,5 балла», «по 5.3 итог 86,1 балла», «по показателю 5.1 набрано 62 балла»
+# 1.3 по филиалу в с. Ивановка — 83,5 балла», «по 5.3 итог 86,1 балла», «по показателю 5.1 набрано 62 балла», or
+# after the count it comes from: «5.2: удовлетворённых 33 из 52 — 63,5 балла»
 INDICATOR_POINTS_RE = re.compile(
-    rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{{0,60}}?(?<![\d.,])(?P<value>\d{{1,3}}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
+    rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{{0,60}}?(?:\d+\s+из\s+\d+(?![.,]?\d)[^\d\n;]{{0,20}}?)?"
+    r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
 )
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
 _IND = rf"{NOT_IN_CODE}[1-5]\.[1-3](?![.,]?\d)"
