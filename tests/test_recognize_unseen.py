@@ -2205,6 +2205,21 @@ def test_an_indicator_value_after_its_count(engine: Engine, text: str, expected:
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a tick after an item says it is there, a cross that it is missing; a tick that opens a line is a bullet
+        ("Пандус ✓, поручни ✗, табличка Брайля ✗", ["handrails_missing", "braille_missing"]),
+        ("Лифт ✔; кнопка вызова ✘", ["call_button_missing"]),
+        ("✓ Пандус у главного входа отсутствует", ["ramp_missing"]),
+        # in a table of ones and zeros a one says the item is there
+        ("3.2: сурдоперевод — 0, версия для слабовидящих — 1, Брайль — 0", ["braille_missing", "sign_interpreter_missing"]),
+    ],
+)
+def test_ticks_crosses_and_ones_are_marks(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # «нету» is spoken «нет»
         ("кулера в холле нету", ["drinking_water_missing"]),
         ("на сайте телефона нету", ["phone_missing"]),

@@ -181,6 +181,10 @@ NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни �
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
 PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)(]|\.?$))")
+# a tick or a cross after an item of a checklist: «Брайль ✓; сурдопер. ✗», «лифт ✗ (стоит с марта)» (not a bullet that
+# opens a line: «✓ пандус отсутствует»); in a table of ones and zeros a one says the item is there: «сопровождение — 1»
+CHECK_MARK_RE = re.compile(r"(?<=[^\s,;:(])(?:\s*:)?\s*(?:(?P<yes>[✓✔☑])|[✗✘☒])")
+ONE_MARK_RE = re.compile(r"(?=\s)(?<=[^\s\d,;:(-])\s+[-–—−]\s*1(?=\s*(?:[,;)(]|\.?$))")
 # a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
 TEMPERATURE_RE = re.compile(
     r"(?<![\d.,])(?:(?:\+\s?|плюс\s+)(?P<signed>\d{1,2})(?:[.,]\d)?(?:\s*°\s*[cс]?|\s*градус\w*)?"
@@ -2168,11 +2172,14 @@ def _without_name_tail(text: str) -> str:
 
 
 def _read_marks(text: str) -> str:
-    """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» reads «лицензия нет, тарифы нет,
-    ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is there, not missing); a
-    checklist's row saved with «;» reads as if written with a dash («лицензия; −» is «лицензия — −»); a dash in the
-    remark cell after a value says there is no remark («5.1 | 99 | —»)."""
+    """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» (or «✗» and «✓») reads
+    «лицензия нет, тарифы нет, ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is
+    there, not missing); a checklist's row saved with «;» reads as if written with a dash («лицензия; −» is
+    «лицензия — −»); a dash in the remark cell after a value says there is no remark («5.1 | 99 | —»); in a table of
+    ones and zeros («сурдоперевод — 0, версия для слабовидящих — 1») a one says the item is there."""
     # (each mark has its sign: a line without it is not searched for the mark)
+    if "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text or "☒" in text:  # a tick is a plus
+        text = CHECK_MARK_RE.sub(lambda m: " +" if m.group("yes") else " −", text)
     if ";" in text or "|" in text:  # «5.1; 99; —»: a table's remark cell left empty after a value, no minus
         text = EMPTY_REMARK_RE.sub("", text)
     if "сайт" in text.lower() or "стенд" in text.lower():
@@ -2182,6 +2189,8 @@ def _read_marks(text: str) -> str:
     if "на " in text:  # «лицензия: на сайте — нет, на стенде — да»: the answer is the place's, not a missing stand
         text = PLACE_DASH_RE.sub(lambda m: m.group("place") + (" есть" if m.group("yes") else " "), text)
     if "-" in text or "–" in text or "—" in text or "−" in text:
+        if "1" in text and "0" in text and MINUS_MARK_RE.search(text):  # a table of ones and zeros
+            text = ONE_MARK_RE.sub(" есть", text)
         text = MINUS_MARK_RE.sub(" нет", text)
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
