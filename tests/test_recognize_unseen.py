@@ -2220,6 +2220,20 @@ def test_ticks_crosses_and_ones_are_marks(engine: Engine, text: str, expected: l
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a fraction beside a count of a checklist's items is the items' share, not a survey's
+        ("Персональный состав на сайте: 8 ФИО из 30, полнота 0,27", ["staff_info_missing"]),
+        ("Сайт — 15 из 22 пунктов перечня, Исайт/Инорм = 0,68", ["info_incomplete"]),
+        # a date is no ratio of places to people
+        ("Свободных мест в стационаре — 7 на 1 сентября, сведения размещены на сайте и стенде", []),
+    ],
+)
+def test_shares_of_items_and_dates_are_no_survey(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # «нету» is spoken «нет»
         ("кулера в холле нету", ["drinking_water_missing"]),
         ("на сайте телефона нету", ["phone_missing"]),

@@ -36,8 +36,12 @@ SHARE_RE = re.compile(
     rf"|\b\d{{1,4}}\s+(?:{PEOPLE}[а-я]*\s+)?из\s+\d{{1,4}}\b(?!\s+(?!{PEOPLE})[а-я])|\bкажд\w*\s+(?:втор|трет|четв|пят|шест|десят)"
 )
 # a share of what a checklist counts, not of people asked: «60 % требований», «11 из 19 позиций», «3 из 5 каналов»
-_ITEMS = r"(?=(?:позици|требовани|пункт|критери|параметр|документ|сведени|раздел|элемент|канал|способ)[а-я]*\b)"
-ITEM_SHARE_RE = re.compile(rf"\d\s*(?:%|процент\w*)\s+(?:от\s+)?(?:[а-я]+\s+)?{_ITEMS}|\b\d{{1,4}}\s+из\s+\d{{1,4}}\s+(?:[а-я]+\s+)?{_ITEMS}", re.I)
+_ITEMS = r"(?=(?:позици|требовани|пункт|критери|параметр|документ|сведени|раздел|элемент|канал|способ|фио\b)[а-я]*\b)"
+ITEM_SHARE_RE = re.compile(
+    rf"\d\s*(?:%|процент\w*)\s+(?:от\s+)?(?:[а-я]+\s+)?{_ITEMS}|\b\d{{1,4}}\s+из\s+\d{{1,4}}\s+(?:[а-я]+\s+)?{_ITEMS}"
+    rf"|\b\d{{1,4}}\s+{_ITEMS}[а-я]+\s+из\s+\d",  # «размещено 12 ФИО из 47»
+    re.I,
+)
 # a measurement as inspectors record it when a thing is off the norm: «ширина двери 70 см», «порог 4 см», «уклон 1:8»,
 # and roughly, the unit first: «порог сантиметров пять»
 MEASURE_RE = re.compile(rf"\b\d+(?:[.,]\d+)?\s*{LENGTH_UNIT}|\b(?:сантиметр|метр)\w*\s+\d+(?:[.,]\d+)?(?![\d.,]|\s*%|\s*процент)|\bуклон\w*\s+(?:[а-я]+\s+){{0,3}}\d+(?:[.,]\d+)?(?:\s*%|\s*:\s*\d+)?")
@@ -97,9 +101,11 @@ def _long_wait(m: re.Match[str]) -> bool:
 
 
 # a few things for many people, as inspectors count them: «3 стула на 20 посетителей», «одна санитарка на весь
-# корпус», «2 компьютера на группу из 12» (not a score: «оценили на 98 баллов из 100»)
+# корпус», «2 компьютера на группу из 12» (not a score: «оценили на 98 баллов из 100», nor a date: «14 мест по
+# состоянию на 01.06.2025», «12 мест на 1 сентября»)
 RATIO_RE = re.compile(  # (a count, not a measure: «поручни с двух сторон на высоте 0,7 м» is no ratio)
-    r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}на\s+(?:[а-яе-]+\s+){0,2}(?:\d+(?![.,]\d)|весь|все|всех)\b"
+    r"\b(\d+|один|одна|одно|два|две|три|четыре|пять)\s+(?:[а-яе-]+\s+){0,3}(?<!состоянию )на\s+(?:[а-яе-]+\s+){0,2}"
+    r"(?:\d+(?![.,]\d)(?!\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))|весь|все|всех)\b"
     r"|\bна\s+(?:весь|все|всех|\d+(?![\d.,]|\s*(?:балл|%|процент)))\s+(?:[а-яе-]+\s+){0,2}(один|одна|одно|два|две|\d+(?![.,]\d))\b"
 )
 EMPHASIS = frozenset({"один", "одна", "одно", "раз"})  # «ни один», «ни разу» (see Concepts._clear)
@@ -346,17 +352,17 @@ def _counts_of_asked(folded: str, asked: re.Match[str]) -> list[tuple[re.Match[s
     return out
 
 
-def _surveyed(text: str, context: str = "") -> bool:
+def surveyed(text: str, context: str = "") -> bool:
     """Does a part give a share of people asked? A percentage of a physical measure («уклон пандуса 15 %») is none,
     nor a share of a checklist's items («выполнено 60 % требований»; «стенд 11 из 19 позиций, сайт 13 из 22»: once
-    the part or the finding before it (`context`) counts items, its other counts count them too)."""
+    the part or the finding before it (`context`) counts items, its other counts and fractions count them too)."""
     measured = [m.span() for m in MEASURE_PERCENT_RE.finditer(text)] if "%" in text or "процент" in text else []
     counted = [m.span() for m in ITEM_SHARE_RE.finditer(text)]
     items: bool | None = None  # (whether items are counted «из» a total, read at the first count)
     for m in SHARE_RE.finditer(text):
         if any(a <= m.start() < b for a, b in (*measured, *counted)):
             continue
-        if "из" in m.group():
+        if "из" in m.group() or m.group().startswith("0"):  # a count or a fraction: «полнота 0,26» of the items
             if items is None:
                 items = any(" из " in f.group() for f in ITEM_SHARE_RE.finditer(f"{context} {text}"))
             if items:
@@ -786,7 +792,7 @@ class Concepts:
                     counted_as("не все", m.group(), "partial", tuple(i for i, w in enumerate(surface) if w == every)[:1])
                     break
         said = [self.survey.elements[k].source for k in self.survey.candidates(lem) if find_element(self.survey.elements[k], lem) is not None]
-        survey = (digit or "кажд" in text) and _surveyed(text, context) or bool(said)
+        survey = (digit or "кажд" in text) and surveyed(text, context) or bool(said)
         score = any(find_element(self.scores.elements[k], lem) is not None for k in self.scores.candidates(lem))
         # «проживающие довольны досугом»: «satisfied» with no share, no number, no negative word and nothing said
         # to be wrong is praise («недоброжелательное отношение» is not)

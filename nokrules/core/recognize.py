@@ -29,6 +29,7 @@ from nokrules.core.concepts import (
     DIGIT_RE,
     DURATION_RE,
     INDICATOR_SYMBOL_RE,
+    ITEM_SHARE_RE,
     LENGTH_UNIT,
     PARTLY_RE,
     PREPOSITIONS,
@@ -44,6 +45,7 @@ from nokrules.core.concepts import (
     indicator_value,
     indicator_values,
     shares,
+    surveyed,
 )
 from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END
 from nokrules.core.lemmas import (
@@ -1095,10 +1097,11 @@ class Recognizer:
         return out
 
     def _aspects(self, text: str, toks: Tokens) -> _Aspects | None:
-        """A survey line that gives several shares, cut into its aspects; None when it gives fewer than two."""
+        """A survey line that gives several shares, cut into its aspects; None when it gives fewer than two, or when
+        its shares are of a checklist's items («сайт — 18 из 27 пунктов, 0,67; стенд — 11 из 18, 0,61»)."""
         folded = fold(text)
         found = shares(folded)
-        if len(found) < 2:
+        if len(found) < 2 or ITEM_SHARE_RE.search(folded) and not surveyed(folded):
             return None
         cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
         bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True))
