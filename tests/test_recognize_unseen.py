@@ -2234,6 +2234,21 @@ def test_shares_of_items_and_dates_are_no_survey(engine: Engine, text: str, expe
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a line that opens by comparing tells of the other organisation it names
+        ("Для сравнения: в соседнем интернате лифта до сих пор нет.", []),
+        ("Например, в другом отделении кулера нет.", []),
+        # unless it sets ours against it, or compares nothing
+        ("Для сравнения: в соседнем интернате кулер есть, а у нас нет.", ["drinking_water_missing"]),
+        ("Например, у главного входа нет пандуса.", ["ramp_missing"]),
+    ],
+)
+def test_a_comparison_tells_of_the_other_organisation(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # «нету» is spoken «нет»
         ("кулера в холле нету", ["drinking_water_missing"]),
         ("на сайте телефона нету", ["phone_missing"]),

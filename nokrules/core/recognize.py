@@ -235,6 +235,8 @@ NOT_OURS_SAID_RE = re.compile(
     r"\bк\s+(?:[а-я]+\s+){0,2}?(?:наш[а-я]*|проверяем[а-я]*|оцениваем[а-я]*)(?:\s+[а-я]+){0,3}?\s+(?:это\s+|данное\s+|эти\s+)?"
     r"(?:замечани[а-я]*\s+|недостат[а-я]*\s+)?(?:не\s+относ|отношения\s+не\s+име)"
 )
+# a line that opens by comparing: what it tells is of the other organisation it names (see _about_others)
+COMPARED_RE = re.compile(r"\W*(?:для\s+сравнения|для\s+примера|в\s+качестве\s+(?:положительного\s+)?примера|например|в\s+сравнении\s+с)\b")
 NOT_OURS_AFTER_OTHERS_RE = re.compile(rf"\bа\s+не\s+(?:(?:в|у|к)\s+)?{OUR_PLACE}\s*[.!]?\s*$")
 CLAUSE_SPLIT_RE = re.compile(r";|,(?!\d)|[()]")  # the same, and the brackets that hold a clause together
 # the fewest words of a clause read on its own; a clause of just so many («кулера нет», «замены нет») is like too many
@@ -1524,14 +1526,18 @@ class Recognizer:
 
     def _about_others(self, text: str, toks: Tokens) -> bool:
         """Does the finding tell another organisation's problem and set ours against it? Then it names none of ours:
-        «а не в нашем центре», «но к проверяемой организации это не относится», or another one named and then «а у
-        нас» with nothing wrong after it («…, а у нас всё открывается»; «у них пандус есть, а у нас нет» is ours)."""
+        «а не в нашем центре», «но к проверяемой организации это не относится», a comparison with another one alone
+        («Для сравнения: в соседнем ПНИ …»), or another one named and then «а у нас» with nothing wrong after it
+        («…, а у нас всё открывается»; «у них пандус есть, а у нас нет» is ours)."""
         said = "относ" in text
-        if " а " not in text and not said:
+        compared = "сравн" in text or "пример" in text
+        if " а " not in text and not said and not compared:
             return False  # most findings
         folded = fold(text)
         if said and NOT_OURS_SAID_RE.search(folded):
             return True
+        if compared and COMPARED_RE.match(folded) and OTHERS_RE.search(folded) and " а " not in folded and " но " not in folded:
+            return True  # «Для сравнения: в соседнем ПНИ установлен лифт на все этажи»
         if " а " not in text:
             return False
         if NOT_OURS_RE.search(folded):
