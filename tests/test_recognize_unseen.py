@@ -2256,3 +2256,22 @@ def test_a_comparison_tells_of_the_other_organisation(engine: Engine, text: str,
 )
 def test_spoken_nety_is_net(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fix promised is one not made yet
+        ("Кнопка вызова у входа будет установлена после ремонта крыльца", ["call_button_missing"]),
+        ("Тарифы на платные услуги планируется разместить на сайте в марте", ["tariffs_missing"]),
+        ("Благоустройство двора запланировано на 2027 год", ["territory_poor"]),
+        ("Подъёмная платформа планируется к установке в 2027 году", ["ramp_missing"]),
+        # what it waits for is when, not what is missing
+        ("Информационный стенд в холле будет обновлён после утверждения тарифов", []),
+        # a fix made, or a promise of no fix
+        ("Пандус был установлен в прошлом году", []),
+        ("Ответ заявителю будет дан в течение 30 дней", []),
+    ],
+)
+def test_a_fix_promised_is_not_made_yet(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

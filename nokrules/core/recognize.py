@@ -179,6 +179,20 @@ ONLY_LIST_RE = re.compile(r"\b(?:только|лишь)\s+(?!(?:на|в|во|с|
 DENIED_RE = re.compile(r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*)(?![а-яё])", re.I)  # a denial said of a «ни …, ни …» list
 # a table's remark cell left empty after a value: «5.1; 99; —», «3.3 | 94 % | —» (see _read_marks)
 EMPTY_REMARK_RE = re.compile(r"(?<=[\d%])\s*[;|]\s*[-–—−]\s*(?=[;|]|$)")
+# a fix promised (see _read_future): «будет размещён», «будут после ремонта установлены», «планируется установить»,
+# «запланировано на 2026 год», «намечены на III квартал», «планируется к установке»
+FUTURE_HINT_RE = re.compile(r"будет|будут|планир|наме[чт]", re.I)
+FUTURE_FIX_RE = re.compile(
+    r"(?<![а-яё])(?<!не )(?:будет|будут)\s+(?P<between>(?:[а-яё]+\s+){0,3}?)(?P<done>[а-яё]+)(?![а-яё])"
+    r"|(?<![а-яё])(?<!не )(?:планиру[а-яё]*|намеч[а-яё]*ся)\s+(?P<inf>[а-яё]+ть)(?![а-яё])"
+    r"|(?<![а-яё])(?P<planned>(?:за)?планирован[аоы]?|намечен[аоы]?|планиру[а-яё]*ся(?=\s+к\s))(?![а-яё])",
+    re.I,
+)
+# what a fix promised waits for, up to the end of its clause: «после утверждения тарифов», «по окончании ремонта»
+FIX_WAITS_RE = re.compile(
+    r"(?:\s+[^\s,;.:]+){0,3}?\s+(?:после|по\s+окончании|по\s+завершении|при\s+условии|в\s+связи\s+с|по\s+мере)(?![а-яё])[^,;.:()]*",
+    re.I,
+)
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
@@ -427,6 +441,7 @@ class Recognizer:
             if i.result is not None
         ]
         self._done = ElementIndex([compile_element(w) for w in (signals.done if signals else [])])  # see _says_there
+        self._fixes = frozenset(fold(w) for w in (signals.done if signals else []) if " " not in w)  # see _read_future
         # the word forms of each means of contact (`channel: true`): its concept's objects, where a hit names it
         self._channels: dict[str, frozenset[str]] = {
             d.id: frozenset(
@@ -1833,14 +1848,14 @@ class Recognizer:
         """The text a finding is recognised from: an item of a list that says nothing itself («информация о
         попечительском совете» after «Не размещены: …;») is read with the list's lead; an item with a verb or a
         signal of its own («пандус есть») is read alone."""
-        text = _read_notation(f.text)
+        text = _read_notation(f.text, self._fixes)
         if not f.lead:
             return text
         toks = self.tokens(text)
         _, _, signals = self._part_signals(text, toks)
         if any(sg.problem or sg.survey or sg.clear for sg in signals) or any(map(is_predicate, toks.surface)):
             return text
-        return f"{_read_notation(f.lead)}: {text}"
+        return f"{_read_notation(f.lead, self._fixes)}: {text}"
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one Recognizer per loaded catalog; a text repeats rarely, its shape often
     def _recognitions(self, i: int, text: str) -> tuple[Recognition, ...]:
@@ -2117,12 +2132,33 @@ def _names_indicator(folded: str, start: int = 0) -> bool:
     return INDICATOR_RE.search(folded, start) is not None or INDICATOR_SYMBOL_RE.search(folded) is not None
 
 
-def _read_notation(text: str) -> str:
+def _read_notation(text: str, fixes: Collection[str] = ()) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
     the tail that names whom it serves, a thing fixed without the words of its former state; «ни пандуса ни кнопки»
-    typed without its comma reads with it, an item each."""
-    return _read_neither(_read_temperatures(_read_marks(_without_former_state(_without_earlier_shares(_without_name_tail(text))))))
+    typed without its comma reads with it, an item each; a fix promised is one not made yet."""
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(text))), fixes))))
+
+
+def _read_future(text: str, fixes: Collection[str]) -> str:
+    """A fix promised, not made: «ящик для отзывов будет установлен после ремонта», «тарифы планируется разместить
+    в III квартале», «благоустройство запланировано на 2026 год» read «пока не установлен», «пока не разместить»,
+    «пока не выполнено на 2026 год»: the thing is not there yet (a fix told in the past, «был установлен», says it
+    is; «не будет» stays as it is). A fix is a word of one of the catalog's `fixes` (signals.done): «ответ будет
+    дан в течение 30 дней» promises no fix. What the fix waits for tells when, not what is missing: «стенд будет
+    обновлён после утверждения тарифов» reads without «после утверждения тарифов»."""
+    if FUTURE_HINT_RE.search(text) is None:
+        return text  # most findings
+    out, last = [], 0
+    for m in FUTURE_FIX_RE.finditer(text):
+        verb = m.group("inf") or m.group("done")
+        if not m.group("planned") and (lemmas(fold(verb)).isdisjoint(fixes) or m.group("done") and not is_done(fold(verb))):
+            continue
+        said = "пока не выполнено" if m.group("planned") else "пока не " + (m.group("between") or "") + verb
+        waits = FIX_WAITS_RE.match(text, m.end())
+        out += [text[last : m.start()], said]
+        last = waits.end() if waits else m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _read_neither(text: str) -> str:
