@@ -2275,3 +2275,22 @@ def test_spoken_nety_is_net(engine: Engine, text: str, expected: list[str]) -> N
 )
 def test_a_fix_promised_is_not_made_yet(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «в целом» after organisational conditions is about them, not about the conditions overall
+        ("Удовлетворённость режимом работы — 70 %, организационными условиями в целом — 78 %", ["org_conditions_satisfaction_low", "work_schedule_inconvenient"]),
+        # a number after «вход» says which entrance, not how the thing is there
+        ("Вход 2: пандус есть, поручни нет", ["handrails_missing"]),
+        # «д/» is «для», «б/» is «без» («б/у» is used)
+        ("Туалет д/инв. — нет", ["accessible_sanitary_missing"]),
+        ("Крыльцо б/пандуса, 5 ступеней", ["ramp_missing"]),
+        ("Кресло-коляска б/у, исправна", []),
+        # an inspector's cuts of the catalog's words
+        ("Таблички Брайля — нет; контраст. марк. ступ. — нет", ["tactile_guides_missing", "braille_missing"]),
+    ],
+)
+def test_an_inspectors_notation(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -188,6 +188,7 @@ FUTURE_FIX_RE = re.compile(
     r"|(?<![а-яё])(?P<planned>(?:за)?планирован[аоы]?|намечен[аоы]?|планиру[а-яё]*ся(?=\s+к\s))(?![а-яё])",
     re.I,
 )
+SLASH_FOR_RE = re.compile(r"(?<![а-яёА-ЯЁ/])(?:[дД]/|[бБ]/(?![уУ](?![а-яё])))(?=[а-яё])")  # «д/инв.», «б/поручней»
 # what a fix promised waits for, up to the end of its clause: «после утверждения тарифов», «по окончании ремонта»
 FIX_WAITS_RE = re.compile(
     r"(?:\s+[^\s,;.:]+){0,3}?\s+(?:после|по\s+окончании|по\s+завершении|при\s+условии|в\s+связи\s+с|по\s+мере)(?![а-яё])[^,;.:()]*",
@@ -2136,7 +2137,10 @@ def _read_notation(text: str, fixes: Collection[str] = ()) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
     the tail that names whom it serves, a thing fixed without the words of its former state; «ни пандуса ни кнопки»
-    typed without its comma reads with it, an item each; a fix promised is one not made yet."""
+    typed without its comma reads with it, an item each; a fix promised is one not made yet; «д/инв.» and «б/поручней»
+    read «для инв.» and «без поручней» («б/у» stays)."""
+    if "/" in text:
+        text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
     return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(text))), fixes))))
 
 
