@@ -2294,3 +2294,14 @@ def test_a_fix_promised_is_not_made_yet(engine: Engine, text: str, expected: lis
 )
 def test_an_inspectors_notation(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «проф. подг.» is professional training, not a profession missing from the staff
+        ("Проф. подг. санитарок — нет", ["staff_training_low"]),
+    ],
+)
+def test_professional_training_cut(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
