@@ -2305,3 +2305,15 @@ def test_an_inspectors_notation(engine: Engine, text: str, expected: list[str]) 
 )
 def test_professional_training_cut(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «до сих пор нет» says the thing is still missing, not that what is there is old
+        ("Почему на сайте до сих пор нет тарифов?", ["tariffs_missing"]),
+        ("На сайте до сих пор указан прежний директор", ["info_outdated"]),
+    ],
+)
+def test_still_missing_is_not_outdated(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
