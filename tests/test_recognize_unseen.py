@@ -2317,3 +2317,15 @@ def test_professional_training_cut(engine: Engine, text: str, expected: list[str
 )
 def test_still_missing_is_not_outdated(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negation reaches the next word or one more: «не вежливый … грубо» holds no «не грубо»
+        ("сотрудник не вежливый разговаривал грубо", ["courtesy_service_low"]),
+        ("персонал не был груб", []),
+    ],
+)
+def test_a_negation_reaches_the_next_word(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -12,6 +12,10 @@ from functools import lru_cache
 from nokrules.core.lemmas import fold, normal_form
 
 PHRASE_GAP = 2  # other words allowed between neighbouring words of a phrase
+# a negation reaches the word after it, or one more («не был груб»): «не вежливый, разговаривал грубо» holds no «не
+# грубо» (the problem signals are as tight: concepts.Concepts.tight)
+NEGATION_GAP = 1
+NEGATIONS = frozenset({"не", "ни"})
 SHORT_INDEX = 4  # an index of this many elements or fewer is walked whole rather than asked
 HEAD, HEAD_LEN = "*", 3  # a prefix word is indexed by its first letters, marked so no word form is taken for it
 
@@ -132,7 +136,8 @@ def _phrase_at(
         spec = phrase[n]
         # «4.3» is «4 3»; «п. 4 показателя 3.2» is no indicator 4.3
         start = i + 1
-        stop = min(start + (1 if prev.number and spec.number else 1 + PHRASE_GAP), last)
+        gap = 0 if prev.number and spec.number else NEGATION_GAP if prev.prefix is None and prev.forms <= NEGATIONS else PHRASE_GAP
+        stop = min(start + 1 + gap, last)
         forms, prefix = spec.forms, spec.prefix
         for j in range(start, stop):
             if j in breaks:  # «нет навигации, сайт не работает» holds no «навигация сайт»
