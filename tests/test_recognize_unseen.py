@@ -2329,3 +2329,16 @@ def test_still_missing_is_not_outdated(engine: Engine, text: str, expected: list
 )
 def test_a_negation_reaches_the_next_word(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «жалоба» as a complement of a box or a book tells no problem
+        ("ящик для жалоб и предложений висит у входа, замок исправен", []),
+        ("Отделение 3: стенд ✓, ящик жалоб ✓, книга отзывов ✓", []),
+        ("поступают жалобы на качество питания", ["food_quality_poor"]),
+    ],
+)
+def test_a_box_for_complaints_is_no_complaint(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

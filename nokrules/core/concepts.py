@@ -726,6 +726,8 @@ class Concepts:
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
             found = [p for p in find_all(el, lem) if not ignored.issuperset(p) and (k not in self.tight or p[1] - p[0] <= 2)]
+            # a remark noun as a complement tells no problem: «ящик жалоб есть», «книга жалоб ведётся»
+            found = [p for p in found if len(p) > 1 or not self._governed_remark(lem, p[0])]
             if not found:
                 continue
             words.append(Match(element=el.source, words=[surface[i] for i in found[0]]))
@@ -883,6 +885,11 @@ class Concepts:
         start = next(k for k in range(first, at, -1) if PUNCTUATION_RE.search(text, spans[k - 1][1], spans[k][0]))
         rest = [tuple(i - start for i in spot if i >= start) for spot in spots]
         return not self._clear(Lemmas(lem.sets[start:]), text[spans[start][0] :], [r for r in rest if r])
+
+    def _governed_remark(self, lem: Lemmas, i: int) -> bool:
+        """Is word `i` a remark noun («жалоба», «нарушение») hanging on the word before it as a complement («ящик
+        жалоб», «для жалоб», «порядок подачи жалоб», «об устранении нарушений»)?"""
+        return i > 0 and bool(self.remark_nouns & lem.sets[i]) and bool(GOVERNS_REMARK & lem.sets[i - 1])
 
     def _framed(self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]] = ()) -> bool:
         """Does the part end in a remark denied with what it is about between: «замечаний к санитарному состоянию
