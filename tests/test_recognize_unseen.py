@@ -2342,3 +2342,17 @@ def test_a_negation_reaches_the_next_word(engine: Engine, text: str, expected: l
 )
 def test_a_box_for_complaints_is_no_complaint(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a thing that is there but cannot be used: taped over, behind a cupboard, in a dark corner
+        ("Кнопка вызова заклеена скотчем.", ["call_button_missing"]),
+        ("Информационный стенд закрыт шкафом.", ["stand_unreadable"]),
+        ("Стенд висит в тёмном углу.", ["stand_unreadable"]),
+        ("Кнопка вызова установлена у входа", []),
+    ],
+)
+def test_a_thing_blocked_from_use(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
