@@ -2356,3 +2356,18 @@ def test_a_box_for_complaints_is_no_complaint(engine: Engine, text: str, expecte
 )
 def test_a_thing_blocked_from_use(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a thing taken away or switched off is missing or broken
+        ("Поручни на лестнице сняты при ремонте", ["handrails_missing"]),
+        ("Кнопка вызова у входа демонтирована", ["call_button_missing"]),
+        ("Бегущая строка в холле выключена", ["sound_visual_duplication_missing"]),
+        # remarks taken away are none
+        ("Недостатки устранены, замечания сняты", []),
+    ],
+)
+def test_a_thing_taken_away_or_switched_off(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
