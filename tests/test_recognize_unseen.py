@@ -2371,3 +2371,15 @@ def test_a_thing_blocked_from_use(engine: Engine, text: str, expected: list[str]
 )
 def test_a_thing_taken_away_or_switched_off(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a line of survey topics alone: each topic below the floor is its own deficiency
+        ("Комфортность условий — 84 %, доступность — 73 %", ["comfort_satisfaction_low", "accessibility_satisfaction_low"]),
+        ("Комфортность — 84 %, доступность — 97 %", ["comfort_satisfaction_low"]),
+    ],
+)
+def test_a_line_of_survey_topics(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -113,6 +113,7 @@ THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|и�
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
+SURVEY_TOPIC = "удовлетворённость"  # what an aspect of a survey line is read under when the line's topic is not its own
 BREAK_RE = re.compile(r"[,;]")  # what no phrase spans (see Lemmas.breaks)
 # the `where` words that only link the others; unlike `_where_nouns` (for a number after a place), «с.» and «к.» count
 # as a village and a building here: a piece of them and a number alone is an address
@@ -1130,7 +1131,8 @@ class Recognizer:
         регистраторов оценили 85 %, соцработников — 92 %, операторов телефонной линии — 77 %», «Вежливостью довольны:
         при первичном обращении — 82 %, по телефону — 71 %». An item with a share and no word of any hit is read with
         the topic (the words before the colon, or else the line's first word); a survey deficiency (one with a value)
-        it then names is the item's own, with the item's words, so it takes the item's share."""
+        it then names is the item's own, with the item's words, so it takes the item's share. In a line of survey topics
+        alone, an item that is a topic of its own («Комфортность — 84 %, доступность — 73 %») is read as one."""
         head_a, head_b = aspects.bounds[0]
         colon = aspects.folded.find(":", head_a, head_b)
         if colon >= 0 and not DIGIT_RE.search(aspects.folded, head_a, colon):
@@ -1143,13 +1145,20 @@ class Recognizer:
             topic, first = text[word.start() : word.end()], 1
             bounds = aspects.bounds
         covered = {i for h in hits.values() for i in h.words if not toks.surface[i].isdigit()}
+        # a line whose every topic is a survey's (the hits all give a value): an item that names its own survey topic
+        # with no word of the line's («доступность — 73 %» after «Комфортность условий — 84 %») is that topic's share
+        surveyed_line = all(self.catalog.deficiency(did).value for did in hits)
         found: dict[str, _Hit] = {}
         for k in range(first, len(bounds)):
             a, b = bounds[k]
             words = [i for i in range(*toks._range(a, b).indices(len(toks.surface))) if not toks.surface[i].isdigit()]
             if not aspects.shares_in(k) or not words or covered.intersection(words):
                 continue
-            for h in self._analyse(f"{topic} {text[a:b].strip()}").hits:
+            item = text[a:b].strip()
+            own = self._analyse(f"{topic} {item}").hits
+            if surveyed_line and not any(self.catalog.deficiency(h.deficiency).value and h.deficiency not in hits for h in own):
+                own = self._analyse(f"{SURVEY_TOPIC} {item}").hits  # «Комфортность — 84 %, доступность — 73 %»
+            for h in own:
                 if h.deficiency not in hits and h.deficiency not in found and self.catalog.deficiency(h.deficiency).value:
                     found[h.deficiency] = _Hit(h.deficiency, h.source, h.pattern, h.matches, None, -1, close=h.close, words=tuple(words))
         return found
