@@ -2383,3 +2383,16 @@ def test_a_thing_taken_away_or_switched_off(engine: Engine, text: str, expected:
 )
 def test_a_line_of_survey_topics(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a recommendation to improve, strengthen or widen a thing says it falls short
+        ("Укрепить материально-техническую базу", ["equipment_outdated"]),
+        ("Улучшить качество питания", ["food_quality_poor"]),
+        ("Материально-техническая база улучшена", []),
+    ],
+)
+def test_a_call_to_improve_says_it_falls_short(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
