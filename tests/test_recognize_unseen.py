@@ -2396,3 +2396,17 @@ def test_a_line_of_survey_topics(engine: Engine, text: str, expected: list[str])
 )
 def test_a_call_to_improve_says_it_falls_short(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # mould is the rooms' sanitary state; repair comes with words of repair
+        ("В душевой в углах плесень", ["sanitary_state_poor"]),
+        ("в палате сырость и плесень на стенах, штукатурка отваливается", ["sanitary_state_poor", "premises_repair_needed"]),
+        # and its absence is nothing wrong
+        ("Плесени в помещениях не обнаружено", []),
+    ],
+)
+def test_mould_is_a_sanitary_state(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
