@@ -2410,3 +2410,15 @@ def test_a_call_to_improve_says_it_falls_short(engine: Engine, text: str, expect
 )
 def test_mould_is_a_sanitary_state(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a territory not fit for wheelchairs is access for the disabled, not the grounds' upkeep
+        ("территория вокруг корпуса для колясок не приспособлена, дорожки в ямах", ["premises_access_not_adapted"]),
+        ("двор для колясок приспособлен, дорожки ровные", []),
+    ],
+)
+def test_a_territory_unfit_for_wheelchairs_is_access(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
