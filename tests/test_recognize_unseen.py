@@ -2422,3 +2422,14 @@ def test_mould_is_a_sanitary_state(engine: Engine, text: str, expected: list[str
 )
 def test_a_territory_unfit_for_wheelchairs_is_access(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative named in the family's own words is a person cared for
+        ("Деда не кормят, поднос ставят и уходят.", ["care_neglect"]),
+    ],
+)
+def test_care_left_undone_for_a_grandfather(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
