@@ -2433,3 +2433,15 @@ def test_a_territory_unfit_for_wheelchairs_is_access(engine: Engine, text: str, 
 )
 def test_care_left_undone_for_a_grandfather(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a contract on the site or the stand is its form, named after another thing too
+        ("на стенде нет ни лицензии, ни договора", ["license_missing", "contract_form_missing"]),
+        ("на стенде нет договора о сотрудничестве с больницей", []),
+    ],
+)
+def test_a_contract_on_the_stand_is_its_form(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
