@@ -2142,7 +2142,7 @@ def _names_indicator(folded: str, start: int = 0) -> bool:
     return INDICATOR_RE.search(folded, start) is not None or INDICATOR_SYMBOL_RE.search(folded) is not None
 
 
-def _read_notation(text: str, fixes: Collection[str] = ()) -> str:
+def _read_notation(text: str, fixes: Collection[str]) -> str:
     """What an inspector writes in signs put in words, for the finding and its list's lead alike: marks, then
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
     the tail that names whom it serves, a thing fixed without the words of its former state; «ни пандуса ни кнопки»
