@@ -866,7 +866,7 @@ class Concepts:
                         continue
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
-                    if any(index[i] > 0 and self.remark_nouns & sets.sets[i] and GOVERNS_REMARK & lem.sets[index[i] - 1] for i in pos):
+                    if any(self._governed_remark(lem, index[i]) for i in pos):
                         continue  # «порядок подачи жалоб … отсутствует»: the remark is a complement of the thing denied
                     if spans and self._troubled_after(lem, text, spans, spots, last):
                         continue  # «замечаний по питанию нет, в столовой нет воды»: the phrase clears its clause only
