@@ -38,7 +38,7 @@ def phrasing(text: str, *ids: str) -> Phrasing:
 
 
 def modelled(mini: Engine, min_probability: float = 0.6, min_found: float = 0.0) -> Engine:
-    model = ModelSpec(min_probability=min_probability, min_found=min_found, epochs=30, alpha=1e-4)
+    model = ModelSpec(min_probability=min_probability, min_found=min_found, c=500.0)
     spec = SimilaritySpec(learn_from=["corpus"], min_similarity=1.0, model=model)
     phrasings = [phrasing(t, "ramp_missing") for t in RAMP] + [phrasing(t, "faq_missing") for t in FAQ] + [phrasing(t) for t in NOTHING]
     return Engine(mini.catalog.model_copy(update={"similarity": spec, "phrasings": phrasings}))
@@ -156,7 +156,7 @@ def test_what_the_closest_phrasings_found_is_left_out_when_the_model_finds_the_w
     odd = "раздел пустой, ответа нет, коляска"
 
     def engine(min_found: float) -> Engine:
-        model = ModelSpec(min_probability=0.6, min_found=min_found, epochs=30, alpha=0.05)
+        model = ModelSpec(min_probability=0.6, min_found=min_found, c=1.0)
         spec = SimilaritySpec(learn_from=["corpus"], min_similarity=0.3, neighbours=1, model=model)
         phrasings = [phrasing(t, "ramp_missing") for t in [*RAMP, odd]] + [phrasing(t, "faq_missing") for t in FAQ]
         phrasings += [phrasing(t) for t in NOTHING]
@@ -175,7 +175,7 @@ def test_a_two_word_clause_is_read_only_when_the_model_is_as_sure_as_min_short(m
     text = "на сайте вопросы остаются без ответа, съезда нет"
 
     def ids(min_short: float) -> list[str]:
-        model = ModelSpec(min_probability=0.6, min_short=min_short, epochs=30, alpha=1e-4)
+        model = ModelSpec(min_probability=0.6, min_short=min_short, c=500.0)
         spec = SimilaritySpec(learn_from=["corpus"], model=model)
         e = Engine(mini.catalog.model_copy(update={"similarity": spec, "phrasings": phrasings}))
         return sorted(r.deficiency for r in e.recognize(e.findings(text)))

@@ -104,7 +104,7 @@ def test_a_hit_the_model_of_all_the_phrasings_backs_is_not_vetoed(plain: Engine,
 
     def judged(max_model: float) -> Engine:
         veto = VetoSpec(min_known=2, max_model=max_model)
-        model = ModelSpec(min_probability=0.6, epochs=30, alpha=1e-4)
+        model = ModelSpec(min_probability=0.6, c=500.0)
         sim = SimilaritySpec(learn_from=["corpus"], neighbours=2, min_similarity=0.4, veto=veto, model=model)
         return Engine(plain.catalog.model_copy(update={"similarity": sim, "phrasings": LABELLED}))
 

@@ -3,8 +3,8 @@ for a finding that patterns, concepts and its closest phrasings all left alone.
 
 Nearest neighbours abstain when the few closest phrasings disagree or are far, which is most of what is left of
 wording nobody has seen («ждать у кабинета приходится стоя, одна лавочка на двоих»): no phrasing is close, yet
-each word leans towards one deficiency across all of them. A logistic model (scikit-learn's SGDClassifier, one
-against the rest) weighs every word by what it says over the whole pool, and gives a probability: a deficiency is
+each word leans towards one deficiency across all of them. A logistic model (scikit-learn's LogisticRegression,
+one against the rest) weighs every word by what it says over the whole pool, and gives a probability: a deficiency is
 taken only when it reaches `min_probability`, and the class of lines that name nothing (the corpus' negatives)
 competes like any other, so «замечаний нет» stays unrecognised. The same probabilities are a second opinion on
 what a pattern or a concept found, and on each clause of a finding read on its own (Recognizer._doubted,
@@ -146,7 +146,8 @@ def _write(path: Path, model: Classifier) -> None:
 
 def _train(rows: list[tuple[int, str]], features: Sequence[frozenset[str]], spec: ModelSpec) -> Classifier | None:
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import SGDClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
 
     classes = sorted({label for _, label in rows})
     if len(classes) < 2:
@@ -167,8 +168,9 @@ def _train(rows: list[tuple[int, str]], features: Sequence[frozenset[str]], spec
         data.extend(w.tolist())
         indptr.append(len(indices))
     x = csr_matrix((np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)), shape=(len(rows), len(vocabulary)))
-    model = SGDClassifier(loss="log_loss", alpha=spec.alpha, max_iter=spec.epochs, tol=None, random_state=0)
-    model.fit(x, [label for _, label in rows])
-    return Classifier(
-        [str(c) for c in model.classes_], vocabulary, idf, np.asarray(model.coef_, dtype=np.float32), np.asarray(model.intercept_, dtype=np.float64)
-    )
+    # trained to convergence, not for a few passes of stochastic descent: one phrasing more or less then moves the
+    # weights a little, where it used to reshuffle every pass and flip a dozen answers in a thousand lines
+    model = OneVsRestClassifier(LogisticRegression(C=spec.c, solver="liblinear", max_iter=1000)).fit(x, [label for _, label in rows])
+    coef = np.vstack([e.coef_ for e in model.estimators_])
+    intercept = np.concatenate([e.intercept_ for e in model.estimators_])
+    return Classifier([str(c) for c in model.classes_], vocabulary, idf, np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float64))

@@ -119,8 +119,9 @@ class VetoSpec(Strict):
 
 class ModelSpec(Strict):
     """The third stage (see classifier.py): a logistic model of the same phrasings, for a finding the closest ones
-    left alone. Its deficiency is taken only at a probability of at least `min_probability`; `epochs` passes over
-    the phrasings with L2 penalty `alpha` train it (the same phrasings and settings give the same model). It is
+    left alone. Its deficiency is taken only at a probability of at least `min_probability`; `c` is the inverse of
+    its L2 penalty: the smaller, the more a word's weight is held back (the same phrasings and settings give the
+    same model, trained to convergence, so one phrasing more or less moves it little). It is
     also a second opinion on what a pattern, a concept or the closest phrasings found: a deficiency it gives less than
     `min_found` over the whole finding is left out (see Recognizer._doubted; 0, the default, asks it nothing). A
     clause of two words that no hit touched is taken only at `min_short` («воды нет» may be anyone's; 1, the default,
@@ -129,8 +130,7 @@ class ModelSpec(Strict):
     min_probability: float = Field(default=0.7, gt=0.5, le=1)
     min_found: float = Field(default=0.0, ge=0, lt=0.5)
     min_short: float = Field(default=1.0, gt=0.5, le=1)
-    epochs: int = Field(default=12, ge=1, le=200)
-    alpha: float = Field(default=2e-6, gt=0, le=1)
+    c: float = Field(default=30.0, gt=0, le=10000)
 
 
 class SimilaritySpec(Strict):
