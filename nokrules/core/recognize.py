@@ -1243,8 +1243,11 @@ class Recognizer:
         the catalog words it is a typo or a cut of («пандуса» → пандус, «слабовид» → слабовидящий); numbers and
         unknown names say nothing. Only the most likely lemma, which the command keeps between runs: the
         thousands of labelled findings are read in a second, not parsed word by word every time."""
-        found = list(WORD_RE.finditer(fold(text)))
-        return self._features([m.group() for m in found], lambda i, word: self._token(word, not _is_name(text, *found[i].span())))
+        folded = fold(text)
+        found = list(WORD_RE.finditer(folded))
+        words = [m.group() for m in found]
+        out = self._features(words, lambda i, word: self._token(word, not _is_name(text, *found[i].span())))
+        return out | self._cut_words(words, lambda i, w: folded[found[i].end() : found[i].end() + 1] == "." or not is_known(w))
 
     def model_features(self, text: str) -> frozenset[str]:
         """What the model stage weighs: the words `features` gives, and what the finding says of its thing as marks
@@ -1269,7 +1272,17 @@ class Recognizer:
         """`features` of the text the tokens are of (of its `words`), from the lemmas they already have (an unknown
         word's are the same: a name is told the same way)."""
         sets = toks.lemma_sets[words]
-        return self._features(toks.surface[words], lambda i, _: sets[i])
+        surface = toks.surface[words]
+        return self._features(surface, lambda i, _: sets[i]) | self._cut_words(surface, lambda i, w: self._cuts[w] <= sets[i])
+
+    def _cut_words(self, words: Sequence[str], cut: Callable[[int, str], bool]) -> frozenset[str]:
+        """The words an inspector's cuts among `words` stand for (`cut` tells a cut from a word that only looks like
+        one): «контраст. марк. ступ.» is weighed as the marking of steps, as the patterns read it, even where the
+        dictionary knows «ступ» and «марк» as words of their own."""
+        cuts = self._cuts
+        if not cuts or cuts.keys().isdisjoint(words):
+            return frozenset()
+        return frozenset(f for i, w in enumerate(words) if w in cuts and cut(i, w) for f in cuts[w])
 
     def _features(self, words: Sequence[str], forms: Callable[[int, str], frozenset[str]]) -> frozenset[str]:
         out: set[str] = set()
