@@ -88,6 +88,24 @@ def attachment(word: str) -> tuple[bool, bool, bool]:
     return noun, genitive, modifier
 
 
+# a pronoun that names a thing said before, with the gender (or the plural) of the nouns it can stand for
+STANDS_FOR = {"он": ("masc",), "его": ("masc", "neut"), "оно": ("neut",), "она": ("femn",), "её": ("femn",), "ее": ("femn",),
+              "они": ("plur",), "их": ("plur",)}
+
+
+@lru_cache(maxsize=50_000)
+def stands_for(pronoun: str, word: str) -> bool:
+    """Can `pronoun` name the noun `word`, agreeing with it in gender and number («платформа … ждать её», «поручни …
+    их»)? Not a dative or other form that names a person a thing is done to («договор им не выдали»)."""
+    agrees = STANDS_FOR.get(pronoun)
+    if agrees is None or not re.search(r"[а-я]", word):
+        return False
+    return any(
+        p.tag.POS == "NOUN" and (p.tag.number == "plur" if agrees == ("plur",) else p.tag.number == "sing" and p.tag.gender in agrees)
+        for p in _morph().parse(word)
+    )
+
+
 @lru_cache(maxsize=50_000)
 def is_infinitive(word: str) -> bool:
     """Can the word be an infinitive («установить», «обеспечить»)? A recommendation is told in them, a state in

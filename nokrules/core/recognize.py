@@ -59,6 +59,7 @@ from nokrules.core.lemmas import (
     lemmas,
     normal_form,
     opens_attached,
+    stands_for,
     words,
 )
 from nokrules.core.model import (
@@ -739,6 +740,8 @@ class Recognizer:
         if not hits:
             hits = self._modelled_hits(text, toks, signals)
         hits.update(self._clause_hits(text, toks, hits))
+        if len(hits) > 1:
+            _drop_told_of_before(text, toks, hits)
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
             for did, h in self._aspects_under_topic(text, toks, aspects, hits).items():
@@ -2266,6 +2269,28 @@ def _read_marks(text: str) -> str:
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
+
+
+def _drop_told_of_before(text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
+    """Leave out a hit whose words all stand in a clause that names its thing by a pronoun (`_names_back`) agreeing with
+    a noun of another hit before it: «подъёмная платформа одна на два корпуса, ждать её приходится по часу» tells what
+    is wrong with the platform, not a delay of the service of its own (as `_clause_hits` reads such a clause); «договор
+    им не выдали» names people, not the thing before."""
+    cuts = [m.start() for m in CLAUSE_CUT_RE.finditer(text)]
+    if not cuts:
+        return
+
+    def clause(i: int) -> int:
+        return bisect.bisect_right(cuts, toks.spans[i][0])
+
+    for did, h in list(hits.items()):
+        own = {clause(i) for i in (*h.words, *h.at)}
+        if len(own) != 1 or not (c := own.pop()):
+            continue
+        pronouns = [toks.surface[i] for i in range(len(toks.surface)) if clause(i) == c and i not in h.words and _names_back(toks, i)]
+        before = [toks.surface[i] for o, other in hits.items() if o != did for i in (*other.words, *other.at) if clause(i) < c]
+        if any(stands_for(p, w) for p in pronouns for w in before):
+            del hits[did]
 
 
 def _drop_the_only_ones(text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
