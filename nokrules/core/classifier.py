@@ -64,6 +64,10 @@ class Classifier:
             return None
         return Guess(self.classes[k], float(p[k]))
 
+    def knows(self, features: frozenset[str]) -> bool:
+        """Has the model weighed any of these words (a word's features: its lemmas, or nothing for a number)?"""
+        return not features or not self.vocabulary.keys().isdisjoint(features)
+
     def probability(self, features: frozenset[str], label: str) -> float | None:
         """How likely a text with these words is of `label` (None when the model knows none of its words or not
         the label)."""

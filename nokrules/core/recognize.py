@@ -977,7 +977,9 @@ class Recognizer:
         weighed at the places of its own words, with the words that say what is wrong, and kept where the model would
         take it on its own (`min_probability`): a line that lists several aspects («недовольны питанием, мебелью,
         досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
-        that rests on a number alone (`numbered`) is never judged: the model does not see numbers."""
+        that rests on a number alone (`numbered`) is never judged: the model does not see numbers. Nor is one with a
+        word of its own the model has never seen («водицы испить негде»: a curator's word no phrasing has yet), whose
+        probability the finding's other words alone would make."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
@@ -987,6 +989,7 @@ class Recognizer:
         if staged is None:
             return {}
         spec, model = staged
+        judged = [h for h in judged if all(model.knows(self._features_of(toks, slice(i, i + 1))) for i in h.words)]
         marks = self._marks(text, toks)
         features = self._features_of(toks) | marks  # (`_weighed`, its marks kept for the places below)
         aside: set[int] | None = None
