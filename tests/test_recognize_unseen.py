@@ -821,8 +821,16 @@ def test_what_one_word_found_is_left_out_when_the_whole_finding_is_about_somethi
     assert ids(engine, "кнопка вызова у ворот не работает, питание к ней не подведено") == ["call_button_missing"]
 
 
-def test_a_clause_no_pattern_reads_is_read_on_its_own(engine: Engine) -> None:
-    assert set(ids(engine, "на стенде нет тарифов, врач в отделение заглядывает раз в месяц")) == {"tariffs_missing", "medical_care_poor"}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (the stand keeps the medical care pattern off the whole line: the clause is read by itself)
+        ("на стенде нет тарифов, терапевт бывает в отделении раз в месяц", {"tariffs_missing", "medical_care_poor"}),
+        ("на сайте нет лицензии, бельё после стирки возвращают через неделю", {"license_missing", "household_services_poor"}),
+    ],
+)
+def test_a_clause_no_pattern_reads_is_read_on_its_own(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
 
 
 @pytest.mark.parametrize(
