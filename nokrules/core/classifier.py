@@ -10,8 +10,8 @@ competes like any other, so «замечаний нет» stays unrecognised. Th
 what a pattern or a concept found, and on each clause of a finding read on its own (Recognizer._doubted,
 _clause_hits). Measured on corpus/dev, each batch left out of the pool (catalog/similarity.yaml says the figures).
 
-Training takes seconds (twenty on the shipped pool, half of it reading the phrasings), so a trained model is kept
-for the life of the process and in the user's cache folder (cachedir.py), under a hash of all it depends on (see
+Training takes seconds (about twenty on the shipped pool, a third of it reading the phrasings), so a trained
+model is kept for the life of the process and in the user's cache folder (cachedir.py), under a hash of all it depends on (see
 `train`): it can never be stale. scikit-learn is imported only to train; answering is a few numpy sums over the
 finding's words.
 """
