@@ -106,6 +106,18 @@ def stands_for(pronoun: str, word: str) -> bool:
     )
 
 
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED"})  # (PRED: «нет», «можно», «негде»)
+
+
+@lru_cache(maxsize=50_000)
+def is_content(word: str) -> bool:
+    """Does the word name something (a thing, an action, a quality), not only tie words together or point back
+    («а», «у», «нас», «нет», «его»)? A word no parse knows, or a number, counts as naming something."""
+    if not re.search(r"[а-я]", word):
+        return True
+    return not all(p.tag.POS in FUNCTION_POS for p in _morph().parse(word)[:1])
+
+
 @lru_cache(maxsize=50_000)
 def is_infinitive(word: str) -> bool:
     """Can the word be an infinitive («установить», «обеспечить»)? A recommendation is told in them, a state in

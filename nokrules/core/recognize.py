@@ -52,6 +52,7 @@ from nokrules.core.lemmas import (
     WORD_RE,
     attachment,
     fold,
+    is_content,
     is_done,
     is_done_by_someone,
     is_known,
@@ -1040,6 +1041,8 @@ class Recognizer:
             words = toks._range(a, b)
             if words.stop - words.start < CLAUSE_WORDS or covered.intersection(range(words.start, words.stop)):
                 continue
+            if not any(is_content(toks.surface[i]) for i in range(words.start, words.stop)):
+                continue  # «… есть сурдопереводчик, а у нас нет»: no thing of its own, it tells of the one before
             sig = self._signal(text, toks, a, b)
             there = self._says_there(text, toks, a, b)
             if sig.clear or there and not sig.problem or not hits and (there or not sig.problem):
