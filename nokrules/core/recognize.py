@@ -735,8 +735,9 @@ class Recognizer:
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
             doubted = self._doubted(hits, text, toks, parts, signals, numbered)  # the model's second opinion, as above
+            doubted.update(self._overruled(hits, text, toks, signals))
             for did in doubted:
-                del hits[did]
+                hits.pop(did, None)
             vetoed.update(doubted)
         if not hits:
             hits = self._modelled_hits(text, toks, signals)
@@ -1015,6 +1016,25 @@ class Recognizer:
             words = _place_words(text, places) if places else text.strip()
             found[h.deficiency] = Outvoted(deficiency=h.deficiency, words=words, probability=p)
         return found
+
+    def _overruled(self, hits: Mapping[str, _Hit], text: str, toks: Tokens, signals: list[PartSignal]) -> dict[str, Outvoted]:
+        """What the closest phrasings found, when the model, weighing every phrasing, would take another deficiency
+        for the whole finding on its own (`min_probability`): a few close phrasings of the contract's form («образец
+        договора о соц. обслуживании — нет») are not enough against «дог. о соц. обслуживании на руки не выдают», which
+        the model reads as the copy not handed. The finding then goes to the model stage."""
+        if not hits:
+            return {}
+        rival = self._modelled_hits(text, toks, signals)
+        if not rival or not rival.keys().isdisjoint(hits):
+            return {}
+        staged = self._model_stage()
+        if staged is None:
+            return {}
+        features = self._weighed(text, toks)
+        return {
+            did: Outvoted(deficiency=did, words=text.strip(), probability=staged[1].probability(features, did) or 0.0)
+            for did in hits
+        }
 
     def _clause_hits(self, text: str, toks: Tokens, hits: Mapping[str, _Hit]) -> dict[str, _Hit]:
         """What the clauses no hit's words touch name: «меню однообразное, бельё после стирки возвращают через
