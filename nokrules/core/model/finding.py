@@ -85,7 +85,8 @@ class Outvoted(Contract):
     With `rival`, it is vetoed: the phrasings closest to the whole finding name that deficiency and none close names
     this one (see Recognizer._vetoed); a finding left with nothing goes to the similarity stage, or stays
     unrecognised and says so (`Unrecognized.left_out`). With `probability`, the model of the labelled phrasings
-    vetoed it: the probability it gives the deficiency, weighing the whole finding (see Recognizer._doubted)."""
+    vetoed it: the probability it gives the deficiency, weighing the whole finding (see Recognizer._doubted and,
+    for what the closest phrasings found against the model's own sure answer, Recognizer._overruled)."""
 
     deficiency: DeficiencyId
     words: str
