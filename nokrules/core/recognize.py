@@ -731,16 +731,22 @@ class Recognizer:
         vetoed.update(self._doubted(hits, text, toks, parts, signals, numbered))
         for did in vetoed:
             del hits[did]
+        modelled: dict[str, _Hit] | None = None  # the model stage's answer, once asked
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
         if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
             doubted = self._doubted(hits, text, toks, parts, signals, numbered)  # the model's second opinion, as above
-            doubted.update(self._overruled(hits, text, toks, signals))
             for did in doubted:
-                hits.pop(did, None)
+                del hits[did]
+            if hits:  # (the model's own answer, asked once: it may overrule the phrasings and then stand instead)
+                modelled = self._modelled_hits(text, toks, signals)
+                overruled = self._overruled(hits, modelled, text, toks)
+                for did in overruled:
+                    del hits[did]
+                doubted.update(overruled)
             vetoed.update(doubted)
         if not hits:
-            hits = self._modelled_hits(text, toks, signals)
+            hits = self._modelled_hits(text, toks, signals) if modelled is None else modelled
         hits.update(self._clause_hits(text, toks, hits))
         if len(hits) > 1:
             _drop_told_of_before(text, toks, hits)
@@ -1017,14 +1023,11 @@ class Recognizer:
             found[h.deficiency] = Outvoted(deficiency=h.deficiency, words=words, probability=p)
         return found
 
-    def _overruled(self, hits: Mapping[str, _Hit], text: str, toks: Tokens, signals: list[PartSignal]) -> dict[str, Outvoted]:
+    def _overruled(self, hits: Mapping[str, _Hit], rival: Mapping[str, _Hit], text: str, toks: Tokens) -> dict[str, Outvoted]:
         """What the closest phrasings found, when the model, weighing every phrasing, would take another deficiency
-        for the whole finding on its own (`min_probability`): a few close phrasings of the contract's form («образец
-        договора о соц. обслуживании — нет») are not enough against «дог. о соц. обслуживании на руки не выдают», which
-        the model reads as the copy not handed. The finding then goes to the model stage."""
-        if not hits:
-            return {}
-        rival = self._modelled_hits(text, toks, signals)
+        (`rival`, its own answer: `_modelled_hits`) for the whole finding: a few close phrasings of the contract's form
+        («образец договора о соц. обслуживании — нет») are not enough against «дог. о соц. обслуживании на руки не
+        выдают», which the model reads as the copy not handed. The model's answer then stands instead."""
         if not rival or not rival.keys().isdisjoint(hits):
             return {}
         staged = self._model_stage()
