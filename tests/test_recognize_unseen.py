@@ -2479,3 +2479,17 @@ def test_a_word_the_model_has_never_seen_is_not_doubted_by_it(engine: Engine, te
 )
 def test_words_that_only_look_like_a_problem(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another region's numbering of the checklist: the words say which item is meant
+        ("1.1.5 / тарифы на платные услуги: на сайте нет", ["tariffs_missing"]),
+        ("п. 1.2.4 — телефон на сайте не указан", ["phone_missing"]),
+        # the number alone still names its item
+        ("1.1.5 — сведения не размещены", ["recipients_count_missing"]),
+    ],
+)
+def test_a_checklist_number_yields_to_the_words(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

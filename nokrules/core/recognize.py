@@ -460,6 +460,7 @@ class Recognizer:
             if d.channel and d.concept is not None
         }
         self._checklist: dict[str, list[str]] = {}
+        self._indicator_of = {d.id: d.indicator for d in catalog.deficiencies}
         for d in catalog.deficiencies:
             for item in d.checklist:
                 self._checklist.setdefault(item, []).append(d.id)
@@ -723,9 +724,13 @@ class Recognizer:
             numbered.add(did)
             results.add(did)
         if any(sg.problem for sg in signals):
+            # checklists are numbered differently from region to region and year to year: where the words name a
+            # deficiency of the item's indicator, they say which item is meant («1.1.5 / тарифы на сайте — нет»)
+            worded = {self._indicator_of[did] for did in hits if did not in numbered}
             for did, words in self._checklist_items(text):
-                hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
-                numbered.add(did)
+                if did in hits or self._indicator_of[did] not in worded:
+                    hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
+                    numbered.add(did)
         # what the labelled phrasings clearly contradict is left out: the line may then go to them as a whole
         vetoed = self._vetoed(hits, text, toks, parts, signals, numbered) if hits else {}
         vetoed.update(self._doubted(hits, text, toks, parts, signals, numbered))
