@@ -2484,6 +2484,19 @@ def test_words_that_only_look_like_a_problem(engine: Engine, text: str, expected
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a state told with the time it was found in, beside the fix, is the past of a fixed thing
+        ("Подъёмная платформа, отсутствовавшая на момент прошлой оценки, смонтирована в мае", []),
+        ("Кнопка вызова, не работавшая при НОК 2023 года, отремонтирована", []),
+        ("Пандус, отсутствовавший на момент проверки, так и не установлен", ["ramp_missing"]),
+    ],
+)
+def test_a_state_told_with_its_time_beside_a_fix_is_past(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # another region's numbering of the checklist: the words say which item is meant
         ("1.1.5 / тарифы на платные услуги: на сайте нет", ["tariffs_missing"]),
         ("п. 1.2.4 — телефон на сайте не указан", ["phone_missing"]),
