@@ -2506,3 +2506,17 @@ def test_a_state_told_with_its_time_beside_a_fix_is_past(engine: Engine, text: s
 )
 def test_a_checklist_number_yields_to_the_words(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause the whole finding makes a detail of its problem: the way a service is not given, not a channel
+        (
+            "От деревни до центра тридцать километров, а психолог консультирует только очно, ни по телефону, ни по скайпу.",
+            ["remote_service_missing"],
+        ),
+    ],
+)
+def test_a_clause_the_whole_finding_rules_out_is_a_detail(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
