@@ -2520,3 +2520,16 @@ def test_a_checklist_number_yields_to_the_words(engine: Engine, text: str, expec
 )
 def test_a_clause_the_whole_finding_rules_out_is_a_detail(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fix promised in a reply to a citizen: the thing is not there yet
+        ("Сообщаем, что тактильные таблички будут изготовлены к июню", ["braille_missing"]),
+        ("Работники вахты будут обучены сопровождению инвалидов до конца квартала", ["escort_staff_untrained"]),
+    ],
+)
+def test_a_fix_promised_in_a_reply_is_not_made_yet(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
