@@ -2533,3 +2533,18 @@ def test_a_clause_the_whole_finding_rules_out_is_a_detail(engine: Engine, text: 
 )
 def test_a_fix_promised_in_a_reply_is_not_made_yet(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a checklist app's box or mark before its item: an empty box or a cross is the item missing, a tick is it there
+        ("[ ] раздел «Часто задаваемые вопросы» на сайте", ["faq_missing"]),
+        ("✗ кнопка вызова персонала у входа", ["call_button_missing"]),
+        ("[x] информационный стенд в холле", []),
+        # a mark before an item that tells its own state is a bullet
+        ("✓ пандус у входа отсутствует", ["ramp_missing"]),
+    ],
+)
+def test_a_checklist_apps_marks(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

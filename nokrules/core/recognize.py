@@ -155,7 +155,7 @@ LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 # -», «брайль - 0», «сведения — н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
 # (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
 MINUS_MARK_RE = re.compile(
-    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)(]|\.?$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)(]|\.?$)))"
+    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)(|]|\.?$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)(|]|\.?$)))"
 )
 # the state a thing fixed was in, told beside the fix: «ранее отсутствовавший», «отсутствовавшая ранее», «ранее не
 # работавшая», «отсутствовавший на момент НОК 2022 г.», «неисправность которой отмечалась», «которой не было на момент
@@ -202,10 +202,17 @@ FIX_WAITS_RE = re.compile(
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
-PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)(]|\.?$))")
+PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)(|]|\.?$))")
 # a tick or a cross after an item of a checklist: «Брайль ✓; сурдопер. ✗», «лифт ✗ (стоит с марта)» (not a bullet that
 # opens a line: «✓ пандус отсутствует»); in a table of ones and zeros a one says the item is there: «сопровождение — 1»
 CHECK_MARK_RE = re.compile(r"(?<=[^\s,;:(])(?:\s*:)?\s*(?:(?P<yes>[✓✔☑])|[✗✘☒])")
+# a box or a mark before an item of a checklist app's export, the item saying nothing of itself: «[ ] пандус», «[x]
+# стенд», «✗ кнопка вызова», «✓ парковка ✗ ФХД» (an item with its own state, «✓ пандус отсутствует», is a bullet's)
+LEAD_MARK_RE = re.compile(
+    r"(?:^|(?<=[;|])|(?<=\s\s))\s*(?:(?P<yes>[✓✔☑]|\[[xхvV✓+]\])|[✗✘]|\[\s?\]|\[-\])\s*(?P<item>[^;|✓✔☑✗✘\[\]—–:(,]*[^;|✓✔☑✗✘\[\]—–:(,\s])",
+    re.I,
+)
+LEAD_ITEM_SAYS_RE = re.compile(r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*|есть|имеется|размещ[а-яё]*|установлен[а-яё]*)(?![а-яё])", re.I)
 ONE_MARK_RE = re.compile(r"(?=\s)(?<=[^\s\d,;:(-])\s+[-–—−]\s*1(?=\s*(?:[,;)(]|\.?$))")
 # a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
 TEMPERATURE_RE = re.compile(
@@ -2288,13 +2295,23 @@ def _without_name_tail(text: str) -> str:
     return NAME_TAIL_RE.sub(r"\1", text) if "инвалид" in text.lower() else text
 
 
+def _lead_mark(m: re.Match[str]) -> str:
+    """A mark before its item, put after it as a word (see LEAD_MARK_RE); kept where the item tells its own state."""
+    if LEAD_ITEM_SAYS_RE.search(m.group("item")):
+        return m.group()
+    return f" {m.group('item')} {'есть' if m.group('yes') else 'нет'}"
+
+
 def _read_marks(text: str) -> str:
     """The text with an inspector's marks put in words: «лицензия -, тарифы -, ПВР +» (or «✗» and «✓») reads
     «лицензия нет, тарифы нет, ПВР есть», so the rules of «нет» and «есть» apply to them (the item with a plus is
     there, not missing); a checklist's row saved with «;» reads as if written with a dash («лицензия; −» is
     «лицензия — −»); a dash in the remark cell after a value says there is no remark («5.1 | 99 | —»); in a table of
-    ones and zeros («сурдоперевод — 0, версия для слабовидящих — 1») a one says the item is there."""
+    ones and zeros («сурдоперевод — 0, версия для слабовидящих — 1») a one says the item is there; a checklist app's
+    box or mark before its item is put after it as a word («[ ] пандус» reads «пандус нет»)."""
     # (each mark has its sign: a line without it is not searched for the mark)
+    if "[" in text or "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text:  # «[ ] пандус», «✗ ФХД»
+        text = LEAD_MARK_RE.sub(_lead_mark, text)
     if "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text or "☒" in text:  # a tick is a plus
         text = CHECK_MARK_RE.sub(lambda m: " +" if m.group("yes") else " −", text)
     if ";" in text or "|" in text:  # «5.1; 99; —»: a table's remark cell left empty after a value, no minus
