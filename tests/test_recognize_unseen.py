@@ -2511,21 +2511,6 @@ def test_a_checklist_number_yields_to_the_words(engine: Engine, text: str, expec
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a clause the whole finding makes a detail of its problem: the way a service is not given, not a channel
-        (
-            "От деревни до центра тридцать километров, а психолог консультирует только очно, ни по телефону, ни по скайпу.",
-            ["remote_service_missing"],
-        ),
-    ],
-)
-def test_a_clause_the_whole_finding_rules_out_is_a_detail(engine: Engine, text: str, expected: list[str]) -> None:
-    assert ids(engine, text) == expected
-
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
         # a fix promised in a reply to a citizen: the thing is not there yet
         ("Сообщаем, что тактильные таблички будут изготовлены к июню", ["braille_missing"]),
         ("Работники вахты будут обучены сопровождению инвалидов до конца квартала", ["escort_staff_untrained"]),

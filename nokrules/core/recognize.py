@@ -1063,9 +1063,7 @@ class Recognizer:
         too (`min_probability`; a clause of only CLAUSE_WORDS words, at `min_short`). A clause with a number is left
         alone: the phrasings do not see numbers, and a measure may be in the norm («двери 80 см»). On corpus/dev
         batches left out of the pool, the phrasings alone added 84 right answers and 110 wrong; with the model and
-        these bounds, 71 and 10. Nor is a clause's deficiency taken that the model, weighing the whole finding, finds
-        all but impossible (below `min_found`, as in `_doubted`): the clause then tells a detail of what the rest is
-        about («психолог консультирует только очно, ни по телефону, ни по скайпу» is no phone missing)."""
+        these bounds, 71 and 10."""
         staged = self._model_stage()
         if staged is None:
             return {}
@@ -1076,7 +1074,6 @@ class Recognizer:
         # (a negation a pattern shares with the clause, «не» of «не оборудована», does not make the clause its own)
         covered = {i for h in hits.values() for i in _topical(toks, (*h.words, *h.at))}
         found: dict[str, _Hit] = {}
-        whole: list[frozenset[str]] = []  # the whole finding's features, worked out for the first clause that needs them
         for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
             words = toks._range(a, b)
             if words.stop - words.start < CLAUSE_WORDS or covered.intersection(range(words.start, words.stop)):
@@ -1102,10 +1099,6 @@ class Recognizer:
                 continue
             said = self._similar_hits(text[a:b])
             if guess.deficiency in said:
-                if not whole:
-                    whole.append(self._weighed(text, toks))
-                if (model.probability(whole[0], guess.deficiency) or 0.0) < spec.min_found:
-                    continue  # «…, ни по телефону, ни по скайпу»: a detail of the whole finding's problem, not its own
                 found[guess.deficiency] = said[guess.deficiency]
         return found
 
