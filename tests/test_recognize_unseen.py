@@ -2500,8 +2500,13 @@ def test_a_state_told_with_its_time_beside_a_fix_is_past(engine: Engine, text: s
         # another region's numbering of the checklist: the words say which item is meant
         ("1.1.5 / тарифы на платные услуги: на сайте нет", ["tariffs_missing"]),
         ("п. 1.2.4 — телефон на сайте не указан", ["phone_missing"]),
-        # the number alone still names its item
+        # the number alone still names its item; so does each number of a list, and one beside words of no item
         ("1.1.5 — сведения не размещены", ["recipients_count_missing"]),
+        (
+            "Не выполнены пункты 1.1.5 и 1.1.6, а на сайте нет тарифов",
+            ["tariffs_missing", "recipients_count_missing", "vacancies_missing"],
+        ),
+        ("п. 1.1.5 не выполнен, информация на стенде устарела", ["info_outdated", "recipients_count_missing"]),
     ],
 )
 def test_a_checklist_number_yields_to_the_words(engine: Engine, text: str, expected: list[str]) -> None:

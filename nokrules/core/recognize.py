@@ -469,7 +469,7 @@ class Recognizer:
             if d.channel and d.concept is not None
         }
         self._checklist: dict[str, list[str]] = {}
-        self._indicator_of = {d.id: d.indicator for d in catalog.deficiencies}
+        self._item_indicator = {d.id: d.indicator for d in catalog.deficiencies if d.checklist}  # of checklist items
         for d in catalog.deficiencies:
             for item in d.checklist:
                 self._checklist.setdefault(item, []).append(d.id)
@@ -733,11 +733,14 @@ class Recognizer:
             numbered.add(did)
             results.add(did)
         if any(sg.problem for sg in signals):
-            # checklists are numbered differently from region to region and year to year: where the words name a
-            # deficiency of the item's indicator, they say which item is meant («1.1.5 / тарифы на сайте — нет»)
-            worded = {self._indicator_of[did] for did in hits if did not in numbered}
-            for did, words in self._checklist_items(text):
-                if did in hits or self._indicator_of[did] not in worded:
+            # checklists are numbered differently from region to region and year to year: where a finding names one
+            # item by its number and its words name another item of the same indicator, the words say which item is
+            # meant («1.1.5 / тарифы на сайте — нет»); a list of numbers, or words of no item, leave the numbers be
+            items = self._checklist_items(text)
+            worded = {self._item_indicator[did] for did in hits if did not in numbered and did in self._item_indicator}
+            single = len({words for _, words in items}) == 1
+            for did, words in items:
+                if did in hits or not single or self._item_indicator[did] not in worded:
                     hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
                     numbered.add(did)
         # what the labelled phrasings clearly contradict is left out: the line may then go to them as a whole
