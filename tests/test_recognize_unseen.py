@@ -2488,6 +2488,9 @@ def test_words_that_only_look_like_a_problem(engine: Engine, text: str, expected
         ("Подъёмная платформа, отсутствовавшая на момент прошлой оценки, смонтирована в мае", []),
         ("Кнопка вызова, не работавшая при НОК 2023 года, отремонтирована", []),
         ("Пандус, отсутствовавший на момент проверки, так и не установлен", ["ramp_missing"]),
+        ("Пандус, отсутствовавший на момент проведения независимой оценки качества в 2022 году, смонтирован в мае", []),
+        # a time that is no assessment tells no former state
+        ("Работники, не получившие при приёме инструктаж по сопровождению инвалидов, допущены к работе", ["escort_staff_untrained"]),
     ],
 )
 def test_a_state_told_with_its_time_beside_a_fix_is_past(engine: Engine, text: str, expected: list[str]) -> None:
