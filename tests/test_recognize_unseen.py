@@ -2537,6 +2537,9 @@ def test_a_fix_promised_in_a_reply_is_not_made_yet(engine: Engine, text: str, ex
         ("[x] информационный стенд в холле", []),
         # a mark before an item that tells its own state is a bullet
         ("✓ пандус у входа отсутствует", ["ramp_missing"]),
+        # in a line that opens with a mark each mark opens its item
+        ("[ ] пандус у входа; [x] кнопка вызова персонала", ["ramp_missing"]),
+        ("✓ стоянка для инвалидов ✗ сменные кресла-коляски", ["wheelchairs_missing"]),
     ],
 )
 def test_a_checklist_apps_marks(engine: Engine, text: str, expected: list[str]) -> None:

@@ -155,7 +155,7 @@ LEAD_BREAK_RE = re.compile(rf"\n|{SENTENCE_END.pattern}")
 # -», «брайль - 0», «сведения — н/д» (no data): a minus or a zero says the item is missing, a plus that it is there
 # (each begins with a space, a colon or a plus: the look-ahead first, so the look-behinds run only there)
 MINUS_MARK_RE = re.compile(
-    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)(|]|\.?$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)(|]|\.?$)))"
+    r"(?=[\s:])(?:(?<=[^\s,;:(-])(\s*:)?\s+[-–—−](?:\s*0(?![.,]\d))?(?=\s*(?:[,;)(]|\.?$))|(?<=[^\s,;(-]):\s*[-–—−](?=\s*(?:[,;)(]|\.?$)))"
 )
 # the state a thing fixed was in, told beside the fix: «ранее отсутствовавший», «отсутствовавшая ранее», «ранее не
 # работавшая», «отсутствовавший на момент НОК 2022 г.», «неисправность которой отмечалась», «которой не было на момент
@@ -207,17 +207,22 @@ FIX_WAITS_RE = re.compile(
 NEITHER_RE = re.compile(r"(?<![а-яё])ни\s+(?=[а-яё])", re.I)  # «ни пандуса ни кнопки» (see _read_neither)
 ONLY_AT_RE = re.compile(r"\b(?:только|лишь|исключительно)\s+(?:на|в)\s+(?:официальн\w+\s+|информационн\w+\s+)?(?:сайт|стенд)", re.I)
 NO_DATA_RE = re.compile(r"(?<![а-яё])н/д(?![а-яё])", re.I)
-PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)(|]|\.?$))")
+PLUS_MARK_RE = re.compile(r"(?=[\s:+])(?<=[^\s,;:(+])(\s*:)?\s*\+(?=\s*(?:[,;)(]|\.?$))")
 # a tick or a cross after an item of a checklist: «Брайль ✓; сурдопер. ✗», «лифт ✗ (стоит с марта)» (not a bullet that
 # opens a line: «✓ пандус отсутствует»); in a table of ones and zeros a one says the item is there: «сопровождение — 1»
 CHECK_MARK_RE = re.compile(r"(?<=[^\s,;:(])(?:\s*:)?\s*(?:(?P<yes>[✓✔☑])|[✗✘☒])")
 # a box or a mark before an item of a checklist app's export, the item saying nothing of itself: «[ ] пандус», «[x]
-# стенд», «✗ кнопка вызова», «✓ парковка ✗ ФХД» (an item with its own state, «✓ пандус отсутствует», is a bullet's)
-LEAD_MARK_RE = re.compile(
-    r"(?:^|(?<=[;|])|(?<=\s\s))\s*(?:(?P<yes>[✓✔☑]|\[[xхvV✓+]\])|[✗✘]|\[\s?\]|\[-\])\s*(?P<item>[^;|✓✔☑✗✘\[\]—–:(,]*[^;|✓✔☑✗✘\[\]—–:(,\s])",
+# стенд», «✗ кнопка вызова»; once a line opens with one, each mark in it opens its item («✓ парковка ✗ ФХД»). An item
+# that tells its own state («✓ пандус отсутствует») keeps the mark as a bullet.
+LEAD_MARK = r"(?:(?P<yes>[✓✔☑]|\[[xхvV✓✔+]\])|[✗✘]|\[[\s✗✘]?\])\s*(?P<item>[^;|✓✔☑✗✘\[\]—–:(,]*[^;|✓✔☑✗✘\[\]—–:(,\s])"
+LEAD_MARK_RE = re.compile(rf"(?:^\s*|(?<=[;|])\s*|(?<=\s\s)){LEAD_MARK}", re.I)
+LEAD_MARKS_RE = re.compile(rf"(?:^\s*|(?<=[;|])\s*|(?<=\s)){LEAD_MARK}", re.I)  # a line that opens with a mark: every mark leads
+# an item that tells its own state, so a mark before it is a bullet
+LEAD_ITEM_SAYS_RE = re.compile(
+    r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*|есть|имеется|размещ[а-яё]*|установлен[а-яё]*|неисправ[а-яё]*|сломан[а-яё]*"
+    r"|недостаточ[а-яё]*|плох[а-яё]*|устарел[а-яё]*|изношен[а-яё]*)(?![а-яё])",
     re.I,
 )
-LEAD_ITEM_SAYS_RE = re.compile(r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*|есть|имеется|размещ[а-яё]*|установлен[а-яё]*)(?![а-яё])", re.I)
 ONE_MARK_RE = re.compile(r"(?=\s)(?<=[^\s\d,;:(-])\s+[-–—−]\s*1(?=\s*(?:[,;)(]|\.?$))")
 # a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
 TEMPERATURE_RE = re.compile(
@@ -2312,7 +2317,7 @@ def _read_marks(text: str) -> str:
     box or mark before its item is put after it as a word («[ ] пандус» reads «пандус нет»)."""
     # (each mark has its sign: a line without it is not searched for the mark)
     if "[" in text or "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text:  # «[ ] пандус», «✗ ФХД»
-        text = LEAD_MARK_RE.sub(_lead_mark, text)
+        text = (LEAD_MARKS_RE if LEAD_MARK_RE.match(text) else LEAD_MARK_RE).sub(_lead_mark, text)
     if "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text or "☒" in text:  # a tick is a plus
         text = CHECK_MARK_RE.sub(lambda m: " +" if m.group("yes") else " −", text)
     if ";" in text or "|" in text:  # «5.1; 99; —»: a table's remark cell left empty after a value, no minus
