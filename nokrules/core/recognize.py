@@ -260,6 +260,7 @@ JOINS = frozenset({"и", "или", "а", "но", "либо"})
 CHANNEL_CUT_RE = re.compile(r"[,;:()]")  # where the clauses of _channel_said part (commas in brackets too)
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
 PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # «хочу, чтобы …»: the comma before them ends no phrase
+NUMBER_NOUNS = frozenset({"показатель", "пункт", "п", "пп", "критерий"})  # what names an indicator or an item by its number
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
 # another organisation, and ours set against it: «у соседнего центра сайт не работает, а у нас всё в порядке», «отмеченное
 # в акте относится к соседнему зданию, а не к центру», «выявлены в СРЦН «Радуга», а не в нашем центре»
@@ -747,7 +748,11 @@ class Recognizer:
             # item by its number and its words name another item of the same indicator, the words say which item is
             # meant («1.1.5 / тарифы на сайте — нет»); a list of numbers, or words of no item, leave the numbers be
             items = self._checklist_items(text)
-            worded = {self._item_indicator[did] for did in hits if did not in numbered and did in self._item_indicator}
+            worded = {
+                self._item_indicator[did]
+                for did, h in hits.items()
+                if did not in numbered and did in self._item_indicator and _worded(toks, h.words)
+            }
             single = len({words for _, words in items}) == 1
             for did, words in items:
                 if did in hits or not single or self._item_indicator[did] not in worded:
@@ -2335,6 +2340,11 @@ def _read_marks(text: str) -> str:
     if "+" in text:
         text = PLUS_MARK_RE.sub(" есть", text)
     return NO_DATA_RE.sub("нет данных", text) if "/" in text else text
+
+
+def _worded(toks: Tokens, words: Sequence[int]) -> bool:
+    """Do these words name a thing, not only an indicator or an item by its number («показателя 3.1»)?"""
+    return any(toks.surface[i].isalpha() and toks.lemma_sets[i].isdisjoint(NUMBER_NOUNS) for i in words)
 
 
 def _drop_told_of_before(text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
