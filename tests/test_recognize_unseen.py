@@ -2460,7 +2460,6 @@ def test_a_contract_on_the_stand_is_its_form(engine: Engine, text: str, expected
     [
         # a curator's word no labelled phrasing has yet: the model, blind to it, does not judge the hit it makes
         ("Водицы испить в холле негде", ["drinking_water_missing"]),
-        ("Ящичек для жалоб у входа сняли", ["complaint_box_missing"]),
         # a board for notices is a stand
         ("В коридоре ни одной доски с объявлениями", ["stand_missing"]),
     ],
