@@ -2521,6 +2521,9 @@ def test_a_checklist_number_yields_to_the_words(engine: Engine, text: str, expec
         # a fix promised in a reply to a citizen: the thing is not there yet
         ("Сообщаем, что тактильные таблички будут изготовлены к июню", ["braille_missing"]),
         ("Работники вахты будут обучены сопровождению инвалидов до конца квартала", ["escort_staff_untrained"]),
+        # the fix may stand a few words after «будут»
+        ("Тактильные таблички будут после ремонта изготовлены", ["braille_missing"]),
+        ("Будут после ремонта установлены поручни у пандуса", ["handrails_missing"]),
     ],
 )
 def test_a_fix_promised_in_a_reply_is_not_made_yet(engine: Engine, text: str, expected: list[str]) -> None:

@@ -193,11 +193,13 @@ EMPTY_REMARK_RE = re.compile(r"(?<=[\d%])\s*[;|]\s*[-–—−]\s*(?=[;|]|$)")
 # «запланировано на 2026 год», «намечены на III квартал», «планируется к установке»
 FUTURE_HINT_RE = re.compile(r"будет|будут|планир|наме[чт]", re.I)
 FUTURE_FIX_RE = re.compile(
-    r"(?<![а-яё])(?<!не )(?:будет|будут)\s+(?P<between>(?:[а-яё]+\s+){0,3}?)(?P<done>[а-яё]+)(?![а-яё])"
+    r"(?<![а-яё])(?<!не )(?:будет|будут)\s+(?P<done>[а-яё]+)(?![а-яё])"
     r"|(?<![а-яё])(?<!не )(?:планиру[а-яё]*|намеч[а-яё]*ся)\s+(?P<inf>[а-яё]+ть)(?![а-яё])"
     r"|(?<![а-яё])(?P<planned>(?:за)?планирован[аоы]?|намечен[аоы]?|планиру[а-яё]*ся(?=\s+к\s))(?![а-яё])",
     re.I,
 )
+FUTURE_WORD_RE = re.compile(r"[а-яё]+", re.I)
+FUTURE_REACH = 4  # words after «будет» a promised fix may stand at: «будут после ремонта установлены»
 SLASH_FOR_RE = re.compile(r"(?<![а-яёА-ЯЁ/])(?:[дД]/|[бБ]/(?![уУ](?![а-яё])))(?=[а-яё])")  # «д/инв.», «б/поручней»
 # what a fix promised waits for, up to the end of its clause: «после утверждения тарифов», «по окончании ремонта»
 FIX_WAITS_RE = re.compile(
@@ -2235,20 +2237,40 @@ def _read_future(text: str, fixes: Collection[str]) -> str:
     в III квартале», «благоустройство запланировано на 2026 год» read «пока не установлен», «пока не разместить»,
     «пока не выполнено на 2026 год»: the thing is not there yet (a fix told in the past, «был установлен», says it
     is; «не будет» stays as it is). A fix is a word of one of the catalog's `fixes` (signals.done): «ответ будет
-    дан в течение 30 дней» promises no fix. What the fix waits for tells when, not what is missing: «стенд будет
-    обновлён после утверждения тарифов» reads without «после утверждения тарифов»."""
+    дан в течение 30 дней» promises no fix; the fix may stand a few words after «будут» («будут после ремонта
+    установлены»). What the fix waits for tells when, not what is missing: «стенд будет обновлён после утверждения
+    тарифов» reads without «после утверждения тарифов»."""
     if FUTURE_HINT_RE.search(text) is None:
         return text  # most findings
     out, last = [], 0
     for m in FUTURE_FIX_RE.finditer(text):
-        verb = m.group("inf") or m.group("done")
-        if not m.group("planned") and (lemmas(fold(verb)).isdisjoint(fixes) or m.group("done") and not is_done(fold(verb))):
+        if m.start() < last:
+            continue  # inside the words of a fix read already
+        end = m.end()
+        if m.group("done"):  # the fix may stand a few words after «будут»: «будут после ремонта установлены»
+            fix = next((w for w in FUTURE_WORD_RE.finditer(text, m.start("done"), _words_end(text, m.start("done"))) if _is_fix(w.group(), fixes)), None)
+            if fix is None:
+                continue
+            said, end = "пока не " + text[m.start("done") : fix.end()], fix.end()
+        elif m.group("inf") and lemmas(fold(m.group("inf"))).isdisjoint(fixes):
             continue
-        said = "пока не выполнено" if m.group("planned") else "пока не " + (m.group("between") or "") + verb
-        waits = FIX_WAITS_RE.match(text, m.end())
+        else:
+            said = "пока не выполнено" if m.group("planned") else "пока не " + m.group("inf")
+        waits = FIX_WAITS_RE.match(text, end)
         out += [text[last : m.start()], said]
-        last = waits.end() if waits else m.end()
+        last = waits.end() if waits else end
     return "".join(out) + text[last:] if out else text
+
+
+def _words_end(text: str, start: int) -> int:
+    """Where the FUTURE_REACH words from `start` end (or the clause does)."""
+    words = list(FUTURE_WORD_RE.finditer(text, start, start + 200))[:FUTURE_REACH]
+    stop = re.search(r"[,;.!?]", text[start : words[-1].end()]) if words else None
+    return start + stop.start() if stop else (words[-1].end() if words else start)
+
+
+def _is_fix(word: str, fixes: Collection[str]) -> bool:
+    return not lemmas(fold(word)).isdisjoint(fixes) and is_done(fold(word))
 
 
 def _read_neither(text: str) -> str:
