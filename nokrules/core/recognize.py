@@ -754,7 +754,7 @@ class Recognizer:
                 self._item_indicator[did]
                 for did, h in hits.items()
                 if did not in numbered and did in self._item_indicator and _worded(toks, h.words)
-            }
+            } if items else set()  # (most findings name no item: nothing to weigh)
             single = len({words for _, words in items}) == 1
             for did, words in items:
                 if did in hits or not single or self._item_indicator[did] not in worded:
