@@ -221,7 +221,7 @@ LEAD_MARK_RE = re.compile(rf"(?:^\s*|(?<=[;|])\s*|(?<=\s\s)){LEAD_MARK}", re.I)
 LEAD_MARKS_RE = re.compile(rf"(?:^\s*|(?<=[;|])\s*|(?<=\s)){LEAD_MARK}", re.I)  # a line that opens with a mark: every mark leads
 # an item that tells its own state, so a mark before it is a bullet
 LEAD_ITEM_SAYS_RE = re.compile(
-    r"(?<![а-яё])(?:не|нет|без|отсутств[а-яё]*|есть|имеется|размещ[а-яё]*|установлен[а-яё]*|неисправ[а-яё]*|сломан[а-яё]*"
+    rf"{DENIED_RE.pattern}|(?<![а-яё])(?:есть|имеется|размещ[а-яё]*|установлен[а-яё]*|неисправ[а-яё]*|сломан[а-яё]*"
     r"|недостаточ[а-яё]*|плох[а-яё]*|устарел[а-яё]*|изношен[а-яё]*)(?![а-яё])",
     re.I,
 )
