@@ -115,7 +115,7 @@ def is_content(word: str) -> bool:
     («а», «у», «нас», «нет», «его»)? A word no parse knows, or a number, counts as naming something."""
     if not re.search(r"[а-я]", word):
         return True
-    return not all(p.tag.POS in FUNCTION_POS for p in _morph().parse(word)[:1])
+    return _morph().parse(word)[0].tag.POS not in FUNCTION_POS
 
 
 @lru_cache(maxsize=50_000)
