@@ -749,7 +749,7 @@ class Recognizer:
             # checklists are numbered differently from region to region and year to year: where a finding names one
             # item by its number and its words name another item of the same indicator, the words say which item is
             # meant («1.1.5 / тарифы на сайте — нет»); a list of numbers, or words of no item, leave the numbers be
-            items = self._checklist_items(text)
+            by_number = self._checklist_items(text)
             worded = {
                 self._item_indicator[did]
                 for did, h in hits.items()
