@@ -2546,3 +2546,22 @@ def test_a_fix_promised_in_a_reply_is_not_made_yet(engine: Engine, text: str, ex
 )
 def test_a_checklist_apps_marks(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a row copied from a plan or an order's annex: when it was found, the deadline and who fixes it name nothing
+        ("Нет кулера с питьевой водой в холле. Срок — до 01.03.2026", ["drinking_water_missing"]),
+        ("На сайте нет раздела с тарифами на платные услуги; ответственный — программист Ким Л. В.; срок — 1 месяц", ["tariffs_missing"]),
+        ("Стенд с правилами внутреннего распорядка отсутствует; разместить в 10-дневный срок", ["internal_rules_missing"]),
+        ("Нет поручней на пандусе — выявлено при осмотре 02.04.2025; срок устранения: 30 дней", ["handrails_missing"]),
+        # a deadline alone is no finding; a wait, a service out of time and a person not appointed are
+        ("Срок устранения: до 01.06.2026", []),
+        ("Срок ожидания консультации психолога — 40 дней", ["service_delays"]),
+        ("Услуги на дому предоставляются не в установленный срок", ["service_delays"]),
+        ("Ответственный за сопровождение инвалидов не назначен", ["escort_staff_untrained"]),
+    ],
+)
+def test_a_plans_own_columns_name_no_deficiency(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

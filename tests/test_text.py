@@ -156,6 +156,22 @@ def test_a_row_opened_by_the_word_indicator_is_one_finding() -> None:
     ]
 
 
+def test_a_plans_own_columns_go_on_with_the_finding_before() -> None:
+    # a deadline, a person responsible, when it was found, a measure with its deadline: the columns of a plan row
+    assert [f.text for f in split_findings("Нет пандуса у входа; срок устранения: 60 дней; ответственный — завхоз Петров И. И.")] == [
+        "Нет пандуса у входа; срок устранения: 60 дней; ответственный — завхоз Петров И. И"
+    ]
+    assert [f.text for f in split_findings("Нет кнопки вызова. Выявлено оператором; установить кнопку до 01.07.2026.")] == [
+        "Нет кнопки вызова. Выявлено оператором; установить кнопку до 01.07.2026"
+    ]
+    # … while a wait and a finding that names what was found are findings of their own
+    assert [f.text for f in split_findings("Нет пандуса; срок ожидания консультации — 40 дней. Выявлено нарушение сроков")] == [
+        "Нет пандуса",
+        "срок ожидания консультации — 40 дней",
+        "Выявлено нарушение сроков",
+    ]
+
+
 def test_a_place_and_its_absence_go_on_with_the_thing_before() -> None:
     # «на стенде их нет» alone names no thing: it is where the thing before is missing …
     assert [f.text for f in split_findings("Перечень платных услуг опубликован на сайте; на стенде его нет")] == [

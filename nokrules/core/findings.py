@@ -22,7 +22,9 @@ from nokrules.core.lemmas import fold, is_known
 from nokrules.core.model import Finding
 from nokrules.core.printable import printable
 
-__all__ = ["ANSWER_CUT_RE", "PLACE_DASH_RE", "decode", "group_lines", "join_lines", "normalize_line", "split_findings"]
+__all__ = [
+    "ANSWER_CUT_RE", "PLACE_DASH_RE", "decode", "group_lines", "join_lines", "normalize_line", "split_findings", "without_plan_columns",
+]
 
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -186,6 +188,70 @@ PLACE_ABSENT_RE = re.compile(
 ANSWER_CUT_RE = re.compile(rf"\s*;\s*(?P<place>{PLACE_ANSWER})?(?={ANSWER}[^;]*(?:;|$))", re.I)
 
 
+# what a plan row or an order's annex tells beside a deficiency: when it was found, the time to fix it and who fixes
+# it («— выявлено при осмотре 12.02.2025; срок устранения — 60 дней», «срок: 3 месяца», «(ответственный — юрисконсульт
+# Салиндер А. П.)», «разместить в 5-дневный срок»); a column runs to a «;», a bracket, a new sentence or the end (see
+# plan_columns). «Срок ожидания — 40 дней», «в установленный срок», «выявлено нарушение сроков» and «ответственный за
+# сопровождение не назначен» are findings.
+PLAN_HINT_RE = re.compile(r"срок|ответствен|отв\.|исполнител|выявлен|\.\d\d|квартал|течение", re.I)
+_COLUMN_END = r"(?=\s*(?:[;()]|(?<=[а-яё]{2})\.\s+(?-i:[А-ЯЁ][а-яё])|\.?\s*$))"
+# the verbs a plan's measure opens with, and the deadlines it is given
+_FIX_VERB = (
+    r"разместить|обновить|установить|обеспечить|устранить|оборудовать|приобрести|отремонтировать|обучить|провести|организовать"
+    r"|разработать|утвердить|актуализировать|заменить|восстановить|смонтировать|нанести|привести|назначить|изготовить|дополнить"
+    r"|опубликовать|закупить|выделить|создать|внести|исправить|довести|заключить|укомплектовать|переустроить|расширить"
+)
+# («в месячный срок» and «в III квартале» say a deadline wherever they stand; «до 01.03.2025» and «в течение 3 месяцев»
+# only after a measure: «ожидание в течение трёх недель» is a finding)
+_DEADLINE_SAID = r"(?:в\s+(?:\d+\s*-?\s*)?(?:[а-яё]*дневн|[а-яё]*месячн|[а-яё]*недельн|кратчайш)[а-яё]*\s+срок[а-яё]*|в\s+(?:I{1,3}|IV|[1-4])\s+квартал[а-яё]*)"
+_DEADLINE = (
+    rf"(?:{_DEADLINE_SAID}"
+    r"|до\s+\d{1,2}\.\d{1,2}\.\d{2,4}|к\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
+    r"|в\s+течение\s+(?:\d+|одного|двух|трёх|трех|месяца|недели|года)(?:\s+[а-яё]+)?(?=\s*(?:[;().,]|$)))(?![а-яё])"
+)
+PLAN_COLUMN_RE = re.compile(
+    r"(?:(?P<lead>^\s*|\s*[,;—–]\s*|(?<=[.(:])\s*)(?:"
+    r"(?<![а-яё-])сроки?(?:\s+(?:устранени|исполнени|выполнени|реализаци)[а-яё]*(?:\s+[а-яё]+){0,2}?)?"
+    r"(?:\s*[:—–-]|(?<=[а-яё])\s+(?=до\s|\d|немедленно|незамедлительно|постоянно|[IVX]+\s+кв))"
+    r"|(?<![а-яё-])(?:ответственн(?:ый|ая|ое|ые)|отв\.|исполнител[ьи])(?:\s+(?:исполнител[ьи]|лиц[оа]))?\s*[:—–-])"
+    r"(?P<rest>[^;()]*?)" + _COLUMN_END +
+    # «выявлено», «выявлено оператором», «выявлено при визите 03.03.2025», alone in its clause
+    r"|(?:^\s*|\s*[,;—–]\s*|(?<=[.(:])\s*)(?<![а-яё-])выявлен[оаы]?"
+    r"(?:\s+(?:при|в\s+ходе|во\s+время)(?:\s+[^\s;:,()]+){1,4}?|\s+(?:оператором|комиссией|экспертами|экспертом|инспектором))?"
+    r"(?=\s*(?:[;(),]|(?<=[а-яё]{2})\.\s+(?-i:[А-ЯЁ][а-яё])|\.?\s*$))"
+    # a measure with its deadline: «разместить в 5-дневный срок», «обучить до 31.12.2025», «заменить в III квартале»
+    r"|(?:^\s*|\s*[,;—–]\s*|(?<=[.(:])\s*)(?:" + _FIX_VERB + r")(?![а-яё])[^;()]*?" + _DEADLINE + r"[^;()]*?" + _COLUMN_END +
+    r"|\s+" + _DEADLINE_SAID + "(?![а-яё]))",
+    re.I,
+)
+# a column that says something is wrong is a finding after all: «ответственный: не назначен», «срок — нарушен»
+_COLUMN_DENIED_RE = re.compile(r"(?<![а-яё])(?:(?:не|нет)(?![а-яё])|отсутств|наруш|превыш|соблюд|ожида|задерж)", re.I)
+
+
+def plan_columns(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of a plan's own columns in text[start:end], each with the separator before it."""
+    piece = text[start:end]  # (not finditer's bounds: «^» would not match at the start of the piece)
+    if PLAN_HINT_RE.search(piece) is None:
+        return []  # most findings
+    spans: list[tuple[int, int]] = []
+    for m in PLAN_COLUMN_RE.finditer(piece):
+        if spans and m.start() + start < spans[-1][1] or m.group("rest") and _COLUMN_DENIED_RE.search(m.group("rest")):
+            continue
+        spans.append((m.start() + start, m.end() + start))
+    return spans
+
+
+def without_plan_columns(text: str) -> str:
+    """A finding copied from a plan or an order's annex read without the plan's own columns: when it was found,
+    the deadline, the person responsible and the measure with its deadline name no deficiency, yet «срок» and
+    «в месячный срок» read as a delay of services. A text that is nothing but them reads as nothing."""
+    spans = plan_columns(text)
+    if not spans:
+        return text
+    kept = "".join(text[a:b] for a, b in zip([0, *(b for _, b in spans)], [*(a for a, _ in spans), len(text)], strict=True))
+    return kept if re.search(r"[^\W\d_]{2}", kept) else ""
+
+
 @lru_cache(maxsize=LINES_CACHED)
 def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     """Cut a finding at «;» and at sentence ends; return (offset, piece) pairs. Cached: protocols repeat lines.
@@ -200,14 +266,26 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     # goes on with the thing before («на стендах» alone is no stand missing; «на стенде нет тарифов» names its own)
     ends = [a for a, _ in cells[1:]] + [len(text)]
     cells = [c for c, end in zip(cells, ends, strict=False) if PLACE_ABSENT_RE.fullmatch(text, c[1], end) is None]
-    cuts = cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())]
-    for a, b in sorted(cuts):
+    cuts = sorted(cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())])
+    # «…; срок устранения — 60 дней», «… . Выявлено оператором»: a plan's own columns go on with the finding before
+    nexts = [a for a, _ in cuts[1:]] + [len(text)]
+    cuts = [(a, b) for (a, b), nxt in zip(cuts, nexts[: len(cuts)], strict=True) if not _plan_columns_only(text, b, nxt)]
+    for a, b in cuts:
         if a < start:
             continue
         out.append((start, text[start:a]))
         start = b
     out.append((start, text[start:]))
     return tuple(out)
+
+
+def _plan_columns_only(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] nothing but a plan's own columns (`plan_columns`)?"""
+    spans = plan_columns(text, start, end)
+    if not spans:
+        return False
+    bounds = [start, *(x for span in spans for x in span), end]
+    return not any(re.search(r"[^\W\d_]", text[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _row_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

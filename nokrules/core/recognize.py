@@ -47,7 +47,7 @@ from nokrules.core.concepts import (
     shares,
     surveyed,
 )
-from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END
+from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END, without_plan_columns
 from nokrules.core.lemmas import (
     WORD_RE,
     attachment,
@@ -754,9 +754,9 @@ class Recognizer:
                 self._item_indicator[did]
                 for did, h in hits.items()
                 if did not in numbered and did in self._item_indicator and _worded(toks, h.words)
-            } if items else set()  # (most findings name no item: nothing to weigh)
-            single = len({words for _, words in items}) == 1
-            for did, words in items:
+            } if by_number else set()  # (most findings name no item: nothing to weigh)
+            single = len({words for _, words in by_number}) == 1
+            for did, words in by_number:
                 if did in hits or not single or self._item_indicator[did] not in worded:
                     hits.setdefault(did, _Hit(did, "concept", -1, (Match(element=f"пункт {words}", words=[words]),), None, -1))
                     numbered.add(did)
@@ -2229,7 +2229,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     read «для инв.» and «без поручней» («б/у» stays)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(text))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(without_plan_columns(text)))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
