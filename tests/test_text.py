@@ -172,6 +172,14 @@ def test_a_plans_own_columns_go_on_with_the_finding_before() -> None:
     ]
 
 
+def test_a_diarys_date_goes_on_with_the_finding_after() -> None:
+    assert [f.text for f in split_findings("12 ноября. Были в интернате. Пандуса у входа нет")] == [
+        "12 ноября. Были в интернате",
+        "Пандуса у входа нет",
+    ]
+    assert [f.text for f in split_findings("5 марта 2025 г. Кнопка вызова не работает")] == ["5 марта 2025 г. Кнопка вызова не работает"]
+
+
 def test_a_place_and_its_absence_go_on_with_the_thing_before() -> None:
     # «на стенде их нет» alone names no thing: it is where the thing before is missing …
     assert [f.text for f in split_findings("Перечень платных услуг опубликован на сайте; на стенде его нет")] == [

@@ -224,6 +224,12 @@ PLAN_COLUMN_RE = re.compile(
     r"|\s+" + _DEADLINE_SAID + "(?![а-яё]))",
     re.I,
 )
+# a date alone, a diary's or a log's heading: «12 ноября», «5 марта 2025 г.», «12.03.2025»
+DATE_ONLY_RE = re.compile(
+    r"\s*(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4})?"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s*(?:г\.?|года))?\s*",
+    re.I,
+)
 # a column that says something is wrong is a finding after all: «ответственный: не назначен», «срок — нарушен»
 _COLUMN_DENIED_RE = re.compile(r"(?<![а-яё])(?:(?:не|нет)(?![а-яё])|отсутств|наруш|превыш|соблюд|ожида|задерж)", re.I)
 
@@ -267,9 +273,15 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     ends = [a for a, _ in cells[1:]] + [len(text)]
     cells = [c for c, end in zip(cells, ends, strict=False) if PLACE_ABSENT_RE.fullmatch(text, c[1], end) is None]
     cuts = sorted(cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())])
-    # «…; срок устранения — 60 дней», «… . Выявлено оператором»: a plan's own columns go on with the finding before
+    # «…; срок устранения — 60 дней», «… . Выявлено оператором»: a plan's own columns go on with the finding before;
+    # a diary's date («12 ноября. Были в …») goes on with the finding after
     nexts = [a for a, _ in cuts[1:]] + [len(text)]
-    cuts = [(a, b) for (a, b), nxt in zip(cuts, nexts[: len(cuts)], strict=True) if not _plan_columns_only(text, b, nxt)]
+    befores = [0] + [b for _, b in cuts]
+    cuts = [
+        (a, b)
+        for (a, b), nxt, before in zip(cuts, nexts[: len(cuts)], befores, strict=False)
+        if not _plan_columns_only(text, b, nxt) and DATE_ONLY_RE.fullmatch(text, before, a) is None
+    ]
     for a, b in cuts:
         if a < start:
             continue
