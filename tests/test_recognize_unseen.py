@@ -2565,3 +2565,32 @@ def test_a_checklist_apps_marks(engine: Engine, text: str, expected: list[str]) 
 )
 def test_a_plans_own_columns_name_no_deficiency(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fix told with the earlier time the thing was missing: «которой в прошлом году не было», «о нехватке которых
+        # говорили»
+        ("Информация о тарифах, которой в прошлом году не было на стенде, теперь размещена", []),
+        ("Сменные кресла-коляски, о нехватке которых говорили в прошлом году, закуплены", []),
+        # … but not a thing still missing
+        ("Пандуса, которого в прошлом году не было, нет и сейчас", ["ramp_missing"]),
+    ],
+)
+def test_a_thing_missing_last_year_and_fixed_now(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «придраться не к чему», «жаловаться не на что», «без сюрпризов» are praise, not a denial
+        ("Итоги опроса без сюрпризов: рекомендовать готовы 97 %, в целом довольны 98 %. Придраться не к чему.", []),
+        ("Жаловаться не на что: в целом условиями довольны 96 % опрошенных", []),
+        # a diary's date is no finding of its own
+        ("14 мая. В зале ожидания нет ни одного стула, люди стоят в очереди", ["waiting_area_missing"]),
+    ],
+)
+def test_praise_and_a_diarys_date_name_no_deficiency(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
