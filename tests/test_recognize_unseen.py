@@ -2594,3 +2594,19 @@ def test_a_thing_missing_last_year_and_fixed_now(engine: Engine, text: str, expe
 )
 def test_praise_and_a_diarys_date_name_no_deficiency(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a report on last year's plan: the item's status is no state of the things that tell their own
+        ("Выполнено частично: пандус у входа смонтирован, а поручни к нему не установлены", ["handrails_missing"]),
+        ("Частично: кулер в холле поставили, но тактильные таблички не изготовлены", ["braille_missing"]),
+        ("Частично: стенд с тарифами", ["tariffs_missing"]),
+        # a measure quoted as done names no missing thing; quoted as not done it does
+        ("Мероприятие «Разместить на сайте тарифы на платные услуги» выполнено", []),
+        ("Мероприятие «Разместить на сайте тарифы на платные услуги» не выполнено", ["tariffs_missing"]),
+    ],
+)
+def test_a_report_on_last_years_plan(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -179,6 +179,13 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
+# the status of a plan's item before what was done and what was not (see _without_plan_status)
+STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|»\s*(?:[—–-]\s*)?(?:выполн|реализ|исполн)", re.I)
+STATUS_LEAD_RE = re.compile(
+    r"\s*(?:(?:пункт|мероприятие)\s+)?(?:выполнен[оа]?\s+|реализован[оа]?\s+)?(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме)\s*[:—–-]\s*",
+    re.I,
+)
+QUOTED_DONE_RE = re.compile(r"«[^«»]*»\s*(?:[—–-]\s*)?(?=(?:выполнен|реализован|исполнен)[а-яё]*(?![а-яё]))", re.I)
 # a place as a checklist's item, after a separator: «— сайт −», «, стенд +», «: сайт — нет» (see _read_place_items)
 PLACE_ITEM_RE = re.compile(
     r"(?:^|[,;:(—–]|\s-)\s*(?P<place>сайт|стенды?)(?![а-яё])"
@@ -2232,7 +2239,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     read «для инв.» and «без поручней» («б/у» stays)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(without_plan_columns(text)))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(_without_plan_status(without_plan_columns(text))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2322,6 +2329,20 @@ def _without_former_state(text: str) -> str:
             out += [text[last : m.start()], "," if m.group("before") and m.group("after") else ""]
             last = m.end()
     return "".join(out) + text[last:] if out else text
+
+
+def _without_plan_status(text: str) -> str:
+    """A report on last year's plan tells an item's status before what was done and what was not: «Выполнено
+    частично: коляска закуплена, а санитарная комната не оборудована», «Частично: инструктаж проведён, но бегущая
+    строка не установлена». Where the things tell their own states (a denial stands after the status), the status is
+    no state of each of them and is read without. A measure quoted as done («пункт «Установить кнопку вызова»
+    выполнен») names no missing thing: it is read without its quote («пункт «…» не выполнен» keeps it)."""
+    if STATUS_HINT_RE.search(text) is None:
+        return text  # most findings
+    lead = STATUS_LEAD_RE.match(text)
+    if lead is not None and DENIED_RE.search(text, lead.end()) is not None:
+        text = text[lead.end() :]
+    return QUOTED_DONE_RE.sub(" ", text)
 
 
 def _without_name_tail(text: str) -> str:
