@@ -2618,3 +2618,17 @@ def test_praise_and_a_diarys_date_name_no_deficiency(engine: Engine, text: str, 
 )
 def test_a_report_on_last_years_plan(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a questionnaire's question answered yes names nothing; answered no, it names what it asks of
+        ("Вопрос 4. Удовлетворены ли Вы информацией на стендах? — Да", []),
+        ("Удовлетворены ли Вы информацией на стендах? — Нет", ["info_satisfaction_low"]),
+        ("Есть ли на сайте тарифы на платные услуги? — Нет", ["tariffs_missing"]),
+        ("Вежливы ли работники? — Да, но тарифов на стенде нет", ["tariffs_missing"]),
+    ],
+)
+def test_a_questionnaires_answers(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -179,6 +179,8 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
+# a question answered yes: «…ли …? — Да», «… ли …? да,» (see _without_yes_answered)
+YES_ANSWERED_RE = re.compile(r"[^?.!;]*(?<![а-яё])ли(?![а-яё])[^?.!;]*\?\s*(?:[—–:-]\s*)?да(?![а-яё])[\s,.!—–-]*", re.I)
 # the status of a plan's item before what was done and what was not (see _without_plan_status)
 STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|»\s*(?:[—–-]\s*)?(?:выполн|реализ|исполн)", re.I)
 STATUS_LEAD_RE = re.compile(
@@ -2239,7 +2241,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     read «для инв.» and «без поручней» («б/у» stays)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(_without_plan_status(without_plan_columns(text))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(without_plan_columns(text)))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2343,6 +2345,15 @@ def _without_plan_status(text: str) -> str:
     if lead is not None and DENIED_RE.search(text, lead.end()) is not None:
         text = text[lead.end() :]
     return QUOTED_DONE_RE.sub(" ", text)
+
+
+def _without_yes_answered(text: str) -> str:
+    """A questionnaire's question answered yes («Удовлетворены ли Вы информацией на сайте? — Да», «Есть ли пандус?
+    — да, у входа») names nothing: it is read without the question and its «да»; answered no, it is read as it
+    stands («Есть ли на сайте тарифы? — Нет» names the tariffs missing)."""
+    if "?" not in text:
+        return text  # most findings
+    return YES_ANSWERED_RE.sub("", text)
 
 
 def _without_name_tail(text: str) -> str:
