@@ -757,7 +757,7 @@ class Recognizer:
             hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
             numbered.add(did)
             results.add(did)
-        if any(sg.problem for sg in signals):
+        if any(sg.problem and not sg.clear for sg in signals):
             # checklists are numbered differently from region to region and year to year: where a finding names one
             # item by its number and its words name another item of the same indicator, the words say which item is
             # meant («1.1.5 / тарифы на сайте — нет»); a list of numbers, or words of no item, leave the numbers be
