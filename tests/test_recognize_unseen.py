@@ -2632,3 +2632,17 @@ def test_a_report_on_last_years_plan(engine: Engine, text: str, expected: list[s
 )
 def test_a_questionnaires_answers(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an operator's checklist rows: item; mark (1 — there, 0 — missing); remark
+        ("3.1 п.2 стоянка для инвалидов; 1; замечаний нет", []),
+        ("Пандус у входа; 1; Кнопка вызова персонала; 0", ["call_button_missing"]),
+        ("Сменное кресло-коляска; 1", []),
+        ("Сменное кресло-коляска; 0", ["wheelchairs_missing"]),
+    ],
+)
+def test_a_checklist_rows_zeros_and_ones(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -180,6 +180,13 @@ def test_a_diarys_date_goes_on_with_the_finding_after() -> None:
     assert [f.text for f in split_findings("5 марта 2025 г. Кнопка вызова не работает")] == ["5 марта 2025 г. Кнопка вызова не работает"]
 
 
+def test_a_checklist_rows_mark_zero_or_one_stays_in_its_row() -> None:
+    assert [f.text for f in split_findings("3.2 п.3 сурдоперевод; 0; договора с переводчиком нет")] == [
+        "3.2 п.3 сурдоперевод; 0; договора с переводчиком нет"
+    ]
+    assert [f.text for f in split_findings("Пандус; 1; Кнопка вызова; 0")] == ["Пандус; 1", "Кнопка вызова; 0"]
+
+
 def test_a_place_and_its_absence_go_on_with_the_thing_before() -> None:
     # «на стенде их нет» alone names no thing: it is where the thing before is missing …
     assert [f.text for f in split_findings("Перечень платных услуг опубликован на сайте; на стенде его нет")] == [

@@ -237,6 +237,7 @@ LEAD_ITEM_SAYS_RE = re.compile(
     r"|недостаточ[а-яё]*|плох[а-яё]*|устарел[а-яё]*|изношен[а-яё]*)(?![а-яё])",
     re.I,
 )
+ROW_ONE_RE = re.compile(r"(?<=[^\s\d,;:(-]) — 1(?=\s*(?:[;—–]|$))")  # a checklist row's mark one, its «;» read as a dash
 ONE_MARK_RE = re.compile(r"(?=\s)(?<=[^\s\d,;:(-])\s+[-–—−]\s*1(?=\s*(?:[,;)(]|\.?$))")
 # a temperature indoors as inspectors note it: «в холле +14», «плюс четырнадцать», «16 градусов», «15 °С»
 TEMPERATURE_RE = re.compile(
@@ -779,7 +780,8 @@ class Recognizer:
             del hits[did]
         modelled: dict[str, _Hit] | None = None  # the model stage's answer, once asked
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
-        if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
+        # (a part that says nothing is wrong, «1 — замечаний нет», is no problem for all its «нет»)
+        if not hits and (has_cue or any(sg.problem and not sg.clear or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
             doubted = self._doubted(hits, text, toks, parts, signals, numbered)  # the model's second opinion, as above
             for did in doubted:
@@ -1276,9 +1278,12 @@ class Recognizer:
         lines that name nothing are a class of their own, so «замечаний нет» stays where it is)."""
         if self.catalog.similarity is None or self.catalog.similarity.model is None:
             return {}
-        # not for a line that says its thing is there («полезные ссылки есть») or reads a temperature in the norm («в
-        # кабинете +22»), and no word of a problem: nothing is wrong, whatever its words lean to
-        if not any(sg.problem for sg in signals) and (self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)):
+        # not for a line that says its thing is there («полезные ссылки есть»), that nothing is wrong («версия для
+        # слабовидящих; 1; замечаний нет») or reads a temperature in the norm («в кабинете +22»), and no word of a
+        # problem outside what says so: nothing is wrong, whatever its words lean to
+        if not any(sg.problem and not sg.clear for sg in signals) and (
+            any(sg.clear for sg in signals) or self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)
+        ):
             return {}
         staged = self._model_stage()
         stage = self.similarity_stage()
@@ -2388,6 +2393,8 @@ def _read_marks(text: str) -> str:
         text = _read_place_items(text)
     if ";" in text:  # a checklist's row: «Брайль; частично» is «Брайль — частично», «…; сайт — нет» a place of it
         text = ANSWER_CUT_RE.sub(_row_answer, text)
+        if " — 1" in text:  # and its mark one says the item is there: «Пандус; 1; замечаний нет» (a zero is a minus)
+            text = ROW_ONE_RE.sub(" — есть", text)
     if "на " in text:  # «лицензия: на сайте — нет, на стенде — да»: the answer is the place's, not a missing stand
         text = PLACE_DASH_RE.sub(lambda m: m.group("place") + (" есть" if m.group("yes") else " "), text)
     if "-" in text or "–" in text or "—" in text or "−" in text:
