@@ -780,8 +780,7 @@ class Recognizer:
             del hits[did]
         modelled: dict[str, _Hit] | None = None  # the model stage's answer, once asked
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
-        # (a part that says nothing is wrong, «1 — замечаний нет», is no problem for all its «нет»)
-        if not hits and (has_cue or any(sg.problem and not sg.clear or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
+        if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
             doubted = self._doubted(hits, text, toks, parts, signals, numbered)  # the model's second opinion, as above
             for did in doubted:
@@ -1278,12 +1277,9 @@ class Recognizer:
         lines that name nothing are a class of their own, so «замечаний нет» stays where it is)."""
         if self.catalog.similarity is None or self.catalog.similarity.model is None:
             return {}
-        # not for a line that says its thing is there («полезные ссылки есть»), that nothing is wrong («версия для
-        # слабовидящих; 1; замечаний нет») or reads a temperature in the norm («в кабинете +22»), and no word of a
-        # problem outside what says so: nothing is wrong, whatever its words lean to
-        if not any(sg.problem and not sg.clear for sg in signals) and (
-            any(sg.clear for sg in signals) or self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)
-        ):
+        # not for a line that says its thing is there («полезные ссылки есть») or reads a temperature in the norm («в
+        # кабинете +22»), and no word of a problem: nothing is wrong, whatever its words lean to
+        if not any(sg.problem for sg in signals) and (self._says_there(text, toks, 0, len(text)) or _temperature_in_norm(text)):
             return {}
         staged = self._model_stage()
         stage = self.similarity_stage()
