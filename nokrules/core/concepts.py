@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, may_head, normal_form
+from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, is_noun, may_head, normal_form
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -866,12 +866,21 @@ class Concepts:
                         continue
                     if spans and PUNCTUATION_RE.search(text, spans[first][1], spans[last][0]):
                         continue
+                    if spans and self._denies_next(lem, text, spans, last):
+                        continue  # «на территории мусор и нет скамеек»: the «нет» is the benches', not the litter's
                     if any(self._governed_remark(lem, index[i]) for i in pos):
                         continue  # «порядок подачи жалоб … отсутствует»: the remark is a complement of the thing denied
                     if spans and self._troubled_after(lem, text, spans, spots, last):
                         continue  # «замечаний по питанию нет, в столовой нет воды»: the phrase clears its clause only
                     return True
         return bool(spans) and self._framed(lem, text, spans, spots)
+
+    @staticmethod
+    def _denies_next(lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
+        """Is the word `at` a «нет» with a noun right after it, which it denies?"""
+        if at + 1 >= len(spans) or "нет" not in lem.sets[at] or PUNCTUATION_RE.search(text, spans[at][1], spans[at + 1][0]):
+            return False
+        return is_noun(fold(text[spans[at + 1][0] : spans[at + 1][1]]))
 
     def _troubled_after(
         self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]], at: int

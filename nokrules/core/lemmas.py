@@ -75,6 +75,12 @@ def may_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_noun(word: str) -> bool:
+    """Can the word be a noun («скамеек», «пандуса»)? «нет» before one denies it: «мусор и нет скамеек»."""
+    return any(p.tag.POS == "NOUN" for p in _morph().parse(word))
+
+
+@lru_cache(maxsize=50_000)
 def attachment(word: str) -> tuple[bool, bool, bool]:
     """How a word stands among the nouns of a phrase: (a noun — what others may hang on; a genitive — hangs on the
     noun before it, «телефоны структурных подразделений»; a modifier that waits for its noun, «о социальных
