@@ -2596,6 +2596,8 @@ def test_a_thing_missing_last_year_and_fixed_now(engine: Engine, text: str, expe
         ("Тараканов и грызунов при осмотре не обнаружено", []),
         ("Мусора на территории нет, дорожки расчищены", []),
         ("В туалете стоит запах, мыла нет", ["sanitary_state_poor"]),
+        # … and a «нет» before another noun denies that noun
+        ("На территории мусор и нет скамеек", ["territory_poor"]),
         # a diary's date is no finding of its own
         ("14 мая. В зале ожидания нет ни одного стула, люди стоят в очереди", ["waiting_area_missing"]),
     ],
