@@ -167,7 +167,7 @@ ANSWER = (
     r"|(?:не\s*)?соотв[а-яё]*\.?|(?:не)?удовл[а-яё]*\.?"
     # a count of the thing, its score, its checklist mark, or no remarks on it: «Сменные кресла-коляски; 2 шт.; замечаний
     # нет», «Стоянка для инвалидов; 0 баллов; не предусмотрена», «…; балл по позиции — 0», «3.2 п.3 сурдоперевод; 0; …»
-    r"|[01]|\d+\s*(?:шт|ед)\.?|\d{1,3}(?:[.,]\d+)?\s*балл[а-яё]*|балл[а-яё]*(?:\s+по\s+[а-яё]+)?\s*[—–:-]\s*\d{1,3}(?:[.,]\d+)?|(?:замечани[йя]|нарушени[йя]|недостатк(?:ов|и))\s+(?:нет|не\s+выявлен[оы]?))(?=\s*(?:[,(;]|$))"
+    r"|[01](?=\s*(?:;|$))|\d+\s*(?:шт|ед)\.?|\d{1,3}(?:[.,]\d+)?\s*балл[а-яё]*|балл[а-яё]*(?:\s+по\s+[а-яё]+)?\s*[—–:-]\s*\d{1,3}(?:[.,]\d+)?|(?:замечани[йя]|нарушени[йя]|недостатк(?:ов|и))\s+(?:нет|не\s+выявлен[оы]?))(?=\s*(?:[,(;]|$))"
 )
 PLACE_ANSWER = r"(?:на\s+)?(?:сайт|стенд)[а-яё]*\s*[—–:-]?\s*"  # «сайт — нет», «на стенде: да»
 ANSWER_CELL_RE = re.compile(rf"\s*(?:{PLACE_ANSWER})?{ANSWER}[^;]*", re.I)
@@ -194,7 +194,14 @@ ANSWER_CUT_RE = re.compile(rf"\s*;\s*(?P<place>{PLACE_ANSWER})?(?={ANSWER}[^;]*(
 # plan_columns). «Срок ожидания — 40 дней», «в установленный срок», «выявлено нарушение сроков» and «ответственный за
 # сопровождение не назначен» are findings.
 PLAN_HINT_RE = re.compile(r"срок|ответствен|отв\.|исполнител|выявлен|\.\d\d|квартал|течение", re.I)
-_COLUMN_END = r"(?=\s*(?:[;()]|(?<=[а-яё]{2})\.\s+(?-i:[А-ЯЁ][а-яё])|\.?\s*$))"
+# a column ends at a «;», a bracket, the end, or a new sentence: after a word, a date («до 01.09.2025. Нет кнопки») or
+# initials («Петров И. И. Кнопка вызова не работает»; «Г. Ф. Нигматуллина.» is a name, not a sentence); a measure's column
+# at a comma too. Looked for from the column's head on, so a long line is read once.
+_END = (
+    r"(?:(?<=[а-яё]{2})|(?<=\d))\.\s+(?-i:[А-ЯЁ][а-яё])|(?<=(?-i:[А-ЯЁ]))\.\s+(?-i:[А-ЯЁ][а-яё]+\s+[а-яё])|\.?$"
+)
+_COLUMN_END_RE = re.compile(rf"[;()]|{_END}", re.I)
+_ACT_END_RE = re.compile(rf"[;(),]|{_END}", re.I)
 # the verbs a plan's measure opens with, and the deadlines it is given
 _FIX_VERB = (
     r"разместить|обновить|установить|обеспечить|устранить|оборудовать|приобрести|отремонтировать|обучить|провести|организовать"
@@ -209,21 +216,36 @@ _DEADLINE = (
     r"|до\s+\d{1,2}\.\d{1,2}\.\d{2,4}|к\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
     r"|в\s+течение\s+(?:\d+|одного|двух|трёх|трех|месяца|недели|года)(?:\s+[а-яё]+)?(?=\s*(?:[;().,]|$)))(?![а-яё])"
 )
-PLAN_COLUMN_RE = re.compile(
-    r"(?:(?P<lead>^\s*|\s*[,;—–]\s*|(?<=[.(:])\s*)(?:"
-    r"(?<![а-яё-])сроки?(?:\s+(?:устранени|исполнени|выполнени|реализаци)[а-яё]*(?:\s+[а-яё]+){0,2}?)?"
+# what a column follows: the start, a separator, a stop, a bracket (spaces before a separator are taken from the first
+# one on, or a long run of them would be rescanned from each)
+_LEAD = r"(?:^\s*|(?<!\s)\s*[,;—–]\s*|(?<=[.(:])\s*)"
+# a deadline's head: «срок устранения:», «срок —», «Срок до 01.03»; a bare «срок» not after a heading's colon
+# («Путёвки в стационар: срок — 8 месяцев» is a wait)
+_DEADLINE_HEAD = (
+    rf"(?:{_LEAD}(?<![а-яё-])сроки?\s+(?:устранени|исполнени|выполнени|реализаци)[а-яё]*(?:\s+[а-яё]+){{0,2}}?"
+    rf"|{_LEAD.replace('[.(:]', '[.(]')}(?<![а-яё-])сроки?)"
     r"(?:\s*[:—–-]|(?<=[а-яё])\s+(?=до\s|\d|немедленно|незамедлительно|постоянно|[IVX]+\s+кв))"
-    r"|(?<![а-яё-])(?:ответственн(?:ый|ая|ое|ые)|отв\.|исполнител[ьи])(?:\s+(?:исполнител[ьи]|лиц[оа]))?\s*[:—–-])"
-    r"(?P<rest>[^;()]*?)" + _COLUMN_END +
-    # «выявлено», «выявлено оператором», «выявлено при визите 03.03.2025», alone in its clause
-    r"|(?:^\s*|\s*[,;—–]\s*|(?<=[.(:])\s*)(?<![а-яё-])выявлен[оаы]?"
+)
+_OWNER_HEAD = rf"{_LEAD}(?<![а-яё-])(?:ответственн(?:ый|ая|ое|ые)|отв\.|исполнител[ьи])(?:\s+(?:исполнител[ьи]|лиц[оа]))?\s*[:—–-]"
+# «выявлено», «выявлено оператором», «выявлено при визите 03.03.2025», alone in its clause
+_FOUND = (
+    rf"{_LEAD}(?<![а-яё-])выявлен[оаы]?"
     r"(?:\s+(?:при|в\s+ходе|во\s+время)(?:\s+[^\s;:,()]+){1,4}?|\s+(?:оператором|комиссией|экспертами|экспертом|инспектором))?"
-    r"(?=\s*(?:[;(),]|(?<=[а-яё]{2})\.\s+(?-i:[А-ЯЁ][а-яё])|\.?\s*$))"
-    # a measure with its deadline: «разместить в 5-дневный срок», «обучить до 31.12.2025», «заменить в III квартале»
-    r"|(?:^\s*|\s*[,;—–]\s*|(?<=[.(:])\s*)(?:" + _FIX_VERB + r")(?![а-яё])[^;()]*?" + _DEADLINE + r"[^;()]*?" + _COLUMN_END +
-    r"|\s+" + _DEADLINE_SAID + "(?![а-яё]))",
+    r"(?=\s*+(?:[;(),]|(?<=[а-яё]{2})\.\s+(?-i:[А-ЯЁ][а-яё])|\.?$))"
+)
+# the head of a column (`plan_columns` finds where it ends): a deadline, a person responsible («rest»), a measure
+# («act»: «разместить в 5-дневный срок», «обучить до 31.12.2025», up to a comma — «установить пандус до 01.09.2024 не
+# удалось, пандуса нет» is a finding); whole: when it was found, a deadline said anywhere («в месячный срок»)
+PLAN_COLUMN_RE = re.compile(
+    "|".join([
+        rf"(?P<rest>{_DEADLINE_HEAD}|{_OWNER_HEAD})",
+        rf"{_LEAD}(?P<act>(?:{_FIX_VERB})(?![а-яё]))",
+        _FOUND,
+        rf"(?<!\s)\s+{_DEADLINE_SAID}(?![а-яё])",
+    ]),
     re.I,
 )
+_DEADLINE_RE = re.compile(_DEADLINE, re.I)
 # a date alone, a diary's or a log's heading: «12 ноября», «5 марта 2025 г.», «12.03.2025»
 DATE_ONLY_RE = re.compile(
     r"\s*(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4})?"
@@ -231,7 +253,7 @@ DATE_ONLY_RE = re.compile(
     re.I,
 )
 # a column that says something is wrong is a finding after all: «ответственный: не назначен», «срок — нарушен»
-_COLUMN_DENIED_RE = re.compile(r"(?<![а-яё])(?:(?:не|нет)(?![а-яё])|отсутств|наруш|превыш|соблюд|ожида|задерж)", re.I)
+_COLUMN_DENIED_RE = re.compile(r"(?<![а-яё])(?:(?:не|нет)(?![а-яё])|отсутств|наруш|превыш|соблюд|ожида|задерж|сорва|перенес|отлож)", re.I)
 
 
 def plan_columns(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -240,10 +262,18 @@ def plan_columns(text: str, start: int = 0, end: int | None = None) -> list[tupl
     if PLAN_HINT_RE.search(piece) is None:
         return []  # most findings
     spans: list[tuple[int, int]] = []
-    for m in PLAN_COLUMN_RE.finditer(piece):
-        if spans and m.start() + start < spans[-1][1] or m.group("rest") and _COLUMN_DENIED_RE.search(m.group("rest")):
-            continue
-        spans.append((m.start() + start, m.end() + start))
+    at = 0
+    while (m := PLAN_COLUMN_RE.search(piece, at)) is not None:
+        end = m.end()
+        if m.group("rest") is not None or m.group("act") is not None:
+            stop = (_COLUMN_END_RE if m.group("act") is None else _ACT_END_RE).search(piece, m.end())
+            end = stop.start() if stop is not None else len(piece)  # («$» always matches)
+            said = piece[m.end() : end]
+            if _COLUMN_DENIED_RE.search(said) or m.group("act") is not None and _DEADLINE_RE.search(said) is None:
+                at = max(m.end(), m.start() + 1)
+                continue
+        spans.append((m.start() + start, end + start))
+        at = max(end, m.start() + 1)
     return spans
 
 
