@@ -179,15 +179,25 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
-# a question answered yes: «…ли …? — Да», «… ли …? да,» (see _without_yes_answered)
-YES_ANSWERED_RE = re.compile(r"[^?.!;]*(?<![а-яё])ли(?![а-яё])[^?.!;]*\?\s*(?:[—–:-]\s*)?да(?![а-яё])[\s,.!—–-]*", re.I)
+# a question answered yes, its clause only (see _without_yes_answered): «Удовлетворены ли Вы …? — Да»; the question asks
+# after what is good («удовлетворены ли», «есть ли») and names no trouble («были ли случаи грубости?» — yes is a finding)
+YES_ANSWERED_RE = re.compile(r"(?:^|(?<=[?.!;]))[^?.!;]*\?\s*(?:[—–:-]\s*)?да(?![а-яё])[\s,.!—–-]*", re.I)
+ASKED_RE = re.compile(r"(?<![а-яё])ли(?![а-яё])", re.I)
+GOOD_ASKED_RE = re.compile(
+    r"удовлетвор|доволь|устраива|удобн|доступн|вежлив|понятн|комфортн|рекоменд|(?:есть|имеется|имеются|размещ[а-яё]*|работает|соблюда[а-яё]*)\s+ли",
+    re.I,
+)
+TROUBLE_ASKED_RE = re.compile(
+    r"(?<![а-яё])(?:не|нет)(?![а-яё])|жалоб|трудност|груб|жд[аё]|ожида|очеред|проблем|случа|наруш|отказ|сложн|неудоб", re.I
+)
 # the status of a plan's item before what was done and what was not (see _without_plan_status)
 STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|»\s*(?:[—–-]\s*)?(?:выполн|реализ|исполн)", re.I)
 STATUS_LEAD_RE = re.compile(
     r"\s*(?:(?:пункт|мероприятие)\s+)?(?:выполнен[оа]?\s+|реализован[оа]?\s+)?(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме)\s*[:—–-]\s*",
     re.I,
 )
-QUOTED_DONE_RE = re.compile(r"«[^«»]*»\s*(?:[—–-]\s*)?(?=(?:выполнен|реализован|исполнен)[а-яё]*(?![а-яё]))", re.I)
+# (a quoted measure done, with nothing after the word: «… выполнено частично» or «… выполнено формально» is not done)
+QUOTED_DONE_RE = re.compile(r"«[^«»]*»\s*(?:[—–-]\s*)?(?=(?:выполнен|реализован|исполнен)[а-яё]*\s*(?:[.;:,!]|$))", re.I)
 # a place as a checklist's item, after a separator: «— сайт −», «, стенд +», «: сайт — нет» (see _read_place_items)
 PLACE_ITEM_RE = re.compile(
     r"(?:^|[,;:(—–]|\s-)\s*(?P<place>сайт|стенды?)(?![а-яё])"
@@ -2349,12 +2359,16 @@ def _without_plan_status(text: str) -> str:
 
 
 def _without_yes_answered(text: str) -> str:
-    """A questionnaire's question answered yes («Удовлетворены ли Вы информацией на сайте? — Да», «Есть ли пандус?
-    — да, у входа») names nothing: it is read without the question and its «да»; answered no, it is read as it
-    stands («Есть ли на сайте тарифы? — Нет» names the tariffs missing)."""
+    """A questionnaire's question after what is good, answered yes («Удовлетворены ли Вы информацией на сайте? — Да»,
+    «Есть ли пандус? — да, у входа»), names nothing: it is read without the question and its «да»; answered no, or
+    asking after a trouble («Были ли случаи грубости? — Да»), it is read as it stands."""
     if "?" not in text:
         return text  # most findings
-    return YES_ANSWERED_RE.sub("", text)
+    return YES_ANSWERED_RE.sub(lambda m: "" if _asks_after_the_good(m.group()) else m.group(), text)
+
+
+def _asks_after_the_good(question: str) -> bool:
+    return ASKED_RE.search(question) is not None and GOOD_ASKED_RE.search(question) is not None and TROUBLE_ASKED_RE.search(question) is None
 
 
 def _without_name_tail(text: str) -> str:
