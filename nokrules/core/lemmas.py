@@ -76,8 +76,10 @@ def may_head(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def is_noun(word: str) -> bool:
-    """Can the word be a noun («скамеек», «пандуса»)? «нет» before one denies it: «мусор и нет скамеек»."""
-    return any(p.tag.POS == "NOUN" for p in _morph().parse(word))
+    """Can the word be a noun in the genitive, what «нет» denies («скамеек», «мыла»), and no preposition («в» is a
+    letter's name too)? «нет» before one denies it: «мусор и нет скамеек», but «запаха нет в туалетах»."""
+    parses = _morph().parse(word)
+    return not any(p.tag.POS == "PREP" for p in parses) and any(p.tag.POS == "NOUN" and p.tag.case in ("gent", "gen2") for p in parses)
 
 
 @lru_cache(maxsize=50_000)
