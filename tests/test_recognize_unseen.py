@@ -2556,8 +2556,14 @@ def test_a_checklist_apps_marks(engine: Engine, text: str, expected: list[str]) 
         ("На сайте нет раздела с тарифами на платные услуги; ответственный — программист Ким Л. В.; срок — 1 месяц", ["tariffs_missing"]),
         ("Стенд с правилами внутреннего распорядка отсутствует; разместить в 10-дневный срок", ["internal_rules_missing"]),
         ("Нет поручней на пандусе — выявлено при осмотре 02.04.2025; срок устранения: 30 дней", ["handrails_missing"]),
-        # a deadline alone is no finding; a wait, a service out of time and a person not appointed are
+        # a deadline alone is no finding; a wait, a service out of time, a person not appointed and a measure not
+        # done are
         ("Срок устранения: до 01.06.2026", []),
+        ("Установить пандус до 01.09.2024 не удалось, пандуса у входа нет", ["ramp_missing"]),
+        ("Путёвки в стационарное отделение: срок ожидания — 8 месяцев", ["service_delays"]),
+        # a column ends at a new sentence, after a date or initials
+        ("Нет пандуса. Установить до 01.09.2026. Нет кнопки вызова персонала", ["ramp_missing", "call_button_missing"]),
+        ("Пандуса нет; ответственный — Петров И. И. Кнопка вызова не работает", ["ramp_missing", "call_button_missing"]),
         ("Срок ожидания консультации психолога — 40 дней", ["service_delays"]),
         ("Услуги на дому предоставляются не в установленный срок", ["service_delays"]),
         ("Ответственный за сопровождение инвалидов не назначен", ["escort_staff_untrained"]),
@@ -2594,7 +2600,7 @@ def test_a_thing_missing_last_year_and_fixed_now(engine: Engine, text: str, expe
         # a nuisance denied is praise: «запаха нет», «тараканов не обнаружено», «мусора на территории нет»
         ("В санузле чисто, мыло есть, запаха нет", []),
         ("Тараканов и грызунов при осмотре не обнаружено", []),
-        ("Мусора на территории нет, дорожки расчищены", []),
+        ("Тараканов нет в жилых комнатах", []),
         ("В туалете стоит запах, мыла нет", ["sanitary_state_poor"]),
         # … and a «нет» before another noun denies that noun
         ("На территории мусор и нет скамеек", ["territory_poor"]),
@@ -2616,6 +2622,8 @@ def test_praise_and_a_diarys_date_name_no_deficiency(engine: Engine, text: str, 
         # a measure quoted as done names no missing thing; quoted as not done it does
         ("Мероприятие «Разместить на сайте тарифы на платные услуги» выполнено", []),
         ("Мероприятие «Разместить на сайте тарифы на платные услуги» не выполнено", ["tariffs_missing"]),
+        ("Мероприятие «Установить пандус у входа» выполнено частично", ["ramp_missing"]),
+        ("Мероприятие «Установить кнопку вызова» выполнено формально, кнопка не работает", ["call_button_missing"]),
     ],
 )
 def test_a_report_on_last_years_plan(engine: Engine, text: str, expected: list[str]) -> None:
@@ -2625,8 +2633,11 @@ def test_a_report_on_last_years_plan(engine: Engine, text: str, expected: list[s
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a questionnaire's question answered yes names nothing; answered no, it names what it asks of
+        # a questionnaire's question after what is good answered yes names nothing; answered no, or asking after a
+        # trouble, it names what it asks of
         ("Вопрос 4. Удовлетворены ли Вы информацией на стендах? — Да", []),
+        ("Были ли случаи грубости со стороны персонала? — Да", ["courtesy_service_low"]),
+        ("Есть ли у Вас жалобы на качество питания? — да", ["food_quality_poor"]),
         ("Удовлетворены ли Вы информацией на стендах? — Нет", ["info_satisfaction_low"]),
         ("Есть ли на сайте тарифы на платные услуги? — Нет", ["tariffs_missing"]),
         ("Вежливы ли работники? — Да, но тарифов на стенде нет", ["tariffs_missing"]),
