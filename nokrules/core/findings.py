@@ -309,7 +309,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     befores = [0] + [b for _, b in cuts]
     cuts = [
         (a, b)
-        for (a, b), nxt, before in zip(cuts, nexts[: len(cuts)], befores, strict=False)
+        for (a, b), nxt, before in zip(cuts, nexts, befores, strict=False)
         if not _plan_columns_only(text, b, nxt) and DATE_ONLY_RE.fullmatch(text, before, a) is None
     ]
     for a, b in cuts:
