@@ -284,8 +284,14 @@ def without_plan_columns(text: str) -> str:
     spans = plan_columns(text)
     if not spans:
         return text
-    kept = "".join(text[a:b] for a, b in zip([0, *(b for _, b in spans)], [*(a for a, _ in spans), len(text)], strict=True))
+    kept = _outside(text, spans, 0, len(text))
     return kept if re.search(r"[^\W\d_]{2}", kept) else ""
+
+
+def _outside(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """text[start:end] without the spans (in order, within it)."""
+    bounds = [start, *(x for span in spans for x in span), end]
+    return "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
 
 
 @lru_cache(maxsize=LINES_CACHED)
@@ -324,10 +330,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
 def _plan_columns_only(text: str, start: int, end: int) -> bool:
     """Is text[start:end] nothing but a plan's own columns (`plan_columns`)?"""
     spans = plan_columns(text, start, end)
-    if not spans:
-        return False
-    bounds = [start, *(x for span in spans for x in span), end]
-    return not any(re.search(r"[^\W\d_]", text[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return bool(spans) and re.search(r"[^\W\d_]", _outside(text, spans, start, end)) is None
 
 
 def _row_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
