@@ -182,3 +182,19 @@ def test_a_two_word_clause_is_read_only_when_the_model_is_as_sure_as_min_short(m
 
     assert ids(1.0) == ["faq_missing"]
     assert ids(0.6) == ["faq_missing", "ramp_missing"]
+
+
+def test_a_word_of_a_single_phrasing_does_not_let_the_model_judge_a_hit(mini: Engine) -> None:
+    # «платформа» is in one phrasing only, about the question section: its weight there is that line's label, not what
+    # the word means, so the curator's pattern on it is judged only by a model that saw the word in enough phrasings
+    text = "подъёмная платформа отсутствует"
+
+    def found_with(min_seen: int) -> list[tuple[str, str]]:
+        model = ModelSpec(min_probability=0.6, min_found=0.05, min_seen=min_seen, c=500.0)
+        spec = SimilaritySpec(learn_from=["corpus"], min_similarity=1.0, model=model)
+        phrasings = [phrasing(t, "ramp_missing") for t in RAMP] + [phrasing(t, "faq_missing") for t in [*FAQ, "вопрос про подъёмную платформу"]]
+        phrasings += [phrasing(t) for t in NOTHING]
+        return found(Engine(mini.catalog.model_copy(update={"similarity": spec, "phrasings": phrasings})), text)
+
+    assert found_with(1) == [("faq_missing", "model")]
+    assert found_with(2) == [("ramp_missing", "pattern")]

@@ -46,10 +46,13 @@ class Guess:
 class Classifier:
     """A trained model over the phrasings' words; pure: same words → same guess."""
 
-    def __init__(self, classes: list[str], vocabulary: dict[str, int], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray):
+    def __init__(
+        self, classes: list[str], vocabulary: dict[str, int], idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray, seen: np.ndarray
+    ):
         self.classes = classes
         self.vocabulary = vocabulary
         self.idf = idf
+        self.seen = seen  # in how many phrasings each word was: a word of one or two has a weight of one or two
         self.coef = coef  # one row per class (a single row for two classes: the second's score)
         self._by_word = np.ascontiguousarray(coef.T, dtype=np.float64)  # a word's weights side by side: read by row
         self.intercept = intercept
@@ -64,9 +67,10 @@ class Classifier:
             return None
         return Guess(self.classes[k], float(p[k]))
 
-    def knows(self, features: frozenset[str]) -> bool:
-        """Has the model weighed any of these words (a word's features: its lemmas, or nothing for a number)?"""
-        return not features or not self.vocabulary.keys().isdisjoint(features)
+    def knows(self, features: frozenset[str], at_least: int = 1) -> bool:
+        """Has the model weighed any of these words (a word's features: its lemmas, or nothing for a number), each
+        seen in at least `at_least` phrasings?"""
+        return not features or any(f in self.vocabulary and self.seen[self.vocabulary[f]] >= at_least for f in features)
 
     def probability(self, features: frozenset[str], label: str) -> float | None:
         """How likely a text with these words is of `label` (None when the model knows none of its words or not
@@ -132,7 +136,7 @@ def _read(path: Path) -> Classifier | None:
     try:
         with np.load(path, allow_pickle=False) as z:
             classes, words = [str(c) for c in z["classes"]], [str(w) for w in z["words"]]
-            return Classifier(classes, {w: i for i, w in enumerate(words)}, z["idf"], z["coef"], z["intercept"])
+            return Classifier(classes, {w: i for i, w in enumerate(words)}, z["idf"], z["coef"], z["intercept"], z["seen"])
     except (OSError, ValueError, KeyError):
         return None
 
@@ -142,7 +146,7 @@ def _write(path: Path, model: Classifier) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, classes=np.array(model.classes), words=np.array(words), idf=model.idf, coef=model.coef, intercept=model.intercept)
+        np.savez(tmp, classes=np.array(model.classes), words=np.array(words), idf=model.idf, coef=model.coef, intercept=model.intercept, seen=model.seen)
         tmp.replace(path)
     except OSError:
         pass
@@ -177,4 +181,4 @@ def _train(rows: list[tuple[int, str]], features: Sequence[frozenset[str]], spec
     model = OneVsRestClassifier(LogisticRegression(C=spec.c, solver="liblinear", max_iter=1000)).fit(x, [label for _, label in rows])
     coef = np.vstack([e.coef_ for e in model.estimators_])
     intercept = np.concatenate([e.intercept_ for e in model.estimators_])
-    return Classifier([str(c) for c in model.classes_], vocabulary, idf, np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float64))
+    return Classifier([str(c) for c in model.classes_], vocabulary, idf, np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float64), df.astype(np.int32))

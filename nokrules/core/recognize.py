@@ -1043,8 +1043,9 @@ class Recognizer:
         take it on its own (`min_probability`): a line that lists several aspects («недовольны питанием, мебелью,
         досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
         that rests on a number alone (`numbered`) is never judged: the model does not see numbers. Nor is one with a
-        word of its own the model has never seen («водицы испить негде»: a curator's word no phrasing has yet), whose
-        probability the finding's other words alone would make."""
+        word of its own the model has seen in fewer than `min_seen` phrasings («водицы испить негде»: a curator's word
+        no phrasing has yet, or one odd line has), whose probability the finding's other words, or that one line's
+        label, would make."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
@@ -1054,7 +1055,7 @@ class Recognizer:
         if staged is None:
             return {}
         spec, model = staged
-        judged = [h for h in judged if all(model.knows(self._features_of(toks, slice(i, i + 1))) for i in h.words)]
+        judged = [h for h in judged if all(model.knows(self._features_of(toks, slice(i, i + 1)), spec.min_seen) for i in h.words)]
         marks = self._marks(text, toks)
         features = self._features_of(toks) | marks  # (`_weighed`, its marks kept for the places below)
         aside: set[int] | None = None

@@ -125,12 +125,14 @@ class ModelSpec(Strict):
     also a second opinion on what a pattern, a concept or the closest phrasings found: a deficiency it gives less than
     `min_found` over the whole finding is left out (see Recognizer._doubted; 0, the default, asks it nothing). A
     clause of two words that no hit touched is taken only at `min_short` («воды нет» may be anyone's; 1, the default,
-    leaves such clauses alone)."""
+    leaves such clauses alone). A hit is judged only if each of its own words was in at least `min_seen` phrasings:
+    a word of a single phrasing carries that one line's label, not what the word means."""
 
     min_probability: float = Field(default=0.7, gt=0.5, le=1)
     min_found: float = Field(default=0.0, ge=0, lt=0.5)
     min_short: float = Field(default=1.0, gt=0.5, le=1)
     c: float = Field(default=30.0, gt=0, le=10000)
+    min_seen: int = Field(default=1, ge=1, le=1000)
 
 
 class SimilaritySpec(Strict):
