@@ -523,6 +523,8 @@ def test_list_items_keep_their_own_text_and_know_the_lead(engine: Engine) -> Non
         ("4.3 (дистанционно) — 72 балла", "courtesy_remote_low"),
         # an expert indicator of accessibility below the floor, with no item named: the general deficiency of it
         ("3.1 — 60 баллов", "premises_access_not_adapted"),
+        # information to the official list below the floor, with no item named: not all of it is there
+        ("Показатель 1.1 — 64 балла (стенд 14/22, сайт 30/46).", "info_incomplete"),
         # the indicator named by its official title, not its number
         ("Показатель «Время ожидания предоставления услуги» — 70 баллов", "service_delays"),
         (
@@ -542,6 +544,7 @@ def test_an_indicator_below_the_floor_names_its_result(engine: Engine, text: str
         "по показателю 5.1 набрано 99 баллов",
         "показатель 5.1 — 100 %",
         "показатель 5.1 составил 0,98",  # a fraction of one: 98 of 100
+        "Показатель 1.1 — 100 баллов.",
         "значение показателя 4.2 — 97,5",
     ],
 )
@@ -1669,6 +1672,7 @@ def test_rudeness_denied_is_none(engine: Engine, text: str, expected: list[str])
         # … at the floor names nothing, and a count of things is no value
         ("2.3\t96,4", []),
         ("1.1\t2 стенда", []),
+        ("1.1 — 2 стенда", []),
     ],
 )
 def test_a_table_row_gives_the_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, is_noun, may_head, normal_form
+from nokrules.core.lemmas import WORD_RE, attachment, fold, is_infinitive, is_known, is_noun, may_head, normal_form
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -152,6 +152,8 @@ ROW_VALUE_RE = re.compile(
     rf"(?:^|[;|]|[—–:])\s*(?:(?:показатель|пок|п|итог\w*)\.?\s*)?(?P<ind>{_IND})\.?(?:\s+[а-яё]+(?=\s*[;|]))?(?:\s*[;|]\s*|\s+)"
     rf"(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b(?!\s+100\b)))"
 )
+COUNTED_RE = re.compile(r"[ \t]+([а-яё]{3,})")  # the word right after a number, in the same cell
+VALUE_UNITS = frozenset({"балл", "процент", "пункт"})  # what an indicator's value is given in
 INDICATOR_LIST_RE = re.compile(
     rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"
 )
@@ -443,7 +445,7 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
             out += [(i, indicator_value(v), m.group().strip(), m.span()) for i, v in zip(inds, values, strict=True)]
             taken.append(m.span())
     for m in INDICATOR_VALUE_RE.finditer(folded):
-        if not any(a <= m.start() < b for a, b in taken):
+        if not any(a <= m.start() < b for a, b in taken) and not _counts_things(folded, m.end("value")):
             ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym")]
             out.append((ind, indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
@@ -452,9 +454,16 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
             out.append((m.group("ind"), indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
     for row in ROW_VALUE_RE.finditer(folded):
-        if not any(a <= row.start("ind") < b for a, b in taken):
+        if not any(a <= row.start("ind") < b for a, b in taken) and not _counts_things(folded, row.end("value")):
             out.append((row.group("ind"), indicator_value(row.group("value")), row.group().strip(" ;—–:"), row.span()))
     return out
+
+
+def _counts_things(folded: str, end: int) -> bool:
+    """Does the number ending at `end` count things, a noun right after it («1.1 — 2 стенда», «2.3 76 респондентов»),
+    rather than give the indicator's value (in points or per cent, or alone)?"""
+    after = COUNTED_RE.match(folded, end)
+    return after is not None and attachment(after.group(1))[0] and normal_form(after.group(1)) not in VALUE_UNITS
 
 
 def firmer(state: FindingState | None, other: FindingState) -> FindingState:
