@@ -1461,6 +1461,19 @@ def test_the_ne_of_an_ignored_phrase_is_no_cue(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a bound said with «не больше», «не превысило», like «не более»: the thing is within it, nothing is denied
+        "Ответ на обращение через сайт приходит не больше чем через сутки.",
+        "Время ожидания приёма не превысило 15 минут.",
+        "Порог у входа не выше 1,4 см, ширина двери не больше 1,2 м.",
+    ],
+)
+def test_a_bound_kept_is_no_problem(engine: Engine, text: str) -> None:
+    assert ids(engine, text) == []
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # a document on the site or stand «approved back in <year>» is outdated
