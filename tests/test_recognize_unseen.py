@@ -2676,3 +2676,20 @@ def test_a_questionnaires_answers(engine: Engine, text: str, expected: list[str]
 )
 def test_a_checklist_rows_zeros_and_ones(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # praise in a resident's words: «не жалуюсь», «ничего плохого не скажу», «без проблем», «без вопросов»
+        ("кормят нормально, не жалуюсь", []),
+        ("Про еду не скажу плохого, у нас нормально кормили, даже фрукты давали каждый день", []),
+        ("кормят хорошо, мама довольна, добавку дают без вопросов", []),
+        ("пандус новый, широкий, с перилами, заезжали без проблем", []),
+        # the praise is only its own part's: the problem beside it stays
+        ("кормят плохо, но мама не жалуется", ["food_quality_poor"]),
+        ("в палатах проблема с отоплением", ["living_conditions_poor"]),
+    ],
+)
+def test_praise_in_plain_words_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
