@@ -1686,6 +1686,11 @@ def test_rudeness_denied_is_none(engine: Engine, text: str, expected: list[str])
         ("2.3\t96,4", []),
         ("1.1\t2 стенда", []),
         ("1.1 — 2 стенда", []),
+        ("Показатель 1.1 — 46/46", []),  # items found out of those required: a count, not a value
+        ("Итого по 1.1: 24 пункта из 24", []),
+        ("4.1 — 87 балов", ["courtesy_first_contact_low"]),  # a value, whatever follows it
+        ("5.3 — 0,71 при среднем по краю 0,95", ["overall_satisfaction_low"]),
+        ("2.3\t71\tзона риска", ["comfort_satisfaction_low"]),
     ],
 )
 def test_a_table_row_gives_the_indicator_its_value(engine: Engine, text: str, expected: list[str]) -> None:

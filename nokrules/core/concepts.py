@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, attachment, fold, is_infinitive, is_known, is_noun, may_head, normal_form
+from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, is_noun, may_head, normal_form
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -152,8 +152,12 @@ ROW_VALUE_RE = re.compile(
     rf"(?:^|[;|]|[—–:])\s*(?:(?:показатель|пок|п|итог\w*)\.?\s*)?(?P<ind>{_IND})\.?(?:\s+[а-яё]+(?=\s*[;|]))?(?:\s*[;|]\s*|\s+)"
     rf"(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b(?!\s+100\b)))"
 )
-COUNTED_RE = re.compile(r"[ \t]+([а-яё]{3,})")  # the word right after a number, in the same cell
-VALUE_UNITS = frozenset({"балл", "процент", "пункт"})  # what an indicator's value is given in
+COUNTED_RE = re.compile(r"\s+([а-яё]{3,})")  # the word right after a number
+OUT_OF_RE = re.compile(r"\s*(?:/\s*\d|(?:[а-яё]+\s+)?из\s+(?!100\b)\d)")  # «46/46», «24 пункта из 24» (not «из 100»)
+# what a checklist or a survey counts: a number right before one is a count, not an indicator's value
+COUNTED_NOUNS = frozenset(
+    {"стенд", "сайт", "респондент", "человек", "получатель", "анкета", "позиция", "пункт", "документ", "раздел", "кабинет", "место", "штука"}
+)
 INDICATOR_LIST_RE = re.compile(
     rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"
 )
@@ -460,10 +464,14 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
 
 
 def _counts_things(folded: str, end: int) -> bool:
-    """Does the number ending at `end` count things, a noun right after it («1.1 — 2 стенда», «2.3 76 респондентов»),
-    rather than give the indicator's value (in points or per cent, or alone)?"""
+    """Does the number ending at `end` count things rather than give the indicator's value: things of a checklist or a
+    survey named right after it («1.1 — 2 стенда», «2.3 76 респондентов»), or out of a whole («1.1 — 46/46», «24
+    пункта из 24»)? A value may be followed by anything else («4.1 — 87 балов», «5.3 — 0,71 при среднем 0,95»,
+    «2.3 71 зона риска»: a tab between cells reads as a space)."""
+    if OUT_OF_RE.match(folded, end):
+        return True
     after = COUNTED_RE.match(folded, end)
-    return after is not None and attachment(after.group(1))[0] and normal_form(after.group(1)) not in VALUE_UNITS
+    return after is not None and normal_form(after.group(1)) in COUNTED_NOUNS
 
 
 def firmer(state: FindingState | None, other: FindingState) -> FindingState:
