@@ -52,7 +52,7 @@ class Classifier:
         self.classes = classes
         self.vocabulary = vocabulary
         self.idf = idf
-        self.seen = seen  # in how many phrasings each word was: a word of one or two has a weight of one or two
+        self.seen = seen  # in how many phrasings each word is: a word of one or two carries those lines' labels
         self.coef = coef  # one row per class (a single row for two classes: the second's score)
         self._by_word = np.ascontiguousarray(coef.T, dtype=np.float64)  # a word's weights side by side: read by row
         self.intercept = intercept
@@ -68,8 +68,8 @@ class Classifier:
         return Guess(self.classes[k], float(p[k]))
 
     def knows(self, features: frozenset[str], at_least: int = 1) -> bool:
-        """Has the model weighed any of these words (a word's features: its lemmas, or nothing for a number), each
-        seen in at least `at_least` phrasings?"""
+        """Has the model weighed this word (its features: its lemmas, or nothing for a number), one of its lemmas seen in
+        at least `at_least` phrasings?"""
         return not features or any(f in self.vocabulary and self.seen[self.vocabulary[f]] >= at_least for f in features)
 
     def probability(self, features: frozenset[str], label: str) -> float | None:
@@ -136,6 +136,8 @@ def _read(path: Path) -> Classifier | None:
     try:
         with np.load(path, allow_pickle=False) as z:
             classes, words = [str(c) for c in z["classes"]], [str(w) for w in z["words"]]
+            if len(z["seen"]) != len(words):
+                return None
             return Classifier(classes, {w: i for i, w in enumerate(words)}, z["idf"], z["coef"], z["intercept"], z["seen"])
     except (OSError, ValueError, KeyError):
         return None
