@@ -26,6 +26,10 @@
    the server and its drafting workers, every item with its measures; then a small request still answered.
 10. Issue 13's 6,637-line reproducer under 50 hash seeds (PYTHONHASHSEED=0..49), two at a time: how many
    runs are complete (exit 0, every line an item, every item with measures).
+11. Recognition on the corpus (`nokrules eval`, every line unseen by the similarity pool and the model): the held-out
+   half, the dev half in five folds of whole batches (each fold out of the pool and the model's training, the rest
+   in), and the batches kept unopened (targets on the held-out half: >= 97 % recognised, >= 95 % recall, <= 2 %
+   wrong).
 
 Usage: python benchmarks/bench.py [--institutions N] [--national N] [--jobs J] [--skip-national] [--concurrent N]
        [--scores-national N] [--only 6,7]
@@ -192,6 +196,33 @@ def corpus_lines() -> list[str]:
     import yaml
 
     return [i["text"] for p in sorted((ROOT / "corpus").rglob("*.yaml")) for i in yaml.safe_load(p.read_text(encoding="utf-8"))]
+
+
+FOLDS = 5  # the dev half in this many folds of whole batches: a batch's lines share a hand and a style
+
+
+def recognition(engine: Engine) -> None:
+    """`nokrules eval` of the corpus halves: the held-out half as the tool ships, the dev half fold by fold."""
+    from nokrules.curate import evaluate as ev
+
+    def line(name: str, runs: list[Any]) -> None:
+        total = {k: sum(getattr(r, k) for r in runs) for k in ("lines", "labelled", "recognised", "named", "found", "produced", "wrong", "negatives", "negatives_clean")}
+        print(
+            f"    {name}: {total['lines']} lines, recognised {100 * total['recognised'] / max(total['labelled'], 1):.2f} %, "
+            f"recall {100 * total['found'] / max(total['named'], 1):.2f} %, wrong {100 * total['wrong'] / max(total['produced'], 1):.2f} % "
+            f"({total['wrong']} of {total['produced']}), lines naming nothing left empty {total['negatives_clean']} of {total['negatives']}"
+        )
+
+    print("[11] recognition, `nokrules eval`, every line unseen by the similarity pool and the model (targets on the held-out half: >= 97 / >= 95 / <= 2 %):")
+    corpus = ROOT / "corpus"
+    for half in ("heldout", "unopened"):
+        if (corpus / half).is_dir():
+            line(f"corpus/{half}", [ev.evaluate(engine, ev.load_corpus([corpus / half]))])
+    batches: dict[str, list[Path]] = {}
+    for path in sorted((corpus / "dev").glob("*.yaml")):
+        batches.setdefault(path.stem.split("-")[1] if path.stem.startswith("fresh-") else path.stem, []).append(path)
+    folds = [[p for k, key in enumerate(sorted(batches)) if k % FOLDS == f for p in batches[key]] for f in range(FOLDS)]
+    line(f"corpus/dev in {FOLDS} folds of whole batches", [ev.evaluate(engine, ev.load_corpus(fold)) for fold in folds])
 
 
 def linearity(engine: Engine, sizes: list[int], k: int, seed: int) -> None:
@@ -597,6 +628,8 @@ def main() -> None:
             api_lines()
         if part(10):
             hash_seeds()
+        if part(11):
+            recognition(engine)
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
