@@ -2697,3 +2697,21 @@ def test_a_checklist_rows_zeros_and_ones(engine: Engine, text: str, expected: li
 )
 def test_praise_in_plain_words_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a wait told in minutes within the norm (15 minutes in the shipped catalog) is no delay
+        ("Среднее время ожидания приёма у юриста — 6 минут, запись соблюдается", []),
+        ("Приёма логопеда ждут не дольше 12 минут", []),
+        ("Время ожидания консультации не превысило 15 минут", []),
+        # longer, over the bound, a share of those asked below the floor, or a delay said elsewhere: a delay
+        ("Время ожидания приёма превышает 15 минут", ["service_delays"]),
+        ("к психологу ждали 40 минут", ["service_delays"]),
+        ("80 % опрошенных ждали приёма не дольше 15 минут, остальные — дольше", ["service_delays"]),
+        ("ожидание приёма до 10 минут, но соцработник опаздывает на час", ["service_delays"]),
+    ],
+)
+def test_a_wait_in_the_norm_is_no_delay(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

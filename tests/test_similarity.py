@@ -219,3 +219,15 @@ def test_phrasings_with_the_same_words_are_exactly_as_close_whatever_order_their
     for order in (words, words[::-1], sorted(words), words[1::2] + words[::2]):
         reading = stage.read(" ".join(order))
         assert stage.closest(reading, "faq_missing") == stage.closest(reading, NONE)
+
+
+def test_a_waiting_norm_for_an_indicator_the_criteria_do_not_know_is_a_catalog_error(tmp_path: Path) -> None:
+    root = tmp_path / "cat"
+    shutil.copytree(MINI, root)
+    with (root / "catalog" / "catalog.yaml").open("a", encoding="utf-8") as f:
+        f.write('signals:\n  waiting_minutes: 15\n  waiting_indicator: "2.9"\n')
+    with pytest.raises(CatalogError) as e:
+        load_catalog(root)
+    assert [(p.message, p.code) for p in e.value.problems] == [
+        ("catalog.yaml, signals.waiting_indicator: показатель «2.9» не описан в criteria.yaml", "NOK102")
+    ]

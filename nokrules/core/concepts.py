@@ -152,6 +152,10 @@ ROW_VALUE_RE = re.compile(
     rf"(?:^|[;|]|[—–:])\s*(?:(?:показатель|пок|п|итог\w*)\.?\s*)?(?P<ind>{_IND})\.?(?:\s+[а-яё]+(?=\s*[;|]))?(?:\s*[;|]\s*|\s+)"
     rf"(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b(?!\s+100\b)))"
 )
+# a wait and the time it takes: «время ожидания приёма — 7 минут», «приёма ждут не дольше 15 минут»
+WAIT_WORD_RE = re.compile(r"\b(?:ожида|жд[уеа]|жда|прожда|дожида)\w*")
+WAIT_TIME_RE = re.compile(r"(?P<between>[^.;!?\d]{0,60}?)(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>[а-я]*)")
+EXCESS_RE = re.compile(r"(?<!не )\b(?:превы[шс]|больше|более|дольше|свыше|позже|почти|около)")  # «превышает 15 минут»
 COUNTED_RE = re.compile(r"\s+([а-яё]{3,})")  # the word right after a number
 OUT_OF_RE = re.compile(r"\s*(?:/\s*\d|(?:[а-яё]+\s+)?из\s+(?!100\b)\d)")  # «46/46», «24 пункта из 24» (not «из 100»)
 # what a checklist or a survey counts: a number right before one is a count, not an indicator's value
@@ -461,6 +465,21 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
         if not any(a <= row.start("ind") < b for a, b in taken) and not _counts_things(folded, row.end("value")):
             out.append((row.group("ind"), indicator_value(row.group("value")), row.group().strip(" ;—–:"), row.span()))
     return out
+
+
+def waits_in_norm(folded: str, minutes: float) -> list[tuple[int, int]]:
+    """Where a finding says how long people wait, when every wait it tells is in minutes and at most `minutes`
+    («время ожидания приёма — 7 минут», «ждут не дольше 15 минут», «не превысило 15 минут»); [] when a wait is longer
+    or more than the bound («превышает 15 минут», «ждали 40 минут»), not in minutes, or not told in numbers."""
+    spans: list[tuple[int, int]] = []
+    for wait in WAIT_WORD_RE.finditer(folded):
+        said = WAIT_TIME_RE.match(folded, wait.end())
+        if said is None or not said.group("unit").startswith("мин") or EXCESS_RE.search(said.group("between")):
+            return []
+        if float(said.group("n").replace(",", ".")) > minutes:
+            return []
+        spans.append((wait.start(), said.end()))
+    return spans
 
 
 def _counts_things(folded: str, end: int) -> bool:

@@ -46,6 +46,7 @@ from nokrules.core.concepts import (
     indicator_values,
     shares,
     surveyed,
+    waits_in_norm,
 )
 from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END, without_plan_columns
 from nokrules.core.lemmas import (
@@ -481,6 +482,9 @@ class Recognizer:
         self._generality = {f: len(ds) for f, ds in used.items()}
         self._generic = (signals or Signals()).generic_share / 100 * len(catalog.deficiencies)
         self._rank = {d.id: k for k, d in enumerate(catalog.deficiencies)}
+        norm = signals or Signals()  # the wait in the norm, and the deficiencies of timeliness it answers
+        self._waiting = norm.waiting_minutes
+        self._waited = frozenset(d.id for d in catalog.deficiencies if self._waiting and d.indicator == norm.waiting_indicator)
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         # each indicator with a result by the content words of its official title, for a finding that quotes it
         self._indicator_titles = [
@@ -820,6 +824,8 @@ class Recognizer:
             self._drop_things_there(text, toks, parts, signals, hits)
         if len(hits) > 1 and ONLY_LIST_RE.search(text):
             _drop_the_only_ones(text, toks, hits)
+        if not self._waited.isdisjoint(hits):
+            self._drop_waits_in_norm(text, toks, hits)
         line = whole_signal() if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
@@ -1570,6 +1576,19 @@ class Recognizer:
         a, b = span
         cuts = [m.start() for m in cut.finditer(text, a, b)]
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
+
+    def _drop_waits_in_norm(self, text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
+        """A timeliness deficiency found only in what the finding says of a wait in the norm («время ожидания приёма —
+        7 минут», «ждут не дольше 15 минут»: every wait it tells at most the catalog's `waiting_minutes`) is no
+        deficiency; one with words elsewhere («…, но соцработник опаздывает на час») or a share of those asked below
+        the `satisfied` floor («83 % ждали не дольше 15 минут») stays."""
+        spans = waits_in_norm(fold(text), self._waiting)
+        if not spans or any(v < self.concepts.satisfied for _, v in shares(text)):
+            return
+        for did in [did for did in hits if did in self._waited]:
+            h = hits[did]
+            if all(any(a <= toks.spans[i][0] < b for a, b in spans) for i in (*h.words, *h.at)):
+                del hits[did]
 
     def _indicator_results(self, text: str, lem: Lemmas) -> list[tuple[str, str]]:
         """An indicator's value below the catalog's `satisfied` share given on its own, by number («4.1 — 87,5
