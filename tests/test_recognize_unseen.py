@@ -2711,6 +2711,13 @@ def test_praise_in_plain_words_names_nothing(engine: Engine, text: str, expected
         ("к психологу ждали 40 минут", ["service_delays"]),
         ("80 % опрошенных ждали приёма не дольше 15 минут, остальные — дольше", ["service_delays"]),
         ("ожидание приёма до 10 минут, но соцработник опаздывает на час", ["service_delays"]),
+        ("Время ожидания приёма не менее 15 минут", ["service_delays"]),
+        ("Приёма специалиста ждать приходится 15 минут и более", ["service_delays"]),
+        ("Приёма юриста ждали в течение 47 минут", ["service_delays"]),
+        ("ждали по 10 минут каждый раз, а всего полдня", ["service_delays"]),
+        ("Показатель 2.2 — 60 баллов, ожидание приёма не превышает 10 минут", ["service_delays"]),
+        # a range within the norm
+        ("Время ожидания приёма 10–15 минут", []),
     ],
 )
 def test_a_wait_in_the_norm_is_no_delay(engine: Engine, text: str, expected: list[str]) -> None:

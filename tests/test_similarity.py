@@ -225,7 +225,7 @@ def test_a_waiting_norm_for_an_indicator_the_criteria_do_not_know_is_a_catalog_e
     root = tmp_path / "cat"
     shutil.copytree(MINI, root)
     with (root / "catalog" / "catalog.yaml").open("a", encoding="utf-8") as f:
-        f.write('signals:\n  waiting_minutes: 15\n  waiting_indicator: "2.9"\n')
+        f.write('signals:\n  waiting_indicator: "2.9"\n')
     with pytest.raises(CatalogError) as e:
         load_catalog(root)
     assert [(p.message, p.code) for p in e.value.problems] == [

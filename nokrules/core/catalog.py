@@ -353,7 +353,7 @@ def _cross_check(v: _Validated) -> list[Rule]:
                     Problem(None, f"criteria.yaml, показатель {i.id}: result «{i.result}» — не недостаток этого показателя", "NOK102")
                 )
     signals = v.settings.signals
-    if signals is not None and signals.waiting_minutes and signals.waiting_indicator not in known.indicators:
+    if signals is not None and signals.waiting_indicator is not None and signals.waiting_indicator not in known.indicators:
         msg = f"catalog.yaml, signals.waiting_indicator: показатель «{signals.waiting_indicator}» не описан в criteria.yaml"
         problems.append(Problem(None, msg, "NOK102"))
     for m, path, src in v.measures:

@@ -152,10 +152,13 @@ ROW_VALUE_RE = re.compile(
     rf"(?:^|[;|]|[—–:])\s*(?:(?:показатель|пок|п|итог\w*)\.?\s*)?(?P<ind>{_IND})\.?(?:\s+[а-яё]+(?=\s*[;|]))?(?:\s*[;|]\s*|\s+)"
     rf"(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b(?!\s+100\b)))"
 )
-# a wait and the time it takes: «время ожидания приёма — 7 минут», «приёма ждут не дольше 15 минут»
-WAIT_WORD_RE = re.compile(r"\b(?:ожида|жд[уеа]|жда|прожда|дожида)\w*")
-WAIT_TIME_RE = re.compile(r"(?P<between>[^.;!?\d]{0,60}?)(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>[а-я]*)")
-EXCESS_RE = re.compile(r"(?<!не )\b(?:превы[шс]|больше|более|дольше|свыше|позже|почти|около)")  # «превышает 15 минут»
+# a wait and the time it takes, in minutes, within its clause: «время ожидания приёма — 7 минут», «приёма ждут не
+# дольше 10–15 минут»; what makes the time a least one («не менее», «минимум», «от»), or more than it
+WAIT_WORD_RE = re.compile(r"\b(?:ожида|жд[уеа]|прожда|дожида|подожда)\w*")
+WAIT_TIME_RE = re.compile(r"(?P<between>[^.;!?\d,:()]{0,60}?)(?P<time>\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+(?:[.,]\d+)?)?)\s*(?:минут\w*|мин\b)")
+EXCESS_RE = re.compile(r"(?<!не )\b(?:превы[шс]|больше|более|дольше|свыше|позже|около)|\bне\s+(?:менее|меньше)|\bминимум|\bот\b")
+OTHER_TIME_RE = re.compile(r"\b(?:пол(?:дня|часа|суток|года)|час|сут|дн[еяи]|день|недел|месяц|год)")  # a time not in minutes
+MORE_AFTER_RE = re.compile(r"\s*(?:и\s+(?:более|больше|дольше)|больше|дольше|сверх|свыше|позже)")
 COUNTED_RE = re.compile(r"\s+([а-яё]{3,})")  # the word right after a number
 OUT_OF_RE = re.compile(r"\s*(?:/\s*\d|(?:[а-яё]+\s+)?из\s+(?!100\b)\d)")  # «46/46», «24 пункта из 24» (not «из 100»)
 # what a checklist or a survey counts: a number right before one is a count, not an indicator's value
@@ -467,16 +470,20 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
     return out
 
 
-def waits_in_norm(folded: str, minutes: float) -> list[tuple[int, int]]:
-    """Where a finding says how long people wait, when every wait it tells is in minutes and at most `minutes`
-    («время ожидания приёма — 7 минут», «ждут не дольше 15 минут», «не превысило 15 минут»); [] when a wait is longer
-    or more than the bound («превышает 15 минут», «ждали 40 минут»), not in minutes, or not told in numbers."""
+def waits_in_norm(folded: str) -> list[tuple[int, int]]:
+    """Where a finding says how long people wait, when every wait it tells is told in minutes, at most
+    MAX_WAIT_MINUTES and no more than that («время ожидания приёма — 7 минут», «ждут не дольше 15 минут», «не
+    превысило 10–15 минут»), and it tells no time in other units; [] otherwise («превышает 15 минут», «не менее 15 минут», «15
+    минут и более», «10 минут, а потом ещё час», «с отставанием на неделю», or a number the shape masked)."""
+    if OTHER_TIME_RE.search(folded) or any(_long_wait(m) for m in DURATION_RE.finditer(folded)):
+        return []
     spans: list[tuple[int, int]] = []
     for wait in WAIT_WORD_RE.finditer(folded):
         said = WAIT_TIME_RE.match(folded, wait.end())
-        if said is None or not said.group("unit").startswith("мин") or EXCESS_RE.search(said.group("between")):
+        if said is None or EXCESS_RE.search(said.group("between")) or MORE_AFTER_RE.match(folded, said.end()):
             return []
-        if float(said.group("n").replace(",", ".")) > minutes:
+        longest = max(float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", said.group("time")))
+        if not 0 < longest <= MAX_WAIT_MINUTES:  # (0: a number the shape masked, which says nothing)
             return []
         spans.append((wait.start(), said.end()))
     return spans

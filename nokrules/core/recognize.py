@@ -482,9 +482,8 @@ class Recognizer:
         self._generality = {f: len(ds) for f, ds in used.items()}
         self._generic = (signals or Signals()).generic_share / 100 * len(catalog.deficiencies)
         self._rank = {d.id: k for k, d in enumerate(catalog.deficiencies)}
-        norm = signals or Signals()  # the wait in the norm, and the deficiencies of timeliness it answers
-        self._waiting = norm.waiting_minutes
-        self._waited = frozenset(d.id for d in catalog.deficiencies if self._waiting and d.indicator == norm.waiting_indicator)
+        waiting = (signals or Signals()).waiting_indicator  # the deficiencies a wait in the norm answers
+        self._waited = frozenset(d.id for d in catalog.deficiencies if d.indicator == waiting)
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         # each indicator with a result by the content words of its official title, for a finding that quotes it
         self._indicator_titles = [
@@ -1578,16 +1577,19 @@ class Recognizer:
         return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans[toks._range(a, b)])
 
     def _drop_waits_in_norm(self, text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
-        """A timeliness deficiency found only in what the finding says of a wait in the norm («время ожидания приёма —
-        7 минут», «ждут не дольше 15 минут»: every wait it tells at most the catalog's `waiting_minutes`) is no
-        deficiency; one with words elsewhere («…, но соцработник опаздывает на час») or a share of those asked below
-        the `satisfied` floor («83 % ждали не дольше 15 минут») stays."""
-        spans = waits_in_norm(fold(text), self._waiting)
+        """A timeliness deficiency found only in what the finding says of a wait in the norm (`waits_in_norm`:
+        «время ожидания приёма — 7 минут», «ждут не дольше 15 минут») is no deficiency; one with words elsewhere
+        («…, но соцработник опаздывает»), one a number found (an indicator's value, a checklist item) or a share of
+        those asked below the `satisfied` floor («83 % ждали не дольше 15 минут») stays; what the phrasings or the model
+        found for the whole finding goes with it."""
+        folded = fold(text)
+        spans = waits_in_norm(folded) if len(folded) == len(text) else []  # (the spans are the text's)
         if not spans or any(v < self.concepts.satisfied for _, v in shares(text)):
             return
         for did in [did for did in hits if did in self._waited]:
             h = hits[did]
-            if all(any(a <= toks.spans[i][0] < b for a, b in spans) for i in (*h.words, *h.at)):
+            at = (*h.words, *h.at)
+            if all(any(a <= toks.spans[i][0] < b for a, b in spans) for i in at) if at else h.source in ("similarity", "model"):
                 del hits[did]
 
     def _indicator_results(self, text: str, lem: Lemmas) -> list[tuple[str, str]]:

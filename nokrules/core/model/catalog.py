@@ -85,9 +85,8 @@ class Signals(Strict):
     # a word used by more than this share (%) of the deficiencies («информация», «сайт», «услуга») names a kind of
     # thing: a deficiency whose words hang on it («информация о размере платы») is no echo of another
     generic_share: float = Field(default=12.5, ge=0, le=100)
-    # a wait said in minutes, each at most `waiting_minutes` («время ожидания — 7 минут», «ждут не дольше 15 минут»), is
-    # in the norm: it names no deficiency of the timeliness indicator `waiting_indicator` (0: no norm is read)
-    waiting_minutes: float = Field(default=0, ge=0, le=1440)
+    # the timeliness indicator: a wait told in minutes within the norm («время ожидания — 7 минут», «ждут не дольше 15
+    # минут»; concepts.MAX_WAIT_MINUTES) names none of its deficiencies (None: waits are not read so)
     waiting_indicator: str | None = None
 
 
