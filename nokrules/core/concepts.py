@@ -153,7 +153,7 @@ ROW_VALUE_RE = re.compile(
     rf"(?P<value>{_VALUE})(?!\s*(?:{LENGTH_UNIT}|шт|ед|чел|раз|из\b(?!\s+100\b)))"
 )
 # a wait and the time it takes, in minutes, within its clause: «время ожидания приёма — 7 минут», «приёма ждут не
-# дольше 10–15 минут»; what makes the time a least one («не менее», «минимум», «от»), or more than it
+# дольше 10–15 минут»; what makes the time the least one waits («не менее», «минимум», «от»), or more than that
 WAIT_WORD_RE = re.compile(r"\b(?:ожида|жд[уеа]|прожда|дожида|подожда)\w*")
 WAIT_TIME_RE = re.compile(r"(?P<between>[^.;!?\d,:()]{0,60}?)(?P<time>\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+(?:[.,]\d+)?)?)\s*(?:минут\w*|мин\b)")
 EXCESS_RE = re.compile(r"(?<!не )\b(?:превы[шс]|больше|более|дольше|свыше|позже|около)|\bне\s+(?:менее|меньше)|\bминимум|\bот\b")
