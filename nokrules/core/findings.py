@@ -216,14 +216,18 @@ _DEADLINE = (
     r"|до\s+\d{1,2}\.\d{1,2}\.\d{2,4}|к\s+\d{1,2}\.\d{1,2}\.\d{2,4}"
     r"|в\s+течение\s+(?:\d+|одного|двух|трёх|трех|месяца|недели|года)(?:\s+[а-яё]+)?(?=\s*(?:[;().,]|$)))(?![а-яё])"
 )
-# what a column follows: the start, a separator, a stop, a bracket (spaces before a separator are taken from the first
-# one on, or a long run of them would be rescanned from each)
-_LEAD = r"(?:^\s*|(?<!\s)\s*[,;—–]\s*|(?<=[.(:])\s*)"
+def _lead(stops: str) -> str:
+    """What a column follows: the start, a separator, or a character of `stops` (a stop, a bracket, a colon); spaces
+    before a separator are taken from the first one on, or a long run of them would be rescanned from each."""
+    return rf"(?:^\s*|(?<!\s)\s*[,;—–]\s*|(?<={stops})\s*)"
+
+
+_LEAD = _lead("[.(:]")
 # a deadline's head: «срок устранения:», «срок —», «Срок до 01.03»; a bare «срок» not after a heading's colon
 # («Путёвки в стационар: срок — 8 месяцев» is a wait)
 _DEADLINE_HEAD = (
     rf"(?:{_LEAD}(?<![а-яё-])сроки?\s+(?:устранени|исполнени|выполнени|реализаци)[а-яё]*(?:\s+[а-яё]+){{0,2}}?"
-    rf"|{_LEAD.replace('[.(:]', '[.(]')}(?<![а-яё-])сроки?)"
+    rf"|{_lead('[.(]')}(?<![а-яё-])сроки?)"
     r"(?:\s*[:—–-]|(?<=[а-яё])\s+(?=до\s|\d|немедленно|незамедлительно|постоянно|[IVX]+\s+кв))"
 )
 _OWNER_HEAD = rf"{_LEAD}(?<![а-яё-])(?:ответственн(?:ый|ая|ое|ые)|отв\.|исполнител[ьи])(?:\s+(?:исполнител[ьи]|лиц[оа]))?\s*[:—–-]"
