@@ -480,10 +480,11 @@ class Recognizer:
                         for f in spec.forms:
                             used.setdefault(f, set()).add(d.id)
         self._generality = {f: len(ds) for f, ds in used.items()}
-        self._generic = (signals or Signals()).generic_share / 100 * len(catalog.deficiencies)
+        given = signals or Signals()
+        self._generic = given.generic_share / 100 * len(catalog.deficiencies)
         self._rank = {d.id: k for k, d in enumerate(catalog.deficiencies)}
-        waiting = (signals or Signals()).waiting_indicator  # the deficiencies a wait in the norm answers
-        self._waited = frozenset(d.id for d in catalog.deficiencies if d.indicator == waiting)
+        # the deficiencies a wait in the norm answers
+        self._waited = frozenset(d.id for d in catalog.deficiencies if d.indicator == given.waiting_indicator)
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         # each indicator with a result by the content words of its official title, for a finding that quotes it
         self._indicator_titles = [
