@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from nokrules.core.model.common import FindingState
+from nokrules.core.model.common import FindingState, SetAsideReason
 
 MANUAL_MEASURE = "мероприятие требует ручной формулировки"
 NO_FINDINGS = "Недостатки не выявлены"
@@ -67,3 +67,22 @@ def outvoted_note(deficiency: str, words: str, rival: str | None, probability: f
     if rival is None:
         return OUTVOTED_NOTE.format(deficiency=deficiency, words=words)
     return VETOED_NOTE.format(deficiency=deficiency, words=words, rival=rival)
+
+
+# a deficiency also found and then set aside by a reading of the whole line (`SetAside.reason`), as explain says it
+SET_ASIDE_NOTES: dict[SetAsideReason, str] = {
+    "told_before": "его слова говорят о вещи, названной раньше («ждать её приходится по часу» — о платформе)",
+    "aspect_satisfied": "доля довольных этой стороной не ниже порога каталога",
+    "channel_not_said": "не сказано, что сам этот способ связи отсутствует или не работает",
+    "thing_there": "о его предмете сказано, что он есть, а недостаток назван о другом",
+    "only_ones": "его предмет назван среди того, что есть («только …»)",
+    "wait_in_norm": "названное ожидание в пределах нормы — не дольше {minutes} минут",
+    "detail": "его слова — частность недостатка «{of}»",
+    "other_place": "находка говорит о другом месте размещения (сайт или стенд), чем его",
+}
+
+
+def set_aside_note(deficiency: str, reason: SetAsideReason, of: str | None, minutes: int) -> str:
+    """Why a deficiency also found was set aside, in the words explain shows (`minutes`: the wait norm's bound)."""
+    why = SET_ASIDE_NOTES[reason].format(of=of or "другого", minutes=minutes)
+    return f"совпал и недостаток «{deficiency}», но {why}: не учтён"

@@ -77,6 +77,8 @@ from nokrules.core.model import (
     Place,
     Recognition,
     RecognitionSource,
+    SetAside,
+    SetAsideReason,
     Signals,
     Suggestion,
 )
@@ -362,10 +364,12 @@ def _compile_pattern(p: Pattern) -> CompiledPattern:
 
 
 class _Analysis(NamedTuple):
-    """What a finding's shape was found to name, and the deficiencies vetoed when none is left (see _vetoed)."""
+    """What a finding's shape was found to name, the deficiencies vetoed when none is left (see _vetoed), and those
+    a reading of the whole line set aside (see SetAside)."""
 
     hits: tuple[_Hit, ...]
     left_out: tuple[Outvoted, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
 
 
 class _Hit(NamedTuple):
@@ -809,23 +813,41 @@ class Recognizer:
         if not hits:
             hits = self._modelled_hits(text, toks, signals) if modelled is None else modelled
         hits.update(self._clause_hits(text, toks, hits))
+        set_aside: dict[str, SetAside] = {}  # what a reading of the whole line sets aside, for explain
+
+        def aside(before: Collection[str], reason: SetAsideReason) -> None:
+            for did in before:
+                if did not in hits:
+                    set_aside.setdefault(did, SetAside(deficiency=did, reason=reason))
+
         if len(hits) > 1:
+            before = list(hits)
             _drop_told_of_before(text, toks, hits)
+            aside(before, "told_before")
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
             for did, h in self._aspects_under_topic(text, toks, aspects, hits).items():
                 hits.setdefault(did, h)
+            before = list(hits)
             self._drop_satisfied_aspects(toks, aspects, hits)
+            aside(before, "aspect_satisfied")
         for did in [did for did in hits if did in self._channels]:
             others = {i for o, h in hits.items() if o != did for i in (*h.at, *h.words)}
             if not self._channel_said(hits[did], text, toks, parts, signals, others):
                 del hits[did]
+                aside([did], "channel_not_said")
         if len(hits) > 1:
+            before = list(hits)
             self._drop_things_there(text, toks, parts, signals, hits)
+            aside(before, "thing_there")
         if len(hits) > 1 and ONLY_LIST_RE.search(text):
+            before = list(hits)
             _drop_the_only_ones(text, toks, hits)
+            aside(before, "only_ones")
         if not self._waited.isdisjoint(hits):
+            before = list(hits)
             self._drop_waits_in_norm(text, toks, hits)
+            aside(before, "wait_in_norm")
         line = whole_signal() if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks
@@ -845,14 +867,17 @@ class Recognizer:
         topical = {did: h._replace(words=_topical(toks, h.words)) for did, h in hits.items()} if details else hits
         for did in sorted(hits, key=self._rank.__getitem__):  # in catalog order
             h = hits[did]
-            if not self._kept(did, topical, {}, items, results, told):
-                continue
             d = self.catalog.deficiency(did)
+            if not self._kept(did, topical, {}, items, results, told):
+                of = next((u for u in d.unless if u in hits), None)
+                set_aside.setdefault(did, SetAside(deficiency=did, reason="detail", of=of))
+                continue
             places: tuple[Place, ...] = ()
             if d.places:  # the places named matter only to a deficiency that has places
                 span = parts[h.part] if h.part >= 0 else (0, len(text))
                 said = places_in(span) or places_in((0, len(text)))
                 if said and not set(said) & set(d.places):
+                    set_aside.setdefault(did, SetAside(deficiency=did, reason="other_place"))
                     continue  # a site-only deficiency where the finding speaks of the stand only (or the reverse)
                 places = _places_for(d, said)
             values: tuple[tuple[str, float], ...] = ()
@@ -875,6 +900,7 @@ class Recognizer:
         return _Analysis(
             tuple(rest[did]._replace(echoes=tuple(b for b, a in echoes.items() if a == did), outvoted=reasons[did]) for did in left),
             () if left else tuple(vetoed.values()),
+            tuple(a for did, a in sorted(set_aside.items(), key=lambda x: self._rank[x[0]]) if did not in left),
         )
 
     def _echoes(
@@ -1978,6 +2004,10 @@ class Recognizer:
         """What a pattern or a concept found in a finding left unrecognised and the labelled phrasings vetoed (see
         _vetoed): the finding goes to «Прочие недостатки» with suggestions, and says what was left out and why."""
         return list(self._analyse(self._shape(self._read_with_lead(f))).left_out)
+
+    def set_aside(self, f: Finding) -> list[SetAside]:
+        """What a reading of the whole finding set aside of what was found in it, and why (see SetAside)."""
+        return list(self._analyse(self._shape(self._read_with_lead(f))).set_aside)
 
     def _read_with_lead(self, f: Finding) -> str:
         """The text a finding is recognised from: an item of a list that says nothing itself («информация о

@@ -11,6 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from nokrules.core.concepts import MAX_WAIT_MINUTES
 from nokrules.core.conditions import Unmet, unmet
 from nokrules.core.constants import (
     CLOSE_TITLES,
@@ -20,6 +21,7 @@ from nokrules.core.constants import (
     PLACE_TITLES,
     STATE_TITLES,
     outvoted_note,
+    set_aside_note,
 )
 from nokrules.core.engine import Engine, Trace
 from nokrules.core.lemmas import is_known, lemmas
@@ -37,6 +39,7 @@ from nokrules.core.model import (
     Recognition,
     RecognitionSource,
     Rule,
+    SetAside,
     Suggestion,
 )
 from nokrules.core.planner import fired_on
@@ -90,6 +93,8 @@ class FindingWhy(BaseModel):
     suggestions: list[Suggestion]  # only when nothing was recognised and the line does not say nothing is wrong
     # found by a pattern or a concept and vetoed by the labelled phrasings closest to the line, when nothing is left
     left_out: list[Outvoted] = []
+    # found and set aside by a reading of the whole line: a wait in the norm, a thing said to be there, a detail
+    set_aside: list[SetAside] = []
     no_deficiency: bool = False  # the line says nothing is wrong («замечаний нет»): the plan gives it no measure
 
 
@@ -134,6 +139,7 @@ def _finding(
         recognitions=recs,
         suggestions=[] if recs or clear else engine.recognizer.suggest(finding.text),
         left_out=[] if recs or clear else engine.recognizer.left_out(finding),
+        set_aside=[] if clear else engine.recognizer.set_aside(finding),
         no_deficiency=clear,
     )
 
@@ -237,6 +243,7 @@ def _render_finding(f: FindingWhy) -> list[str]:
         out += [f"    {s.id} — {s.title} ({s.score:g})" for s in f.suggestions]
     for r in f.recognitions:
         out += _render_recognition(r)
+    out += [f"  {set_aside_note(a.deficiency, a.reason, a.of, MAX_WAIT_MINUTES)}" for a in f.set_aside]
     return [*out, ""]
 
 

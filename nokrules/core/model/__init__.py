@@ -37,6 +37,7 @@ from nokrules.core.model.common import (
     RecognitionSource,
     RuleId,
     Section,
+    SetAsideReason,
     Strict,
     make,
 )
@@ -51,6 +52,7 @@ from nokrules.core.model.finding import (
     Outvoted,
     Profile,
     Recognition,
+    SetAside,
 )
 from nokrules.core.model.plan import (
     DeficiencyRef,
@@ -137,6 +139,8 @@ __all__ = [
     "Phrasing",
     "Place",
     "RecognitionSource",
+    "SetAside",
+    "SetAsideReason",
     "PlaceText",
     "Places",
     "Plan",

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from nokrules.core.model.common import Contract, DeficiencyId, FindingState, Place, RecognitionSource, RuleId, Strict
+from nokrules.core.model.common import (
+    Contract,
+    DeficiencyId,
+    FindingState,
+    Place,
+    RecognitionSource,
+    RuleId,
+    SetAsideReason,
+    Strict,
+)
 from nokrules.core.model.scores import ScoreSource
 
 # ---------------------------------------------------------------- input and recognition
@@ -93,6 +102,16 @@ class Outvoted(Contract):
     close: list[Close] = []
     rival: DeficiencyId | None = None
     probability: float | None = None
+
+
+class SetAside(Contract):
+    """A deficiency a pattern, a concept, the phrasings or the model found in a finding and a reading of the whole
+    line then set aside (`reason`): a wait in the norm, an aspect its share says is satisfied, a thing a clause says
+    is there, a detail of another deficiency found (`of`). What the labelled phrasings decided is `Outvoted`."""
+
+    deficiency: DeficiencyId
+    reason: SetAsideReason
+    of: DeficiencyId | None = None
 
 
 class Recognition(Strict):
