@@ -2722,3 +2722,19 @@ def test_praise_in_plain_words_names_nothing(engine: Engine, text: str, expected
 )
 def test_a_wait_in_the_norm_is_no_delay(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # care left undone beside rudeness or too few staff: each is a deficiency of its own
+        ("сиделки огрызаются, а лежачих в третьей палате с утра не переворачивали", ["courtesy_service_low", "care_neglect"]),
+        ("нянечек на этаже не хватает, на звонок из палаты никто не идёт", ["staffing_shortage", "care_neglect"]),
+        ("В отделении милосердия ночью не дозовёшься санитарку", ["care_neglect"]),
+        # a bell at the door is the call button's, a telephone call the telephone's
+        ("Звонок для маломобильных у крыльца проверен, дежурный вышел через две минуты", []),
+        ("при контрольном звонке по номеру с сайта никто не ответил", ["phone_missing"]),
+    ],
+)
+def test_care_left_undone_beside_rudeness_and_shortage(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
