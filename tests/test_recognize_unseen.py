@@ -2738,3 +2738,21 @@ def test_a_wait_in_the_norm_is_no_delay(engine: Engine, text: str, expected: lis
 )
 def test_care_left_undone_beside_rudeness_and_shortage(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rudeness told twice, each time with its own place, names each place's deficiency
+        ("Вахтёр грубит посетителям, а сиделки разговаривают с проживающими свысока",
+         ["courtesy_first_contact_low", "courtesy_service_low"]),
+        ("на телефоне грубят, в кабинете логопед тоже разговаривает свысока", ["courtesy_service_low", "courtesy_remote_low"]),
+        # told once, by the phone: the phone's only
+        ("позвонила в центр узнать про путёвку — нагрубили", ["courtesy_remote_low"]),
+        # what rudeness is called in plain words
+        ("соцработница отчитывает бабушку за немытую посуду", ["courtesy_service_low"]),
+        ("воспитатели с детьми разговаривают на повышенных тонах", ["courtesy_service_low"]),
+    ],
+)
+def test_rudeness_told_in_each_place(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

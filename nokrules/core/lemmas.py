@@ -75,6 +75,13 @@ def may_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def names_thing(word: str) -> bool:
+    """Is the word, as most likely read, a noun in any case («кабинетах», «сыну», «воспитатели»): a clause with one
+    names whom or where of its own, not only what is done («перебивают», «обращаются на «ты»»)?"""
+    return _morph().parse(word)[0].tag.POS == "NOUN"
+
+
+@lru_cache(maxsize=50_000)
 def is_noun(word: str) -> bool:
     """Can the word be a noun in the genitive, what «нет» denies («скамеек», «мыла»), and no preposition («в» is a
     letter's name too)? «нет» before one denies it: «мусор и нет скамеек», but «запаха нет в туалетах»."""

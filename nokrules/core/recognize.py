@@ -59,6 +59,7 @@ from nokrules.core.lemmas import (
     is_known,
     is_predicate,
     lemmas,
+    names_thing,
     normal_form,
     opens_attached,
     stands_for,
@@ -766,10 +767,18 @@ class Recognizer:
             return whole[0]
 
         for did, (k, m, cp) in held.items():
-            if did not in hits and self._held_back(text, toks, lem, cp, m[2], hits, whole_signal) and not (
-                digit and self._value_met(text, toks, m[2])
-            ):
-                hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
+            if did in hits:
+                continue
+            telling = not self.catalog.deficiency(did).cue  # (its words tell its problem: «грубят», «некомфортно»)
+            # a phrase the pattern is made of alone may be told again in a clause of its own: «охранник хамит на
+            # входе, а воспитатели отвечают сквозь зубы»
+            again = find_all(cp.all[0], lem)[1:] if telling and len(cp.all) == 1 and not cp.any else []
+            for alone in (m, *((([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], p, p)) for p in again)):
+                if self._held_back(text, toks, lem, cp, alone[2], hits, whole_signal, telling) and not (
+                    digit and self._value_met(text, toks, alone[2])
+                ):
+                    hits[did] = _Hit(did, "pattern", k, tuple(alone[0]), None, -1, at=tuple(alone[1]), words=tuple(alone[2]))
+                    break
         numbered: set[str] = set()  # deficiencies a number names: the phrasings, blind to numbers, do not judge them
         results: set[str] = set()  # those an indicator's value names: each is its own indicator's result
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
@@ -1554,13 +1563,16 @@ class Recognizer:
         own: Sequence[int],
         hits: Mapping[str, _Hit],
         line: Callable[[], PartSignal],
+        telling: bool = False,
     ) -> bool:
         """Is every `none` word of a pattern that matched otherwise said of another thing? It must stand in another
         clause (between commas, «;» or dashes) than the pattern's own words, and that clause must hold the words of
         another deficiency found in the line, while the pattern's own clause tells its own problem: in «на стенде
         устаревшие тарифы, нет лицензии» «устаревшие» is said of the tariffs, so the licence is missing; in «лицензия
         есть, но устарела» it is the licence's own, and in «удовлетворённых вежливостью, обеспечивающих первичный
-        контакт» the clauses name one thing. `line`: the whole finding's signal, asked for last."""
+        контакт» the clauses name one thing. `telling`: the deficiency's own words tell its problem (`cue: false`),
+        so its clause needs no other word for it: «охранник хамит на входе, а воспитатели отвечают сквозь зубы».
+        `line`: the whole finding's signal, asked for last."""
         clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
         mine = {clause[i] for i in own}
         vetoes = cp.none.positions(lem)
@@ -1579,6 +1591,14 @@ class Recognizer:
         words = [i for i, c in enumerate(clause) if c in mine]
         if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
             return False
+        if telling and len(mine) == 1 and any(j not in own and names_thing(toks.surface[j]) for j in words):
+            # each clause of the veto words tells its own problem, by a signal or by the pattern's words again, and
+            # the pattern's own clause names whom or where of its own: «по телефону хамят, в кабинетах разговаривают
+            # свысока»; «Регистратура — груб. тон» names the registry rude, «… повышают голос, перебивают» goes on
+            # about the same people
+            told = {clause[j] for p in (*line().spots, *(q for el in cp.all for q in find_all(el, lem))) if p and p[0] >= 0 for j in p}
+            if {clause[i] for i in vetoes} <= told:
+                return True
         if any(all(j in words and (len(mine) == 1 or j not in own) for j in p) for p in line().spots if p and p[0] >= 0):
             return True
         # in a survey line, a share of its own under the floor tells its problem: «Вежливость регистраторов оценили
