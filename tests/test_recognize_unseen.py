@@ -2756,3 +2756,20 @@ def test_care_left_undone_beside_rudeness_and_shortage(engine: Engine, text: str
 )
 def test_rudeness_told_in_each_place(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a remark told as removed names nothing, whatever it was about
+        ("Замечание прошлой оценки (нет версии для слабовидящих) устранено: версия работает с мая.", []),
+        ("Нарушения — отсутствие поручней и кнопки вызова — устранены, что подтвердила повторная проверка", []),
+        ("Постановили: вопрос о ремонте крыльца считать закрытым, крыльцо отремонтировано подрядчиком.", []),
+        # not removed, or removed in part: still a deficiency
+        ("Замечание по отсутствию поручней так и не устранено", ["handrails_missing"]),
+        ("Нарушения устранены частично: кнопки вызова у входа по-прежнему нет", ["call_button_missing"]),
+        ("Замечание по поручням снято, а кнопки вызова у входа по-прежнему нет", ["call_button_missing"]),
+    ],
+)
+def test_a_remark_told_as_removed_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

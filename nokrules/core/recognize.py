@@ -165,6 +165,14 @@ MINUS_MARK_RE = re.compile(
 # работавшая», «отсутствовавший на момент НОК 2022 г.», «неисправность которой отмечалась», «которой не было на момент
 # прошлой оценки», «которой в прошлом году не было», «о нехватке которых говорили» (see _without_former_state)
 FORMER_HINT_RE = re.compile(r"ранее|раньше|прежде|котор|вш[а-яё]*\s+(?:на\s+момент|при|в\s+ходе|во\s+время)\b", re.I)
+# a remark told as removed, with what it was about between: «замечание прошлой НОК (нет политики ПДн) устранено»,
+# «нарушения — отсутствие пандуса и поручней — устранены», «вопрос об установке поручней считать закрытым» (see
+# _without_resolved_remarks); «не устранено» is no removal
+RESOLVED_REMARK_RE = re.compile(
+    r"\b(?:замечани|нарушени|недостат|вопрос)[а-яё]*(?P<about>(?:[^.;!?\n]|\.(?=\s*\d)){1,160}?)(?<!\bне)(?<!\bи)\s+"
+    r"(?:считать\s+)?(?:устран(?:ен[аоы]?|ён|или?)|снят[аоы]?|сняли|снять|закрыт(?:[аоы]|ым|ой)?|реш(?:ен[аоы]?|ён))\b",
+    re.I,
+)
 # the time an earlier state was found at: an assessment, a check, a visit («на момент НОК 2022 г.», «при прошлой проверке»)
 ASSESSED_AT = (
     r"(?:на\s+момент|при|в\s+ходе|во\s+время)(?=(?:\s+[^\s,;]+){0,3}?\s+(?:нок|независим|оценк|проверк|обследовани|мониторинг"
@@ -2325,7 +2333,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     read «для инв.» and «без поручней» («б/у» stays)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(without_plan_columns(text)))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_resolved_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(without_plan_columns(text))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2395,6 +2403,22 @@ def _without_earlier_shares(text: str) -> str:
     the part that holds it would otherwise report the old result as the finding's own."""
     spans = earlier_shares(text) if DIGIT_RE.search(text) else []
     return "".join(text[a:b] for a, b in zip([0, *(end for _, end in spans)], [*(at for at, _ in spans), len(text)], strict=True))
+
+
+def _without_resolved_remarks(text: str) -> str:
+    """«Замечание прошлой НОК (нет политики ПДн) устранено: документ опубликован» reads «Замечание устранено: …»: what
+    a remark removed was about is no problem now, and the remark removed says nothing is wrong (signals.clear). A
+    removal said to be partial in its sentence («устранены частично: пандуса нет») keeps the words."""
+    if RESOLVED_REMARK_RE.search(text) is None:
+        return text  # most findings
+    out, last = [], 0
+    for m in RESOLVED_REMARK_RE.finditer(text):
+        rest = text[m.end() :]
+        if PARTLY_RE.search(fold(SENTENCE_END.split(rest, maxsplit=1)[0])) is not None:
+            continue
+        out.append(text[last : m.start("about")])
+        last = m.end("about")
+    return "".join(out) + text[last:]
 
 
 def _without_former_state(text: str) -> str:
