@@ -166,13 +166,16 @@ MINUS_MARK_RE = re.compile(
 # прошлой оценки», «которой в прошлом году не было», «о нехватке которых говорили» (see _without_former_state)
 FORMER_HINT_RE = re.compile(r"ранее|раньше|прежде|котор|вш[а-яё]*\s+(?:на\s+момент|при|в\s+ходе|во\s+время)\b", re.I)
 # a remark told as removed, with what it was about between: «замечание прошлой НОК (нет политики ПДн) устранено»,
-# «нарушения — отсутствие пандуса и поручней — устранены», «вопрос об установке поручней считать закрытым» (see
-# _without_resolved_remarks); «не устранено» is no removal
+# «нарушения — отсутствие пандуса и поручней — устранены» (see _without_resolved_remarks). Only a removal told done:
+# «будет устранено», «снять с контроля после …» are fixes to come; what it was about holds no «:» or «;» (a remark
+# that heads a list: «Нарушение: санузел закрыт на ключ»)
 RESOLVED_REMARK_RE = re.compile(
-    r"\b(?:замечани|нарушени|недостат|вопрос)[а-яё]*(?P<about>(?:[^.;!?\n]|\.(?=\s*\d)){1,160}?)(?<!\bне)(?<!\bи)\s+"
-    r"(?:считать\s+)?(?:устран(?:ен[аоы]?|ён|или?)|снят[аоы]?|сняли|снять|закрыт(?:[аоы]|ым|ой)?|реш(?:ен[аоы]?|ён))\b",
+    r"\b(?:замечани[ейяю]|нарушени[ейяю]|недостат(?:ок|ки|ка|ков))\b(?P<about>[^.;:!?\n]{1,160}?)\s+"
+    r"(?:устранен[аоы]?|устранён|устранили|сняты?|снято|сняли)\b",
     re.I,
 )
+# what says a removal is not done, or not whole, or to come: «не был устранён», «так и не», «частично», «будет», «невозможно»
+UNRESOLVED_RE = re.compile(rf"{PARTLY_RE.pattern}|\bне\b|\bбудет|\bбуд[уе]т|\bпланир|\bневозможн|\bнельзя|\bкроме\b")
 # the time an earlier state was found at: an assessment, a check, a visit («на момент НОК 2022 г.», «при прошлой проверке»)
 ASSESSED_AT = (
     r"(?:на\s+момент|при|в\s+ходе|во\s+время)(?=(?:\s+[^\s,;]+){0,3}?\s+(?:нок|независим|оценк|проверк|обследовани|мониторинг"
@@ -2408,13 +2411,19 @@ def _without_earlier_shares(text: str) -> str:
 def _without_resolved_remarks(text: str) -> str:
     """«Замечание прошлой НОК (нет политики ПДн) устранено: документ опубликован» reads «Замечание устранено: …»: what
     a remark removed was about is no problem now, and the remark removed says nothing is wrong (signals.clear). A
-    removal said to be partial in its sentence («устранены частично: пандуса нет») keeps the words."""
+    removal its sentence says is not done, partial or to come («не было устранено», «частично устранены», «будет
+    устранено», «устранены, кроме …») keeps the words."""
     if RESOLVED_REMARK_RE.search(text) is None:
         return text  # most findings
     out, last = [], 0
     for m in RESOLVED_REMARK_RE.finditer(text):
-        rest = text[m.end() :]
-        if PARTLY_RE.search(fold(SENTENCE_END.split(rest, maxsplit=1)[0])) is not None:
+        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        sentence = text[start:] if (end := SENTENCE_END.search(text, m.end())) is None else text[start : end.start()]
+        about = m.group("about")
+        # (what the remark was about may say «нет», «не работает»; the words after its last comma or dash, brackets
+        # aside, are the removal's own: «… так и не было устранено», «… — будет устранено»)
+        tail = re.sub(r"\([^)]*\)", " ", re.split(r"[,—–]| - ", about)[-1])
+        if UNRESOLVED_RE.search(f"{fold(sentence.replace(about, ' '))} {fold(tail)}") or re.search(r"\bкроме\b", about):
             continue
         out.append(text[last : m.start("about")])
         last = m.end("about")
