@@ -2747,8 +2747,11 @@ def test_care_left_undone_beside_rudeness_and_shortage(engine: Engine, text: str
         ("Вахтёр грубит посетителям, а сиделки разговаривают с проживающими свысока",
          ["courtesy_first_contact_low", "courtesy_service_low"]),
         ("на телефоне грубят, в кабинете логопед тоже разговаривает свысока", ["courtesy_service_low", "courtesy_remote_low"]),
-        # told once, by the phone: the phone's only
+        # told once, by the phone, or more of what the same people do there: the phone's only
         ("позвонила в центр узнать про путёвку — нагрубили", ["courtesy_remote_low"]),
+        ("Операторы колл-центра грубят, не представляются, бросают трубку", ["courtesy_remote_low"]),
+        ("При звонке по телефону регистратор грубит, разговаривает с родственниками свысока", ["courtesy_remote_low"]),
+        ("Поездка в театр сорвалась на прошлой неделе из-за отсутствия автобуса", []),
         # what rudeness is called in plain words
         ("соцработница отчитывает бабушку за немытую посуду", ["courtesy_service_low"]),
         ("воспитатели с детьми разговаривают на повышенных тонах", ["courtesy_service_low"]),

@@ -76,9 +76,11 @@ def may_head(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def names_thing(word: str) -> bool:
-    """Is the word, as most likely read, a noun in any case («кабинетах», «сыну», «воспитатели»): a clause with one
-    names whom or where of its own, not only what is done («перебивают», «обращаются на «ты»»)?"""
-    return _morph().parse(word)[0].tag.POS == "NOUN"
+    """Can the word be a noun that names who (nominative: «воспитатели», «санитарка») or where
+    (locative: «в кабинетах»)? A clause with one tells of its own people or place, not only more of what the same
+    people do («перебивают», «разговаривает с родственниками свысока»)."""
+    parses = _morph().parse(word)
+    return not any(p.tag.POS == "PREP" for p in parses) and any(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "loct", "loc2") for p in parses)
 
 
 @lru_cache(maxsize=50_000)

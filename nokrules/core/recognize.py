@@ -783,9 +783,9 @@ class Recognizer:
             telling = not self.catalog.deficiency(did).cue  # (its words tell its problem: «грубят», «некомфортно»)
             # a phrase the pattern is made of alone may be told again in a clause of its own: «охранник хамит на
             # входе, а воспитатели отвечают сквозь зубы»
-            again = find_all(cp.all[0], lem)[1:] if telling and len(cp.all) == 1 and not cp.any else []
-            for alone in (m, *((([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], p, p)) for p in again)):
-                if self._held_back(text, toks, lem, cp, alone[2], hits, whole_signal, telling) and not (
+            again = sorted({tuple(p) for p in find_all(cp.all[0], lem) if not set(p) & set(m[2])}) if telling and len(cp.all) == 1 and not cp.any else []
+            for alone in (m, *((([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], list(p), list(p))) for p in again)):
+                if self._held_back(text, toks, lem, cp, alone[2], hits, whole_signal, telling, alone is not m) and not (
                     digit and self._value_met(text, toks, alone[2])
                 ):
                     hits[did] = _Hit(did, "pattern", k, tuple(alone[0]), None, -1, at=tuple(alone[1]), words=tuple(alone[2]))
@@ -1575,6 +1575,7 @@ class Recognizer:
         hits: Mapping[str, _Hit],
         line: Callable[[], PartSignal],
         telling: bool = False,
+        again: bool = False,
     ) -> bool:
         """Is every `none` word of a pattern that matched otherwise said of another thing? It must stand in another
         clause (between commas, «;» or dashes) than the pattern's own words, and that clause must hold the words of
@@ -1583,6 +1584,7 @@ class Recognizer:
         есть, но устарела» it is the licence's own, and in «удовлетворённых вежливостью, обеспечивающих первичный
         контакт» the clauses name one thing. `telling`: the deficiency's own words tell its problem (`cue: false`),
         so its clause needs no other word for it: «охранник хамит на входе, а воспитатели отвечают сквозь зубы».
+        `again`: `own` is a later place of the pattern's phrase, which stands only on that reading.
         `line`: the whole finding's signal, asked for last."""
         clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
         mine = {clause[i] for i in own}
@@ -1610,6 +1612,8 @@ class Recognizer:
             told = {clause[j] for p in (*line().spots, *(q for el in cp.all for q in find_all(el, lem))) if p and p[0] >= 0 for j in p}
             if {clause[i] for i in vetoes} <= told:
                 return True
+        if again:
+            return False
         if any(all(j in words and (len(mine) == 1 or j not in own) for j in p) for p in line().spots if p and p[0] >= 0):
             return True
         # in a survey line, a share of its own under the floor tells its problem: «Вежливость регистраторов оценили
