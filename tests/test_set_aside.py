@@ -33,8 +33,13 @@ def test_explain_says_what_was_set_aside(engine: Engine, text: str, expected: li
 
 def test_the_rendered_explanation_gives_the_reason_in_words(engine: Engine) -> None:
     e = explain(engine, "Время ожидания приёма у логопеда — 9 минут", Institution(), dt.date(2027, 1, 15))
-    assert "совпал и недостаток «service_delays», но названное ожидание в пределах нормы — не дольше 15 минут: не учтён" in render(e)
+    assert "совпал недостаток «service_delays», но названное ожидание в пределах нормы — не дольше 15 минут: не учтён" in render(e)
 
 
 def test_a_line_that_names_what_it_names_sets_nothing_aside(engine: Engine) -> None:
     assert aside(engine, "на входе нет пандуса") == []
+
+
+def test_beside_a_recognised_deficiency_the_note_says_also(engine: Engine) -> None:
+    e = explain(engine, "поручни у лестницы имеются, пандуса нет", Institution(), dt.date(2027, 1, 15))
+    assert "совпал и недостаток «handrails_missing», но о его предмете сказано, что он есть" in render(e)

@@ -82,7 +82,8 @@ SET_ASIDE_NOTES: dict[SetAsideReason, str] = {
 }
 
 
-def set_aside_note(deficiency: str, reason: SetAsideReason, of: str | None, minutes: int) -> str:
-    """Why a deficiency also found was set aside, in the words explain shows (`minutes`: the wait norm's bound)."""
+def set_aside_note(deficiency: str, reason: SetAsideReason, of: str | None, minutes: int, beside: bool = True) -> str:
+    """Why a deficiency found was set aside, in the words explain shows (`minutes`: the wait norm's bound; `beside`:
+    the finding names other deficiencies, so this one was found «и»)."""
     why = SET_ASIDE_NOTES[reason].format(of=of or "другого", minutes=minutes)
-    return f"совпал и недостаток «{deficiency}», но {why}: не учтён"
+    return f"совпал {'и ' if beside else ''}недостаток «{deficiency}», но {why}: не учтён"

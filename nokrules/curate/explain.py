@@ -243,7 +243,7 @@ def _render_finding(f: FindingWhy) -> list[str]:
         out += [f"    {s.id} — {s.title} ({s.score:g})" for s in f.suggestions]
     for r in f.recognitions:
         out += _render_recognition(r)
-    out += [f"  {set_aside_note(a.deficiency, a.reason, a.of, MAX_WAIT_MINUTES)}" for a in f.set_aside]
+    out += [f"  {set_aside_note(a.deficiency, a.reason, a.of, MAX_WAIT_MINUTES, bool(f.recognitions))}" for a in f.set_aside]
     return [*out, ""]
 
 
