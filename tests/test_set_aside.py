@@ -25,6 +25,10 @@ def aside(engine: Engine, text: str) -> list[tuple[str, str, str | None]]:
             "на стенде только устав и лицензия, тарифов нет",
             [("info_incomplete", "only_ones", None), ("license_missing", "only_ones", None)],
         ),
+        (
+            "Замечания прошлой НОК устранены: размещены тарифы и лицензия, а пандуса у входа по-прежнему нет",
+            [("tariffs_missing", "said_clear", None), ("license_missing", "said_clear", None)],
+        ),
     ],
 )
 def test_explain_says_what_was_set_aside(engine: Engine, text: str, expected: list[tuple[str, str, str | None]]) -> None:

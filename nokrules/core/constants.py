@@ -71,6 +71,7 @@ def outvoted_note(deficiency: str, words: str, rival: str | None, probability: f
 
 # a deficiency also found and then set aside by a reading of the whole line (`SetAside.reason`), as explain says it
 SET_ASIDE_NOTES: dict[SetAsideReason, str] = {
+    "said_clear": "часть строки, где стоят его слова, говорит, что всё в порядке или исправлено",
     "told_before": "его слова говорят о вещи, названной раньше («ждать её приходится по часу» — о платформе)",
     "aspect_satisfied": "доля довольных этой стороной не ниже порога каталога",
     "channel_not_said": "не сказано, что сам этот способ связи отсутствует или не работает",

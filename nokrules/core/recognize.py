@@ -175,7 +175,7 @@ RESOLVED_REMARK_RE = re.compile(
     re.I,
 )
 # what says a removal is not done, or not whole, or to come: «не был устранён», «так и не», «частично», «будет», «невозможно»
-UNRESOLVED_RE = re.compile(rf"{PARTLY_RE.pattern}|\bне\b|\bбудет|\bбуд[уе]т|\bпланир|\bневозможн|\bнельзя|\bкроме\b")
+UNRESOLVED_RE = re.compile(rf"{PARTLY_RE.pattern}|\bне\b|\bбуд[уе]т|\bпланир|\bневозможн|\bнельзя|\bкроме\b")
 # the time an earlier state was found at: an assessment, a check, a visit («на момент НОК 2022 г.», «при прошлой проверке»)
 ASSESSED_AT = (
     r"(?:на\s+момент|при|в\s+ходе|во\s+время)(?=(?:\s+[^\s,;]+){0,3}?\s+(?:нок|независим|оценк|проверк|обследовани|мониторинг"
@@ -710,13 +710,22 @@ class Recognizer:
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals) or self._all_satisfied(text, signals):
             return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
+        set_aside: dict[str, SetAside] = {}  # what a reading of the whole line sets aside, for explain
+
+        def drop(step: Callable[[], object], reason: SetAsideReason) -> None:
+            before = list(hits)
+            step()
+            for did in before:
+                if did not in hits:
+                    set_aside.setdefault(did, SetAside(deficiency=did, reason=reason))
+
         if any(sg.clear for sg in signals):
             # a pattern whose words all stand in parts that say nothing is wrong: «тарифы утверждены; жалоб на размер
             # платы нет»
             # so do the items of a list whose lead says it was put right: «замечания устранены: размещены тарифы, …»
             calm = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear or self._put_right(text, toks, span, sg)]
-            for did in [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in calm) for i in h.words)]:
-                del hits[did]
+            calmed = [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in calm) for i in h.words)]
+            drop(lambda: [hits.pop(did) for did in calmed], "said_clear")
         for n, (plem, surface, _) in enumerate(seen):
             pieces = self._clauses(text, toks, parts[n], ASPECT_RE) if signals[n].survey else ()
             found = self.concepts.match(
@@ -833,41 +842,23 @@ class Recognizer:
         if not hits:
             hits = self._modelled_hits(text, toks, signals) if modelled is None else modelled
         hits.update(self._clause_hits(text, toks, hits))
-        set_aside: dict[str, SetAside] = {}  # what a reading of the whole line sets aside, for explain
-
-        def aside(before: Collection[str], reason: SetAsideReason) -> None:
-            for did in before:
-                if did not in hits:
-                    set_aside.setdefault(did, SetAside(deficiency=did, reason=reason))
-
         if len(hits) > 1:
-            before = list(hits)
-            _drop_told_of_before(text, toks, hits)
-            aside(before, "told_before")
+            drop(lambda: _drop_told_of_before(text, toks, hits), "told_before")
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
         if aspects is not None:
             for did, h in self._aspects_under_topic(text, toks, aspects, hits).items():
                 hits.setdefault(did, h)
-            before = list(hits)
-            self._drop_satisfied_aspects(toks, aspects, hits)
-            aside(before, "aspect_satisfied")
+            drop(lambda: self._drop_satisfied_aspects(toks, aspects, hits), "aspect_satisfied")
         for did in [did for did in hits if did in self._channels]:
             others = {i for o, h in hits.items() if o != did for i in (*h.at, *h.words)}
             if not self._channel_said(hits[did], text, toks, parts, signals, others):
-                del hits[did]
-                aside([did], "channel_not_said")
+                drop(lambda: hits.pop(did), "channel_not_said")  # noqa: B023 - called at once
         if len(hits) > 1:
-            before = list(hits)
-            self._drop_things_there(text, toks, parts, signals, hits)
-            aside(before, "thing_there")
+            drop(lambda: self._drop_things_there(text, toks, parts, signals, hits), "thing_there")
         if len(hits) > 1 and ONLY_LIST_RE.search(text):
-            before = list(hits)
-            _drop_the_only_ones(text, toks, hits)
-            aside(before, "only_ones")
+            drop(lambda: _drop_the_only_ones(text, toks, hits), "only_ones")
         if not self._waited.isdisjoint(hits):
-            before = list(hits)
-            self._drop_waits_in_norm(text, toks, hits)
-            aside(before, "wait_in_norm")
+            drop(lambda: self._drop_waits_in_norm(text, toks, hits), "wait_in_norm")
         line = whole_signal() if any(h.part < 0 for h in hits.values()) else None
         named: dict[tuple[int, int], tuple[Place, ...]] = {}  # places by span, each worked out once
         percent: list[float | None] = []  # the finding's percentage, read once a deficiency with a value asks

@@ -22,7 +22,7 @@ FindingState = Literal["absent", "partial", "broken", "worn", "noncompliant"]
 # closest phrasings left the finding alone too), the user's pick, or the scores.
 RecognitionSource = Literal["pattern", "concept", "similarity", "model", "choice", "scores"]
 # Why a deficiency found in a finding was set aside by a reading of the whole line (see finding.SetAside)
-SetAsideReason = Literal["told_before", "aspect_satisfied", "channel_not_said", "thing_there", "only_ones", "wait_in_norm", "detail", "other_place"]
+SetAsideReason = Literal["said_clear", "told_before", "aspect_satisfied", "channel_not_said", "thing_there", "only_ones", "wait_in_norm", "detail", "other_place"]
 
 DUE_RE = re.compile(
     r"^(?:\+(?P<n>[1-9]\d{0,2}) (?P<unit>days?|workdays?|weeks?|months?)"
