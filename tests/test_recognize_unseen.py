@@ -2781,3 +2781,20 @@ def test_rudeness_told_in_each_place(engine: Engine, text: str, expected: list[s
 )
 def test_a_remark_told_as_removed_names_nothing(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one «нет» for a list of things: each item names its own deficiency, whatever the other item is
+        ("у кабинета логопеда нет кулера и стульев", ["waiting_area_missing", "drinking_water_missing"]),
+        ("в коридоре нет стульев и указателей", ["waiting_area_missing", "navigation_missing"]),
+        ("на входе нет пандуса и кнопки вызова", ["ramp_missing", "call_button_missing"]),
+        # one thing and what it lacks: no list
+        ("в холле нет кулера", ["drinking_water_missing"]),
+        ("нет кулера и стаканчиков", ["drinking_water_missing"]),
+    ],
+)
+def test_each_item_of_a_denied_list(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+

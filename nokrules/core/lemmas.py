@@ -91,6 +91,16 @@ def is_noun(word: str) -> bool:
     return not any(p.tag.POS == "PREP" for p in parses) and any(p.tag.POS == "NOUN" and p.tag.case in ("gent", "gen2") for p in parses)
 
 
+def same_case(a: str, b: str) -> bool:
+    """Can the two words be nouns in one case, as the items of a list are («нет кулера и стульев»: both genitive)?"""
+    return bool(_noun_cases(a) & _noun_cases(b))
+
+
+@lru_cache(maxsize=50_000)
+def _noun_cases(word: str) -> frozenset[str]:
+    return frozenset(p.tag.case for p in _morph().parse(word) if p.tag.POS == "NOUN" and p.tag.case)
+
+
 @lru_cache(maxsize=50_000)
 def attachment(word: str) -> tuple[bool, bool, bool]:
     """How a word stands among the nouns of a phrase: (a noun — what others may hang on; a genitive — hangs on the

@@ -62,6 +62,7 @@ from nokrules.core.lemmas import (
     names_thing,
     normal_form,
     opens_attached,
+    same_case,
     stands_for,
     words,
 )
@@ -129,6 +130,9 @@ PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thi
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})  # the same words before a noun: whose it is
 # words that point back to a thing named before («данный документ», «его нет»)
 ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанный", "соответствующий", "последний"}
+LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|(?:,\s*)?(?:и|ни|а\s+также)\s+)(?:ни\s+)?", re.I)  # between two items of a list
+LIST_JOINS = frozenset({"и", "ни", "а", "также"})
+LISTED_RE = re.compile(r"\s(?:и|ни)\s", re.I)  # a list joined by words, not commas (see _listed_apart)
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
@@ -691,7 +695,7 @@ class Recognizer:
         toks = self.tokens(text)
         lem = toks.lemmas()
         hits: dict[str, _Hit] = {}
-        held: dict[str, tuple[int, tuple[list[Match], list[int], list[int]], CompiledPattern]] = {}
+        held: dict[str, list[tuple[int, tuple[list[Match], list[int], list[int]], CompiledPattern]]] = {}
         has_cue = self._has_cue(toks)
         present = lem.forms
         digit = DIGIT_RE.search(numerals(text)) is not None  # (an indicator's value or a share needs one)
@@ -702,8 +706,8 @@ class Recognizer:
                 continue
             m = self._match_pattern(cp, toks, veto=False)  # (matched once; its `none` words are asked next)
             if m is not None and cp.none.found(lem) and not self._only_in_heading(text, toks, cp.none.positions(lem), heading):
-                if "," in text and d.id not in held:
-                    held[d.id] = (k, m, cp)  # its `none` word may be said of another thing (see _held_back)
+                if "," in text or LISTED_RE.search(text):
+                    held.setdefault(d.id, []).append((k, m, cp))  # its `none` word may be said of another thing
                 continue
             if m is not None and not (digit and self._value_met(text, toks, m[2])):
                 hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
@@ -786,19 +790,26 @@ class Recognizer:
                 whole.append(self._signal(text, toks, 0, len(text)) if every else self.concepts.signal(lem, toks.surface, fold(text)))
             return whole[0]
 
-        for did, (k, m, cp) in held.items():
+        for did, tried in held.items():
             if did in hits:
                 continue
+            k, m, cp = tried[0]
             telling = not self.catalog.deficiency(did).cue  # (its words tell its problem: «грубят», «некомфортно»)
             # a phrase the pattern is made of alone may be told again in a clause of its own: «охранник хамит на
             # входе, а воспитатели отвечают сквозь зубы»
             again = sorted({tuple(p) for p in find_all(cp.all[0], lem) if not set(p) & set(m[2])}) if telling and len(cp.all) == 1 and not cp.any else []
-            for alone in (m, *((([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], list(p), list(p))) for p in again)):
+            for alone in (m, *((([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], list(p), list(p))) for p in again)) if "," in text else ():
                 if self._held_back(text, toks, lem, cp, alone[2], hits, whole_signal, telling, alone is not m) and not (
                     digit and self._value_met(text, toks, alone[2])
                 ):
                     hits[did] = _Hit(did, "pattern", k, tuple(alone[0]), None, -1, at=tuple(alone[1]), words=tuple(alone[2]))
                     break
+            else:
+                # any of its patterns may name one item of a list whose other item is its `none` word's thing
+                for k, m, cp in tried:
+                    if self._listed_apart(text, toks, cp.none.positions(lem), m[2], hits) and not (digit and self._value_met(text, toks, m[2])):
+                        hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
+                        break
         numbered: set[str] = set()  # deficiencies a number names: the phrasings, blind to numbers, do not judge them
         results: set[str] = set()  # those an indicator's value names: each is its own indicator's result
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
@@ -1612,6 +1623,42 @@ class Recognizer:
         return line().survey and any(
             v < self.concepts.satisfied for c in mine for _, v in shares(self._clause_text(text, toks, clause, c))
         )
+
+    @staticmethod
+    def _listed_apart(text: str, toks: Tokens, vetoes: Collection[int], own: Sequence[int], hits: Mapping[str, _Hit]) -> bool:
+        """Is every `none` word of a pattern that matched another item of a list one of the pattern's own nouns is an
+        item of, and the words of another deficiency found in the line? «в зоне ожидания нет кулера и стульев», «нет ни
+        кулера, ни стульев»: the cooler is the drinking water's item, the chairs are the waiting area's. Items are
+        nouns in one case joined by «и», «ни» or a comma, each with the words that hang on it («или» offers another
+        name of the same thing: «анкета или ссылка»)."""
+        others = [set(h.words) for h in hits.values()]
+        mine = set(own)
+        surface = toks.surface
+
+        def item_end(i: int, step: int, words: set[int]) -> int:
+            while 0 <= i + step < len(surface) and i + step in words and i + step not in mine:
+                i += step
+            return i
+
+        def joined(v: int, words: set[int]) -> bool:
+            for step in (1, -1):
+                k = item_end(v, step, words)
+                j = k + step
+                while 0 <= j < len(surface) and surface[j] in LIST_JOINS:
+                    j += step
+                if not 0 <= j < len(surface):
+                    continue
+                a, b = sorted((k, j))
+                if not LIST_JOIN_RE.fullmatch(text[toks.spans[a][1] : toks.spans[b][0]]):
+                    continue
+                while 0 <= j < len(surface) and j not in mine and attachment(surface[j])[2] and step > 0:
+                    j += step  # the modifiers before the next item's noun: «и мягких стульев»
+                head = v + 1 if attachment(surface[v])[2] and v + 1 in words else v  # «питьевой воды и зоны ожидания»
+                if 0 <= j < len(surface) and j in mine and same_case(surface[head], surface[j]):
+                    return True
+            return False
+
+        return bool(vetoes) and all(any(v in words and v not in mine and joined(v, words) for words in others) for v in vetoes)
 
     @staticmethod
     def _clause_text(text: str, toks: Tokens, clause: tuple[int, ...], c: int) -> str:
