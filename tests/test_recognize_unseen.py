@@ -2798,3 +2798,18 @@ def test_a_remark_told_as_removed_names_nothing(engine: Engine, text: str, expec
 def test_each_item_of_a_denied_list(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bracket after a survey's topic tells what the topic is made of, not what else is wrong
+        ("Организационными условиями (порядок записи, расписание специалистов) довольны 72 % родителей",
+         ["org_conditions_satisfaction_low"]),
+        ("Комфортностью условий (чистота, температура в помещениях) удовлетворены 88 % получателей", ["comfort_satisfaction_low"]),
+        # a problem told outside the bracket is its own
+        ("организационными условиями недовольны 30 %, график работы неудобный",
+         ["org_conditions_satisfaction_low", "work_schedule_inconvenient"]),
+    ],
+)
+def test_a_survey_topic_with_its_parts_in_brackets(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -1207,7 +1207,11 @@ class Recognizer:
         def uses(i: int) -> int:
             return max((self._generality.get(f, 0) for f in toks.lemma_sets[i]), default=0)
 
-        return frozenset(i for i in words if uses(i) <= max(1.0, self._generic))
+        floor = max(1.0, self._generic)
+        # a phrase whose modifier says which one is a thing too: «организационные условия (запись, график работы)»
+        return frozenset(
+            i for i in words if uses(i) <= floor or i - 1 in words and attachment(toks.surface[i - 1])[2] and uses(i - 1) <= floor
+        )
 
     @staticmethod
     def _tail(words: frozenset[int], text: str, toks: Tokens, said: set[int]) -> set[int]:
