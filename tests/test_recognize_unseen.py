@@ -2813,3 +2813,17 @@ def test_each_item_of_a_denied_list(engine: Engine, text: str, expected: list[st
 )
 def test_a_survey_topic_with_its_parts_in_brackets(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fewer people than the staff list, in a clerk's words
+        ("сиделки: по штату 10, фактически 6", ["staffing_shortage"]),
+        ("в отделении милосердия недобор санитарок", ["staffing_shortage"]),
+        ("ставки санитарок урезали вдвое", ["staffing_shortage"]),
+        ("штат сиделок укомплектован полностью: по штату 12, фактически 12", []),
+    ],
+)
+def test_staff_fewer_than_the_list(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
