@@ -2790,8 +2790,11 @@ def test_a_remark_told_as_removed_names_nothing(engine: Engine, text: str, expec
         ("у кабинета логопеда нет кулера и стульев", ["waiting_area_missing", "drinking_water_missing"]),
         ("в коридоре нет стульев и указателей", ["waiting_area_missing", "navigation_missing"]),
         ("на входе нет пандуса и кнопки вызова", ["ramp_missing", "call_button_missing"]),
-        # one thing and what it lacks: no list
+        ("в холле нет стульев и исправного кулера", ["waiting_area_missing", "drinking_water_missing"]),
+        # one thing and what it lacks, or a list that is not denied: no list of missing things
         ("в холле нет кулера", ["drinking_water_missing"]),
+        ("в холле нет кулера, стульев достаточно", ["drinking_water_missing"]),
+        ("в холле есть кулер и стулья, но не хватает стаканов", ["drinking_water_missing"]),
         ("нет кулера и стаканчиков", ["drinking_water_missing"]),
     ],
 )

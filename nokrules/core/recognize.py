@@ -132,6 +132,7 @@ POSSESSIVES = frozenset({"его", "её", "ее", "их"})  # the same words be
 ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанный", "соответствующий", "последний"}
 LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|(?:,\s*)?(?:и|ни|а\s+также)\s+)(?:ни\s+)?", re.I)  # between two items of a list
 LIST_JOINS = frozenset({"и", "ни", "а", "также"})
+DENIALS = frozenset({"не", "нет", "ни", "без", "отсутствие", "отсутствовать"})  # what denies a list of things
 LISTED_RE = re.compile(r"\s(?:и|ни)\s", re.I)  # a list joined by words, not commas (see _listed_apart)
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
@@ -1630,35 +1631,54 @@ class Recognizer:
 
     @staticmethod
     def _listed_apart(text: str, toks: Tokens, vetoes: Collection[int], own: Sequence[int], hits: Mapping[str, _Hit]) -> bool:
-        """Is every `none` word of a pattern that matched another item of a list one of the pattern's own nouns is an
-        item of, and the words of another deficiency found in the line? «в зоне ожидания нет кулера и стульев», «нет ни
-        кулера, ни стульев»: the cooler is the drinking water's item, the chairs are the waiting area's. Items are
-        nouns in one case joined by «и», «ни» or a comma, each with the words that hang on it («или» offers another
-        name of the same thing: «анкета или ссылка»)."""
+        """Is every `none` word of a pattern that matched another item of a denied list one of the pattern's own nouns
+        is an item of, and the words of another deficiency found in the line? «в зоне ожидания нет кулера и стульев»,
+        «нет ни кулера, ни стульев»: the cooler is the drinking water's item, the chairs are the waiting area's. Items
+        are nouns in one case joined by «и», «ни» or a comma, with the words that hang on them («нет стульев для
+        ожидающих и исправного кулера»); «или» offers another name of the same thing («анкета или ссылка»). The list
+        is denied as a whole: a denial stands before it or right after it in its clause, and nothing after it says
+        how things are («нет кулера, стульев достаточно»; «есть кулер и стулья, но не хватает стаканов» denies no list)."""
         others = [set(h.words) for h in hits.values()]
         mine = set(own)
-        surface = toks.surface
+        surface, spans = toks.surface, toks.spans
+        told = mine.union(*others)
+        cuts = [m.start() for m in CLAUSE_RE.finditer(text)]
 
-        def item_end(i: int, step: int, words: set[int]) -> int:
-            while 0 <= i + step < len(surface) and i + step in words and i + step not in mine:
-                i += step
-            return i
+        def hangs(i: int) -> bool:  # a word that hangs on an item's noun: a modifier, a genitive, «для», «по»
+            if surface[i] in LIST_JOINS or toks.lemma_sets[i] & DENIALS:
+                return False
+            _, genitive, modifier = attachment(surface[i])
+            return genitive or modifier or surface[i] in ATTRIBUTE_PREPOSITIONS
+
+        def denied(lo: int, hi: int) -> bool:
+            start = max((c for c in cuts if c < spans[lo][0]), default=-1)
+            end = min((c for c in cuts if c >= spans[hi][1]), default=len(text))
+            before = [i for i in range(lo) if spans[i][0] > start]
+            after = [i for i in range(hi + 1, len(surface)) if spans[i][1] <= end]
+            says = [i for i in after if i not in told and not toks.lemma_sets[i] & DENIALS]
+            if any(surface[i].isdigit() or is_predicate(surface[i]) or not (surface[i] in PREPOSITIONS or any(attachment(surface[i]))) for i in says):
+                return False  # «стульев достаточно», «стульев хватает», «стульев 12»
+            return any(toks.lemma_sets[i] & DENIALS for i in (*before, *after))
 
         def joined(v: int, words: set[int]) -> bool:
             for step in (1, -1):
-                k = item_end(v, step, words)
+                k = v
+                while 0 <= k + step < len(surface) and k + step not in mine and (k + step in words or step < 0 and hangs(k + step)):
+                    k += step  # the item's own words and, before its noun, what hangs on it («исправного кулера»)
                 j = k + step
                 while 0 <= j < len(surface) and surface[j] in LIST_JOINS:
                     j += step
                 if not 0 <= j < len(surface):
                     continue
                 a, b = sorted((k, j))
-                if not LIST_JOIN_RE.fullmatch(text[toks.spans[a][1] : toks.spans[b][0]]):
+                if not LIST_JOIN_RE.fullmatch(text[spans[a][1] : spans[b][0]]):
                     continue
-                while 0 <= j < len(surface) and j not in mine and attachment(surface[j])[2] and step > 0:
-                    j += step  # the modifiers before the next item's noun: «и мягких стульев»
+                for _ in range(3):  # the words between the join and the next item's noun: «и мягких стульев», «стульев для ожидающих и»
+                    if not 0 <= j < len(surface) or j in mine or not hangs(j):
+                        break
+                    j += step
                 head = v + 1 if attachment(surface[v])[2] and v + 1 in words else v  # «питьевой воды и зоны ожидания»
-                if 0 <= j < len(surface) and j in mine and same_case(surface[head], surface[j]):
+                if 0 <= j < len(surface) and j in mine and same_case(surface[head], surface[j]) and denied(min(k, j), max(k, j)):
                     return True
             return False
 
