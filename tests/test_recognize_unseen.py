@@ -2822,11 +2822,26 @@ def test_a_survey_topic_with_its_parts_in_brackets(engine: Engine, text: str, ex
     "text, expected",
     [
         # fewer people than the staff list, in a clerk's words
-        ("сиделки: по штату 10, фактически 6", ["staffing_shortage"]),
         ("в отделении милосердия недобор санитарок", ["staffing_shortage"]),
         ("ставки санитарок урезали вдвое", ["staffing_shortage"]),
-        ("штат сиделок укомплектован полностью: по штату 12, фактически 12", []),
+        # a shortfall of something else
+        ("недобор баллов по показателю 3.2 у специалистов", []),
     ],
 )
 def test_staff_fewer_than_the_list(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # where a stand hangs can make it unreadable as surely as small print
+        ("стенд висит за турникетом", ["stand_unreadable"]),
+        ("информационный стенд повешен под самым потолком", ["stand_unreadable"]),
+        ("стенд находится в затемнённом коридоре", ["stand_unreadable"]),
+        # moved from there: nothing wrong now
+        ("стенд перенесли из-за турникета в холл, теперь его видно", []),
+    ],
+)
+def test_a_stand_hung_where_nobody_reads_it(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
