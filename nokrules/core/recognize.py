@@ -133,7 +133,7 @@ ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанн
 LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|(?:,\s*)?(?:и|ни|а\s+также)\s+)(?:ни\s+)?", re.I)  # between two items of a list
 LIST_JOINS = frozenset({"и", "ни", "а", "также"})
 DENIALS = frozenset({"не", "нет", "ни", "без", "отсутствие", "отсутствовать"})  # what denies a list of things
-LISTED_RE = re.compile(r"\s(?:и|ни)\s", re.I)  # a list joined by words, not commas (see _listed_apart)
+LISTED_RE = re.compile(r"\s(?:и|ни|а\s+также)\s", re.I)  # a list joined by words, not commas (see _listed_apart)
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
@@ -1634,8 +1634,8 @@ class Recognizer:
         """Is every `none` word of a pattern that matched another item of a denied list one of the pattern's own nouns
         is an item of, and the words of another deficiency found in the line? «в зоне ожидания нет кулера и стульев»,
         «нет ни кулера, ни стульев»: the cooler is the drinking water's item, the chairs are the waiting area's. Items
-        are nouns in one case joined by «и», «ни» or a comma, with the words that hang on them («нет стульев для
-        ожидающих и исправного кулера»); «или» offers another name of the same thing («анкета или ссылка»). The list
+        are nouns in one case joined by «и», «ни», «а также» or a comma, with the words that hang on them («нет стульев и
+        исправного кулера»); «или» offers another name of the same thing («анкета или ссылка»). The list
         is denied as a whole: a denial stands before it or right after it in its clause, and nothing after it says
         how things are («нет кулера, стульев достаточно»; «есть кулер и стулья, но не хватает стаканов» denies no list)."""
         others = [set(h.words) for h in hits.values()]
@@ -1673,7 +1673,7 @@ class Recognizer:
                 a, b = sorted((k, j))
                 if not LIST_JOIN_RE.fullmatch(text[spans[a][1] : spans[b][0]]):
                     continue
-                for _ in range(3):  # the words between the join and the next item's noun: «и мягких стульев», «стульев для ожидающих и»
+                for _ in range(3):  # what hangs on the next item's noun before it: «и мягких стульев»
                     if not 0 <= j < len(surface) or j in mine or not hangs(j):
                         break
                     j += step
