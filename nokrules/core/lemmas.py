@@ -75,30 +75,30 @@ def may_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _noun_reading(word: str) -> tuple[bool, frozenset[str]]:
+    """(Can the word be a preposition — «в» is a letter's name too —, the cases it can be a noun in)."""
+    parses = _morph().parse(word)
+    return any(p.tag.POS == "PREP" for p in parses), frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.tag.case)
+
+
 def names_thing(word: str) -> bool:
     """Can the word be a noun that names who (nominative: «воспитатели», «санитарка») or where
     (locative: «в кабинетах»)? A clause with one tells of its own people or place, not only more of what the same
     people do («перебивают», «разговаривает с родственниками свысока»)."""
-    parses = _morph().parse(word)
-    return not any(p.tag.POS == "PREP" for p in parses) and any(p.tag.POS == "NOUN" and p.tag.case in ("nomn", "loct", "loc2") for p in parses)
+    preposition, cases = _noun_reading(word)
+    return not preposition and not cases.isdisjoint(("nomn", "loct", "loc2"))
 
 
-@lru_cache(maxsize=50_000)
 def is_noun(word: str) -> bool:
     """Can the word be a noun in the genitive, what «нет» denies («скамеек», «мыла»), and no preposition («в» is a
     letter's name too)? «нет» before one denies it: «мусор и нет скамеек», but «запаха нет в туалетах»."""
-    parses = _morph().parse(word)
-    return not any(p.tag.POS == "PREP" for p in parses) and any(p.tag.POS == "NOUN" and p.tag.case in ("gent", "gen2") for p in parses)
+    preposition, cases = _noun_reading(word)
+    return not preposition and not cases.isdisjoint(("gent", "gen2"))
 
 
 def same_case(a: str, b: str) -> bool:
     """Can the two words be nouns in one case, as the items of a list are («нет кулера и стульев»: both genitive)?"""
-    return bool(_noun_cases(a) & _noun_cases(b))
-
-
-@lru_cache(maxsize=50_000)
-def _noun_cases(word: str) -> frozenset[str]:
-    return frozenset(p.tag.case for p in _morph().parse(word) if p.tag.POS == "NOUN" and p.tag.case)
+    return not _noun_reading(a)[1].isdisjoint(_noun_reading(b)[1])
 
 
 @lru_cache(maxsize=50_000)
