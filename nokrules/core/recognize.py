@@ -130,10 +130,11 @@ PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thi
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})  # the same words before a noun: whose it is
 # words that point back to a thing named before («данный документ», «его нет»)
 ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанный", "соответствующий", "последний"}
-LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|(?:,\s*)?(?:и|ни|а\s+также)\s+)(?:ни\s+)?", re.I)  # between two items of a list
-LIST_JOINS = frozenset({"и", "ни", "а", "также"})
+LIST_JOINS = frozenset({"и", "ни", "а", "также"})  # the words that join the items of a list (see _listed_apart)
+_JOINED_BY = r"(?:и|ни|а\s+также)"
+LIST_JOIN_RE = re.compile(rf"\s*(?:,\s*|(?:,\s*)?{_JOINED_BY}\s+)(?:ни\s+)?", re.I)  # between two items of a list
+LISTED_RE = re.compile(rf"\s{_JOINED_BY}\s", re.I)  # a list joined by words, not commas
 DENIALS = frozenset({"не", "нет", "ни", "без", "отсутствие", "отсутствовать"})  # what denies a list of things
-LISTED_RE = re.compile(r"\s(?:и|ни|а\s+также)\s", re.I)  # a list joined by words, not commas (see _listed_apart)
 ITEM_RE = re.compile(r"[,;]|\s[—–]\s|\s(?:и|или)\s", re.I)  # where the items of an enumeration part
 CHECKLIST_RE = re.compile(
     r"\b(?P<ind>[1-5]\.[1-3])\s*[,:]?\s*(?:п\.|пп\.|пункт\w*|подпункт\w*|п)\s*(?P<item>\d{1,2})\b"
@@ -701,6 +702,13 @@ class Recognizer:
         present = lem.forms
         digit = DIGIT_RE.search(numerals(text)) is not None  # (an indicator's value or a share needs one)
         heading: list[range] = []  # the unit a finding opens with, worked out once a `none` word is found
+
+        def pattern_hit(did: str, k: int, m: tuple[list[Match], list[int], list[int]]) -> _Hit:
+            return _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
+
+        def value_met(words: Sequence[int]) -> bool:
+            return digit and self._value_met(text, toks, words)
+
         for n in self._pattern_index.candidates(lem):
             d, k, cp = self._pattern_of[n]
             if d.id in hits or d.cue and not has_cue or not cp.may_match(present):
@@ -710,8 +718,8 @@ class Recognizer:
                 if "," in text or LISTED_RE.search(text):
                     held.setdefault(d.id, []).append((k, m, cp))  # its `none` word may be said of another thing
                 continue
-            if m is not None and not (digit and self._value_met(text, toks, m[2])):
-                hits[d.id] = _Hit(d.id, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
+            if m is not None and not value_met(m[2]):
+                hits[d.id] = pattern_hit(d.id, k, m)
         parts, seen, signals = self._part_signals(text, toks)
         if all(sg.clear for sg in signals) or self._all_satisfied(text, signals):
             return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
@@ -730,7 +738,12 @@ class Recognizer:
             # so do the items of a list whose lead says it was put right: «замечания устранены: размещены тарифы, …»
             calm = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear or self._put_right(text, toks, span, sg)]
             calmed = [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in calm) for i in h.words)]
-            drop(lambda: [hits.pop(did) for did in calmed], "said_clear")
+
+            def calm_down() -> None:
+                for did in calmed:
+                    del hits[did]
+
+            drop(calm_down, "said_clear")
         for n, (plem, surface, _) in enumerate(seen):
             pieces = self._clauses(text, toks, parts[n], ASPECT_RE) if signals[n].survey else ()
             found = self.concepts.match(
@@ -799,18 +812,20 @@ class Recognizer:
             # a phrase the pattern is made of alone may be told again in a clause of its own: «охранник хамит на
             # входе, а воспитатели отвечают сквозь зубы»
             again = sorted({tuple(p) for p in find_all(cp.all[0], lem) if not set(p) & set(m[2])}) if telling and len(cp.all) == 1 and not cp.any else []
-            for alone in (m, *((([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], list(p), list(p))) for p in again)) if "," in text else ():
-                if self._held_back(text, toks, lem, cp, alone[2], hits, whole_signal, telling, alone is not m) and not (
-                    digit and self._value_met(text, toks, alone[2])
-                ):
-                    hits[did] = _Hit(did, "pattern", k, tuple(alone[0]), None, -1, at=tuple(alone[1]), words=tuple(alone[2]))
-                    break
-            else:
-                # any of its patterns may name one item of a list whose other item is its `none` word's thing
-                for k, m, cp in tried:
-                    if self._listed_apart(text, toks, cp.none.positions(lem), m[2], hits) and not (digit and self._value_met(text, toks, m[2])):
-                        hits[did] = _Hit(did, "pattern", k, tuple(m[0]), None, -1, at=tuple(m[1]), words=tuple(m[2]))
-                        break
+            readings = [m, *(([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], list(p), list(p)) for p in again)]
+            alone = next(
+                (r for r in readings if self._held_back(text, toks, lem, cp, r[2], hits, whole_signal, telling, r is not m) and not value_met(r[2])),
+                None,
+            ) if "," in text else None
+            if alone is not None:
+                hits[did] = pattern_hit(did, k, alone)
+                continue
+            # any of its patterns may name one item of a list whose other item is its `none` word's thing
+            listed = next(
+                ((k, m) for k, m, cp in tried if self._listed_apart(text, toks, cp.none.positions(lem), m[2], hits) and not value_met(m[2])), None
+            )
+            if listed is not None:
+                hits[did] = pattern_hit(did, *listed)
         numbered: set[str] = set()  # deficiencies a number names: the phrasings, blind to numbers, do not judge them
         results: set[str] = set()  # those an indicator's value names: each is its own indicator's result
         for did, value in self._indicator_results(text, lem):  # beside what the words name: «5.1 и 5.3 — 82 и 80»
@@ -1642,7 +1657,7 @@ class Recognizer:
         mine = set(own)
         surface, spans = toks.surface, toks.spans
         told = mine.union(*others)
-        cuts = [m.start() for m in CLAUSE_RE.finditer(text)]
+        clause = Recognizer._clauses(text, toks, (0, len(text)), CLAUSE_RE)
 
         def hangs(i: int) -> bool:  # a word that hangs on an item's noun: a modifier, a genitive, «для», «по»
             if surface[i] in LIST_JOINS or toks.lemma_sets[i] & DENIALS:
@@ -1651,10 +1666,8 @@ class Recognizer:
             return genitive or modifier or surface[i] in ATTRIBUTE_PREPOSITIONS
 
         def denied(lo: int, hi: int) -> bool:
-            start = max((c for c in cuts if c < spans[lo][0]), default=-1)
-            end = min((c for c in cuts if c >= spans[hi][1]), default=len(text))
-            before = [i for i in range(lo) if spans[i][0] > start]
-            after = [i for i in range(hi + 1, len(surface)) if spans[i][1] <= end]
+            before = [i for i in range(lo) if clause[i] == clause[lo]]
+            after = [i for i in range(hi + 1, len(surface)) if clause[i] == clause[hi]]
             says = [i for i in after if i not in told and not toks.lemma_sets[i] & DENIALS]
             if any(surface[i].isdigit() or is_predicate(surface[i]) or not (surface[i] in PREPOSITIONS or any(attachment(surface[i]))) for i in says):
                 return False  # «стульев достаточно», «стульев хватает», «стульев 12»
