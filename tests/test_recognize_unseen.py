@@ -2845,3 +2845,33 @@ def test_staff_fewer_than_the_list(engine: Engine, text: str, expected: list[str
 )
 def test_a_stand_hung_where_nobody_reads_it(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past year on what a site or a stand shows says it is stale
+        ("на стенде у кассы прейскурант 2018 года", ["info_outdated"]),
+        ("положение о порядке приёма на сайте в редакции 2016 г.", ["info_outdated"]),
+        ("на стенде висит список специалистов за позапрошлый год", ["info_outdated"]),
+        # a year of its own (a plan's, an assessment's), an age, a thing done
+        ("тарифы на 2026 год размещены на сайте", []),
+        ("результаты НОК 2024 года размещены на сайте", []),
+        ("бабушка, 83 года: «на стенде всё понятно, написано крупно»", []),
+    ],
+)
+def test_information_dated_by_a_past_year(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the site says one thing, the stand another
+        ("на стенде часы приёма юриста одни, на сайте другие", ["info_outdated"]),
+        ("телефон дежурного на сайте и на стенде разный", ["info_outdated"]),
+        ("сведения на стенде совпадают с сайтом, сверка 12.03.2026", []),
+    ],
+)
+def test_site_and_stand_that_disagree(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
