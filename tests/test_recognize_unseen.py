@@ -2875,3 +2875,10 @@ def test_information_dated_by_a_past_year(engine: Engine, text: str, expected: l
 )
 def test_site_and_stand_that_disagree(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_a_problem_weighed_at_its_own_place_is_not_judged_by_the_others(engine: Engine) -> None:
+    # the model, weighing «хамит» at its place, once saw the line's «опаздывает» and «не хватает» there too
+    text = "соцработник опаздывает, хамит, ставок не хватает"
+    never_seen = Engine(engine.catalog.model_copy(update={"phrasings": [p for p in engine.catalog.phrasings if p.text != text]}))
+    assert set(ids(never_seen, text)) == {"service_delays", "courtesy_service_low", "staffing_shortage"}

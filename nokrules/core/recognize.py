@@ -1112,8 +1112,8 @@ class Recognizer:
         every word of the finding, finds all but impossible (below `min_found`), each with its probability: one word
         (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
         ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also
-        weighed at the places of its own words, with the words that say what is wrong, and kept where the model would
-        take it on its own (`min_probability`): a line that lists several aspects («недовольны питанием, мебелью,
+        weighed at the places of its own words (with what each place itself says of its thing, and with the words
+        that say what is wrong), and kept where the model would take it on its own (`min_probability`): a line that lists several aspects («недовольны питанием, мебелью,
         досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
         that rests on a number alone (`numbered`) is never judged: the model does not see numbers. Nor is one with a
         word of its own the model has seen in fewer than `min_seen` phrasings («водицы испить негде»: a curator's word
@@ -1130,9 +1130,9 @@ class Recognizer:
         spec, model = staged
         judged = [h for h in judged if all(model.knows(self._features_of(toks, slice(i, i + 1)), spec.min_seen) for i in h.words)]
         marks = self._marks(text, toks)
-        features = self._features_of(toks) | marks  # (`_weighed`, its marks kept for the places below)
+        features = self._features_of(toks) | marks  # (`_weighed`)
         aside: set[int] | None = None
-        said = marks
+        said: frozenset[str] = frozenset()
         found: dict[str, Outvoted] = {}
         for h in judged:
             p = model.probability(features, h.deficiency)
@@ -1142,12 +1142,14 @@ class Recognizer:
             if len(hits) > 1:
                 if aside is None:
                     aside = self._aside(toks, parts, signals)
-                    said = self.features(" ".join(toks.surface[i] for i in sorted(aside))) | marks  # what is wrong, of any place
+                    said = self.features(" ".join(toks.surface[i] for i in sorted(aside)))  # what is wrong, of any place
                 places = self._own_places(h.words, aside, text, toks)
                 if any(
-                    (model.probability(self.features(text[a:b]) | extra, h.deficiency) or 0.0) >= spec.min_probability
+                    (model.probability(self.features(text[a:b]) | own | extra, h.deficiency) or 0.0) >= spec.min_probability
                     for a, b in places
-                    for extra in (marks, said)
+                    # (the place's own marks: «опаздывает» elsewhere makes no «хамит» a shortfall)
+                    for own in (self._marks(text, toks, a, b),)
+                    for extra in (frozenset(), said)
                 ):
                     continue
             words = _place_words(text, places) if places else text.strip()
