@@ -26,6 +26,8 @@ __all__ = [
     "ANSWER_CUT_RE", "PLACE_DASH_RE", "decode", "group_lines", "join_lines", "normalize_line", "split_findings", "without_plan_columns",
 ]
 
+TICKS = ("✓", "✔")  # a bullet, unless more marks follow in its line
+CHECK_MARKS = frozenset("✓✔☑✗✘☒")
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # one scan; `translate` costs a lookup a character
@@ -109,6 +111,8 @@ def group_lines(lines: Iterable[tuple[int, str]], wrapped: bool = True) -> list[
             continue
         m = BULLET_RE.match(line)
         content = line[m.end() :].strip() if m else line
+        if m and m.group().strip() in TICKS and any(c in content for c in CHECK_MARKS):
+            content = line.strip()  # «✓ стоянка ✗ коляски»: a checklist's marks, each its item's, not a bullet
         if m and not content:
             if cur:
                 closed.append(cur)

@@ -2573,7 +2573,8 @@ def _lead_mark(m: re.Match[str]) -> str:
     """A mark before its item, put after it as a word (see LEAD_MARK_RE); kept where the item tells its own state."""
     if LEAD_ITEM_SAYS_RE.search(m.group("item")):
         return m.group()
-    return f" {m.group('item')} {'есть' if m.group('yes') else 'нет'}"
+    # (a «;» after it: the next mark opens another item, not more of this one — «✓ стоянка ✗ коляски»)
+    return f" {m.group('item')} {'есть' if m.group('yes') else 'нет'};"
 
 
 def _read_marks(text: str) -> str:
