@@ -2157,8 +2157,8 @@ class Recognizer:
 
     def _shape(self, text: str) -> str:
         """The text with what makes a finding unique and says nothing of its deficiency masked: numbers that are
-        no share, score or size («акт № 1234 от 12.03.2026», «корпус 3»; checklist items such as «3.2 п.4»
-        stay) and names the dictionary does not know («ул. Каролиская»)."""
+        no share, score, size or year («акт № 1234 от 12.03.2026», «корпус 3»; checklist items such as «3.2 п.4»
+        and «тарифы 2019 года» stay) and names the dictionary does not know («ул. Каролиская»)."""
         if not MASKABLE_RE.search(text.lstrip()):
             return text  # no number and no capital past the first letter: nothing to mask, no whereabouts
         masked = text
