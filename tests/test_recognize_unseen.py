@@ -2882,3 +2882,32 @@ def test_a_problem_weighed_at_its_own_place_is_not_judged_by_the_others(engine: 
     text = "соцработник опаздывает, хамит, ставок не хватает"
     never_seen = Engine(engine.catalog.model_copy(update={"phrasings": [p for p in engine.catalog.phrasings if p.text != text]}))
     assert set(ids(never_seen, text)) == {"service_delays", "courtesy_service_low", "staffing_shortage"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the building not adapted (3.1) and services not on equal terms (3.2): two indicators, two deficiencies
+        ("Корпус для инвалидов не приспособлен, условия для получения ими услуг наравне с другими не созданы.",
+         ["premises_access_not_adapted", "equal_access_conditions_missing"]),
+        ("доступная среда в отделении не создана, условий для получения услуг инвалидами наравне с другими нет",
+         ["premises_access_not_adapted", "equal_access_conditions_missing"]),
+    ],
+)
+def test_premises_and_equal_terms_are_two_indicators(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a wait that does not exceed its limit is no delay
+        ("ожидание приёма у юриста не превышает установленного срока", []),
+        ("ожидание приёма у юриста превышает установленный срок", ["service_delays"]),
+        # a service nobody brings home, told after the place
+        ("соцтакси в районе нет, и на дому инвалидов не обслуживают", ["remote_service_missing", "disabled_transport_missing"]),
+        ("Спецтранспорта нет, на дому услуги центр не оказывает.", ["remote_service_missing", "disabled_transport_missing"]),
+    ],
+)
+def test_waits_within_limits_and_services_not_brought_home(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
