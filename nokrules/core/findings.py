@@ -23,11 +23,13 @@ from nokrules.core.model import Finding
 from nokrules.core.printable import printable
 
 __all__ = [
-    "ANSWER_CUT_RE", "PLACE_DASH_RE", "decode", "group_lines", "join_lines", "normalize_line", "split_findings", "without_plan_columns",
+    "ANSWER_CUT_RE", "PLACE_DASH_RE", "decode", "group_lines", "join_lines", "normalize_line", "split_findings", "without_bullet",
+    "without_plan_columns",
 ]
 
-TICKS = ("✓", "✔")  # a bullet, unless more marks follow in its line
-CHECK_MARKS = frozenset("✓✔☑✗✘☒")
+TICKS = ("✓", "✔")  # a bullet, unless another mark in its line opens an item too
+# a checklist mark that opens an item («✗ коляски»), not one that closes it («пандус ✗», «Брайль ✗;»)
+OPENING_MARK_RE = re.compile(r"[✓✔☑✗✘☒]\s*[^\W\d_«\"]|[✓✔☑✗✘☒]\s*[«\"\d]")
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●○■□➢►✓✔>]+|\(?\d{1,3}[.)](?!\d)|\(?[а-яa-z][)])\s*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # one scan; `translate` costs a lookup a character
@@ -110,9 +112,7 @@ def group_lines(lines: Iterable[tuple[int, str]], wrapped: bool = True) -> list[
                 cur = None
             continue
         m = BULLET_RE.match(line)
-        content = line[m.end() :].strip() if m else line
-        if m and m.group().strip() in TICKS and any(c in content for c in CHECK_MARKS):
-            content = line.strip()  # «✓ стоянка ✗ коляски»: a checklist's marks, each its item's, not a bullet
+        content = without_bullet(line, m)
         if m and not content:
             if cur:
                 closed.append(cur)
@@ -381,6 +381,18 @@ def _ends_a_word(text: str, at: int) -> bool:
 def _clean(piece: str) -> str:
     piece = piece.strip().strip(" ,.;:")
     return piece.strip()
+
+
+def without_bullet(line: str, m: re.Match[str] | None = None) -> str:
+    """The line without its list bullet (`m`, BULLET_RE's match, when the caller has it). A tick that opens a line
+    where another mark opens an item too is a checklist's mark, not a bullet: «✓ стоянка ✗ коляски» keeps it."""
+    m = BULLET_RE.match(line) if m is None else m
+    if m is None:
+        return line
+    content = line[m.end() :].strip()
+    if m.group().strip() in TICKS and OPENING_MARK_RE.search(content):
+        return line.strip()
+    return content
 
 
 def split_findings(text: str) -> list[Finding]:

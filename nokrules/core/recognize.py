@@ -263,6 +263,7 @@ CHECK_MARK_RE = re.compile(r"(?<=[^\s,;:(])(?:\s*:)?\s*(?:(?P<yes>[✓✔☑])|[
 # стенд», «✗ кнопка вызова»; once a line opens with one, each mark in it opens its item («✓ парковка ✗ ФХД»). An item
 # that tells its own state («✓ пандус отсутствует») keeps the mark as a bullet.
 LEAD_MARK = r"(?:(?P<yes>[✓✔☑]|\[[xхvV✓✔+]\])|[✗✘]|\[[\s✗✘]?\])\s*(?P<item>[^;|✓✔☑✗✘\[\]—–:(,]*[^;|✓✔☑✗✘\[\]—–:(,\s])"
+LEAD_SIGNS = frozenset("✓✔☑✗✘[")  # what a mark before an item starts with
 LEAD_MARK_RE = re.compile(rf"(?:^\s*|(?<=[;|])\s*|(?<=\s\s)){LEAD_MARK}", re.I)
 LEAD_MARKS_RE = re.compile(rf"(?:^\s*|(?<=[;|])\s*|(?<=\s)){LEAD_MARK}", re.I)  # a line that opens with a mark: every mark leads
 # an item that tells its own state, so a mark before it is a bullet
@@ -2573,8 +2574,10 @@ def _lead_mark(m: re.Match[str]) -> str:
     """A mark before its item, put after it as a word (see LEAD_MARK_RE); kept where the item tells its own state."""
     if LEAD_ITEM_SAYS_RE.search(m.group("item")):
         return m.group()
-    # (a «;» after it: the next mark opens another item, not more of this one — «✓ стоянка ✗ коляски»)
-    return f" {m.group('item')} {'есть' if m.group('yes') else 'нет'};"
+    # (a «;» before the next mark: it opens another item, not more of this one — «✓ стоянка ✗ коляски»)
+    rest = m.string[m.end() :]
+    follows = rest.lstrip()[:1] not in (";", "|") and any(c in LEAD_SIGNS for c in rest)
+    return f" {m.group('item')} {'есть' if m.group('yes') else 'нет'}{';' if follows else ''}"
 
 
 def _read_marks(text: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from nokrules.core.errors import InputError
-from nokrules.core.findings import BULLET_RE, group_lines, join_lines, normalize_line
+from nokrules.core.findings import group_lines, join_lines, normalize_line, without_bullet
 from nokrules.core.limits import OFFICE_UNPACKED_MAX
 from nokrules.core.model import ProtocolInstitution
 
@@ -57,9 +57,7 @@ def _strip_item(text: str) -> str:
 def clean_item(text: str) -> str:
     """One finding or plan line given on its own (a list element): spaces made one, the bullet and the
     trailing «;» or «,» of a list gone, a line break inside it made a space."""
-    text = clean(" ".join(text.split("\n")))
-    m = BULLET_RE.match(text)
-    return _strip_item(text[m.end() :] if m else text)
+    return _strip_item(without_bullet(clean(" ".join(text.split("\n")))))
 
 
 def group_items(lines: Sequence[tuple[int, str]], wrapped: bool) -> list[tuple[int, str]]:
