@@ -151,8 +151,13 @@ CHECKLIST_LIST_RE = re.compile(
 # a score given in points: «60 баллов», «оценено в 40 баллов из 100»
 SCORE_VALUE_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*балл")
 # a year before «г.» or «год»: it says when a document dates from («тарифы 2019 года», «в редакции 2015 г.»), which an
-# age («мама, 31 год») or a count («не обновлялся 3 года») masked the same way would not
-YEAR_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)(?=\s*(?:г\b|г\.|гг|год))")
+# age («мама, 31 год») or a count («не обновлялся 3 года») masked the same way would not. Not a year of a period or an
+# event («на 2026 год», «в 2025 году») nor of a date («15 мая 2025 г.»): those say nothing of how old a thing is
+YEAR_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)(?=\s*(?:г\b|гг|год))")
+NOT_DATED_RE = re.compile(
+    r"(?:^|[^а-яё])(?:на|в|во|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[яйе]|июн[а-яё]*|июл[а-яё]*"
+    r"|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*)\s*$"
+)
 TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this share of the title's content words
 # a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
 # (fractions «0,64» and indicator numbers «4.1» say something too)
@@ -2191,7 +2196,7 @@ class Recognizer:
             keep += [m.span() for m in DURATION_RE.finditer(folded, first if half < 0 else min(first, half))]
             # and a temperature: «в кабинете +22» says nothing is wrong
             keep += [m.span() for _, m in _temperatures(folded)]
-            keep += [m.span() for m in YEAR_RE.finditer(folded, first)]
+            keep += [m.span() for m in YEAR_RE.finditer(folded, first) if not NOT_DATED_RE.search(folded, max(0, m.start() - 12), m.start())]
 
             def number(m: re.Match[str]) -> str:
                 meaningful = any(a <= m.start() < b for a, b in keep) or not self._catalog_numbers.isdisjoint(DIGITS_RE.findall(m.group()))
