@@ -2854,9 +2854,14 @@ def test_a_stand_hung_where_nobody_reads_it(engine: Engine, text: str, expected:
         ("на стенде у кассы прейскурант 2018 года", ["info_outdated"]),
         ("положение о порядке приёма на сайте в редакции 2016 г.", ["info_outdated"]),
         ("на стенде висит список специалистов за позапрошлый год", ["info_outdated"]),
-        # a year of its own (a plan's, an assessment's), an age, a thing done
+        ("на сайте новости 2022 года", ["info_outdated"]),
+        ("стенд в холле есть, но сведения на нём за 2020 год", ["info_outdated"]),
+        # a year of its own (a plan's, an assessment's, an event's, a date's), an age, a thing done
         ("тарифы на 2026 год размещены на сайте", []),
+        ("на сайте тарифы на 2026 год", []),
         ("результаты НОК 2024 года размещены на сайте", []),
+        ("на стенде объявление о дне открытых дверей 15 мая 2025 г.", []),
+        ("сайт работает с 2015 года, информация на нём полная", []),
         ("бабушка, 83 года: «на стенде всё понятно, написано крупно»", []),
     ],
 )
@@ -2871,6 +2876,9 @@ def test_information_dated_by_a_past_year(engine: Engine, text: str, expected: l
         ("на стенде часы приёма юриста одни, на сайте другие", ["info_outdated"]),
         ("телефон дежурного на сайте и на стенде разный", ["info_outdated"]),
         ("сведения на стенде совпадают с сайтом, сверка 12.03.2026", []),
+        # other ways, other sections: nothing compared
+        ("информация размещается на сайте, на стенде и другими способами", []),
+        ("на сайте и стенде материалы размещены в разных разделах", []),
     ],
 )
 def test_site_and_stand_that_disagree(engine: Engine, text: str, expected: list[str]) -> None:
@@ -2907,7 +2915,15 @@ def test_premises_and_equal_terms_are_two_indicators(engine: Engine, text: str, 
         # a service nobody brings home, told after the place
         ("соцтакси в районе нет, и на дому инвалидов не обслуживают", ["remote_service_missing", "disabled_transport_missing"]),
         ("Спецтранспорта нет, на дому услуги центр не оказывает.", ["remote_service_missing", "disabled_transport_missing"]),
+        # a tick that opens a line is a bullet when the other mark closes its item
+        ("✔ пандус ✗", ["ramp_missing"]),
     ],
 )
 def test_waits_within_limits_and_services_not_brought_home(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+def test_premises_not_adapted_for_hearing_are_its_items(engine: Engine) -> None:
+    # the hearing items name what is missing; the general 3.1 adds nothing to them
+    text = "объект не адаптирован для инвалидов по слуху: нет сурдопереводчика, нет бегущей строки"
+    assert set(ids(engine, text)) == {"sign_interpreter_missing", "sound_visual_duplication_missing"}
