@@ -1119,8 +1119,8 @@ class Recognizer:
         (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
         ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also
         weighed at the places of its own words (with what each place itself says of its thing, and with the words
-        that say what is wrong), and kept where the model would take it on its own (`min_probability`): a line that lists several aspects («недовольны питанием, мебелью,
-        досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
+        that say what is wrong), and kept where the model would take it on its own (`min_probability`): a line that
+        lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
         that rests on a number alone (`numbered`) is never judged: the model does not see numbers. Nor is one with a
         word of its own the model has seen in fewer than `min_seen` phrasings («водицы испить негде»: a curator's word
         no phrasing has yet, or one odd line has), whose probability the finding's other words, or that one line's
@@ -1136,7 +1136,7 @@ class Recognizer:
         spec, model = staged
         judged = [h for h in judged if all(model.knows(self._features_of(toks, slice(i, i + 1)), spec.min_seen) for i in h.words)]
         marks = self._marks(text, toks)
-        features = self._features_of(toks) | marks  # (`_weighed`)
+        features = self._features_of(toks) | marks  # (as `_weighed` gives them)
         aside: set[int] | None = None
         said: frozenset[str] = frozenset()
         found: dict[str, Outvoted] = {}
