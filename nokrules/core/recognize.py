@@ -1120,11 +1120,11 @@ class Recognizer:
         ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also
         weighed at the places of its own words (with what each place itself says of its thing, and with the words
         that say what is wrong), and kept where the model would take it on its own (`min_probability`): a line that
-        lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose own words hold a number («показатель 5.1 — 62») or
-        that rests on a number alone (`numbered`) is never judged: the model does not see numbers. Nor is one with a
-        word of its own the model has seen in fewer than `min_seen` phrasings («водицы испить негде»: a curator's word
-        no phrasing has yet, or one odd line has), whose probability the finding's other words, or that one line's
-        label, would make."""
+        lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
+        own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never judged:
+        the model does not see numbers. Nor is one with a word of its own the model has seen in fewer than `min_seen`
+        phrasings («водицы испить негде»: a curator's word no phrasing has yet, or one odd line has), whose probability
+        the finding's other words, or that one line's label, would make."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
@@ -1151,10 +1151,10 @@ class Recognizer:
                     said = self.features(" ".join(toks.surface[i] for i in sorted(aside)))  # what is wrong, of any place
                 places = self._own_places(h.words, aside, text, toks)
                 if any(
-                    (model.probability(self.features(text[a:b]) | own | extra, h.deficiency) or 0.0) >= spec.min_probability
+                    (model.probability(place | extra, h.deficiency) or 0.0) >= spec.min_probability
                     for a, b in places
                     # (the place's own marks: «опаздывает» elsewhere makes no «хамит» a shortfall)
-                    for own in (self._marks(text, toks, a, b),)
+                    for place in (self.features(text[a:b]) | self._marks(text, toks, a, b),)
                     for extra in (frozenset(), said)
                 ):
                     continue
@@ -2581,7 +2581,7 @@ def _lead_mark(m: re.Match[str]) -> str:
         return m.group()
     # (a «;» before the next mark: it opens another item, not more of this one — «✓ стоянка ✗ коляски»)
     rest = m.string[m.end() :]
-    follows = rest.lstrip()[:1] not in (";", "|") and any(c in LEAD_SIGNS for c in rest)
+    follows = rest.lstrip()[:1] not in (";", "|") and not LEAD_SIGNS.isdisjoint(rest)
     return f" {m.group('item')} {'есть' if m.group('yes') else 'нет'}{';' if follows else ''}"
 
 
@@ -2593,7 +2593,7 @@ def _read_marks(text: str) -> str:
     ones and zeros («сурдоперевод — 0, версия для слабовидящих — 1») a one says the item is there; a checklist app's
     box or mark before its item is put after it as a word («[ ] пандус» reads «пандус нет»)."""
     # (each mark has its sign: a line without it is not searched for the mark)
-    if "[" in text or "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text:  # «[ ] пандус», «✗ ФХД»
+    if not LEAD_SIGNS.isdisjoint(text):  # «[ ] пандус», «✗ ФХД»
         text = (LEAD_MARKS_RE if LEAD_MARK_RE.match(text) else LEAD_MARK_RE).sub(_lead_mark, text)
     if "✓" in text or "✔" in text or "☑" in text or "✗" in text or "✘" in text or "☒" in text:  # a tick is a plus
         text = CHECK_MARK_RE.sub(lambda m: " +" if m.group("yes") else " −", text)
