@@ -115,7 +115,12 @@ NAME_TAIL_RE = re.compile(
     re.I,
 )
 # a checklist's answer after a dash that a thing is there: «пандус — да», «поручни — есть», «кнопка вызова — в наличии»
-THERE_ANSWER_RE = re.compile(r"\s[—–-]\s*(?:да|есть|имеется|имеются|(?:имеется\s+)?в\s+наличии)\s*(?=[,;.!]|$)", re.I)
+# «— да», «— да/да» (site and stand), «— да (тел., лично, ЕПГУ)»: not a bracket that takes some of it back
+THERE_ANSWER_RE = re.compile(
+    r"\s[—–-]\s*(?:да|есть|имеется|имеются|(?:имеется\s+)?в\s+наличии)(?:\s*/\s*(?:да|есть))*\s*"
+    r"(?=[,;.!]|$|\((?![^)]*\b(?:не|нет|ни|частичн\w*|только|кроме|но|однако)\b)[^)]*\))",
+    re.I,
+)
 # the catalog's `contrast` words that set a flaw against a thing said to be there: «пандус есть, но …» («зато»,
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
