@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, is_noun, may_head, normal_form
+from nokrules.core.lemmas import WORD_RE, fold, is_attached, is_infinitive, is_known, is_noun, may_head, normal_form
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -960,7 +960,7 @@ class Concepts:
         last = len(lem.sets) - 1
         for el in self.denials:
             for pos in find_all(el, lem):
-                if not any(pos[0] > r[-1] and not PUNCTUATION_RE.search(text, spans[r[0]][1], spans[pos[0]][0]) for r in remarks):
+                if not any(pos[0] > r[-1] and _one_clause(text, spans, r[0], pos[0]) for r in remarks):
                     continue  # no remark before it in its clause
                 if pos[-1] == last or text[spans[pos[-1]][1] :].lstrip().startswith((",", ";")) and not self._troubled_after(
                     lem, text, spans, spots, pos[-1]
@@ -1201,6 +1201,19 @@ class Concepts:
             state = (self._state(sig, spots[owner], clauses) if near else sig.state) if c.signal != "survey" else None
             hits.append(ConceptHit(c.deficiency, matches, state, part, tuple(pos)))
         return hits
+
+
+def _one_clause(text: str, spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    """Do words `a` and `b` stand in one clause? Only clauses that hang on a noun («приглашаемого по договору»,
+    «которое готовит подрядчик») may stand between them, set off by commas: «жалоб на работу сурдопереводчика,
+    приглашаемого по договору с ВОГ, не поступало». «Жалоб нет, пандус сломан» is two clauses."""
+    if not PUNCTUATION_RE.search(text, spans[a][1], spans[b][0]):
+        return True
+    after_comma = [k for k in range(a + 1, b + 1) if PUNCTUATION_RE.search(text, spans[k - 1][1], spans[k][0])]
+    if any(re.search(r"[^,\s]", text[spans[k - 1][1] : spans[k][0]]) for k in after_comma):
+        return False  # a colon, a dash or a bracket: another clause
+    inner = [k for k in after_comma if k != b]
+    return bool(inner) and all(is_attached(fold(text[spans[k][0] : spans[k][1]])) for k in inner)
 
 
 def _word_spans(text: str, lem: Lemmas) -> list[tuple[int, int]]:
