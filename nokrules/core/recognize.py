@@ -750,7 +750,12 @@ class Recognizer:
             # a pattern whose words all stand in parts that say nothing is wrong: «тарифы утверждены; жалоб на размер
             # платы нет»
             # so do the items of a list whose lead says it was put right: «замечания устранены: размещены тарифы, …»
-            calm = [toks._range(*span) for span, sg in zip(parts, signals, strict=True) if sg.clear or self._put_right(text, toks, span, sg)]
+            # and a heading the remark after its colon is given on: «Показатели доброжелательности …: замечаний нет»
+            calm = [
+                toks._range(*span)
+                for n, (span, sg) in enumerate(zip(parts, signals, strict=True))
+                if sg.clear or self._put_right(text, toks, span, sg) or _heads_clear(text, parts, signals, n)
+            ]
             calmed = [did for did, h in hits.items() if all(any(r.start <= i < r.stop for r in calm) for i in h.words)]
 
             def calm_down() -> None:
@@ -759,6 +764,8 @@ class Recognizer:
 
             drop(calm_down, "said_clear")
         for n, (plem, surface, _) in enumerate(seen):
+            if _heads_clear(text, parts, signals, n):
+                continue  # «Показатели доброжелательности …: замечаний нет» names what has no remark
             pieces = self._clauses(text, toks, parts[n], ASPECT_RE) if signals[n].survey else ()
             found = self.concepts.match(
                 plem, surface, signals[n], n, clauses=self._clauses(text, toks, parts[n]), context=lem, aspects=pieces
@@ -766,7 +773,7 @@ class Recognizer:
             offset = toks._range(*parts[n]).start  # concept positions are the part's; the finding's are wanted
             own_found = bool(found)
             flaw = self._flaw_of_present(text, toks, parts, signals, n) if not found else None
-            if not found and (signals[n].problem or signals[n].survey or flaw is not None):
+            if not found and not signals[n].clear and (signals[n].problem or signals[n].survey or flaw is not None):
                 # «пандус есть, но слишком крутой», «НЕТ: эл. приёмной, анкеты»: a part that only says what is
                 # wrong names the thing of a neighbouring part that says nothing is wrong
                 for j in (n - 1, n + 1):
@@ -2742,6 +2749,14 @@ def _apart(mine: tuple[int, ...], theirs: tuple[int, ...], items: tuple[int, ...
     own = {items[i] for i in mine if i < len(items) and i not in theirs}
     other = {items[i] for i in theirs if i < len(items)}
     return bool(own) and -1 not in own and not own & other
+
+
+def _heads_clear(text: str, parts: Sequence[tuple[int, int]], signals: Sequence[PartSignal], n: int) -> bool:
+    """Is part `n` a heading with nothing wrong of its own, and the part after its colon or dash says nothing is
+    wrong («Показатели доброжелательности, вежливости, компетентности работников: замечаний нет»)?"""
+    if n + 1 >= len(parts) or not signals[n + 1].clear or signals[n].problem or signals[n].survey:
+        return False
+    return text[parts[n][1] : parts[n + 1][1]].lstrip()[:1] in (":", "—", "–", "-")
 
 
 def _after_preposition(surface: Sequence[str], at: int) -> bool:
