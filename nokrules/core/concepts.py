@@ -142,6 +142,13 @@ INDICATOR_POINTS_RE = re.compile(
     rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{{0,60}}?(?:\d+\s+из\s+\d+(?![.,]?\d)[^\d\n;]{{0,20}}?)?"
     r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
 )
+# an indicator and the first share after it in its clause, maybe after the count it comes from: «Итого по 2.3:
+# удовлетворены 71 человек из 118 (60,2 %)», «по 1.3 довольны 78 %»; not the answers to an added question
+# («5.3 доп. вопрос (качество жизни): улучшилось — 41 %»)
+INDICATOR_SHARE_RE = re.compile(
+    rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)(?![^\d\n;]{{0,60}}?\b(?:доп|вопр)[а-яё]*)[^\d\n;]{{0,60}}?(?:\d+\s+(?:[а-яё]+\s+)?из\s+\d+(?![.,]?\d)[^\d\n;]{{0,20}}?)?"
+    r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*(?:%|процент)"
+)
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
 _IND = rf"{NOT_IN_CODE}[1-5]\.[1-3](?![.,]?\d)"
 _VALUE = r"\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
@@ -176,7 +183,10 @@ ALL_ASKED_RE = re.compile(
     rf"(?<!\bне )\bвсе\s+(?:\d+\s+)?(?:опрошенн|анкетированн|{PEOPLE})[а-я]*(?:,?\s+[а-я]+){{0,7}},?\s+"
     r"(?:удовлетвор[её]н|довольн|готовы\s+(?:[а-я]+\s+)?рекомендова|рекомендуют)"
     # or those satisfied, then all: «графиком посещения довольны все», «… удовлетворены все 40»
-    r"|(?<!\bне )(?:удовлетвор[её]н|довольн)[а-я]*\s+все(?:\s+\d+)?(?:\s*[,.;]\s*(?!кроме)|\s*$)"
+    rf"|(?<!\bне )(?:удовлетвор[её]н|довольн)[а-я]*\s+все(?:\s+\d+(?:\s+[а-яё]+){{0,3}}|(?:\s+(?:опрошенн|анкетированн|{PEOPLE})[а-я]*){{0,2}})"
+    r"(?:\s*[,.;]\s*(?!кроме)|\s*$)"
+    # or all, then satisfied, and nothing after: «опрос провели, все довольны»
+    r"|(?<!\bне )(?<!\bпочти )\bвсе\s+(?:удовлетвор[её]н|довольн)[а-я]*(?:\s*[,.;]\s*(?!кроме)|\s*$)"
     # or the number asked, then all of them: «из 64 опрошенных все 64 отметили, что довольны»
     r"|\bиз\s+(?P<asked>\d+)\s+(?:[а-я]+\s+){0,4}?все\s+(?P=asked)\b"
 )
@@ -460,7 +470,7 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
             ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym")]
             out.append((ind, indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
-    for m in INDICATOR_POINTS_RE.finditer(folded):
+    for m in itertools.chain(INDICATOR_POINTS_RE.finditer(folded), INDICATOR_SHARE_RE.finditer(folded)):
         if not any(a <= m.start() < b for a, b in taken):
             out.append((m.group("ind"), indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
