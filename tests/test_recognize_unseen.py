@@ -2927,3 +2927,54 @@ def test_premises_not_adapted_for_hearing_are_its_items(engine: Engine) -> None:
     # the hearing items name what is missing; the general 3.1 adds nothing to them
     text = "объект не адаптирован для инвалидов по слуху: нет сурдопереводчика, нет бегущей строки"
     assert set(ids(engine, text)) == {"sign_interpreter_missing", "sound_visual_duplication_missing"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a checklist's «да» for the site and the stand, or with what is there in brackets
+        ("1.1.09 тарифы на услуги — да/да", []),
+        ("2.1.05 питьевая вода — да (кулер в холле)", []),
+        ("2.1.05 питьевая вода — нет (кулер убрали)", ["drinking_water_missing"]),
+        # a remark denied with a clause that hangs on its thing between them
+        ("Жалоб на уборку, которую проводит клининговая компания, не поступало", []),
+        # a heading, then «no remarks» after its colon or dash
+        ("Показатели доступности услуг для инвалидов: замечаний нет", []),
+        ("Комфортность условий предоставления услуг — нарушений не выявлено", []),
+        ("Доступность для инвалидов: пандуса нет", ["ramp_missing"]),
+    ],
+)
+def test_checklist_yes_and_remarks_denied_say_nothing_is_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is postponed or still on its way is not there yet
+        ("Установка кнопки вызова персонала перенесена на 2027 год", ["call_button_missing"]),
+        ("тактильная плитка оплачена, поставка ожидается в марте", ["tactile_guides_missing"]),
+        ("в стадии согласования: договор на услуги сурдопереводчика", ["sign_interpreter_missing"]),
+        # a room moved to another floor is no postponement
+        ("Кабинет логопеда перенесли на 2 этаж в прошлом году", []),
+    ],
+)
+def test_what_is_postponed_is_still_missing(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an indicator, then the share it comes to after its count
+        ("Итого по 3.3: удовлетворены 40 человек из 61 (65,6 %)", ["accessibility_satisfaction_low"]),
+        ("по 1.3 довольны 98,2 %", []),
+        # everyone asked is satisfied, whoever they are
+        ("Питанием довольны все 52 опрошенных проживающих", []),
+        # a fence in good order, and one knocked down
+        ("Территория благоустроена: освещение, ограждение по периметру, лавочки", []),
+        ("забор вокруг территории повален", ["territory_poor"]),
+    ],
+)
+def test_shares_after_an_indicator_and_the_grounds_in_order(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
