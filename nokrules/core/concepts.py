@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_attached, is_infinitive, is_known, is_noun, may_head, normal_form
+from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, is_noun, may_head, normal_form, opens_attached
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -142,11 +142,13 @@ INDICATOR_POINTS_RE = re.compile(
     rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)[^\d\n;]{{0,60}}?(?:\d+\s+из\s+\d+(?![.,]?\d)[^\d\n;]{{0,20}}?)?"
     r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*балл"
 )
-# an indicator and the first share after it in its clause, maybe after the count it comes from: «Итого по 2.3:
-# удовлетворены 71 человек из 118 (60,2 %)», «по 1.3 довольны 78 %»; not the answers to an added question
-# («5.3 доп. вопрос (качество жизни): улучшилось — 41 %»)
+# an indicator and the share of the satisfied after it, maybe after the count it comes from: «Итого по 2.3:
+# удовлетворены 71 человек из 118 (60,2 %)», «по 1.3 довольны 78 %»; not a share of the dissatisfied, a change or
+# a coverage («по 4.1 неудовлетворённых 2 %», «1.3 выросло на 5 %»), nor the answers to an added question («5.3 доп.
+# вопрос (качество жизни): удовлетворены улучшением 41 %»)
 INDICATOR_SHARE_RE = re.compile(
-    rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)(?![^\d\n;]{{0,60}}?\b(?:доп|вопр)[а-яё]*)[^\d\n;]{{0,60}}?(?:\d+\s+(?:[а-яё]+\s+)?из\s+\d+(?![.,]?\d)[^\d\n;]{{0,20}}?)?"
+    rf"{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)(?![^\d\n;]{{0,60}}?\b(?:доп\b|вопр))"
+    r"(?=[^\d\n;]{0,60}?\b(?:удовлетвор|довольн|удовл\b))[^\d\n;]{0,60}?(?:\d+\s+(?:[а-яё]+\s+)?из\s+\d+(?![.,]?\d)[^\d\n;]{0,20}?)?"
     r"(?<![\d.,])(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)\s*(?:%|процент)"
 )
 # several indicators and as many values, in order: «показатели 5.1 и 5.3 — 82 и 80 баллов соответственно»
@@ -1215,15 +1217,18 @@ class Concepts:
 
 def _one_clause(text: str, spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
     """Do words `a` and `b` stand in one clause? Only clauses that hang on a noun («приглашаемого по договору»,
-    «которое готовит подрядчик») may stand between them, set off by commas: «жалоб на работу сурдопереводчика,
-    приглашаемого по договору с ВОГ, не поступало». «Жалоб нет, пандус сломан» is two clauses."""
+    «которое готовит подрядчик») may stand between them, set off by commas, and the denial opens the piece after the
+    last comma: «жалоб на работу сурдопереводчика, приглашаемого по договору с ВОГ, не поступало». «Жалоб нет, пандус
+    сломан» is two clauses, and in «нарекания на пандус, который отсутствует» the denial is the attached clause's."""
     if not PUNCTUATION_RE.search(text, spans[a][1], spans[b][0]):
         return True
     after_comma = [k for k in range(a + 1, b + 1) if PUNCTUATION_RE.search(text, spans[k - 1][1], spans[k][0])]
-    if any(re.search(r"[^,\s]", text[spans[k - 1][1] : spans[k][0]]) for k in after_comma):
+    if any(re.search(r"[^,.\s]", text[spans[k - 1][1] : spans[k][0]]) for k in after_comma):
         return False  # a colon, a dash or a bracket: another clause
     inner = [k for k in after_comma if k != b]
-    return bool(inner) and all(is_attached(fold(text[spans[k][0] : spans[k][1]])) for k in inner)
+    if not inner or after_comma[-1] != b:
+        return False  # the denial is the attached clause's own: «нарекания на пандус, который отсутствует»
+    return all(opens_attached([fold(text[spans[i][0] : spans[i][1]]) for i in range(k, min(k + 2, b))]) for k in inner)
 
 
 def _word_spans(text: str, lem: Lemmas) -> list[tuple[int, int]]:
