@@ -2936,9 +2936,15 @@ def test_premises_not_adapted_for_hearing_are_its_items(engine: Engine) -> None:
         ("1.1.09 тарифы на услуги — да/да", []),
         ("2.1.05 питьевая вода — да (кулер в холле)", []),
         ("2.1.05 питьевая вода — нет (кулер убрали)", ["drinking_water_missing"]),
+        # a bracket that takes some of it back
+        ("2.1.07 запись на услугу — да (только лично)", ["appointment_booking_unavailable"]),
         # a remark denied with a clause that hangs on its thing between them
         ("Жалоб на уборку, которую проводит клининговая компания, не поступало", []),
+        ("Жалоб на работу сурдопереводчика, постоянно приглашаемого по договору, не поступало", []),
+        # the denial is the attached clause's own: the thing is missing
+        ("Получатели высказали нарекания на пандус, который отсутствует", ["ramp_missing"]),
         # a heading, then «no remarks» after its colon or dash
+        ("Показатели доброжелательности, вежливости, компетентности работников: замечаний нет", []),
         ("Показатели доступности услуг для инвалидов: замечаний нет", []),
         ("Комфортность условий предоставления услуг — нарушений не выявлено", []),
         ("Доступность для инвалидов: пандуса нет", ["ramp_missing"]),
@@ -2953,7 +2959,9 @@ def test_checklist_yes_and_remarks_denied_say_nothing_is_wrong(engine: Engine, t
     [
         # what is postponed or still on its way is not there yet
         ("Установка кнопки вызова персонала перенесена на 2027 год", ["call_button_missing"]),
-        ("тактильная плитка оплачена, поставка ожидается в марте", ["tactile_guides_missing"]),
+        ("Расширение дверного проёма в санузел перенесено на следующий год", ["doorways_narrow"]),
+        # a delivery on a schedule is no postponement
+        ("Поставка овощей ожидается по понедельникам", []),
         ("в стадии согласования: договор на услуги сурдопереводчика", ["sign_interpreter_missing"]),
         # a room moved to another floor is no postponement
         ("Кабинет логопеда перенесли на 2 этаж в прошлом году", []),
@@ -2969,12 +2977,33 @@ def test_what_is_postponed_is_still_missing(engine: Engine, text: str, expected:
         # an indicator, then the share it comes to after its count
         ("Итого по 3.3: удовлетворены 40 человек из 61 (65,6 %)", ["accessibility_satisfaction_low"]),
         ("по 1.3 довольны 98,2 %", []),
+        # a share of the dissatisfied or a change is no value of the indicator
+        ("По 4.1 неудовлетворённых 2 %", []),
+        ("Значение 1.3 увеличилось на 5 % к прошлому году", []),
         # everyone asked is satisfied, whoever they are
         ("Питанием довольны все 52 опрошенных проживающих", []),
+        ("опрос провели, 38 анкет, все довольны", []),
         # a fence in good order, and one knocked down
         ("Территория благоустроена: освещение, ограждение по периметру, лавочки", []),
         ("забор вокруг территории повален", ["territory_poor"]),
+        ("Утром повалил снег, дворник сразу расчистил дорожки во дворе", []),
     ],
 )
 def test_shares_after_an_indicator_and_the_grounds_in_order(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # care nobody gives: left alone at night, nobody coming for half an hour
+        ("Лежачих на ночь оставляют одних, пост пустует", ["care_neglect"]),
+        ("попросит судно — санитарка не идёт по полчаса", ["care_neglect"]),
+        # a room left with one resident is no neglect
+        ("В палате осталась одна проживающая, остальных перевели в новый корпус", []),
+        # rudeness that was not there
+        ("персонал не был груб", []),
+    ],
+)
+def test_care_nobody_gives_and_rudeness_denied(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
