@@ -3007,3 +3007,17 @@ def test_shares_after_an_indicator_and_the_grounds_in_order(engine: Engine, text
 )
 def test_care_nobody_gives_and_rudeness_denied(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the methodology's names of the indicators' values, with their dots or without
+        ("Пперв.контуд = 74,2; Показ.услугуд = 96", ["courtesy_first_contact_low"]),
+        ("Пвежлдистуд — 71,4", ["courtesy_remote_low"]),
+        ("Итоговые значения: Преком — 64, Пуд — 97,5", ["recommend_low"]),
+        ("Порг.услуд = 99", []),
+    ],
+)
+def test_the_names_of_indicator_values(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

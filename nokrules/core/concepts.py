@@ -121,9 +121,19 @@ COUNT_OF_RE = re.compile(
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
 SHARE_WORD_RE = re.compile(r"(?:^|\s)из(?:\s|$)|треть|четверть|половина|доля|процент|удельный")
-# the methodology's names of the indicators' values (приказ Минтруда № 344н): «Поткруд — 87,5» is «1.3 — 87,5»
-INDICATOR_SYMBOLS = {"пинф": "1.1", "пдист": "1.2", "поткруд": "1.3", "пожид": "2.2", "пкомфуд": "2.3", "пдостуд": "3.3"}
-_SYMBOLS = "|".join(INDICATOR_SYMBOLS)
+# the methodology's names of the indicators' values (приказ Минтруда № 344н), with the dots inside them or without
+# («Поткруд — 87,5» is «1.3 — 87,5», «Пперв.контуд = 78,6» and «Ппервконтуд = 78,6» are «4.1 — 78,6»), and the
+# same names without «уд» («удовлетворённых») and with «вежл» first («Пвежл.перв», «Пвежл.оказ»), as people shorten them
+_SYMBOL_NAMES = {
+    "1.1": ["пинф"], "1.2": ["пдист"], "1.3": ["поткруд", "потк.уд"], "2.1": ["пкомф.усл"], "2.2": ["пожид"],
+    "2.3": ["пкомфуд", "пкомф.уд"], "3.1": ["порг.дост"], "3.2": ["пуслуг.дост"], "3.3": ["пдостуд", "пдост.уд"],
+    "4.1": ["пперв.контуд", "пперв.конт", "пвежл.перв"], "4.2": ["показ.услугуд", "показ.услуд", "показ.услуг", "пвежл.оказ"],
+    "4.3": ["пвежл.дистуд", "пвежл.дист"], "5.1": ["преком"], "5.2": ["порг.услуд", "порг.усл"], "5.3": ["пуд"],
+}
+INDICATOR_SYMBOLS = {name.replace(".", ""): ind for ind, names in _SYMBOL_NAMES.items() for name in names}
+_SYMBOLS = "|".join(  # (the longest first, so that «пвежл.дистуд» is not cut at «пвежл.дист»)
+    re.escape(name).replace(r"\.", r"\.?") for name in sorted((n for ns in _SYMBOL_NAMES.values() for n in ns), key=len, reverse=True)
+)
 INDICATOR_SYMBOL_RE = re.compile(rf"\b(?:{_SYMBOLS})\b")
 # the tail of a longer code is no indicator: «2.1.3» is item 3 of indicator 2.1, not indicator 1.3
 NOT_IN_CODE = r"(?<!\d[.,])"
@@ -469,7 +479,7 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
             taken.append(m.span())
     for m in INDICATOR_VALUE_RE.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken) and not _counts_things(folded, m.end("value")):
-            ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym")]
+            ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym").replace(".", "")]
             out.append((ind, indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
     for m in itertools.chain(INDICATOR_POINTS_RE.finditer(folded), INDICATOR_SHARE_RE.finditer(folded)):

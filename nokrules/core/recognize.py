@@ -2279,7 +2279,11 @@ class Recognizer:
         return [*out, *self.concepts.signals, *self.concepts.clear, *self.cues]
 
     def _is_unknown_name(self, text: str, m: re.Match[str]) -> bool:
+        """Is a capitalised word a name to mask? Not a word one knows, nor the name of an indicator's value
+        («Значения: Преком — 64»)."""
         word = fold(m.group())
+        if INDICATOR_SYMBOL_RE.match(fold(text), m.start()) is not None:
+            return False
         return _is_name(text, m.start(), m.end()) and not is_known(word) and not self._begins_catalog_word(word)
 
     def mentions(self, text: str) -> list[str]:
