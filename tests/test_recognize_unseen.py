@@ -3021,3 +3021,18 @@ def test_care_nobody_gives_and_rudeness_denied(engine: Engine, text: str, expect
 )
 def test_the_names_of_indicator_values(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a message sent by mail or through the site's form that nobody answered
+        ("На e-mail центра отправили запрос о путёвке, ответ не получен.", ["appeals_system_missing"]),
+        ("на эл. почту писала дважды, ответа так и нет", ["appeals_system_missing"]),
+        ("Запрос через форму обратной связи от 4 марта остался без ответа", ["appeals_system_missing"]),
+        # an answer that came, and came rudely, is the remote courtesy
+        ("Ответ через электронную приёмную пришёл хамский, с упрёками", ["courtesy_remote_low"]),
+    ],
+)
+def test_messages_nobody_answered(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
