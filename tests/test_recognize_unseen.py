@@ -3036,3 +3036,17 @@ def test_the_names_of_indicator_values(engine: Engine, text: str, expected: list
 )
 def test_messages_nobody_answered(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a check of the stand against the site that found nothing apart
+        ("Сведения на стенде и сайте сверены 2 марта, расхождений нет.", []),
+        ("Сверку провели в апреле, несоответствий не выявлено", []),
+        ("На стенде и сайте есть расхождения в режиме работы", ["info_outdated"]),
+    ],
+)
+def test_a_check_that_found_nothing_apart(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
