@@ -3050,3 +3050,16 @@ def test_messages_nobody_answered(engine: Engine, text: str, expected: list[str]
 def test_a_check_that_found_nothing_apart(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what is wrong is the handrails' or the button's; the ramp only says where they are
+        ("Вдоль пандуса у запасного выхода поручни не установлены", ["handrails_missing"]),
+        ("Кнопка вызова у пандуса не работает", ["call_button_missing"]),
+        # a list before its predicate: each thing is missing
+        ("Пандус, поручни, кнопка вызова отсутствуют", ["ramp_missing", "handrails_missing", "call_button_missing"]),
+    ],
+)
+def test_a_thing_that_only_tells_where(engine: Engine, text: str, expected: list[str]) -> None:
+    assert sorted(ids(engine, text)) == sorted(expected)

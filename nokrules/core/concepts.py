@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
-from nokrules.core.lemmas import WORD_RE, fold, is_infinitive, is_known, is_noun, may_head, normal_form, opens_attached
+from nokrules.core.lemmas import (
+    WORD_RE,
+    fold,
+    is_infinitive,
+    is_known,
+    is_noun,
+    may_be_locative,
+    may_head,
+    normal_form,
+    opens_attached,
+)
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
 from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element, find_all, find_element, may_occur
@@ -235,6 +245,9 @@ LOCATIVES = frozenset({"в", "во", "на"})
 # possessives that tie a thing to a thing named before it: «ФИО руководителей и их телефоны»
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 PREPOSITIONS = frozenset("в во на с со из у для от о об по к ко при за под над перед до через про между среди около возле после вокруг".split())
+# where a thing is: «на пандусе» (not «на страницу»: where to), «вдоль пандуса», «у кнопки вызова»
+PLACE_PREPOSITIONS = frozenset("на у над под перед около возле вдоль вокруг внутри".split())
+LINKS = frozenset({"ссылка", "переход", "баннер"})  # «ссылка на …» names where it leads, not where it is
 # a score told after its word: «итоговый балл по критерию «Комфортность» — 100» (see full_scores)
 SCORE_AFTER_RE = re.compile(r"балл\w*[^\d;]{0,60}?[—–:=-]\s*(\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?!\s*(?:%|процент))")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -1120,6 +1133,29 @@ class Concepts:
                     return False
         return True
 
+    def _only_where(
+        self, owner: int, pos: Sequence[int], best: Mapping[int, tuple[float, list[int], Element]], surface: Sequence[str], clauses: Sequence[int]
+    ) -> bool:
+        """Does the object only tell where another thing of the criterion is, the problem being that thing's? It stands
+        after a preposition of place in the other thing's clause: «вдоль пандуса поручни не установлены», «кнопка
+        вызова у пандуса не работает». «на» counts before a locative only («ссылки на страницу в ВК нет» names the
+        page), and not after a link («ссылки на соцсети нет»)."""
+        before = surface[pos[0] - 1] if 0 < pos[0] < len(clauses) else ""
+        if before not in PLACE_PREPOSITIONS or before == "на" and (
+            not may_be_locative(fold(surface[pos[0]])) or pos[0] > 1 and normal_form(fold(surface[pos[0] - 2])) in LINKS
+        ):
+            return False
+        criterion = self.compiled[owner].criterion
+        return any(
+            o != owner
+            and self.compiled[o].criterion == criterion
+            and self.compiled[o].signal == "problem"
+            and p[0] < len(clauses)
+            and clauses[p[0]] == clauses[pos[0]]
+            and not (p[0] > 0 and surface[p[0] - 1] in PREPOSITIONS)
+            for o, (_, p, _) in best.items()
+        )
+
     @staticmethod
     def _state(sig: PartSignal, places: list[list[int]], clauses: Sequence[int]) -> FindingState | None:
         """The state said of a thing named in several places takes precedence («кулер сломан, воды нет»: the
@@ -1206,6 +1242,8 @@ class Concepts:
                 apart = self._apart_items(sig, pos, lem, surface, clauses, others, self.places)
             if near and aspects:
                 apart = (*apart, *_other_aspects(pos, surface, aspects))
+            if near and c.signal == "problem" and self._only_where(owner, pos, best, surface, clauses):
+                continue
             if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else (), apart, sig.spots) and not self._enumerated(
                 c, pos, best, owner, lem, surface, sig, clauses, not near
             ):

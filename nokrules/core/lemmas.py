@@ -96,6 +96,11 @@ def is_noun(word: str) -> bool:
     return not preposition and not cases.isdisjoint(("gent", "gen2"))
 
 
+def may_be_locative(word: str) -> bool:
+    """Can the word be a noun in the locative, where a thing is («на пандусе»), not where to («ссылка на страницу»)?"""
+    return not _noun_reading(word)[1].isdisjoint(("loct", "loc2"))
+
+
 def same_case(a: str, b: str) -> bool:
     """Can the two words be nouns in one case, as the items of a list are («нет кулера и стульев»: both genitive)?"""
     return not _noun_reading(a)[1].isdisjoint(_noun_reading(b)[1])
