@@ -3027,11 +3027,13 @@ def test_the_names_of_indicator_values(engine: Engine, text: str, expected: list
     "text, expected",
     [
         # a message sent by mail or through the site's form that nobody answered
-        ("На e-mail центра отправили запрос о путёвке, ответ не получен.", ["appeals_system_missing"]),
+        ("На e-mail центра отправили запрос о путёвке, ответ не получен.", ["appeals_system_missing"]),  # (a guard)
         ("на эл. почту писала дважды, ответа так и нет", ["appeals_system_missing"]),
         ("Запрос через форму обратной связи от 4 марта остался без ответа", ["appeals_system_missing"]),
-        # an answer that came, and came rudely, is the remote courtesy
+        # an answer that came, and came rudely, is the remote courtesy (a guard of the veto on the new objects)
         ("Ответ через электронную приёмную пришёл хамский, с упрёками", ["courtesy_remote_low"]),
+        # a letter the institution sent elsewhere is no citizen's appeal
+        ("Отправили письмо в Минтруд о финансировании ремонта, ответа нет", ["premises_repair_needed"]),
     ],
 )
 def test_messages_nobody_answered(engine: Engine, text: str, expected: list[str]) -> None:
