@@ -3016,7 +3016,7 @@ def test_care_nobody_gives_and_rudeness_denied(engine: Engine, text: str, expect
         ("Пперв.контуд = 74,2; Показ.услугуд = 96", ["courtesy_first_contact_low"]),
         ("Пвежлдистуд — 71,4", ["courtesy_remote_low"]),
         ("Итоговые значения: Преком — 64, Пуд — 97,5", ["recommend_low"]),
-        ("Порг.услуд = 99", []),
+        ("Порг.услуд = 99", []),  # (a guard: met values give nothing)
     ],
 )
 def test_the_names_of_indicator_values(engine: Engine, text: str, expected: list[str]) -> None:
@@ -3059,9 +3059,12 @@ def test_a_check_that_found_nothing_apart(engine: Engine, text: str, expected: l
     [
         # what is wrong is the handrails' or the button's; the ramp only says where they are
         ("Вдоль пандуса у запасного выхода поручни не установлены", ["handrails_missing"]),
-        ("Кнопка вызова у пандуса не работает", ["call_button_missing"]),
-        # a list before its predicate: each thing is missing
+        ("Кнопка вызова у пандуса не работает", ["call_button_missing"]),  # (a guard)
+        # a list before its predicate: each thing is missing (a guard)
         ("Пандус, поручни, кнопка вызова отсутствуют", ["ramp_missing", "handrails_missing", "call_button_missing"]),
+        # a thing named again with a problem of its own
+        ("Возле лифта нет кнопки вызова персонала, лифт не озвучивает этажи", ["lifts_not_adapted", "call_button_missing"]),
+        ("Вдоль пандуса нет поручней, и сам пандус в трещинах", ["ramp_missing", "handrails_missing"]),
     ],
 )
 def test_a_thing_that_only_tells_where(engine: Engine, text: str, expected: list[str]) -> None:

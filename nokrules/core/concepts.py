@@ -1134,27 +1134,42 @@ class Concepts:
         return True
 
     def _only_where(
-        self, owner: int, pos: Sequence[int], best: Mapping[int, tuple[float, list[int], Element]], surface: Sequence[str], clauses: Sequence[int]
+        self,
+        owner: int,
+        places: Sequence[Sequence[int]],
+        best: Mapping[int, tuple[float, list[int], Element]],
+        surface: Sequence[str],
+        sig: PartSignal,
+        clauses: Sequence[int],
     ) -> bool:
-        """Does the object only tell where another thing of the criterion is, the problem being that thing's? It stands
-        after a preposition of place in the other thing's clause: «вдоль пандуса поручни не установлены», «кнопка
-        вызова у пандуса не работает». «на» counts before a locative only («ссылки на страницу в ВК нет» names the
-        page), and not after a link («ссылки на соцсети нет»)."""
+        """Does the object only tell where another thing of the criterion is, the problem being that thing's? At
+        each of its `places` it stands after a preposition of place in the clause of another thing that is no place
+        itself and has a problem word of its own there: «вдоль пандуса поручни не установлены», «кнопка вызова у
+        пандуса не работает». «на» counts before a locative only («ссылки на страницу в ВК нет» names the page), and
+        not after a link («ссылки на соцсети нет»). A thing named again with its own problem («возле лифта нет кнопки
+        вызова, лифт не озвучивает этажи») is not only a place."""
+        criterion = self.compiled[owner].criterion
+        others = [
+            p
+            for o, (_, p, _) in best.items()
+            if o != owner
+            and self.compiled[o].criterion == criterion
+            and self.compiled[o].signal == "problem"
+            and p[0] < len(clauses)
+            and not (p[0] > 0 and surface[p[0] - 1] in PREPOSITIONS | PLACE_PREPOSITIONS)
+        ]
+        troubled = [p for p in others if any(all(clauses[i] == clauses[p[0]] and i not in p for i in spot if i < len(clauses)) for spot in sig.spots)]
+        return bool(troubled) and all(self._placed_at(pos, surface, clauses, troubled) for pos in places)
+
+    @staticmethod
+    def _placed_at(pos: Sequence[int], surface: Sequence[str], clauses: Sequence[int], troubled: Sequence[Sequence[int]]) -> bool:
+        """Does the object at `pos` stand after a preposition of place in the clause of one of the `troubled` things?"""
         before = surface[pos[0] - 1] if 0 < pos[0] < len(clauses) else ""
         if before not in PLACE_PREPOSITIONS or before == "на" and (
             not may_be_locative(fold(surface[pos[0]])) or pos[0] > 1 and normal_form(fold(surface[pos[0] - 2])) in LINKS
         ):
             return False
-        criterion = self.compiled[owner].criterion
-        return any(
-            o != owner
-            and self.compiled[o].criterion == criterion
-            and self.compiled[o].signal == "problem"
-            and p[0] < len(clauses)
-            and clauses[p[0]] == clauses[pos[0]]
-            and not (p[0] > 0 and surface[p[0] - 1] in PREPOSITIONS)
-            for o, (_, p, _) in best.items()
-        )
+        return any(clauses[p[0]] == clauses[pos[0]] for p in troubled)
 
     @staticmethod
     def _state(sig: PartSignal, places: list[list[int]], clauses: Sequence[int]) -> FindingState | None:
@@ -1242,7 +1257,7 @@ class Concepts:
                 apart = self._apart_items(sig, pos, lem, surface, clauses, others, self.places)
             if near and aspects:
                 apart = (*apart, *_other_aspects(pos, surface, aspects))
-            if near and c.signal == "problem" and self._only_where(owner, pos, best, surface, clauses):
+            if near and c.signal == "problem" and clauses and self._only_where(owner, spots[owner], best, surface, sig, clauses):
                 continue
             if self._vetoed(c, pos, el, lem, clauses, sig.asked if near else (), apart, sig.spots) and not self._enumerated(
                 c, pos, best, owner, lem, surface, sig, clauses, not near
