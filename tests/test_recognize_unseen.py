@@ -3017,6 +3017,7 @@ def test_care_nobody_gives_and_rudeness_denied(engine: Engine, text: str, expect
         ("Пвежлдистуд — 71,4", ["courtesy_remote_low"]),
         ("Итоговые значения: Преком — 64, Пуд — 97,5", ["recommend_low"]),
         ("Порг.услуд = 99", []),  # (a guard: met values give nothing)
+        ("Пперв. контуд — 60", ["courtesy_first_contact_low"]),
     ],
 )
 def test_the_names_of_indicator_values(engine: Engine, text: str, expected: list[str]) -> None:

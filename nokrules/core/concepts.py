@@ -141,8 +141,8 @@ _SYMBOL_NAMES = {
     "4.3": ["пвежл.дистуд", "пвежл.дист"], "5.1": ["преком"], "5.2": ["порг.услуд", "порг.усл"], "5.3": ["пуд"],
 }
 INDICATOR_SYMBOLS = {name.replace(".", ""): ind for ind, names in _SYMBOL_NAMES.items() for name in names}
-_SYMBOLS = "|".join(  # (the longest first, so that «пвежл.дистуд» is not cut at «пвежл.дист»)
-    re.escape(name).replace(r"\.", r"\.?") for name in sorted((n for ns in _SYMBOL_NAMES.values() for n in ns), key=len, reverse=True)
+_SYMBOLS = "|".join(  # (the longest first, so that «пвежл.дистуд» is not cut at «пвежл.дист»; «Пперв. контуд» too)
+    re.escape(name).replace(r"\.", r"(?:\.\s?)?") for name in sorted((n for ns in _SYMBOL_NAMES.values() for n in ns), key=len, reverse=True)
 )
 INDICATOR_SYMBOL_RE = re.compile(rf"\b(?:{_SYMBOLS})\b")
 # the tail of a longer code is no indicator: «2.1.3» is item 3 of indicator 2.1, not indicator 1.3
@@ -492,7 +492,7 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
             taken.append(m.span())
     for m in INDICATOR_VALUE_RE.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken) and not _counts_things(folded, m.end("value")):
-            ind = m.group("ind") or INDICATOR_SYMBOLS[m.group("sym").replace(".", "")]
+            ind = m.group("ind") or INDICATOR_SYMBOLS[re.sub(r"[.\s]", "", m.group("sym"))]
             out.append((ind, indicator_value(m.group("value")), m.group().strip(), m.span()))
             taken.append(m.span())
     for m in itertools.chain(INDICATOR_POINTS_RE.finditer(folded), INDICATOR_SHARE_RE.finditer(folded)):
