@@ -248,6 +248,7 @@ PREPOSITIONS = frozenset("в во на с со из у для от о об по 
 # where a thing is: «на пандусе» (not «на страницу»: where to), «вдоль пандуса», «у кнопки вызова»
 PLACE_PREPOSITIONS = frozenset("на у над под перед около возле вдоль вокруг внутри".split())
 LINKS = frozenset({"ссылка", "переход", "баннер"})  # «ссылка на …» names where it leads, not where it is
+ANY_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
 # a score told after its word: «итоговый балл по критерию «Комфортность» — 100» (see full_scores)
 SCORE_AFTER_RE = re.compile(r"балл\w*[^\d;]{0,60}?[—–:=-]\s*(\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?!\s*(?:%|процент))")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -1156,7 +1157,7 @@ class Concepts:
             and self.compiled[o].criterion == criterion
             and self.compiled[o].signal == "problem"
             and p[0] < len(clauses)
-            and not (p[0] > 0 and surface[p[0] - 1] in PREPOSITIONS | PLACE_PREPOSITIONS)
+            and not (p[0] > 0 and surface[p[0] - 1] in ANY_PREPOSITIONS)
         ]
         troubled = [p for p in others if any(all(clauses[i] == clauses[p[0]] and i not in p for i in spot if i < len(clauses)) for spot in sig.spots)]
         return bool(troubled) and all(self._placed_at(pos, surface, clauses, troubled) for pos in places)

@@ -2282,7 +2282,7 @@ class Recognizer:
         """Is a capitalised word a name to mask? Not a word one knows, nor the name of an indicator's value
         («Значения: Преком — 64»)."""
         word = fold(m.group())
-        if INDICATOR_SYMBOL_RE.match(fold(text), m.start()) is not None:
+        if word[:1] == "п" and INDICATOR_SYMBOL_RE.match(fold(text), m.start()) is not None:  # (every such name is «П…»)
             return False
         return _is_name(text, m.start(), m.end()) and not is_known(word) and not self._begins_catalog_word(word)
 
