@@ -152,7 +152,7 @@ NOT_IN_CODE = r"(?<!\d[.,])"
 INDICATOR_VALUE_RE = re.compile(
     rf"(?:{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)|\b(?P<sym>{_SYMBOLS})\b)\s*"
     r"(?:по\s+[а-яё]+(?:\s+[а-яё]+)?\s*)?"
-    r"(?:«[^»]{0,40}»\s*|\([^()]{0,40}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
+    r"(?:«[^»]{0,80}»\s*|\([^()]{0,80}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
     r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
 )
 # an indicator and the first number after it when that number is in points, whatever words stand between: «показатель
@@ -189,13 +189,15 @@ EXCESS_RE = re.compile(r"(?<!не )\b(?:превы[шс]|больше|более
 OTHER_TIME_RE = re.compile(r"\b(?:пол(?:дня|часа|суток|года)|час|сут|дн[еяи]|день|недел|месяц|год)")  # a time not in minutes
 MORE_AFTER_RE = re.compile(r"\s*(?:и\s+(?:более|больше|дольше)|больше|дольше|сверх|свыше|позже)")
 COUNTED_RE = re.compile(r"\s+([а-яё]{3,})")  # the word right after a number
-OUT_OF_RE = re.compile(r"\s*(?:/\s*\d|(?:[а-яё]+\s+)?из\s+(?!100\b)\d)")  # «46/46», «24 пункта из 24» (not «из 100»)
+# «46/46», «24 пункта из 24» (not «из 100», nor the next indicator of a row: «4.2 — 80,5 / 4.3 — 71»)
+OUT_OF_RE = re.compile(r"\s*(?:/\s*(?![1-5]\.[1-3](?![.,]?\d))\d|(?:[а-яё]+\s+)?из\s+(?!100\b)\d)")
 # what a checklist or a survey counts: a number right before one is a count, not an indicator's value
 COUNTED_NOUNS = frozenset(
     {"стенд", "сайт", "респондент", "человек", "получатель", "анкета", "позиция", "пункт", "документ", "раздел", "кабинет", "место", "штука"}
 )
+_UNIT = r"(?:\s*(?:%|балл[а-яё]*))?"  # each value of a list may carry its unit: «— 88 %, 90 % и 71 %»
 INDICATOR_LIST_RE = re.compile(
-    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}(?:\s*(?:,|и|/)\s*{_VALUE})+)"
+    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}{_UNIT}(?:\s*(?:,|и|/)\s*{_VALUE}{_UNIT})+)"
 )
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
