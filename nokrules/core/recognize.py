@@ -1918,10 +1918,17 @@ class Recognizer:
         met, not low: «по показателю 5.1 набрано 99 баллов», «показатель 5.1 составил 0,98». The value is the
         one the finding gives the indicator (in a list, its own: «4.1, 4.2 — 95, 84»), else the first number
         after it, read whole (a digit word is only its first part); a fraction of one is a share of 100. A hit
-        with words of its own («жалобы на грубость», «показатель 4.1») stays."""
+        with a problem word of its own («жалобы на грубость») stays; its other words only name what the indicator
+        is of («вежливость … показатель 4.1 — 100 %»), where they count only if the finding gives the indicator a
+        value of its own."""
         surface, spans = toks.surface, toks.spans
-        if any(not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i]) for i in matched):
+        named = [i for i in matched if not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i])]
+        if named and not self._values_given(text):
             return False
+        if named:
+            said = self._signal(text, toks, 0, len(text)).spots
+            if any(i in spot for spot in said for i in named):
+                return False
         digits = sorted(i for i in matched if surface[i].isdigit())
         given: dict[str, float] | None = None  # the values the finding gives its indicators, read once
         for x, y in zip(digits, digits[1:], strict=False):
@@ -1932,10 +1939,15 @@ class Recognizer:
                 given = {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
             m = VALUE_AFTER_RE.match(text, spans[y][1])
             # «показатели 4.1, 4.2, 4.3 — 95, 84, 72»: a list gives each its own value, not the next number
-            value = given.get(indicator, indicator_value(m.group(1)) if m is not None else None)
+            value = given.get(indicator, indicator_value(m.group(1)) if m is not None and not named else None)
             if value is not None and value >= self.concepts.satisfied:
                 return True
         return False
+
+    @staticmethod
+    def _values_given(text: str) -> bool:
+        """Does the finding give some indicator a value of its own («показатель 4.1 — 100 %»)?"""
+        return bool(indicator_values(fold(text)))
 
     def _channel_said(
         self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], taken: set[int]
