@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import (
     WORD_RE,
+    asks_for,
     fold,
-    is_infinitive,
     is_known,
     is_noun,
     may_be_locative,
@@ -562,6 +562,27 @@ def full_share(text: str, floor: float = 100.0) -> bool:
     return bool(found) and min(v for _, v in found) >= floor
 
 
+# words that open a clause telling why or when, not what is asked for: «повесить бы распорядок, чтоб родные знали,
+# когда можно приносить еду»
+SUBORDINATORS = frozenset({"чтобы", "чтоб", "когда", "где", "если", "пока", "потому", "поскольку", "раз"})
+
+
+def _asked_elsewhere(sig: PartSignal, pos: Sequence[int], surface: Sequence[str], clauses: Sequence[int]) -> bool:
+    """Is the part's only problem a fix asked for in another clause, while the object stands in a clause that tells
+    why or when («повесить бы распорядок дня, чтоб родные знали, когда можно приносить еду»: the food is not
+    missing)? The fix is asked of its own things."""
+    if not sig.asked or not clauses:
+        return False
+    asked = set(sig.asked)
+    if any(not set(p) <= asked for p in sig.spots):
+        return False  # a problem word of its own
+    own = {clauses[i] for i in pos if 0 <= i < len(clauses)}
+    if any(0 <= j < len(clauses) and clauses[j] in own for j in asked):
+        return False
+    first = min((i for i, c in enumerate(clauses) if c in own), default=-1)
+    return 0 <= first < len(surface) and surface[first].lower() in SUBORDINATORS
+
+
 def _lent_without(sig: PartSignal, pos: Sequence[int], surface: Sequence[str], objects: set[int]) -> bool:
     """Is every signal of the part beside an object a «без» after it that governs another thing's object right
     after it? «Пандус у входа сделан без поручней» says the handrails are missing, not the ramp."""
@@ -820,9 +841,9 @@ class Concepts:
             else:
                 low = True
         asked: list[int] = []
-        for k in self.remedies.candidates(lem):  # «рекомендуется установить …»: an infinitive asks for the fix
+        for k in self.remedies.candidates(lem):  # «рекомендуется установить …», «почините …»: a verb asks for the fix
             el = self.remedies.elements[k]
-            found = [p for p in find_all(el, lem) if p[0] < len(surface) and is_infinitive(surface[p[0]])]
+            found = [p for p in find_all(el, lem) if p[0] < len(surface) and asks_for(surface, p[0])]
             if not found:
                 continue
             asked += [i for p in found for i in p]
@@ -1247,7 +1268,11 @@ class Concepts:
                 c.signal == "problem"
                 and near
                 and not self._survey(sig, c)
-                and (not sig.beside(pos) or bool(others_at) and _lent_without(sig, pos, surface, others_at))
+                and (
+                    not sig.beside(pos)
+                    or bool(others_at) and _lent_without(sig, pos, surface, others_at)
+                    or _asked_elsewhere(sig, pos, surface, clauses)
+                )
             ):
                 continue
             if c.with_:

@@ -158,6 +158,31 @@ def is_infinitive(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_imperative(word: str) -> bool:
+    """Can the word be a verb that bids («почините», «сделайте», «поставь»)? Relatives ask for a fix in them."""
+    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "impr" in p.tag for p in _morph().parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def is_past(word: str) -> bool:
+    """Can the word be a verb in the past («поставили»)? With «бы» or «чтобы» it tells a wish."""
+    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "past" in p.tag for p in _morph().parse(word))
+
+
+WISH_WORDS = frozenset({"бы", "б", "чтобы", "чтоб"})
+
+
+def asks_for(surface: Sequence[str], i: int) -> bool:
+    """Does the verb at `i` ask for something to be done, not tell that it is? An infinitive («рекомендуется
+    установить»), a bidding («почините кнопку»), or a wish («поставили бы стулья», «чтобы повесили расписание»);
+    «установлен», «поставили» tell what is there."""
+    word = surface[i]
+    if is_infinitive(word) or is_imperative(word):
+        return True
+    return is_past(word) and any(w.lower() in WISH_WORDS for w in surface[max(0, i - 3) : i + 3])
+
+
+@lru_cache(maxsize=50_000)
 def is_predicate(word: str) -> bool:
     """Is the word most likely a verb form that says something of its own («расположены», «найти»)? An item of
     a list («сведения о попечительском совете») has none."""
