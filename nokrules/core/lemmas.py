@@ -169,17 +169,18 @@ def is_past(word: str) -> bool:
     return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "past" in p.tag for p in _morph().parse(word))
 
 
-WISH_WORDS = frozenset({"бы", "б", "чтобы", "чтоб"})
-
-
 def asks_for(surface: Sequence[str], i: int) -> bool:
     """Does the verb at `i` ask for something to be done, not tell that it is? An infinitive («рекомендуется
-    установить»), a bidding («почините кнопку»), or a wish («поставили бы стулья», «чтобы повесили расписание»);
-    «установлен», «поставили» tell what is there."""
+    установить»), a bidding («почините кнопку»), or a wish: a past verb with «бы» up to two words before it or
+    right after it («поставили бы стулья», «хоть бы кулер поставили»), or right after «чтобы» («чтобы повесили
+    расписание»). «Установлен», «поставили», «поставили, чтоб держались», «корпус Б: повесили» tell what is
+    there."""
     word = surface[i]
     if is_infinitive(word) or is_imperative(word):
         return True
-    return is_past(word) and any(w.lower() in WISH_WORDS for w in surface[max(0, i - 3) : i + 3])
+    if not is_past(word):
+        return False
+    return "бы" in surface[max(0, i - 2) : i + 2] or i > 0 and surface[i - 1].lower() in ("чтобы", "чтоб")
 
 
 @lru_cache(maxsize=50_000)
