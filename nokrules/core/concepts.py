@@ -843,7 +843,7 @@ class Concepts:
         asked: list[int] = []
         for k in self.remedies.candidates(lem):  # «рекомендуется установить …», «почините …»: a verb asks for the fix
             el = self.remedies.elements[k]
-            found = [p for p in find_all(el, lem) if p[0] < len(surface) and asks_for(surface, p[0])]
+            found = [p for p in find_all(el, lem) if p[0] < len(surface) and asks_for(surface, p[0]) and not ignored.issuperset(p)]
             if not found:
                 continue
             asked += [i for p in found for i in p]
