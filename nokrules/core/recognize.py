@@ -188,9 +188,12 @@ FORMER_HINT_RE = re.compile(r"ранее|раньше|прежде|котор|в
 # «нарушения — отсутствие пандуса и поручней — устранены» (see _without_resolved_remarks). Only a removal told done:
 # «будет устранено», «снять с контроля после …» are fixes to come; what it was about holds no «:» or «;» (a remark
 # that heads a list: «Нарушение: санузел закрыт на ключ»)
+# A complaint checked and not confirmed is told so too: «обращение гр. К. от 19.10 не подтвердилось», «факты,
+# изложенные в жалобе, не подтвердились» (what it was about may hold the dots of initials and dates)
 RESOLVED_REMARK_RE = re.compile(
-    r"\b(?:замечани[ейяю]|нарушени[ейяю]|недостат(?:ок|ки|ка|ков))\b(?P<about>[^.;:!?\n]{1,160}?)\s+"
-    r"(?:устранен[аоы]?|устранён|устранили|сняты?|снято|сняли)\b",
+    r"\b(?:замечани[ейяю]|нарушени[ейяю]|недостат(?:ок|ки|ка|ков)|(?P<complaint>жалоб[аыу]|обращени[еяю]|факты?|доводы?))\b"
+    r"(?P<about>(?:[^.;:!?\n]|\.(?=\s*(?:\d|[А-ЯЁ]\.|[а-яё]))){1,160}?)\s+"
+    r"(?P<verb>устранен[аоы]?|устранён|устранили|сняты?|снято|сняли|(?(complaint)не\s+подтвердил(?:ся|ась|ось|ись)|(?!)))\b",
     re.I,
 )
 # what says a removal is not done, or not whole, or to come: «не был устранён», «так и не», «частично», «будет», «невозможно»
@@ -1923,14 +1926,12 @@ class Recognizer:
         value of its own."""
         surface, spans = toks.surface, toks.spans
         named = [i for i in matched if not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i])]
-        if named and not self._values_given(text):
-            return False
+        given: dict[str, float] | None = None  # the values the finding gives its indicators, read once
         if named:
-            said = self._signal(text, toks, 0, len(text)).spots
-            if any(i in spot for spot in said for i in named):
+            given = {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
+            if not given or any(i in spot for spot in self._signal(text, toks, 0, len(text)).spots for i in named):
                 return False
         digits = sorted(i for i in matched if surface[i].isdigit())
-        given: dict[str, float] | None = None  # the values the finding gives its indicators, read once
         for x, y in zip(digits, digits[1:], strict=False):
             indicator = f"{surface[x]}.{surface[y]}"
             if not (y == x + 1 and text[spans[x][1] : spans[y][0]] == "." and INDICATOR_RE.fullmatch(indicator)):
@@ -1943,11 +1944,6 @@ class Recognizer:
             if value is not None and value >= self.concepts.satisfied:
                 return True
         return False
-
-    @staticmethod
-    def _values_given(text: str) -> bool:
-        """Does the finding give some indicator a value of its own («показатель 4.1 — 100 %»)?"""
-        return bool(indicator_values(fold(text)))
 
     def _channel_said(
         self, h: _Hit, text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal], taken: set[int]
@@ -2542,7 +2538,8 @@ def _without_resolved_remarks(text: str) -> str:
         # (what the remark was about may say «нет», «не работает»; the words after its last comma or dash, brackets
         # aside, are the removal's own: «… так и не было устранено», «… — будет устранено»)
         tail = re.sub(r"\([^)]*\)", " ", re.split(r"[,—–]| - ", about)[-1])
-        if UNRESOLVED_RE.search(f"{fold(sentence.replace(about, ' '))} {fold(tail)}") or re.search(r"\bкроме\b", about):
+        rest = sentence.replace(about, " ").replace(m.group("verb"), " ")  # (the removal's own «не подтвердилось»)
+        if UNRESOLVED_RE.search(f"{fold(rest)} {fold(tail)}") or re.search(r"\bкроме\b", about):
             continue
         out.append(text[last : m.start("about")])
         last = m.end("about")
