@@ -2525,7 +2525,8 @@ def _without_earlier_shares(text: str) -> str:
 
 def _without_resolved_remarks(text: str) -> str:
     """«Замечание прошлой НОК (нет политики ПДн) устранено: документ опубликован» reads «Замечание устранено: …»: what
-    a remark removed was about is no problem now, and the remark removed says nothing is wrong (signals.clear). A
+    a remark removed was about is no problem now, and the remark removed says nothing is wrong (signals.clear); so
+    does a complaint checked and not confirmed («обращение гр. К. о пандусе не подтвердилось»). A
     removal its sentence says is not done, partial or to come («не было устранено», «частично устранены», «будет
     устранено», «устранены, кроме …») keeps the words."""
     if RESOLVED_REMARK_RE.search(text) is None:
