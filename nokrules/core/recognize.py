@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from nokrules.core.classifier import Classifier
+from nokrules.core.classifier import Classifier, Guess
 from nokrules.core.concepts import (
     ALL_ASKED_RE,
     DIGIT_RE,
@@ -164,6 +164,9 @@ NOT_DATED_RE = re.compile(
     r"|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*)\s*$"
 )
 TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this share of the title's content words
+# the model's first answer at a hit's own place keeps the hit when it holds this much belief, a little short of the
+# similarity spec's `min_probability`: «хамит» alone is rudeness at 0.64, «стулья» alone furniture at 0.51
+PLACE_FIRST = 0.6
 # a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
 # (fractions «0,64» and indicator numbers «4.1» say something too)
 PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
@@ -1134,7 +1137,8 @@ class Recognizer:
         (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
         ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also
         weighed at the places of its own words (with what each place itself says of its thing, and with the words
-        that say what is wrong), and kept where the model would take it on its own (`min_probability`): a line that
+        that say what is wrong), and kept where the model would take it on its own (`min_probability`, or its first
+        answer at PLACE_FIRST): a line that
         lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
         own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never judged:
         the model does not see numbers. Nor is one with a word of its own the model has seen in fewer than `min_seen`
@@ -1167,6 +1171,7 @@ class Recognizer:
                 places = self._own_places(h.words, aside, text, toks)
                 if any(
                     (model.probability(place | extra, h.deficiency) or 0.0) >= spec.min_probability
+                    or _named_first(model.guess(place | extra, PLACE_FIRST), h.deficiency)
                     for a, b in places
                     # (the place's own marks: «опаздывает» elsewhere makes no «хамит» a shortfall)
                     for place in (self.features(text[a:b]) | self._marks(text, toks, a, b),)
@@ -2743,6 +2748,11 @@ def _read_temperatures(text: str) -> str:
             out += [text[last:end].rstrip(), word]
             last = end
     return "".join(out) + text[last:] if out else text
+
+
+def _named_first(guess: Guess | None, deficiency: str) -> bool:
+    """Is the deficiency the model's first answer?"""
+    return guess is not None and guess.deficiency == deficiency
 
 
 def _far(stage: Similarity, reading: Reading, deficiency: str, share: float) -> bool:
