@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from nokrules.core.findings import SENTENCE_END
 from nokrules.core.lemmas import (
+    PURPOSE_WORDS,
     WORD_RE,
     asks_for,
     fold,
@@ -564,7 +565,7 @@ def full_share(text: str, floor: float = 100.0) -> bool:
 
 # words that open a clause telling why or when, not what is asked for: «повесить бы распорядок, чтоб родные знали,
 # когда можно приносить еду»
-SUBORDINATORS = frozenset({"чтобы", "чтоб", "когда", "где", "если", "пока", "потому", "поскольку", "раз"})
+SUBORDINATORS = PURPOSE_WORDS | {"когда", "где", "если", "пока", "потому", "поскольку", "раз"}
 
 
 def _asked_elsewhere(sig: PartSignal, pos: Sequence[int], surface: Sequence[str], clauses: Sequence[int]) -> bool:

@@ -169,6 +169,9 @@ def is_past(word: str) -> bool:
     return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "past" in p.tag for p in _morph().parse(word))
 
 
+PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # they open a clause of purpose, or of a wish: «чтобы повесили расписание»
+
+
 def asks_for(surface: Sequence[str], i: int) -> bool:
     """Does the verb at `i` ask for something to be done, not tell that it is? An infinitive («рекомендуется
     установить»), a bidding («почините кнопку»), or a wish: a past verb with «бы» up to two words before it or
@@ -180,7 +183,7 @@ def asks_for(surface: Sequence[str], i: int) -> bool:
         return True
     if not is_past(word):
         return False
-    return "бы" in surface[max(0, i - 2) : i + 2] or i > 0 and surface[i - 1].lower() in ("чтобы", "чтоб")
+    return "бы" in surface[max(0, i - 2) : i + 2] or i > 0 and surface[i - 1].lower() in PURPOSE_WORDS
 
 
 @lru_cache(maxsize=50_000)

@@ -50,6 +50,7 @@ from nokrules.core.concepts import (
 )
 from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END, without_plan_columns
 from nokrules.core.lemmas import (
+    PURPOSE_WORDS,
     WORD_RE,
     attachment,
     fold,
@@ -325,7 +326,6 @@ ATTRIBUTE_PREPOSITIONS = frozenset({"о", "об", "обо", "по", "для", "�
 JOINS = frozenset({"и", "или", "а", "но", "либо"})
 CHANNEL_CUT_RE = re.compile(r"[,;:()]")  # where the clauses of _channel_said part (commas in brackets too)
 GAP_BREAK_RE = re.compile(r"[,;:()!?.]|[—–]|\s-\s")
-PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # «хочу, чтобы …»: the comma before them ends no phrase
 NUMBER_NOUNS = frozenset({"показатель", "пункт", "п", "пп", "критерий"})  # what names an indicator or an item by its number
 CLAUSE_CUT_RE = re.compile(r";|,(?!\d)")  # where a finding's clauses part (not at the comma of «2,5 м»)
 # another organisation, and ours set against it: «у соседнего центра сайт не работает, а у нас всё в порядке», «отмеченное
@@ -2397,7 +2397,7 @@ def _breaks(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
         if BREAK_RE.search(text, spans[i - 1][1], spans[i][0])
         and not (text[spans[i - 1][1] - 1].isdigit() and text[spans[i][0]].isdigit() and spans[i][0] - spans[i - 1][1] == 1)
         and not opens_attached([text[x:y] for x, y in spans[i : i + 2]])
-        and text[slice(*spans[i])].lower() not in PURPOSE_WORDS
+        and text[slice(*spans[i])].lower() not in PURPOSE_WORDS  # «хочу, чтобы …»: the comma before them ends no phrase
     )
 
 
