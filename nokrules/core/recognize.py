@@ -1933,7 +1933,7 @@ class Recognizer:
         named = [i for i in matched if not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i])]
         given: dict[str, float] | None = None  # the values the finding gives its indicators, read once
         if named:
-            given = {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
+            given = _given_values(text)
             if not given or any(i in spot for spot in self._signal(text, toks, 0, len(text)).spots for i in named):
                 return False
         digits = sorted(i for i in matched if surface[i].isdigit())
@@ -1942,7 +1942,7 @@ class Recognizer:
             if not (y == x + 1 and text[spans[x][1] : spans[y][0]] == "." and INDICATOR_RE.fullmatch(indicator)):
                 continue
             if given is None:
-                given = {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
+                given = _given_values(text)
             m = VALUE_AFTER_RE.match(text, spans[y][1])
             # «показатели 4.1, 4.2, 4.3 — 95, 84, 72»: a list gives each its own value, not the next number
             value = given.get(indicator, indicator_value(m.group(1)) if m is not None and not named else None)
@@ -2748,6 +2748,11 @@ def _read_temperatures(text: str) -> str:
             out += [text[last:end].rstrip(), word]
             last = end
     return "".join(out) + text[last:] if out else text
+
+
+def _given_values(text: str) -> dict[str, float]:
+    """The value the finding gives each indicator («4.1, 4.2 — 95, 84»: each its own), the first one where it gives two."""
+    return {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
 
 
 def _named_first(guess: Guess | None, deficiency: str) -> bool:
