@@ -3150,3 +3150,16 @@ def test_sharp_words(engine: Engine, text: str, expected: list[str]) -> None:
 
 def test_a_resident_who_grumbles_is_no_rude_worker(engine: Engine) -> None:
     assert "courtesy_service_low" not in ids(engine, "Дедушка ворчит, что суп холодный")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an inspector's order told carried out names no deficiency, whatever it was about
+        ("Предписание Роспотребнадзора от 03.02.2024 № 12 в части ремонта душевой выполнено, душевая отремонтирована", []),
+        # an order carried out in part keeps what is still missing (a guard)
+        ("Предписание в части поручней выполнено частично: поручни есть только на первом этаже", ["handrails_missing"]),
+    ],
+)
+def test_an_order_carried_out(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

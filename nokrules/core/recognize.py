@@ -193,11 +193,14 @@ FORMER_HINT_RE = re.compile(r"ранее|раньше|прежде|котор|в
 # «будет устранено», «снять с контроля после …» are fixes to come; what it was about holds no «:» or «;» (a remark
 # that heads a list: «Нарушение: санузел закрыт на ключ»)
 # A complaint checked and not confirmed is told so too: «обращение гр. К. от 19.10 не подтвердилось», «факты,
-# изложенные в жалобе, не подтвердились» (what it was about may hold the dots of initials and dates)
+# изложенные в жалобе, не подтвердились» (what it was about may hold the dots of initials and dates); and so is an
+# inspector's order carried out: «предписание от 12.05.2023 № 48 в части устройства поручней выполнено»
 RESOLVED_REMARK_RE = re.compile(
-    r"\b(?:замечани[ейяю]|нарушени[ейяю]|недостат(?:ок|ки|ка|ков)|(?P<complaint>жалоб[аыу]|обращени[еяю]|факты?|доводы?))\b"
+    r"\b(?:замечани[ейяю]|нарушени[ейяю]|недостат(?:ок|ки|ка|ков)|(?P<complaint>жалоб[аыу]|обращени[еяю]|факты?|доводы?)"
+    r"|(?P<order>предписани[еяю]))\b"
     r"(?P<about>(?:[^.;:!?\n]|\.(?=\s*(?:\d|[А-ЯЁ]\.|[а-яё]))){1,160}?)\s+"
-    r"(?P<verb>устранен[аоы]?|устранён|устранили|сняты?|снято|сняли|(?(complaint)не\s+подтвердил(?:ся|ась|ось|ись)|(?!)))\b",
+    r"(?P<verb>(?(order)(?:вы|ис)полнен[оы]?|(?:устранен[аоы]?|устранён|устранили|сняты?|снято|сняли"
+    r"|(?(complaint)не\s+подтвердил(?:ся|ась|ось|ись)|(?!)))))\b",
     re.I,
 )
 # what says a removal is not done, or not whole, or to come: «не был устранён», «так и не», «частично», «будет», «невозможно»
