@@ -3163,3 +3163,19 @@ def test_a_resident_who_grumbles_is_no_rude_worker(engine: Engine) -> None:
 )
 def test_an_order_carried_out(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the words of indicator 5.1's own title are no need of the institution: the share decides
+        ("Доля готовых рекомендовать учреждение знакомым, нуждающимся в социальном обслуживании, — 98 процентов", []),
+        ("Доля готовых рекомендовать учреждение знакомым, нуждающимся в социальном обслуживании, — 88 процентов", ["recommend_low"]),
+        # «грех жаловаться» is praise; what the rest of the line finds stays (a guard)
+        ("— Довольны ли вы питанием? — Да, жаловаться грех.", []),
+        ("Грех жаловаться, но в столовой нет питьевой воды", ["drinking_water_missing"]),
+    ],
+)
+def test_set_phrases_that_tell_nothing_wrong(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
