@@ -3179,3 +3179,20 @@ def test_an_order_carried_out(engine: Engine, text: str, expected: list[str]) ->
 )
 def test_set_phrases_that_tell_nothing_wrong(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «N из M» read as a share where the sentence or clause ends right after it
+        ("Рекомендовать центр знакомым готовы 57 из 60.", []),
+        ("Рекомендовать центр знакомым готовы 41 из 60.", ["recommend_low"]),
+    ],
+)
+def test_a_count_of_those_asked_at_the_end_of_a_sentence(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+def test_a_count_of_those_asked_before_a_comma_is_its_value() -> None:
+    assert shares("Довольны питанием 12 из 40, остальные жалуются на однообразие") == [(18, 30.0)]  # «12 из 40» opens at character 18

@@ -258,7 +258,7 @@ NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # a share with its value: «64 %», «64,5 процента», «97 из 100», «41 респондент из 42» (of those asked: the first of two
 # counts)
 SHARE_VALUE_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
-    rf"(?=\d)(?:(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?)\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(\d{{1,4}})(?![\d.,])"
+    rf"(?=\d)(?:(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?)\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(\d{{1,4}})(?!\d|[.,]\d)"
     # a score on the methodology's 100-point scale: «оценили на 96 баллов (из 100)»; a number under 10 («3,4
     # балла», «4 балла») is a grade of five, and «из 5» another scale
     r"|(?<![\d.,])(\d{2,3}(?:[.,]\d+)?)\s*балл[а-я]*(?:\s+из\s+100\b)?(?!\s+из\s+\d))"
