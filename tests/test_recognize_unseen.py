@@ -3165,7 +3165,6 @@ def test_an_order_carried_out(engine: Engine, text: str, expected: list[str]) ->
     assert ids(engine, text) == expected
 
 
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -3179,7 +3178,6 @@ def test_an_order_carried_out(engine: Engine, text: str, expected: list[str]) ->
 )
 def test_set_phrases_that_tell_nothing_wrong(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
-
 
 
 @pytest.mark.parametrize(
@@ -3196,3 +3194,34 @@ def test_a_count_of_those_asked_at_the_end_of_a_sentence(engine: Engine, text: s
 
 def test_a_count_of_those_asked_before_a_comma_is_its_value() -> None:
     assert shares("Довольны питанием 12 из 40, остальные жалуются на однообразие") == [(18, 30.0)]  # «12 из 40» opens at character 18
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the aspect asked about («ожидание») is no problem when those asked are satisfied with it at the floor
+        ("Временем ожидания приёма довольны 98 % опрошенных.", []),
+        ("Очередностью записи к специалистам довольны все 40 опрошенных", []),
+        # below the floor, or said of the dissatisfied, it is (guards)
+        ("Временем ожидания приёма довольны 78 % опрошенных.", ["service_delays"]),
+        ("98 % опрошенных жалуются на очереди к специалистам", ["service_delays"]),
+    ],
+)
+def test_satisfied_with_the_wait(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # violations denied, with what they were about between, after a word that leads them
+        ("Случаев нарушения конфиденциальности сведений о проживающих не установлено.", []),
+        ("В ходе проверки нарушений сроков предоставления услуг не выявлено", []),
+        ("Нарушений в части размещения сведений о тарифах не выявлено", []),
+        # a violation found, or a denial of the thing itself, stays (guards)
+        ("Случаи нарушения конфиденциальности зафиксированы: личные дела лежат на столе", ["confidentiality_breach"]),
+        ("Порядок подачи жалоб на действия работников на стенде отсутствует", ["complaint_procedure_missing"]),
+    ],
+)
+def test_violations_denied_after_a_lead(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -238,7 +238,13 @@ FIXED_END_RE = re.compile(
 PARTLY_RE = re.compile(r"частичн|не\s+полност|не\s+до\s+конца|не\s+в\s+полн|не\s+все|\bлишь\b|\bтолько\b")
 # what a remark is about or when: «замечаний к …», «жалоб за год …», «перебоев с водой нет», «нарушений сроков (графика) …
 # не зафиксировано», «нарушений порядка обработки данных не выявлено»
-CLEAR_ABOUT = ("к", "по", "на", "за", "с", "в отношение", "относительно", "срок", "график", "порядок", "право", "требование", "правило")
+CLEAR_ABOUT = (
+    "к", "по", "на", "за", "с", "в отношение", "относительно", "в часть", "при", "срок", "график", "порядок", "право", "требование",
+    "правило", "конфиденциальность",
+)
+# words a framed remark may follow at the head of its part: «случаев нарушения …», «фактов нарушения …», «проверкой
+# нарушений … не выявлено», «в ходе проверки нарушений … не установлено»
+REMARK_LEADS = frozenset({"случай", "факт", "проверка", "в", "ход", "по", "итог", "результат"})
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
@@ -826,6 +832,7 @@ class Concepts:
         spots: list[tuple[int, ...]] = []
         ignored = self.ignored(lem)
         low = False  # a problem word with no state («ожидание», «очередь»)
+        lows = 0  # how many of the words are such
         for k in self.signals.candidates(lem):
             el = self.signals.elements[k]
             found = [p for p in find_all(el, lem) if not ignored.issuperset(p) and (k not in self.tight or p[1] - p[0] <= 2)]
@@ -841,6 +848,7 @@ class Concepts:
                 marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
             else:
                 low = True
+                lows += 1
         asked: list[int] = []
         for k in self.remedies.candidates(lem):  # «рекомендуется установить …», «почините …»: a verb asks for the fix
             el = self.remedies.elements[k]
@@ -913,11 +921,14 @@ class Concepts:
         # are read only for a part with a clear phrase, not for every part)
         # a part that asks for a fix says something is wrong, whatever the fix is to meet («рекомендовать оснастить вход
         # пандусом, соответствующим СП»)
+        # «временем ожидания довольны 98 %»: words with no state of their own only name what those asked are
+        # satisfied with
+        named = bool(PRAISE & set(said)) and len(words) == lows
         clear = (
             self._clear(lem, text, spots)
             and not asked
             and not any(v < self.satisfied for _, v in shares(text))
-            or not words
+            or (not words or named)
             and (full_share(text, self.satisfied) or digit and (full_scores(text, self.satisfied) or sized) or ALL_ASKED_RE.search(text) is not None)
             or praise
         )
@@ -1013,7 +1024,12 @@ class Concepts:
             for el, head in [*((el, False) for el in self.framed), *((el, True) for el in self.framed_at_head)]
             for pos in find_all(el, lem)
             # «порядок подачи жалоб на действия работников отсутствует»: the complaint is a complement
-            if not (head and pos[0] and not text[: spans[pos[0]][0]].rstrip().endswith((";", ":", ".")))
+            if not (
+                head
+                and pos[0]
+                and not text[: spans[pos[0]][0]].rstrip().endswith((";", ":", "."))
+                and not all(REMARK_LEADS & lem.sets[j] for j in range(pos[0]))
+            )
         ]
         if not remarks:
             return False
