@@ -3225,3 +3225,17 @@ def test_satisfied_with_the_wait(engine: Engine, text: str, expected: list[str])
 )
 def test_violations_denied_after_a_lead(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «без выходных», «без перерыва» widen a schedule
+        ("Приём граждан ведётся без перерыва на обед, с 8 до 18", []),
+        ("Отделение открыто без выходных", []),
+        # a short day beside them is still a short day (a guard)
+        ("Отделение работает без выходных, но только до 15:00, после работы не успеть", ["work_schedule_inconvenient"]),
+    ],
+)
+def test_a_wide_schedule(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
