@@ -168,6 +168,9 @@ TITLE_COVER = 0.8  # a finding quotes an indicator's title when it holds this sh
 # the model's first answer at a hit's own place keeps the hit when it holds this much belief, a little short of the
 # similarity spec's `min_probability`: «хамит» alone is rudeness at 0.64, «стулья» alone furniture at 0.51
 PLACE_FIRST = 0.6
+# a finding that opens with this many words or fewer before its first verb names who every verb after them is said of
+# («соцработник опаздывает, хамит, …»): a hit's place is also weighed with them
+ACTOR_WORDS = 3
 # a number that is neither a share, a score nor a size (those are read from each finding's own text or decide it)
 # (fractions «0,64» and indicator numbers «4.1» say something too)
 PLAIN_NUMBER_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
@@ -1172,13 +1175,14 @@ class Recognizer:
                     aside = self._aside(toks, parts, signals)
                     said = self.features(" ".join(toks.surface[i] for i in sorted(aside)))  # what is wrong, of any place
                 places = self._own_places(h.words, aside, text, toks)
+                actor = _actor(text, toks)
                 if any(
                     (model.probability(place | extra, h.deficiency) or 0.0) >= spec.min_probability
                     or _named_first(model.guess(place | extra, PLACE_FIRST), h.deficiency)
                     for a, b in places
                     # (the place's own marks: «опаздывает» elsewhere makes no «хамит» a shortfall)
                     for place in (self.features(text[a:b]) | self._marks(text, toks, a, b),)
-                    for extra in (frozenset(), said)
+                    for extra in (frozenset(), said, *((self.features(actor),) if actor and a >= len(actor) else ()))
                 ):
                     continue
             words = _place_words(text, places) if places else text.strip()
@@ -1406,7 +1410,7 @@ class Recognizer:
             return {}
         spec, model = staged
         guess = model.guess(self._weighed(text, toks), spec.min_probability)
-        if guess is None:
+        if guess is None or self._excluded(guess.deficiency, toks):
             return {}
         # the labelled lines outweigh the model: a counterexample of the deficiency or a line that names nothing, at
         # least as close as the closest phrasing of the deficiency, says wording like this is not it (the counterexample
@@ -1416,6 +1420,16 @@ class Recognizer:
         if max(stage.closest(reading, NOT + guess.deficiency), stage.closest(reading, NONE)) >= own:
             return {}
         return {guess.deficiency: _Hit(guess.deficiency, "model", -1, (), None, -1, close=stage.close_to(reading, guess.deficiency))}
+
+    def _excluded(self, did: str, toks: Tokens) -> bool:
+        """Does a curator pattern of the deficiency match the finding but for its `none` words? The curator then said
+        words like these are not it («лицензия … устаревшая» is outdated, not missing), and the model, which weighs
+        the thing's name more than such words, does not say otherwise."""
+        lem = toks.lemmas()
+        return any(
+            cp.may_match(lem.forms) and cp.none.found(lem) and self._match_pattern(cp, toks, veto=False) is not None
+            for cp in self.patterns[did]
+        )
 
     def similarity_stage(self) -> Similarity | None:
         """The similarity index of this catalog (None without catalog/similarity.yaml), built when first needed."""
@@ -2761,6 +2775,15 @@ def _given_values(text: str) -> dict[str, float]:
 def _named_first(guess: Guess | None, deficiency: str) -> bool:
     """Is the deficiency the model's first answer?"""
     return guess is not None and guess.deficiency == deficiency
+
+
+def _actor(text: str, toks: Tokens) -> str:
+    """The words a finding opens with before its first verb, when they are few (ACTOR_WORDS): who the verbs after
+    them are said of («соцработник» in «соцработник опаздывает, хамит, ставок не хватает»); else nothing."""
+    for k, word in enumerate(toks.surface[: ACTOR_WORDS + 1]):
+        if is_predicate(word):
+            return text[: toks.spans[k][0]].strip() if k and not PLACE_CUT_RE.search(text, 0, toks.spans[k][0]) else ""
+    return ""
 
 
 def _far(stage: Similarity, reading: Reading, deficiency: str, share: float) -> bool:
