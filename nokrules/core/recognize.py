@@ -900,7 +900,7 @@ class Recognizer:
                 doubted.update(overruled)
             vetoed.update(doubted)
         if not hits:
-            hits = self._modelled_hits(text, toks, signals) if modelled is None else modelled
+            hits = self._modelled_hits(text, toks, signals, overruled=bool(vetoed)) if modelled is None else modelled
         hits.update(self._clause_hits(text, toks, hits))
         if len(hits) > 1:
             drop(lambda: _drop_told_of_before(text, toks, hits), "told_before")
@@ -1394,10 +1394,12 @@ class Recognizer:
             return {}
         return {did: _Hit(did, "similarity", -1, (), None, -1, close=close) for did, close in verdict.deficiencies}
 
-    def _modelled_hits(self, text: str, toks: Tokens, signals: list[PartSignal]) -> dict[str, _Hit]:
+    def _modelled_hits(self, text: str, toks: Tokens, signals: list[PartSignal], overruled: bool = False) -> dict[str, _Hit]:
         """The third stage (classifier.py), for a finding every other stage left alone, whether or not it says
         something is wrong: the deficiency the model of the labelled phrasings gives it, if it is sure enough (the
-        lines that name nothing are a class of their own, so «замечаний нет» stays where it is)."""
+        lines that name nothing are a class of their own, so «замечаний нет» stays where it is). Where the model
+        has just `overruled` what a curator's pattern or concept found, its answer may not be one the curator's
+        patterns exclude (`_excluded`)."""
         if self.catalog.similarity is None or self.catalog.similarity.model is None:
             return {}
         # not for a line that says its thing is there («полезные ссылки есть») or reads a temperature in the norm («в
@@ -1410,7 +1412,7 @@ class Recognizer:
             return {}
         spec, model = staged
         guess = model.guess(self._weighed(text, toks), spec.min_probability)
-        if guess is None or self._excluded(guess.deficiency, toks):
+        if guess is None or overruled and self._excluded(guess.deficiency, toks):
             return {}
         # the labelled lines outweigh the model: a counterexample of the deficiency or a line that names nothing, at
         # least as close as the closest phrasing of the deficiency, says wording like this is not it (the counterexample
