@@ -69,6 +69,16 @@ def test_abbreviation_does_not_end_a_sentence() -> None:
     assert _pairs("нет информации о филиале в г. Кемерово") == [("нет информации о филиале в г. Кемерово", 1)]
 
 
+def test_a_question_and_its_answer_are_one_finding() -> None:
+    # a questionnaire's answer after its question: the question alone would name what the answer clears
+    assert _pairs("Готовы ли Вы рекомендовать центр знакомым? «Да» — 58 из 60.") == [
+        ("Готовы ли Вы рекомендовать центр знакомым? «Да» — 58 из 60", 1)
+    ]
+    assert _pairs("Удобен ли график? Нет, приём только до обеда.") == [("Удобен ли график? Нет, приём только до обеда", 1)]
+    # a question followed by a statement of its own stays apart (a guard)
+    assert _pairs("Почему нет пандуса? Туалет тоже не оборудован.") == [("Почему нет пандуса", 1), ("Туалет тоже не оборудован", 1)]
+
+
 def test_an_inspectors_own_abbreviation_does_not_end_a_sentence() -> None:
     # «сопровожд.» and «пров.» are cut words, not sentence ends, though a capital follows
     text = "сопровожд. ЛОВЗ — приказ не издан, инструктаж не пров. Нет пандуса"

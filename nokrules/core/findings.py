@@ -316,7 +316,10 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
     # goes on with the thing before («на стендах» alone is no stand missing; «на стенде нет тарифов» names its own)
     ends = [a for a, _ in cells[1:]] + [len(text)]
     cells = [c for c, end in zip(cells, ends, strict=False) if PLACE_ABSENT_RE.fullmatch(text, c[1], end) is None]
-    cuts = sorted(cells + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start())])
+    cuts = sorted(
+        cells
+        + [m.span() for m in SENTENCE_END.finditer(text) if _ends_a_word(text, m.start()) and not _answered_question(text, m)]
+    )
     # «…; срок устранения — 60 дней», «… . Выявлено оператором»: a plan's own columns go on with the finding before;
     # a diary's date («12 ноября. Были в …») goes on with the finding after
     nexts = [a for a, _ in cuts[1:]] + [len(text)]
@@ -367,6 +370,17 @@ def _row_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
         kept.append(cut)
         in_row = False
     return kept
+
+
+# an answer that opens the sentence after a question: «Да» — 58 из 60», «Нет — 21 из 64», «Ответ: есть»
+ANSWER_OPEN_RE = re.compile(r"[«\"]?(?:да|нет|ответ)(?![а-яё])", re.I)
+
+
+def _answered_question(text: str, end: re.Match[str]) -> bool:
+    """Is the sentence end `end` a question's, with its answer right after it? A questionnaire's question and its
+    answer are one finding: «Готовы ли Вы рекомендовать …? «Да» — 58 из 60» is a share at the floor, and the
+    question alone would name low readiness."""
+    return "?" in end.group() and ANSWER_OPEN_RE.match(text, end.end()) is not None
 
 
 def _ends_a_word(text: str, at: int) -> bool:
