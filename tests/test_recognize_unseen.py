@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from nokrules import Engine, Institution
-from nokrules.core.concepts import shares
+from nokrules.core.concepts import answers_as_shares, shares
 
 
 def recognised(engine: Engine, text: str) -> list[tuple[str, str | None]]:
@@ -3239,3 +3239,26 @@ def test_violations_denied_after_a_lead(engine: Engine, text: str, expected: lis
 )
 def test_a_wide_schedule(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a questionnaire's answers by their counts are a share of «да», and its «нет» denies nothing
+        ("Удовлетворены ли Вы качеством питания? Да — 112, нет — 2.", []),
+        ("Питание в отделении: да: 112; нет: 2", []),
+        ("Устраивает ли Вас график посещений? «Нет» — 1 из 40.", []),
+        ("Готовы ли Вы рекомендовать центр знакомым? Да — 40 человек, нет — 20 человек", ["recommend_low"]),
+        ("Устраивает ли Вас график посещений? «Нет» ответили 14 из 40 родственников.", ["visiting_schedule_inconvenient"]),
+    ],
+)
+def test_answers_counted_in_a_questionnaire(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+def test_answer_counts_read_as_the_share_of_yes() -> None:
+    assert answers_as_shares("Питание: да — 143, нет — 19.") == "Питание: 88,3 %."
+    assert answers_as_shares("«Нет» — 3 из 60") == "95,0 %"
+    # a count of one thing, not of answers, stays as written (a guard)
+    assert answers_as_shares("пандуса нет — 2 входа") == "пандуса нет — 2 входа"
+

@@ -296,6 +296,46 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 EARLIER_AFTER_RE = re.compile(r"\s*(?:годом\s+ранее|в\s+прошлом\s+году|прошлого\s+года|\((?:в\s+)?(?:19|20)\d\d\s*(?:г\.?|год[а-я]*)?\))")
 
 
+# a questionnaire's answers told by their counts: «да — 143, нет — 19», «да: 112; нет: 2», «нет — 3, да — 57»; or by one
+# answer's count of a total or share: «„Да“ — 58 из 60», «нет: 21 из 64», ««Нет» ответили 11 из 40», «да — 96 %»
+_ANSWER = r"[«\"]?(?P<{0}>да|нет)[»\"]?\s*(?:[—–:-]\s*|ответил[а-я]*\s+)"
+_PEOPLE_AFTER = r"(?:\s*(?:чел\b\.?|человек[а-я]*|ответ[а-я]*))?"
+_ANSWER_COUNT = rf"{_ANSWER}(?P<{{1}}>\d{{{{1,4}}}})(?![\d.,]\d|\s*(?:%|процент|из\b|балл))"
+ANSWERS_RE = re.compile(
+    rf"(?<![а-я])(?:{_ANSWER_COUNT.format('a', 'n')}{_PEOPLE_AFTER}\s*[,;]?\s*(?:а\s+)?{_ANSWER_COUNT.format('b', 'm')}{_PEOPLE_AFTER}"
+    rf"|{_ANSWER.format('c')}(?:(?P<part>\d{{1,4}})\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(?P<total>\d{{1,4}})(?:\s+{PEOPLE}[а-я]*)?(?![\d.,]\d)"
+    r"|(?P<share>\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент[а-я]*)))",
+    re.I,
+)
+
+
+def answers_as_shares(text: str) -> str:
+    """The text with a questionnaire's answer counts put as the share of those who answered «да»: «Питание: да — 112,
+    нет — 2» reads «Питание: 98,2 %», «Удовлетворены ли вы навигацией? Нет — 21 из 64» reads «… 67,2 %». The answer
+    words are no «нет» of the thing asked about, and the share meets the survey floor as any other; two counts of one
+    answer («да — 5, да — 7») or of nobody stay as written."""
+    if DIGIT_RE.search(text) is None or ("да" not in text.lower() and "нет" not in text.lower()):
+        return text  # most findings
+
+    def share(m: re.Match[str]) -> str:
+        if m.group("a") is not None:
+            counts = {m.group("a").lower(): int(m.group("n")), m.group("b").lower(): int(m.group("m"))}
+            if len(counts) < 2 or not sum(counts.values()):
+                return m.group()
+            value = 100 * counts["да"] / sum(counts.values())
+        else:
+            if m.group("share") is not None:
+                value = float(m.group("share").replace(",", "."))
+            elif 0 < int(m.group("total")) and int(m.group("part")) <= int(m.group("total")):
+                value = 100 * int(m.group("part")) / int(m.group("total"))
+            else:
+                return m.group()
+            value = 100 - value if m.group("c").lower() == "нет" and value <= 100 else value
+        return f"{value:.1f} %".replace(".", ",") if 0 <= value <= 100 else m.group()
+
+    return ANSWERS_RE.sub(share, text)
+
+
 def _clause_around(folded: str, at: int, end: int) -> tuple[int, int]:
     """The clause (between CLAUSE_CUTS) that holds the characters `at`..`end`: from just past the last cut before
     them, or 0, to the next cut after them, or the end."""

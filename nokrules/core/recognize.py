@@ -39,6 +39,7 @@ from nokrules.core.concepts import (
     ConceptHit,
     Concepts,
     PartSignal,
+    answers_as_shares,
     asked_counts,
     earlier_shares,
     full_share,
@@ -2472,10 +2473,11 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     temperatures («брайль -, в холле +14» reads «брайль нет, в холле +14 холодно»); and an institution's name without
     the tail that names whom it serves, a thing fixed without the words of its former state; «ни пандуса ни кнопки»
     typed without its comma reads with it, an item each; a fix promised is one not made yet; «д/инв.» and «б/поручней»
-    read «для инв.» and «без поручней» («б/у» stays)."""
+    read «для инв.» and «без поручней» («б/у» stays); a questionnaire's counts of answers read as the share of «да»
+    («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_resolved_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(without_plan_columns(text))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_resolved_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(without_plan_columns(text)))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
