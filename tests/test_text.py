@@ -79,6 +79,14 @@ def test_a_question_and_its_answer_are_one_finding() -> None:
     assert _pairs("Почему нет пандуса? Туалет тоже не оборудован.") == [("Почему нет пандуса", 1), ("Туалет тоже не оборудован", 1)]
 
 
+def test_a_table_rows_value_cells_stay_with_its_title() -> None:
+    # «title; value; remark»: the value is the title's, not a finding of its own
+    assert _pairs("Доля получателей, удовлетворённых питанием; 97 %; —") == [("Доля получателей, удовлетворённых питанием; 97 %; —", 1)]
+    assert _pairs("Доступность для инвалидов; 38 из 40 опрошенных") == [("Доступность для инвалидов; 38 из 40 опрошенных", 1)]
+    # a finding after the «;» is still a finding of its own (a guard)
+    assert _pairs("нет пандуса; 2 входа без поручней") == [("нет пандуса", 1), ("2 входа без поручней", 1)]
+
+
 def test_an_inspectors_own_abbreviation_does_not_end_a_sentence() -> None:
     # «сопровожд.» and «пров.» are cut words, not sentence ends, though a capital follows
     text = "сопровожд. ЛОВЗ — приказ не издан, инструктаж не пров. Нет пандуса"

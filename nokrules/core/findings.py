@@ -328,6 +328,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         (a, b)
         for (a, b), nxt, before in zip(cuts, nexts, befores, strict=False)
         if not _plan_columns_only(text, b, nxt) and DATE_ONLY_RE.fullmatch(text, before, a) is None
+        and not (text[a] == ";" and VALUE_CELLS_RE.fullmatch(text, b, nxt))
     ]
     for a, b in cuts:
         if a < start:
@@ -336,6 +337,12 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         start = b
     out.append((start, text[start:]))
     return tuple(out)
+
+
+# a table's cells that hold only the value of the row's thing, and maybe a dash for no remark: «100 %; —», «99,0»,
+# «47 из 47 опрошенных», «86 баллов»
+_VALUE = r"(?:\d{1,4}(?:[.,]\d+)?\s*(?:%|процент[а-яё]*|балл[а-яё]*)?|\d{1,4}\s+из\s+\d{1,4}(?:\s+[а-яё]+)?)"
+VALUE_CELLS_RE = re.compile(rf"\s*{_VALUE}(?:\s*;\s*(?:[-–—]|{_VALUE}))*\s*[.;]?\s*", re.I)
 
 
 def _plan_columns_only(text: str, start: int, end: int) -> bool:
