@@ -3262,3 +3262,27 @@ def test_answer_counts_read_as_the_share_of_yes() -> None:
     # a count of one thing, not of answers, stays as written (a guard)
     assert answers_as_shares("пандуса нет — 2 входа") == "пандуса нет — 2 входа"
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an indicator's row with its official title in a cell: the value is the indicator's own
+        (
+            "4.1 Доля получателей услуг, удовлетворённых доброжелательностью, вежливостью работников, обеспечивающих первичный "
+            "контакт и информирование получателя услуги; 79,0; —",
+            ["courtesy_first_contact_low"],
+        ),
+        # a checklist item's row: its mark is the item's, not the indicator's value (a guard)
+        ("3.1 | Наличие сменных кресел-колясок | 0 | отсутствуют", ["wheelchairs_missing"]),
+        ("2.3 | Доля получателей, удовлетворённых комфортностью условий | 71 | ниже порога", ["comfort_satisfaction_low"]),
+        # a row's value or share at the floor names nothing
+        (
+            "4.1 Доля получателей услуг, удовлетворённых доброжелательностью, вежливостью работников, обеспечивающих первичный "
+            "контакт и информирование получателя услуги; 99,0; —",
+            [],
+        ),
+        ("Доля получателей, удовлетворённых комфортностью условий; 100 %; —", []),
+    ],
+)
+def test_an_indicators_row_with_its_title(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

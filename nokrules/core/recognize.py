@@ -129,6 +129,11 @@ BUT = frozenset({"но", "однако", "хотя", "при этом"})
 ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
 SURVEY_TOPIC = "удовлетворённость"  # what an aspect of a survey line is read under when the line's topic is not its own
 BREAK_RE = re.compile(r"[,;]")  # what no phrase spans (see Lemmas.breaks)
+# a table's row of an indicator, its title and its value: «4.1 | Доля получателей … | 99,0», «2.3 Доля …; 71 %; —»
+TITLED_ROW_RE = re.compile(
+    r"(?:^|[;|])\s*(?:(?:показатель|пок|п)\.?\s*)?(?<![\d.,])(?P<ind>[1-5]\.[1-3])(?![.,]?\d)\.?(?:\s+|\s*[;|]\s*)"
+    r"(?P<title>[^\d\s;|][^\d;|\n]{0,300}?)\s*[;|]\s*(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?!\s*(?:шт|ед|чел|раз|из\b))"
+)
 # the `where` words that only link the others; unlike `_where_nouns` (for a number after a place), «с.» and «к.» count
 # as a village and a building here: a piece of them and a number alone is an address
 WHERE_LINKS = frozenset({"в", "на", "по", "у", "при", "и", "от"})
@@ -866,6 +871,17 @@ class Recognizer:
             hits[did] = hits.get(did) or _Hit(did, "concept", -1, (Match(element=f"показатель {value}", words=[value]),), None, -1)
             numbered.add(did)
             results.add(did)
+        rows = self._titled_rows(text, lem) if digit and hits else []
+        for did, (a, b), value in rows:
+            # «4.1 Доля получателей, удовлетворённых вежливостью …; 79,0»: the words of an indicator's title in its row
+            # name the indicator, whose value alone tells whether anything is wrong
+            for other in [o for o, h in hits.items() if o not in results and h.words and all(a <= toks.spans[i][0] < b for i in h.words)]:
+                del hits[other]
+            if value < self.concepts.satisfied and did not in hits:
+                hits[did] = _Hit(did, "concept", -1, (Match(element=f"показатель {value:g}", words=[text[a:b]]),), None, -1)
+                numbered.add(did)
+                results.add(did)
+        met = bool(rows) and not hits and all(value >= self.concepts.satisfied for *_, value in rows)  # nothing else is said
         if any(sg.problem and not sg.clear for sg in signals):
             # checklists are numbered differently from region to region and year to year: where a finding names one
             # item by its number and its words name another item of the same indicator, the words say which item is
@@ -888,7 +904,7 @@ class Recognizer:
             del hits[did]
         modelled: dict[str, _Hit] | None = None  # the model stage's answer, once asked
         # a survey word alone («анкета», «опрошенные») with no one dissatisfied and no number says nothing is wrong
-        if not hits and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
+        if not hits and not met and (has_cue or any(sg.problem or sg.survey and (sg.short or DIGIT_RE.search(text)) for sg in signals)):
             hits = self._similar_hits(text)
             doubted = self._doubted(hits, text, toks, parts, signals, numbered)  # the model's second opinion, as above
             for did in doubted:
@@ -900,7 +916,7 @@ class Recognizer:
                     del hits[did]
                 doubted.update(overruled)
             vetoed.update(doubted)
-        if not hits:
+        if not hits and not met:
             hits = self._modelled_hits(text, toks, signals, overruled=bool(vetoed)) if modelled is None else modelled
         hits.update(self._clause_hits(text, toks, hits))
         if len(hits) > 1:
@@ -1779,6 +1795,23 @@ class Recognizer:
             at = (*h.words, *h.at)
             if all(any(a <= toks.spans[i][0] < b for a, b in spans) for i in at) if at else h.source in ("similarity", "model"):
                 del hits[did]
+
+    def _titled_rows(self, text: str, lem: Lemmas) -> list[tuple[str, tuple[int, int], float]]:
+        """A table's rows that give an indicator's value after the indicator's own title in words («4.1 | Доля
+        получателей, удовлетворённых доброжелательностью … | 99,0»): the deficiency of the indicator's result, where
+        the row stands and the value. A row of a checklist item («3.1 | Наличие сменных кресел-колясок | 0») is no
+        indicator's title: its value is the item's mark."""
+        folded = fold(text)
+        if len(folded) != len(text) or INDICATOR_RE.search(folded) is None:
+            return []
+        out: list[tuple[str, tuple[int, int], float]] = []
+        titles = dict(self._indicator_titles)
+        for m in TITLED_ROW_RE.finditer(folded):
+            title = titles.get(m.group("ind"))
+            said = frozenset(normal_form(w) for w in words(m.group("title")) if len(w) > 3)
+            if title and len(title & said) >= TITLE_COVER * len(title):
+                out.append((self._results[m.group("ind")], m.span(), indicator_value(m.group("value"))))
+        return out
 
     def _indicator_results(self, text: str, lem: Lemmas) -> list[tuple[str, str]]:
         """An indicator's value below the catalog's `satisfied` share given on its own, by number («4.1 — 87,5
