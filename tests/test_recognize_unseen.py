@@ -3286,3 +3286,17 @@ def test_answer_counts_read_as_the_share_of_yes() -> None:
 )
 def test_an_indicators_row_with_its_title(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rudeness at the entrance and on the phone, each in its own clause: the phone is the other clause's, not a
+        # word that takes the entrance's rudeness back
+        ("Администратор на входе нахамил, а оператор по телефону бросил трубку", ["courtesy_first_contact_low", "courtesy_remote_low"]),
+        # the entrance said to be polite stays so (a guard)
+        ("Охранник у входа вежливый, а дежурная по телефону бросила трубку", ["courtesy_remote_low"]),
+    ],
+)
+def test_rudeness_told_of_two_places(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -1697,8 +1697,16 @@ class Recognizer:
             # each clause of the veto words tells its own problem, by a signal or by the pattern's words again, and
             # the pattern's own clause names whom or where of its own: «по телефону хамят, в кабинетах разговаривают
             # свысока»; «Регистратура — груб. тон» names the registry rude, «… повышают голос, перебивают» goes on
-            # about the same people
+            # about the same people; or by the words of another deficiency found there whose words tell their problem:
+            # «охранник у входа нагрубил, а дежурная по телефону бросила трубку»
             told = {clause[j] for p in (*line().spots, *(q for el in cp.all for q in find_all(el, lem))) if p and p[0] >= 0 for j in p}
+            told |= {
+                clause[i]
+                for h in hits.values()
+                if h.source == "pattern" and not self.catalog.deficiency(h.deficiency).cue
+                for i in h.words
+                if i < len(clause)
+            }
             if {clause[i] for i in vetoes} <= told:
                 return True
         if again:
