@@ -872,13 +872,13 @@ class Recognizer:
             numbered.add(did)
             results.add(did)
         rows = self._titled_rows(text, lem) if digit and hits else []
-        for did, (a, b), value in rows:
+        for did, (a, b), given in rows:
             # «4.1 Доля получателей, удовлетворённых вежливостью …; 79,0»: the words of an indicator's title in its row
             # name the indicator, whose value alone tells whether anything is wrong
             for other in [o for o, h in hits.items() if o not in results and h.words and all(a <= toks.spans[i][0] < b for i in h.words)]:
                 del hits[other]
-            if value < self.concepts.satisfied and did not in hits:
-                hits[did] = _Hit(did, "concept", -1, (Match(element=f"показатель {value:g}", words=[text[a:b]]),), None, -1)
+            if given < self.concepts.satisfied and did not in hits:
+                hits[did] = _Hit(did, "concept", -1, (Match(element=f"показатель {given:g}", words=[text[a:b]]),), None, -1)
                 numbered.add(did)
                 results.add(did)
         met = bool(rows) and not hits and all(value >= self.concepts.satisfied for *_, value in rows)  # nothing else is said
@@ -1813,7 +1813,7 @@ class Recognizer:
         if len(folded) != len(text) or INDICATOR_RE.search(folded) is None:
             return []
         out: list[tuple[str, tuple[int, int], float]] = []
-        titles = dict(self._indicator_titles)
+        titles: dict[str, frozenset[str]] = dict(self._indicator_titles)
         for m in TITLED_ROW_RE.finditer(folded):
             title = titles.get(m.group("ind"))
             said = frozenset(normal_form(w) for w in words(m.group("title")) if len(w) > 3)
