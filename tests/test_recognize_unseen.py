@@ -3273,7 +3273,7 @@ def test_answer_counts_read_as_the_share_of_yes() -> None:
             ["courtesy_first_contact_low"],
         ),
         # a checklist item's row: its mark is the item's, not the indicator's value (a guard)
-        ("3.1 | Наличие сменных кресел-колясок | 0 | отсутствуют", ["wheelchairs_missing"]),
+        ("3.1 | Наличие сменного кресла-коляски для посетителей | 0 | нет ни одной", ["wheelchairs_missing"]),
         ("2.3 | Доля получателей, удовлетворённых комфортностью условий | 71 | ниже порога", ["comfort_satisfaction_low"]),
         # a row's value or share at the floor names nothing
         (
