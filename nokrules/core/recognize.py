@@ -1181,6 +1181,7 @@ class Recognizer:
         features = self._features_of(toks) | marks  # (as `_weighed` gives them)
         aside: set[int] | None = None
         said: frozenset[str] = frozenset()
+        actor, by = "", frozenset[str]()  # who the line's verbs are said of, and its features
         found: dict[str, Outvoted] = {}
         for h in judged:
             p = model.probability(features, h.deficiency)
@@ -1191,15 +1192,16 @@ class Recognizer:
                 if aside is None:
                     aside = self._aside(toks, parts, signals)
                     said = self.features(" ".join(toks.surface[i] for i in sorted(aside)))  # what is wrong, of any place
+                    actor = _actor(text, toks)
+                    by = self.features(actor) if actor else frozenset()
                 places = self._own_places(h.words, aside, text, toks)
-                actor = _actor(text, toks)
                 if any(
                     (model.probability(place | extra, h.deficiency) or 0.0) >= spec.min_probability
                     or _named_first(model.guess(place | extra, PLACE_FIRST), h.deficiency)
                     for a, b in places
                     # (the place's own marks: «опаздывает» elsewhere makes no «хамит» a shortfall)
                     for place in (self.features(text[a:b]) | self._marks(text, toks, a, b),)
-                    for extra in (frozenset(), said, *((self.features(actor),) if actor and a >= len(actor) else ()))
+                    for extra in (frozenset(), said, *((by,) if actor and a >= len(actor) else ()))
                 ):
                     continue
             words = _place_words(text, places) if places else text.strip()
