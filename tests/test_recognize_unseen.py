@@ -3300,3 +3300,21 @@ def test_an_indicators_row_with_its_title(engine: Engine, text: str, expected: l
 )
 def test_rudeness_told_of_two_places(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the first clause names the registry and its rudeness, the second says «the same» of the phone: both places
+        ("в регистратуре хамят, по телефону тоже", ["courtesy_first_contact_low", "courtesy_remote_low"]),
+        ("в справочной нагрубили, в переписке то же самое", ["courtesy_first_contact_low", "courtesy_remote_low"]),
+        # the pattern's first reading took «раздражённый» from the phone's clause; the cloakroom's clause has its own
+        ("гардеробщица грубит, на горячей линии раздражённый тон", ["courtesy_first_contact_low", "courtesy_remote_low"]),
+        # the phone tells when the rudeness is, in a clause with no problem of its own: only remote (guards)
+        ("администратор грубит, когда звонишь по телефону", ["courtesy_remote_low"]),
+        ("в регистратуре грубят по телефону", ["courtesy_remote_low"]),
+    ],
+)
+def test_rudeness_said_again_of_another_place(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+

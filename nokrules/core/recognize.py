@@ -142,6 +142,8 @@ PRONOUNS = frozenset({"он", "она", "оно", "они"})  # what names a thi
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})  # the same words before a noun: whose it is
 # words that point back to a thing named before («данный документ», «его нет»)
 ANAPHORA = PRONOUNS | {"данный", "этот", "такой", "указанный", "соответствующий", "последний"}
+# words that tell the problem of the clause before again of another thing: «на вахте хамят, по телефону тоже»
+SAME_AGAIN_RE = re.compile(r"(?<!\w)(?:тоже|так\s+же|то\s+же(?:\s+сам\w+)?|та\s+же\s+\w+)(?!\w)", re.I)
 LIST_JOINS = frozenset({"и", "ни", "а", "также"})  # the words that join the items of a list (see _listed_apart)
 _JOINED_BY = r"(?:и|ни|а\s+также)"
 LIST_JOIN_RE = re.compile(rf"\s*(?:,\s*|(?:,\s*)?{_JOINED_BY}\s+)(?:ни\s+)?", re.I)  # between two items of a list
@@ -479,6 +481,8 @@ class Recognizer:
             "stand": ElementIndex([compile_element(w) for w in pl.stand.words]),
         }
         self.concepts = Concepts(catalog)
+        # the words that tell a deficiency's indicator apart by its place or people («вахта», «по телефону»)
+        self._with_of = {c.deficiency: c.with_ for c in self.concepts.compiled if c.with_}
         signals = catalog.settings.signals
         self.present = ElementIndex([compile_element(w) for w in (signals.present if signals else [])])
         self._where = frozenset(fold(w) for w in (signals.where if signals else [])) | frozenset(
@@ -848,12 +852,17 @@ class Recognizer:
                 continue
             k, m, cp = tried[0]
             telling = not self.catalog.deficiency(did).cue  # (its words tell its problem: «грубят», «некомфортно»)
-            # a phrase the pattern is made of alone may be told again in a clause of its own: «охранник хамит на
-            # входе, а воспитатели отвечают сквозь зубы»
-            again = sorted({tuple(p) for p in find_all(cp.all[0], lem) if not set(p) & set(m[2])}) if telling and len(cp.all) == 1 and not cp.any else []
-            readings = [m, *(([Match(element=cp.all[0].source, words=[toks.surface[i] for i in p])], list(p), list(p)) for p in again)]
+            again = self._clause_readings(text, toks, lem, cp, m[2]) if telling and not cp.any else []
+            readings = [m, *again]
+            with_ = self._with_of.get(did)
+            # (not the words of its problem: «свысока» may tell 4.2 apart as well)
+            where = with_.positions(lem) - {i for p in find_all(cp.all[0], lem) for i in p} if telling and with_ and cp.all else set()
             alone = next(
-                (r for r in readings if self._held_back(text, toks, lem, cp, r[2], hits, whole_signal, telling, r is not m) and not value_met(r[2])),
+                (
+                    r
+                    for r in readings
+                    if self._held_back(text, toks, lem, cp, r[2], hits, whole_signal, telling, r is not m, where) and not value_met(r[2])
+                ),
                 None,
             ) if "," in text else None
             if alone is not None:
@@ -1645,6 +1654,32 @@ class Recognizer:
             i > 0 and (toks.surface[i - 1] == "№" or not toks.lemma_sets[i - 1].isdisjoint(self._where_nouns))
         )
 
+    def _problem_places(self, h: _Hit, lem: Lemmas) -> list[list[int]]:
+        """Every place of the words of a pattern hit's problem: its pattern's first `all` word («грубят»), wherever it
+        stands, or the words it matched when it has none."""
+        pat = self.patterns[h.deficiency][h.pattern]
+        return find_all(pat.all[0], lem) if pat.all else [list(h.words)]
+
+    def _clause_readings(
+        self, text: str, toks: Tokens, lem: Lemmas, cp: CompiledPattern, words: Sequence[int]
+    ) -> list[tuple[list[Match], list[int], list[int]]]:
+        """The other readings of a pattern of `all` words, each with all its words in one clause of the finding. The
+        pattern may be told again in a clause of its own («охранник хамит на входе, а воспитатели отвечают сквозь
+        зубы»), or its first reading took its words from two clauses: in «охранник грубит, на горячей линии
+        раздраженный тон» the guard's clause has its own rudeness."""
+        if not cp.all:
+            return []
+        clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
+        places = [find_all(el, lem) for el in cp.all]
+        out = []
+        for c in sorted(set(clause)):
+            picks = [next((p for p in ps if all(i < len(clause) and clause[i] == c for i in p)), None) for ps in places]
+            every = [i for p in picks if p is not None for i in p]
+            if all(p is not None for p in picks) and not set(every) <= set(words):
+                matched = [Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in zip(cp.all, picks, strict=True) if p is not None]
+                out.append((matched, every, every))
+        return out
+
     def _only_in_heading(self, text: str, toks: Tokens, vetoes: set[int], heading: list[range]) -> bool:
         """Do a pattern's `none` words stand only in the heading that names the unit the finding is about, a
         `where` noun up to a colon («Отделение надомного обслуживания № 2: приём — только по понедельникам»)? They
@@ -1667,6 +1702,7 @@ class Recognizer:
         line: Callable[[], PartSignal],
         telling: bool = False,
         again: bool = False,
+        where: Collection[int] = (),
     ) -> bool:
         """Is every `none` word of a pattern that matched otherwise said of another thing? It must stand in another
         clause (between commas, «;» or dashes) than the pattern's own words, and that clause must hold the words of
@@ -1675,7 +1711,8 @@ class Recognizer:
         есть, но устарела» it is the licence's own, and in «удовлетворённых вежливостью, обеспечивающих первичный
         контакт» the clauses name one thing. `telling`: the deficiency's own words tell its problem (`cue: false`),
         so its clause needs no other word for it: «охранник хамит на входе, а воспитатели отвечают сквозь зубы».
-        `again`: `own` is a later place of the pattern's phrase, which stands only on that reading.
+        `again`: `own` is a later place of the pattern's phrase, which stands only on that reading. `where`: the
+        positions of the words that tell the deficiency's indicator apart by whom or where (its concept's `with`).
         `line`: the whole finding's signal, asked for last."""
         clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
         mine = {clause[i] for i in own}
@@ -1695,20 +1732,26 @@ class Recognizer:
         words = [i for i, c in enumerate(clause) if c in mine]
         if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
             return False
-        if telling and len(mine) == 1 and any(j not in own and names_thing(toks.surface[j]) for j in words):
+        # (the pattern's own words may name them, by the words that tell its indicator apart: «на вахте грубят»)
+        if telling and len(mine) == 1 and any(j in where or j not in own and names_thing(toks.surface[j]) for j in words):
             # each clause of the veto words tells its own problem, by a signal or by the pattern's words again, and
             # the pattern's own clause names whom or where of its own: «по телефону хамят, в кабинетах разговаривают
             # свысока»; «Регистратура — груб. тон» names the registry rude, «… повышают голос, перебивают» goes on
             # about the same people; or by the words of another deficiency found there whose words tell their problem:
             # «охранник у входа нагрубил, а дежурная по телефону бросила трубку»
+            # (by the words of its problem, wherever they stand, not by a veto word: «на вахте грубят, по телефону …»
+            # gives the remote rudeness by «грубят» and «телефону»); «тоже», «то же самое» tell the clause before's
+            # problem again: «на вахте хамят, по телефону тоже»
             told = {clause[j] for p in (*line().spots, *(q for el in cp.all for q in find_all(el, lem))) if p and p[0] >= 0 for j in p}
             told |= {
                 clause[i]
                 for h in hits.values()
                 if h.source == "pattern" and not self.catalog.deficiency(h.deficiency).cue
-                for i in h.words
-                if i < len(clause)
+                for p in self._problem_places(h, lem)
+                for i in p
+                if i < len(clause) and i not in vetoes
             }
+            told |= {c for c in set(clause) if SAME_AGAIN_RE.search(self._clause_text(text, toks, clause, c))}
             if {clause[i] for i in vetoes} <= told:
                 return True
         if again:
