@@ -1173,13 +1173,14 @@ class Recognizer:
         answer at PLACE_FIRST): a line that
         lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
         own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never judged:
-        the model does not see numbers. Nor is one with a word of its own the model has seen in fewer than `min_seen`
+        the model does not see numbers, nor an aspect of a survey line with its own share («…, мебелью — 70 %», see
+        _own_share). Nor is one with a word of its own the model has seen in fewer than `min_seen`
         phrasings («водицы испить негде»: a curator's word no phrasing has yet, or one odd line has), whose probability
         the finding's other words, or that one line's label, would make."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
         judged = [
             h for h in hits.values()
-            if h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words)
+            if h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words) and not self._own_share(text, toks, h)
         ]
         staged = self._model_stage() if judged and spec is not None and spec.min_found else None
         if staged is None:
@@ -1216,6 +1217,23 @@ class Recognizer:
             words = _place_words(text, places) if places else text.strip()
             found[h.deficiency] = Outvoted(deficiency=h.deficiency, words=words, probability=p)
         return found
+
+    def _own_share(self, text: str, toks: Tokens, h: _Hit) -> bool:
+        """Is a hit a thing that is an aspect of a survey line with its own share, its item (between commas and «;»)
+        holding its words, the share and nothing else but survey words and links: «…, мебелью — 70 %»? (A survey
+        indicator's own share, «вежливостью довольны 65 %», is told apart by the words of the rest of the line.)"""
+        if not h.words or not DIGIT_RE.search(text) or self.catalog.deficiency(h.deficiency).value:
+            return False
+        cuts = [m.start() for m in ASPECT_RE.finditer(text)]
+        items = {bisect.bisect_right(cuts, toks.spans[i][0]) for i in h.words}
+        if len(items) != 1:
+            return False
+        k = items.pop()
+        a, b = cuts[k - 1] + 1 if k else 0, cuts[k] if k < len(cuts) else len(text)
+        asked = self.concepts.survey.positions(toks.lemmas())
+        words = range(*toks._range(a, b).indices(len(toks.surface)))
+        rest = [i for i in words if i not in h.words and i not in asked and not toks.surface[i][:1].isdigit()]
+        return all(toks.surface[i] in WHERE_LINKS | PREPOSITIONS for i in rest) and bool(shares(fold(text[a:b])))
 
     def _overruled(self, hits: Mapping[str, _Hit], rival: Mapping[str, _Hit], text: str, toks: Tokens) -> dict[str, Outvoted]:
         """What the closest phrasings found, when the model, weighing every phrasing, would take another deficiency
