@@ -3318,3 +3318,25 @@ def test_rudeness_told_of_two_places(engine: Engine, text: str, expected: list[s
 def test_rudeness_said_again_of_another_place(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the topic told once, then whom: the registry's share is 4.1, the other staff's 4.2 (without a colon, the
+        # topic is the first item's words up to whom it names)
+        ("Удовлетворены вежливостью персонала регистратуры 87 %, работников отделений — 76 %",
+         ["courtesy_first_contact_low", "courtesy_service_low"]),
+        ("Довольны доброжелательностью охраны 84 %, воспитателей — 90 %", ["courtesy_first_contact_low", "courtesy_service_low"]),
+        # the topic's word told again in the second item is no word of the phone's
+        ("вежливостью по телефону довольны 72 %, вежливостью нянечек — 84 %", ["courtesy_service_low", "courtesy_remote_low"]),
+        # an item cut by commas of its own joins the share after it
+        ("Вежливость: при входе — 89 %, специалисты, которые ведут занятия, — 90 %, по телефону — 80 %",
+         ["courtesy_first_contact_low", "courtesy_service_low", "courtesy_remote_low"]),
+        # the other staff at the floor name nothing (a guard)
+        ("Удовлетворены вежливостью персонала регистратуры 87 %, работников отделений — 98 %", ["courtesy_first_contact_low"]),
+        # an aspect with its own share rests on it, which the model does not see: it does not judge it
+        ("питанием довольны 96 %, но каши холодные, мебелью — 71 %", ["food_quality_poor", "furniture_worn"]),
+    ],
+)
+def test_aspects_read_under_the_lines_topic(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected

@@ -931,9 +931,11 @@ class Recognizer:
         if len(hits) > 1:
             drop(lambda: _drop_told_of_before(text, toks, hits), "told_before")
         aspects = self._aspects(text, toks) if hits and digit else None  # (a share has a digit)
+        under_topic: set[str] = set()  # the deficiencies of items read under the line's topic: no phrasing outvotes them
         if aspects is not None:
             for did, h in self._aspects_under_topic(text, toks, aspects, hits).items():
                 hits.setdefault(did, h)
+                under_topic.add(did)
             drop(lambda: self._drop_satisfied_aspects(toks, aspects, hits), "aspect_satisfied")
         for did in [did for did in hits if did in self._channels]:
             others = {i for o, h in hits.items() if o != did for i in (*h.at, *h.words)}
@@ -988,7 +990,7 @@ class Recognizer:
             kept[d.id] = h._replace(places=places, values=values, state=state)
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
         rest = {did: h for did, h in kept.items() if did not in echoes}
-        outvoted = self._outvoted(rest, text, toks, parts, signals) if len(rest) > 1 else {}
+        outvoted = self._outvoted(rest, text, toks, parts, signals, under_topic) if len(rest) > 1 else {}
         left = [did for did in rest if did not in outvoted]
         # a vetoed deficiency is named by the first deficiency that stays, or by the line when none does
         reasons = {did: tuple(why for a, why in outvoted.values() if a == did) for did in left}
@@ -1044,7 +1046,13 @@ class Recognizer:
         return said
 
     def _outvoted(
-        self, hits: Mapping[str, _Hit], text: str, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]
+        self,
+        hits: Mapping[str, _Hit],
+        text: str,
+        toks: Tokens,
+        parts: list[tuple[int, int]],
+        signals: list[PartSignal],
+        under_topic: Collection[str] = (),
     ) -> dict[str, tuple[str, Outvoted]]:
         """Hits the labelled phrasings give to another hit of the finding, each with the hit kept and the reason.
         B is outvoted by A when every place of the words B has and A has not (a clause: between punctuation, «и»,
@@ -1052,7 +1060,8 @@ class Recognizer:
         others) is close to labelled phrasings (similarity.yaml, `contest`) that give B at most `max_own` of their
         vote and A at least `min_rival`: «указан телефон вышестоящей организации, который больше не действует»
         beside the complaint procedure is the procedure's phone, not a missing phone. One place of its own
-        («…входная зона (нет поручней и пандуса)») keeps B; a place the phrasings do not know, or split on, too."""
+        («…входная зона (нет поручней и пандуса)») keeps B; a place the phrasings do not know, or split on, too. So
+        does an item of a survey line read under the line's topic (`under_topic`): its words alone lack the topic."""
         stage = self.similarity_stage()
         if stage is None:
             return {}
@@ -1061,7 +1070,7 @@ class Recognizer:
         voted: dict[tuple[int, int], tuple[list[tuple[float, int]], dict[str, float]]] = {}
         found: dict[str, tuple[str, Outvoted]] = {}
         for b, hb in hits.items():
-            if hb.source == "similarity":
+            if hb.source == "similarity" or b in under_topic:
                 continue
             for a, ha in hits.items():
                 if a == b or a in found:
@@ -1377,39 +1386,70 @@ class Recognizer:
     def _aspects_under_topic(self, text: str, toks: Tokens, aspects: _Aspects, hits: Mapping[str, _Hit]) -> dict[str, _Hit]:
         """The aspects of a survey line that tells its topic once and then each aspect by whom or where: «Вежливость
         регистраторов оценили 85 %, соцработников — 92 %, операторов телефонной линии — 77 %», «Вежливостью довольны:
-        при первичном обращении — 82 %, по телефону — 71 %». An item with a share and no word of any hit is read with
-        the topic (the words before the colon, or else the line's first word); a survey deficiency (one with a value)
-        it then names is the item's own, with the item's words, so it takes the item's share. In a line of survey topics
-        alone, an item that is a topic of its own («Комфортность — 84 %, доступность — 73 %») is read as one."""
+        при первичном обращении — 82 %, по телефону — 71 %». An item with a share and no word of any hit but the
+        topic's is read with the topic (the words before the colon, or else the line's first word, or else its words up
+        to whom or where it names: «Удовлетворены вежливостью персонала приёмного отделения 88 %, работников отделений —
+        79 %»); items with no share join the next («специалистов, оказывающих услуги, — 0,85»). A survey deficiency (one
+        with a value) it then names is the item's own, with the item's words, so it takes the item's share. In a line of
+        survey topics alone, an item that is a topic of its own («Комфортность — 84 %, доступность — 73 %») is read as
+        one."""
         head_a, head_b = aspects.bounds[0]
         colon = aspects.folded.find(":", head_a, head_b)
         if colon >= 0 and not DIGIT_RE.search(aspects.folded, head_a, colon):
-            topic, first = text[head_a:colon], 0
+            topics, first = [text[head_a:colon]], 0
             bounds = [(colon + 1, head_b), *aspects.bounds[1:]]
         else:
             word = WORD_RE.search(aspects.folded, head_a, head_b)
             if word is None:
                 return {}
-            topic, first = text[word.start() : word.end()], 1
+            topics, first = [text[word.start() : word.end()], *self._topic_before_whom(text, toks, head_a, head_b, hits)], 1
             bounds = aspects.bounds
-        covered = {i for h in hits.values() for i in h.words if not toks.surface[i].isdigit()}
+        said = set().union(*(self.tokens(t).lemmas().forms for t in topics))
+        # (a hit's word that is the topic's, told again in an item, says nothing of the item's whom or where)
+        covered = {i for h in hits.values() for i in h.words if not toks.surface[i].isdigit() and not toks.lemma_sets[i] <= said}
         # a line whose every topic is a survey's (the hits all give a value): an item that names its own survey topic
         # with no word of the line's («доступность — 73 %» after «Комфортность условий — 84 %») is that topic's share
         surveyed_line = all(self.catalog.deficiency(did).value for did in hits)
         found: dict[str, _Hit] = {}
+        start: int | None = None  # where items with no share of their own began
         for k in range(first, len(bounds)):
             a, b = bounds[k]
             words = [i for i in range(*toks._range(a, b).indices(len(toks.surface))) if not toks.surface[i].isdigit()]
-            if not aspects.shares_in(k) or not words or covered.intersection(words):
+            if not aspects.shares_in(k):
+                # (one that tells a found deficiency's words is an item of its own: «но порции маленькие»)
+                start = None if covered.intersection(words) else a if start is None else start
+                continue
+            if start is not None:
+                words = [i for i in range(*toks._range(start, b).indices(len(toks.surface))) if not toks.surface[i].isdigit()]
+                a, start = start, None
+            if not words or covered.intersection(words):
                 continue
             item = text[a:b].strip()
-            own = self._analyse(f"{topic} {item}").hits
+            own: tuple[_Hit, ...] = ()
+            for topic in topics:
+                own = self._analyse(f"{topic} {item}").hits
+                if any(self.catalog.deficiency(h.deficiency).value and h.deficiency not in hits for h in own):
+                    break
             if surveyed_line and not any(self.catalog.deficiency(h.deficiency).value and h.deficiency not in hits for h in own):
                 own = self._analyse(f"{SURVEY_TOPIC} {item}").hits  # «Комфортность — 84 %, доступность — 73 %»
             for h in own:
                 if h.deficiency not in hits and h.deficiency not in found and self.catalog.deficiency(h.deficiency).value:
                     found[h.deficiency] = _Hit(h.deficiency, h.source, h.pattern, h.matches, None, -1, close=h.close, words=tuple(words))
         return found
+
+    def _topic_before_whom(self, text: str, toks: Tokens, a: int, b: int, hits: Mapping[str, _Hit]) -> list[str]:
+        """The first item's words up to whom or where it names (a word that tells a found deficiency's indicator
+        apart, its concept's `with`) or up to its share: «Удовлетворены вежливостью персонала» of «Удовлетворены
+        вежливостью персонала приёмного отделения 88 %». Empty when that is its first word alone."""
+        lem = toks.lemmas()
+        whom = {i for did in hits if (w := self._with_of.get(did)) is not None for i in w.positions(lem)}
+        words = list(range(*toks._range(a, b).indices(len(toks.surface))))
+        upto = next((n for n, i in enumerate(words) if i in whom or toks.surface[i][:1].isdigit()), len(words))
+        while upto > 1 and toks.surface[words[upto - 1]] in WHERE_LINKS | PREPOSITIONS:
+            upto -= 1
+        if upto < 2:
+            return []
+        return [text[toks.spans[words[0]][0] : toks.spans[words[upto - 1]][1]]]
 
     def _drop_satisfied_aspects(self, toks: Tokens, aspects: _Aspects, hits: dict[str, _Hit]) -> None:
         """A survey line that gives each aspect its own share («питание — 97 %, мебель — 74 %, досуг — 95 %»)
