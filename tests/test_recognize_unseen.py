@@ -3340,3 +3340,19 @@ def test_rudeness_said_again_of_another_place(engine: Engine, text: str, expecte
 )
 def test_aspects_read_under_the_lines_topic(engine: Engine, text: str, expected: list[str]) -> None:
     assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «сесть негде» says its own state: an item of the list beside the cooler's and the signs'
+        ("кулер не работает, сесть негде, указателей к кабинетам нет",
+         {"waiting_area_missing", "navigation_missing", "drinking_water_missing"}),
+        ("кулера нет, туалет закрыт на ключ, сидеть негде",
+         {"waiting_area_missing", "drinking_water_missing", "sanitary_rooms_unavailable"}),
+        # a chair of a ward is the living room's furniture
+        ("в палате сломался стул, сидеть не на чем", {"furniture_worn"}),
+    ],
+)
+def test_nowhere_to_sit_is_an_item_of_its_own(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

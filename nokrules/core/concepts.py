@@ -1186,7 +1186,9 @@ class Concepts:
         # 65 %, улучшение качества жизни — 60 %»): each aspect is a result of its own
         surveyed = (c.surveyed or c.signal == "survey") and sig.survey and _numbered(surface, clauses, mine)
         things = [p[0] for _, p, _ in best.values()]  # a signal before a thing of the first item leads them all
-        if not surveyed and (c.signal != "problem" or not (lent or sig.signalled_in(pos, clauses, things))):
+        # an object that says its own state («сесть негде») is signalled in its item by its own words
+        told = any(set(m[2]) <= set(pos) for m in sig.marks)
+        if not surveyed and (c.signal != "problem" or not (lent or told or sig.signalled_in(pos, clauses, things))):
             return False
         if not surveyed and (pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]])):
             return False
