@@ -283,6 +283,18 @@ def test_a_survey_line_says_nothing_wrong_when_every_share_reaches_the_floor(tex
         ("не в полной мере удовлетворены (удовлетворены 64 %)", [(46, 64.0)]),
         ("не в полной мере удовлетворены питанием, 64 %", [(41, 64.0)]),
         ("оценили питание удовлетворительно 80 %", [(34, 80.0)]),  # a grade, not the dissatisfied
+        # a survey line may give its shares with no unit, each after its aspect, as a number or a fraction
+        ("удовлетворённость комфортностью — 98", [(34, 98.0)]),
+        ("доля удовлетворённых: стенд — 0,86, сайт — 0,78", [(30, 86.0), (43, 78.0)]),
+        # not a time, a range, a date or a count of people; nor in a line that speaks of no one satisfied
+        ("удовлетворены: звонок в 9:40, корпус 2–3, 01.04.2024, 164 человека", []),
+        ("комфортностью — 98", []),
+        # an indicator's value is read as such, not as a bare share
+        ("доля удовлетворённых 4.1 — 93", []),
+        # a date is no share; a number to compare the share with is not the finding's own
+        ("звонок 15.07, в целом доволен", []),
+        ("доля удовлетворённых — 0,9 при среднем по учреждениям 0,97", [(23, 90.0)]),
+        ("общая удовлетворённость — факт 71 при плане 100", [(31, 71.0)]),
     ],
 )
 def test_shares_are_read_in_every_shape_with_where_they_stand(text: str, expected: list[tuple[int, float]]) -> None:

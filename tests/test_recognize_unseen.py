@@ -3345,6 +3345,20 @@ def test_aspects_read_under_the_lines_topic(engine: Engine, text: str, expected:
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a share with no unit after its aspect: below the floor it names the aspect, at the floor nothing
+        ("Доля удовлетворённых доступностью — 71", {"accessibility_satisfaction_low"}),
+        ("Удовлетворённость организационными условиями — девяносто семь", set()),
+        ("удовлетворённость питанием — 0,81, досугом — 0,97", {"food_quality_poor"}),
+        ("удовлетворённость вежливостью вахтёров — 0,86, санитарок — 0,78", {"courtesy_first_contact_low", "courtesy_service_low"}),
+    ],
+)
+def test_a_bare_number_after_a_surveyed_aspect_is_its_share(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # «сесть негде» says its own state: an item of the list beside the cooler's and the signs'
         ("кулер не работает, сесть негде, указателей к кабинетам нет",
          {"waiting_area_missing", "navigation_missing", "drinking_water_missing"}),

@@ -218,6 +218,16 @@ ALL_ASKED_RE = re.compile(
 # the number asked, told first: «из 40 опрошенных 39 довольны», «из 40 опрошенных рекомендовать готовы 28»
 ASKED_TOTAL_RE = re.compile(rf"\bиз\s+(\d{{1,4}})\s+{PEOPLE}[а-я]*")
 ASKED_COUNT_RE = re.compile(r"(?<![\d.,:/№-])(\d{1,4})(?!\d|[.,:/]\d|\s*(?:%|процент|из\b|балл|раз|час|мин|дн|лет|год|г\.|ч\b))")
+# a share with no unit, told after the aspect it rates in a survey line: «комфортностью — 98», «стенд — 88,4; сайт —
+# 76,0», «вежливость регистр. 87, дист 79», «сиделок — 0,78»; not a time («9:40»), a range («2–3»), a date («15.07»,
+# «01.04.2024»), a year or a count of something named after it («164 человека»)
+BARE_SHARE_RE = re.compile(
+    r"(?:(?<![\d\s])\s*[—–:-]\s*|(?<=[а-яё.])\s+)((?<![\d.,])(?:\d{2,3}(?:,\d+|\.\d(?!\d))?|0[.,]\d{1,3}))(?![\d.,]*\d)"
+    r"(?=\s*(?:[,;.!?()]|$|[—–-]\s|\s+(?:и|а|но|при)\b))"
+)
+# what tells a number beside the finding's own share to compare it with: «0,9 при среднем по учреждениям 0,97», «факт
+# 71 при плане 100», «(2023 — 93)»
+COMPARED_RE = re.compile(r"\bпри\b|против|средн|план|регион|област|ранее|прошл|\bгод|\b(?:19|20)\d\d\b|целев|норм|порог")
 SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
@@ -409,6 +419,26 @@ def _all_shares(text: str) -> list[tuple[int, int, float, tuple[int, int] | None
             out.append((m.start(), m.end(), value, _earlier(folded, m.start(), m.end())))
     if not out and (asked := ASKED_TOTAL_RE.search(folded)) is not None:
         out = [(m.start(), m.end(), value, None) for m, value in _counts_of_asked(folded, asked)]
+    if not out:
+        out = [(a, b, value, None) for a, b, value in bare_shares(folded)]
+    return out
+
+
+def bare_shares(folded: str) -> list[tuple[int, int, float]]:
+    """The shares a survey line gives with no unit, each after the aspect it rates (see BARE_SHARE_RE), where they
+    stand and their value in percent: «0,86» is 86.0, «87» is 87.0. Only in a line that speaks of those satisfied
+    or of a share («удовлетворённость», «довольны», «доля») and gives no indicator's value («4.1 — 93»)."""
+    if not (SATISFACTION_RE.search(folded) or "доля" in folded) or indicator_values(folded):
+        return []
+    out = []
+    for m in BARE_SHARE_RE.finditer(folded):
+        clause = max(folded.rfind(c, 0, m.start()) for c in ",;:—–(")
+        if COMPARED_RE.search(folded, clause + 1, m.start()):
+            continue  # a number to compare the share with
+        value = float(m.group(1).replace(",", "."))
+        value = round(100 * value, 1) if value < 1 else value
+        if value <= 100:
+            out.append((m.start(1), m.end(1), value))
     return out
 
 

@@ -41,6 +41,7 @@ from nokrules.core.concepts import (
     PartSignal,
     answers_as_shares,
     asked_counts,
+    bare_shares,
     earlier_shares,
     full_share,
     indicator_value,
@@ -2381,6 +2382,7 @@ class Recognizer:
                     keep += [m.span() for m in ALL_ASKED_RE.finditer(counted)]
             if indicated:  # «показатель 1.3 составил 98»
                 keep += [at for *_, at in indicator_values(folded)]
+            keep += [(a, b) for a, b, _ in bare_shares(numerals(folded))]  # «комфортностью — 98»
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
                 keep += [m.span() for m in SLOPE_RE.finditer(folded)]
             # so is a wait: «45 минут» is too long, «10 минут» not
