@@ -3375,3 +3375,17 @@ def test_nowhere_to_sit_is_an_item_of_its_own(engine: Engine, text: str, expecte
 def test_dated_information_in_its_own_clause_beside_a_missing_item(engine: Engine) -> None:
     # the tariffs' clause tells its year, the licence's clause its absence: «нет» is said of the licence only
     assert set(ids(engine, "прейскурант на стенде 2021 года, а лицензии нет вовсе")) == {"info_outdated", "license_missing"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the institution disputes the remark and tells why: nothing is named
+        ("Учреждение с замечанием об отсутствии кнопки вызова не согласно: кнопка установлена у входа в марте, акт приложен.", set()),
+        ("Не согласны с выводом о нехватке указателей: таблички размещены на всех кабинетах.", set()),
+        # what it grants stays named
+        ("Не согласны с замечанием о пандусе, однако стоянки для инвалидов действительно нет", {"disabled_parking_missing"}),
+    ],
+)
+def test_a_disputed_remark_names_nothing_unless_granted(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

@@ -215,6 +215,13 @@ RESOLVED_REMARK_RE = re.compile(
     r"|(?(complaint)не\s+подтвердил(?:ся|ась|ось|ись)|(?!)))))\b",
     re.I,
 )
+# an institution disputes a remark: «Учреждение не согласно с замечанием об …», «С выводом об … не согласны»
+DISPUTED_REMARK_RE = re.compile(
+    r"\bне\s+согласн\w*\s+с\s+(?:замечани|вывод|оценк)|\bс\s+(?:замечани|вывод|оценк)\w*[^.;!?]{0,160}?\bне\s+согласн", re.I
+)
+# what grants a disputed remark in part: «не согласны в части пандуса, согласны в части стоянки», «план размещён на
+# bus.gov.ru, на сайте его действительно нет», «однако», «вместе с тем»
+CONCEDED_RE = re.compile(r"\bв\s+части\b|(?<!не\s)\bсогласн|действительно|однако|\bно\b|вместе\s+с\s+тем|\bкроме\b|\bхотя\b", re.I)
 # what says a removal is not done, or not whole, or to come: «не был устранён», «так и не», «частично», «будет», «невозможно»
 UNRESOLVED_RE = re.compile(rf"{PARTLY_RE.pattern}|\bне\b|\bбуд[уе]т|\bпланир|\bневозможн|\bнельзя|\bкроме\b")
 # the time an earlier state was found at: an assessment, a check, a visit («на момент НОК 2022 г.», «при прошлой проверке»)
@@ -2625,7 +2632,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_resolved_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(without_plan_columns(text)))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_resolved_remarks(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(without_plan_columns(text))))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2719,6 +2726,21 @@ def _without_resolved_remarks(text: str) -> str:
         out.append(text[last : m.start("about")])
         last = m.end("about")
     return "".join(out) + text[last:]
+
+
+def _without_disputed_remarks(text: str) -> str:
+    """«Учреждение не согласно с замечанием об отсутствии стоянки: место размечено в июне, фото прилагаем» reads
+    «замечаний нет»: the institution disputes the remark and tells why, its sentence names nothing wrong. A sentence
+    that grants the remark in part («не согласны в части пандуса, согласны в части стоянки», «действительно»,
+    «однако») keeps its words, and so do the finding's other sentences."""
+    m = DISPUTED_REMARK_RE.search(text) if "соглас" in text else None
+    if m is None:
+        return text  # most findings
+    start = max(text.rfind(c, 0, m.start()) for c in ".;!?") + 1
+    end = len(text) if (stop := SENTENCE_END.search(text, m.end())) is None else stop.start()
+    if CONCEDED_RE.search(text, m.end(), end) or CONCEDED_RE.search(text, start, m.start()):
+        return text
+    return f"{text[:start]} замечаний нет{text[end:]}"
 
 
 def _without_former_state(text: str) -> str:
