@@ -3372,11 +3372,6 @@ def test_nowhere_to_sit_is_an_item_of_its_own(engine: Engine, text: str, expecte
     assert set(ids(engine, text)) == expected
 
 
-def test_dated_information_in_its_own_clause_beside_a_missing_item(engine: Engine) -> None:
-    # the tariffs' clause tells its year, the licence's clause its absence: «нет» is said of the licence only
-    assert set(ids(engine, "прейскурант на стенде 2021 года, а лицензии нет вовсе")) == {"info_outdated", "license_missing"}
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -1776,9 +1776,7 @@ class Recognizer:
         устаревшие тарифы, нет лицензии» «устаревшие» is said of the tariffs, so the licence is missing; in «лицензия
         есть, но устарела» it is the licence's own, and in «удовлетворённых вежливостью, обеспечивающих первичный
         контакт» the clauses name one thing. `telling`: the deficiency's own words tell its problem (`cue: false`),
-        so its clause needs no other word for it: «охранник хамит на входе, а воспитатели отвечают сквозь зубы»; it
-        names whom or where of its own, or its several `all` words name the thing and where it is («прейскурант на
-        стенде 2021 года, а лицензии нет»).
+        so its clause needs no other word for it: «охранник хамит на входе, а воспитатели отвечают сквозь зубы».
         `again`: `own` is a later place of the pattern's phrase, which stands only on that reading. `where`: the
         positions of the words that tell the deficiency's indicator apart by whom or where (its concept's `with`).
         `line`: the whole finding's signal, asked for last."""
@@ -1801,7 +1799,7 @@ class Recognizer:
         if any(f in ANAPHORA for i in words for f in toks.lemma_sets[i]):
             return False
         # (the pattern's own words may name them, by the words that tell its indicator apart: «на вахте грубят»)
-        if telling and len(mine) == 1 and (len(cp.all) > 1 or any(j in where or j not in own and names_thing(toks.surface[j]) for j in words)):
+        if telling and len(mine) == 1 and any(j in where or j not in own and names_thing(toks.surface[j]) for j in words):
             # each clause of the veto words tells its own problem, by a signal or by the pattern's words again, and
             # the pattern's own clause names whom or where of its own: «по телефону хамят, в кабинетах разговаривают
             # свысока»; «Регистратура — груб. тон» names the registry rude, «… повышают голос, перебивают» goes on
