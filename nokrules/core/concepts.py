@@ -229,6 +229,7 @@ BARE_SHARE_RE = re.compile(
 # 71 при плане 100», «(2023 — 93)»
 COMPARED_RE = re.compile(r"\bпри\b|против|средн|план|регион|област|ранее|прошл|\bгод|\b(?:19|20)\d\d\b|целев|норм|порог")
 SHARE_IN_WORDS_RE = re.compile(r"\bкажд\w*\s+(?:втор|трет|четв|пят|шест|седьм|восьм|девят|десят)")  # «каждый пятый»
+NOWHERE = frozenset({"негде", "некуда", "нигде", "никуда", "нечего", "нечем"})  # negative adverbs: «сесть негде»
 LEAD_WORDS = 1  # a signal that opens a part governs each item of an enumeration
 NEAR = 3  # signals whose distances to an object fall in the same span of this many words are equally near
 CLEAR_NEGATION_REACH = 4  # a negation this many words before a clear phrase turns it into a problem
@@ -1216,8 +1217,9 @@ class Concepts:
         # 65 %, улучшение качества жизни — 60 %»): each aspect is a result of its own
         surveyed = (c.surveyed or c.signal == "survey") and sig.survey and _numbered(surface, clauses, mine)
         things = [p[0] for _, p, _ in best.values()]  # a signal before a thing of the first item leads them all
-        # an object that says its own state («сесть негде») is signalled in its item by its own words
-        told = any(set(m[2]) <= set(pos) for m in sig.marks)
+        # an object that says its own state by a negative adverb («сесть негде», «присесть некуда») is signalled in its
+        # item by its own words; not by a bare «не» («я работаю и не успеваю» tells why, beside another item)
+        told = any(set(m[2]) <= set(pos) and surface[m[2][0]] in NOWHERE for m in sig.marks)
         if not surveyed and (c.signal != "problem" or not (lent or told or sig.signalled_in(pos, clauses, things))):
             return False
         if not surveyed and (pos[0] > 0 and surface[pos[0] - 1] in PREPOSITIONS or not may_head(surface[pos[0]])):
