@@ -3384,3 +3384,11 @@ def test_nowhere_to_sit_is_an_item_of_its_own(engine: Engine, text: str, expecte
 )
 def test_a_disputed_remark_names_nothing_unless_granted(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+def test_a_dash_for_a_left_out_verb_does_not_cut_the_clause(engine: Engine) -> None:
+    # «санитарки в отделении — свысока»: the dash stands for «разговаривают», the nurses' clause has its own rudeness
+    assert set(ids(engine, "вахтёр на входе отвечает грубо, санитарки в отделении — свысока")) == {
+        "courtesy_first_contact_low",
+        "courtesy_service_low",
+    }

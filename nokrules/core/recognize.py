@@ -1735,7 +1735,7 @@ class Recognizer:
         раздраженный тон» the guard's clause has its own rudeness."""
         if not cp.all:
             return []
-        clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
+        clause = self._said_clauses(text, toks)
         places = [find_all(el, lem) for el in cp.all]
         out = []
         for c in sorted(set(clause)):
@@ -1780,7 +1780,7 @@ class Recognizer:
         `again`: `own` is a later place of the pattern's phrase, which stands only on that reading. `where`: the
         positions of the words that tell the deficiency's indicator apart by whom or where (its concept's `with`).
         `line`: the whole finding's signal, asked for last."""
-        clause = self._clauses(text, toks, (0, len(text)), CLAUSE_RE)
+        clause = self._said_clauses(text, toks)
         mine = {clause[i] for i in own}
         vetoes = cp.none.positions(lem)
         others = {clause[i] for h in hits.values() for i in h.words if i < len(clause)}
@@ -1890,6 +1890,21 @@ class Recognizer:
         words = [i for i, k in enumerate(clause) if k == c]
         cut = CLAUSE_CUT_RE.search(text, toks.spans[words[-1]][1])
         return text[toks.spans[words[0]][0] : cut.start() if cut else len(text)]
+
+    @staticmethod
+    def _said_clauses(text: str, toks: Tokens) -> tuple[int, ...]:
+        """The clause each word of the finding stands in, cut at commas, «;» and dashes (CLAUSE_RE), but not at a dash
+        that stands for a verb left out: in «охранник грубит, медсёстры в отделении — свысока» the words before the
+        dash have no verb, and «свысока» is said of the nurses. A dash before a number still cuts: «по телефону — 64 %»
+        is an aspect of a survey line with its own share."""
+        found = list(CLAUSE_RE.finditer(text))
+        cuts: list[int] = []
+        for k, m in enumerate(found):
+            after = text[m.end() : found[k + 1].start() if k + 1 < len(found) else len(text)]
+            if m.group().strip() in "—–" and not DIGIT_RE.search(after) and not any(map(is_predicate, toks.words_in(cuts[-1] if cuts else 0, m.start()))):
+                continue  # (a dash before a number gives an aspect's share: «по телефону — 64 %»)
+            cuts.append(m.start())
+        return tuple(bisect.bisect_left(cuts, start) for start, _ in toks.spans)
 
     @staticmethod
     def _clauses(text: str, toks: Tokens, span: tuple[int, int], cut: re.Pattern[str] = ITEM_RE) -> tuple[int, ...]:
