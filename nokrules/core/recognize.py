@@ -1136,7 +1136,8 @@ class Recognizer:
         deficiency at least `min_rival` of their vote, while no phrasing labelled with the hit's deficiency comes
         near: the closest is at most `max_own` times as close as the nearest, and at most `max_own_place` times at
         each place of the hit's own words. «В помещениях грязно, полы моются нерегулярно» is the sanitary state, not
-        household services. A hit that rests on a number alone (an indicator's value, a checklist item) is never
+        household services. A rival whose concept asks for whom or where (`with`: «приёмного отделения» for 4.1) that
+        the finding does not name vetoes nothing: «доля довольных вежливостью работников — 69 %» is not 4.1. A hit that rests on a number alone (an indicator's value, a checklist item) is never
         judged (`numbered`), even when its words were found too («показатель 5.1 — 77»): the phrasings do not see
         numbers."""
         stage = self.similarity_stage()
@@ -1168,6 +1169,8 @@ class Recognizer:
             rival = next((label for v, label in others if label != h.deficiency and -v >= rule.min_rival), None)
             if rival is None or stage.closest(whole, h.deficiency) > rule.max_own * whole.near[0][0]:
                 continue
+            if (rival_with := self._with_of.get(rival)) is not None and not rival_with.found(toks.lemmas()):
+                continue  # the rival asks for whom or where («приёмного отделения»), and the finding names none of it
             if staged is not None and (staged[1].probability(features, h.deficiency) or 0.0) >= rule.max_model:
                 continue  # the model, weighing all the phrasings, backs it: a few close ones are not all of them
             aside = self._aside(toks, parts, signals) if aside is None else aside
