@@ -3392,3 +3392,95 @@ def test_a_dash_for_a_left_out_verb_does_not_cut_the_clause(engine: Engine) -> N
         "courtesy_first_contact_low",
         "courtesy_service_low",
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a claim checked and found groundless names nothing, in its own sentence or told after the claim
+        ("Изложенные в обращении доводы о холоде в палатах не нашли подтверждения: температура 22–23 градуса.", set()),
+        ("Гражданка Петрова сообщила, что её отцу не меняют постельное бельё. Факты не подтвердились.", set()),
+        ("Сын проживающей пожаловался, что в палате холодно; при проверке факт не подтвердился.", set()),
+        ("Жалоба признана необоснованной: сиделки в отделении работают по графику.", set()),
+        # what the check found besides stays named
+        ("Жалоба на шум не подтвердилась, но выявлено отсутствие поручней в коридоре.", {"handrails_missing"}),
+        ("Жалоба на грубость медсестры не подтвердилась; при этом в холле не оказалось кулера.", {"drinking_water_missing"}),
+        # a claim with no verdict is a finding
+        ("Заявитель сообщает, что в холле нет кулера.", {"drinking_water_missing"}),
+    ],
+)
+def test_a_claim_found_groundless_names_nothing(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+def test_a_claim_and_its_verdict_are_one_finding(engine: Engine) -> None:
+    # apart, the claim would be a finding of its own and name the linen
+    found = engine.findings("Гражданка Петрова сообщила, что её отцу не меняют постельное бельё. Факты не подтвердились.")
+    assert [f.text for f in found] == ["Гражданка Петрова сообщила, что её отцу не меняют постельное бельё. Факты не подтвердились"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # how it was, against how it is now: a change for the better names nothing
+        ("Раньше записаться к психологу можно было только лично, теперь — и по телефону, и через сайт.", set()),
+        ("Год назад на стенде не было тарифов, теперь они висят у входа.", set()),
+        # now worse, or still wanting: the words stay
+        ("год назад тарифы висели на стенде, теперь их нет", {"tariffs_missing"}),
+        ("раньше пандуса не было, теперь есть, но без поручней", {"handrails_missing"}),
+    ],
+)
+def test_how_it_was_against_how_it_is_now(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a survey indicator's share at the floor or above names no low satisfaction, however it is told
+        ("Условия ожидания в отделении положительно оценили 143 человека из 150 (95,3 %).", set()),
+        # what else the line names stays
+        ("Доступностью для инвалидов удовлетворены 57 из 59 опрошенных, но жалуются на крутой пандус", {"ramp_missing"}),
+    ],
+)
+def test_a_share_at_the_floor_names_no_low_satisfaction(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the item of a building norm is no indicator: «п. 5.2.1» does not name 5.2, nor «5.1.3» the readiness to recommend
+        ("Ширина дверного проёма в кабинет психолога 0,75 м, что не соответствует п. 5.2.1 СП 59.13330.2020.", {"doorways_narrow"}),
+        ("Поручни у лестницы отсутствуют (СП 59.13330.2020, п. 5.1.3).", {"handrails_missing"}),
+    ],
+)
+def test_an_item_of_a_building_norm_names_no_indicator(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+def test_an_indicator_value_goes_with_the_items_named_after_it(engine: Engine) -> None:
+    # the score and the items it is for are one finding: the items stand, not the indicator's general deficiency
+    text = "Показатель 3.2 — 40 баллов. Нет надписей шрифтом Брайля и сурдопереводчика. Кнопки вызова нет."
+    assert [f.text for f in engine.findings(text)] == [
+        "Показатель 3.2 — 40 баллов. Нет надписей шрифтом Брайля и сурдопереводчика",
+        "Кнопки вызова нет",
+    ]
+    assert set(ids(engine, text)) == {"braille_missing", "sign_interpreter_missing", "call_button_missing"}
+    # the value alone still names it
+    assert ids(engine, "Показатель 3.2 — 40 баллов.") == ["equal_access_conditions_missing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rudeness denied says nothing is wrong
+        ("За всё время ни одного грубого слова от медсестёр.", set()),
+        ("Грубых слов от сиделок не слышали ни разу.", set()),
+        ("Грубости со стороны охраны не было.", set()),
+        # rudeness told is a finding (guard)
+        ("санитарки грубят, окрики слышны в коридоре", {"courtesy_service_low"}),
+    ],
+)
+def test_rudeness_denied_names_nothing(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

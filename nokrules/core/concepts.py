@@ -1008,6 +1008,10 @@ class Concepts:
             bool(words), state, tuple(words), survey, clear, score, tuple(sorted(marks)), tuple(spots), tuple(sorted(set(asked))), short
         )
 
+    def reports_short(self, text: str) -> bool:
+        """Does the text report some of those asked dissatisfied, by a share below the floor or told in words?"""
+        return self._short(text, ())
+
     def _short(self, text: str, said: Sequence[str]) -> bool:
         """Does a survey part report some of those asked dissatisfied? A share below the `satisfied` floor («довольны
         64 %», «0,62 проживающих», «не удовлетворены 31 %») or a share in words («треть», «двое из», «каждый

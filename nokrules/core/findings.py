@@ -51,6 +51,20 @@ SENTENCE_END = re.compile(
     r"(?=[.!?])(?<=[^\W\d_]{3})" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]+\s+(?=[«\"(]?[А-ЯЁA-Z])"
 )
 
+# a claim checked and found groundless: «доводы … не нашли подтверждения», «факты не подтвердились», «жалоба признана
+# необоснованной», «вопрос снят» (see recognize._without_unconfirmed_claims;
+# `_pieces` keeps such a verdict in one finding with the claims before it)
+UNCONFIRMED_RE = re.compile(
+    r"\bне\s+(?:нашл\w*\s+(?:сво\w+\s+)?подтвержд|подтвердил|подтвержда|подтвержден)\w*|\bпризна\w*\s+необоснованн\w*"
+    r"|\bвопрос\s+снят",
+    re.I,
+)
+# what tells a claim someone made: «заявитель сообщает», «доводы обращения», «со слов звонившей», «жалоба на …»
+CLAIM_RE = re.compile(
+    r"\b(?:заявител|заяв(?:ил|ля)|жалоб|(?:по)?жалова|довод|факт|утвержда|сообщ(?:а|и|ени)|звонивш|вопрос\s+снят)|\bсо\s+слов"
+    r"|\bобращени\w*\s+(?:гр|от|№)", re.I
+)
+
 
 # Lines a protocol repeats are what these caches are for; a national run's own lines (numbers, places) are
 # new each time and would only fill them: 20,000 is room for every repeated line and ~15 MiB per process
@@ -330,6 +344,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         if not _plan_columns_only(text, b, nxt) and DATE_ONLY_RE.fullmatch(text, before, a) is None
         and not (text[a] == ";" and VALUE_CELLS_RE.fullmatch(text, b, nxt))
     ]
+    cuts = _value_cuts(text, _verdict_cuts(text, cuts))
     for a, b in cuts:
         if a < start:
             continue
@@ -343,6 +358,42 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
 # «47 из 47 опрошенных», «86 баллов»
 _VALUE = r"(?:\d{1,4}(?:[.,]\d+)?\s*(?:%|процент[а-яё]*|балл[а-яё]*)?|\d{1,4}\s+из\s+\d{1,4}(?:\s+[а-яё]+)?)"
 VALUE_CELLS_RE = re.compile(rf"\s*{_VALUE}(?:\s*;\s*(?:[-–—]|{_VALUE}))*\s*[.;]?\s*", re.I)
+
+
+# a sentence that gives only an indicator and its value: «Показатель 3.2 — 60 баллов», «Значение показателя 3.1 — 20
+# баллов», «3.3 — 86 %»; what the next sentence says is what the value is for (see _value_cuts)
+VALUE_ONLY_RE = re.compile(
+    r"\s*(?:значени[а-яё]*\s+)?(?:показател[а-яё]*\s+)?\d\.\d\s*(?:[—–:-]|составил[а-яё]*|равн[а-яё]*)?\s*"
+    r"\d{1,3}(?:[.,]\d+)?\s*(?:балл[а-яё]*|%|процент[а-яё]*)?\s*",
+    re.I,
+)
+
+
+def _value_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts that part findings, less those after a sentence that gives only an indicator and its value: in
+    «Показатель 3.2 — 60 баллов. Не обеспечены надписи шрифтом Брайля» the value is the score of the items named
+    next, one finding; apart, the value would name the indicator's general deficiency beside them."""
+    starts = [0] + [b for _, b in cuts]
+    return [cut for cut, start in zip(cuts, starts, strict=False) if not (text[cut[0]] == "." and VALUE_ONLY_RE.fullmatch(text, start, cut[0]))]
+
+
+def _verdict_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts that part findings, less those before a verdict on a claim and between the claims it judges: in
+    «Заявитель сообщает, что воды нет. … Факты не подтвердились.» the claim and its verdict are one finding, which
+    names nothing wrong; apart, the claim would read as a finding of its own."""
+    if UNCONFIRMED_RE.search(text) is None:
+        return cuts  # most lines
+    starts = [0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [len(text)]
+    kept: list[tuple[int, int]] = []
+    joined = False  # the piece after the cut is a verdict, or is one with a verdict after it
+    for k in range(len(cuts) - 1, -1, -1):
+        after = starts[k + 1], ends[k + 1]
+        verdict = (m := UNCONFIRMED_RE.search(text, *after)) is not None and CLAIM_RE.search(text, after[0], m.end()) is not None
+        joined = (verdict or joined) and CLAIM_RE.search(text, starts[k], ends[k]) is not None
+        if not joined:
+            kept.append(cuts[k])
+    return kept[::-1]
 
 
 def _plan_columns_only(text: str, start: int, end: int) -> bool:

@@ -31,8 +31,10 @@ from nokrules.core.concepts import (
     INDICATOR_SYMBOL_RE,
     ITEM_SHARE_RE,
     LENGTH_UNIT,
+    NOWHERE,
     PARTLY_RE,
     PREPOSITIONS,
+    SENTENCE_RE,
     SHARE_VALUE_RE,
     SHORT_LEAD,
     SLOPE_RE,
@@ -50,7 +52,7 @@ from nokrules.core.concepts import (
     surveyed,
     waits_in_norm,
 )
-from nokrules.core.findings import ANSWER_CUT_RE, PLACE_DASH_RE, SENTENCE_END, without_plan_columns
+from nokrules.core.findings import ANSWER_CUT_RE, CLAIM_RE, PLACE_DASH_RE, SENTENCE_END, UNCONFIRMED_RE, without_plan_columns
 from nokrules.core.lemmas import (
     PURPOSE_WORDS,
     WORD_RE,
@@ -231,6 +233,19 @@ ASSESSED_AT = (
 )
 # an earlier time a thing was not there: «которой ранее не было», «которого в прошлом году не было», «… в 2023 году …»
 EARLIER = r"(?:ранее|раньше|прежде|в\s+прошл[а-яё]+\s+(?:году|раз)|год\s+назад|в\s+\d{4}\s*(?:г\.|году))"
+# an item of a building norm, before or after the norm: «п. 5.1.3 СП 59.13330.2020», «СП 59.13330.2020 (п. 6.2.1)»,
+# «ГОСТ Р 51261-2022, п. 4.3»; its number is no indicator of the methodology (see _without_norm_items)
+_NORM = r"(?:СП|ГОСТ|СНиП|СанПиН|свод[а-яё]*\s+правил)"
+_ITEM = r"(?<![а-яё])(?:пп|п|пункт[а-яё]*)\.?\s*\d+(?:\.\d+)+\.?"
+NORM_ITEM_RE = re.compile(
+    rf"{_ITEM}\s*(?={_NORM}(?![а-яё]))|(?P<norm>(?<![а-яё]){_NORM}[\s\dР.\-–]{{2,30}}?)\s*,?\s*\(?{_ITEM}\)?", re.I
+)
+# what a finding says was so before, against how it is now (see _without_then_now): «Раньше пускали только по
+# выходным, теперь — каждый день», «в прошлом году писали об отсутствии пандуса — теперь стоит платформа»
+THEN_CLAUSE_RE = re.compile(rf"(?:^|(?<=[,;:.!?—–(]))[^,;:.!?—–()]*\b{EARLIER}\b[^,;:.!?—–()]*", re.I)
+NOW_RE = re.compile(r"\bтеперь\b", re.I)
+# what says the thing is wrong now too: «теперь его нет», «теперь только по записи», «теперь сломался»
+NOW_WRONG_RE = re.compile(r"\b(?:не|нет|без|ни|только|лишь|хуже|перестал\w*|сломал\w*|закрыл\w*|убрал\w*|сократил\w*)\b", re.I)
 FORMER_STATE_RE = re.compile(
     r"(?P<before>,\s*)?(?:\b(?:ранее|раньше|прежде)\s+(?:не\s*)?[а-яё]+(?:вш|ющ|ящ|нн|н)[а-яё]*"
     r"|\b(?:не\s*)?[а-яё]+вш[а-яё]*\s+(?:ранее|раньше|прежде)\b"
@@ -548,10 +563,31 @@ class Recognizer:
         self._generality = {f: len(ds) for f, ds in used.items()}
         given = signals or Signals()
         self._generic = given.generic_share / 100 * len(catalog.deficiencies)
+        # the words that name each deficiency's own thing: a one-word `all` alternative of its patterns that its
+        # concept's objects name too («стакан», «кулер»), not a word many deficiencies use nor a negative adverb
+        self._thing_words = {
+            d.id: frozenset(
+                f
+                for cp in self.patterns[d.id]
+                for el in cp.all
+                for phrase in el.alternatives
+                if len(phrase) == 1
+                for f in phrase[0].forms
+                if self._generality.get(f, 0) <= self._generic and f not in NOWHERE
+            )
+            & frozenset(f for c in self.concepts.compiled if c.deficiency == d.id for el in c.objects for phrase in el.alternatives for spec in phrase for f in spec.forms)
+            for d in catalog.deficiencies
+        }
+        self._thing_of: dict[str, set[str]] = {}  # a thing word → the deficiencies it names
+        for did, forms_ in self._thing_words.items():
+            for f in forms_:
+                self._thing_of.setdefault(f, set()).add(did)
         self._rank = {d.id: k for k, d in enumerate(catalog.deficiencies)}
         # the deficiencies a wait in the norm answers
         self._waited = frozenset(d.id for d in catalog.deficiencies if d.indicator == given.waiting_indicator)
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
+        # the low satisfaction of each survey indicator: a share of those satisfied at the floor or above names none
+        self._survey_results = frozenset(i.result for c in catalog.criteria for i in c.indicators if i.source == "survey" and i.result)
         # each indicator with a result by the content words of its official title, for a finding that quotes it
         self._indicator_titles = [
             (i.id, frozenset(normal_form(w) for w in words(i.title) if len(w) > 3))
@@ -994,6 +1030,11 @@ class Recognizer:
                 own = aspects.share_of(toks, h, shared) if aspects is not None and percent[0] is not None else None
                 share = own if own is not None else percent[0]
                 values = ((d.value, share),) if share is not None else ()
+                if did in self._survey_results and share is not None and share >= self.concepts.satisfied and not self.concepts.reports_short(text) and not any(sg.problem for sg in signals):
+                    # «оценили положительно 152 человека из 160 (95 %)»: the indicator is met, and the line says
+                    # nothing is wrong («98 % жалуются на очереди» does)
+                    set_aside.setdefault(did, SetAside(deficiency=did, reason="aspect_satisfied"))
+                    continue
             state = h.state if h.part >= 0 or line is None else line.state_near(h.at) if h.at else line.state
             kept[d.id] = h._replace(places=places, values=values, state=state)
         echoes = self._echoes(kept, text, toks, parts, signals) if len(kept) > 1 else {}
@@ -1651,9 +1692,10 @@ class Recognizer:
         if not self._says_there(text, toks, 0, len(text)):
             return  # most findings: no word saying something is there
         there: set[int] = set()  # finding positions of the words in clauses that say a thing is there
-        # a part with no signal of its own says its thing is there when a later part says another is missing
-        # («лицензия на сайте есть, а тарифов нет»), not when a later one tells a flaw («класс есть, но ПК старые»)
-        last_absent = max((n for n, sg in enumerate(signals) if sg.state == "absent"), default=-1)
+        # a part with no signal of its own says its thing is there when a later part says another is missing or
+        # short («лицензия на сайте есть, а тарифов нет», «кулер есть, но стаканов не хватает»), not when a later one
+        # tells a flaw («класс есть, но ПК старые»)
+        last_absent = max((n for n, (span, sg) in enumerate(zip(parts, signals, strict=True)) if self._says_missing(toks, span, sg)), default=-1)
         for n, ((a0, b0), sig) in enumerate(zip(parts, signals, strict=True)):
             first = toks._range(a0, b0).start
             if any(p[0] < 0 for p in sig.spots):
@@ -1687,7 +1729,39 @@ class Recognizer:
         if not there or any(f in ANAPHORA for i in range(len(toks.surface)) if i not in there for f in toks.lemma_sets[i]):
             return
         details = {u for did in hits for u in self.catalog.deficiency(did).unless}  # their signal is the whole's
-        _drop_within(hits, there, spare=details)
+        # a hit whose thing is named again outside those clauses is what the signal is about: «в холле есть кулер и
+        # стулья, но не хватает стаканов» — the cups are the water's, so the chairs are the ones said to be there
+        # (said in the signal's own clause and not quoted: «…, но содержит одну фразу: «Учреждение оснащено
+        # оборудованием»» names no equipment)
+        clause = self._said_clauses(text, toks)
+        signalled = {
+            clause[toks._range(*span).start + i] for span, sg in zip(parts, signals, strict=True) for p in sg.spots if p[0] >= 0 for i in p
+        }
+        quoted = [m.span() for m in re.finditer(r"«[^«»]*»", text)]
+        named = {
+            did
+            for i in range(len(toks.surface))
+            if i not in there and clause[i] in signalled and not any(a < toks.spans[i][0] < b for a, b in quoted)
+            for f in toks.lemma_sets[i]
+            for did in self._thing_of.get(f, ())
+            if did in hits
+        }
+        _drop_within(hits, there, spare=details, outside=named)
+
+    @staticmethod
+    def _says_missing(toks: Tokens, span: tuple[int, int], sg: PartSignal) -> bool:
+        """Does a part say its thing is missing or short («тарифов нет», «не хватает стаканов», «недостаточно»,
+        «дефицит»)? Not a thing there only in part («такси есть, но только в будни», «содержит одну фразу»): that
+        tells how the thing before is there."""
+        if sg.state == "absent":
+            return True
+        first = toks._range(*span).start
+        return sg.state == "partial" and any(
+            toks.surface[first + i].startswith("не") or toks.surface[first + i].startswith("дефицит")
+            for _, st, pos in sg.marks
+            if st == "partial"
+            for i in pos
+        )
 
     def _says_there(self, text: str, toks: Tokens, start: int, end: int) -> bool:
         """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется»), a short passive
@@ -2648,7 +2722,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_former_state(_without_resolved_remarks(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(without_plan_columns(text))))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(_without_norm_items(without_plan_columns(text)))))))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2744,6 +2818,31 @@ def _without_resolved_remarks(text: str) -> str:
     return "".join(out) + text[last:]
 
 
+def _without_unconfirmed_claims(text: str) -> str:
+    """«Доводы заявителя об отсутствии кресел-колясок не нашли подтверждения: в наличии 4 исправных» and «Заявитель
+    утверждает, что в холле нет воды. … Факты не подтвердились.» read «замечаний нет»: a claim checked and found
+    groundless names nothing wrong. The sentence that says so (with a claim word before the verdict) goes, and so do
+    the sentences before it that tell a claim. A verdict its sentence grants in part («…, однако выявлено…», «кроме»)
+    keeps every word, and so does any sentence that tells no claim."""
+    verdicts = [m for m in UNCONFIRMED_RE.finditer(text)] if "подтвер" in text or "снят" in text or "необоснован" in text else []
+    if not verdicts:
+        return text  # most findings
+    cuts = [0, *(m.end() for m in SENTENCE_RE.finditer(text) if m.group()[:1] != ":"), len(text)]
+    sentences = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    last = -1  # the last sentence that gives a verdict
+    for k, (a, b) in enumerate(sentences):
+        m = next((v for v in verdicts if a <= v.start() < b), None)
+        if m is not None and CLAIM_RE.search(text, a, m.end()) and not CONCEDED_RE.search(text, m.end(), b):
+            last = k
+    if last < 0:
+        return text
+    out = [
+        " замечаний нет." if k == last or k < last and CLAIM_RE.search(text, a, b) else text[a:b]
+        for k, (a, b) in enumerate(sentences)
+    ]
+    return "".join(out).strip()
+
+
 def _without_disputed_remarks(text: str) -> str:
     """«Учреждение не согласно с замечанием об отсутствии стоянки: место размечено в июне, фото прилагаем» reads
     «замечаний нет»: the institution disputes the remark and tells why, its sentence names nothing wrong. A sentence
@@ -2757,6 +2856,36 @@ def _without_disputed_remarks(text: str) -> str:
     if CONCEDED_RE.search(text, m.end(), end) or CONCEDED_RE.search(text, start, m.start()):
         return text
     return f"{text[:start]} замечаний нет{text[end:]}"
+
+
+def _without_norm_items(text: str) -> str:
+    """«не соответствует п. 5.1.3 СП 59.13330.2020» reads «не соответствует СП 59.13330.2020»: the item of a
+    building norm names no indicator (5.1 is the readiness to recommend)."""
+    if "СП" not in text and "ГОСТ" not in text and "СНиП" not in text and "СанПиН" not in text and "свод" not in text.lower():
+        return text  # most findings
+    return NORM_ITEM_RE.sub(lambda m: m.group("norm") or "", text)
+
+
+def _without_then_now(text: str) -> str:
+    """«Раньше к маме пускали только по выходным, теперь — каждый день с 10 до 19», «на сайте теперь есть политика
+    ПДн? раньше не было» read without the clause of how it was: the finding tells a change for the better. Only in a
+    sentence whose «теперь» says nothing is wrong now («раньше был кулер, теперь его нет» keeps every word)."""
+    if NOW_RE.search(text) is None:
+        return text  # most findings
+    out, last = [], 0
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        now = NOW_RE.search(text, a, b)
+        if now is None:
+            continue
+        then = [m for m in THEN_CLAUSE_RE.finditer(text, a, b) if not m.start() <= now.start() < m.end()]
+        rest = THEN_CLAUSE_RE.sub(" ", text[now.start() : b])  # (the clause of how it was may follow «теперь»)
+        if not then or NOW_WRONG_RE.search(rest):
+            continue
+        for m in then:
+            out.append(text[last : m.start()])
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def _without_former_state(text: str) -> str:
@@ -2889,12 +3018,16 @@ def _drop_the_only_ones(text: str, toks: Tokens, hits: dict[str, _Hit]) -> None:
     _drop_within(hits, {i for i, (a, b) in enumerate(toks.spans) if any(s <= a and b <= e for s, e in spans)})
 
 
-def _drop_within(hits: dict[str, _Hit], inside: set[int], spare: Collection[str] = ()) -> None:
+def _drop_within(hits: dict[str, _Hit], inside: set[int], spare: Collection[str] = (), outside: Collection[str] = ()) -> None:
     """Drop the hits about words that all stand `inside` (a clause that says its thing is there, a «только» list),
-    when another hit stands outside: that one names the problem. The `spare` hits (details of another) stay."""
+    when another hit stands outside: that one names the problem. The `spare` hits (details of another) stay; the
+    `outside` hits (their thing named again outside) stand outside whatever their words, when no hit stands outside
+    and each has its words."""
     about = {did: set(h.at if h.source == "pattern" else h.words) for did, h in hits.items()}
-    doubted = [did for did, pos in about.items() if pos and pos <= inside and did not in spare]
-    if doubted and any(pos and not pos <= inside for pos in about.values()):
+    if any(pos and not pos <= inside for pos in about.values()) or not all(about.values()):
+        outside = ()  # a hit stands outside (or one found by its whole wording may): it names the problem
+    doubted = [did for did, pos in about.items() if pos and pos <= inside and did not in spare and did not in outside]
+    if doubted and (outside or any(pos and not pos <= inside for pos in about.values())):
         for did in doubted:
             del hits[did]
 
