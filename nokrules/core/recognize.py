@@ -472,6 +472,7 @@ class Tokens:
     _indexed: dict[tuple[int, int], Lemmas] = field(default_factory=dict, compare=False, repr=False)
     _said: dict[tuple[int, int], PartSignal] = field(default_factory=dict, compare=False, repr=False)  # see _signal
     _ignored: list[set[int]] = field(default_factory=list, compare=False, repr=False)  # see _stands: read once
+    _clause_of: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)  # see _said_clauses
 
     def _range(self, start: int, end: int) -> slice:
         return slice(bisect.bisect_left(self.spans, (start, -1)), bisect.bisect_left(self.spans, (end, -1)))
@@ -1973,7 +1974,14 @@ class Recognizer:
         """The clause each word of the finding stands in, cut at commas, «;» and dashes (CLAUSE_RE), but not at a dash
         that stands for a verb left out: in «охранник грубит, медсёстры в отделении — свысока» the words before the
         dash have no verb, and «свысока» is said of the nurses. A dash before a number still cuts: «по телефону — 64 %»
-        is an aspect of a survey line with its own share."""
+        is an aspect of a survey line with its own share. Read once per finding: three readings ask for it."""
+        got = toks._clause_of.get(text)
+        if got is None:
+            got = toks._clause_of[text] = Recognizer._read_said_clauses(text, toks)
+        return got
+
+    @staticmethod
+    def _read_said_clauses(text: str, toks: Tokens) -> tuple[int, ...]:
         found = list(CLAUSE_RE.finditer(text))
         cuts: list[int] = []
         for k, m in enumerate(found):
