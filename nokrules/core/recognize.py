@@ -52,7 +52,14 @@ from nokrules.core.concepts import (
     surveyed,
     waits_in_norm,
 )
-from nokrules.core.findings import ANSWER_CUT_RE, CLAIM_RE, PLACE_DASH_RE, SENTENCE_END, UNCONFIRMED_RE, without_plan_columns
+from nokrules.core.findings import (
+    ANSWER_CUT_RE,
+    CLAIM_RE,
+    PLACE_DASH_RE,
+    SENTENCE_END,
+    unconfirmed_verdicts,
+    without_plan_columns,
+)
 from nokrules.core.lemmas import (
     PURPOSE_WORDS,
     WORD_RE,
@@ -2832,7 +2839,7 @@ def _without_unconfirmed_claims(text: str) -> str:
     groundless names nothing wrong. The sentence that says so (with a claim word before the verdict) goes, and so do
     the sentences before it that tell a claim. A verdict its sentence grants in part («…, однако выявлено…», «кроме»)
     keeps every word, and so does any sentence that tells no claim."""
-    verdicts = [m for m in UNCONFIRMED_RE.finditer(text)] if "подтвер" in text or "снят" in text or "необоснован" in text else []
+    verdicts = unconfirmed_verdicts(text)
     if not verdicts:
         return text  # most findings
     cuts = [0, *(m.end() for m in SENTENCE_RE.finditer(text) if m.group()[:1] != ":"), len(text)]
