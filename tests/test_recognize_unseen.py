@@ -3484,3 +3484,17 @@ def test_an_indicator_value_goes_with_the_items_named_after_it(engine: Engine) -
 )
 def test_rudeness_denied_names_nothing(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «без» of emphasis names nothing missing
+        ("Довезли маму на коляске до столовой без единой кочки, всё ровно.", set()),
+        ("Пандус удобный, с поручнями, заехали без единой заминки.", set()),
+        # a barrier told stays (a high threshold is a doorway's deficiency)
+        ("У входа в столовую высокий порог, колясочнику не заехать, пандуса нет", {"ramp_missing", "doorways_narrow"}),
+    ],
+)
+def test_without_a_single_one_names_nothing_missing(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
