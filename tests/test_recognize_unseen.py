@@ -3489,6 +3489,43 @@ def test_rudeness_denied_names_nothing(engine: Engine, text: str, expected: set[
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # those asked counted in words, the number asked first, as people say it
+        ("опрос был из пятидесяти у нас сорок довольны питанием", [80.0]),
+        ("Спросили у своих двадцати подопечных, довольны ли они уборкой, — довольны пятнадцать.", [75.0]),
+        ("из 40 опрошенных 34 поставили хорошо за чистоту", [85.0]),
+        # a group of people counted with the number before «из»
+        ("27 бабушек из 30 довольны досугом", [90.0]),
+        ("один из двадцати недоволен стиркой", [95.0]),
+        # several shares with one unit after the last
+        ("Питанием довольны по отделениям: 81, 93 и 98 процентов.", [81.0, 93.0, 98.0]),
+        # «ни один из» counts nobody
+        ("ни один из 20 опрошенных не жаловался", []),
+    ],
+)
+def test_counts_of_those_asked_in_any_order(text: str, expected: list[float]) -> None:
+    assert [v for _, v in shares(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the shares of groups of those asked are the aspect's own: the lowest one counts
+        ("Удовлетворённость комфортностью условий: для проживающих — 98 %, для посетителей — 90 %.", {"comfort_satisfaction_low"}),
+        ("Удовлетворённость комфортностью условий: для проживающих — 98 %, для посетителей — 96 %.", set()),
+        # the dissatisfied counted by a share at the floor name nothing
+        ("по питанию спрашивали, только трое из восьмидесяти чем-то недовольны", set()),
+        ("довольны в целом почти все, один из сорока недоволен", set()),
+        # below the floor they do
+        ("по питанию спрашивали, восемь из сорока недовольны", {"food_quality_poor"}),
+    ],
+)
+def test_shares_of_groups_and_of_the_dissatisfied(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # «без» of emphasis names nothing missing
         ("Довезли маму на коляске до столовой без единой кочки, всё ровно.", set()),
         ("Пандус удобный, с поручнями, заехали без единой заминки.", set()),

@@ -38,7 +38,7 @@ from nokrules.core.phrases import Element, ElementIndex, Lemmas, compile_element
 
 STATE_ORDER: tuple[FindingState, ...] = ("broken", "noncompliant", "worn", "partial", "absent")
 # who a survey counts: «7 из 10 опрошенных», «из 40 анкет»; «2 из 5 лестниц» counts things, it reports no survey
-PEOPLE = r"(?:опрош|анкет|опрос|респондент|получател|человек|чел\b|граждан|проживающ|клиент|посетител|родител|родственник|пациент|ответ|участник|сем[еь]|инвалид|пользовател|жител)"
+PEOPLE = r"(?:опрош|анкет|опрос|респондент|получател|человек|чел\b|граждан|проживающ|клиент|посетител|родител|родственник|пациент|ответ|участник|сем[еь]|инвалид|пользовател|жител|мам|пап|бабуш|дедуш|подопечн|опекун|пенсионер|воспитанник|подрост)"
 # the unit of a length after its number: «70 см», «1,2 м», «3 км», «2 метра» (the one list every size and share reads)
 LENGTH_UNIT = r"(?:см|мм|км|м|метр\w*|сантиметр\w*|километр\w*)(?![а-я/])"
 # a share as surveys report it: «64 %», «64 процента», «0,64», «7 из 10», «каждый пятый» (not a size: «0,7 и 0,9 м»)
@@ -216,7 +216,14 @@ ALL_ASKED_RE = re.compile(
     r"|\bиз\s+(?P<asked>\d+)\s+(?:[а-я]+\s+){0,4}?все\s+(?P=asked)\b"
 )
 # the number asked, told first: «из 40 опрошенных 39 довольны», «из 40 опрошенных рекомендовать готовы 28»
-ASKED_TOTAL_RE = re.compile(rf"\bиз\s+(\d{{1,4}})\s+{PEOPLE}[а-я]*")
+# an answer that counts those asked as satisfied: «рекомендовать готовы 28», «35 поставили хорошо», «оценили положительно»
+GOOD_ANSWER_RE = re.compile(r"рекоменд|готов|хорош|отличн|положительн")
+# the number asked in a survey: «из 40 опрошенных», «опрос был из 30», «спросила у своих 12 подопечных»
+ASKED_TOTAL_RE = re.compile(
+    rf"(?:\bиз\s+(?=\d{{1,4}}\s+{PEOPLE})|\b(?:опрос|анкетир)[а-я]*(?:\s+[а-я]+){{0,2}}?\s+из\s+"
+    r"|\b(?:спросил|опросил|поговорил)[а-я]*(?:\s+[а-я]+){0,2}?\s+)"
+    rf"(\d{{1,4}})\b(?:\s+{PEOPLE}[а-я]*)?"
+)
 ASKED_COUNT_RE = re.compile(r"(?<![\d.,:/№-])(\d{1,4})(?!\d|[.,:/]\d|\s*(?:%|процент|из\b|балл|раз|час|мин|дн|лет|год|г\.|ч\b))")
 # a share with no unit, told after the aspect it rates in a survey line: «комфортностью — 98», «стенд — 88,4; сайт —
 # 76,0», «вежливость регистр. 87, дист 79», «сиделок — 0,78»; not a time («9:40»), a range («2–3»), a date («15.07»,
@@ -272,10 +279,11 @@ ANY_PREPOSITIONS = PREPOSITIONS | PLACE_PREPOSITIONS
 # a score told after its word: «итоговый балл по критерию «Комфортность» — 100» (see full_scores)
 SCORE_AFTER_RE = re.compile(r"балл\w*[^\d;]{0,60}?[—–:=-]\s*(\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)(?!\s*(?:%|процент))")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
-# a share with its value: «64 %», «64,5 процента», «97 из 100», «41 респондент из 42» (of those asked: the first of two
-# counts)
+# a share with its value: «64 %», «64,5 процента», «97 из 100», «41 респондент из 42», «один из 30» (of those asked: the
+# first of two counts; «ни один из» counts nobody)
 SHARE_VALUE_RE = re.compile(  # (the look-ahead for a digit first: the rest runs only where one stands)
-    rf"(?=\d)(?:(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)\s*(?:%|процент)|(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?)\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(\d{{1,4}})(?!\d|[.,]\d)"
+    # (several shares with one unit after the last count each: «88, 91, 97 и 99 процентов»)
+    rf"(?=\d|од)(?:(?<![\d.,])(\d{{1,3}}(?:[.,]\d+)?)(?:\s*(?:%|процент)|(?<=\d\d)(?=(?:(?:,\s+|\s+и\s+)\d{{2,3}}(?:[.,]\d+)?)+\s*(?:%|процент)))|(?<![\d.,])(\d{{1,4}}(?:[.,]\d+)?|(?<![а-я])(?<!ни\s)од(?:ин|на|ного|ной)(?=\s+из\s+\d))\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(\d{{1,4}})(?!\d|[.,]\d)"
     # a score on the methodology's 100-point scale: «оценили на 96 баллов (из 100)»; a number under 10 («3,4
     # балла», «4 балла») is a grade of five, and «из 5» another scale
     r"|(?<![\d.,])(\d{2,3}(?:[.,]\d+)?)\s*балл[а-я]*(?:\s+из\s+100\b)?(?!\s+из\s+\d))"
@@ -347,6 +355,19 @@ def answers_as_shares(text: str) -> str:
     return ANSWERS_RE.sub(share, text)
 
 
+COUNTING_WORDS = frozenset({"только", "лишь", "не все", "один из"})  # signal words that count some of those asked
+
+
+def only_counts_asked(words: Sequence[Match]) -> bool:
+    """Are a part's problem words only those that count the dissatisfied («недовольны», «не удовлетворены») or count
+    some of those asked («только двое из», «не все»)? A share reads them already: «только двое из шестидесяти чем-то
+    недовольны» is 96.7 % satisfied."""
+    return bool(words) and all(
+        w.element in COUNTING_WORDS or (m := SATISFACTION_RE.fullmatch(fold(" ".join(w.words)))) is not None and m.group(1) is not None
+        for w in words
+    )
+
+
 def _clause_around(folded: str, at: int, end: int) -> tuple[int, int]:
     """The clause (between CLAUSE_CUTS) that holds the characters `at`..`end`: from just past the last cut before
     them, or 0, to the next cut after them, or the end."""
@@ -410,7 +431,7 @@ def _all_shares(text: str) -> list[tuple[int, int, float, tuple[int, int] | None
         elif m.group(1) is not None:
             value = float(m.group(1).replace(",", "."))
         else:
-            part, total = float(m.group(2).replace(",", ".")), int(m.group(3))
+            part, total = float(m.group(2).replace(",", ".")) if m.group(2)[0].isdigit() else 1.0, int(m.group(3))
             if not 0 < total or part > total or 1990 <= total < 2100:
                 continue  # «3 из 2025» is a date
             value = round(100 * part / total, 1)
@@ -467,15 +488,16 @@ def asked_counts(folded: str) -> list[tuple[int, int]]:
 
 def _counts_of_asked(folded: str, asked: re.Match[str]) -> list[tuple[re.Match[str], float]]:
     """The shares a survey line gives as counts after the number asked: «из 40 опрошенных 39 довольны и чистотой»
-    (97.5), «из 40 опрошенных рекомендовать готовы 28, условиями довольны 30» (70.0 and 75.0). A count must say
-    how those asked answered in its clause, and be no more than those asked."""
+    (97.5), «из 40 опрошенных рекомендовать готовы 28, условиями довольны 30» (70.0 and 75.0), «опрос был из 30, 26
+    поставили хорошо» (86.7). A count must say how those asked answered in its clause (GOOD_ANSWER_RE, or a word of
+    satisfaction), and be no more than those asked."""
     total = int(asked.group(1))
     out: list[tuple[re.Match[str], float]] = []
     for m in ASKED_COUNT_RE.finditer(folded, asked.end()):
         part = int(m.group(1))
         a, b = _clause_around(folded, m.start(), m.end())
         clause = folded[max(a, asked.end()) : b]
-        if 0 < total and part <= total and (SATISFACTION_RE.search(clause) or "рекоменд" in clause or "готов" in clause):
+        if 0 < total and part <= total and (SATISFACTION_RE.search(clause) or GOOD_ANSWER_RE.search(clause)):
             value = round(100 * part / total, 1)
             out.append((m, round(100 - value, 1) if _of_dissatisfied(folded, m.start(), m.end()) else value))
     return out
@@ -630,6 +652,12 @@ def full_scores(text: str, floor: float) -> bool:
         return min(v for _, v, _, _ in found) >= floor
     scores = [float(m.group(1).replace(",", ".")) for m in SCORE_AFTER_RE.finditer(text)] if "балл" in text else []
     return bool(scores) and min(scores) >= floor and len(NUMBER_RE.findall(text)) == len(scores)
+
+
+def _all_met(text: str, floor: float) -> bool:
+    """Does the text give shares, all at the floor or above?"""
+    found = [v for _, v in shares(text)]
+    return bool(found) and min(found) >= floor
 
 
 def full_share(text: str, floor: float = 100.0) -> bool:
@@ -1002,6 +1030,8 @@ class Concepts:
             or (not words or named)
             and (full_share(text, self.satisfied) or digit and (full_scores(text, self.satisfied) or sized) or ALL_ASKED_RE.search(text) is not None)
             or praise
+            # «только трое из восьмидесяти недовольны»: the words only count the dissatisfied, and the share is met
+            or survey and only_counts_asked(words) and not SHARE_IN_WORDS_RE.search(text) and _all_met(text, self.satisfied)
         )
         short = survey and self._short(text, said)
         return PartSignal(

@@ -48,6 +48,7 @@ from nokrules.core.concepts import (
     full_share,
     indicator_value,
     indicator_values,
+    only_counts_asked,
     shares,
     surveyed,
     waits_in_norm,
@@ -1038,9 +1039,10 @@ class Recognizer:
                 own = aspects.share_of(toks, h, shared) if aspects is not None and percent[0] is not None else None
                 share = own if own is not None else percent[0]
                 values = ((d.value, share),) if share is not None else ()
-                if did in self._survey_results and share is not None and share >= self.concepts.satisfied and not self.concepts.reports_short(text) and not any(sg.problem for sg in signals):
+                if did in self._survey_results and share is not None and share >= self.concepts.satisfied and not self.concepts.reports_short(text) and not any(sg.problem and not only_counts_asked(sg.words) for sg in signals):
                     # «оценили положительно 152 человека из 160 (95 %)»: the indicator is met, and the line says
-                    # nothing is wrong («98 % жалуются на очереди» does)
+                    # nothing is wrong («98 % жалуются на очереди» does; «двое из 60 недовольны» only counts those
+                    # the share leaves out)
                     set_aside.setdefault(did, SetAside(deficiency=did, reason="aspect_satisfied"))
                     continue
             state = h.state if h.part >= 0 or line is None else line.state_near(h.at) if h.at else line.state
@@ -1441,7 +1443,8 @@ class Recognizer:
             return None
         cuts = [m.start() for m in ASPECT_RE.finditer(folded)]
         bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(folded)], strict=True))
-        return _Aspects(folded, found, cuts, bounds, self.concepts.survey.positions(toks.lemmas()))
+        groups = frozenset(k for k, (a, b) in enumerate(bounds) if k and GROUP_ITEM_RE.match(folded, a, b))
+        return _Aspects(folded, found, cuts, bounds, self.concepts.survey.positions(toks.lemmas()), groups)
 
     def _aspects_under_topic(self, text: str, toks: Tokens, aspects: _Aspects, hits: Mapping[str, _Hit]) -> dict[str, _Hit]:
         """The aspects of a survey line that tells its topic once and then each aspect by whom or where: «Вежливость
@@ -2639,6 +2642,11 @@ class Recognizer:
         return [Suggestion(id=did, title=self.catalog.deficiency(did).title, score=-neg) for neg, did in scored[:limit]]
 
 
+# an item of a survey line that names a group of those asked, not an aspect: «для граждан пожилого возраста — 92 %»,
+# «среди родителей — 88 %»
+GROUP_ITEM_RE = re.compile(r"[\s—–-]*(?:а\s+|и\s+)?(?:для|среди)\s")
+
+
 class _Aspects(NamedTuple):
     """A survey line that gives several shares, cut into its aspects (items between commas and «;»), each with its
     own shares: what leaves out the aspects at the floor and gives each remaining hit its own aspect's share."""
@@ -2648,13 +2656,21 @@ class _Aspects(NamedTuple):
     cuts: list[int]
     bounds: list[tuple[int, int]]  # each item's (start, end) in `folded`
     asked: set[int]  # the positions of survey words («удовлетворены», «опрошенные»)
+    groups: frozenset[int] = frozenset()  # items that name a group of those asked, not an aspect: «для пожилых — 92 %»
 
     def items_of(self, toks: Tokens, h: _Hit, shared: Collection[int] = ()) -> set[int]:
         """The items where a hit's own words stand: a share it matched («0*|1*…» takes any number) or a survey word
         is no word of its own (a pattern's `at` is among its words), nor a word other hits stand on too, the topic
-        told once («Вежливостью довольны 79 %, при первичном обращении — 97 %»), if it has words besides."""
+        told once («Вежливостью довольны 79 %, при первичном обращении — 97 %»), if it has words besides. The items
+        right after them that name only a group of those asked are theirs too: in «комфортностью для детей — 97 %,
+        для граждан пожилого возраста — 92 %» both shares are of the comfort."""
         words = [i for i in h.words if not toks.surface[i].isdigit() and i not in self.asked]
-        return {bisect.bisect_right(self.cuts, toks.spans[i][0]) for i in [i for i in words if i not in shared] or words}
+        own = {bisect.bisect_right(self.cuts, toks.spans[i][0]) for i in [i for i in words if i not in shared] or words}
+        for k in sorted(own):
+            while k + 1 in self.groups:
+                k += 1
+                own.add(k)
+        return own
 
     def shares_in(self, k: int) -> list[float]:
         a, b = self.bounds[k]
