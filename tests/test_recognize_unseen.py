@@ -3526,6 +3526,20 @@ def test_shares_of_groups_and_of_the_dissatisfied(engine: Engine, text: str, exp
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # the verdict told before the claim it judges
+        ("Служебная проверка не подтвердила доводы о том, что санитарки грубят лежачим.", set()),
+        ("Комиссия не подтвердила факты отсутствия питьевой воды в холле.", set()),
+        # a verdict on no claim keeps the words
+        ("Кнопка вызова у входа не работает, проверка это подтвердила.", {"call_button_missing"}),
+    ],
+)
+def test_a_verdict_before_the_claim_it_judges(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # «без» of emphasis names nothing missing
         ("Довезли маму на коляске до столовой без единой кочки, всё ровно.", set()),
         ("Пандус удобный, с поручнями, заехали без единой заминки.", set()),

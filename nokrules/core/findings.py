@@ -76,6 +76,15 @@ CLAIM_RE = re.compile(
     r"|\bобращени\w*\s+(?:гр|от|№)", re.I
 )
 
+# a claim named right after its verdict: «проверка не подтвердила доводы о том, что …»
+CLAIM_AFTER_RE = re.compile(r"\s+(?:[а-яё]+\s+)?(?:довод|факт|жалоб|утвержден|сведени|информаци)", re.I)
+
+
+def judges_claim(text: str, start: int, verdict: re.Match[str]) -> bool:
+    """Is the verdict a verdict on a claim: a claim word stands before it from `start` («доводы … не нашли
+    подтверждения») or right after it («не подтвердила доводы о том, что …»)?"""
+    return CLAIM_RE.search(text, start, verdict.end()) is not None or CLAIM_AFTER_RE.match(text, verdict.end()) is not None
+
 
 # Lines a protocol repeats are what these caches are for; a national run's own lines (numbers, places) are
 # new each time and would only fill them: 20,000 is room for every repeated line and ~15 MiB per process
@@ -400,7 +409,7 @@ def _verdict_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int
     joined = False  # the piece after the cut is a verdict, or is one with a verdict after it
     for k in range(len(cuts) - 1, -1, -1):
         after = starts[k + 1], ends[k + 1]
-        verdict = (m := UNCONFIRMED_RE.search(text, *after)) is not None and CLAIM_RE.search(text, after[0], m.end()) is not None
+        verdict = (m := UNCONFIRMED_RE.search(text, *after)) is not None and judges_claim(text, after[0], m)
         joined = (verdict or joined) and CLAIM_RE.search(text, starts[k], ends[k]) is not None
         if not joined:
             kept.append(cuts[k])

@@ -58,6 +58,7 @@ from nokrules.core.findings import (
     CLAIM_RE,
     PLACE_DASH_RE,
     SENTENCE_END,
+    judges_claim,
     unconfirmed_verdicts,
     without_plan_columns,
 )
@@ -2863,7 +2864,7 @@ def _without_unconfirmed_claims(text: str) -> str:
     last = -1  # the last sentence that gives a verdict
     for k, (a, b) in enumerate(sentences):
         m = next((v for v in verdicts if a <= v.start() < b), None)
-        if m is not None and CLAIM_RE.search(text, a, m.end()) and not CONCEDED_RE.search(text, m.end(), b):
+        if m is not None and judges_claim(text, a, m) and not CONCEDED_RE.search(text, m.end(), b):
             last = k
     if last < 0:
         return text
