@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nokrules.core.encoding import decode
-from nokrules.core.lemmas import fold, is_known
+from nokrules.core.lemmas import WORD_RE, fold, is_done, is_done_by_someone, is_known, normal_form, tense
 from nokrules.core.model import Finding
 from nokrules.core.printable import printable
 
@@ -364,7 +364,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         if not _plan_columns_only(text, b, nxt) and DATE_ONLY_RE.fullmatch(text, before, a) is None
         and not (text[a] == ";" and VALUE_CELLS_RE.fullmatch(text, b, nxt))
     ]
-    cuts = _value_cuts(text, _verdict_cuts(text, cuts))
+    cuts = _value_cuts(text, _fix_cuts(text, _verdict_cuts(text, cuts)))
     for a, b in cuts:
         if a < start:
             continue
@@ -395,6 +395,48 @@ def _value_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]
     next, one finding; apart, the value would name the indicator's general deficiency beside them."""
     starts = [0] + [b for _, b in cuts]
     return [cut for cut, start in zip(cuts, starts, strict=False) if not (text[cut[0]] == "." and VALUE_ONLY_RE.fullmatch(text, start, cut[0]))]
+
+
+# the fixes a reply or a report tells done (normal forms of «установлен», «заменили», «восстановлена»; see
+# recognize._without_fixed_states)
+FIX_VERBS = frozenset(
+    "установить разместить восстановить заменить поменять отремонтировать починить создать оборудовать приобрести закупить "
+    "купить обновить исправить устранить выдать направить вручить ввести организовать смонтировать нанести оформить "
+    "актуализировать дополнить внести обучить выполнить окончить закончить завершить подключить наладить повесить".split()
+)
+# what tells when a fix was made, or that it was: a date («12.03», not an indicator «1.1»), a month, a year, «выполнено:»,
+# «уже»
+FIX_WHEN_RE = re.compile(
+    r"\b\d{1,2}\.\d{2}(?:\.\d{2,4})?\b|\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"|\bв\s+(?:январ|феврал|март|апрел|ма[ею]|июн|июл|август|сентябр|октябр|ноябр|декабр)|\b(?:19|20)\d\d\s*(?:г\b|год)|\bвыполнено\s*[:—–-]|\bуже\b",
+    re.I,
+)
+FIX_NOT_YET_RE = re.compile(r"\bбуд(?:ет|ут)\b|планир|\bдо\s+\d|\bно\b|однако|кроме|за\s+исключением|частичн|\bлишь\b|\bтолько\b", re.I)
+
+
+def fixed_in(text: str, a: int, b: int, end: int | None = None) -> bool:
+    """Does text[a:b] tell a fix done and when: «установлены 14.05.2024», «смеситель заменён в апреле», «(выполнено:
+    раздел создан …)»? Not one to come, partial or with a «но» up to `end` (the end of its sentence): «будут
+    установлены до 01.09», «установлены 14.05.2024, но только с одной стороны»."""
+    if FIX_WHEN_RE.search(text, a, b) is None or FIX_NOT_YET_RE.search(text, a, max(b, end or b)) is not None:
+        return False
+    ws = WORD_RE.findall(fold(text[a:b]))
+    return any((is_done(w) or is_done_by_someone(w)) and normal_form(w) in FIX_VERBS and (k == 0 or ws[k - 1] != "не") for k, w in enumerate(ws))
+
+
+def _fix_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts that part findings, less those before a fix told done and when after a state told in the past:
+    «В душевой не работал смеситель; смеситель заменён 02.04.2024» is one finding, which names nothing wrong now
+    (see recognize._without_fixed_states); apart, the state would read as a finding of its own."""
+    if FIX_WHEN_RE.search(text) is None:
+        return cuts  # most lines
+    starts = [0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [len(text)]
+    return [
+        cut
+        for k, cut in enumerate(cuts)
+        if not (fixed_in(text, starts[k + 1], ends[k + 1]) and "past" in {tense(w) for w in WORD_RE.findall(fold(text[starts[k] : ends[k]]))})
+    ]
 
 
 def _verdict_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -216,6 +216,27 @@ def is_done_by_someone(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def tense(word: str) -> str | None:
+    """«past» for a verb most likely in the past («отсутствовал», «не работал»), «pres» for one in the present or
+    «нет» («отсутствует», «нет»), None for any other word: what tells a state that was from one that is."""
+    if not re.search(r"[а-я]", word):
+        return None
+    tag = _morph().parse(word)[0].tag
+    if tag.POS == "VERB" and "past" in tag:
+        return "past"
+    return "pres" if "pres" in tag and tag.POS in ("VERB", "PRED") else None
+
+
+@lru_cache(maxsize=50_000)
+def noun_of(word: str) -> str | None:
+    """The normal form of a word most likely a noun («мармита» → «мармит»), else None."""
+    if not re.search(r"[а-я]", word):
+        return None
+    parse = _morph().parse(word)[0]
+    return fold(parse.normal_form) if parse.tag.POS == "NOUN" else None
+
+
+@lru_cache(maxsize=50_000)
 def is_attached(word: str) -> bool:
     """Does a clause that opens with this word hang on the noun before it: a full participle («таблички,
     выполненные шрифтом Брайля») or «который» («телефон, который не отвечает»)? Then it names no thing of its own."""

@@ -56,8 +56,10 @@ from nokrules.core.concepts import (
 from nokrules.core.findings import (
     ANSWER_CUT_RE,
     CLAIM_RE,
+    FIX_WHEN_RE,
     PLACE_DASH_RE,
     SENTENCE_END,
+    fixed_in,
     judges_claim,
     unconfirmed_verdicts,
     without_plan_columns,
@@ -75,9 +77,11 @@ from nokrules.core.lemmas import (
     lemmas,
     names_thing,
     normal_form,
+    noun_of,
     opens_attached,
     same_case,
     stands_for,
+    tense,
     words,
 )
 from nokrules.core.model import (
@@ -2754,7 +2758,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(_without_norm_items(without_plan_columns(text)))))))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(_without_norm_items(without_plan_columns(text))))))))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2938,6 +2942,42 @@ def _without_former_state(text: str) -> str:
             out += [text[last : m.start()], "," if m.group("before") and m.group("after") else ""]
             last = m.end()
     return "".join(out) + text[last:] if out else text
+
+
+FIX_END_RE = re.compile(r"[.;!?](?!\d)")
+FIX_CUT_RE = re.compile(r"[.,](?!\d)|[;:!?()]")  # (not inside a date: «12.03.2024»)
+TIME_NOUNS = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "год", "число", "дата", "срок"})
+
+
+def _without_fixed_states(text: str) -> str:
+    """«Пандус отсутствовал, установлен 12.03.2024», «ужин подавался остывшим из-за поломки мармита, мармит заменён
+    10.01.2024», «отсутствовал раздел «Часто задаваемые вопросы» (выполнено: раздел создан 20.03.2024)» read without
+    the clause of the state that was: a reply or a report tells a thing wrong in the past and fixed since, which
+    names nothing wrong now. The fix must be told done and when (`findings.fixed_in`), and be of the same thing (a
+    noun of both clauses, or the fix names none right after the state: «установлен 12.03.2024»); the clause of the
+    state says it in the past and nothing in the present. A fix to come, partial or with a «но» keeps every word, and
+    so does a fix of another thing («кнопка не работала, поручни установлены 12.03.2024»)."""
+    if FIX_WHEN_RE.search(text) is None:
+        return text  # most findings
+    bounds = [0, *(m.end() for m in FIX_CUT_RE.finditer(text)), len(text)]
+    clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    low = fold(text)  # (the same length: «ё» is «е»)
+    words = [[w.group() for w in WORD_RE.finditer(low, a, b)] for a, b in clauses]
+    nouns = [{n for w in ws if (n := noun_of(w)) is not None and n not in TIME_NOUNS} for ws in words]
+    dropped: set[int] = set()
+    for j, (a, b) in enumerate(clauses):
+        end = m.start() if (m := FIX_END_RE.search(text, b - 1)) is not None else len(text)  # (the sentence's rest)
+        if not fixed_in(text, a, b, max(b, end)):
+            continue
+        for i in range(j):
+            tenses = {tense(w) for w in words[i]}
+            if "past" not in tenses or "pres" in tenses or i in dropped:
+                continue
+            if nouns[i] & nouns[j] or not nouns[j] and i == j - 1:
+                dropped.add(i)
+    if not dropped:
+        return text
+    return "".join(" " if k in dropped else text[a:b] for k, (a, b) in enumerate(clauses))
 
 
 def _without_plan_status(text: str) -> str:
