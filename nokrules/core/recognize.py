@@ -1478,11 +1478,16 @@ class Recognizer:
         # a line whose every topic is a survey's (the hits all give a value): an item that names its own survey topic
         # with no word of the line's («доступность — 73 %» after «Комфортность условий — 84 %») is that topic's share
         surveyed_line = all(self.catalog.deficiency(did).value for did in hits)
+        # the shares an indicator reading took as its indicators' values («по показателям 4.1, 4.2 и 4.3 — 97 %, 85 % и
+        # 98 % соответственно») are no aspects of their own
+        valued = [span for *_, span in indicator_values(aspects.folded)] if DIGIT_RE.search(aspects.folded) else []
         found: dict[str, _Hit] = {}
         start: int | None = None  # where items with no share of their own began
         for k in range(first, len(bounds)):
             a, b = bounds[k]
             words = [i for i in range(*toks._range(a, b).indices(len(toks.surface))) if not toks.surface[i].isdigit()]
+            if valued and aspects.shares_in(k) and all(any(x <= at < y for x, y in valued) for at, _ in aspects.shares if a <= at < b):
+                continue
             if not aspects.shares_in(k):
                 # (one that tells a found deficiency's words is an item of its own: «но порции маленькие»)
                 start = None if covered.intersection(words) else a if start is None else start
