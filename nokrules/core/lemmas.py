@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import pymorphy3
 import pymorphy3_dicts_ru
+from pymorphy3.analyzer import Parse
 
 WORD_RE = re.compile(r"[0-9a-zа-я]+(?:-[0-9a-zа-я]+)*")
 
@@ -25,6 +26,13 @@ def _morph() -> pymorphy3.MorphAnalyzer:
     if _analyzer is None:
         _analyzer = pymorphy3.MorphAnalyzer()
     return _analyzer
+
+
+@lru_cache(maxsize=50_000)
+def _parses(word: str) -> tuple[Parse, ...]:
+    """Every parse of a folded word, likeliest first: the dictionary is asked once per word, however many
+    questions the readings ask of it."""
+    return tuple(_morph().parse(word))
 
 
 def fold(text: str) -> str:
@@ -51,7 +59,7 @@ def lemmas(word: str) -> frozenset[str]:
     if not re.search(r"[а-я]", word) or word in PREPOSITIONS_ONLY:
         return frozenset({word})
     out = {word, SPOKEN[word]} if word in SPOKEN else {word}
-    for p in _morph().parse(word):
+    for p in _parses(word):
         out.add(fold(p.normal_form))
     return frozenset(out)
 
@@ -71,13 +79,13 @@ def may_head(word: str) -> bool:
     the handrails as a means or a part of something else, not as an item of an enumeration."""
     if not re.search(r"[а-я]", word):
         return True
-    return any(p.tag.case in (None, "nomn", "gent", "accs", "gen2", "acc2") for p in _morph().parse(word))
+    return any(p.tag.case in (None, "nomn", "gent", "accs", "gen2", "acc2") for p in _parses(word))
 
 
 @lru_cache(maxsize=50_000)
 def _noun_reading(word: str) -> tuple[bool, frozenset[str]]:
     """(Can the word be a preposition — «в» is a letter's name too —, the cases it can be a noun in)."""
-    parses = _morph().parse(word)
+    parses = _parses(word)
     return any(p.tag.POS == "PREP" for p in parses), frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.tag.case)
 
 
@@ -113,7 +121,7 @@ def attachment(word: str) -> tuple[bool, bool, bool]:
     работниках»)."""
     if not re.search(r"[а-я]", word):
         return False, False, False
-    parses = _morph().parse(word)
+    parses = _parses(word)
     noun = any(p.tag.POS == "NOUN" for p in parses)
     genitive = any(p.tag.case in ("gent", "gen2") and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR") for p in parses)
     modifier = parses[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO")
@@ -134,7 +142,7 @@ def stands_for(pronoun: str, word: str) -> bool:
         return False
     return any(
         p.tag.POS == "NOUN" and (p.tag.number == "plur" if agrees == ("plur",) else p.tag.number == "sing" and p.tag.gender in agrees)
-        for p in _morph().parse(word)
+        for p in _parses(word)
     )
 
 
@@ -147,26 +155,26 @@ def is_content(word: str) -> bool:
     («а», «у», «нас», «нет», «его»)? A word no parse knows, or a number, counts as naming something."""
     if not re.search(r"[а-я]", word):
         return True
-    return _morph().parse(word)[0].tag.POS not in FUNCTION_POS
+    return _parses(word)[0].tag.POS not in FUNCTION_POS
 
 
 @lru_cache(maxsize=50_000)
 def is_infinitive(word: str) -> bool:
     """Can the word be an infinitive («установить», «обеспечить»)? A recommendation is told in them, a state in
     participles («установлен», «обеспечена»)."""
-    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "INFN" for p in _morph().parse(word))
+    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "INFN" for p in _parses(word))
 
 
 @lru_cache(maxsize=50_000)
 def is_imperative(word: str) -> bool:
     """Can the word be a verb that bids («почините», «сделайте», «поставь»)? Relatives ask for a fix in them."""
-    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "impr" in p.tag for p in _morph().parse(word))
+    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "impr" in p.tag for p in _parses(word))
 
 
 @lru_cache(maxsize=50_000)
 def is_past(word: str) -> bool:
     """Can the word be a verb in the past («поставили»)? With «бы» or «чтобы» it tells a wish."""
-    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "past" in p.tag for p in _morph().parse(word))
+    return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "past" in p.tag for p in _parses(word))
 
 
 PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # they open a clause of purpose, or of a wish: «чтобы повесили расписание»
@@ -192,7 +200,7 @@ def is_predicate(word: str) -> bool:
     a list («сведения о попечительском совете») has none."""
     if not re.search(r"[а-я]", word):
         return False
-    return _morph().parse(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
+    return _parses(word)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
 @lru_cache(maxsize=50_000)
@@ -201,7 +209,7 @@ def is_done(word: str) -> bool:
     that a thing was made or put in place: «мнемосхема установлена, но …» — the thing is there."""
     if not re.search(r"[а-я]", word):
         return False
-    tag = _morph().parse(word)[0].tag
+    tag = _parses(word)[0].tag
     return tag.POS == "PRTS" and "pssv" in tag
 
 
@@ -211,7 +219,7 @@ def is_done_by_someone(word: str) -> bool:
     the thing was made or put in place, as a short passive participle does."""
     if not re.search(r"[а-я]", word):
         return False
-    tag = _morph().parse(word)[0].tag
+    tag = _parses(word)[0].tag
     return tag.POS == "VERB" and "past" in tag and "perf" in tag
 
 
@@ -221,7 +229,7 @@ def tense(word: str) -> str | None:
     «нет» («отсутствует», «нет»), None for any other word: what tells a state that was from one that is."""
     if not re.search(r"[а-я]", word):
         return None
-    tag = _morph().parse(word)[0].tag
+    tag = _parses(word)[0].tag
     if tag.POS == "VERB" and "past" in tag:
         return "past"
     return "pres" if "pres" in tag and tag.POS in ("VERB", "PRED") else None
@@ -232,7 +240,7 @@ def noun_of(word: str) -> str | None:
     """The normal form of a word most likely a noun («мармита» → «мармит»), else None."""
     if not re.search(r"[а-я]", word):
         return None
-    parse = _morph().parse(word)[0]
+    parse = _parses(word)[0]
     return fold(parse.normal_form) if parse.tag.POS == "NOUN" else None
 
 
@@ -242,7 +250,7 @@ def is_attached(word: str) -> bool:
     выполненные шрифтом Брайля») or «который» («телефон, который не отвечает»)? Then it names no thing of its own."""
     if not re.search(r"[а-я]", word):
         return False
-    parse = _morph().parse(word)[0]
+    parse = _parses(word)[0]
     return bool(parse.tag.POS == "PRTF" or parse.normal_form == "который")
 
 
@@ -259,7 +267,7 @@ def opens_attached(words: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _is_adverb(word: str) -> bool:
-    return bool(re.search(r"[а-я]", word)) and _morph().parse(word)[0].tag.POS == "ADVB"
+    return bool(re.search(r"[а-я]", word)) and _parses(word)[0].tag.POS == "ADVB"
 
 
 _NORMAL: dict[str, str] = {}  # word → its normal form: a pure function of the word and the dictionary
@@ -273,7 +281,7 @@ def normal_form(word: str) -> str:
     if got is None:
         if len(_NORMAL) > NORMAL_MAX:
             _NORMAL.clear()
-        got = _NORMAL[word] = fold(_morph().parse(word)[0].normal_form) if re.search(r"[а-я]", word) else word
+        got = _NORMAL[word] = fold(_parses(word)[0].normal_form) if re.search(r"[а-я]", word) else word
     return got
 
 
