@@ -3569,3 +3569,27 @@ def test_a_verdict_before_the_claim_it_judges(engine: Engine, text: str, expecte
 )
 def test_without_a_single_one_names_nothing_missing(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a question after a trouble, answered no, names nothing
+        ("— Бывает ли, что в палатах холодно зимой? — Нет, батареи горячие, даже жарко.", set()),
+        ("— Часто ли вам грубят санитарки? — Нет-нет, что вы, девочки у нас ласковые.", set()),
+        ("— Приходилось ли вам подолгу ждать приёма у юриста? — Ни разу, принимают по записи минута в минуту.", set()),
+        ("— Что бы вы поменяли в распорядке посещений? — Да ничего, пускают когда угодно.", set()),
+        # a question after what is good, answered yes by its own verb, names nothing
+        ("— Выдавали ли вам копию договора? — Выдавали, она у меня дома лежит.", set()),
+        # answered otherwise, the question and its answer name the trouble
+        ("— Бывает ли, что в палатах холодно? — Бывает, особенно в январе, батареи чуть тёплые.", {"living_conditions_poor"}),
+        ("— Хватает ли санитарок ночью? — Нет, одна на два этажа.", {"staffing_shortage"}),
+        ("— Есть ли кнопка вызова у входа? — Есть, но не работает с весны.", {"call_button_missing"}),
+        ("— Что изменилось после ремонта? — Ничего не изменилось, крыша как текла, так и течёт.", {"premises_repair_needed"}),
+        # a «не» of a gerund or of another clause asks after no trouble: «нет» says the thing is missing
+        ("— Можно ли у вас получить консультацию, не выходя из дома? — Нет, только лично.", {"remote_service_missing"}),
+        ("— Вы знаете, куда обратиться с жалобой, если что не так? — Нет, нигде об этом не написано.", {"complaint_procedure_missing"}),
+    ],
+)
+def test_a_question_is_read_by_its_answer(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

@@ -204,6 +204,12 @@ def is_predicate(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_gerund(word: str) -> bool:
+    """Is the word most likely a gerund («выходя», «покидая»)? «не выходя из дома» tells how, and denies nothing."""
+    return bool(re.search(r"[а-я]", word)) and _parses(word)[0].tag.POS == "GRND"
+
+
+@lru_cache(maxsize=50_000)
 def is_done(word: str) -> bool:
     """Is the word most likely a short passive participle («установлена», «утверждён», «размечено»)? It says
     that a thing was made or put in place: «мнемосхема установлена, но …» — the thing is there."""

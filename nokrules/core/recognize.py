@@ -72,6 +72,7 @@ from nokrules.core.lemmas import (
     is_content,
     is_done,
     is_done_by_someone,
+    is_gerund,
     is_known,
     is_predicate,
     lemmas,
@@ -270,17 +271,37 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
-# a question answered yes, its clause only (see _without_yes_answered): «Удовлетворены ли Вы …? — Да»; the question asks
-# after what is good («удовлетворены ли», «есть ли») and names no trouble («были ли случаи грубости?» — yes is a finding)
-YES_ANSWERED_RE = re.compile(r"(?:^|(?<=[?.!;]))[^?.!;]*\?\s*(?:[—–:-]\s*)?да(?![а-яё])[\s,.!—–-]*", re.I)
+# a question of a questionnaire or an interview, its clause only, and what opens its answer (see
+# _without_answered_questions): «Удовлетворены ли Вы …? — Да», «— Выдавали ли вам договор? — Выдавали, …», «В.: Вежливы
+# ли с вами? — О.: «Да, …»», «— Бывает, что в комнатах холодно? — Нет, что вы, …»
+QUESTION_RE = re.compile(r"(?:^|(?<=[?.!;]))[^?.!;]*\?")
+ANSWER_LEAD_RE = re.compile(r"\s*(?:[—–:-]\s*)?(?:(?:о|ответ)\.?(?:\s*\([^)]*\))?\s*:\s*)?[«\"]?\s*", re.I)
+YES_RE = re.compile(r"(?:да|конечно|разумеется|безусловно)(?![а-яё])[\s,.!—–-]*", re.I)
+NO_RE = re.compile(
+    r"(?:(?:(?:да\s+)?(?:нет(?:-нет)?|ничего(?!\s+не(?![а-яё]))|никаких|ни\s+на\s+что|никогда|ни\s+разу)|что\s+вы|такого\s+(?:нет|не\s+было)"
+    r"|не\s+(?:бывает|было|бывало|случалось|приходилось))(?![а-яё])[\s,.!—–…-]*)+",
+    re.I,
+)
+ECHO_RE = re.compile(r"([а-яё]+)\s+ли(?![а-яё])", re.I)  # the word a «ли» asks of: «Выдавали ли»
+NOT_RE = re.compile(r"(?<![а-яё])(?:не|нет)\s+([а-яё]+)", re.I)
+ANSWER_SEPARATORS = " \t\n,.!—–-"
 ASKED_RE = re.compile(r"(?<![а-яё])ли(?![а-яё])", re.I)
 GOOD_ASKED_RE = re.compile(
     r"удовлетвор|доволь|устраива|удобн|доступн|вежлив|понятн|комфортн|рекоменд|(?:есть|имеется|имеются|размещ[а-яё]*|работает|соблюда[а-яё]*)\s+ли",
     re.I,
 )
-TROUBLE_ASKED_RE = re.compile(
-    r"(?<![а-яё])(?:не|нет)(?![а-яё])|жалоб|трудност|груб|жд[аё]|ожида|очеред|проблем|случа|наруш|отказ|сложн|неудоб", re.I
+# a question asks after a trouble by a word of one («бывает ли», «часто ли грубят», «что бы вы поменяли»), or by a «не»
+# of its own clause that is no gerund's («не выходя из дома» tells how, «если что не так» is another clause)
+TROUBLE_WORDS_RE = re.compile(
+    r"(?<![а-яё])(?:по)?(?:жалоб|жалов|жалу|претенз|трудн|затрудн|груб|нагруб|ожид|жд[аеёу]|подожд|дожид|очеред|проблем|случа"
+    r"|быва|приходилось|наруш|отказ|сложн|неудоб|холод|душн|грязн|пахн|запах|теч[её]т|протека)"
+    r"|(?<![а-яё])бы\s+(?:вы\s+)?(?:помен|измен|улучш|исправ|добав)",
+    re.I,
 )
+OTHER_CLAUSE_RE = re.compile(r",?\s*(?<![а-яё])(?:если|когда|пока|чтобы|хотя|куда|где)(?![а-яё])[^,?]*", re.I)
+# what goes on after a yes that is not all well: «Помогают, но неумело», «Есть, только на ремонте»
+BUT_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а\s+вот)(?![а-яё])", re.I)
+ANSWER_END_RE = re.compile(r"[.!?;]")
 # the status of a plan's item before what was done and what was not (see _without_plan_status)
 STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|»\s*(?:[—–-]\s*)?(?:выполн|реализ|исполн)", re.I)
 STATUS_LEAD_RE = re.compile(
@@ -2763,7 +2784,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_yes_answered(answers_as_shares(_without_norm_items(without_plan_columns(text))))))))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_answered_questions(answers_as_shares(_without_norm_items(without_plan_columns(text))))))))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -2999,17 +3020,49 @@ def _without_plan_status(text: str) -> str:
     return QUOTED_DONE_RE.sub(" ", text)
 
 
-def _without_yes_answered(text: str) -> str:
-    """A questionnaire's question after what is good, answered yes («Удовлетворены ли Вы информацией на сайте? — Да»,
-    «Есть ли пандус? — да, у входа»), names nothing: it is read without the question and its «да»; answered no, or
-    asking after a trouble («Были ли случаи грубости? — Да»), it is read as it stands."""
+def _without_answered_questions(text: str) -> str:
+    """A question of a questionnaire or an interview is read by its answer. Asking after what is good and answered yes
+    («Удовлетворены ли Вы информацией на сайте? — Да», «Есть ли пандус? — да, у входа», «— Выдавали ли вам
+    программу? — Выдавали, …»), or asking after a trouble and answered no («— Бывает, что в комнатах холодно? — Нет,
+    что вы, топят исправно», «— Вы ждали? — Нет, сразу приняли», «— На что жалуетесь? — Да ни на что»), it names
+    nothing: it is read without the question and the words of its yes or no, and the rest of the answer is read on
+    its own. Answered otherwise («Есть ли тарифы? — Нет», «Были ли случаи грубости? — Да»), it is read as it
+    stands."""
     if "?" not in text:
         return text  # most findings
-    return YES_ANSWERED_RE.sub(lambda m: "" if _asks_after_the_good(m.group()) else m.group(), text)
+    out, last = [], 0
+    for q in QUESTION_RE.finditer(text):
+        a = lead.end() if (lead := ANSWER_LEAD_RE.match(text, q.end())) is not None else q.end()
+        said = _answered_as_asked(q.group(), text, a)
+        if said is not None:
+            out.append(text[last : q.start()])
+            last = said
+    return "".join(out) + text[last:] if out else text
 
 
-def _asks_after_the_good(question: str) -> bool:
-    return ASKED_RE.search(question) is not None and GOOD_ASKED_RE.search(question) is not None and TROUBLE_ASKED_RE.search(question) is None
+def _answered_as_asked(question: str, text: str, at: int) -> int | None:
+    """Where the yes or no at `at` that says all is well ends, or None when the answer says otherwise."""
+    if _asks_after_trouble(question):
+        return no.end() if (no := NO_RE.match(text, at)) is not None else None
+    if ASKED_RE.search(question) is None:
+        return None
+    if (yes := YES_RE.match(text, at)) is not None and GOOD_ASKED_RE.search(question) is not None:
+        return yes.end()
+    asked, echo = ECHO_RE.search(question), WORD_RE.match(fold(text), at)
+    if asked is None or echo is None or not is_predicate(echo.group()):
+        return None
+    if lemmas(echo.group()).isdisjoint(lemmas(fold(asked.group(1)))):
+        return None
+    end = len(text) - len(text[echo.end() :].lstrip(ANSWER_SEPARATORS))  # («Выдавали, и договор тоже»)
+    stop = m.start() if (m := ANSWER_END_RE.search(text, end)) is not None else len(text)
+    return None if BUT_RE.search(text, end, stop) is not None else end  # («Есть, но на ремонте» is no yes)
+
+
+def _asks_after_trouble(question: str) -> bool:
+    own = OTHER_CLAUSE_RE.sub(" ", question)  # («куда пожаловаться, если что не так» asks after no trouble)
+    if TROUBLE_WORDS_RE.search(own) is not None:
+        return True
+    return any(not is_gerund(fold(m.group(1))) for m in NOT_RE.finditer(own))
 
 
 def _without_name_tail(text: str) -> str:
