@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from nokrules import Engine, Institution
-from nokrules.core.concepts import answers_as_shares, shares
+from nokrules.core.concepts import answers_as_shares, count_names_as_values, shares
 
 
 def recognised(engine: Engine, text: str) -> list[tuple[str, str | None]]:
@@ -3592,4 +3592,29 @@ def test_without_a_single_one_names_nothing_missing(engine: Engine, text: str, e
     ],
 )
 def test_a_question_is_read_by_its_answer(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+def test_count_names_read_as_the_value_they_give() -> None:
+    # 191 of 199 satisfied with comfort is 96.0; the stand's 90 of 92 and the site's 30 of 41 give (97.8 + 73.2) / 2
+    assert count_names_as_values("Укомф 191, Чобщ 199") == " пкомфуд = 96,0 ,  "
+    assert count_names_as_values("Устенд 90; Чобщ.стенд 92; Усайт 30; Чобщ.сайт 41").strip(" ;") == "поткруд = 85,5"
+    assert count_names_as_values("Уреком/Чобщ = 46/50") == " преком = 92,0 "
+    # those satisfied with no count of those asked, or more satisfied than asked, stay as written
+    assert count_names_as_values("Укомф 191, опрошено 199") == "Укомф 191, опрошено 199"
+    assert count_names_as_values("Удост 30, Чинв 21") == "Удост 30, Чинв 21"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Показатель 2.3 | Укомф 150 | Чобщ 198", {"comfort_satisfaction_low"}),
+        ("Показатель 2.3 | Укомф 191 | Чобщ 199", set()),
+        ("Чобщ.дист = 40; Увежл.дист = 31; 77,5", {"courtesy_remote_low"}),
+        ("Показатель 1.3: Устенд 90, Чобщ.стенд 92; Усайт 30, Чобщ.сайт 41", {"info_satisfaction_low"}),
+        ("Показатель 1.3: Устенд 90, Чобщ.стенд 92; Усайт 40, Чобщ.сайт 41", set()),
+        ("Усвоевр 70 Чобщ 100", {"service_delays"}),
+    ],
+)
+def test_count_names_in_findings(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from nokrules.core.findings import SENTENCE_END
+from nokrules.core.findings import ASKED_NAME_RE, COUNT_NAME, SENTENCE_END
 from nokrules.core.lemmas import (
     PURPOSE_WORDS,
     WORD_RE,
@@ -353,6 +353,59 @@ def answers_as_shares(text: str) -> str:
         return f"{value:.1f} %".replace(".", ",") if 0 <= value <= 100 else m.group()
 
     return ANSWERS_RE.sub(share, text)
+
+
+# the methodology's names of the counts an indicator's value is worked out from (приказ Минтруда № 344н): those
+# satisfied, by the indicator and the place asked about (see findings.COUNT_NAME), with the dots inside them or without
+_SATISFIED_NAMES = {
+    "устенд": ("1.3", "стенд"), "усайт": ("1.3", "сайт"), "усвоевр": ("2.2", ""), "укомф": ("2.3", ""), "удост": ("3.3", ""),
+    "упервконт": ("4.1", ""), "увежлперв": ("4.1", ""), "уоказуслуг": ("4.2", ""), "увежлоказ": ("4.2", ""),
+    "увежлдист": ("4.3", "дист"), "удист": ("4.3", "дист"), "уреком": ("5.1", ""), "греком": ("5.1", ""),
+    "уоргусл": ("5.2", ""), "ууд": ("5.3", ""),
+}
+_COUNT = r"\d{1,5}(?![.,]?\d)"
+COUNT_NAMES_RE = re.compile(
+    rf"(?P<a>{COUNT_NAME})\s*/\s*(?P<b>{COUNT_NAME})\s*=\s*(?P<x>{_COUNT})\s*/\s*(?P<y>{_COUNT})"
+    rf"|(?P<name>{COUNT_NAME})\s*(?:[=:—–-]\s*)?(?P<n>{_COUNT})",
+    re.I,
+)
+
+
+def count_names_as_values(text: str) -> str:
+    """The text with the counts an indicator's value is worked out from put as that value: «Укомф 188 | Чобщ 197» reads
+    «пкомфуд = 95,4», «Удост/Чинв = 17/24» reads «пдостуд = 70,8», «Устенд 143 Чобщ.стенд 180 Усайт 61 Чобщ.сайт 82»
+    reads «поткруд = 76,9» (the mean of the stand's and the site's shares, as the formula has it). The raw counts are no
+    shares, and a count of those satisfied with no count of those asked stays as written."""
+    if ASKED_NAME_RE.search(text) is None:
+        return text  # most findings
+    satisfied: dict[tuple[str, str], tuple[int, re.Match[str]]] = {}
+    asked: dict[str, tuple[int, re.Match[str]]] = {}
+    for m in COUNT_NAMES_RE.finditer(text):
+        pairs = [(m.group("a"), m.group("x")), (m.group("b"), m.group("y"))] if m.group("a") else [(m.group("name"), m.group("n"))]
+        for name, count in pairs:
+            key = re.sub(r"[.\s]", "", name.lower())
+            if key in _SATISFIED_NAMES:
+                satisfied[_SATISFIED_NAMES[key]] = (int(count), m)
+            elif key.startswith("ч"):
+                asked[key[4:] if key.startswith("чобщ") else ""] = (int(count), m)
+    values: dict[str, list[float]] = {}
+    used: set[re.Match[str]] = set()
+    for (ind, place), (part, m) in satisfied.items():
+        total = asked.get(place) or asked.get("")
+        if total is None or not 0 < total[0] or part > total[0]:
+            continue
+        values.setdefault(ind, []).append(100 * part / total[0])
+        used |= {m, total[1]}
+    if not values:
+        return text
+    # (by the value's own name: «2.3 — 75,8» after «Показатель 2.3» would read «показатель 2.3 2.3», and «3 2» in it)
+    said = "; ".join(f"{_SYMBOL_NAMES[ind][0]} = {f'{sum(v) / len(v):.1f}'.replace('.', ',')}" for ind, v in values.items())
+    spans = sorted(m.span() for m in used)
+    out, last = [], 0
+    for k, (a, b) in enumerate(spans):
+        out += [text[last:a], f" {said} " if k == 0 else " "]
+        last = b
+    return "".join(out) + text[last:]
 
 
 COUNTING_WORDS = frozenset({"только", "лишь", "не все", "один из"})  # signal words that count some of those asked

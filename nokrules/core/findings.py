@@ -363,6 +363,7 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         for (a, b), nxt, before in zip(cuts, nexts, befores, strict=False)
         if not _plan_columns_only(text, b, nxt) and DATE_ONLY_RE.fullmatch(text, before, a) is None
         and not (text[a] == ";" and VALUE_CELLS_RE.fullmatch(text, b, nxt))
+        and not (text[a] == ";" and COUNT_CELL_RE.match(text, b) and ASKED_NAME_RE.search(text))
     ]
     cuts = _value_cuts(text, _fix_cuts(text, _verdict_cuts(text, cuts)))
     for a, b in cuts:
@@ -372,6 +373,14 @@ def _pieces(text: str) -> tuple[tuple[int, str], ...]:
         start = b
     out.append((start, text[start:]))
     return tuple(out)
+
+
+# the methodology's names of the counts an indicator's value is worked out from (приказ Минтруда № 344н): those
+# satisfied («Укомф», «Устенд», «Греком») and those asked («Чобщ», «Чобщ.сайт», «Чинв»); a row of them is one finding
+# («Чобщ.дист = 34; Удист = 27; 79,4»), and concepts.count_names_as_values reads it as the indicator's value
+COUNT_NAME = r"(?<![а-яё])(?:[уг][а-яё]+(?:\.\s?[а-яё]+)?|чобщ(?:\.?\s?(?:стенд|сайт|дист))?|чинв)(?![а-яё])"
+ASKED_NAME_RE = re.compile(r"чобщ|чинв", re.I)  # (one stands in every such line)
+COUNT_CELL_RE = re.compile(rf"\s*{COUNT_NAME}\s*(?:[=:—–-]\s*)?\d", re.I)
 
 
 # a table's cells that hold only the value of the row's thing, and maybe a dash for no remark: «100 %; —», «99,0»,

@@ -44,6 +44,7 @@ from nokrules.core.concepts import (
     answers_as_shares,
     asked_counts,
     bare_shares,
+    count_names_as_values,
     earlier_shares,
     full_share,
     indicator_value,
@@ -2784,7 +2785,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_answered_questions(answers_as_shares(_without_norm_items(without_plan_columns(text))))))))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_answered_questions(answers_as_shares(count_names_as_values(_without_norm_items(without_plan_columns(text)))))))))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
