@@ -3618,3 +3618,28 @@ def test_count_names_read_as_the_value_they_give() -> None:
 )
 def test_count_names_in_findings(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan's measure told done names nothing
+        ("Установить кнопку вызова у входа — выполнено.", set()),
+        ("Разместить на стенде информацию о тарифах — выполнено, размещена 12.02.2024.", set()),
+        ("3. Оборудовать зону ожидания креслами — выполнено в марте 2024 г.", set()),
+        ("Приобрести кресло-коляску — выполнено (закуплены 2 шт.).", set()),
+        ("Организовать обучение сотрудников по этике — мероприятие выполнено.", set()),
+        # told done in part, what is still missing is read after the colon
+        (
+            "Пункт 4. Разместить на сайте сведения о попечительском совете и копию лицензии — выполнено частично: "
+            "лицензия размещена, сведения о попечительском совете не размещены.",
+            {"trustee_board_info_missing"},
+        ),
+        # not done, done in part with nothing told, or only in some places: the measure names its deficiency
+        ("Установить кнопку вызова у входа — не выполнено, перенесено на 2025 год.", {"call_button_missing"}),
+        ("Установить кнопку вызова у входа — выполнено частично.", {"call_button_missing"}),
+        ("Разместить правила внутреннего распорядка на стендах всех отделений — выполнено в 1 из 3 отделений.", {"internal_rules_missing"}),
+    ],
+)
+def test_a_measure_told_done_names_nothing(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

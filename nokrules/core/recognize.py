@@ -74,6 +74,7 @@ from nokrules.core.lemmas import (
     is_done,
     is_done_by_someone,
     is_gerund,
+    is_infinitive,
     is_known,
     is_predicate,
     lemmas,
@@ -304,13 +305,23 @@ OTHER_CLAUSE_RE = re.compile(r",?\s*(?<![а-яё])(?:если|когда|пок�
 BUT_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а\s+вот)(?![а-яё])", re.I)
 ANSWER_END_RE = re.compile(r"[.!?;]")
 # the status of a plan's item before what was done and what was not (see _without_plan_status)
-STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|»\s*(?:[—–-]\s*)?(?:выполн|реализ|исполн)", re.I)
+STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|(?:»|[—–:-])\s*(?:[—–-]\s*)?(?:мероприятие\s+)?(?:выполн|реализ|исполн)", re.I)
 STATUS_LEAD_RE = re.compile(
     r"\s*(?:(?:пункт|мероприятие)\s+)?(?:выполнен[оа]?\s+|реализован[оа]?\s+)?(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме)\s*[:—–-]\s*",
     re.I,
 )
 # (a quoted measure done, with nothing after the word: «… выполнено частично» or «… выполнено формально» is not done)
 QUOTED_DONE_RE = re.compile(r"«[^«»]*»\s*(?:[—–-]\s*)?(?=(?:выполнен|реализован|исполнен)[а-яё]*\s*(?:[.;:,!]|$))", re.I)
+# a plan's measure in its own words, an infinitive first, and its status after a dash or a colon (see
+# _without_plan_status): «Установить кнопку вызова у входа — выполнено», «3. Приобрести кресло-коляску — выполнено
+# (закуплены 2 шт.)», «Разместить … сведения о совете и копию лицензии — выполнено частично: лицензия размещена, …»
+MEASURE_STATUS_RE = re.compile(
+    r"(?:^|(?<=[.;!?]))\s*(?:(?:пункт|п\.)\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<verb>[а-яё]+)[^.;!?«»]*(?:«[^«»]*»[^.;!?«»]*)*?"
+    r"\s*[—–:-]\s*(?:мероприятие\s+)?(?:выполнен|исполнен|реализован)[оа]?(?![а-яё])"
+    r"(?P<partly>\s*(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме|формально|только|не\s+везде|не\s+во\s+всех"
+    r"|(?:в|на)\s+\d+\s+из\s+\d+)(?![а-яё])(?P<told>\s*:)?)?",  # («… — выполнено в 2 из 4 отделений» is done in part)
+    re.I,
+)
 # a place as a checklist's item, after a separator: «— сайт −», «, стенд +», «: сайт — нет» (see _read_place_items)
 PLACE_ITEM_RE = re.compile(
     r"(?:^|[,;:(—–]|\s-)\s*(?P<place>сайт|стенды?)(?![а-яё])"
@@ -3011,14 +3022,24 @@ def _without_plan_status(text: str) -> str:
     """A report on last year's plan tells an item's status before what was done and what was not: «Выполнено
     частично: коляска закуплена, а санитарная комната не оборудована», «Частично: инструктаж проведён, но бегущая
     строка не установлена». Where the things tell their own states (a denial stands after the status), the status is
-    no state of each of them and is read without. A measure quoted as done («пункт «Установить кнопку вызова»
-    выполнен») names no missing thing: it is read without its quote («пункт «…» не выполнен» keeps it)."""
+    no state of each of them and is read without. A measure quoted or told as done («пункт «Установить кнопку вызова»
+    выполнен», «Установить кнопку вызова у входа — выполнено») names no missing thing: it is read without its words
+    («… не выполнен» keeps them; see _done_measure)."""
     if STATUS_HINT_RE.search(text) is None:
         return text  # most findings
     lead = STATUS_LEAD_RE.match(text)
     if lead is not None and DENIED_RE.search(text, lead.end()) is not None:
         text = text[lead.end() :]
-    return QUOTED_DONE_RE.sub(" ", text)
+    return MEASURE_STATUS_RE.sub(_done_measure, QUOTED_DONE_RE.sub(" ", text))
+
+
+def _done_measure(m: re.Match[str]) -> str:
+    """A measure told done is read without its words and its status; told done in part, without them where what was
+    not done is told after a colon («… — выполнено частично: лицензия размещена, сведения о совете не размещены»),
+    and as it stands where it is not («… — выполнено частично» keeps the thing missing)."""
+    if not is_infinitive(fold(m.group("verb"))) or m.group("partly") and not m.group("told"):
+        return m.group()
+    return " "
 
 
 def _without_answered_questions(text: str) -> str:
