@@ -3645,3 +3645,17 @@ def test_count_names_in_findings(engine: Engine, text: str, expected: set[str]) 
 )
 def test_a_measure_told_done_names_nothing(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # staff who cannot work a lift they have: the help is missing, not the lift
+        ("Лифт есть, но санитарки не знают, как им пользоваться, их никто не учил.", {"escort_staff_untrained"}),
+        ("Гусеничный подъёмник стоит в кладовке: сотрудникам инструктажа по работе с ним не проводили.", {"escort_staff_untrained"}),
+        # the lift itself
+        ("Лифт в корпусе не работает с весны, персонал носит колясочников на руках.", {"lifts_not_adapted"}),
+    ],
+)
+def test_a_lift_nobody_can_work(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
