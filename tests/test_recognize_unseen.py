@@ -3659,3 +3659,18 @@ def test_a_measure_told_done_names_nothing(engine: Engine, text: str, expected: 
 )
 def test_a_lift_nobody_can_work(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hotline's entry: the call is how the report came, not where the rudeness happened
+        ("Звонок 09:10, внучка проживающей: санитарка грубит бабушке и кричит на неё.", {"courtesy_service_low"}),
+        ("Со слов звонившей Петровой А. И., медсестра в отделении кричит на её мать.", {"courtesy_service_low"}),
+        ("Позвонила дочь получателя, сообщила, что соцработник грубит её матери.", {"courtesy_service_low"}),
+        # rudeness on the telephone itself stays the telephone's
+        ("Звонок 14:05, сын получателя: по телефону в регистратуре ему нагрубили и бросили трубку.", {"courtesy_remote_low"}),
+    ],
+)
+def test_a_hotline_entry_is_read_without_its_call(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

@@ -273,6 +273,17 @@ FORMER_STATE_RE = re.compile(
     r"(?P<after>\s*,)?",
     re.I,
 )
+# how a report reached whoever writes it down, not where what it tells happened (see _without_report_frame): a hotline
+# log's header «Звонок 16:40, дочь получателя:», «Со слов звонившей Ефимовой Т. В.,», «Позвонила дочь получателя,
+# сообщила, что …»: the call is no telephone conversation with the staff
+REPORT_FRAME_RE = re.compile(
+    r"^\s*(?:входящий\s+)?звонок\s+(?:в\s+)?\d{1,2}[:.]\d{2}\s*,\s*[^:;.!?]{1,60}?:(?!\d)\s*"  # (who called, not an operator's own call)
+    r"|(?<![а-яё])со\s+слов\s+(?:по)?звонивш[а-яё]*(?:\s+[А-ЯЁ][а-яё]+){0,3}(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?)?\s*,?\s*"
+    r"|(?:^|(?<=[.;!?]))\s*(?:по)?звонивш[а-яё]*(?=(?:\s+[А-ЯЁ][а-яё]+){1,3})"  # («Звонившая Захарченко М. В. недовольна»)
+    r"|(?<![а-яё])позвонил[аи]?\s+[^,;.!?]{1,60},\s*(?:и\s+)?(?:сообщил|рассказал|пожаловал|указал|просил)[а-яё]*\s*,?\s*(?:что\s+)?",
+    re.I,
+)
+FRAME_HINT_RE = re.compile(r"звон", re.I)  # (one stands in every such frame)
 # a question of a questionnaire or an interview, its clause only, and what opens its answer (see
 # _without_answered_questions): «Удовлетворены ли Вы …? — Да», «— Выдавали ли вам договор? — Выдавали, …», «В.: Вежливы
 # ли с вами? — О.: «Да, …»», «— Бывает, что в комнатах холодно? — Нет, что вы, …»
@@ -2796,7 +2807,7 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     («да — 112, нет — 2» is «98,2 %»)."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
-    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_answered_questions(answers_as_shares(count_names_as_values(_without_norm_items(without_plan_columns(text)))))))))))))), fixes))))
+    return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_answered_questions(_without_report_frame(answers_as_shares(count_names_as_values(_without_norm_items(without_plan_columns(text))))))))))))))), fixes))))
 
 
 def _read_future(text: str, fixes: Collection[str]) -> str:
@@ -3040,6 +3051,15 @@ def _done_measure(m: re.Match[str]) -> str:
     if not is_infinitive(fold(m.group("verb"))) or m.group("partly") and not m.group("told"):
         return m.group()
     return " "
+
+
+def _without_report_frame(text: str) -> str:
+    """A hotline's entry read without the words of how it came («Звонок 07:55, дочь получателя: санитарка грубит»,
+    «Со слов звонившей, сиделка отвечает матом»): the call is how the report reached the operator, and read with it
+    the rudeness it tells would be a telephone's."""
+    if FRAME_HINT_RE.search(text) is None:
+        return text  # most findings
+    return REPORT_FRAME_RE.sub(" ", text)
 
 
 def _without_answered_questions(text: str) -> str:
