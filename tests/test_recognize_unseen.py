@@ -3668,6 +3668,11 @@ def test_a_lift_nobody_can_work(engine: Engine, text: str, expected: set[str]) -
         ("Звонок 09:10, внучка проживающей: санитарка грубит бабушке и кричит на неё.", {"courtesy_service_low"}),
         ("Со слов звонившей Петровой А. И., медсестра в отделении кричит на её мать.", {"courtesy_service_low"}),
         ("Позвонила дочь получателя, сообщила, что соцработник грубит её матери.", {"courtesy_service_low"}),
+        # the applicant of a complaints register is who wrote, not one met at the first contact
+        ("Заявитель сообщает, что санитарки в доме-интернате грубят его матери.", {"courtesy_service_low"}),
+        ("По словам заявителя, соцработник разговаривает с матерью на повышенных тонах.", {"courtesy_service_low"}),
+        # a claim judged unconfirmed keeps its words and names nothing
+        ("Заявитель утверждает, что в холле нет питьевой воды, однако при выезде кулер исправен. Факты не подтвердились.", set()),
         # rudeness on the telephone itself stays the telephone's
         ("Звонок 14:05, сын получателя: по телефону в регистратуре ему нагрубили и бросили трубку.", {"courtesy_remote_low"}),
     ],

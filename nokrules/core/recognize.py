@@ -275,15 +275,19 @@ FORMER_STATE_RE = re.compile(
 )
 # how a report reached whoever writes it down, not where what it tells happened (see _without_report_frame): a hotline
 # log's header «Звонок 16:40, дочь получателя:», «Со слов звонившей Ефимовой Т. В.,», «Позвонила дочь получателя,
-# сообщила, что …»: the call is no telephone conversation with the staff
+# сообщила, что …», «Заявитель сообщает, что …»: the call is no telephone conversation with the staff
 REPORT_FRAME_RE = re.compile(
     r"^\s*(?:входящий\s+)?звонок\s+(?:в\s+)?\d{1,2}[:.]\d{2}\s*,\s*[^:;.!?]{1,60}?:(?!\d)\s*"  # (who called, not an operator's own call)
     r"|(?<![а-яё])со\s+слов\s+(?:по)?звонивш[а-яё]*(?:\s+[А-ЯЁ][а-яё]+){0,3}(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?)?\s*,?\s*"
     r"|(?:^|(?<=[.;!?]))\s*(?:по)?звонивш[а-яё]*(?=(?:\s+[А-ЯЁ][а-яё]+){1,3})"  # («Звонившая Захарченко М. В. недовольна»)
-    r"|(?<![а-яё])позвонил[аи]?\s+[^,;.!?]{1,60},\s*(?:и\s+)?(?:сообщил|рассказал|пожаловал|указал|просил)[а-яё]*\s*,?\s*(?:что\s+)?",
+    r"|(?<![а-яё])позвонил[аи]?\s+[^,;.!?]{1,60},\s*(?:и\s+)?(?:сообщил|рассказал|пожаловал|указал|просил)[а-яё]*\s*,?\s*(?:что\s+)?"
+    # the applicant of a complaints register is who wrote, not one met at the first contact (4.1)
+    r"|(?<![а-яё])(?:со\s+слов|по\s+словам)\s+заявител[а-яё]*(?:\s+[А-ЯЁ][а-яё]+){0,3}(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?)?\s*,?\s*"
+    r"|(?<![а-яё])заявител[а-яё]*(?:\s+[А-ЯЁ][а-яё]+){0,3}(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?)?(?:\s*\([^()]{0,60}\))?\s*,?\s+"
+    r"(?:сообща|указыва|указал|жалу|пожаловал|пиш|просит|проси|утвержда|обраща)[а-яё]*(?:\s+внимание)?\s*,?\s*(?:что\s+|на\s+то\s*,\s*что\s+)?",
     re.I,
 )
-FRAME_HINT_RE = re.compile(r"звон", re.I)  # (one stands in every such frame)
+FRAME_HINT_RE = re.compile(r"звон|заявит", re.I)  # (one stands in every such frame)
 # a question of a questionnaire or an interview, its clause only, and what opens its answer (see
 # _without_answered_questions): «Удовлетворены ли Вы …? — Да», «— Выдавали ли вам договор? — Выдавали, …», «В.: Вежливы
 # ли с вами? — О.: «Да, …»», «— Бывает, что в комнатах холодно? — Нет, что вы, …»
@@ -3055,10 +3059,11 @@ def _done_measure(m: re.Match[str]) -> str:
 
 def _without_report_frame(text: str) -> str:
     """A hotline's entry read without the words of how it came («Звонок 07:55, дочь получателя: санитарка грубит»,
-    «Со слов звонившей, сиделка отвечает матом»): the call is how the report reached the operator, and read with it
-    the rudeness it tells would be a telephone's."""
-    if FRAME_HINT_RE.search(text) is None:
-        return text  # most findings
+    «Со слов звонившей, сиделка отвечает матом», «Заявитель сообщает, что санитарки грубят»): the call is how the
+    report reached the operator, and read with it the rudeness it tells would be a telephone's; the applicant is who
+    wrote, and read with it the rudeness would be at the first contact."""
+    if FRAME_HINT_RE.search(text) is None or unconfirmed_verdicts(text):
+        return text  # most findings; a claim judged unconfirmed keeps the words that make it a claim
     return REPORT_FRAME_RE.sub(" ", text)
 
 
