@@ -319,21 +319,23 @@ OTHER_CLAUSE_RE = re.compile(r",?\s*(?<![а-яё])(?:если|когда|пок�
 # what goes on after a yes that is not all well: «Помогают, но неумело», «Есть, только на ремонте»
 BUT_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а\s+вот)(?![а-яё])", re.I)
 ANSWER_END_RE = re.compile(r"[.!?;]")
-# the status of a plan's item before what was done and what was not (see _without_plan_status)
+# the status of a plan's item before what was done and what was not (see _without_plan_status): done, and done in part
+DONE_STATUS = r"(?:выполнен|исполнен|реализован)"
+PARTLY_DONE = r"(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме)"
 STATUS_HINT_RE = re.compile(r"частичн|не\s+полност|не\s+в\s+полн|(?:»|[—–:-])\s*(?:[—–-]\s*)?(?:мероприятие\s+)?(?:выполн|реализ|исполн)", re.I)
 STATUS_LEAD_RE = re.compile(
-    r"\s*(?:(?:пункт|мероприятие)\s+)?(?:выполнен[оа]?\s+|реализован[оа]?\s+)?(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме)\s*[:—–-]\s*",
+    rf"\s*(?:(?:пункт|мероприятие)\s+)?(?:{DONE_STATUS}[оа]?\s+)?{PARTLY_DONE}\s*[:—–-]\s*",
     re.I,
 )
 # (a quoted measure done, with nothing after the word: «… выполнено частично» or «… выполнено формально» is not done)
-QUOTED_DONE_RE = re.compile(r"«[^«»]*»\s*(?:[—–-]\s*)?(?=(?:выполнен|реализован|исполнен)[а-яё]*\s*(?:[.;:,!]|$))", re.I)
+QUOTED_DONE_RE = re.compile(rf"«[^«»]*»\s*(?:[—–-]\s*)?(?={DONE_STATUS}[а-яё]*\s*(?:[.;:,!]|$))", re.I)
 # a plan's measure in its own words, an infinitive first, and its status after a dash or a colon (see
 # _without_plan_status): «Установить кнопку вызова у входа — выполнено», «3. Приобрести кресло-коляску — выполнено
 # (закуплены 2 шт.)», «Разместить … сведения о совете и копию лицензии — выполнено частично: лицензия размещена, …»
 MEASURE_STATUS_RE = re.compile(
     r"(?:^|(?<=[.;!?]))\s*(?:(?:пункт|п\.)\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(?P<verb>[а-яё]+)[^.;!?«»]*(?:«[^«»]*»[^.;!?«»]*)*?"
-    r"\s*[—–:-]\s*(?:мероприятие\s+)?(?:выполнен|исполнен|реализован)[оа]?(?![а-яё])"
-    r"(?P<partly>\s*(?:частично|не\s+полностью|не\s+в\s+полном\s+объ[её]ме|формально|только|не\s+везде|не\s+во\s+всех"
+    rf"\s*[—–:-]\s*(?:мероприятие\s+)?{DONE_STATUS}[оа]?(?![а-яё])"
+    rf"(?P<partly>\s*(?:{PARTLY_DONE}|формально|только|не\s+везде|не\s+во\s+всех"
     r"|(?:в|на)\s+\d+\s+из\s+\d+)(?![а-яё])(?P<told>\s*:)?)?",  # («… — выполнено в 2 из 4 отделений» is done in part)
     re.I,
 )
