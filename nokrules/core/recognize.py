@@ -2810,7 +2810,9 @@ def _read_notation(text: str, fixes: Collection[str]) -> str:
     the tail that names whom it serves, a thing fixed without the words of its former state; «ни пандуса ни кнопки»
     typed without its comma reads with it, an item each; a fix promised is one not made yet; «д/инв.» and «б/поручней»
     read «для инв.» and «без поручней» («б/у» stays); a questionnaire's counts of answers read as the share of «да»
-    («да — 112, нет — 2» is «98,2 %»)."""
+    («да — 112, нет — 2» is «98,2 %»), and the methodology's counts as the value they give («Укомф 188 | Чобщ 197»);
+    a hotline's entry without the call it came by, a question by its answer, a plan's measure told done without its
+    words."""
     if "/" in text:
         text = SLASH_FOR_RE.sub(lambda m: "для " if m.group()[0] in "дД" else "без ", text)
     return _read_neither(_read_temperatures(_read_marks(_read_future(_without_then_now(_without_fixed_states(_without_former_state(_without_resolved_remarks(_without_unconfirmed_claims(_without_disputed_remarks(_without_earlier_shares(_without_name_tail(_without_plan_status(_without_answered_questions(_without_report_frame(answers_as_shares(count_names_as_values(_without_norm_items(without_plan_columns(text))))))))))))))), fixes))))
