@@ -707,12 +707,6 @@ def full_scores(text: str, floor: float) -> bool:
     return bool(scores) and min(scores) >= floor and len(NUMBER_RE.findall(text)) == len(scores)
 
 
-def _all_met(text: str, floor: float) -> bool:
-    """Does the text give shares, all at the floor or above?"""
-    found = [v for _, v in shares(text)]
-    return bool(found) and min(found) >= floor
-
-
 def full_share(text: str, floor: float = 100.0) -> bool:
     """Does a survey line report (nearly) everyone satisfied («питанием удовлетворены 100 %», «комфортностью
     97,4 %», «97 из 100» with the catalog's `satisfied: 95`)? Every share it gives is at least `floor`: there
@@ -1084,7 +1078,7 @@ class Concepts:
             and (full_share(text, self.satisfied) or digit and (full_scores(text, self.satisfied) or sized) or ALL_ASKED_RE.search(text) is not None)
             or praise
             # «только трое из восьмидесяти недовольны»: the words only count the dissatisfied, and the share is met
-            or survey and only_counts_asked(words) and not SHARE_IN_WORDS_RE.search(text) and _all_met(text, self.satisfied)
+            or survey and only_counts_asked(words) and not SHARE_IN_WORDS_RE.search(text) and full_share(text, self.satisfied)
         )
         short = survey and self._short(text, said)
         return PartSignal(
