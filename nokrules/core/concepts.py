@@ -752,6 +752,23 @@ def _leads(spot: Sequence[int], clauses: Sequence[int], things: Sequence[int]) -
     return 0 <= last < len(clauses) and clauses[last] == 0 and any(last < t < len(clauses) and clauses[t] == 0 for t in things)
 
 
+def _leads_as_place(hit: Sequence[int], mine: int, surface: Sequence[str], clauses: Sequence[int]) -> bool:
+    """Does a thing of an earlier item, said as the place after «в» or «на» that opens its item («в душевой нет ни
+    сиденья, ни поручней», «в туалете кнопки вызова нет, поручней нет»), tell where the items after it are, the item
+    `mine` naming no place of its own? Then it is where the object is, not another item: «в коридоре поручней нет,
+    в туалете грязно» names its own place, and «нет ни поручней в туалете, ни коляски» the toilet only for the
+    handrails."""
+    def placed(i: int) -> bool:
+        return i > 0 and surface[i - 1] in LOCATIVES
+
+    first = hit[0]
+    if first >= len(clauses) or clauses[first] >= mine or not placed(first):
+        return False
+    if first > 1 and clauses[first - 2] == clauses[first]:
+        return False  # the place does not open its item
+    return not any(placed(i) for i, k in enumerate(clauses) if k == mine)
+
+
 def _numbered(surface: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
     """Does this item of an enumeration give a number of its own («рекомендовать готовы 65 %», «качеством жизни —
     70 %»: the dash cuts the number into the next item; «комфортом семьдесят девять» gives one in words)?"""
@@ -1267,10 +1284,12 @@ class Concepts:
         things = {i for p in others for i in p}
         # a word of an item that names another thing, but not where that thing is («в холле нет указателей»: the hall
         # is where the whole line is), unless it is the other thing's own word
+        mine = min(own)
         return tuple(
             i
             for i, k in enumerate(clauses)
-            if k in named and (i in things or not (i > 0 and surface[i - 1] in LOCATIVES))
+            if k in named
+            and (i in things and not _leads_as_place((i,), mine, surface, clauses) or not (i > 0 and surface[i - 1] in LOCATIVES))
         )
 
     def _enumerated(
@@ -1325,7 +1344,7 @@ class Concepts:
             for hit in find_all(c.without.elements[k], lem):
                 if surveyed and len({clauses[i] for i in hit if i < len(clauses)}) > 1:
                     continue  # a phrase that runs across a comma vetoes nothing (as in _vetoed)
-                if not any(set(hit) <= other for other in others):
+                if not any(set(hit) <= other for other in others) or _leads_as_place(hit, mine, surface, clauses):
                     return False
         return True
 
