@@ -31,6 +31,7 @@ from nokrules.core.concepts import (
     INDICATOR_SYMBOL_RE,
     ITEM_SHARE_RE,
     LENGTH_UNIT,
+    LOCATIVES,
     NOWHERE,
     PARTLY_RE,
     PREPOSITIONS,
@@ -570,6 +571,8 @@ class Recognizer:
         self.concepts = Concepts(catalog)
         # the words that tell a deficiency's indicator apart by its place or people («вахта», «по телефону»)
         self._with_of = {c.deficiency: c.with_ for c in self.concepts.compiled if c.with_}
+        self._without_of = {c.deficiency: c.without for c in self.concepts.compiled if c.without}
+        self._contrast = frozenset(fold(w) for w in (catalog.settings.signals.contrast if catalog.settings.signals else []))
         signals = catalog.settings.signals
         self.present = ElementIndex([compile_element(w) for w in (signals.present if signals else [])])
         self._where = frozenset(fold(w) for w in (signals.where if signals else [])) | frozenset(
@@ -1397,6 +1400,7 @@ class Recognizer:
             return {}  # the line is its only clause, and nothing read it
         # (a negation a pattern shares with the clause, «не» of «не оборудована», does not make the clause its own)
         covered = {i for h in hits.values() for i in _topical(toks, (*h.words, *h.at))}
+        lead = _lead_place(toks, cuts[0]) if cuts else slice(0)
         found: dict[str, _Hit] = {}
         for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
             words = toks._range(a, b)
@@ -1421,10 +1425,26 @@ class Recognizer:
             guess = model.guess(self._weighed(text, toks, a, b), least)
             if guess is None or guess.deficiency in hits or guess.deficiency in found:
                 continue
+            if self._placed_out(guess.deficiency, toks, lead, words):
+                continue  # «в туалете кнопки вызова нет, поручней нет»: the handrails are the toilet's
             said = self._similar_hits(text[a:b])
             if guess.deficiency in said:
                 found[guess.deficiency] = said[guess.deficiency]
         return found
+
+    def _placed_out(self, did: str, toks: Tokens, lead: slice, words: slice) -> bool:
+        """Is a clause's deficiency ruled out by the place the line opens with (`lead`: the first clause, when it
+        starts with «в» or «на»), the clause naming no place of its own? The clause's thing is there, and a place its
+        concept's `without` names is none of its: «в туалете для инвалидов кнопки вызова нет, поручней нет» — not
+        the handrails of a corridor; «в холле стульев нет, кулера нет» — still drinking water."""
+        without = self._without_of.get(did)
+        if without is None or lead.stop is None or lead.stop <= (lead.start or 0):
+            return False
+        if fold(toks.surface[words.start].lower()) in self._contrast or any(
+            toks.surface[i].lower() in LOCATIVES for i in range(lead.stop, words.stop)
+        ):
+            return False  # a clause set against the lead, or a place named since: «…, в столовой мебель неудобная, питание …»
+        return without.found(Lemmas(toks.lemma_sets[lead]))
 
     def _specific(self, words: frozenset[int], toks: Tokens) -> frozenset[int]:
         """The words that name a thing, not a kind of thing: a word more deficiencies use than the catalog's
@@ -3004,6 +3024,18 @@ def _without_former_state(text: str) -> str:
 FIX_END_RE = re.compile(r"[.;!?](?!\d)")
 FIX_CUT_RE = re.compile(r"[.,](?!\d)|[;:!?()]")  # (not inside a date: «12.03.2024»)
 TIME_NOUNS = frozenset({"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "год", "число", "дата", "срок"})
+
+
+def _lead_place(toks: Tokens, end: int) -> slice:
+    """The place a line opens with, before `end`: «в туалете», «в универсальной кабине» (the words of the noun after
+    «в» or «на», with its modifiers before it), or none."""
+    if not toks.surface or toks.surface[0].lower() not in LOCATIVES:
+        return slice(0)
+    stop = min(len(toks.surface), toks._range(0, end).stop)
+    i = 1
+    while i < stop and attachment(toks.surface[i])[2] and not attachment(toks.surface[i])[0]:
+        i += 1  # «в универсальной …»: a modifier waiting for its noun
+    return slice(1, min(i + 1, stop))
 
 
 def _without_fixed_states(text: str) -> str:
