@@ -3679,3 +3679,25 @@ def test_a_lift_nobody_can_work(engine: Engine, text: str, expected: set[str]) -
 )
 def test_a_hotline_entry_is_read_without_its_call(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the sanitary room that opens the line is where the handrails and the seat are missing: its equipment
+        ("в душевой второго этажа нет ни поручней, ни сиденья для мытья", {"accessible_sanitary_missing"}),
+        ("в туалете для колясочников не развернуться, поручней нет", {"accessible_sanitary_missing"}),
+        ("нет ни поручней в душевой, ни сменной коляски", {"accessible_sanitary_missing", "wheelchairs_missing"}),
+        # the call button there is a deficiency of its own, beside the room's handrails
+        ("в уборной для колясочников кнопки вызова нет, поручней нет", {"call_button_missing", "accessible_sanitary_missing"}),
+        ("кнопка вызова в санузле для МГН сломана, опорных поручней у раковины нет", {"call_button_missing", "accessible_sanitary_missing"}),
+        # a place of its own: the handrails of a staircase, the chairs of an office
+        ("на лестнице в корпусе поручней нет, в уборной грязно", {"handrails_missing", "sanitary_state_poor"}),
+        ("в кабинете приёма стульев нет, а у входа поручней нет", {"waiting_area_missing", "handrails_missing"}),
+        # what the hall lacks stays what it is
+        ("в холле стульев нет, кулера нет", {"waiting_area_missing", "drinking_water_missing"}),
+        ("в санузле для инвалидов опорные поручни и кнопка вызова на месте, замечаний нет", set()),
+    ],
+)
+def test_handrails_in_a_sanitary_room_are_its_equipment(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
