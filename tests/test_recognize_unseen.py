@@ -3688,6 +3688,9 @@ def test_a_hotline_entry_is_read_without_its_call(engine: Engine, text: str, exp
         ("в душевой второго этажа нет ни поручней, ни сиденья для мытья", {"accessible_sanitary_missing"}),
         ("в туалете для колясочников не развернуться, поручней нет", {"accessible_sanitary_missing"}),
         ("нет ни поручней в душевой, ни сменной коляски", {"accessible_sanitary_missing", "wheelchairs_missing"}),
+        # handrails «there», «in it», «inside» are the room's named before them
+        ("в уборной для инвалидов раковина высоко, поручней там нет", {"accessible_sanitary_missing"}),
+        ("санузел для колясочников тесный, поручней в нём нет", {"accessible_sanitary_missing"}),
         # the call button there is a deficiency of its own, beside the room's handrails
         ("в уборной для колясочников кнопки вызова нет, поручней нет", {"call_button_missing", "accessible_sanitary_missing"}),
         ("кнопка вызова в санузле для МГН сломана, опорных поручней у раковины нет", {"call_button_missing", "accessible_sanitary_missing"}),
