@@ -758,15 +758,17 @@ def _leads_as_place(hit: Sequence[int], mine: int, surface: Sequence[str], claus
     `mine` naming no place of its own? Then it is where the object is, not another item: «в коридоре поручней нет,
     в туалете грязно» names its own place, and «нет ни поручней в туалете, ни коляски» the toilet only for the
     handrails."""
-    def placed(i: int) -> bool:
-        return i > 0 and surface[i - 1] in LOCATIVES
-
     first = hit[0]
-    if first >= len(clauses) or clauses[first] >= mine or not placed(first):
+    if first >= len(clauses) or clauses[first] >= mine or not _placed(surface, first):
         return False
     if first > 1 and clauses[first - 2] == clauses[first]:
         return False  # the place does not open its item
-    return not any(placed(i) for i, k in enumerate(clauses) if k == mine)
+    return not any(_placed(surface, i) for i, k in enumerate(clauses) if k == mine)
+
+
+def _placed(surface: Sequence[str], i: int) -> bool:
+    """Is the word the place after «в» or «на» («в холле», «на крыльце»)?"""
+    return i > 0 and surface[i - 1] in LOCATIVES
 
 
 def _numbered(surface: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
@@ -1289,7 +1291,7 @@ class Concepts:
             i
             for i, k in enumerate(clauses)
             if k in named
-            and (i in things and not _leads_as_place((i,), mine, surface, clauses) or not (i > 0 and surface[i - 1] in LOCATIVES))
+            and (i in things and not _leads_as_place((i,), mine, surface, clauses) or not _placed(surface, i))
         )
 
     def _enumerated(

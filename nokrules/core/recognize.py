@@ -572,8 +572,8 @@ class Recognizer:
         # the words that tell a deficiency's indicator apart by its place or people («вахта», «по телефону»)
         self._with_of = {c.deficiency: c.with_ for c in self.concepts.compiled if c.with_}
         self._without_of = {c.deficiency: c.without for c in self.concepts.compiled if c.without}
-        self._contrast = frozenset(fold(w) for w in (catalog.settings.signals.contrast if catalog.settings.signals else []))
         signals = catalog.settings.signals
+        self._contrast = frozenset(fold(w) for w in (signals.contrast if signals else []))
         self.present = ElementIndex([compile_element(w) for w in (signals.present if signals else [])])
         self._where = frozenset(fold(w) for w in (signals.where if signals else [])) | frozenset(
             normal_form(fold(w)) for w in (signals.where if signals else [])
@@ -1433,8 +1433,8 @@ class Recognizer:
         return found
 
     def _placed_out(self, did: str, toks: Tokens, lead: slice, words: slice) -> bool:
-        """Is a clause's deficiency ruled out by the place the line opens with (`lead`: the first clause, when it
-        starts with «в» or «на»), the clause naming no place of its own? The clause's thing is there, and a place its
+        """Is a clause's deficiency ruled out by the place the line opens with (`lead`, see _lead_place), the clause
+        naming no place of its own and not set against it by «а», «но»? The clause's thing is there, and a place its
         concept's `without` names is none of its: «в туалете для инвалидов кнопки вызова нет, поручней нет» — not
         the handrails of a corridor; «в холле стульев нет, кулера нет» — still drinking water."""
         without = self._without_of.get(did)
