@@ -1401,6 +1401,7 @@ class Recognizer:
         # (a negation a pattern shares with the clause, «не» of «не оборудована», does not make the clause its own)
         covered = {i for h in hits.values() for i in _topical(toks, (*h.words, *h.at))}
         lead = _lead_place(toks, cuts[0]) if cuts else slice(0)
+        criteria = {self._criterion(did) for did in hits}  # (a place rules out only what is of the same kind)
         found: dict[str, _Hit] = {}
         for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(text)], strict=True):
             words = toks._range(a, b)
@@ -1425,7 +1426,7 @@ class Recognizer:
             guess = model.guess(self._weighed(text, toks, a, b), least)
             if guess is None or guess.deficiency in hits or guess.deficiency in found:
                 continue
-            if self._placed_out(guess.deficiency, toks, lead, words):
+            if self._criterion(guess.deficiency) in criteria and self._placed_out(guess.deficiency, toks, lead, words):
                 continue  # «в туалете кнопки вызова нет, поручней нет»: the handrails are the toilet's
             said = self._similar_hits(text[a:b])
             if guess.deficiency in said:
@@ -1436,7 +1437,9 @@ class Recognizer:
         """Is a clause's deficiency ruled out by the place the line opens with (`lead`, see _lead_place), the clause
         naming no place of its own and not set against it by «а», «но»? The clause's thing is there, and a place its
         concept's `without` names is none of its: «в туалете для инвалидов кнопки вызова нет, поручней нет» — not
-        the handrails of a corridor; «в холле стульев нет, кулера нет» — still drinking water."""
+        the handrails of a corridor; «в холле стульев нет, кулера нет» — still drinking water. The caller asks it
+        only of a deficiency of the criterion of one already found: «на сайте нет лицензии, бельё возвращают через
+        неделю» moves from the site to the laundry."""
         without = self._without_of.get(did)
         if without is None or lead.stop is None or lead.stop <= (lead.start or 0):
             return False
@@ -1445,6 +1448,10 @@ class Recognizer:
         ):
             return False  # a clause set against the lead, or a place named since: «…, в столовой мебель неудобная, питание …»
         return without.found(Lemmas(toks.lemma_sets[lead]))
+
+    def _criterion(self, did: str) -> str:
+        """The criterion (section I–V, as «1»–«5») of a deficiency's indicator."""
+        return self.catalog.deficiency(did).indicator.split(".")[0]
 
     def _specific(self, words: frozenset[int], toks: Tokens) -> frozenset[int]:
         """The words that name a thing, not a kind of thing: a word more deficiencies use than the catalog's
