@@ -3261,6 +3261,9 @@ def test_answer_counts_read_as_the_share_of_yes() -> None:
     assert answers_as_shares("«Нет» — 3 из 60") == "95,0 %"
     # a count of one thing, not of answers, stays as written (a guard)
     assert answers_as_shares("пандуса нет — 2 входа") == "пандуса нет — 2 входа"
+    # whose answers they are stays with the share: the word tells relatives' visits from a social worker's
+    assert answers_as_shares("«Нет» ответили 9 из 30 родственников.") == "70,0 % родственников."
+    assert answers_as_shares("нет — 6 опрошенных из 24") == "75,0 % опрошенных"
 
 
 @pytest.mark.parametrize(
@@ -3703,4 +3706,17 @@ def test_a_hotline_entry_is_read_without_its_call(engine: Engine, text: str, exp
     ],
 )
 def test_handrails_in_a_sanitary_room_are_its_equipment(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of items followed by a comma still counts them: not every name is there
+        ("Персональный состав на стенде: 12 ФИО из 40, данные от марта", {"staff_info_missing"}),
+        # the decimal comma of a share cuts no aspect off a survey line: the relatives stay with the visits
+        ("Нравится ли вам график посещений? «Нет» ответили 9 из 30 родственников.", {"visiting_schedule_inconvenient"}),
+    ],
+)
+def test_a_count_and_a_share_keep_the_words_beside_them(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected

@@ -126,8 +126,8 @@ COUNT_RE = re.compile(rf"\b(\d{{1,4}})\s+из\s+(\d{{1,4}})\s+(?!{PEOPLE})[а-я
 # the same the other way round: «из 14 кабинетов табличками оснащено 3», «из 3 колясок исправна одна», «смонтирована в 12
 # палатах из 30» (a count of things, never of people asked, nor a year)
 COUNT_OF_RE = re.compile(
-    rf"\bиз\s+(?P<all>\d{{1,3}})\s+(?!{PEOPLE})[а-я][а-я-]*(?:\s+[а-я][а-я-]*){{0,5}}?\s+(?P<some>\d{{1,3}}|одн[аоиу]|один)(?![\d.,]|\s*(?:%|процент|из\b))"
-    rf"|\b(?P<some2>\d{{1,3}})\s+(?!{PEOPLE}|балл)[а-я][а-я-]*(?:\s+[а-я][а-я-]*)?\s+из\s+(?P<all2>\d{{1,3}})(?![\d.,])"
+    rf"\bиз\s+(?P<all>\d{{1,3}})\s+(?!{PEOPLE})[а-я][а-я-]*(?:\s+[а-я][а-я-]*){{0,5}}?\s+(?P<some>\d{{1,3}}|одн[аоиу]|один)(?!\d|[.,]\d|\s*(?:%|процент|из\b))"
+    rf"|\b(?P<some2>\d{{1,3}})\s+(?!{PEOPLE}|балл)[а-я][а-я-]*(?:\s+[а-я][а-я-]*)?\s+из\s+(?P<all2>\d{{1,3}})(?!\d|[.,]\d)"
 )
 PRAISE = frozenset({"довольный", "доволен", "удовлетворить", "удовлетворённый", "удовлетворять"})
 # survey words that are a share themselves («треть», «двое из», «каждый седьмой»)
@@ -322,7 +322,7 @@ _PEOPLE_AFTER = r"(?:\s*(?:чел\b\.?|человек[а-я]*|ответ[а-я]*
 _ANSWER_COUNT = rf"{_ANSWER}(?P<{{1}}>\d{{{{1,4}}}})(?![\d.,]\d|\s*(?:%|процент|из\b|балл))"
 ANSWERS_RE = re.compile(
     rf"(?<![а-я])(?:{_ANSWER_COUNT.format('a', 'n')}{_PEOPLE_AFTER}\s*[,;]?\s*(?:а\s+)?{_ANSWER_COUNT.format('b', 'm')}{_PEOPLE_AFTER}"
-    rf"|{_ANSWER.format('c')}(?:(?P<part>\d{{1,4}})\s+(?:{PEOPLE}[а-я]*\s+)?из\s+(?P<total>\d{{1,4}})(?:\s+{PEOPLE}[а-я]*)?(?![\d.,]\d)"
+    rf"|{_ANSWER.format('c')}(?:(?P<part>\d{{1,4}})\s+(?:(?P<who>{PEOPLE}[а-я]*)\s+)?из\s+(?P<total>\d{{1,4}})(?:\s+(?P<whom>{PEOPLE}[а-я]*))?(?![\d.,]\d)"
     r"|(?P<share>\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент[а-я]*)))",
     re.I,
 )
@@ -350,7 +350,11 @@ def answers_as_shares(text: str) -> str:
             else:
                 return m.group()
             value = 100 - value if m.group("c").lower() == "нет" and value <= 100 else value
-        return f"{value:.1f} %".replace(".", ",") if 0 <= value <= 100 else m.group()
+        if not 0 <= value <= 100:
+            return m.group()
+        # (whose answers they are stays: «14 из 40 родственников» is «65,0 % родственников», a word the concepts read)
+        who = m.group("who") or m.group("whom")
+        return f"{value:.1f} %".replace(".", ",") + (f" {who}" if who else "")
 
     return ANSWERS_RE.sub(share, text)
 

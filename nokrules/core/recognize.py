@@ -146,7 +146,7 @@ THERE_ANSWER_RE = re.compile(
 # the catalog's `contrast` words that set a flaw against a thing said to be there: «пандус есть, но …» («зато»,
 # «а», «тогда как» join a second thing)
 BUT = frozenset({"но", "однако", "хотя", "при этом"})
-ASPECT_RE = re.compile(r"[,;]")  # where the aspects of a survey line part, each with its share
+ASPECT_RE = re.compile(r";|,(?!\d)")  # where the aspects of a survey line part, each with its share (not at «65,0 %»)
 SURVEY_TOPIC = "удовлетворённость"  # what an aspect of a survey line is read under when the line's topic is not its own
 BREAK_RE = re.compile(r"[,;]")  # what no phrase spans (see Lemmas.breaks)
 # a table's row of an indicator, its title and its value: «4.1 | Доля получателей … | 99,0», «2.3 Доля …; 71 %; —»
