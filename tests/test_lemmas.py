@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nokrules.core.lemmas import is_done, is_infinitive, lemmas
+from nokrules.core.lemmas import is_done, is_infinitive, lemmas, wishes_more
 
 
 @pytest.mark.parametrize(("word", "reading"), [("к", "как"), ("для", "длить"), ("при", "переть"), ("после", "посол"), ("из", "иза")])
@@ -33,3 +33,18 @@ def test_a_short_passive_participle_says_a_thing_was_put_in_place(word: str) -> 
 @pytest.mark.parametrize("word", ["установить", "есть", "пандус", "ведётся", "чистый", "404"])
 def test_other_words_say_nothing_was_put_in_place(word: str) -> None:
     assert not is_done(word)
+
+
+@pytest.mark.parametrize(
+    ("words", "where"),
+    [
+        (["хорошо", "бы", "кормили", "разнообразнее"], [3]),
+        (["хочу", "чтобы", "в", "палате", "было", "теплее"], [5]),
+        (["хотелось", "бы", "почаще", "и", "подольше"], [2, 4]),
+        # no wish before it, or a wish that things stay as they are
+        (["стало", "теплее", "бы"], []),
+        (["хотелось", "бы", "чтобы", "и", "дальше", "так"], []),
+    ],
+)
+def test_a_comparative_after_a_wish_asks_for_more(words: list[str], where: list[int]) -> None:
+    assert wishes_more(words) == where

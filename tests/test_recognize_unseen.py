@@ -3720,3 +3720,14 @@ def test_handrails_in_a_sanitary_room_are_its_equipment(engine: Engine, text: st
 )
 def test_a_count_and_a_share_keep_the_words_beside_them(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Хотелось бы, чтобы кружков было побольше", {"leisure_lacking"}),
+        ("было бы неплохо, чтобы соцработник приходил почаще", {"service_delays"}),
+    ],
+)
+def test_a_wish_for_more_says_there_is_too_little_now(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

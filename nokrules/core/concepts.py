@@ -31,6 +31,7 @@ from nokrules.core.lemmas import (
     may_head,
     normal_form,
     opens_attached,
+    wishes_more,
 )
 from nokrules.core.model import Catalog, FindingState, Match, Signals
 from nokrules.core.numerals import numerals
@@ -1030,6 +1031,11 @@ class Concepts:
             st = self.remedy_state[k]
             state = firmer(state, st)
             marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
+        for i in wishes_more(surface):  # «хорошо бы повежливее»: there is too little now
+            words.append(Match(element="пожелание", words=[surface[i]]))
+            spots.append((i,))
+            low = True
+            lows += 1
 
         def counted_as(element: str, said: str, st: FindingState, at: tuple[int, ...]) -> None:
             """A state told by numbers (a size, a ratio, a count of things): its words, state and place."""

@@ -177,7 +177,29 @@ def is_past(word: str) -> bool:
     return bool(re.search(r"[а-я]", word)) and any(p.tag.POS == "VERB" and "past" in p.tag for p in _parses(word))
 
 
+@lru_cache(maxsize=50_000)
+def is_comparative(word: str) -> bool:
+    """Is the word most likely a comparative («разнообразнее», «почаще», «теплее»)?"""
+    return bool(re.search(r"[а-я]", word)) and "COMP" in _parses(word)[0].tag
+
+
 PURPOSE_WORDS = frozenset({"чтобы", "чтоб"})  # they open a clause of purpose, or of a wish: «чтобы повесили расписание»
+WISH_WORDS = PURPOSE_WORDS | {"бы"}  # a wish for more opens with one: «хорошо бы почаще»
+ONWARD = frozenset({"дальше"})  # comparatives that ask for nothing more: «хотелось бы, чтобы и дальше так»
+
+
+def wishes_more(surface: Sequence[str]) -> list[int]:
+    """Where a wish asks for more of a thing: a comparative after «бы», «чтобы» or «чтоб» («хорошо бы, чтобы кормили
+    разнообразнее», «хочу, чтобы в палате было теплее»). The wish says by its form that there is too little now,
+    though its words («хорошо», «разнообразный») are praise elsewhere."""
+    out: list[int] = []
+    wish = False
+    for i, word in enumerate(surface):
+        if word in WISH_WORDS:
+            wish = True
+        elif wish and word not in ONWARD and is_comparative(word):
+            out.append(i)
+    return out
 
 
 def asks_for(surface: Sequence[str], i: int) -> bool:

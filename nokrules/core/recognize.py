@@ -86,6 +86,7 @@ from nokrules.core.lemmas import (
     same_case,
     stands_for,
     tense,
+    wishes_more,
     words,
 )
 from nokrules.core.model import (
@@ -1305,11 +1306,17 @@ class Recognizer:
         the model does not see numbers, nor an aspect of a survey line with its own share («…, мебелью — 70 %», see
         _own_share). Nor is one with a word of its own the model has seen in fewer than `min_seen`
         phrasings («водицы испить негде»: a curator's word no phrasing has yet, or one odd line has), whose probability
-        the finding's other words, or that one line's label, would make."""
+        the finding's other words, or that one line's label, would make. Nor is one in a part that wishes for more
+        («хорошо бы, чтобы кормили разнообразнее», `lemmas.wishes_more`): the wish tells what is wrong by its form,
+        which the model does not see, and its words are praise elsewhere."""
         spec = self.catalog.similarity.model if self.catalog.similarity is not None else None
+        wished = _wished_more(toks, parts)
         judged = [
             h for h in hits.values()
-            if h.deficiency not in numbered and not any(toks.surface[i].isdigit() for i in h.words) and not self._own_share(text, toks, h)
+            if h.deficiency not in numbered
+            and not any(toks.surface[i].isdigit() for i in h.words)
+            and not self._own_share(text, toks, h)
+            and not wished.intersection(_part_of(toks, parts, i) for i in h.words)
         ]
         staged = self._model_stage() if judged and spec is not None and spec.min_found else None
         if staged is None:
@@ -3313,6 +3320,16 @@ def _read_temperatures(text: str) -> str:
 def _given_values(text: str) -> dict[str, float]:
     """The value the finding gives each indicator («4.1, 4.2 — 95, 84»: each its own), the first one where it gives two."""
     return {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
+
+
+def _wished_more(toks: Tokens, parts: Sequence[tuple[int, int]]) -> set[int]:
+    """The parts that wish for more of a thing (`lemmas.wishes_more`)."""
+    return {_part_of(toks, parts, i) for i in wishes_more(toks.surface)}
+
+
+def _part_of(toks: Tokens, parts: Sequence[tuple[int, int]], i: int) -> int:
+    """The part of a finding the word at `i` stands in."""
+    return next((k for k, (a, b) in enumerate(parts) if a <= toks.spans[i][0] < b), -1)
 
 
 def _named_first(guess: Guess | None, deficiency: str) -> bool:
