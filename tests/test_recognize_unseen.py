@@ -3731,3 +3731,15 @@ def test_a_count_and_a_share_keep_the_words_beside_them(engine: Engine, text: st
 )
 def test_a_wish_for_more_says_there_is_too_little_now(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # more of what the yes says is well, or what is wrong with the thing asked after
+        ("— Выдали ли вам памятку о правах? — Выдали, она висит у меня над кроватью.", set()),
+        ("— Работает ли кнопка вызова? — Работает, она иногда не срабатывает.", {"call_button_missing"}),
+    ],
+)
+def test_a_yes_that_goes_on_by_a_pronoun_speaks_of_the_thing_asked(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

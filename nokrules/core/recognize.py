@@ -3152,7 +3152,15 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
         return None
     end = len(text) - len(text[echo.end() :].lstrip(ANSWER_SEPARATORS))  # («Выдавали, и договор тоже»)
     stop = m.start() if (m := ANSWER_END_RE.search(text, end)) is not None else len(text)
-    return None if BUT_RE.search(text, end, stop) is not None else end  # («Есть, но на ремонте» is no yes)
+    if BUT_RE.search(text, end, stop) is not None:
+        return None  # («Есть, но на ремонте» is no yes)
+    rest = text[end:stop]
+    words = WORD_RE.findall(fold(rest))
+    if not words or words[0] not in PRONOUNS:
+        return end
+    # the rest speaks on of the thing asked after, by a pronoun: «Выдавали, она у меня дома лежит» says more of what
+    # is well, «Работает, она иногда не срабатывает» what is wrong with it, read with the question that names it
+    return stop if NEGATIONS.isdisjoint(words) and TROUBLE_WORDS_RE.search(rest) is None else None
 
 
 def _asks_after_trouble(question: str) -> bool:
