@@ -3727,6 +3727,9 @@ def test_a_count_and_a_share_keep_the_words_beside_them(engine: Engine, text: st
     [
         ("Хотелось бы, чтобы кружков было побольше", {"leisure_lacking"}),
         ("было бы неплохо, чтобы соцработник приходил почаще", {"service_delays"}),
+        # a wish that nothing changes names nothing
+        ("хотелось бы, чтобы и дальше нас так же хорошо кормили", set()),
+        ("Хочу, чтобы и впредь сиделки были такими же внимательными", set()),
     ],
 )
 def test_a_wish_for_more_says_there_is_too_little_now(engine: Engine, text: str, expected: set[str]) -> None:
