@@ -3694,6 +3694,10 @@ def test_a_hotline_entry_is_read_without_its_call(engine: Engine, text: str, exp
         # handrails «there», «in it», «inside» are the room's named before them
         ("в уборной для инвалидов раковина высоко, поручней там нет", {"accessible_sanitary_missing"}),
         ("санузел для колясочников тесный, поручней в нём нет", {"accessible_sanitary_missing"}),
+        # a toilet «без поручней» is not equipped; a ramp «без поручней» lacks the handrails of its own deficiency
+        ("санузел без поручней, раковина высоко", {"accessible_sanitary_missing"}),
+        ("душевая кабина без поручней", {"accessible_sanitary_missing"}),
+        ("пандус у входа сделан без поручней", {"handrails_missing"}),
         # the call button there is a deficiency of its own, beside the room's handrails
         ("в уборной для колясочников кнопки вызова нет, поручней нет", {"call_button_missing", "accessible_sanitary_missing"}),
         ("кнопка вызова в санузле для МГН сломана, опорных поручней у раковины нет", {"call_button_missing", "accessible_sanitary_missing"}),

@@ -750,6 +750,17 @@ def _lent_without(sig: PartSignal, pos: Sequence[int], surface: Sequence[str], o
     )
 
 
+def _equipped_with(c: CompiledConcept, pos: Sequence[int], lem: Lemmas, surface: Sequence[str]) -> bool:
+    """Is the thing after a «без» the object's own equipment, by a `with` phrase that names both? «Санузел без
+    поручней» says the toilet is not equipped (its `with`: «санузел … поручень»), not only that handrails are missing."""
+    after = {i + 1 for i, word in enumerate(surface) if word == "без"}
+    return any(
+        not set(p).isdisjoint(pos) and not after.isdisjoint(p)
+        for k in c.with_.candidates(lem)
+        for p in find_all(c.with_.elements[k], lem)
+    )
+
+
 def _leads(spot: Sequence[int], clauses: Sequence[int], things: Sequence[int]) -> bool:
     """Does a signal stand in the first item of an enumeration, before a thing named in that item («отсутствуют:
     устав, лицензия, …», «в здании нет пандуса, поручней, …»)? Then it is the lead of the whole list."""
@@ -1473,7 +1484,7 @@ class Concepts:
                 and not self._survey(sig, c)
                 and (
                     not sig.beside(pos)
-                    or bool(others_at) and _lent_without(sig, pos, surface, others_at)
+                    or bool(others_at) and _lent_without(sig, pos, surface, others_at) and not _equipped_with(c, pos, lem, surface)
                     or _asked_elsewhere(sig, pos, surface, clauses)
                 )
             ):
