@@ -3750,3 +3750,15 @@ def test_a_wish_for_more_says_there_is_too_little_now(engine: Engine, text: str,
 )
 def test_a_yes_that_goes_on_by_a_pronoun_speaks_of_the_thing_asked(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # words that tell rudeness by themselves, in a clause of their own, are not the other hit's detail
+        ("Гардеробщица хамит, а логопед с мамами разговаривает сквозь зубы", {"courtesy_first_contact_low", "courtesy_service_low"}),
+        ("Вахтёр грубит посетителям, а медсёстры в отделении говорят с проживающими свысока", {"courtesy_first_contact_low", "courtesy_service_low"}),
+    ],
+)
+def test_words_that_tell_their_problem_keep_their_clause(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected

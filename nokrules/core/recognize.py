@@ -1179,7 +1179,9 @@ class Recognizer:
         vote and A at least `min_rival`: «указан телефон вышестоящей организации, который больше не действует»
         beside the complaint procedure is the procedure's phone, not a missing phone. One place of its own
         («…входная зона (нет поручней и пандуса)») keeps B; a place the phrasings do not know, or split on, too. So
-        does an item of a survey line read under the line's topic (`under_topic`): its words alone lack the topic."""
+        does an item of a survey line read under the line's topic (`under_topic`): its words alone lack the topic, and
+        a pattern hit whose words tell its problem by themselves (`cue: false`: «хамит», «сквозь зубы») in places
+        that hold no word of A's."""
         stage = self.similarity_stage()
         if stage is None:
             return {}
@@ -1190,6 +1192,7 @@ class Recognizer:
         for b, hb in hits.items():
             if hb.source == "similarity" or b in under_topic:
                 continue
+            telling = hb.source == "pattern" and not self.catalog.deficiency(b).cue
             for a, ha in hits.items():
                 if a == b or a in found:
                     continue
@@ -1197,6 +1200,8 @@ class Recognizer:
                 places = self._own_places(hb.words, aside | set(ha.words), text, toks)
                 if not places:
                     continue
+                if telling and not any(lo <= toks.spans[i][0] < hi for i in ha.words for lo, hi in places):
+                    continue  # «Гардеробщица хамит, а логопед разговаривает сквозь зубы»: each clause its own
                 said: list[tuple[list[tuple[float, int]], dict[str, float]]] = []
                 for place in places:
                     if place not in voted:
