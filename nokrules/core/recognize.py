@@ -3128,7 +3128,8 @@ def _without_answered_questions(text: str) -> str:
     программу? — Выдавали, …»), or asking after a trouble and answered no («— Бывает, что в комнатах холодно? — Нет,
     что вы, топят исправно», «— Вы ждали? — Нет, сразу приняли», «— На что жалуетесь? — Да ни на что»), it names
     nothing: it is read without the question and the words of its yes or no, and the rest of the answer is read on
-    its own. Answered otherwise («Есть ли тарифы? — Нет», «Были ли случаи грубости? — Да»), it is read as it
+    its own; a rest that speaks on of the thing by a pronoun goes with the yes when it says nothing wrong («—
+    Выдавали, она у меня дома лежит»), and else the line is read as it stands. Answered otherwise («Есть ли тарифы? — Нет», «Были ли случаи грубости? — Да»), it is read as it
     stands."""
     if "?" not in text:
         return text  # most findings
@@ -3143,7 +3144,8 @@ def _without_answered_questions(text: str) -> str:
 
 
 def _answered_as_asked(question: str, text: str, at: int) -> int | None:
-    """Where the yes or no at `at` that says all is well ends, or None when the answer says otherwise."""
+    """Where the yes or no at `at` that says all is well ends (with the rest that speaks on of its thing, see
+    _without_answered_questions), or None when the answer says otherwise."""
     if _asks_after_trouble(question):
         return no.end() if (no := NO_RE.match(text, at)) is not None else None
     if ASKED_RE.search(question) is None:
