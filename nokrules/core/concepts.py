@@ -264,6 +264,8 @@ CLEAR_ABOUT = (
 # words a framed remark may follow at the head of its part: «случаев нарушения …», «фактов нарушения …», «проверкой
 # нарушений … не выявлено», «в ходе проверки нарушений … не установлено»
 REMARK_LEADS = frozenset({"случай", "факт", "проверка", "в", "ход", "по", "итог", "результат"})
+QUOTED_RE = re.compile(r"«[^«»]*»")
+NOT_WORD_RE = re.compile(r"[^\w«»]")
 PUNCTUATION_RE = re.compile(r"[,:;()—–]|\s-\s")
 SHORT_LEAD = 4  # words before a colon that are a topic, not a sentence of their own
 SENTENCE_RE = re.compile(rf"(?=[;\n:.!?])(?:[;\n]+|:(?!\d)|{SENTENCE_END.pattern})")  # (the look-ahead first: the rest runs only at these)
@@ -1524,7 +1526,10 @@ def _one_clause(text: str, spans: Sequence[tuple[int, int]], a: int, b: int) -> 
     """Do words `a` and `b` stand in one clause? Only clauses that hang on a noun («приглашаемого по договору»,
     «которое готовит подрядчик») may stand between them, set off by commas, and the denial opens the piece after the
     last comma: «жалоб на работу сурдопереводчика, приглашаемого по договору с ВОГ, не поступало». «Жалоб нет, пандус
-    сломан» is two clauses, and in «нарекания на пандус, который отсутствует» the denial is the attached clause's."""
+    сломан» is two clauses, and in «нарекания на пандус, который отсутствует» the denial is the attached clause's.
+    A name in quotes is one word of the clause, whatever its punctuation: «нарушений по критерию «Доброжелательность,
+    вежливость и компетентность работников» не выявлено»."""
+    text = QUOTED_RE.sub(lambda m: NOT_WORD_RE.sub(" ", m[0]), text)  # (same length: the spans still hold)
     if not PUNCTUATION_RE.search(text, spans[a][1], spans[b][0]):
         return True
     after_comma = [k for k in range(a + 1, b + 1) if PUNCTUATION_RE.search(text, spans[k - 1][1], spans[k][0])]
