@@ -261,6 +261,11 @@ CLEAR_ABOUT = (
     "к", "по", "на", "за", "с", "в отношение", "относительно", "в часть", "при", "срок", "график", "порядок", "право", "требование",
     "правило", "конфиденциальность",
 )
+# remark nouns that are complements as often as framed_nouns, but never open a part saying nothing is wrong with
+# words between: «плана по устранению недостатков нет», «акта об устранении замечаний нет»
+REMARKS_GOVERNED = ("недостаток", "замечание")
+# words between a remark noun and the word it hangs on: «об устранении выявленных нарушений»
+REMARK_MODIFIERS = frozenset({"выявить", "выявленный", "указать", "указанный", "отметить", "отмеченный", "данный", "этот", "весь", "прошлый", "ранее"})
 # words a framed remark may follow at the head of its part: «случаев нарушения …», «фактов нарушения …», «проверкой
 # нарушений … не выявлено», «в ходе проверки нарушений … не установлено»
 REMARK_LEADS = frozenset({"случай", "факт", "проверка", "в", "ход", "по", "итог", "результат"})
@@ -922,7 +927,7 @@ class Concepts:
         # «замечаний к санитарному состоянию помещений нет»: the noun and its denial with what it is about between
         self.framed = [compile_element(f"{n} {p}") for n in signals.clear_nouns for p in CLEAR_ABOUT]
         self.framed_at_head = [compile_element(f"{n} {p}") for n in signals.framed_nouns for p in CLEAR_ABOUT]
-        self.remark_nouns = frozenset(normal_form(fold(n)) for n in signals.framed_nouns)
+        self.remark_nouns = frozenset(normal_form(fold(n)) for n in (*signals.framed_nouns, *REMARKS_GOVERNED))
         self.denials = [compile_element(d) for d in signals.denials]
         self.negation = [compile_element(w) for w in ("не", "нет", "ни", "без")]
         alts = "|".join(re.escape(fold(w)) for w in signals.contrast)
@@ -1204,9 +1209,15 @@ class Concepts:
         return not self._clear(Lemmas(lem.sets[start:]), text[spans[start][0] :], [r for r in rest if r])
 
     def _governed_remark(self, lem: Lemmas, i: int) -> bool:
-        """Is word `i` a remark noun («жалоба», «нарушение») hanging on the word before it as a complement («ящик
-        жалоб», «для жалоб», «порядок подачи жалоб», «об устранении нарушений»)?"""
-        return i > 0 and bool(self.remark_nouns & lem.sets[i]) and bool(GOVERNS_REMARK & lem.sets[i - 1])
+        """Is word `i` a remark noun («жалоба», «нарушение», «недостаток») hanging on the word before it, or before
+        its modifiers, as a complement («ящик жалоб», «для жалоб», «порядок подачи жалоб», «об устранении выявленных
+        нарушений»)?"""
+        if not self.remark_nouns & lem.sets[i]:
+            return False
+        k = i - 1
+        while k >= 0 and REMARK_MODIFIERS & lem.sets[k]:
+            k -= 1  # «плана по устранению выявленных недостатков нет»
+        return k >= 0 and bool(GOVERNS_REMARK & lem.sets[k])
 
     def _framed(self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]] = ()) -> bool:
         """Does the part end in a remark denied with what it is about between: «замечаний к санитарному состоянию
