@@ -264,6 +264,8 @@ CLEAR_ABOUT = (
 # remark nouns that are complements as often as framed_nouns, but never open a part saying nothing is wrong with
 # words between: «плана по устранению недостатков нет», «акта об устранении замечаний нет»
 REMARKS_GOVERNED = ("недостаток", "замечание")
+# the remarks whose denial is a verdict on a whole line («…, жалоб на режим посещений нет», «замечаний нет: …»)
+VERDICT_NOUNS = frozenset({"замечание", "претензия", "нарекание", "жалоба", "нарушение", "недостаток"})
 # words between a remark noun and the word it hangs on: «об устранении выявленных нарушений»
 REMARK_MODIFIERS = frozenset({"выявить", "выявленный", "указать", "указанный", "отметить", "отмеченный", "данный", "этот", "весь", "прошлый", "ранее"})
 # words a framed remark may follow at the head of its part: «случаев нарушения …», «фактов нарушения …», «проверкой

@@ -35,10 +35,13 @@ from nokrules.core.concepts import (
     NOWHERE,
     PARTLY_RE,
     PREPOSITIONS,
+    PUNCTUATION_RE,
+    QUOTED_RE,
     SENTENCE_RE,
     SHARE_VALUE_RE,
     SHORT_LEAD,
     SLOPE_RE,
+    VERDICT_NOUNS,
     ConceptHit,
     Concepts,
     PartSignal,
@@ -869,8 +872,8 @@ class Recognizer:
             if m is not None and not value_met(m[2]):
                 hits[d.id] = pattern_hit(d.id, k, m)
         parts, seen, signals = self._part_signals(text, toks)
-        if all(sg.clear for sg in signals) or self._all_satisfied(text, signals):
-            return _Analysis(())  # every part says nothing is wrong: «замечаний нет», «соответствует требованиям»
+        if _clear_line(text, parts, signals) or self._all_satisfied(text, signals):
+            return _Analysis(())  # the line says nothing is wrong: «замечаний нет», «соответствует требованиям»
         set_aside: dict[str, SetAside] = {}  # what a reading of the whole line sets aside, for explain
 
         def drop(step: Callable[[], object], reason: SetAsideReason) -> None:
@@ -2269,8 +2272,9 @@ class Recognizer:
 
     def says_nothing_wrong(self, text: str) -> bool:
         """Does every part of the finding say nothing is wrong («замечаний нет», «соответствует требованиям»)?
-        Such a line names no deficiency and needs no measure."""
-        return all(sg.clear for sg in self._part_signals(text, self.tokens(text))[2])
+        Such a line names no deficiency and needs no measure (see _clear_line)."""
+        parts, _, signals = self._part_signals(text, self.tokens(text))
+        return _clear_line(text, parts, signals)
 
     def _kept(
         self,
@@ -3379,6 +3383,36 @@ def _apart(mine: tuple[int, ...], theirs: tuple[int, ...], items: tuple[int, ...
     own = {items[i] for i in mine if i < len(items) and i not in theirs}
     other = {items[i] for i in theirs if i < len(items)}
     return bool(own) and -1 not in own and not own & other
+
+
+def _clear_line(text: str, parts: Sequence[tuple[int, int]], signals: Sequence[PartSignal]) -> bool:
+    """Does the finding say nothing is wrong? Every part does, or one part gives the verdict on the whole line (the
+    last, or the first before a colon or dash) and no other says anything is wrong or gives a survey's or a score's
+    figure: «Родственники могут посещать проживающих с 9 до 20 часов, жалоб на режим посещений нет», «Замечаний нет:
+    пандус установлен». The verdict is a clause of its own (see _verdict): in «…, но не подключена к почте — обращения
+    никуда не поступают» the part says what is wrong before it."""
+    if all(sg.clear for sg in signals):
+        return True
+    if len(signals) < 2:
+        return False
+    if signals[-1].clear and _verdict(text, parts[-1]):
+        rest = range(len(parts) - 1)
+    elif signals[0].clear and _verdict(text, parts[0]) and text[parts[0][1] : parts[1][0] + 1].lstrip()[:1] in (":", "—", "–", "-"):
+        rest = range(1, len(parts))
+    else:
+        return False
+    # (a survey or score word with a number reports a result, which the verdict does not judge: «показатель 1.3 — 78»)
+    return not any(
+        signals[n].problem or signals[n].short or (signals[n].survey or signals[n].score) and DIGIT_RE.search(text, *parts[n])
+        for n in rest
+    )
+
+
+def _verdict(text: str, span: tuple[int, int]) -> bool:
+    """Is the part a verdict on the whole line: one clause (a name in quotes aside) that denies remarks («замечаний
+    нет», «жалоб на режим посещений нет», «недостатков не выявлено»)? «а медсёстры не грубят» judges one thing only."""
+    inner = QUOTED_RE.sub("«»", text[span[0] : span[1]].strip().rstrip(".!;"))
+    return PUNCTUATION_RE.search(inner) is None and any(VERDICT_NOUNS & lemmas(w) for w in WORD_RE.findall(fold(inner)))
 
 
 def _heads_clear(text: str, parts: Sequence[tuple[int, int]], signals: Sequence[PartSignal], n: int) -> bool:
