@@ -1020,6 +1020,7 @@ class Concepts:
         words: list[Match] = []
         marks: list[tuple[int, FindingState, tuple[int, ...]]] = []
         spots: list[tuple[int, ...]] = []
+        stated: list[tuple[int, ...]] = []  # the spots of the catalog's words that say what is wrong (`signals` with a state)
         ignored = self.ignored(lem)
         low = False  # a problem word with no state («ожидание», «очередь»)
         lows = 0  # how many of the words are such
@@ -1036,6 +1037,7 @@ class Concepts:
             if st is not None:
                 state = firmer(state, st)
                 marks += [(STATE_ORDER.index(st), st, tuple(p)) for p in found]
+                stated += [tuple(p) for p in found]
             else:
                 low = True
                 lows += 1
@@ -1120,7 +1122,7 @@ class Concepts:
         # satisfied with
         named = bool(PRAISE & set(said)) and len(words) == lows
         clear = (
-            self._clear(lem, text, spots)
+            self._clear(lem, text, spots, stated)
             and not asked
             and not any(v < self.satisfied for _, v in shares(text))
             or (not words or named)
@@ -1147,11 +1149,13 @@ class Concepts:
         fractions = (100 * float(f"0.{m.group(1)}") for m in FRACTION_RE.finditer(text))
         return any(v < self.satisfied for v in itertools.chain((v for _, v in shares(text)), fractions))
 
-    def _clear(self, lem: Lemmas, text: str, spots: Sequence[Sequence[int]] = ()) -> bool:
+    def _clear(self, lem: Lemmas, text: str, spots: Sequence[Sequence[int]] = (), stated: Sequence[Sequence[int]] = ()) -> bool:
         """Does the part say nothing is wrong? A clear phrase counts unless a negation stands up to four words
         before it («не в полной мере соответствует требованиям») or between its words («график не соблюдается»),
         or it runs across punctuation («Замечания: нет пандуса» names a missing ramp). Numbers do not count as
-        words here: «замечаний по показателю 1.1 нет». `spots`: the part's problem words (see _framed)."""
+        words here: «замечаний по показателю 1.1 нет». `spots`: the part's problem words (see _framed); `stated`: those
+        that say what is wrong, in a clause before the phrase («кулера нет, замечаний по санитарному состоянию нет»);
+        a word that only counts or names, such as a size or «раз в неделю», does not."""
         clear = self.clear.elements
         in_order = IN_ORDER_RE.search(text) if "порядк" in text else None
         if in_order is not None and not re.search(r"\bне\b", text[max(0, in_order.start() - 12) : in_order.start()]):
@@ -1163,7 +1167,7 @@ class Concepts:
             if not any(may_occur(el, lem.forms) for el in self.framed_at_head):
                 return False
             spans = _word_spans(text, lem)
-            return bool(spans) and self._framed(lem, text, spans, spots)
+            return bool(spans) and self._framed(lem, text, spans, spots, stated)
         spans = _word_spans(text, lem)
         kept = [i for i, t in enumerate(lem.sets) if not all(f.isdigit() for f in t)]
         variants = [(lem, list(range(len(lem.sets))))]
@@ -1187,8 +1191,10 @@ class Concepts:
                         continue  # «порядок подачи жалоб … отсутствует»: the remark is a complement of the thing denied
                     if spans and self._troubled_after(lem, text, spans, spots, last):
                         continue  # «замечаний по питанию нет, в столовой нет воды»: the phrase clears its clause only
+                    if spans and self._troubled_before(text, spans, stated, first):
+                        continue  # «кулера нет, замечаний по санитарному состоянию нет»: likewise
                     return True
-        return bool(spans) and self._framed(lem, text, spans, spots)
+        return bool(spans) and self._framed(lem, text, spans, spots, stated)
 
     @staticmethod
     def _denies_next(lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], at: int) -> bool:
@@ -1210,6 +1216,12 @@ class Concepts:
         rest = [tuple(i - start for i in spot if i >= start) for spot in spots]
         return not self._clear(Lemmas(lem.sets[start:]), text[spans[start][0] :], [r for r in rest if r])
 
+    @staticmethod
+    def _troubled_before(text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]], at: int) -> bool:
+        """Does a clause before word `at` say something is wrong: a word that says so (`spots`) wholly before it,
+        with punctuation between («пандус слишком крутой, других замечаний нет»)?"""
+        return any(spot and max(spot) < at and PUNCTUATION_RE.search(text, spans[max(spot)][1], spans[at][0]) for spot in spots)
+
     def _governed_remark(self, lem: Lemmas, i: int) -> bool:
         """Is word `i` a remark noun («жалоба», «нарушение», «недостаток») hanging on the word before it, or before
         its modifiers, as a complement («ящик жалоб», «для жалоб», «порядок подачи жалоб», «об устранении выявленных
@@ -1221,11 +1233,14 @@ class Concepts:
             k -= 1  # «плана по устранению выявленных недостатков нет»
         return k >= 0 and bool(GOVERNS_REMARK & lem.sets[k])
 
-    def _framed(self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]] = ()) -> bool:
+    def _framed(
+        self, lem: Lemmas, text: str, spans: Sequence[tuple[int, int]], spots: Sequence[Sequence[int]] = (), stated: Sequence[Sequence[int]] = ()
+    ) -> bool:
         """Does the part end in a remark denied with what it is about between: «замечаний к санитарному состоянию
         помещений нет», «нареканий на питание не поступало»? Nothing but words may stand between the two. The
         denial may also end a clause followed by a plain fact: «замечаний по санитарному состоянию нет, уборка 2
-        раза в день» — but not when a problem word (`spots`) follows it: «…нет, в туалете нет мыла»."""
+        раза в день» — but not when a problem word (`spots`) follows it: «…нет, в туалете нет мыла», or stands in a clause
+        before: «кулера нет, замечаний по санитарному состоянию нет»."""
         remarks = [
             pos
             for el, head in [*((el, False) for el in self.framed), *((el, True) for el in self.framed_at_head)]
@@ -1243,8 +1258,8 @@ class Concepts:
         last = len(lem.sets) - 1
         for el in self.denials:
             for pos in find_all(el, lem):
-                if not any(pos[0] > r[-1] and _one_clause(text, spans, r[0], pos[0]) for r in remarks):
-                    continue  # no remark before it in its clause
+                if not any(pos[0] > r[-1] and _one_clause(text, spans, r[0], pos[0]) and not self._troubled_before(text, spans, stated, r[0]) for r in remarks):
+                    continue  # no remark before it in its clause, after no clause that says something is wrong
                 if pos[-1] == last or text[spans[pos[-1]][1] :].lstrip().startswith((",", ";")) and not self._troubled_after(
                     lem, text, spans, spots, pos[-1]
                 ):
