@@ -1305,8 +1305,8 @@ class Recognizer:
         """Hits of patterns, concepts or the closest phrasings that the model of the labelled phrasings, weighing
         every word of the finding, finds all but impossible (below `min_found`), each with its probability: one word
         (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
-        ворот не работает, питание к ней не подведено» is not about food). Where several were found, each is also
-        weighed at the places of its own words (with what each place itself says of its thing, and with the words
+        ворот не работает, питание к ней не подведено» is not about food). Where several were found, or a part says all
+        is well («услуги предоставлены в срок, но соцработник грубит»), each is also weighed at the places of its own words (with what each place itself says of its thing, and with the words
         that say what is wrong), and kept where the model would take it on its own (`min_probability`, or its first
         answer at PLACE_FIRST): a line that
         lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
@@ -1342,7 +1342,7 @@ class Recognizer:
             if p is None or p >= spec.min_found:
                 continue
             places: list[tuple[int, int]] = []
-            if len(hits) > 1:
+            if len(hits) > 1 or any(sg.clear for sg in signals):  # (a part that says all is well weighs the line down)
                 if aside is None:
                     aside = self._aside(toks, parts, signals)
                     said = self.features(" ".join(toks.surface[i] for i in sorted(aside)))  # what is wrong, of any place
