@@ -321,6 +321,25 @@ def test_a_denied_problem_word_says_nothing_is_wrong(engine: Engine, text: str, 
     assert engine.recognizer.says_nothing_wrong(text) is clear
 
 
+@pytest.mark.parametrize(
+    ("text", "clear"),
+    [
+        # a denial of remarks that ends the line, or opens it before a colon, judges the plain facts beside it
+        ("Свидания с родственниками ежедневно с 10 до 19; жалоб на режим посещений не поступало", True),
+        ("Замечаний нет: пандус у входа с поручнями, кнопка вызова работает", True),
+        # … not a figure of a score or a survey, nor what another part says is wrong
+        ("Показатель 1.3 — 78 баллов; жалоб на информирование нет", False),
+        ("На стенде нет тарифов; замечаний к сайту нет", False),
+        # a denial of one thing is no verdict on the others
+        ("Санитарки хамят, а медсёстры не грубят.", False),
+        # nor is a denial after a clause that says what is wrong
+        ("Сайт не обновляется с 2021 года — обращения никуда не поступают", False),
+    ],
+)
+def test_a_verdict_on_the_whole_line_says_nothing_is_wrong(engine: Engine, text: str, clear: bool) -> None:
+    assert engine.recognizer.says_nothing_wrong(text) is clear
+
+
 @given(st.integers(min_value=0, max_value=1000), st.sampled_from(["не удовлетворены", "неудовлетворённых —", "недовольны"]))
 def test_the_share_of_the_dissatisfied_reads_as_its_rest_of_the_satisfied(tenths: int, dissatisfied: str) -> None:
     satisfied = tenths / 10

@@ -3762,3 +3762,33 @@ def test_a_yes_that_goes_on_by_a_pronoun_speaks_of_the_thing_asked(engine: Engin
 )
 def test_words_that_tell_their_problem_keep_their_clause(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a clause before a denial of remarks says is wrong stays wrong
+        ("Кулера в холле нет, замечаний по санитарному состоянию нет", {"drinking_water_missing"}),
+        ("Поручни только с одной стороны, других замечаний нет", {"handrails_missing"}),
+        # a name in quotes is one word of its clause
+        ("Нарушений по разделу «Питание, проживание, досуг» не выявлено", set()),
+        ("Жалоб на работу «Соцтакси, Доступная среда» не поступало", set()),
+        # the remarks a plan is to put right are its complement, not a verdict
+        ("Плана мероприятий по устранению выявленных недостатков на сайте нет", {"nok_results_unpublished"}),
+    ],
+)
+def test_a_denial_of_remarks_clears_its_own_clause(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # care not given, in the words relatives and inspectors use
+        ("Папа жмёт кнопку вызова ночью, а подходят только к утру", {"care_neglect"}),
+        ("Ночная сиделка выключает звук у кнопки вызова", {"care_neglect"}),
+        ("На просьбу принести воды санитарка отвечает «подождёшь»", {"care_neglect"}),
+    ],
+)
+def test_care_left_undone_is_neglect(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
