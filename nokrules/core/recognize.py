@@ -1306,14 +1306,14 @@ class Recognizer:
         every word of the finding, finds all but impossible (below `min_found`), each with its probability: one word
         (or one odd phrasing) decided them, and the rest of the finding is about something else («кнопка вызова у
         ворот не работает, питание к ней не подведено» is not about food). Where several were found, or a part says all
-        is well («услуги предоставлены в срок, но соцработник грубит»), each is also weighed at the places of its own words (with what each place itself says of its thing, and with the words
-        that say what is wrong), and kept where the model would take it on its own (`min_probability`, or its first
-        answer at PLACE_FIRST): a line that
-        lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing of any one. A hit whose
-        own words hold a number («показатель 5.1 — 62») or that rests on a number alone (`numbered`) is never judged:
-        the model does not see numbers, nor an aspect of a survey line with its own share («…, мебелью — 70 %», see
-        _own_share). Nor is one with a word of its own the model has seen in fewer than `min_seen`
-        phrasings («водицы испить негде»: a curator's word no phrasing has yet, or one odd line has), whose probability
+        is well and weighs the whole line down («жалоб на уборку нет, но нянечка грубит маме»), each is also weighed at
+        the places of its own words (with what each place itself says of its thing, and with the words that say what
+        is wrong), and kept where the model would take it on its own (`min_probability`, or its first answer at
+        PLACE_FIRST): a line that lists several aspects («недовольны питанием, мебелью, досугом») is like no phrasing
+        of any one. A hit whose own words hold a number («показатель 5.1 — 62») or that rests on a number alone
+        (`numbered`) is never judged: the model does not see numbers, nor an aspect of a survey line with its own share
+        («…, мебелью — 70 %», see _own_share). Nor is one with a word of its own the model has seen in fewer than
+        `min_seen` phrasings («водицы испить негде»: a curator's word no phrasing has yet, or one odd line has), whose probability
         the finding's other words, or that one line's label, would make. Nor is one in a part that wishes for more
         («хорошо бы, чтобы кормили разнообразнее», `lemmas.wishes_more`): the wish tells what is wrong by its form,
         which the model does not see, and its words are praise elsewhere."""
@@ -2271,8 +2271,8 @@ class Recognizer:
         )
 
     def says_nothing_wrong(self, text: str) -> bool:
-        """Does every part of the finding say nothing is wrong («замечаний нет», «соответствует требованиям»)?
-        Such a line names no deficiency and needs no measure (see _clear_line)."""
+        """Does the finding say nothing is wrong («замечаний нет», «соответствует требованиям»), in every part or by a
+        verdict on the whole line (see _clear_line)? Such a line names no deficiency and needs no measure."""
         parts, _, signals = self._part_signals(text, self.tokens(text))
         return _clear_line(text, parts, signals)
 
