@@ -1195,7 +1195,7 @@ class Recognizer:
         for b, hb in hits.items():
             if hb.source == "similarity" or b in under_topic:
                 continue
-            telling = hb.source == "pattern" and not self.catalog.deficiency(b).cue
+            telling = self._tells(hb)
             for a, ha in hits.items():
                 if a == b or a in found:
                     continue
@@ -1224,6 +1224,10 @@ class Recognizer:
                 a = found[a][0]
             found[b] = a, why
         return found
+
+    def _tells(self, h: _Hit) -> bool:
+        """Is the hit a pattern's whose words tell its problem by themselves (`cue: false`: «хамит», «сквозь зубы»)?"""
+        return h.source == "pattern" and not self.catalog.deficiency(h.deficiency).cue
 
     def _aside(self, toks: Tokens, parts: list[tuple[int, int]], signals: list[PartSignal]) -> set[int]:
         """The positions of the words that say something is wrong or that a survey asked, not what."""
@@ -2002,7 +2006,7 @@ class Recognizer:
             told |= {
                 clause[i]
                 for h in hits.values()
-                if h.source == "pattern" and not self.catalog.deficiency(h.deficiency).cue
+                if self._tells(h)
                 for p in self._problem_places(h, lem)
                 for i in p
                 if i < len(clause) and i not in vetoes
