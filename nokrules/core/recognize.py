@@ -3170,12 +3170,12 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
     if BUT_RE.search(text, end, stop) is not None:
         return None  # («Есть, но на ремонте» is no yes)
     rest = text[end:stop]
-    words = WORD_RE.findall(fold(rest))
-    if not words or words[0] not in PRONOUNS:
+    said = words(rest)
+    if not said or said[0] not in PRONOUNS:
         return end
     # the rest speaks on of the thing asked after, by a pronoun: «Выдавали, она у меня дома лежит» says more of what
     # is well, «Работает, она иногда не срабатывает» what is wrong with it, read with the question that names it
-    return stop if NEGATIONS.isdisjoint(words) and TROUBLE_WORDS_RE.search(rest) is None else None
+    return stop if NEGATIONS.isdisjoint(said) and TROUBLE_WORDS_RE.search(rest) is None else None
 
 
 def _asks_after_trouble(question: str) -> bool:
@@ -3416,7 +3416,7 @@ def _verdict(text: str, span: tuple[int, int]) -> bool:
     """Is the part a verdict on the whole line: one clause (a name in quotes aside) that denies remarks («замечаний
     нет», «жалоб на режим посещений нет», «недостатков не выявлено»)? «а медсёстры не грубят» judges one thing only."""
     inner = QUOTED_RE.sub("«»", text[span[0] : span[1]].strip().rstrip(".!;"))
-    return PUNCTUATION_RE.search(inner) is None and any(VERDICT_NOUNS & lemmas(w) for w in WORD_RE.findall(fold(inner)))
+    return PUNCTUATION_RE.search(inner) is None and any(VERDICT_NOUNS & lemmas(w) for w in words(inner))
 
 
 def _heads_clear(text: str, parts: Sequence[tuple[int, int]], signals: Sequence[PartSignal], n: int) -> bool:
