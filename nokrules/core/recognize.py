@@ -3401,7 +3401,7 @@ def _clear_line(text: str, parts: Sequence[tuple[int, int]], signals: Sequence[P
         return False
     if signals[-1].clear and _verdict(text, parts[-1]):
         rest = range(len(parts) - 1)
-    elif signals[0].clear and _verdict(text, parts[0]) and text[parts[0][1] : parts[1][0] + 1].lstrip()[:1] in (":", "—", "–", "-"):
+    elif signals[0].clear and _verdict(text, parts[0]) and _before_colon(text, parts, 0):
         rest = range(1, len(parts))
     else:
         return False
@@ -3424,6 +3424,11 @@ def _heads_clear(text: str, parts: Sequence[tuple[int, int]], signals: Sequence[
     wrong («Показатели доброжелательности, вежливости, компетентности работников: замечаний нет»)?"""
     if n + 1 >= len(parts) or not signals[n + 1].clear or signals[n].problem or signals[n].survey:
         return False
+    return _before_colon(text, parts, n)
+
+
+def _before_colon(text: str, parts: Sequence[tuple[int, int]], n: int) -> bool:
+    """Does a colon or a dash follow part `n`, so that the part heads what comes after it?"""
     return text[parts[n][1] : parts[n + 1][1]].lstrip()[:1] in (":", "—", "–", "-")
 
 
