@@ -154,7 +154,7 @@ NOT_IN_CODE = r"(?<!\d[.,])"
 INDICATOR_VALUE_RE = re.compile(
     rf"(?:{NOT_IN_CODE}\b(?P<ind>[1-5]\.[1-3])(?![.,]?\d)|\b(?P<sym>{_SYMBOLS})\b)\s*"
     r"(?:по\s+[а-яё]+(?:\s+[а-яё]+)?\s*)?"
-    r"(?:«[^»]{0,80}»\s*|\([^()]{0,80}\)\s*)?(?:[—–:=-]\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
+    r"(?:«[^»]{0,80}»\s*|\([^()]{0,80}\)\s*)?(?:[—–:=→⇒-]>?\s*|(?:состав\w*|равн\w*|получен\w*)\s+)+"
     r"(?![1-5]\.[1-3](?![.,]?\d))(?P<value>\d{1,3}(?:[.,]\d+)?)(?![.,]?\d)"  # «4.1–4.3» is a range, no value
 )
 # an indicator and the first number after it when that number is in points, whatever words stand between: «показатель
@@ -199,7 +199,7 @@ COUNTED_NOUNS = frozenset(
 )
 _UNIT = r"(?:\s*(?:%|балл[а-яё]*))?"  # each value of a list may carry its unit: «— 88 %, 90 % и 71 %»
 INDICATOR_LIST_RE = re.compile(
-    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=-]\s*(?P<values>{_VALUE}{_UNIT}(?:\s*(?:,|и|/)\s*{_VALUE}{_UNIT})+)"
+    rf"\b(?P<inds>{_IND}(?:\s*(?:,|и|/)\s*{_IND})+)\s*[—–:=→⇒-]>?\s*(?P<values>{_VALUE}{_UNIT}(?:\s*(?:,|и|/)\s*{_VALUE}{_UNIT})+)"
 )
 # a fraction of those asked: «довольны 0,62 опрошенных» (not a size: «0,9 м»)
 FRACTION_RE = re.compile(rf"(?<![\d.,])0[.,](\d+)(?!\s*{LENGTH_UNIT})")
