@@ -675,6 +675,30 @@ def indicator_values(folded: str) -> list[tuple[str, float, str, tuple[int, int]
     return out
 
 
+# an indicator and the count of those satisfied out of those asked right after it: «4.3 — 74 из 81 (91,4 %)», «5.2:
+# 104/118», «2.3: удовл. 112 чел. из 140», «4.2 | удовлетворены 147 / 160»; not a list of values («4.1/4.2 — 89/95/97»)
+INDICATOR_COUNT_RE = re.compile(
+    rf"(?P<ind>{_IND})\s*(?:[—–:=→|-]>?\s*)+(?P<words>(?:[а-яё]+\.?\s+){{0,3}}?)"
+    r"(?P<some>\d{1,4})\s*(?:[а-яё]+\.?\s+)?(?:из|/)\s*(?P<all>\d{1,4})(?![.,]?\d|\s*/)"
+)
+# words before such a count that make it no count of the satisfied: of the dissatisfied, of complaints, of those asked
+# or answering («4.2 — недовольны 3 из 50», «5.1: опрошено 50 из 60»)
+NOT_SATISFIED_RE = re.compile(r"(?:^|\s)не\s|недовол|неудовл|жалоб|претенз|опрош|охва|анкет|ответ")
+
+
+def indicator_counts(folded: str) -> list[tuple[str, float, str, tuple[int, int]]]:
+    """Every indicator a finding gives the count of those satisfied for, out of those asked, as the share it makes
+    (in points of 100), with the words that say it and where they stand: «4.3 — 74 из 81» is 4.3 at 91.4. Only a
+    survey indicator's value is such a share: «2.1: 5 условий из 7» counts a checklist's items (the caller tells
+    them apart)."""
+    out: list[tuple[str, float, str, tuple[int, int]]] = []
+    for m in INDICATOR_COUNT_RE.finditer(folded):
+        some, every = int(m.group("some")), int(m.group("all"))
+        if 0 < every and some <= every and not NOT_SATISFIED_RE.search(m.group("words")):
+            out.append((m.group("ind"), round(100 * some / every, 3), m.group().strip(), m.span()))
+    return out
+
+
 def waits_in_norm(folded: str) -> list[tuple[int, int]]:
     """Where a finding says how long people wait, when every wait it tells is told in minutes, at most
     MAX_WAIT_MINUTES and no more than that («время ожидания приёма — 7 минут», «ждут не дольше 15 минут», «не

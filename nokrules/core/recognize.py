@@ -51,6 +51,7 @@ from nokrules.core.concepts import (
     count_names_as_values,
     earlier_shares,
     full_share,
+    indicator_counts,
     indicator_value,
     indicator_values,
     only_counts_asked,
@@ -659,6 +660,7 @@ class Recognizer:
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         # the low satisfaction of each survey indicator: a share of those satisfied at the floor or above names none
         self._survey_results = frozenset(i.result for c in catalog.criteria for i in c.indicators if i.source == "survey" and i.result)
+        self._surveyed = frozenset(i.id for c in catalog.criteria for i in c.indicators if i.source == "survey")  # their numbers
         # each indicator with a result by the content words of its official title, for a finding that quotes it
         self._indicator_titles = [
             (i.id, frozenset(normal_form(w) for w in words(i.title) if len(w) > 3))
@@ -1576,7 +1578,7 @@ class Recognizer:
         surveyed_line = all(self.catalog.deficiency(did).value for did in hits)
         # the shares an indicator reading took as its indicators' values («по показателям 4.1, 4.2 и 4.3 — 97 %, 85 % и
         # 98 % соответственно») are no aspects of their own
-        valued = [span for *_, span in indicator_values(aspects.folded)] if DIGIT_RE.search(aspects.folded) else []
+        valued = [span for *_, span in self._values_given(aspects.folded)] if DIGIT_RE.search(aspects.folded) else []
         found: dict[str, _Hit] = {}
         start: int | None = None  # where items with no share of their own began
         for k in range(first, len(bounds)):
@@ -2157,7 +2159,7 @@ class Recognizer:
         if DIGIT_RE.search(text) is None:
             return out  # a value has digits: most findings end here
         folded = fold(text)
-        for ind, value, said, _ in indicator_values(folded) if _names_indicator(folded) else ():
+        for ind, value, said, _ in self._values_given(folded) if _names_indicator(folded) else ():
             did = self._results.get(ind)
             if did is not None and value < self.concepts.satisfied:
                 out.append((did, said))
@@ -2169,6 +2171,20 @@ class Recognizer:
             if best is not None and len(best[1] & lem.forms) >= TITLE_COVER * len(best[1]):
                 out.append((self._results[best[0]], f"показатель {best[0]} — {scored.group().strip()}"))
         return out
+
+    def _values_given(self, folded: str) -> list[tuple[str, float, str, tuple[int, int]]]:
+        """The indicators' values a finding gives (concepts.indicator_values), and the shares it counts for a survey
+        indicator where it gives no value: «4.3 — 74 из 81» is 4.3 at 91.4, but «2.1: 3 условия из 5» counts items."""
+        given = indicator_values(folded)
+        taken = [span for *_, span in given]
+        return given + [
+            c for c in indicator_counts(folded) if c[0] in self._surveyed and not any(a <= c[3][0] < b or c[3][0] <= a < c[3][1] for a, b in taken)
+        ]
+
+    def _given_values(self, text: str) -> dict[str, float]:
+        """The value the finding gives each indicator («4.1, 4.2 — 95, 84»: each its own), the first one where it gives
+        two."""
+        return {ind: value for ind, value, _, _ in reversed(self._values_given(fold(text)))}
 
     def _checklist_items(self, text: str) -> list[tuple[str, str]]:
         """Deficiencies named by their checklist item: «3.2 п.4», «п. 4 показателя 3.2», «3.1.5»."""
@@ -2322,7 +2338,7 @@ class Recognizer:
         named = [i for i in matched if not surface[i].isdigit() and not INDICATOR_WORD_RE.match(surface[i])]
         given: dict[str, float] | None = None  # the values the finding gives its indicators, read once
         if named:
-            given = _given_values(text)
+            given = self._given_values(text)
             if not given or any(i in spot for spot in self._signal(text, toks, 0, len(text)).spots for i in named):
                 return False
         digits = sorted(i for i in matched if surface[i].isdigit())
@@ -2331,7 +2347,7 @@ class Recognizer:
             if not (y == x + 1 and text[spans[x][1] : spans[y][0]] == "." and INDICATOR_RE.fullmatch(indicator)):
                 continue
             if given is None:
-                given = _given_values(text)
+                given = self._given_values(text)
             m = VALUE_AFTER_RE.match(text, spans[y][1])
             # «показатели 4.1, 4.2, 4.3 — 95, 84, 72»: a list gives each its own value, not the next number
             value = given.get(indicator, indicator_value(m.group(1)) if m is not None and not named else None)
@@ -2603,7 +2619,7 @@ class Recognizer:
                 if "все" in folded:  # «из 28 опрошенных все 28 …»: the count tells all of them
                     keep += [m.span() for m in ALL_ASKED_RE.finditer(counted)]
             if indicated:  # «показатель 1.3 составил 98»
-                keep += [at for *_, at in indicator_values(folded)]
+                keep += [at for *_, at in self._values_given(folded)]
             keep += [(a, b) for a, b, _ in bare_shares(numerals(folded))]  # «комфортностью — 98»
             if "уклон" in folded:  # a slope is measured against the norm: «уклон 1:12» is within it, «1:8» is not
                 keep += [m.span() for m in SLOPE_RE.finditer(folded)]
@@ -3338,11 +3354,6 @@ def _read_temperatures(text: str) -> str:
             out += [text[last:end].rstrip(), word]
             last = end
     return "".join(out) + text[last:] if out else text
-
-
-def _given_values(text: str) -> dict[str, float]:
-    """The value the finding gives each indicator («4.1, 4.2 — 95, 84»: each its own), the first one where it gives two."""
-    return {ind: value for ind, value, _, _ in reversed(indicator_values(fold(text)))}
 
 
 def _wished_more(toks: Tokens, parts: Sequence[tuple[int, int]]) -> set[int]:
