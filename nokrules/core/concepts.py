@@ -338,13 +338,56 @@ ANSWERS_RE = re.compile(
 )
 
 
+# a questionnaire's answers of any wording, each with its count or share, two or more in a row: «„да“ 31, „частично“
+# 9, „нет“ 4», «„всегда“ — 12, „не всегда“ — 20, „никогда“ — 3», «„полностью“ 41 %, „скорее да“ 37 %, „нет“ 22 %»
+_ANSWER_WORD = r"(?:скорее\s+)?(?:да|нет)|не\s+всегда|всегда|иногда|никогда|частично|полностью|вполне|затрудняюсь(?:\s+ответить)?|не\s+знаю"
+_ANSWER_ITEM = rf"[«\"]?(?:{_ANSWER_WORD})[»\"]?\s*(?:[—–:-]\s*)?\d{{1,4}}(?:[.,]\d+)?(?![\d.,]\d)\s*(?:%|процент[а-я]*)?{_PEOPLE_AFTER}"
+ANSWER_LIST_RE = re.compile(rf"(?<![а-я]){_ANSWER_ITEM}(?:\s*[,;]?\s*(?:а\s+)?{_ANSWER_ITEM})+", re.I)
+ANSWER_ITEM_RE = re.compile(
+    rf"[«\"]?(?P<answer>{_ANSWER_WORD})[»\"]?\s*(?:[—–:-]\s*)?(?P<count>\d{{1,4}}(?:[.,]\d+)?)\s*(?P<share>%|процент)?", re.I
+)
+SATISFIED_ANSWER_RE = re.compile(r"(?:скорее\s+)?да|всегда|полностью|вполне", re.I)  # the answers of those satisfied
+# those who gave one answer, out of all asked: «18 из 25 ответили „да“», «из 40 семей 11 ответили „нет“»
+ANSWERED_OF_RE = re.compile(
+    r"(?<![\d.,])(?P<part>\d{1,4})\s+из\s+(?P<total>\d{1,4})\s+(?:[а-яё]+\s+)?ответил[а-я]*\s+[«\"]?(?P<answer>да|нет)(?![а-я])[»\"]?", re.I
+)
+
+
+def _answer_list_share(m: re.Match[str]) -> str:
+    """The share of those satisfied that a list of answers gives (ANSWER_LIST_RE), as a share in words: «„да“ 31,
+    „частично“ 9, „нет“ 4» reads «70,5 %»; a list that mixes counts and shares, or of nobody, stays as written."""
+    items = list(ANSWER_ITEM_RE.finditer(m.group()))
+    if len({bool(i.group("share")) for i in items}) > 1:
+        return m.group()
+    every = sum(float(i.group("count").replace(",", ".")) for i in items)
+    satisfied = sum(float(i.group("count").replace(",", ".")) for i in items if SATISFIED_ANSWER_RE.fullmatch(i.group("answer")))
+    if not every or len({SATISFIED_ANSWER_RE.fullmatch(i.group("answer")) is None for i in items}) < 2:
+        return m.group()
+    return f"{100 * satisfied / every:.1f} %".replace(".", ",")
+
+
+def _answered_of_share(m: re.Match[str]) -> str:
+    """«18 из 25 ответили „да“» as the share of those satisfied: «72,0 %» («нет»: those who were not)."""
+    part, total = int(m.group("part")), int(m.group("total"))
+    if not 0 < total or part > total:
+        return m.group()
+    value = 100 * part / total
+    return f"{value if m.group('answer').lower() == 'да' else 100 - value:.1f} %".replace(".", ",")
+
+
 def answers_as_shares(text: str) -> str:
     """The text with a questionnaire's answer counts put as the share of those who answered «да»: «Питание: да — 112,
     нет — 2» reads «Питание: 98,2 %», «Удовлетворены ли вы навигацией? Нет — 21 из 64» reads «… 67,2 %». The answer
     words are no «нет» of the thing asked about, and the share meets the survey floor as any other; two counts of one
     answer («да — 5, да — 7») or of nobody stay as written."""
-    if DIGIT_RE.search(text) is None or ("да" not in text.lower() and "нет" not in text.lower()):
+    if DIGIT_RE.search(text) is None:
         return text  # most findings
+    if ANSWER_LIST_RE.search(text):
+        text = ANSWER_LIST_RE.sub(_answer_list_share, text)
+    if "ответил" in text.lower():
+        text = ANSWERED_OF_RE.sub(_answered_of_share, text)
+    if "да" not in text.lower() and "нет" not in text.lower():
+        return text
 
     def share(m: re.Match[str]) -> str:
         if m.group("a") is not None:
