@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nokrules import Engine, Institution
-from nokrules.core.concepts import full_scores, full_share, indicator_values, shares
+from nokrules.core.concepts import full_scores, full_share, indicator_counts, indicator_values, shares
 from nokrules.core.model import Phrasing, SimilaritySpec
 
 from .conftest import edit_yaml, mini_copy, with_concepts
@@ -359,10 +359,27 @@ def test_the_share_of_the_dissatisfied_reads_as_its_rest_of_the_satisfied(tenths
         ("показатели 4.1, 4.2 и 4.3 — 90, 85 и 70", [("4.1", 90.0), ("4.2", 85.0), ("4.3", 70.0)]),
         ("показатели 5.1 и 5.3 — 82", [("5.3", 82.0)]),  # one value for two: only the one it stands after
         ("по показателям 4.1–4.3 замечаний нет", []),  # a range gives no value
+        ("4.2 → 0,88", [("4.2", 88.0)]),  # an arrow joins them as a dash does
     ],
 )
 def test_indicator_values_are_read_in_every_shape(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(i, v) for i, v, _, _ in indicator_values(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.3 — 74 из 81 (91,4 %)", [("4.3", 91.358)]),
+        ("5.2: 104/118", [("5.2", 88.136)]),
+        ("1.3: стенд 31/44, сайт 12/25", [("1.3", 70.455)]),  # the first count: the stand's
+        ("4.2 — недовольны 3 из 50", []),  # a count of the dissatisfied is no count of the satisfied
+        ("5.1: опрошено 57 из 60", []),  # nor one of those asked
+        ("4.1/4.2/4.3 — 89/95/97", []),  # a list of values is no count
+        ("2.3 — 12 из 10", []),  # more satisfied than asked: a typo, no share
+    ],
+)
+def test_indicator_counts_read_the_share_of_the_satisfied(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(i, v) for i, v, _, _ in indicator_counts(text)] == expected
 
 
 @pytest.mark.parametrize(

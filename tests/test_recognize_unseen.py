@@ -3266,6 +3266,49 @@ def test_answer_counts_read_as_the_share_of_yes() -> None:
     assert answers_as_shares("нет — 6 опрошенных из 24") == "75,0 % опрошенных"
 
 
+def test_answers_of_any_wording_read_as_the_share_of_the_satisfied() -> None:
+    assert answers_as_shares("«да» 31, «частично» 9, «нет» 4.") == "70,5 %."
+    assert answers_as_shares("«всегда» — 12, «не всегда» — 20, «никогда» — 3") == "34,3 %"
+    assert answers_as_shares("«полностью» 41 %, «скорее да» 37 %, «нет» 22 %") == "78,0 %"
+    assert answers_as_shares("«Удобно ли вам?» — 18 из 25 ответили «да».") == "«Удобно ли вам?» — 72,0 %."
+    # one kind of answer, or counts mixed with shares, give no share (guards)
+    assert answers_as_shares("«да» 12, «да» 7") == "«да» 12, «да» 7"
+    assert answers_as_shares("«да» 61 %, «нет» 19") == "«да» 61 %, «нет» 19"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Доступна ли вам информация о работе центра? «да» 31, «частично» 9, «нет» 4", ["info_satisfaction_low"]),
+        ("«Довольны ли вы комфортностью условий?» — «да» 153, «нет» 1, «затрудняюсь» 2", []),  # 98 %
+        ("Комфортно ли вам в отделении? 18 из 25 ответили «да»", ["comfort_satisfaction_low"]),
+    ],
+)
+def test_answers_of_any_wording_in_a_questionnaire(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a survey indicator's count of the satisfied out of those asked is its value
+        ("4.3 — 74 из 81 (91,4 %)", ["courtesy_remote_low"]),
+        ("2.3: удовл. 112 чел. из 140", ["comfort_satisfaction_low"]),
+        ("4.2 | удовлетворены 147 / 160", ["courtesy_service_low"]),
+        ("5.1 — 96 из 120", ["recommend_low"]),
+        ("5.1 — 98 из 100", []),
+        # a checklist's count of items is no share, and a count of those asked says nothing (guards)
+        ("2.1: 5 условий из 7", []),
+        ("5.1: опрошено 57 из 60", []),
+        # an arrow joins an indicator and its value
+        ("4.2 → 0,88", ["courtesy_service_low"]),
+        ("показатель 5.2 => 99", []),
+    ],
+)
+def test_a_survey_indicator_given_its_count_of_the_satisfied(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
