@@ -1361,6 +1361,12 @@ def test_a_negation_ties_no_clauses_together_and_a_site_for_phones_is_the_site_s
         ("хочу чтобы внука пускали ко мне и в выходные", ["visiting_schedule_inconvenient"]),
         ("хорошо бы чтобы в столовой кормили разнообразнее", ["food_quality_poor"]),
         ("хочу, чтобы внука пускали ко мне и в выходные", ["visiting_schedule_inconvenient"]),
+        ("Было бы хорошо, если бы на сайте был указан состав сотрудников", ["staff_info_missing"]),
+        ("Было бы здорово, если бы на сайте был раздел с частыми вопросами", ["faq_missing"]),
+        ("Желательно установить в холле кулер с питьевой водой", ["drinking_water_missing"]),
+        ("В холле не помешал бы кулер с питьевой водой", ["drinking_water_missing"]),
+        # a wish that all stays as it is names nothing
+        ("Было бы хорошо, если бы и дальше так кормили", []),
         # thanks are no wish, and «хотя» is no «хотеть»
         ("хотелось бы поблагодарить сиделок за заботу", []),
         ("Кнопки вызова у входа нет, хотя телефон дежурного на двери указан и отвечает.", ["call_button_missing"]),
