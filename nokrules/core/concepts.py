@@ -376,10 +376,11 @@ def _answered_of_share(m: re.Match[str]) -> str:
 
 
 def answers_as_shares(text: str) -> str:
-    """The text with a questionnaire's answer counts put as the share of those who answered «да»: «Питание: да — 112,
-    нет — 2» reads «Питание: 98,2 %», «Удовлетворены ли вы навигацией? Нет — 21 из 64» reads «… 67,2 %». The answer
-    words are no «нет» of the thing asked about, and the share meets the survey floor as any other; two counts of one
-    answer («да — 5, да — 7») or of nobody stay as written."""
+    """The text with a questionnaire's answer counts put as the share of those satisfied: «Питание: да — 112, нет — 2»
+    reads «Питание: 98,2 %», «Удовлетворены ли вы навигацией? Нет — 21 из 64» reads «… 67,2 %», and answers in other
+    words too («„всегда“ — 12, „не всегда“ — 20», «18 из 25 ответили „да“»). The answer words are no «нет» of the
+    thing asked about, and the share meets the survey floor as any other; two counts of one answer («да — 5, да — 7»)
+    or of nobody stay as written."""
     if DIGIT_RE.search(text) is None:
         return text  # most findings
     if ANSWER_LIST_RE.search(text):
