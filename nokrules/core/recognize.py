@@ -660,7 +660,8 @@ class Recognizer:
         self._results: dict[str, str] = {i.id: i.result for c in catalog.criteria for i in c.indicators if i.result is not None}
         # the low satisfaction of each survey indicator: a share of those satisfied at the floor or above names none
         self._survey_results = frozenset(i.result for c in catalog.criteria for i in c.indicators if i.source == "survey" and i.result)
-        self._surveyed = frozenset(i.id for c in catalog.criteria for i in c.indicators if i.source == "survey")  # their numbers
+        # the survey indicators by number («4.3»): a count of those satisfied after one is its value (_values_given)
+        self._surveyed = frozenset(i.id for c in catalog.criteria for i in c.indicators if i.source == "survey")
         # each indicator with a result by the content words of its official title, for a finding that quotes it
         self._indicator_titles = [
             (i.id, frozenset(normal_form(w) for w in words(i.title) if len(w) > 3))
