@@ -2724,6 +2724,11 @@ def test_praise_in_plain_words_names_nothing(engine: Engine, text: str, expected
         ("Показатель 2.2 — 60 баллов, ожидание приёма не превышает 10 минут", ["service_delays"]),
         # a range within the norm
         ("Время ожидания приёма 10–15 минут", []),
+        # no wait at all is no delay, and a part beside it keeps its own problem
+        ("Ждать почти не пришлось.", []),
+        ("Долго ждать не пришлось, приняли сразу", []),
+        ("Приходится ждать по часу", ["service_delays"]),
+        ("Ждать не надо, но регистратор грубит", ["courtesy_first_contact_low"]),
     ],
 )
 def test_a_wait_in_the_norm_is_no_delay(engine: Engine, text: str, expected: list[str]) -> None:
