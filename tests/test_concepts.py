@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nokrules import Engine, Institution
-from nokrules.core.concepts import full_scores, full_share, indicator_counts, indicator_values, shares
+from nokrules.core.concepts import answers_as_shares, full_scores, full_share, indicator_counts, indicator_values, shares
 from nokrules.core.model import Phrasing, SimilaritySpec
 
 from .conftest import edit_yaml, mini_copy, with_concepts
@@ -380,6 +380,13 @@ def test_indicator_values_are_read_in_every_shape(text: str, expected: list[tupl
 )
 def test_indicator_counts_read_the_share_of_the_satisfied(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(i, v) for i, v, _, _ in indicator_counts(text)] == expected
+
+
+@given(st.integers(min_value=1, max_value=500), st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=500))
+def test_answers_in_any_words_read_as_the_share_of_the_satisfied(yes: int, partly: int, no: int) -> None:
+    # the share of those satisfied is the «да» answers out of all answers, whatever the other answers are called
+    said = f"«да» — {yes}, «частично» — {partly}, «нет» — {no}"
+    assert answers_as_shares(said) == f"{100 * yes / (yes + partly + no):.1f} %".replace(".", ",")
 
 
 @pytest.mark.parametrize(
