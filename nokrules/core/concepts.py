@@ -353,17 +353,25 @@ ANSWERED_OF_RE = re.compile(
 )
 
 
+def _share_said(value: float) -> str:
+    """A share read from answers, as the text puts a share: 70.45 → «70,5 %»."""
+    return f"{value:.1f} %".replace(".", ",")
+
+
+def _share_of_yes(answer: str, value: float) -> float:
+    """The share of «да» that one answer's share gives: «нет» — 20 % is «да» — 80 %."""
+    return 100 - value if answer.lower() == "нет" else value
+
+
 def _answer_list_share(m: re.Match[str]) -> str:
-    """The share of those satisfied that a list of answers gives (ANSWER_LIST_RE), as a share in words: «„да“ 31,
-    „частично“ 9, „нет“ 4» reads «70,5 %»; a list that mixes counts and shares, or of nobody, stays as written."""
+    """The share of those satisfied that a list of answers gives (ANSWER_LIST_RE): «„да“ 31, „частично“ 9, „нет“ 4»
+    reads «70,5 %»; a list that mixes counts and shares, of one kind of answer or of nobody stays as written."""
     items = list(ANSWER_ITEM_RE.finditer(m.group()))
-    if len({bool(i.group("share")) for i in items}) > 1:
+    counts = [(float(i.group("count").replace(",", ".")), SATISFIED_ANSWER_RE.fullmatch(i.group("answer")) is not None) for i in items]
+    every = sum(n for n, _ in counts)
+    if len({bool(i.group("share")) for i in items}) > 1 or not every or len({yes for _, yes in counts}) < 2:
         return m.group()
-    every = sum(float(i.group("count").replace(",", ".")) for i in items)
-    satisfied = sum(float(i.group("count").replace(",", ".")) for i in items if SATISFIED_ANSWER_RE.fullmatch(i.group("answer")))
-    if not every or len({SATISFIED_ANSWER_RE.fullmatch(i.group("answer")) is None for i in items}) < 2:
-        return m.group()
-    return f"{100 * satisfied / every:.1f} %".replace(".", ",")
+    return _share_said(100 * sum(n for n, yes in counts if yes) / every)
 
 
 def _answered_of_share(m: re.Match[str]) -> str:
@@ -371,8 +379,7 @@ def _answered_of_share(m: re.Match[str]) -> str:
     part, total = int(m.group("part")), int(m.group("total"))
     if not 0 < total or part > total:
         return m.group()
-    value = 100 * part / total
-    return f"{value if m.group('answer').lower() == 'да' else 100 - value:.1f} %".replace(".", ",")
+    return _share_said(_share_of_yes(m.group("answer"), 100 * part / total))
 
 
 def answers_as_shares(text: str) -> str:
@@ -403,12 +410,12 @@ def answers_as_shares(text: str) -> str:
                 value = 100 * int(m.group("part")) / int(m.group("total"))
             else:
                 return m.group()
-            value = 100 - value if m.group("c").lower() == "нет" and value <= 100 else value
+            value = _share_of_yes(m.group("c"), value) if value <= 100 else value
         if not 0 <= value <= 100:
             return m.group()
         # (whose answers they are stays: «14 из 40 родственников» is «65,0 % родственников», a word the concepts read)
         who = m.group("who") or m.group("whom")
-        return f"{value:.1f} %".replace(".", ",") + (f" {who}" if who else "")
+        return _share_said(value) + (f" {who}" if who else "")
 
     return ANSWERS_RE.sub(share, text)
 
