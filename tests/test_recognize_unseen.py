@@ -3842,6 +3842,14 @@ def test_a_denial_of_remarks_clears_its_own_clause(engine: Engine, text: str, ex
         ("Папа жмёт кнопку вызова ночью, а подходят только к утру", {"care_neglect"}),
         ("Ночная сиделка выключает звук у кнопки вызова", {"care_neglect"}),
         ("На просьбу принести воды санитарка отвечает «подождёшь»", {"care_neglect"}),
+        # beside another problem, in the words of bedsores, unanswered calls, wet beds, care nobody gives
+        ("Санитарка грубит, у мамы пролежни на спине", {"courtesy_service_low", "care_neglect"}),
+        ("Нянечка кричит на бабушку, а на вызов отвечают через час", {"courtesy_service_low", "care_neglect"}),
+        ("Сиделок мало, маму оставляют без ухода на все выходные", {"staffing_shortage", "care_neglect"}),
+        ("Санитарки грубят, ночью их не допросишься", {"courtesy_service_low", "care_neglect"}),
+        ("Санитарок мало, к лежачим ночью никто не заглядывает", {"staffing_shortage", "care_neglect"}),
+        # no bedsores is care given
+        ("Жалоб на пролежни нет, санитарок хватает", set()),
     ],
 )
 def test_care_left_undone_is_neglect(engine: Engine, text: str, expected: set[str]) -> None:
