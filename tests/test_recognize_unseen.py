@@ -57,6 +57,19 @@ def test_late_social_workers_are_a_delay_not_a_booking_problem(engine: Engine) -
     assert ids(engine, "социальные работники опаздывают к получателям") == ["service_delays"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a booking a month away is a wait; coming without one is a convenience
+        ("Записи к психологу ждать через месяц, не раньше", ["service_delays"]),
+        ("Приходить к маме можно в любой день без предварительной записи", []),
+        ("Записаться к юристу нельзя ни по телефону, ни через сайт", ["appointment_booking_unavailable"]),
+    ],
+)
+def test_a_booking_far_ahead_is_a_wait_and_none_needed_is_no_problem(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 # 2. The state of a thing, not only its absence.
 
 
