@@ -790,12 +790,18 @@ class Recognizer:
     def _stands(self, el: Element, toks: Tokens) -> list[int] | None:
         """Where a cue or a word of a pattern's `any` first stands in the finding. A bare «не» of an `ignore`
         phrase («не старше трёх лет», «не дольше 15 минут») does not count: it denies nothing."""
+        if el.word != ("не",):
+            return find_element(el, toks.lemmas())
+        return next(iter(self._standing(el, toks)), None)
+
+    def _standing(self, el: Element, toks: Tokens) -> list[list[int]]:
+        """Every place a cue or a word of a pattern's `any` stands, but a bare «не» of an `ignore` phrase."""
         lem = toks.lemmas()
         if el.word != ("не",):
-            return find_element(el, lem)
+            return find_all(el, lem)
         if not toks._ignored:
             toks._ignored.append(self.concepts.ignored(lem))
-        return next((p for p in find_all(el, lem) if p[0] not in toks._ignored[0]), None)
+        return [p for p in find_all(el, lem) if p[0] not in toks._ignored[0]]
 
     def _has_cue(self, toks: Tokens) -> bool:
         """Does any cue stand in the finding (`_stands`)? Most lines with no problem have none at all."""
@@ -968,23 +974,22 @@ class Recognizer:
         for did, tried in held.items():
             if did in hits:
                 continue
-            k, m, cp = tried[0]
             telling = not self.catalog.deficiency(did).cue  # (its words tell its problem: «грубят», «некомфортно»)
-            again = self._clause_readings(text, toks, lem, cp, m[2]) if telling and not cp.any else []
-            readings = [m, *again]
             with_ = self._with_of.get(did)
-            # (not the words of its problem: «свысока» may tell 4.2 apart as well)
-            where = with_.positions(lem) - {i for p in find_all(cp.all[0], lem) for i in p} if telling and with_ and cp.all else set()
+            # each held pattern read as it matched, and then (its words telling its problem) in each clause alone
             alone = next(
                 (
-                    r
-                    for r in readings
+                    (k, r)
+                    for k, m, cp in tried
+                    # (not the words of its problem: «свысока» may tell 4.2 apart as well)
+                    for where in (with_.positions(lem) - {i for p in find_all(cp.all[0], lem) for i in p} if telling and with_ and cp.all else set(),)
+                    for r in (m, *(self._clause_readings(text, toks, lem, cp, m[2]) if telling else ()))
                     if self._held_back(text, toks, lem, cp, r[2], hits, whole_signal, telling, r is not m, where) and not value_met(r[2])
                 ),
                 None,
             ) if "," in text else None
             if alone is not None:
-                hits[did] = pattern_hit(did, k, alone)
+                hits[did] = pattern_hit(did, *alone)
                 continue
             # any of its patterns may name one item of a list whose other item is its `none` word's thing
             listed = next(
@@ -1926,21 +1931,32 @@ class Recognizer:
     def _clause_readings(
         self, text: str, toks: Tokens, lem: Lemmas, cp: CompiledPattern, words: Sequence[int]
     ) -> list[tuple[list[Match], list[int], list[int]]]:
-        """The other readings of a pattern of `all` words, each with all its words in one clause of the finding. The
-        pattern may be told again in a clause of its own («охранник хамит на входе, а воспитатели отвечают сквозь
-        зубы»), or its first reading took its words from two clauses: in «охранник грубит, на горячей линии
-        раздраженный тон» the guard's clause has its own rudeness."""
+        """The other readings of a pattern, each with all its words in one clause of the finding: its `all` words and,
+        if it has `any`, one of them. The pattern may be told again in a clause of its own («охранник хамит на входе,
+        а воспитатели отвечают сквозь зубы»), or its first reading took its words from two clauses: in «охранник
+        грубит, на горячей линии раздраженный тон» the guard's clause has its own rudeness, and in «центр открыт
+        только до 16:00 в будни, а к маме пускают только по субботам» the centre's hours are the first clause's."""
         if not cp.all:
             return []
         clause = self._said_clauses(text, toks)
         places = [find_all(el, lem) for el in cp.all]
+        extra = [(el, self._standing(el, toks)) for el in (cp.any[k] for k in cp.any_present(lem.forms))] if cp.any else []
         out = []
         for c in sorted(set(clause)):
-            picks = [next((p for p in ps if all(i < len(clause) and clause[i] == c for i in p)), None) for ps in places]
-            every = [i for p in picks if p is not None for i in p]
-            if all(p is not None for p in picks) and not set(every) <= set(words):
-                matched = [Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in zip(cp.all, picks, strict=True) if p is not None]
-                out.append((matched, every, every))
+
+            def inside(p: Sequence[int], c: int = c) -> bool:
+                return all(i < len(clause) and clause[i] == c for i in p)
+
+            picks = [next((p for p in ps if inside(p)), None) for ps in places]
+            told = next(((el, p) for el, ps in extra for p in ps if inside(p)), None)
+            if any(p is None for p in picks) or cp.any and told is None:
+                continue
+            hit = [(el, p) for el, p in zip(cp.all, picks, strict=True) if p is not None] + ([told] if told is not None else [])
+            about = [i for p in picks if p is not None for i in p]
+            every = [i for _, p in hit for i in p]
+            if set(every) <= set(words) and inside(words):
+                continue  # the first reading itself
+            out.append(([Match(element=el.source, words=[toks.surface[i] for i in p]) for el, p in hit], about, every))
         return out
 
     def _only_in_heading(self, text: str, toks: Tokens, vetoes: set[int], heading: list[range]) -> bool:
