@@ -1235,6 +1235,9 @@ def test_a_pattern_is_about_the_thing_nearest_its_problem(engine: Engine) -> Non
         ("по телефону грубят, а юрист принимает только до 12 часов", ["courtesy_remote_low", "work_schedule_inconvenient"]),
         # the rest area is there: «нет» is said of the cooler and the toilet
         ("Зона отдыха есть, а вот кулера и туалета для посетителей — нет", ["drinking_water_missing", "sanitary_rooms_unavailable"]),
+        # the hours of the centre are read in their own clause, though «только» and «по субботам» stand in the next
+        ("центр открыт только до 16:00 в будни, а к маме пускают только по субботам", ["visiting_schedule_inconvenient", "work_schedule_inconvenient"]),
+        ("юрист принимает только по средам, а внука к деду пускают лишь в выходные", ["visiting_schedule_inconvenient", "work_schedule_inconvenient"]),
     ],
 )
 def test_a_clause_that_tells_its_own_problem_keeps_it_beside_another_thing(engine: Engine, text: str, expected: list[str]) -> None:
