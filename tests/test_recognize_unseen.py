@@ -1844,6 +1844,20 @@ def test_mockery_is_rudeness(engine: Engine, text: str, expected: list[str]) -> 
     assert ids(engine, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a barked word, an answer with irritation, a name refused: rudeness told by what was done
+        ("администратор гаркнула «ждите» и ушла", ["courtesy_first_contact_low"]),
+        ("в чате центра отвечают с раздражением", ["courtesy_remote_low"]),
+        ("На ресепшене девушка отказалась представиться и отвернулась к компьютеру", ["courtesy_first_contact_low"]),
+        ("сотрудники на входе всегда представляются и вежливо отвечают", []),
+    ],
+)
+def test_rudeness_told_by_what_was_done(engine: Engine, text: str, expected: list[str]) -> None:
+    assert ids(engine, text) == expected
+
+
 def test_a_heading_naming_the_unit_vetoes_nothing(engine: Engine) -> None:
     # «надомного обслуживания» names the unit the finding is about, not the home visits a pattern is kept from
     text = "Отделение социального обслуживания на дому: приём заявлений только по вторникам с 10 до 12"
