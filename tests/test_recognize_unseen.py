@@ -3880,6 +3880,7 @@ def test_a_denial_of_remarks_clears_its_own_clause(engine: Engine, text: str, ex
         ("Санитарок мало, к лежачим ночью никто не заглядывает", {"staffing_shortage", "care_neglect"}),
         # no bedsores is care given
         ("Жалоб на пролежни нет, санитарок хватает", set()),
+        ("Случаев пролежней у лежачих не выявлено", set()),
     ],
 )
 def test_care_left_undone_is_neglect(engine: Engine, text: str, expected: set[str]) -> None:
