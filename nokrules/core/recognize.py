@@ -324,6 +324,8 @@ TROUBLE_WORDS_RE = re.compile(
 OTHER_CLAUSE_RE = re.compile(r",?\s*(?<![а-яё])(?:если|когда|пока|чтобы|хотя|куда|где)(?![а-яё])[^,?]*", re.I)
 # what goes on after a yes that is not all well: «Помогают, но неумело», «Есть, только на ремонте»
 BUT_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а\s+вот)(?![а-яё])", re.I)
+# what an answer sets against its «нет»: «— Нет, но бывает душно», «— Нет, зато кормят плохо»
+AGAINST_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а|зато|хотя|кроме|вот)(?![а-яё])", re.I)
 ANSWER_END_RE = re.compile(r"[.!?;]")
 # the status of a plan's item before what was done and what was not (see _without_plan_status): done, and done in part
 DONE_STATUS = r"(?:выполнен|исполнен|реализован)"
@@ -3188,7 +3190,13 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
     """Where the yes or no at `at` that says all is well ends (with the rest that speaks on of its thing, see
     _without_answered_questions), or None when the answer says otherwise."""
     if _asks_after_trouble(question):
-        return no.end() if (no := NO_RE.match(text, at)) is not None else None
+        if (no := NO_RE.match(text, at)) is None:
+            return None
+        # «— Нет, батареи горячие, даже жарко»: a rest with nothing set against the no says on that all is well
+        stop = m.start() if (m := ANSWER_END_RE.search(text, no.end())) is not None else len(text)
+        rest = text[no.end() : stop]
+        plain = words(rest) and AGAINST_RE.search(rest) is None and NEGATIONS.isdisjoint(words(rest))
+        return stop if plain else no.end()
     if ASKED_RE.search(question) is None:
         return None
     if (yes := YES_RE.match(text, at)) is not None and GOOD_ASKED_RE.search(question) is not None:
