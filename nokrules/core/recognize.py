@@ -322,10 +322,11 @@ TROUBLE_WORDS_RE = re.compile(
     re.I,
 )
 OTHER_CLAUSE_RE = re.compile(r",?\s*(?<![а-яё])(?:если|когда|пока|чтобы|хотя|куда|где)(?![а-яё])[^,?]*", re.I)
+BUT_WORDS = r"но|однако|только|правда"
 # what goes on after a yes that is not all well: «Помогают, но неумело», «Есть, только на ремонте»
-BUT_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а\s+вот)(?![а-яё])", re.I)
+BUT_RE = re.compile(rf"(?<![а-яё])(?:{BUT_WORDS}|а\s+вот)(?![а-яё])", re.I)
 # what an answer sets against its «нет»: «— Нет, но бывает душно», «— Нет, зато кормят плохо»
-AGAINST_RE = re.compile(r"(?<![а-яё])(?:но|однако|только|правда|а|зато|хотя|кроме|вот)(?![а-яё])", re.I)
+AGAINST_RE = re.compile(rf"(?<![а-яё])(?:{BUT_WORDS}|а|зато|хотя|кроме|вот)(?![а-яё])", re.I)
 ANSWER_END_RE = re.compile(r"[.!?;]")
 # the status of a plan's item before what was done and what was not (see _without_plan_status): done, and done in part
 DONE_STATUS = r"(?:выполнен|исполнен|реализован)"
@@ -1951,10 +1952,11 @@ class Recognizer:
 
             picks = [next((p for p in ps if inside(p)), None) for ps in places]
             told = next(((el, p) for el, ps in extra for p in ps if inside(p)), None)
-            if any(p is None for p in picks) or cp.any and told is None:
+            got = [p for p in picks if p is not None]
+            if len(got) < len(picks) or cp.any and told is None:
                 continue
-            hit = [(el, p) for el, p in zip(cp.all, picks, strict=True) if p is not None] + ([told] if told is not None else [])
-            about = [i for p in picks if p is not None for i in p]
+            hit = list(zip(cp.all, got, strict=True)) + ([told] if told is not None else [])
+            about = [i for p in got for i in p]
             every = [i for _, p in hit for i in p]
             if set(every) <= set(words) and inside(words):
                 continue  # the first reading itself
@@ -3195,7 +3197,8 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
         # «— Нет, батареи горячие, даже жарко»: a rest with nothing set against the no says on that all is well
         stop = m.start() if (m := ANSWER_END_RE.search(text, no.end())) is not None else len(text)
         rest = text[no.end() : stop]
-        plain = words(rest) and AGAINST_RE.search(rest) is None and NEGATIONS.isdisjoint(words(rest))
+        said = words(rest)
+        plain = said and AGAINST_RE.search(rest) is None and NEGATIONS.isdisjoint(said)
         return stop if plain else no.end()
     if ASKED_RE.search(question) is None:
         return None
