@@ -3885,3 +3885,9 @@ def test_a_denial_of_remarks_clears_its_own_clause(engine: Engine, text: str, ex
 )
 def test_care_left_undone_is_neglect(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+def test_last_years_prices_are_outdated_information_by_the_curators_words(engine: Engine) -> None:
+    recs = engine.recognize(engine.findings("Тарифы в холле висят прошлогодние"))
+    assert [(r.deficiency, r.source) for r in recs] == [("info_outdated", "concept")]
+    assert not [o for r in recs for o in r.outvoted]
