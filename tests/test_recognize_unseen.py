@@ -3891,3 +3891,16 @@ def test_last_years_prices_are_outdated_information_by_the_curators_words(engine
     recs = engine.recognize(engine.findings("Тарифы в холле висят прошлогодние"))
     assert [(r.deficiency, r.source) for r in recs] == [("info_outdated", "concept")]
     assert not [o for r in recs for o in r.outvoted]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cold in the words relatives use, beside another item of the waiting area
+        ("в коридорах отделения колотун, а кулера нет", {"indoor_climate_poor", "drinking_water_missing"}),
+        ("в палате у мамы холодина, батареи чуть тёплые", {"living_conditions_poor"}),
+        ("в кабинете логопеда колотун, дети занимаются в куртках", {"indoor_climate_poor"}),
+    ],
+)
+def test_cold_in_plain_words_is_the_climate_of_its_room(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
