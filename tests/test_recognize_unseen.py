@@ -3904,3 +3904,11 @@ def test_last_years_prices_are_outdated_information_by_the_curators_words(engine
 )
 def test_cold_in_plain_words_is_the_climate_of_its_room(engine: Engine, text: str, expected: set[str]) -> None:
     assert set(ids(engine, text)) == expected
+
+
+def test_a_concept_is_read_in_the_part_that_says_its_problem(engine: Engine) -> None:
+    # «позапрошлогодний» is said of the price list, not of the licence the part before says is missing
+    recs = engine.recognize(engine.findings("Лицензии на стенде нет, а прейскурант там висит позапрошлогодний"))
+    outdated = [r for r in recs if r.deficiency == "info_outdated"]
+    assert [[w for m in r.matches for w in m.words] for r in outdated] == [["прейскурант", "позапрошлогодний"]]
+    assert {r.deficiency for r in recs} == {"info_outdated", "license_missing"}

@@ -970,6 +970,7 @@ class ConceptHit:
     state: FindingState | None
     part: int  # index of the part of the finding it stands in
     at: tuple[int, ...] = ()  # token positions (in the lemmas matched) of the object that decided
+    lent: bool = False  # its `with` word stands only elsewhere in the finding (`context`), not in its part
 
 
 class Concepts:
@@ -1594,9 +1595,12 @@ class Concepts:
                 )
             ):
                 continue
+            lent = False
             if c.with_:
-                if not c.with_.found(lem) and (context is None or not c.with_.found(context)) and not (c.missing_with and sig.asked):
-                    continue
+                if not c.with_.found(lem):
+                    if (context is None or not c.with_.found(context)) and not (c.missing_with and sig.asked):
+                        continue
+                    lent = context is not None and c.with_.found(context)
                 score += 0.5
             apart: tuple[int, ...] = ()
             if near and c.signal == "problem":
@@ -1610,18 +1614,18 @@ class Concepts:
                 c, pos, best, owner, lem, surface, sig, clauses, not near
             ):
                 continue
-            found.append((score, owner, pos, el))
-        kept: list[tuple[float, int, list[int], Element]] = []
-        for score, owner, pos, el in sorted(found, key=lambda x: (-x[0], x[1])):
-            if any(other > score and set(pos) & set(p) for other, _, p, _ in kept):
+            found.append((score, owner, pos, el, lent))
+        kept: list[tuple[float, int, list[int], Element, bool]] = []
+        for score, owner, pos, el, lent in sorted(found, key=lambda x: (-x[0], x[1])):
+            if any(other > score and set(pos) & set(p) for other, _, p, _, _ in kept):
                 continue
-            kept.append((score, owner, pos, el))
+            kept.append((score, owner, pos, el, lent))
         hits = []
-        for _, owner, pos, el in sorted(kept, key=lambda x: x[1]):
+        for _, owner, pos, el, lent in sorted(kept, key=lambda x: x[1]):
             c = self.compiled[owner]
             matches = (Match(element=el.source, words=[surface[i] for i in pos]), *sig.words[:1])
             state = (self._state(sig, spots[owner], clauses) if near else sig.state) if c.signal != "survey" else None
-            hits.append(ConceptHit(c.deficiency, matches, state, part, tuple(pos)))
+            hits.append(ConceptHit(c.deficiency, matches, state, part, tuple(pos), lent))
         return hits
 
 

@@ -912,6 +912,7 @@ class Recognizer:
                     del hits[did]
 
             drop(calm_down, "said_clear")
+        borrowed: set[str] = set()  # concepts found in a part by a `with` word of another part (see Concepts.match)
         for n, (plem, surface, _) in enumerate(seen):
             if _heads_clear(text, parts, signals, n):
                 continue  # «Показатели доброжелательности …: замечаний нет» names what has no remark
@@ -961,8 +962,14 @@ class Recognizer:
                 at = tuple(offset + i for i in ch.at)
                 if old is None and digit and self._value_met(text, toks, at):
                     continue  # «показатель 5.1 — 99 баллов»: the indicator is met
-                if old is None:
+                if old is None or ch.deficiency in borrowed and not ch.lent:
+                    # «на стенде нет лицензии, а тарифы прошлогодние»: the part with its own `with` word tells
+                    # which object the concept is about
                     hits[ch.deficiency] = _Hit(ch.deficiency, "concept", -1, ch.matches, ch.state, n, words=at)
+                    if ch.lent:
+                        borrowed.add(ch.deficiency)
+                    else:
+                        borrowed.discard(ch.deficiency)
                 elif old.part < 0:
                     hits[ch.deficiency] = old._replace(state=ch.state, part=n, words=tuple(sorted({*old.words, *at})))
         whole: list[PartSignal] = []  # the whole finding's signal, read once if a pattern hit needs it
