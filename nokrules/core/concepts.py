@@ -1598,9 +1598,9 @@ class Concepts:
             lent = False
             if c.with_:
                 if not c.with_.found(lem):
-                    if (context is None or not c.with_.found(context)) and not (c.missing_with and sig.asked):
-                        continue
                     lent = context is not None and c.with_.found(context)
+                    if not lent and not (c.missing_with and sig.asked):
+                        continue
                 score += 0.5
             apart: tuple[int, ...] = ()
             if near and c.signal == "problem":
