@@ -3202,7 +3202,7 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
         if (no := NO_RE.match(text, at)) is None:
             return None
         # «— Нет, батареи горячие, даже жарко»: a rest with nothing set against the no says on that all is well
-        stop = m.start() if (m := ANSWER_END_RE.search(text, no.end())) is not None else len(text)
+        stop = _answer_end(text, no.end())
         rest = text[no.end() : stop]
         said = words(rest)
         plain = said and AGAINST_RE.search(rest) is None and NEGATIONS.isdisjoint(said)
@@ -3217,7 +3217,7 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
     if lemmas(echo.group()).isdisjoint(lemmas(fold(asked.group(1)))):
         return None
     end = len(text) - len(text[echo.end() :].lstrip(ANSWER_SEPARATORS))  # («Выдавали, и договор тоже»)
-    stop = m.start() if (m := ANSWER_END_RE.search(text, end)) is not None else len(text)
+    stop = _answer_end(text, end)
     if BUT_RE.search(text, end, stop) is not None:
         return None  # («Есть, но на ремонте» is no yes)
     rest = text[end:stop]
@@ -3227,6 +3227,11 @@ def _answered_as_asked(question: str, text: str, at: int) -> int | None:
     # the rest speaks on of the thing asked after, by a pronoun: «Выдавали, она у меня дома лежит» says more of what
     # is well, «Работает, она иногда не срабатывает» what is wrong with it, read with the question that names it
     return stop if NEGATIONS.isdisjoint(said) and TROUBLE_WORDS_RE.search(rest) is None else None
+
+
+def _answer_end(text: str, at: int) -> int:
+    """Where the sentence of an answer that goes on at `at` ends: its stop mark, or the end of the text."""
+    return m.start() if (m := ANSWER_END_RE.search(text, at)) is not None else len(text)
 
 
 def _asks_after_trouble(question: str) -> bool:
