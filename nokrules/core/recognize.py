@@ -1452,6 +1452,8 @@ class Recognizer:
                 continue  # «остальное в порядке», «ящик для жалоб висит у входа»; alone, only a clause saying what is wrong
             if not sig.problem and opens_attached(toks.surface[words]):
                 continue  # «работники, осуществляющие первичный приём, без бейджей»: it tells who, the rest what is wrong
+            if not sig.problem and text.count("(", 0, a) > text.count(")", 0, a):
+                continue  # «… дистанционных форм (по телефону, … получения консультации)»: it lists what the thing is
             if hits and any(_names_back(toks, i) for i in range(words.start, words.stop)):
                 continue  # «подъёмник один на три корпуса, ждать его приходится по полдня»: it tells of a thing named before
             if DIGIT_RE.search(text, a, b):
