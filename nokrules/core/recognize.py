@@ -1904,14 +1904,17 @@ class Recognizer:
         """Do the words in [start, end) say a thing is there: a `present` word («есть», «имеется»), a short passive
         participle («установлена», «утверждён», «размечено»: made or put in place) or a `done` fix told in the past
         and not denied («кулер поставили»)? Not a participle that opens a list («Выявлены: …», «Установлено:»): it
-        reports what follows."""
+        reports what follows; nor one that tells a problem itself («посещения запрещены», «часы сокращены»)."""
         lem = toks.lemmas(start, end)
         if self.present.found(lem) or self._answers_there(text, toks, start, end):
             return True
         words = toks._range(start, end)
+        done = [i for i in range(words.start, words.stop) if is_done(toks.surface[i]) and not text[toks.spans[i][1] :].lstrip().startswith(":")]
+        if done:
+            told = {words.start + i for spot in self._signal(text, toks, start, end).spots for i in spot if i >= 0}
+            if any(i not in told for i in done):
+                return True
         return any(
-            is_done(toks.surface[i]) and not text[toks.spans[i][1] :].lstrip().startswith(":") for i in range(words.start, words.stop)
-        ) or any(
             is_done_by_someone(toks.surface[words.start + pos[0]]) and (pos[0] == 0 or "не" not in lem.sets[pos[0] - 1])
             for k in self._done.candidates(lem)
             for pos in find_all(self._done.elements[k], lem)
