@@ -3912,3 +3912,32 @@ def test_a_concept_is_read_in_the_part_that_says_its_problem(engine: Engine) -> 
     outdated = [r for r in recs if r.deficiency == "info_outdated"]
     assert [[w for m in r.matches for w in m.words] for r in outdated] == [["прейскурант", "позапрошлогодний"]]
     assert {r.deficiency for r in recs} == {"info_outdated", "license_missing"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the letter reached the centre and nobody answers it: the work with appeals, not the address
+        ("Почта указана, но на два письма инспектора ответа так и не пришло", {"appeals_system_missing"}),
+        ("e-mail на сайте рабочий, но на письма там не отвечают", {"appeals_system_missing"}),
+        # a letter that came back is the address itself
+        ("письмо на адрес с сайта вернулось — ящик переполнен", {"email_missing"}),
+    ],
+)
+def test_a_letter_left_unanswered_is_the_work_with_appeals(engine: Engine, text: str, expected: set[str]) -> None:
+    assert set(ids(engine, text)) == expected
+
+
+def test_a_bracket_that_lists_the_forms_of_a_thing_names_no_deficiency_of_its_own(engine: Engine) -> None:
+    text = (
+        "Низкая доля довольных доброжелательностью работников при дистанционных формах общения "
+        "(телефон, почта, получение консультаций в дистанционной форме)"
+    )
+    assert set(ids(engine, text)) == {"courtesy_remote_low"}
+
+
+def test_a_participle_that_tells_a_problem_does_not_say_its_thing_is_there(engine: Engine) -> None:
+    # «запрещены» is no «установлены»: the visiting clause tells its own problem, so the office hours are another
+    text = "Свидания с родными запрещены по будням, а бухгалтерия принимает только по пятницам с 9 до 12"
+    assert set(ids(engine, text)) == {"visiting_schedule_inconvenient", "work_schedule_inconvenient"}
+
